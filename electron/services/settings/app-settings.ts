@@ -1,0 +1,65 @@
+import { mkdir, rename } from 'node:fs/promises';
+import { join } from 'node:path';
+import { AppError } from '../../../shared/api/errors';
+import { appSettingsSchema } from '../../../shared/domain/schemas';
+import type { AppSettings, RecentProject } from '../../../shared/domain/schemas';
+import { JsonStore } from '../store/json-store';
+import type { JsonFileKind } from '../store/json-store';
+
+const MAX_RECENT = 12;
+
+const settingsKind: JsonFileKind<AppSettings> = {
+  schema: appSettingsSchema,
+  version: 1,
+  description: 'settings file',
+};
+
+const defaults: AppSettings = { schemaVersion: 1, coderName: null, recentProjects: [] };
+
+export interface LoadedSettings {
+  settings: AppSettingsStore;
+  /** Set when a damaged settings file was moved aside: the user should be told. */
+  problem: AppError | null;
+}
+
+/** The user's app settings (name as coder, recent projects), kept per user, not per project. */
+export class AppSettingsStore {
+  private constructor(private readonly store: JsonStore<AppSettings>) {}
+
+  static async load(dataDir: string, now: () => Date): Promise<LoadedSettings> {
+    await mkdir(dataDir, { recursive: true });
+    const file = join(dataDir, 'settings.json');
+    const where = { file, displayName: file };
+    try {
+      return { settings: new AppSettingsStore(await JsonStore.load(settingsKind, where)), problem: null };
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      let problem: AppError | null = null;
+      if (err.code !== 'NOT_FOUND') {
+        // Settings are not research data: keep the damaged file aside for inspection and start afresh.
+        const aside = join(dataDir, `settings.damaged-${now().getTime()}.json`);
+        await rename(file, aside);
+        problem = new AppError(
+          err.code,
+          `${err.message.replace(/ It has not been changed\.$/, '')} It was moved to ${aside} and settings were reset.`,
+          aside,
+        );
+      }
+      return { settings: new AppSettingsStore(await JsonStore.create(settingsKind, where, defaults)), problem };
+    }
+  }
+
+  get data(): Readonly<AppSettings> {
+    return this.store.data;
+  }
+
+  rememberProject(entry: RecentProject): Promise<void> {
+    return this.store.update((s) => {
+      s.recentProjects = [entry, ...s.recentProjects.filter((r) => r.path !== entry.path)].slice(0, MAX_RECENT);
+    });
+  }
+
+  flush(): Promise<void> {
+    return this.store.flush();
+  }
+}

@@ -1,0 +1,164 @@
+import { readFile, unlink } from 'node:fs/promises';
+import { Low } from 'lowdb';
+import type { Adapter } from 'lowdb';
+import type { z } from 'zod';
+import { AppError } from '../../../shared/api/errors';
+import { CoalescingWriter, tempPathFor, writeFileDurably } from './durable-file';
+import type { BackupPolicy } from './backups';
+
+/** How one kind of JSON file is checked: its schema, its current version, and its name for messages. */
+export interface JsonFileKind<T> {
+  schema: z.ZodType<T>;
+  version: number;
+  /** What the file is, for messages: "project file", "coder file". */
+  description: string;
+}
+
+export interface JsonStoreLocation {
+  file: string;
+  /** The file as the user should read it in a message, e.g. "coders/amara.json". */
+  displayName: string;
+  backups?: BackupPolicy;
+}
+
+function positionHint(text: string, message: string): string {
+  const match = /position (\d+)/.exec(message);
+  if (!match) return '';
+  const position = Number(match[1]);
+  const before = text.slice(0, position);
+  const line = before.split('\n').length;
+  const column = position - before.lastIndexOf('\n');
+  return ` (line ${line}, column ${column})`;
+}
+
+function describeIssues(error: z.ZodError): string {
+  const shown = error.issues.slice(0, 5).map((issue) => {
+    const where = issue.path.length ? issue.path.join('.') : 'the top level';
+    return `${where}: ${issue.message}`;
+  });
+  const more = error.issues.length > shown.length ? `; and ${error.issues.length - shown.length} more` : '';
+  return shown.join('; ') + more;
+}
+
+/** Parses and validates a file's text; every failure names the file and says what is wrong. */
+export function parseJsonFile<T>(text: string, kind: JsonFileKind<T>, where: JsonStoreLocation): T {
+  const name = where.displayName;
+  const untouched = 'It has not been changed.';
+  if (text.trim() === '') {
+    throw new AppError('DAMAGED_FILE', `${name} is empty: the ${kind.description} is damaged. ${untouched}`, where.file);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    const detail = err instanceof Error ? err.message : String(err);
+    throw new AppError(
+      'DAMAGED_FILE',
+      `${name} is not valid JSON${positionHint(text, detail)}: the ${kind.description} is damaged or was cut short (${detail}). ${untouched}`,
+      where.file,
+    );
+  }
+  const version = (raw as { schemaVersion?: unknown } | null)?.schemaVersion;
+  if (typeof version === 'number' && version > kind.version) {
+    throw new AppError(
+      'UNSUPPORTED_VERSION',
+      `${name} was written by a newer version of Marginalia (format ${version}; this version reads up to ${kind.version}). Update Marginalia to open it. ${untouched}`,
+      where.file,
+    );
+  }
+  const result = kind.schema.safeParse(raw);
+  if (!result.success) {
+    throw new AppError(
+      'DAMAGED_FILE',
+      `${name} does not match the ${kind.description} format: ${describeIssues(result.error)}. ${untouched}`,
+      where.file,
+    );
+  }
+  return result.data;
+}
+
+class ValidatingAdapter<T> implements Adapter<T> {
+  private readonly writer: CoalescingWriter;
+  private latest: T | null = null;
+
+  constructor(
+    private readonly kind: JsonFileKind<T>,
+    private readonly where: JsonStoreLocation,
+  ) {
+    this.writer = new CoalescingWriter(
+      where.file,
+      () => JSON.stringify(this.latest, null, 1),
+      () => where.backups?.beforeOverwrite(where.file) ?? Promise.resolve(),
+    );
+  }
+
+  async read(): Promise<T | null> {
+    let text: string;
+    try {
+      text = await readFile(this.where.file, 'utf-8');
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') {
+        throw new AppError('NOT_FOUND', `${this.where.displayName} is missing.`, this.where.file);
+      }
+      throw new AppError('IO', `${this.where.displayName} could not be read: ${(err as Error).message}`, this.where.file);
+    }
+    return parseJsonFile(text, this.kind, this.where);
+  }
+
+  write(data: T): Promise<void> {
+    this.latest = data;
+    return this.writer.write();
+  }
+
+  flush(): Promise<void> {
+    return this.writer.flush();
+  }
+}
+
+/**
+ * One JSON file of a project, held in memory (lowdb) and written back atomically and durably
+ * after each change. A file that fails to load is never written: loading throws instead.
+ */
+export class JsonStore<T> {
+  private constructor(
+    private readonly db: Low<T>,
+    private readonly adapter: ValidatingAdapter<T>,
+    readonly location: JsonStoreLocation,
+  ) {}
+
+  /** Loads and validates an existing file. A leftover temp file from an interrupted write is discarded. */
+  static async load<T>(kind: JsonFileKind<T>, where: JsonStoreLocation): Promise<JsonStore<T>> {
+    const adapter = new ValidatingAdapter(kind, where);
+    const data = await adapter.read();
+    // The rename never happened, so that write was never acknowledged: the real file is the truth.
+    await unlink(tempPathFor(where.file)).catch(() => undefined);
+    return new JsonStore(new Low<T>(adapter, data as T), adapter, where);
+  }
+
+  /** Writes a new file (refusing to replace one) and returns its store. */
+  static async create<T>(kind: JsonFileKind<T>, where: JsonStoreLocation, initial: T): Promise<JsonStore<T>> {
+    const valid = kind.schema.parse(initial);
+    const exists = await readFile(where.file).then(
+      () => true,
+      () => false,
+    );
+    if (exists) throw new AppError('ALREADY_EXISTS', `${where.displayName} already exists.`, where.file);
+    await writeFileDurably(where.file, JSON.stringify(valid, null, 1));
+    const adapter = new ValidatingAdapter(kind, where);
+    return new JsonStore(new Low<T>(adapter, valid), adapter, where);
+  }
+
+  get data(): Readonly<T> {
+    return this.db.data;
+  }
+
+  /** Applies a change in memory and resolves once it is on disk. */
+  update(change: (draft: T) => void): Promise<void> {
+    return this.db.update(change);
+  }
+
+  flush(): Promise<void> {
+    return this.adapter.flush();
+  }
+}

@@ -1,0 +1,135 @@
+import { z } from 'zod';
+
+/**
+ * The project on disk, as zod schemas. Types are inferred from these, so a file that
+ * validates is exactly the shape the code expects.
+ */
+
+export const PROJECT_SCHEMA_VERSION = 1;
+export const CODER_SCHEMA_VERSION = 1;
+
+const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'ids use letters, digits, _ and -');
+const isoDate = z.iso.datetime({ offset: true });
+const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colours are #RRGGBB');
+
+export const codeDescriptionSchema = z.object({
+  definition: z.string(),
+  whenToUse: z.string(),
+  whenNotToUse: z.string(),
+  example: z.string(),
+});
+
+export const codeSchema = z.object({
+  id,
+  name: z.string().min(1).max(200),
+  color: hexColor,
+  /** null for a top-level code. Sibling order is the order of the codebook array. */
+  parentId: id.nullable(),
+  /** false for a grouping folder that holds codes but is not applied to text (REFI-QDA isCodable). */
+  codable: z.boolean(),
+  description: codeDescriptionSchema,
+});
+
+export const attributeTypeSchema = z.enum(['text', 'number', 'date']);
+export const attributeDefSchema = z.object({ name: z.string().min(1).max(100), type: attributeTypeSchema });
+export const attributeValueSchema = z.union([z.string(), z.number(), z.null()]);
+
+export const documentMetaSchema = z.object({
+  id,
+  name: z.string().min(1).max(300),
+  /** sha256 of the normalised text, hex: finds the same content imported twice. */
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+  /** Length of the normalised text in UTF-16 code units. */
+  length: z.number().int().nonnegative(),
+  turnCount: z.number().int().nonnegative(),
+  attributes: z.record(z.string(), attributeValueSchema),
+  importedFrom: z.string(),
+  importedAt: isoDate,
+});
+
+export const coderSchema = z.object({ id, name: z.string().min(1).max(100), color: hexColor });
+
+export const projectFileSchema = z.object({
+  schemaVersion: z.literal(PROJECT_SCHEMA_VERSION),
+  id,
+  name: z.string().min(1).max(200),
+  description: z.string(),
+  createdAt: isoDate,
+  codebook: z.array(codeSchema),
+  attributes: z.array(attributeDefSchema),
+  documents: z.array(documentMetaSchema),
+  coders: z.array(coderSchema),
+});
+
+/** A speaker turn: [start, end) UTF-16 offsets into the normalised text. */
+export const turnSchema = z.object({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  speaker: z.string().nullable(),
+  /** Media time in seconds, for subtitle imports. */
+  time: z.object({ start: z.number(), end: z.number() }).optional(),
+});
+
+export const turnsFileSchema = z.object({
+  schemaVersion: z.literal(1),
+  documentId: id,
+  turns: z.array(turnSchema),
+});
+
+export const codingSchema = z.object({
+  id,
+  documentId: id,
+  codeId: id,
+  /** [start, end) in UTF-16 code units of the normalised text. */
+  start: z.number().int().nonnegative(),
+  end: z.number().int().positive(),
+  createdAt: isoDate,
+});
+
+export const memoTargetSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('project') }),
+  z.object({ type: z.literal('document'), id }),
+  z.object({ type: z.literal('code'), id }),
+  z.object({ type: z.literal('coding'), id }),
+]);
+
+export const memoSchema = z.object({
+  id,
+  target: memoTargetSchema,
+  text: z.string(),
+  createdAt: isoDate,
+  updatedAt: isoDate,
+});
+
+/** One coder's work: the only file a coding action rewrites. The author of every memo is the coder. */
+export const coderFileSchema = z.object({
+  schemaVersion: z.literal(CODER_SCHEMA_VERSION),
+  coderId: id,
+  codings: z.array(codingSchema),
+  memos: z.array(memoSchema),
+});
+
+export const recentProjectSchema = z.object({ path: z.string(), name: z.string(), openedAt: isoDate });
+
+export const appSettingsSchema = z.object({
+  schemaVersion: z.literal(1),
+  coderName: z.string().nullable(),
+  recentProjects: z.array(recentProjectSchema),
+});
+
+export type CodeDescription = z.infer<typeof codeDescriptionSchema>;
+export type Code = z.infer<typeof codeSchema>;
+export type AttributeType = z.infer<typeof attributeTypeSchema>;
+export type AttributeDef = z.infer<typeof attributeDefSchema>;
+export type AttributeValue = z.infer<typeof attributeValueSchema>;
+export type DocumentMeta = z.infer<typeof documentMetaSchema>;
+export type Coder = z.infer<typeof coderSchema>;
+export type ProjectFile = z.infer<typeof projectFileSchema>;
+export type Turn = z.infer<typeof turnSchema>;
+export type TurnsFile = z.infer<typeof turnsFileSchema>;
+export type Coding = z.infer<typeof codingSchema>;
+export type MemoTarget = z.infer<typeof memoTargetSchema>;
+export type Memo = z.infer<typeof memoSchema>;
+export type CoderFile = z.infer<typeof coderFileSchema>;
+export type RecentProject = z.infer<typeof recentProjectSchema>;
+export type AppSettings = z.infer<typeof appSettingsSchema>;

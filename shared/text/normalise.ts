@@ -1,0 +1,8 @@
+/**
+ * Text is normalised once, at import, and never again: offsets into it are forever.
+ * No BOM, `\n` line ends, Unicode NFC.
+ */
+export function normaliseText(raw: string): string {
+  const withoutBom = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  return withoutBom.replace(/\r\n?/g, '\n').normalize('NFC');
+}
