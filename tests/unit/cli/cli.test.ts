@@ -1,0 +1,66 @@
+import { execFile } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { useTempDirs } from '../../helpers/temp-dir';
+
+const run = promisify(execFile);
+const tempDir = useTempDirs();
+
+/** Runs the real `marginalia` command as a user would, through its installed bin script. */
+async function marginalia(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['electron/cli/bin.mjs', ...args]);
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('marginalia CLI', () => {
+  it('creates a Thrive LDN project, reports it, and checks it sound (exit 0)', async () => {
+    const dir = join(await tempDir(), 'Thrive.marginalia');
+    expect((await marginalia('new', dir, '--template', 'thrive-ldn')).code).toBe(0);
+    const info = await marginalia('info', dir, '--json');
+    expect(info.code).toBe(0);
+    expect(JSON.parse(info.stdout)).toMatchObject({ name: 'Thrive', documents: 0, codes: 18, folders: 2, codings: 0 });
+    const check = await marginalia('check', dir);
+    expect(check).toMatchObject({ code: 0 });
+    expect(check.stdout).toMatch(/every file is sound/);
+  });
+
+  it('check exits 1 and names the damaged file and the problem', async () => {
+    const dir = join(await tempDir(), 'p');
+    await marginalia('new', dir, '--template', 'empty');
+    const project = JSON.parse(await readFile(join(dir, 'project.json'), 'utf-8'));
+    project.codebook.push({ id: 'x1', name: 'Orphan', color: '#112233', parentId: 'gone', codable: true,
+      description: { definition: '', whenToUse: '', whenNotToUse: '', example: '' } });
+    await writeFile(join(dir, 'project.json'), JSON.stringify(project));
+    await writeFile(join(dir, 'coders', 'stray.json'), '{');
+    const check = await marginalia('check', dir);
+    expect(check.code).toBe(1);
+    expect(check.stderr).toMatch(/project\.json: code "Orphan" has a parent \(gone\) that does not exist/);
+    expect(check.stderr).toMatch(/coders\/stray\.json: this coder file belongs to no coder/);
+  });
+
+  it('check exits 1 on a truncated project file, and on a folder that is not a project', async () => {
+    const dir = join(await tempDir(), 'p');
+    await marginalia('new', dir);
+    await writeFile(join(dir, 'project.json'), '{"schemaVersion": 1, "na');
+    const check = await marginalia('check', dir);
+    expect(check.code).toBe(1);
+    expect(check.stderr).toMatch(/project\.json is not valid JSON/);
+    const notProject = await marginalia('check', await tempDir());
+    expect(notProject.code).toBe(1);
+    expect(notProject.stderr).toMatch(/project\.json/);
+  });
+
+  it('exits 2 with usage on an unknown command or template', async () => {
+    expect((await marginalia('frobnicate')).code).toBe(2);
+    const bad = await marginalia('new', join(await tempDir(), 'x'), '--template', 'nope');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/unknown template "nope"/);
+  });
+});
