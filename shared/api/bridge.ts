@@ -4,9 +4,8 @@ import type { RpcReply } from './errors';
 /** The IPC channel on which the main process pushes backend events to the window. */
 export const EVENT_CHANNEL = 'marginalia:event';
 
-/** `(name, payload)` pairs; as a union of tuples, checking `name` narrows `payload`. */
-export type BridgeEventArgs = { [E in EventName]: [name: E, payload: ServerEvents[E]] }[EventName];
-export type BridgeEventListener = (...args: BridgeEventArgs) => void;
+/** Same shape as the backend's EventHub listener: the payload type follows the event name. */
+export type BridgeEventListener = <E extends EventName>(name: E, payload: ServerEvents[E]) => void;
 
 /**
  * What the Electron preload exposes as `window.marginalia`. Absent in browser mode, where the

@@ -127,7 +127,7 @@ describe('static paths', () => {
   const root = resolve('/srv/static');
 
   it('maps URL paths under the root', () => {
-    expect(resolveStaticPath(root, '/')).toBe(root);
+    expect(resolveStaticPath(root, '/')).toBe(join(root, '/'));
     expect(resolveStaticPath(root, '/index.html')).toBe(join(root, 'index.html'));
     expect(resolveStaticPath(root, '/assets/app%20x.js')).toBe(join(root, 'assets', 'app x.js'));
     expect(resolveStaticPath(root, '/assets/../index.html')).toBe(join(root, 'index.html'));

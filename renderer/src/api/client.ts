@@ -1,0 +1,202 @@
+import type { BridgeEventListener, MarginaliaBridge } from '../../../shared/api/bridge';
+import type { Channel, EventName, Input, Output, ServerEvents } from '../../../shared/api/contract';
+import { isErrorShape } from '../../../shared/api/errors';
+import type { AppErrorCode, AppErrorShape, RpcReply } from '../../../shared/api/errors';
+
+/**
+ * The renderer's one way to talk to the backend. Components get an ApiClient from context
+ * (see context.tsx) and never see the transport: Electron's preload bridge when it exists,
+ * otherwise HTTP + server-sent events against `npm run web`.
+ */
+
+/** The backend's error codes, plus DISCONNECTED when the transport itself failed. */
+export type ApiErrorCode = AppErrorCode | 'DISCONNECTED';
+
+export class ApiError extends Error {
+  readonly code: ApiErrorCode;
+  readonly file?: string;
+
+  constructor(code: ApiErrorCode, message: string, file?: string) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+    if (file !== undefined) this.file = file;
+  }
+
+  static fromShape(shape: AppErrorShape): ApiError {
+    return new ApiError(shape.code, shape.message, shape.file);
+  }
+
+  /** Any thrown value as an ApiError, so the UI has one thing to show. */
+  static from(err: unknown): ApiError {
+    if (err instanceof ApiError) return err;
+    if (isErrorShape(err)) return ApiError.fromShape(err);
+    const message = err instanceof Error ? err.message : String(err);
+    return new ApiError('INTERNAL', message || 'Something went wrong.');
+  }
+}
+
+/** One pushed event, as a union the UI can narrow on `name`. */
+export type ApiEvent = { [E in EventName]: { name: E; payload: ServerEvents[E] } }[EventName];
+export type ApiEventListener = (event: ApiEvent) => void;
+
+export interface ApiClient {
+  /** Calls a channel; resolves with its output or rejects with an ApiError. */
+  call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>>;
+  /** Subscribes to pushed events; returns the unsubscribe function. */
+  onEvent(listener: ApiEventListener): () => void;
+}
+
+/** A transport is anything shaped like the preload bridge: envelopes in, events out. */
+export type Transport = MarginaliaBridge;
+
+export const DISCONNECTED_MESSAGE = 'The Marginalia server stopped; restart npm run web.';
+
+function isReply(value: unknown): value is RpcReply<unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const reply = value as { ok?: unknown; error?: unknown };
+  if (reply.ok === true) return 'value' in reply;
+  return reply.ok === false && isErrorShape(reply.error);
+}
+
+export function createApiClient(transport: Transport = pickTransport()): ApiClient {
+  return {
+    async call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> {
+      let reply: unknown;
+      try {
+        reply = await transport.invoke(channel, input);
+      } catch (err) {
+        throw ApiError.from(err);
+      }
+      if (!isReply(reply)) {
+        throw new ApiError('INTERNAL', `The backend sent an unreadable reply to ${channel}.`);
+      }
+      if (!reply.ok) throw ApiError.fromShape(reply.error);
+      return reply.value as Output<C>;
+    },
+    onEvent(listener: ApiEventListener): () => void {
+      const forward = (name: EventName, payload: unknown) => listener({ name, payload } as ApiEvent);
+      return transport.onEvent(forward as unknown as BridgeEventListener);
+    },
+  };
+}
+
+/** The preload bridge when running inside Electron, else HTTP against the page's own server. */
+export function pickTransport(): Transport {
+  const bridge = (globalThis as { marginalia?: MarginaliaBridge }).marginalia;
+  return bridge ?? createHttpTransport();
+}
+
+/** Every event the backend may push; the type check fails if ServerEvents gains one. */
+const eventNames = ['project.changed', 'backend.error'] as const satisfies readonly EventName[];
+type MissingEvent = Exclude<EventName, (typeof eventNames)[number]>;
+const allEventsListed: [MissingEvent] extends [never] ? true : never = true;
+void allEventsListed;
+
+export interface HttpTransportOptions {
+  /** Prefix for /rpc and /events; '' (same origin) by default. */
+  baseUrl?: string;
+  fetch?: typeof fetch;
+  EventSource?: typeof EventSource;
+}
+
+/** How long the first request waits for the event stream to connect, so no startup event is missed. */
+const EVENTS_OPEN_WAIT_MS = 1500;
+
+/** A listener called without the bridge type's name/payload correlation (checked at the call site). */
+type LooseListener = (name: EventName, payload: unknown) => void;
+
+/** A failed reply that is not an envelope (e.g. the plain-text "no token" page) as readable text. */
+function plainTextMessage(channel: string, status: number, body: string): string {
+  const text = body.trim().replace(/\s+/g, ' ');
+  if (text && !text.startsWith('<') && status >= 400) return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+  return `The Marginalia server sent an unreadable reply to ${channel} (HTTP ${status}).`;
+}
+
+/** Browser mode: POST /rpc/<channel> with a JSON body, events from GET /events (SSE). */
+export function createHttpTransport(options: HttpTransportOptions = {}): Transport {
+  const baseUrl = options.baseUrl ?? '';
+  const fetchImpl = options.fetch ?? ((...args: Parameters<typeof fetch>) => globalThis.fetch(...args));
+  const EventSourceImpl = options.EventSource ?? globalThis.EventSource;
+  const listeners = new Set<LooseListener>();
+  let source: EventSource | null = null;
+  /** Settles once the event stream has connected (or failed, or taken too long). */
+  let sourceReady: Promise<void> | null = null;
+  let settleReady: () => void = () => {};
+
+  function openSource(): void {
+    if (source || typeof EventSourceImpl !== 'function') return;
+    const es = new EventSourceImpl(`${baseUrl}/events`);
+    sourceReady = new Promise<void>((resolve) => {
+      const timer = setTimeout(done, EVENTS_OPEN_WAIT_MS);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      settleReady = done;
+      es.addEventListener('open', done, { once: true });
+      es.addEventListener('error', done, { once: true });
+    });
+    for (const name of eventNames) {
+      es.addEventListener(name, (message) => {
+        let payload: unknown;
+        try {
+          payload = JSON.parse((message as MessageEvent<string>).data);
+        } catch {
+          return;
+        }
+        for (const listener of listeners) listener(name, payload);
+      });
+    }
+    source = es;
+  }
+
+  return {
+    async invoke<C extends Channel>(channel: C, input: Input<C>): Promise<RpcReply<Output<C>>> {
+      // The backend pushes startup errors right after the first reply: be listening by then.
+      if (sourceReady) await sourceReady;
+      let response: Response;
+      let body: string;
+      try {
+        response = await fetchImpl(`${baseUrl}/rpc/${channel}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(input ?? {}),
+          credentials: 'same-origin',
+        });
+        body = await response.text();
+      } catch {
+        throw new ApiError('DISCONNECTED', DISCONNECTED_MESSAGE);
+      }
+      let reply: unknown;
+      try {
+        reply = JSON.parse(body);
+      } catch {
+        throw new ApiError('INTERNAL', plainTextMessage(channel, response.status, body));
+      }
+      // 4xx bodies are envelopes too; the client reads ok:false from them.
+      if (!isReply(reply)) {
+        throw new ApiError(
+          'INTERNAL',
+          `The Marginalia server sent an unexpected reply to ${channel} (HTTP ${response.status}).`,
+        );
+      }
+      return reply as RpcReply<Output<C>>;
+    },
+    onEvent(listener: BridgeEventListener): () => void {
+      // The bridge type ties payload to name; events from the stream are matched by name above.
+      const loose = listener as unknown as LooseListener;
+      listeners.add(loose);
+      openSource();
+      return () => {
+        listeners.delete(loose);
+        if (listeners.size === 0 && source) {
+          source.close();
+          source = null;
+          settleReady();
+          sourceReady = null;
+        }
+      };
+    },
+  };
+}

@@ -1,0 +1,56 @@
+import { Fragment } from 'react';
+
+export interface DocumentOptionProps {
+  id: string;
+  name: string;
+  /** Attribute values, shown as "Hackney · Young people · 14 Mar 2017". */
+  summary: string[];
+  selected: boolean;
+  open: boolean;
+  onClick: () => void;
+}
+
+/** One document in the list: named by the document's name, its attributes as a description. */
+export function DocumentOption({ id, name, summary, selected, open, onClick }: DocumentOptionProps) {
+  const summaryId = `${id}-summary`;
+  const classes = ['doc-option', selected ? 'doc-option--selected' : '', open ? 'doc-option--open' : ''];
+  return (
+    <li
+      id={id}
+      role="option"
+      aria-label={name}
+      aria-selected={selected}
+      aria-current={open ? 'true' : undefined}
+      aria-describedby={summary.length > 0 ? summaryId : undefined}
+      className={classes.filter(Boolean).join(' ')}
+      title={name}
+      onClick={onClick}
+    >
+      <span className="doc-option__icon" aria-hidden="true">
+        <svg viewBox="0 0 16 16" width="14" height="14">
+          <path
+            d="M4 1.75h5.5L12.25 4.5v9.25a.5.5 0 0 1-.5.5h-7.5a.5.5 0 0 1-.5-.5V2.25a.5.5 0 0 1 .5-.5z"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.2"
+          />
+          <path d="M6 7.5h4M6 10h4" stroke="currentColor" strokeWidth="1.2" strokeLinecap="round" />
+        </svg>
+      </span>
+      <span className="doc-option__text">
+        <span className="doc-option__name">{name}</span>
+        {summary.length > 0 ? (
+          <span className="doc-option__summary" id={summaryId}>
+            {summary.map((part, i) => (
+              // Each value stays on one line, its separator with it; lines break between values.
+              <Fragment key={i}>
+                {i > 0 ? ' ' : null}
+                <span className="doc-option__part">{i < summary.length - 1 ? `${part} ·` : part}</span>
+              </Fragment>
+            ))}
+          </span>
+        ) : null}
+      </span>
+    </li>
+  );
+}

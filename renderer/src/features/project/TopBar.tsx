@@ -1,0 +1,50 @@
+import { useState } from 'react';
+import { Button } from '../../ui/Button';
+
+export interface TopBarProps {
+  name: string;
+  path: string;
+  coderName: string | null;
+  onClose: () => Promise<void>;
+}
+
+export function TopBar({ name, path, coderName, onClose }: TopBarProps) {
+  const [closing, setClosing] = useState(false);
+
+  async function close() {
+    setClosing(true);
+    try {
+      await onClose();
+    } finally {
+      setClosing(false);
+    }
+  }
+
+  return (
+    <header className="topbar">
+      <div className="topbar__app" aria-hidden="true">
+        <svg viewBox="0 0 40 40" width="22" height="22">
+          <rect width="40" height="40" rx="9" fill="var(--c-accent)" />
+          <rect x="10" y="9" width="15" height="22" rx="2" fill="#fff" opacity="0.95" />
+          <rect x="27.5" y="12.5" width="3" height="11" rx="1.5" fill="#9fd3ce" />
+        </svg>
+      </div>
+      <h1 className="topbar__name" title={path}>
+        {name}
+      </h1>
+      <span className="topbar__path" title={path}>
+        {path}
+      </span>
+      <div className="topbar__end">
+        {coderName ? (
+          <span className="topbar__coder">
+            Coding as <strong>{coderName}</strong>
+          </span>
+        ) : null}
+        <Button size="sm" onClick={() => void close()} disabled={closing}>
+          {closing ? 'Closing…' : 'Close project'}
+        </Button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,40 @@
+import type { ReactNode } from 'react';
+import './ui.css';
+
+export interface AlertProps {
+  title: ReactNode;
+  /** The file at fault, when the error names one. */
+  file?: string | undefined;
+  children?: ReactNode;
+  onDismiss?: () => void;
+  className?: string;
+}
+
+/** An error message a researcher can read: what happened, and which file, if any. */
+export function Alert({ title, file, children, onDismiss, className }: AlertProps) {
+  return (
+    <div role="alert" className={['alert', className ?? ''].filter(Boolean).join(' ')}>
+      <svg className="alert__icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
+        <circle cx="8" cy="8" r="7" fill="none" stroke="currentColor" strokeWidth="1.5" />
+        <path d="M8 4.5v4.5" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
+        <circle cx="8" cy="11.4" r="0.95" fill="currentColor" />
+      </svg>
+      <div className="alert__body">
+        <p className="alert__title">{title}</p>
+        {file ? (
+          <p className="alert__file">
+            File: <code>{file}</code>
+          </p>
+        ) : null}
+        {children}
+      </div>
+      {onDismiss ? (
+        <button type="button" className="alert__dismiss" onClick={onDismiss} aria-label="Dismiss">
+          <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+            <path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
+          </svg>
+        </button>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,10 @@
+import './ui.css';
+
+/** A loading note that only fades in if the wait is long enough to notice. */
+export function QuietLoading({ label = 'Loading…' }: { label?: string }) {
+  return (
+    <p className="quiet-loading" role="status">
+      {label}
+    </p>
+  );
+}
