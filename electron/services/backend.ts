@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { AppState, Handlers } from '../../shared/api/contract';
+import type { AppState, Handlers, HistoryState } from '../../shared/api/contract';
 import { AppError, toErrorShape } from '../../shared/api/errors';
 import type { AppErrorShape } from '../../shared/api/errors';
 import { systemDeps } from './deps';
@@ -10,6 +10,8 @@ import { createProject } from './project/create-project';
 import { ProjectStore } from './project/project-store';
 import { createSampleProject } from './project/sample-project';
 import { AppSettingsStore } from './settings/app-settings';
+import { ProjectSession } from './workbench/project-session';
+import { workbenchHandlers } from './workbench/workbench-handlers';
 
 export interface BackendOptions {
   /** App settings and recent projects (settings.json). */
@@ -46,21 +48,31 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const events = new EventHub();
   const { settings, problem } = await AppSettingsStore.load(options.dataDir, deps.now);
   const notices: AppErrorShape[] = problem ? [problem.toShape()] : [];
-  let current: ProjectStore | null = null;
+  let current: ProjectSession | null = null;
+  const noHistory: HistoryState = { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null };
 
-  const requireProject = (): ProjectStore => {
+  const session = (): ProjectSession => {
     if (!current) throw new AppError('NO_PROJECT', 'No project is open.');
     return current;
   };
 
-  const activate = async (store: ProjectStore): Promise<ProjectStore> => {
-    if (current && current !== store) await current.flush();
-    current = store;
+  const activate = async (store: ProjectStore): Promise<ProjectSession> => {
+    await current?.store.flush();
+    current = new ProjectSession(store, settings, deps);
     await settings.rememberProject({ path: store.dir, name: store.data.name, openedAt: deps.now().toISOString() });
-    return store;
+    return current;
   };
 
-  const openSample = async (): Promise<ProjectStore> => {
+  const state = (): AppState => ({
+    shell: options.shell,
+    coderName: settings.data.coderName,
+    recentProjects: [...settings.data.recentProjects],
+    project: current?.snapshot() ?? null,
+    history: current?.history.state() ?? noHistory,
+    notices,
+  });
+
+  const openSample = async (): Promise<ProjectSession> => {
     // The bundled original is never opened: the user works in their own copy, made once.
     const dest = join(options.documentsDir, 'Marginalia', SAMPLE_FOLDER);
     if (await exists(join(dest, 'project.json'))) return activate(await ProjectStore.open(dest, deps));
@@ -68,23 +80,25 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   };
 
   const handlers: Handlers = {
-    'app.getState': async (): Promise<AppState> => ({
-      shell: options.shell,
-      coderName: settings.data.coderName,
-      recentProjects: [...settings.data.recentProjects],
-      project: current?.snapshot() ?? null,
-      notices,
-    }),
+    'app.getState': async () => state(),
+    'app.setCoderName': async ({ name }) => {
+      await settings.setCoderName(name);
+      return state();
+    },
     'project.open': async ({ path }) => (await activate(await ProjectStore.open(resolve(path), deps))).snapshot(),
     'project.create': async ({ path, name, template }) =>
       (await activate(await createProject(resolve(path), { name, template }, deps))).snapshot(),
     'project.openSample': async () => (await openSample()).snapshot(),
     'project.close': async () => {
-      await current?.flush();
+      await current?.store.flush();
       current = null;
       return null;
     },
-    'document.get': async ({ documentId }) => requireProject().documentContent(documentId),
+    'workspace.update': async (change) => {
+      await settings.updateWorkspace(session().store.data.id, change);
+      return null;
+    },
+    ...workbenchHandlers(session),
     'dialog.pickProjectFolder': async () => null,
   };
 
@@ -103,7 +117,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       }
     },
     async shutdown() {
-      await Promise.all([current?.flush(), settings.flush()]);
+      await Promise.all([current?.store.flush(), settings.flush()]);
     },
   };
 }

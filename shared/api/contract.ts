@@ -1,6 +1,18 @@
 import { z } from 'zod';
 import type { AppErrorShape } from './errors';
-import type { AttributeDef, Code, Coder, Coding, DocumentMeta, RecentProject, Turn } from '../domain/schemas';
+import { attributeTypeSchema, attributeValueSchema, codeDescriptionSchema, memoTargetSchema } from '../domain/schemas';
+import type {
+  AppState,
+  ChangeResult,
+  CoderCoding,
+  DocumentContent,
+  HistoryState,
+  ProjectSnapshot,
+  SearchResult,
+  SegmentView,
+} from './views';
+
+export type * from './views';
 
 /**
  * The one contract between the UI and the backend. Each channel names its input schema
@@ -16,59 +28,134 @@ function returns<T>(): T {
 
 const path = z.string().min(1).max(4096);
 const entityId = z.string().min(1).max(64);
+const offset = z.number().int().nonnegative().max(2 ** 31);
+const name = z.string().trim().min(1).max(200);
+const color = z.string().regex(/^#[0-9a-fA-F]{6}$/);
+const none = z.object({}).strict();
+const span = { start: offset, end: offset };
+const spanRefined = <T extends { start: number; end: number }>(s: T) => s.end > s.start;
+const spanMessage = { message: 'end must be after start' };
 
 export const templateIds = ['thrive-ldn', 'empty'] as const;
 export type TemplateId = (typeof templateIds)[number];
 
-export interface ProjectSnapshot {
-  path: string;
-  id: string;
-  name: string;
-  description: string;
-  codebook: Code[];
-  attributes: AttributeDef[];
-  documents: DocumentMeta[];
-  coders: Coder[];
-  /** Codings per code id, all coders together. */
-  codingCounts: Record<string, number>;
-}
-
-export interface CoderCoding extends Coding {
-  coderId: string;
-}
-
-export interface DocumentContent {
-  id: string;
-  name: string;
-  text: string;
-  turns: Turn[];
-  codings: CoderCoding[];
-}
-
-export interface AppState {
-  /** 'electron' when native dialogs exist; 'browser' when the UI is served by `npm run web`. */
-  shell: 'electron' | 'browser';
-  coderName: string | null;
-  recentProjects: RecentProject[];
-  project: ProjectSnapshot | null;
-  /** Problems met at start-up (a damaged settings file, a last project that would not open). */
-  notices: AppErrorShape[];
-}
+/** Attribute filter: a document passes when, for every attribute named, its value is one of those listed. */
+export const attributeFilterSchema = z.record(z.string().max(100), z.array(z.union([z.string(), z.number()])).max(1000));
+export type AttributeFilter = z.infer<typeof attributeFilterSchema>;
 
 export const contract = {
-  'app.getState': { input: z.object({}).strict(), output: returns<AppState>() },
+  'app.getState': { input: none, output: returns<AppState>() },
+  /** Sets the user's coder name (kept in app settings); in an open project they then code as that coder. */
+  'app.setCoderName': { input: z.object({ name: z.string().trim().min(1).max(100) }).strict(), output: returns<AppState>() },
+
   'project.open': { input: z.object({ path }).strict(), output: returns<ProjectSnapshot>() },
   'project.create': {
-    input: z
-      .object({ path, name: z.string().min(1).max(200), template: z.enum(templateIds) })
-      .strict(),
+    input: z.object({ path, name, template: z.enum(templateIds) }).strict(),
     output: returns<ProjectSnapshot>(),
   },
-  'project.openSample': { input: z.object({}).strict(), output: returns<ProjectSnapshot>() },
-  'project.close': { input: z.object({}).strict(), output: returns<null>() },
+  'project.openSample': { input: none, output: returns<ProjectSnapshot>() },
+  'project.close': { input: none, output: returns<null>() },
+  /** Remembers where the user is (last document, scroll, quick codes); not undoable, not in the project. */
+  'workspace.update': {
+    input: z
+      .object({
+        lastDocumentId: entityId.nullable().optional(),
+        scrollTop: z.number().nonnegative().max(1e9).optional(),
+        quickCodes: z.array(entityId).max(9).optional(),
+      })
+      .strict(),
+    output: returns<null>(),
+  },
+
   'document.get': { input: z.object({ documentId: entityId }).strict(), output: returns<DocumentContent>() },
+  /** Just the codings of one document (all coders), to refresh a reader after a change. */
+  'document.codings': { input: z.object({ documentId: entityId }).strict(), output: returns<CoderCoding[]>() },
+
+  /** Codes a passage for the current coder. */
+  'coding.apply': {
+    input: z.object({ documentId: entityId, codeId: entityId, ...span }).strict().refine(spanRefined, spanMessage),
+    output: returns<ChangeResult>(),
+  },
+  /** Codes many passages at one code in one undoable step (auto-coding search results). */
+  'coding.applyMany': {
+    input: z
+      .object({
+        codeId: entityId,
+        spans: z.array(z.object({ documentId: entityId, ...span }).strict().refine(spanRefined, spanMessage)).min(1).max(100_000),
+      })
+      .strict(),
+    output: returns<ChangeResult>(),
+  },
+  /** Removes one of the current coder's codings. */
+  'coding.remove': { input: z.object({ codingId: entityId }).strict(), output: returns<ChangeResult>() },
+  /** Changes the extent of one of the current coder's codings. */
+  'coding.setExtent': {
+    input: z.object({ codingId: entityId, ...span }).strict().refine(spanRefined, spanMessage),
+    output: returns<ChangeResult>(),
+  },
+
+  'code.create': {
+    input: z.object({ name, parentId: entityId.nullable(), color: color.optional(), codable: z.boolean().optional() }).strict(),
+    output: returns<ChangeResult>(),
+  },
+  'code.update': {
+    input: z
+      .object({ codeId: entityId, name: name.optional(), color: color.optional(), description: codeDescriptionSchema.partial().optional() })
+      .strict(),
+    output: returns<ChangeResult>(),
+  },
+  /** Deletes a code, its sub-codes and every coding at them, for all coders (undoable). */
+  'code.delete': { input: z.object({ codeId: entityId }).strict(), output: returns<ChangeResult>() },
+  /** Recodes everything at `sourceId` to `targetId`, moves its sub-codes under the target, and deletes it. */
+  'code.merge': { input: z.object({ sourceId: entityId, targetId: entityId }).strict(), output: returns<ChangeResult>() },
+  /** Moves a code under `parentId` (null: top level) at position `index` among its new siblings. */
+  'code.move': {
+    input: z.object({ codeId: entityId, parentId: entityId.nullable(), index: z.number().int().nonnegative().max(100_000) }).strict(),
+    output: returns<ChangeResult>(),
+  },
+
+  'memo.create': { input: z.object({ target: memoTargetSchema, text: z.string().max(1_000_000) }).strict(), output: returns<ChangeResult>() },
+  'memo.update': { input: z.object({ memoId: entityId, text: z.string().max(1_000_000) }).strict(), output: returns<ChangeResult>() },
+  'memo.delete': { input: z.object({ memoId: entityId }).strict(), output: returns<ChangeResult>() },
+
+  'attribute.define': { input: z.object({ name: z.string().trim().min(1).max(100), type: attributeTypeSchema }).strict(), output: returns<ChangeResult>() },
+  'attribute.delete': { input: z.object({ name: z.string().min(1).max(100) }).strict(), output: returns<ChangeResult>() },
+  'document.setAttribute': {
+    input: z.object({ documentId: entityId, name: z.string().min(1).max(100), value: attributeValueSchema }).strict(),
+    output: returns<ChangeResult>(),
+  },
+
+  'history.undo': { input: none, output: returns<ChangeResult>() },
+  'history.redo': { input: none, output: returns<ChangeResult>() },
+  'history.state': { input: none, output: returns<HistoryState>() },
+
+  /** Every passage coded at the given codes, filtered by coder and document attributes. */
+  'segments.query': {
+    input: z
+      .object({
+        codeIds: z.array(entityId).min(1).max(10_000),
+        includeSubcodes: z.boolean(),
+        coderIds: z.array(entityId).max(1000).nullable(),
+        attributes: attributeFilterSchema,
+      })
+      .strict(),
+    output: returns<SegmentView[]>(),
+  },
+  /** Text search across documents (all, or those passing the attribute filter). */
+  'search.text': {
+    input: z
+      .object({
+        query: z.string().min(1).max(1000),
+        caseSensitive: z.boolean(),
+        wholeWord: z.boolean(),
+        attributes: attributeFilterSchema,
+      })
+      .strict(),
+    output: returns<SearchResult>(),
+  },
+
   /** Native folder picker; null where the shell has none (browser mode) or the user cancelled. */
-  'dialog.pickProjectFolder': { input: z.object({}).strict(), output: returns<string | null>() },
+  'dialog.pickProjectFolder': { input: none, output: returns<string | null>() },
 } as const;
 
 export type Contract = typeof contract;

@@ -6,6 +6,7 @@ export type AppErrorCode =
   | 'INVALID_INPUT'
   | 'NOT_FOUND'
   | 'NO_PROJECT'
+  | 'NO_CODER'
   | 'DAMAGED_FILE'
   | 'UNSUPPORTED_VERSION'
   | 'ALREADY_EXISTS'

@@ -111,10 +111,19 @@ export const coderFileSchema = z.object({
 
 export const recentProjectSchema = z.object({ path: z.string(), name: z.string(), openedAt: isoDate });
 
+/** The user's place in one project: kept in app settings, since it is theirs, not the project's. */
+export const workspaceSchema = z.object({
+  lastDocumentId: z.string().nullable(),
+  scrollTop: z.number().nonnegative(),
+  quickCodes: z.array(z.string()).max(9),
+});
+
 export const appSettingsSchema = z.object({
   schemaVersion: z.literal(1),
   coderName: z.string().nullable(),
   recentProjects: z.array(recentProjectSchema),
+  /** By project id, so a project keeps its place when its folder moves. */
+  workspaces: z.record(z.string(), workspaceSchema).default({}),
 });
 
 export type CodeDescription = z.infer<typeof codeDescriptionSchema>;
@@ -133,3 +142,4 @@ export type Memo = z.infer<typeof memoSchema>;
 export type CoderFile = z.infer<typeof coderFileSchema>;
 export type RecentProject = z.infer<typeof recentProjectSchema>;
 export type AppSettings = z.infer<typeof appSettingsSchema>;
+export type WorkspaceSettings = z.infer<typeof workspaceSchema>;

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { AppError } from '../../../shared/api/errors';
-import type { DocumentContent, ProjectSnapshot } from '../../../shared/api/contract';
+import type { CoderCoding, DocumentContent, MemoView } from '../../../shared/api/contract';
+import { applyToCoderFile, applyToProject, touchesProjectFile } from '../../../shared/domain/patch';
+import type { CoderPatch, Patch } from '../../../shared/domain/patch';
 import { CODER_SCHEMA_VERSION, PROJECT_SCHEMA_VERSION } from '../../../shared/domain/schemas';
 import type { AttributeValue, Coder, CoderFile, Coding, DocumentMeta, ProjectFile, Turn } from '../../../shared/domain/schemas';
 import type { ServiceDeps } from '../deps';
@@ -25,6 +27,14 @@ export interface NewDocument {
 
 export type NewCoding = Pick<Coding, 'documentId' | 'codeId' | 'start' | 'end'>;
 
+export interface SourceText {
+  text: string;
+  turns: Turn[];
+}
+
+/** Transcripts kept in memory after first read, up to about this many UTF-16 units in all. */
+const SOURCE_CACHE_UNITS = 32 * 1024 * 1024;
+
 async function isDirectory(path: string): Promise<boolean> {
   return stat(path).then(
     (s) => s.isDirectory(),
@@ -44,6 +54,8 @@ export class ProjectStore {
     private readonly backups: BackupPolicy,
     private readonly deps: ServiceDeps,
   ) {}
+
+  private readonly sourceCache = new Map<string, SourceText>();
 
   get dir(): string {
     return this.layout.dir;
@@ -176,7 +188,27 @@ export class ProjectStore {
   }
 
   /** The normalised text and speaker turns of a document, checked against the project's record. */
-  async readSource(documentId: string): Promise<{ text: string; turns: Turn[] }> {
+  async readSource(documentId: string): Promise<SourceText> {
+    const cached = this.sourceCache.get(documentId);
+    if (cached) {
+      // Re-inserting keeps the map in least-recently-used order.
+      this.sourceCache.delete(documentId);
+      this.sourceCache.set(documentId, cached);
+      return cached;
+    }
+    const source = await this.readSourceFiles(documentId);
+    this.sourceCache.set(documentId, source);
+    let units = 0;
+    for (const s of this.sourceCache.values()) units += s.text.length;
+    for (const [id, s] of this.sourceCache) {
+      if (units <= SOURCE_CACHE_UNITS || id === documentId) break;
+      this.sourceCache.delete(id);
+      units -= s.text.length;
+    }
+    return source;
+  }
+
+  private async readSourceFiles(documentId: string): Promise<SourceText> {
     const doc = this.document(documentId);
     const textFile = this.layout.sourceText(documentId);
     const text = await readFile(textFile, 'utf-8').catch(() => {
@@ -203,23 +235,67 @@ export class ProjectStore {
   async documentContent(documentId: string): Promise<DocumentContent> {
     const doc = this.document(documentId);
     const { text, turns } = await this.readSource(documentId);
-    const codings = [...this.coderStores.entries()].flatMap(([coderId, store]) =>
+    return { id: doc.id, name: doc.name, text, turns, codings: this.documentCodings(documentId) };
+  }
+
+  /** Every coder's codings in one document. */
+  documentCodings(documentId: string): CoderCoding[] {
+    this.document(documentId);
+    return [...this.coderStores.entries()].flatMap(([coderId, store]) =>
       store.data.codings.filter((c) => c.documentId === documentId).map((c) => ({ ...c, coderId })),
     );
-    return { id: doc.id, name: doc.name, text, turns, codings };
+  }
+
+  coderFile(coderId: string): Readonly<CoderFile> {
+    return this.coderStore(coderId).data;
   }
 
   codingsOf(coderId: string): readonly Coding[] {
-    return this.coderStore(coderId).data.codings;
+    return this.coderFile(coderId).codings;
   }
 
-  snapshot(): ProjectSnapshot {
-    const codingCounts: Record<string, number> = {};
-    for (const store of this.coderStores.values()) {
-      for (const coding of store.data.codings) codingCounts[coding.codeId] = (codingCounts[coding.codeId] ?? 0) + 1;
+  /** Codings per code id, then per coder id. */
+  codingCounts(): Record<string, Record<string, number>> {
+    const counts: Record<string, Record<string, number>> = {};
+    for (const [coderId, store] of this.coderStores) {
+      for (const coding of store.data.codings) {
+        const perCoder = (counts[coding.codeId] ??= {});
+        perCoder[coderId] = (perCoder[coderId] ?? 0) + 1;
+      }
     }
-    const { id, name, description, codebook, attributes, documents, coders } = this.data;
-    return { path: this.dir, id, name, description, codebook, attributes, documents, coders, codingCounts };
+    return counts;
+  }
+
+  memos(): MemoView[] {
+    return this.data.coders.flatMap((coder) =>
+      this.coderFile(coder.id).memos.map((m) => ({ ...m, coderId: coder.id, author: coder.name })),
+    );
+  }
+
+  /** The coder with this name, created (with an empty coder file) the first time they code here. */
+  async ensureCoder(name: string): Promise<Coder> {
+    const existing = this.data.coders.find((c) => c.name === name);
+    if (existing) return existing;
+    const palette = ['#1d70b8', '#d4351c', '#00703c', '#6f3c97', '#b58840', '#28a197', '#912b88', '#505a5f'];
+    return this.addCoder(name, palette[this.data.coders.length % palette.length]!);
+  }
+
+  /**
+   * Applies a patch to the files it touches. Coder files that gain something are written before
+   * project.json, and those that only lose something after it: an interruption between the
+   * writes can leave a reference to a removed code, never lose a coding.
+   */
+  async applyPatch(patch: Patch): Promise<void> {
+    const changes = (patch.coders ?? []).filter(
+      (c) => c.addedCodings.length || c.removedCodings.length || c.addedMemos.length || c.removedMemos.length,
+    );
+    for (const change of changes) this.coderStore(change.coderId);
+    const write = (list: CoderPatch[]) =>
+      Promise.all(list.map((c) => this.coderStore(c.coderId).update((file) => applyToCoderFile(file, c))));
+    const gains = changes.filter((c) => c.addedCodings.length || c.addedMemos.length);
+    await write(gains);
+    if (touchesProjectFile(patch)) await this.project.update((p) => applyToProject(p, patch));
+    await write(changes.filter((c) => !gains.includes(c)));
   }
 
   async flush(): Promise<void> {

@@ -2,7 +2,7 @@ import { mkdir, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../../../shared/api/errors';
 import { appSettingsSchema } from '../../../shared/domain/schemas';
-import type { AppSettings, RecentProject } from '../../../shared/domain/schemas';
+import type { AppSettings, RecentProject, WorkspaceSettings } from '../../../shared/domain/schemas';
 import { JsonStore } from '../store/json-store';
 import type { JsonFileKind } from '../store/json-store';
 
@@ -14,7 +14,9 @@ const settingsKind: JsonFileKind<AppSettings> = {
   description: 'settings file',
 };
 
-const defaults: AppSettings = { schemaVersion: 1, coderName: null, recentProjects: [] };
+const defaults: AppSettings = { schemaVersion: 1, coderName: null, recentProjects: [], workspaces: {} };
+
+const freshWorkspace: WorkspaceSettings = { lastDocumentId: null, scrollTop: 0, quickCodes: [] };
 
 export interface LoadedSettings {
   settings: AppSettingsStore;
@@ -56,6 +58,22 @@ export class AppSettingsStore {
   rememberProject(entry: RecentProject): Promise<void> {
     return this.store.update((s) => {
       s.recentProjects = [entry, ...s.recentProjects.filter((r) => r.path !== entry.path)].slice(0, MAX_RECENT);
+    });
+  }
+
+  setCoderName(name: string): Promise<void> {
+    return this.store.update((s) => {
+      s.coderName = name;
+    });
+  }
+
+  workspace(projectId: string): WorkspaceSettings {
+    return this.store.data.workspaces[projectId] ?? freshWorkspace;
+  }
+
+  updateWorkspace(projectId: string, change: Partial<WorkspaceSettings>): Promise<void> {
+    return this.store.update((s) => {
+      s.workspaces[projectId] = { ...(s.workspaces[projectId] ?? freshWorkspace), ...change };
     });
   }
 

@@ -1,0 +1,43 @@
+import type { HistoryState } from '../../../shared/api/contract';
+import { invertPatch } from '../../../shared/domain/patch';
+import type { Patch } from '../../../shared/domain/patch';
+
+const MAX_STEPS = 500;
+
+/** Undo and redo for one open project, across documents: a stack of applied patches. */
+export class UndoHistory {
+  private done: Patch[] = [];
+  private undone: Patch[] = [];
+
+  record(patch: Patch): void {
+    this.done.push(patch);
+    if (this.done.length > MAX_STEPS) this.done.shift();
+    this.undone = [];
+  }
+
+  /** The patch that undoes the last step, or null. Call `commitUndo` once it has been applied. */
+  peekUndo(): Patch | null {
+    const last = this.done[this.done.length - 1];
+    return last ? invertPatch(last) : null;
+  }
+
+  commitUndo(): void {
+    const last = this.done.pop();
+    if (last) this.undone.push(last);
+  }
+
+  peekRedo(): Patch | null {
+    return this.undone[this.undone.length - 1] ?? null;
+  }
+
+  commitRedo(): void {
+    const next = this.undone.pop();
+    if (next) this.done.push(next);
+  }
+
+  state(): HistoryState {
+    const undo = this.done[this.done.length - 1];
+    const redo = this.undone[this.undone.length - 1];
+    return { canUndo: Boolean(undo), canRedo: Boolean(redo), undoLabel: undo?.label ?? null, redoLabel: redo?.label ?? null };
+  }
+}

@@ -1,0 +1,117 @@
+import type { AppErrorShape } from './errors';
+import type { AttributeDef, Code, Coder, Coding, DocumentMeta, MemoTarget, RecentProject, Turn } from '../domain/schemas';
+
+/** What the UI reads: shapes computed by the backend from the files on disk. */
+
+/** The current user's place in a project, kept in app settings (per user, not in the project). */
+export interface Workspace {
+  lastDocumentId: string | null;
+  /** Reader scroll offset in the last document, in pixels. */
+  scrollTop: number;
+  /** Code ids pinned as quick codes: keys 1–9 apply them in order. */
+  quickCodes: string[];
+}
+
+export interface MemoView {
+  id: string;
+  coderId: string;
+  author: string;
+  target: MemoTarget;
+  text: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ProjectSnapshot {
+  path: string;
+  id: string;
+  name: string;
+  description: string;
+  codebook: Code[];
+  attributes: AttributeDef[];
+  documents: DocumentMeta[];
+  coders: Coder[];
+  /** The coder the current user codes as in this project (matched by name), if they have coded here. */
+  currentCoderId: string | null;
+  /** Codings per code id, then per coder id. */
+  codingCounts: Record<string, Record<string, number>>;
+  memos: MemoView[];
+  workspace: Workspace;
+}
+
+export interface CoderCoding extends Coding {
+  coderId: string;
+}
+
+export interface DocumentContent {
+  id: string;
+  name: string;
+  text: string;
+  turns: Turn[];
+  codings: CoderCoding[];
+}
+
+export interface HistoryState {
+  canUndo: boolean;
+  canRedo: boolean;
+  /** What undo/redo would do, for menus and tooltips ("Undo: code 3 passages"). */
+  undoLabel: string | null;
+  redoLabel: string | null;
+}
+
+/** The reply to every change: the new project state and which documents' codings changed. */
+export interface ChangeResult {
+  snapshot: ProjectSnapshot;
+  history: HistoryState;
+  /** Documents whose codings changed, so an open reader knows to reload them. */
+  affectedDocumentIds: string[];
+  /** Ids the change created (a new code, new codings, a new memo), for follow-up actions. */
+  createdIds: string[];
+  /** A short account of the change, for a status line ("Coded 1 passage at Tackling stigma"). */
+  message: string;
+}
+
+export interface AppState {
+  /** 'electron' when native dialogs exist; 'browser' when the UI is served by `npm run web`. */
+  shell: 'electron' | 'browser';
+  /** The user's name as a coder; null until they have given it (asked on first launch). */
+  coderName: string | null;
+  recentProjects: RecentProject[];
+  project: ProjectSnapshot | null;
+  history: HistoryState;
+  /** Problems met at start-up (a damaged settings file, a last project that would not open). */
+  notices: AppErrorShape[];
+}
+
+/** One coded passage with what a researcher needs to read it out of its document. */
+export interface SegmentView {
+  codingId: string;
+  coderId: string;
+  codeId: string;
+  documentId: string;
+  start: number;
+  end: number;
+  text: string;
+  /** Up to a sentence or so either side of the passage. */
+  before: string;
+  after: string;
+  /** The speaker of the turn the passage starts in. */
+  speaker: string | null;
+  createdAt: string;
+}
+
+export interface SearchHit {
+  documentId: string;
+  start: number;
+  end: number;
+  before: string;
+  match: string;
+  after: string;
+  speaker: string | null;
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+  /** True when there were more hits than the limit; the user should narrow the search. */
+  truncated: boolean;
+}
