@@ -4,7 +4,6 @@ import { BrowserWindow, app, dialog } from 'electron';
 import type { OpenDialogOptions } from 'electron';
 import type { Handlers } from '../../shared/api/contract';
 import { toErrorShape } from '../../shared/api/errors';
-import type { AppErrorShape } from '../../shared/api/errors';
 import { createBackend } from '../services/backend';
 import type { Backend } from '../services/backend';
 import { projectPathFromArgv } from './argv';
@@ -71,21 +70,14 @@ async function openProjectFromMenu(backend: Backend): Promise<void> {
 
 /**
  * The backend's handlers plus what only the desktop shell can do. `app.getState` waits for the
- * initial project, so the first state the UI sees already has it; a failure to open it is then
- * pushed as `backend.error` once, right after that first reply, when the UI is listening.
+ * initial project, so the first state the UI sees already has it, or its failure among `notices`.
  */
-function desktopHandlers(backend: Backend, startup: Promise<AppErrorShape | null>): Handlers {
-  let startupErrorSent = false;
+function desktopHandlers(backend: Backend, startup: Promise<void>): Handlers {
   return {
     ...backend.handlers,
     'app.getState': async (input) => {
-      const startupError = await startup;
-      const state = await backend.handlers['app.getState'](input);
-      if (startupError !== null && !startupErrorSent) {
-        startupErrorSent = true;
-        setTimeout(() => backend.events.emit('backend.error', startupError), 0);
-      }
-      return state;
+      await startup;
+      return backend.handlers['app.getState'](input);
     },
     'dialog.pickProjectFolder': pickProjectFolder,
   };
@@ -105,13 +97,7 @@ async function boot(): Promise<void> {
   backend = started;
   const startup = started
     .openInitialProject(projectPathFromArgv(process.argv, process.defaultApp === true))
-    .then(
-      () => null,
-      (err: unknown) => {
-        console.error('Could not open the initial project:', err);
-        return toErrorShape(err);
-      },
-    );
+    .catch((err: unknown) => console.error('Could not open the initial project:', err));
 
   registerIpcHandlers(desktopHandlers(started, startup), appOrigin);
   forwardEvents(started.events);

@@ -2,9 +2,9 @@ import { BrowserWindow, ipcMain } from 'electron';
 import { EVENT_CHANNEL } from '../../shared/api/bridge';
 import { channels } from '../../shared/api/contract';
 import type { Handlers } from '../../shared/api/contract';
+import { dispatch } from '../../shared/api/dispatch';
 import type { RpcReply } from '../../shared/api/errors';
 import type { EventHub } from '../services/events';
-import { dispatch } from './dispatch';
 import { isTrustedSender } from './security';
 
 const UNTRUSTED: RpcReply<never> = {

@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { protocol } from 'electron';
-import { contentTypeFor, isHtml, resolveRendererFile } from './renderer-files';
-import { APP_SCHEME, CONTENT_SECURITY_POLICY } from './security';
+import { CONTENT_SECURITY_POLICY } from '../common/content-security-policy';
+import { contentTypeFor, isHtml } from '../common/static-files';
+import { resolveRendererFile } from './renderer-files';
+import { APP_SCHEME } from './security';
 
 /**
  * Must run before `app` is ready. `standard` gives the scheme real origins and relative URLs,

@@ -88,31 +88,6 @@ export function denyAllPermissions(): false {
   return false;
 }
 
-/**
- * The page's Content-Security-Policy. In dev the page is served by the dev server, whose HMR
- * socket must be reachable and whose React Refresh preamble is an inline script; production
- * allows no inline script and no origin beyond the app's own.
- */
-export function contentSecurityPolicy(devServerOrigin: string | null): string {
-  const dev = devServerOrigin === null ? null : parse(devServerOrigin);
-  const devConnect = dev === null ? [] : [dev.origin, dev.origin.replace(/^http/, 'ws')];
-  const directives = [
-    "default-src 'self'",
-    dev === null ? "script-src 'self'" : "script-src 'self' 'unsafe-inline'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
-    "font-src 'self'",
-    ["connect-src 'self'", ...devConnect].join(' '),
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ];
-  return directives.join('; ');
-}
-
-export const CONTENT_SECURITY_POLICY = contentSecurityPolicy(null);
-
 export interface SecureWebPreferences {
   contextIsolation: true;
   sandbox: true;

@@ -1,7 +1,7 @@
 import { BrowserWindow, Menu, app, session, shell } from 'electron';
 import type { MenuItemConstructorOptions } from 'electron';
+import { contentSecurityPolicy } from '../common/content-security-policy';
 import {
-  contentSecurityPolicy,
   denyAllPermissions,
   isAllowedNavigation,
   isAllowedNetworkRequest,

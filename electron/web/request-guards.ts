@@ -1,5 +1,4 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { extname, isAbsolute, join, relative, sep } from 'node:path';
 
 /**
  * The pure checks browser mode's server makes on every request. None touches a socket or
@@ -63,58 +62,4 @@ export function isAuthorized(headers: AuthHeaders, token: string): boolean {
 export function isJsonContentType(value: string | undefined): boolean {
   if (!value) return false;
   return value.split(';', 1)[0]?.trim().toLowerCase() === 'application/json';
-}
-
-/** True when `candidate` is `root` itself or lies beneath it. */
-export function isInside(root: string, candidate: string): boolean {
-  const rel = relative(root, candidate);
-  if (rel === '') return true;
-  return rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
-}
-
-/**
- * Maps a URL pathname to a path under `root`, or null when it is malformed or would leave
- * `root`. Decoding happens here, so `%2e%2e%2f` is caught like a literal `../`. Symlinks
- * are the caller's job: only the disk knows where they point.
- */
-export function resolveStaticPath(root: string, pathname: string): string | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(pathname);
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0')) return null;
-  // join, unlike resolve, keeps a leading slash (or a drive letter) relative to root.
-  const target = join(root, decoded);
-  return isInside(root, target) ? target : null;
-}
-
-/** SPA fallback applies to routes, not to missing assets: a name with an extension is a file. */
-export function looksLikeFile(pathname: string): boolean {
-  const last = pathname.slice(pathname.lastIndexOf('/') + 1);
-  return extname(last) !== '';
-}
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-export function contentTypeFor(filePath: string): string {
-  return CONTENT_TYPES[extname(filePath).toLowerCase()] ?? 'application/octet-stream';
 }

@@ -5,23 +5,22 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { isChannel, parseInput } from '../../shared/api/contract';
-import type { Channel, Handlers } from '../../shared/api/contract';
+import { isChannel } from '../../shared/api/contract';
+import type { Handlers } from '../../shared/api/contract';
+import { dispatchRequest } from '../../shared/api/dispatch';
 import { toErrorShape } from '../../shared/api/errors';
 import type { AppErrorCode, RpcReply } from '../../shared/api/errors';
+import { CONTENT_SECURITY_POLICY } from '../common/content-security-policy';
+import { contentTypeFor, isInside, looksLikeFile, resolveStaticPath } from '../common/static-files';
 import type { EventHub } from '../services/events';
 import {
   TOKEN_COOKIE,
   TOKEN_HEADER,
-  contentTypeFor,
   isAllowedHost,
   isAllowedOrigin,
   isAuthorized,
-  isInside,
   isJsonContentType,
   isWellFormedToken,
-  looksLikeFile,
-  resolveStaticPath,
   tokensEqual,
 } from './request-guards';
 
@@ -51,9 +50,7 @@ export interface WebServer {
 }
 
 const SECURITY_HEADERS: Record<string, string> = {
-  'Content-Security-Policy':
-    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; font-src 'self'; " +
-    "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'",
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   // Everything is local and small; never caching keeps a stale UI (or a token page) out of the cache.
@@ -183,20 +180,9 @@ async function rpc(ctx: Context, req: IncomingMessage, res: ServerResponse, name
   } catch {
     return sendJson(res, 400, failure('INVALID_INPUT', 'Request body is not valid JSON.'));
   }
-  const parsed = parseInput(name, raw);
-  if (!parsed.ok) return sendJson(res, 400, failure('INVALID_INPUT', parsed.message));
-  sendJson(res, 200, await invoke(ctx.options.handlers, name, parsed.input));
-}
-
-async function invoke(handlers: Handlers, channel: Channel, input: unknown): Promise<RpcReply<unknown>> {
-  // parseInput has checked `input` against this channel's schema; TS cannot correlate the union.
-  const handler = handlers[channel] as (input: unknown) => Promise<unknown>;
-  try {
-    const value = await handler(input);
-    return { ok: true, value: value === undefined ? null : value };
-  } catch (err) {
-    return { ok: false, error: toErrorShape(err) };
-  }
+  // The channel is known by now, so a refusal can only be invalid input.
+  const { reply, refused } = await dispatchRequest(ctx.options.handlers, name, raw);
+  sendJson(res, refused ? 400 : 200, reply);
 }
 
 function failure(code: AppErrorCode, message: string): RpcReply<never> {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { contentTypeFor, isHtml, resolveRendererFile } from '../../../electron/main/renderer-files';
+import { resolveRendererFile } from '../../../electron/main/renderer-files';
 
 const root = mkdtempSync(join(tmpdir(), 'marginalia-renderer-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -68,27 +68,5 @@ describe('resolveRendererFile', () => {
         }
       }
     }
-  });
-});
-
-describe('contentTypeFor', () => {
-  it('gives module scripts, styles, pages and fonts their exact types', () => {
-    expect(contentTypeFor('/r/assets/index.js')).toBe('text/javascript; charset=utf-8');
-    expect(contentTypeFor('/r/assets/index.MJS')).toBe('text/javascript; charset=utf-8');
-    expect(contentTypeFor('/r/assets/index.css')).toBe('text/css; charset=utf-8');
-    expect(contentTypeFor('/r/index.html')).toBe('text/html; charset=utf-8');
-    expect(contentTypeFor('/r/assets/inter.woff2')).toBe('font/woff2');
-    expect(contentTypeFor('/r/assets/logo.svg')).toBe('image/svg+xml');
-  });
-
-  it('falls back to an inert type', () => {
-    expect(contentTypeFor('/r/assets/blob')).toBe('application/octet-stream');
-    expect(contentTypeFor('/r/assets/x.exe')).toBe('application/octet-stream');
-  });
-
-  it('knows which files are pages (they get the CSP header)', () => {
-    expect(isHtml('/r/index.html')).toBe(true);
-    expect(isHtml('/r/INDEX.HTML')).toBe(true);
-    expect(isHtml('/r/index.js')).toBe(false);
   });
 });

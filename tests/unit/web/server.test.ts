@@ -5,8 +5,10 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { channels } from '../../../shared/api/contract';
 import type { AppState, Handlers } from '../../../shared/api/contract';
 import { AppError } from '../../../shared/api/errors';
+import { CONTENT_SECURITY_POLICY } from '../../../electron/common/content-security-policy';
 import { EventHub } from '../../../electron/services/events';
 import { startWebServer } from '../../../electron/web/server';
 import type { WebServer } from '../../../electron/web/server';
@@ -17,7 +19,18 @@ const INDEX_HTML = '<!doctype html><title>Marginalia</title><div id="root"></div
 const APP_JS = 'console.log("app");';
 const SECRET = 'SECRET-OUTSIDE-STATIC-DIR';
 
-const STATE: AppState = { shell: 'browser', coderName: 'Ana', recentProjects: [], project: null, notices: [] };
+const STATE: AppState = {
+  shell: 'browser',
+  coderName: 'Ana',
+  recentProjects: [],
+  project: null,
+  history: { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null },
+  notices: [],
+};
+
+async function notInThisTest(): Promise<never> {
+  throw new AppError('IO', 'not in this test');
+}
 
 const documentGet = vi.fn(async (input: { documentId: string }) => ({
   id: input.documentId,
@@ -27,7 +40,8 @@ const documentGet = vi.fn(async (input: { documentId: string }) => ({
   codings: [],
 }));
 
-const handlers = {
+const handlers: Handlers = {
+  ...(Object.fromEntries(channels.map((channel) => [channel, notInThisTest])) as unknown as Handlers),
   'app.getState': async () => STATE,
   'project.open': async ({ path }) => {
     throw new AppError('NOT_FOUND', `No project at ${path}`, path);
@@ -35,13 +49,10 @@ const handlers = {
   'project.create': async () => {
     throw new Error('disk on fire');
   },
-  'project.openSample': async () => {
-    throw new AppError('IO', 'not in this test');
-  },
   'project.close': async () => null,
   'document.get': documentGet,
   'dialog.pickProjectFolder': async () => null,
-} satisfies Handlers;
+};
 
 interface Reply {
   status: number;
@@ -471,10 +482,8 @@ describe('static files', () => {
     const reply = await authed({ path: '/' });
     expect(reply.status).toBe(200);
     expect(reply.headers['content-type']).toBe('text/html; charset=utf-8');
-    expect(reply.headers['content-security-policy']).toBe(
-      "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; font-src 'self'; " +
-        "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'",
-    );
+    // The Electron shell's policy without a dev server: one policy for both shells.
+    expect(reply.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
     expect(reply.headers['x-content-type-options']).toBe('nosniff');
     expect(reply.headers['referrer-policy']).toBe('no-referrer');
     expect(reply.headers['cache-control']).toBe('no-store');

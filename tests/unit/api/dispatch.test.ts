@@ -1,22 +1,28 @@
 import { describe, expect, it, vi } from 'vitest';
-import { dispatch } from '../../../electron/main/dispatch';
+import { channels } from '../../../shared/api/contract';
 import type { AppState, Handlers } from '../../../shared/api/contract';
+import { dispatch, dispatchRequest } from '../../../shared/api/dispatch';
 import { AppError } from '../../../shared/api/errors';
 
-const STATE: AppState = { shell: 'electron', coderName: null, recentProjects: [], project: null, notices: [] };
+const STATE: AppState = {
+  shell: 'electron',
+  coderName: null,
+  recentProjects: [],
+  project: null,
+  history: { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null },
+  notices: [],
+};
 
 function unexpected(): Promise<never> {
   return Promise.reject(new Error('not called in this test'));
 }
 
+/** Every channel's handler is a spy; those a test does not expect to run reject. */
 function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
+    ...(Object.fromEntries(channels.map((channel) => [channel, vi.fn(unexpected)])) as unknown as Handlers),
     'app.getState': vi.fn(async () => STATE),
-    'project.open': vi.fn(unexpected),
-    'project.create': vi.fn(unexpected),
-    'project.openSample': vi.fn(unexpected),
     'project.close': vi.fn(async () => null),
-    'document.get': vi.fn(unexpected),
     'dialog.pickProjectFolder': vi.fn(async () => '/picked'),
     ...overrides,
   };
@@ -116,5 +122,45 @@ describe('dispatch', () => {
     delete handlers['dialog.pickProjectFolder'];
     const reply = await dispatch(handlers as Handlers, 'dialog.pickProjectFolder', {});
     expect(reply).toEqual({ ok: false, error: { code: 'INTERNAL', message: expect.stringContaining('No handler') } });
+  });
+
+  it('sends null, not undefined, when a handler returns nothing', async () => {
+    const handlers = fakeHandlers({ 'project.close': vi.fn(async () => undefined as unknown as null) });
+    await expect(dispatch(handlers, 'project.close', {})).resolves.toEqual({ ok: true, value: null });
+  });
+});
+
+describe('dispatchRequest', () => {
+  it('says the request was refused when no handler ran: unknown channel or invalid input', async () => {
+    const handlers = fakeHandlers();
+    await expect(dispatchRequest(handlers, 'nope', {})).resolves.toMatchObject({ refused: true, reply: { ok: false } });
+    await expect(dispatchRequest(handlers, 'project.open', {})).resolves.toMatchObject({
+      refused: true,
+      reply: { ok: false, error: { code: 'INVALID_INPUT' } },
+    });
+    expect(handlers['project.open']).not.toHaveBeenCalled();
+  });
+
+  it('does not, once a handler ran, whatever it answered', async () => {
+    const handlers = fakeHandlers({
+      'project.open': async () => {
+        throw new AppError('INVALID_INPUT', 'Not a project folder.');
+      },
+    });
+    await expect(dispatchRequest(handlers, 'app.getState', {})).resolves.toEqual({
+      refused: false,
+      reply: { ok: true, value: STATE },
+    });
+    await expect(dispatchRequest(handlers, 'project.open', { path: '/p' })).resolves.toEqual({
+      refused: false,
+      reply: { ok: false, error: { code: 'INVALID_INPUT', message: 'Not a project folder.' } },
+    });
+  });
+
+  it('does not count a missing handler as the request’s fault', async () => {
+    const handlers = { ...fakeHandlers() } as Partial<Handlers>;
+    delete handlers['dialog.pickProjectFolder'];
+    const result = await dispatchRequest(handlers as Handlers, 'dialog.pickProjectFolder', {});
+    expect(result).toMatchObject({ refused: false, reply: { ok: false, error: { code: 'INTERNAL' } } });
   });
 });
