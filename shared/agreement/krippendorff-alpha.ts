@@ -1,0 +1,72 @@
+import { UndefinedMeasure, requireDefined } from './undefined-measure';
+
+export type MeasurementLevel = 'nominal' | 'ordinal' | 'interval' | 'ratio';
+export type Rating = number | string | null;
+
+/**
+ * Krippendorff's α (2011, "Computing Krippendorff's Alpha-Reliability"), any number of coders,
+ * missing values allowed: data[coder][unit], null = not rated. Computed through the coincidence
+ * matrix: each unit rated m_u ≥ 2 times adds its ordered value pairs / (m_u − 1).
+ * α = 1 − (n − 1) Σ o_ck δ²_ck / Σ n_c n_k δ²_ck.
+ */
+export function krippendorffAlpha(data: Rating[][], level: MeasurementLevel = 'nominal'): number {
+  const unitCount = Math.max(0, ...data.map((row) => row.length));
+  const values: (number | string)[] = [];
+  for (const row of data) for (const v of row) if (v !== null && v !== undefined && !values.includes(v)) values.push(v);
+  if (level !== 'nominal' && values.some((v) => typeof v !== 'number')) {
+    throw new RangeError(`${level} α needs numeric values`);
+  }
+  if (level !== 'nominal') (values as number[]).sort((a, b) => a - b);
+  const index = new Map(values.map((v, i) => [v, i]));
+  const size = values.length;
+  const o = Array.from({ length: size }, () => new Array<number>(size).fill(0));
+
+  for (let u = 0; u < unitCount; u++) {
+    const ratings = data.map((row) => row[u]).filter((v): v is number | string => v !== null && v !== undefined);
+    const m = ratings.length;
+    if (m < 2) continue;
+    for (let a = 0; a < m; a++) {
+      for (let b = 0; b < m; b++) {
+        if (a !== b) o[index.get(ratings[a]!)!]![index.get(ratings[b]!)!]! += 1 / (m - 1);
+      }
+    }
+  }
+  const nc = o.map((row) => row.reduce((a, b) => a + b, 0));
+  const n = nc.reduce((a, b) => a + b, 0);
+  requireDefined(n > 1, 'fewer than two pairable values: no unit was rated by two or more coders');
+
+  const delta2 = distance(level, values as number[], nc);
+  let observed = 0;
+  let expected = 0;
+  for (let c = 0; c < size; c++) {
+    for (let k = 0; k < size; k++) {
+      const d = delta2(c, k);
+      observed += o[c]![k]! * d;
+      expected += nc[c]! * nc[k]! * d;
+    }
+  }
+  if (expected === 0) throw new UndefinedMeasure('α needs variation: every pairable value is the same');
+  return 1 - ((n - 1) * observed) / expected;
+}
+
+/** δ² between the c-th and k-th values (sorted, for the metric levels). */
+function distance(level: MeasurementLevel, values: number[], nc: number[]): (c: number, k: number) => number {
+  switch (level) {
+    case 'nominal':
+      return (c, k) => (c === k ? 0 : 1);
+    case 'ordinal':
+      return (c, k) => {
+        const [lo, hi] = c < k ? [c, k] : [k, c];
+        let between = 0;
+        for (let g = lo; g <= hi; g++) between += nc[g]!;
+        return (between - (nc[c]! + nc[k]!) / 2) ** 2;
+      };
+    case 'interval':
+      return (c, k) => (values[c]! - values[k]!) ** 2;
+    case 'ratio':
+      return (c, k) => {
+        const sum = values[c]! + values[k]!;
+        return sum === 0 ? 0 : ((values[c]! - values[k]!) / sum) ** 2;
+      };
+  }
+}
