@@ -77,3 +77,24 @@ export function holsti(agreed: number, unitsA: number, unitsB: number): number {
   requireDefined(unitsA + unitsB > 0, 'neither coder has any units');
   return (2 * agreed) / (unitsA + unitsB);
 }
+
+/**
+ * Krippendorff's α for two coders with no missing values, from their contingency table: the
+ * coincidence matrix is o_ck = t[c][k] + t[k][c], so α needs no per-unit data (nominal).
+ */
+export function krippendorffAlphaFromTable(table: number[][]): number {
+  const { n, q } = margins(table);
+  const values = 2 * n;
+  const nc = Array.from({ length: q }, (_, c) => table[c]!.reduce((a, b) => a + b, 0) + table.reduce((a, row) => a + row[c]!, 0));
+  let disagreeing = 0;
+  let expected = 0;
+  for (let c = 0; c < q; c++) {
+    for (let k = 0; k < q; k++) {
+      if (c === k) continue;
+      disagreeing += table[c]![k]! + table[k]![c]!;
+      expected += nc[c]! * nc[k]!;
+    }
+  }
+  if (expected === 0) throw new UndefinedMeasure("Krippendorff's α needs variation: every unit fell in one category");
+  return 1 - ((values - 1) * disagreeing) / expected;
+}

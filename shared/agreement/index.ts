@@ -1,7 +1,7 @@
 /** Inter-coder agreement measures: pure functions, each documented with its source. */
 export { UndefinedMeasure, measured } from './undefined-measure';
 export type { MeasureValue } from './undefined-measure';
-export { bennettS, cohenKappa, gwetAC1, holsti, percentAgreement, scottPi } from './contingency';
+export { bennettS, cohenKappa, gwetAC1, holsti, krippendorffAlphaFromTable, percentAgreement, scottPi } from './contingency';
 export { fleissKappa } from './fleiss';
 export { krippendorffAlpha } from './krippendorff-alpha';
 export type { MeasurementLevel, Rating } from './krippendorff-alpha';

@@ -225,3 +225,19 @@ describe('properties', () => {
     );
   });
 });
+
+describe("Krippendorff's α from a two-coder table", () => {
+  it('equals α computed unit by unit (property)', async () => {
+    const { krippendorffAlphaFromTable } = await import('../../../shared/agreement');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(0, 1, 2), fc.constantFrom(0, 1, 2)), { minLength: 2, maxLength: 40 }), (pairs) => {
+        const t = [[0, 0, 0], [0, 0, 0], [0, 0, 0]];
+        for (const [a, b] of pairs) t[a]![b]!++;
+        const fromTable = measured(() => krippendorffAlphaFromTable(t));
+        const fromUnits = measured(() => krippendorffAlpha([pairs.map((p) => p[0]), pairs.map((p) => p[1])]));
+        expect(fromTable.defined).toBe(fromUnits.defined);
+        if (fromTable.defined && fromUnits.defined) expect(fromTable.value).toBeCloseTo(fromUnits.value, 10);
+      }),
+    );
+  });
+});
