@@ -2,7 +2,9 @@ import { z } from 'zod';
 import type { AppErrorShape } from './errors';
 import { attributeTypeSchema, attributeValueSchema, codeDescriptionSchema, memoTargetSchema } from '../domain/schemas';
 import type {
+  AgreementResult,
   AppState,
+  DisagreementView,
   ChangeResult,
   CoderCoding,
   DocumentContent,
@@ -152,6 +154,51 @@ export const contract = {
       })
       .strict(),
     output: returns<SearchResult>(),
+  },
+
+  /** Inter-coder agreement over the chosen coders, codes (with their sub-codes) and documents. */
+  'agreement.compute': {
+    input: z
+      .object({
+        coderIds: z.array(entityId).min(2).max(50),
+        codeIds: z.array(entityId).max(10_000).nullable(),
+        documentIds: z.array(entityId).max(100_000).nullable(),
+        attributes: attributeFilterSchema,
+        mode: z.enum(['character', 'unitized', 'segment', 'presence']),
+        threshold: z.number().gt(0).max(1).default(0.9),
+        q: z.number().int().min(2).max(100_000).nullable().default(null),
+      })
+      .strict(),
+    output: returns<AgreementResult>(),
+  },
+  /** The passages where two coders differ at one code, with their text. */
+  'agreement.disagreements': {
+    input: z
+      .object({
+        coderA: entityId,
+        coderB: entityId,
+        codeId: entityId,
+        documentIds: z.array(entityId).max(100_000).nullable(),
+        attributes: attributeFilterSchema,
+      })
+      .strict(),
+    output: returns<DisagreementView[]>(),
+  },
+  /** Settles one disagreement into the Consensus coder (undoable). */
+  'agreement.resolve': {
+    input: z
+      .object({
+        coderA: entityId,
+        coderB: entityId,
+        codeId: entityId,
+        documentId: entityId,
+        start: offset,
+        end: offset,
+        choice: z.enum(['A', 'B', 'both', 'neither']),
+        note: z.string().max(100_000),
+      })
+      .strict(),
+    output: returns<ChangeResult>(),
   },
 
   /** Native folder picker; null where the shell has none (browser mode) or the user cancelled. */

@@ -1,4 +1,12 @@
 import type { AppErrorShape } from './errors';
+import type {
+  CharacterReport,
+  DisagreementPassage,
+  MultiCoderReport,
+  PresenceReport,
+  SegmentReport,
+  UnitizedReport,
+} from '../agreement/project';
 import type { AttributeDef, Code, Coder, Coding, DocumentMeta, MemoTarget, RecentProject, Turn } from '../domain/schemas';
 
 /** What the UI reads: shapes computed by the backend from the files on disk. */
@@ -114,4 +122,23 @@ export interface SearchResult {
   hits: SearchHit[];
   /** True when there were more hits than the limit; the user should narrow the search. */
   truncated: boolean;
+}
+
+export type AgreementMode = 'character' | 'unitized' | 'segment' | 'presence';
+
+/** An agreement report with everything needed to read it: names, paths, the settings used. */
+export interface AgreementResult {
+  report: CharacterReport | MultiCoderReport | SegmentReport | PresenceReport | UnitizedReport;
+  coders: { id: string; name: string }[];
+  codes: { id: string; name: string; path: string[]; color: string }[];
+  documents: { id: string; name: string; length: number }[];
+  /** What was compared and how, in words, for the report's header and exports. */
+  description: string[];
+}
+
+export interface DisagreementView extends DisagreementPassage {
+  text: string;
+  before: string;
+  after: string;
+  speaker: string | null;
 }

@@ -3,6 +3,9 @@ import { defineAttribute, deleteAttribute, setDocumentAttribute } from '../../..
 import { createCode, deleteCode, mergeCode, moveCode, updateCode } from '../../../shared/operations/code-ops';
 import { applyCodings, removeCoding, setCodingExtent } from '../../../shared/operations/coding-ops';
 import { createMemo, deleteMemo, updateMemo } from '../../../shared/operations/memo-ops';
+import { CONSENSUS_CODER_NAME, assertResolvable, resolveDisagreement } from '../../../shared/operations/consensus-ops';
+import { findDisagreements } from '../../../shared/agreement/project';
+import { agreementInput, computeAgreement, listDisagreements } from '../agreement/agreement-service';
 import type { ProjectSession } from './project-session';
 import { querySegments, searchText } from './retrieval';
 
@@ -28,7 +31,10 @@ type WorkbenchChannel =
   | 'history.redo'
   | 'history.state'
   | 'segments.query'
-  | 'search.text';
+  | 'search.text'
+  | 'agreement.compute'
+  | 'agreement.disagreements'
+  | 'agreement.resolve';
 
 /** The handlers that work inside an open project: coding, codebook, memos, attributes, retrieval, undo. */
 export function workbenchHandlers(session: () => ProjectSession): Pick<Handlers, WorkbenchChannel> {
@@ -91,5 +97,17 @@ export function workbenchHandlers(session: () => ProjectSession): Pick<Handlers,
     'segments.query': async (query) => querySegments(session().store, query),
     'search.text': async ({ query, caseSensitive, wholeWord, attributes }) =>
       searchText(session().store, query, { caseSensitive, wholeWord }, attributes),
+
+    'agreement.compute': async (request) => computeAgreement(session().store, request),
+    'agreement.disagreements': async (request) => listDisagreements(session().store, request),
+    'agreement.resolve': async ({ coderA, coderB, codeId, documentId, start, end, choice, note }) => {
+      const s = session();
+      const input = agreementInput(s.store, { coderIds: [coderA, coderB], codeIds: [codeId], documentIds: [documentId], attributes: {} });
+      const passage = assertResolvable(
+        findDisagreements(input, coderA, coderB, codeId).find((p) => p.start === start && p.end === end),
+      );
+      const consensus = await s.store.ensureCoder(CONSENSUS_CODER_NAME);
+      return s.change(resolveDisagreement(s.context(), consensus.id, passage, choice, note));
+    },
   };
 }

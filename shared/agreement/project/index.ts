@@ -8,3 +8,5 @@ export { presenceAgreement, segmentAgreement } from './segment-agreement';
 export type { PresenceReport, SegmentReport } from './segment-agreement';
 export { unitizedAgreement } from './unitized-agreement';
 export type { UnitizedReport } from './unitized-agreement';
+export { findDisagreements } from './disagreements';
+export type { DisagreementPassage } from './disagreements';

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { sampleBackend } from '../../helpers/backend';
+import { useTempDirs } from '../../helpers/temp-dir';
+
+const tempDir = useTempDirs();
+
+/** Two coders code "04 Lambeth" (uncoded in the sample) differently, at one code. */
+async function twoCoders() {
+  const backend = await sampleBackend(await tempDir(), 'Ann');
+  const h = backend.handlers;
+  const p = (await h['app.getState']({})).project!;
+  const doc = p.documents.find((d) => d.name.startsWith('04 Lambeth'))!;
+  const stigma = p.codebook.find((c) => c.name === 'Tackling stigma')!.id;
+  await h['coding.apply']({ documentId: doc.id, codeId: stigma, start: 100, end: 200 });
+  await h['coding.apply']({ documentId: doc.id, codeId: stigma, start: 150, end: 180 }); // overlaps her own: counts once
+  await h['app.setCoderName']({ name: 'Ben' });
+  await h['coding.apply']({ documentId: doc.id, codeId: stigma, start: 150, end: 250 });
+  const q = (await h['app.getState']({})).project!;
+  const ann = q.coders.find((c) => c.name === 'Ann')!.id;
+  const ben = q.coders.find((c) => c.name === 'Ben')!.id;
+  return { h, doc, stigma, ann, ben };
+}
+
+describe('agreement in a project', () => {
+  it('computes the character table and measures for two coders at a code (hand-computed)', async () => {
+    const { h, doc, stigma, ann, ben } = await twoCoders();
+    const result = await h['agreement.compute']({ coderIds: [ann, ben], codeIds: [stigma], documentIds: [doc.id], attributes: {}, mode: 'character', threshold: 0.9, q: null });
+    expect(result.report.mode).toBe('character');
+    if (result.report.mode !== 'character') return;
+    const cell = result.report.codes[0]!.cells[0]!;
+    const N = doc.length;
+    expect(cell.table).toEqual({ both: 50, onlyA: 50, onlyB: 50, neither: N - 150 });
+    const po = (N - 100) / N;
+    const pe = (100 / N) ** 2 + ((N - 100) / N) ** 2;
+    expect(cell.percent).toEqual({ defined: true, value: po });
+    expect(cell.kappa.defined && cell.kappa.value).toBeCloseTo((po - pe) / (1 - pe), 12);
+    expect(result.description[0]).toMatch(/Character mode/);
+    expect(result.codes[0]).toMatchObject({ name: 'Tackling stigma', path: ['Tackling stigma'] });
+  });
+
+  it('lists the disagreement and settles it into the Consensus coder, undoably', async () => {
+    const { h, doc, stigma, ann, ben } = await twoCoders();
+    const list = await h['agreement.disagreements']({ coderA: ann, coderB: ben, codeId: stigma, documentIds: null, attributes: {} });
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatchObject({ documentId: doc.id, start: 100, end: 250, spansA: [{ start: 100, end: 200 }], spansB: [{ start: 150, end: 250 }] });
+    const { text } = await h['document.get']({ documentId: doc.id });
+    expect(list[0]!.text).toBe(text.slice(100, 250));
+
+    const result = await h['agreement.resolve']({ coderA: ann, coderB: ben, codeId: stigma, documentId: doc.id, start: 100, end: 250, choice: 'A', note: 'Ben went too far' });
+    const consensus = result.snapshot.coders.find((c) => c.name === 'Consensus')!;
+    const codings = (await h['document.codings']({ documentId: doc.id })).filter((c) => c.coderId === consensus.id);
+    expect(codings).toEqual([expect.objectContaining({ start: 100, end: 200, codeId: stigma })]);
+    expect(result.snapshot.memos.find((m) => m.coderId === consensus.id)?.text).toMatch(/Ben went too far/);
+
+    // Changing one's mind replaces the earlier decision for that passage.
+    await h['agreement.resolve']({ coderA: ann, coderB: ben, codeId: stigma, documentId: doc.id, start: 100, end: 250, choice: 'both', note: '' });
+    expect((await h['document.codings']({ documentId: doc.id })).filter((c) => c.coderId === consensus.id)).toEqual([expect.objectContaining({ start: 100, end: 250 })]);
+    await h['history.undo']({});
+    await h['history.undo']({});
+    expect((await h['document.codings']({ documentId: doc.id })).filter((c) => c.coderId === consensus.id)).toEqual([]);
+
+    await expect(h['agreement.resolve']({ coderA: ann, coderB: ben, codeId: stigma, documentId: doc.id, start: 100, end: 240, choice: 'A', note: '' })).rejects.toThrow(/no longer there/);
+  });
+
+  it('refuses two-coder modes for three coders, and reports the sample coders in every mode', async () => {
+    const backend = await sampleBackend(await tempDir());
+    const h = backend.handlers;
+    const p = (await h['app.getState']({})).project!;
+    const [amara, tom] = ['Amara Okafor', 'Tom Reilly'].map((n) => p.coders.find((c) => c.name === n)!.id) as [string, string];
+    for (const mode of ['character', 'unitized', 'segment', 'presence'] as const) {
+      const r = await h['agreement.compute']({ coderIds: [amara, tom], codeIds: null, documentIds: null, attributes: {}, mode, threshold: 0.9, q: null });
+      expect(r.report.mode.startsWith(mode)).toBe(true);
+      expect(r.codes).toHaveLength(18);
+    }
+    await h['coding.apply']({ documentId: p.documents[0]!.id, codeId: p.codebook[0]!.id, start: 0, end: 10 });
+    const me = (await h['app.getState']({})).project!.currentCoderId!;
+    await expect(h['agreement.compute']({ coderIds: [amara, tom, me], codeIds: null, documentIds: null, attributes: {}, mode: 'segment', threshold: 0.9, q: null })).rejects.toThrow(/exactly two coders/);
+    const multi = await h['agreement.compute']({ coderIds: [amara, tom, me], codeIds: null, documentIds: null, attributes: {}, mode: 'character', threshold: 0.9, q: null });
+    expect(multi.report.mode).toBe('character-multi');
+  });
+});
