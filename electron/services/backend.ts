@@ -98,7 +98,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       await settings.updateWorkspace(session().store.data.id, change);
       return null;
     },
-    ...workbenchHandlers(session),
+    ...workbenchHandlers(session, deps),
     'dialog.pickProjectFolder': async () => null,
   };
 

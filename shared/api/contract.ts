@@ -5,6 +5,7 @@ import type {
   AgreementResult,
   AppState,
   DisagreementView,
+  ExchangeImportResult,
   ChangeResult,
   CoderCoding,
   DocumentContent,
@@ -200,6 +201,16 @@ export const contract = {
       .strict(),
     output: returns<ChangeResult>(),
   },
+
+  /** A coder's work as a file to send to a colleague (default: the current user's). */
+  'exchange.exportCoder': { input: z.object({ coderId: entityId.nullable() }).strict(), output: returns<{ fileName: string; content: string }>() },
+  /** Brings in a colleague's coder file (its text); undoable; a newer file replaces their earlier import. */
+  'exchange.importCoder': {
+    input: z.object({ fileName: z.string().min(1).max(500), content: z.string().min(1).max(256 * 1024 * 1024) }).strict(),
+    output: returns<ExchangeImportResult>(),
+  },
+  /** Brings in every other coder's work from a colleague's project folder (read, never changed). */
+  'exchange.importProject': { input: z.object({ path }).strict(), output: returns<ExchangeImportResult>() },
 
   /** Native folder picker; null where the shell has none (browser mode) or the user cancelled. */
   'dialog.pickProjectFolder': { input: none, output: returns<string | null>() },

@@ -142,3 +142,21 @@ export interface DisagreementView extends DisagreementPassage {
   after: string;
   speaker: string | null;
 }
+
+export interface CoderImportReport {
+  coder: string;
+  codings: number;
+  memos: number;
+  replacedEarlierImport: boolean;
+  unmatchedDocuments: string[];
+  unmatchedCodes: string[];
+  skippedCodings: number;
+  skippedMemos: number;
+}
+
+export interface ExchangeImportResult {
+  change: ChangeResult;
+  reports: CoderImportReport[];
+  /** Coders of a colleague's project left out, with why (you; a coder already working here). */
+  skippedCoders: { coder: string; reason: string }[];
+}

@@ -47,7 +47,13 @@ export const documentMetaSchema = z.object({
   importedAt: isoDate,
 });
 
-export const coderSchema = z.object({ id, name: z.string().min(1).max(100), color: hexColor });
+export const coderSchema = z.object({
+  id,
+  name: z.string().min(1).max(100),
+  color: hexColor,
+  /** Set for a colleague's coding brought in from their file or project; a newer import replaces it. */
+  importedFrom: z.object({ source: z.string(), importedAt: isoDate }).optional(),
+});
 
 export const projectFileSchema = z.object({
   schemaVersion: z.literal(PROJECT_SCHEMA_VERSION),

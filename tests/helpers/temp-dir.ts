@@ -17,11 +17,11 @@ export function useTempDirs(): () => Promise<string> {
 }
 
 /** Ids and times that are the same on every run. */
-export function fixedDeps(start = Date.UTC(2026, 0, 5, 9, 0, 0)) {
+export function fixedDeps(start = Date.UTC(2026, 0, 5, 9, 0, 0), idPrefix = 'id') {
   let n = 0;
   let t = start;
   return {
     now: () => new Date((t += 1000)),
-    newId: () => `id-${String(++n).padStart(4, '0')}`,
+    newId: () => `${idPrefix}-${String(++n).padStart(4, '0')}`,
   };
 }

@@ -144,8 +144,9 @@ export class ProjectStore {
     return meta;
   }
 
-  async addCoder(name: string, color: string): Promise<Coder> {
-    const coder: Coder = { id: this.deps.newId(), name, color };
+  async addCoder(name: string, color: string, options: Pick<Partial<Coder>, 'id' | 'importedFrom'> = {}): Promise<Coder> {
+    const coder: Coder = { id: options.id ?? this.deps.newId(), name, color, ...(options.importedFrom && { importedFrom: options.importedFrom }) };
+    if (this.data.coders.some((c) => c.id === coder.id)) throw new AppError('ALREADY_EXISTS', `A coder with id ${coder.id} already exists.`);
     const store = await JsonStore.create(
       coderFileKind,
       { file: this.layout.coderFile(coder.id), displayName: displayNames.coderFile(coder.id), backups: this.backups },
@@ -156,6 +157,14 @@ export class ProjectStore {
       p.coders.push(coder);
     });
     return coder;
+  }
+
+  /** Records when a colleague's coding was last brought in (not undoable: it describes the import). */
+  async markImported(coderId: string, importedFrom: NonNullable<Coder['importedFrom']>): Promise<void> {
+    await this.project.update((p) => {
+      const coder = p.coders.find((c) => c.id === coderId);
+      if (coder) coder.importedFrom = importedFrom;
+    });
   }
 
   private coderStore(coderId: string): JsonStore<CoderFile> {

@@ -1,4 +1,5 @@
 import type { Handlers } from '../../../shared/api/contract';
+import { AppError } from '../../../shared/api/errors';
 import { defineAttribute, deleteAttribute, setDocumentAttribute } from '../../../shared/operations/attribute-ops';
 import { createCode, deleteCode, mergeCode, moveCode, updateCode } from '../../../shared/operations/code-ops';
 import { applyCodings, removeCoding, setCodingExtent } from '../../../shared/operations/coding-ops';
@@ -6,6 +7,8 @@ import { createMemo, deleteMemo, updateMemo } from '../../../shared/operations/m
 import { CONSENSUS_CODER_NAME, assertResolvable, resolveDisagreement } from '../../../shared/operations/consensus-ops';
 import { findDisagreements } from '../../../shared/agreement/project';
 import { agreementInput, computeAgreement, listDisagreements } from '../agreement/agreement-service';
+import { chooseProjectCoders, exportCoderWork, importCoderWork, parseCoderExchange, readProjectCoders } from '../exchange/exchange-service';
+import type { ServiceDeps } from '../deps';
 import type { ProjectSession } from './project-session';
 import { querySegments, searchText } from './retrieval';
 
@@ -34,10 +37,13 @@ type WorkbenchChannel =
   | 'search.text'
   | 'agreement.compute'
   | 'agreement.disagreements'
-  | 'agreement.resolve';
+  | 'agreement.resolve'
+  | 'exchange.exportCoder'
+  | 'exchange.importCoder'
+  | 'exchange.importProject';
 
 /** The handlers that work inside an open project: coding, codebook, memos, attributes, retrieval, undo. */
-export function workbenchHandlers(session: () => ProjectSession): Pick<Handlers, WorkbenchChannel> {
+export function workbenchHandlers(session: () => ProjectSession, deps: ServiceDeps): Pick<Handlers, WorkbenchChannel> {
   return {
     'document.get': async ({ documentId }) => session().store.documentContent(documentId),
     'document.codings': async ({ documentId }) => session().store.documentCodings(documentId),
@@ -108,6 +114,22 @@ export function workbenchHandlers(session: () => ProjectSession): Pick<Handlers,
       );
       const consensus = await s.store.ensureCoder(CONSENSUS_CODER_NAME);
       return s.change(resolveDisagreement(s.context(), consensus.id, passage, choice, note));
+    },
+
+    'exchange.exportCoder': async ({ coderId }) => {
+      const s = session();
+      return exportCoderWork(s, coderId ?? (await s.coder()), deps.now());
+    },
+    'exchange.importCoder': async ({ fileName, content }) =>
+      importCoderWork(session(), [parseCoderExchange(content, fileName)], fileName, deps.now()),
+    'exchange.importProject': async ({ path }) => {
+      const s = session();
+      const { take, skipped } = chooseProjectCoders(s, await readProjectCoders(path, deps.now()));
+      if (take.length === 0) {
+        const why = skipped.map((x) => `${x.coder}: ${x.reason}`).join('; ');
+        throw new AppError('NOT_FOUND', `Nothing to import from ${path}${why ? ` (${why})` : ''}.`);
+      }
+      return importCoderWork(s, take, path, deps.now(), skipped);
     },
   };
 }
