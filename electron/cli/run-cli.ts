@@ -7,6 +7,8 @@ import { systemDeps } from '../services/deps';
 import { checkProject } from '../services/project/check-project';
 import { createProject } from '../services/project/create-project';
 import { ProjectStore } from '../services/project/project-store';
+import { AGREEMENT_USAGE, agreementCommand } from './agreement-command';
+import { IMPORT_USAGE, importCommand } from './import-command';
 
 const USAGE = `Usage: marginalia <command> [options]
 
@@ -16,6 +18,8 @@ Commands:
   info PROJECT [--json]
                       documents, codes, coders and codings in a project
   check PROJECT       validate every file; exit 0 when sound, 1 with each problem named
+${IMPORT_USAGE}
+${AGREEMENT_USAGE}
   help                this text
 
 Nothing is sent anywhere: every command works on local files only.`;
@@ -86,6 +90,9 @@ const commands: Record<string, Command> = {
     for (const p of problems) console.error(`  ${p.file}: ${p.message}`);
     return 1;
   },
+
+  import: (_, args) => importCommand(args, (message) => new UsageError(message)),
+  agreement: (_, args) => agreementCommand(args, (message) => new UsageError(message)),
 
   async help() {
     console.log(USAGE);

@@ -12,6 +12,8 @@ import { createSampleProject } from './project/sample-project';
 import { AppSettingsStore } from './settings/app-settings';
 import { ProjectSession } from './workbench/project-session';
 import { workbenchHandlers } from './workbench/workbench-handlers';
+import { importHandlers } from './import/import-handlers';
+import { StagingArea } from './import/staging';
 
 export interface BackendOptions {
   /** App settings and recent projects (settings.json). */
@@ -48,6 +50,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const events = new EventHub();
   const { settings, problem } = await AppSettingsStore.load(options.dataDir, deps.now);
   const notices: AppErrorShape[] = problem ? [problem.toShape()] : [];
+  const staging = new StagingArea();
   let current: ProjectSession | null = null;
   const noHistory: HistoryState = { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null };
 
@@ -99,6 +102,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       return null;
     },
     ...workbenchHandlers(session, deps),
+    ...importHandlers(session, staging, events),
     'dialog.pickProjectFolder': async () => null,
   };
 
@@ -117,7 +121,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       }
     },
     async shutdown() {
-      await Promise.all([current?.store.flush(), settings.flush()]);
+      await Promise.all([current?.store.flush(), settings.flush(), staging.clear()]);
     },
   };
 }

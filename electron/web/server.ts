@@ -5,7 +5,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { isChannel } from '../../shared/api/contract';
+import { isChannel, maxRequestBytes } from '../../shared/api/contract';
 import type { Handlers } from '../../shared/api/contract';
 import { dispatchRequest } from '../../shared/api/dispatch';
 import { toErrorShape } from '../../shared/api/errors';
@@ -169,10 +169,12 @@ async function rpc(ctx: Context, req: IncomingMessage, res: ServerResponse, name
   if (!isJsonContentType(req.headers['content-type'])) {
     return sendJson(res, 415, failure('INVALID_INPUT', 'Content-Type must be application/json.'));
   }
-  const body = await readBody(req, ctx.maxBodyBytes);
+  // File-carrying channels declare a larger limit in the contract; every other one gets the default.
+  const limit = maxRequestBytes(name, ctx.maxBodyBytes);
+  const body = await readBody(req, limit);
   if (body === null) {
     res.setHeader('Connection', 'close');
-    return sendJson(res, 413, failure('INVALID_INPUT', `Request body is larger than ${ctx.maxBodyBytes} bytes.`));
+    return sendJson(res, 413, failure('INVALID_INPUT', `Request body is larger than ${limit} bytes.`));
   }
   let raw: unknown;
   try {

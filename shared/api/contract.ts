@@ -6,6 +6,8 @@ import type {
   AppState,
   DisagreementView,
   ExchangeImportResult,
+  ImportInspection,
+  ImportRunResult,
   ChangeResult,
   CoderCoding,
   DocumentContent,
@@ -38,6 +40,26 @@ const none = z.object({}).strict();
 const span = { start: offset, end: offset };
 const spanRefined = <T extends { start: number; end: number }>(s: T) => s.end > s.start;
 const spanMessage = { message: 'end must be after start' };
+const importSource = z.union([z.object({ stagedId: z.string().uuid() }).strict(), z.object({ path }).strict()]);
+const importOptions = z
+  .object({
+    speakers: z.enum(['auto', 'none', 'colon', 'bracket', 'dash']).optional(),
+    spreadsheet: z
+      .object({
+        sheet: z.string().max(200).optional(),
+        textColumns: z.array(z.string().max(500)).min(1).max(100),
+        mode: z.enum(['row', 'group']),
+        groupColumn: z.string().max(500).optional(),
+        nameColumn: z.string().max(500).optional(),
+      })
+      .strict()
+      .optional(),
+    attributeTable: z.object({ sheet: z.string().max(200).optional(), nameColumn: z.string().max(500) }).strict().optional(),
+  })
+  .strict();
+
+/** Requests that carry a whole file (an upload, a colleague's coding) may be this large. */
+export const LARGE_REQUEST_BYTES = 150 * 1024 * 1024;
 
 export const templateIds = ['thrive-ldn', 'empty'] as const;
 export type TemplateId = (typeof templateIds)[number];
@@ -208,9 +230,24 @@ export const contract = {
   'exchange.importCoder': {
     input: z.object({ fileName: z.string().min(1).max(500), content: z.string().min(1).max(256 * 1024 * 1024) }).strict(),
     output: returns<ExchangeImportResult>(),
+    maxBytes: LARGE_REQUEST_BYTES,
   },
   /** Brings in every other coder's work from a colleague's project folder (read, never changed). */
   'exchange.importProject': { input: z.object({ path }).strict(), output: returns<ExchangeImportResult>() },
+
+  /** Hands a file's bytes to the backend to import (browser mode, drag and drop); base64. */
+  'import.stage': {
+    input: z.object({ fileName: z.string().min(1).max(500), base64: z.string().max(LARGE_REQUEST_BYTES) }).strict(),
+    output: returns<{ stagedId: string }>(),
+    maxBytes: LARGE_REQUEST_BYTES,
+  },
+  /** What a file holds, before importing it: speaker turns, or a spreadsheet's columns. */
+  'import.inspect': { input: z.object({ source: importSource }).strict(), output: returns<ImportInspection>() },
+  /** Imports files, each completely or not at all, with a result per file; progress as import.progress events. */
+  'import.run': {
+    input: z.object({ items: z.array(z.object({ source: importSource, options: importOptions }).strict()).min(1).max(1000) }).strict(),
+    output: returns<ImportRunResult>(),
+  },
 
   /** Native folder picker; null where the shell has none (browser mode) or the user cancelled. */
   'dialog.pickProjectFolder': { input: none, output: returns<string | null>() },
@@ -220,6 +257,12 @@ export type Contract = typeof contract;
 export type Channel = keyof Contract;
 export type Input<C extends Channel> = z.input<Contract[C]['input']>;
 export type Output<C extends Channel> = Contract[C]['output'];
+/** The largest request body a channel accepts: file-carrying channels declare more than the default. */
+export function maxRequestBytes(channel: Channel, fallback: number): number {
+  const entry = contract[channel];
+  return 'maxBytes' in entry ? entry.maxBytes : fallback;
+}
+
 export type Handlers = { [C in Channel]: (input: z.output<Contract[C]['input']>) => Promise<Output<C>> };
 
 export const channels = Object.keys(contract) as Channel[];
@@ -231,6 +274,7 @@ export function isChannel(name: string): name is Channel {
 /** Events the backend pushes to the UI. */
 export interface ServerEvents {
   'project.changed': { path: string };
+  'import.progress': { done: number; total: number; fileName: string };
   'backend.error': AppErrorShape;
 }
 export type EventName = keyof ServerEvents;

@@ -160,3 +160,53 @@ export interface ExchangeImportResult {
   /** Coders of a colleague's project left out, with why (you; a coder already working here). */
   skippedCoders: { coder: string; reason: string }[];
 }
+
+/** A file to import: uploaded and waiting (browser mode, drag and drop), or a path on this computer. */
+export type ImportSource = { stagedId: string } | { path: string };
+
+export interface ImportItemOptions {
+  /** How speaker turns are found in a document: detected, a given pattern, or none. */
+  speakers?: 'auto' | 'none' | 'colon' | 'bracket' | 'dash';
+  /** For a spreadsheet of texts: which columns hold the text, and rows or groups as documents. */
+  spreadsheet?: { sheet?: string; textColumns: string[]; mode: 'row' | 'group'; groupColumn?: string; nameColumn?: string };
+  /** For a spreadsheet of attributes: one row per existing document, matched by name. */
+  attributeTable?: { sheet?: string; nameColumn: string };
+}
+
+export interface ImportInspection {
+  fileName: string;
+  kind: 'document' | 'spreadsheet' | 'refi-project' | 'refi-codebook';
+  document?: {
+    name: string;
+    characters: number;
+    speakerPattern: 'colon' | 'bracket' | 'dash' | null;
+    /** The first turns as they would be imported. */
+    turns: { speaker: string | null; text: string }[];
+    /** A document already in the project with the same text, if any. */
+    duplicateOf: string | null;
+  };
+  spreadsheet?: {
+    sheets: {
+      name: string;
+      columns: string[];
+      rowCount: number;
+      sample: string[][];
+      suggested: { textColumns: string[]; nameColumn?: string; groupColumn?: string };
+    }[];
+  };
+}
+
+export interface ImportResult {
+  fileName: string;
+  status: 'imported' | 'skipped' | 'failed';
+  /** Names of the documents added. */
+  documents: string[];
+  message: string;
+  /** Items not imported and other remarks, one per line. */
+  details: string[];
+}
+
+export interface ImportRunResult {
+  results: ImportResult[];
+  snapshot: ProjectSnapshot;
+}

@@ -61,6 +61,10 @@ export class AppSettingsStore {
     });
   }
 
+  get coderName(): string | null {
+    return this.store.data.coderName;
+  }
+
   setCoderName(name: string): Promise<void> {
     return this.store.update((s) => {
       s.coderName = name;

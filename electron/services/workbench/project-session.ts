@@ -5,8 +5,20 @@ import type { Patch } from '../../../shared/domain/patch';
 import type { OperationContext } from '../../../shared/operations/context';
 import type { ServiceDeps } from '../deps';
 import type { ProjectStore } from '../project/project-store';
-import type { AppSettingsStore } from '../settings/app-settings';
+import type { WorkspaceSettings } from '../../../shared/domain/schemas';
 import { UndoHistory } from './undo-history';
+
+/** Who is working: their coder name and their place in each project (app settings, or a script's). */
+export interface SessionUser {
+  readonly coderName: string | null;
+  workspace(projectId: string): WorkspaceSettings;
+}
+
+/** A command-line run: nobody to code as, no remembered place. */
+export const scriptUser: SessionUser = {
+  coderName: null,
+  workspace: () => ({ lastDocumentId: null, scrollTop: 0, quickCodes: [] }),
+};
 
 /** An open project as the user works in it: its store, their undo history, and who they code as. */
 export class ProjectSession {
@@ -14,12 +26,12 @@ export class ProjectSession {
 
   constructor(
     readonly store: ProjectStore,
-    private readonly settings: AppSettingsStore,
+    private readonly user: SessionUser,
     private readonly deps: ServiceDeps,
   ) {}
 
   get currentCoderId(): string | null {
-    const name = this.settings.data.coderName;
+    const name = this.user.coderName;
     return this.store.data.coders.find((c) => c.name === name)?.id ?? null;
   }
 
@@ -37,7 +49,7 @@ export class ProjectSession {
       currentCoderId: this.currentCoderId,
       codingCounts: this.store.codingCounts(),
       memos: this.store.memos(),
-      workspace: this.settings.workspace(id),
+      workspace: this.user.workspace(id),
     };
   }
 
@@ -52,7 +64,7 @@ export class ProjectSession {
 
   /** The current user's coder id in this project, creating the coder on their first action. */
   async coder(): Promise<string> {
-    const name = this.settings.data.coderName;
+    const name = this.user.coderName;
     if (!name) throw new AppError('NO_CODER', 'Tell Marginalia your name first: every coding records who made it.');
     return (await this.store.ensureCoder(name)).id;
   }

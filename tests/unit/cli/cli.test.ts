@@ -1,12 +1,14 @@
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 const run = promisify(execFile);
 const tempDir = useTempDirs();
+const fixtures = resolve('../shared/fixtures/qualcoder-examples');
 
 /** Runs the real `marginalia` command as a user would, through its installed bin script. */
 async function marginalia(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -62,5 +64,25 @@ describe('marginalia CLI', () => {
     const bad = await marginalia('new', join(await tempDir(), 'x'), '--template', 'nope');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/unknown template "nope"/);
+  });
+});
+
+describe.skipIf(!existsSync(fixtures))('marginalia import', () => {
+  it('imports each file with a result line, and exits 1 when any file failed', async () => {
+    const dir = join(await tempDir(), 'p');
+    await marginalia('new', dir, '--template', 'empty');
+    const ok = await marginalia('import', dir, join(fixtures, 'ID1.docx'), join(fixtures, 'transcript.txt'));
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/imported +ID1\.docx: Imported 1 document\./);
+    expect(ok.stdout).toMatch(/imported +transcript\.txt/);
+    const mixed = await marginalia('import', dir, join(fixtures, 'ID1.docx'), join(fixtures, 'survey456.csv'));
+    expect(mixed.code).toBe(1);
+    expect(mixed.stdout).toMatch(/skipped +ID1\.docx: Not imported: ID1 has the same text/);
+    expect(mixed.stdout).toMatch(/failed +survey456\.csv: is a spreadsheet: choose which column holds the text/);
+    const rows = await marginalia('import', dir, join(fixtures, 'survey456.csv'), '--text-columns', 'freetext', '--name-column', 'Case');
+    expect(rows.stdout).toMatch(/Imported 3 documents/);
+    const info = JSON.parse((await marginalia('info', dir, '--json')).stdout);
+    expect(info.documents).toBe(5);
+    expect((await marginalia('check', dir)).code).toBe(0);
   });
 });

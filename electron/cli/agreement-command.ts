@@ -1,0 +1,96 @@
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { AgreementMode } from '../../shared/api/contract';
+import { AppError } from '../../shared/api/errors';
+import { agreementTables } from '../../shared/agreement/report-tables';
+import type { ReportTable } from '../../shared/agreement/report-tables';
+import { codePath } from '../../shared/domain/codebook';
+import { computeAgreement } from '../services/agreement/agreement-service';
+import { systemDeps } from '../services/deps';
+import { writeWorkbook } from '../services/export/workbook';
+import { ProjectStore } from '../services/project/project-store';
+
+export const AGREEMENT_USAGE = `  agreement PROJECT --coders A,B[,C…] [--codes CODE,…] [--mode char|unitized|segment|presence]
+            [--threshold 0.9] [--q N] [--json | --xlsx FILE]
+                      inter-coder agreement; coders and codes by name (codes by name or
+                      path "Parent/Child"); a code includes its sub-codes`;
+
+const modes: Record<string, AgreementMode> = { char: 'character', character: 'character', unitized: 'unitized', segment: 'segment', presence: 'presence' };
+
+function list(value: string | undefined): string[] {
+  return (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+function formatCell(value: string | number | null): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : value.toFixed(3);
+  return value.startsWith('undefined') ? 'undefined' : value;
+}
+
+/** A report table as aligned plain text, undefined figures marked and explained below it. */
+export function printTable(table: ReportTable): string {
+  const rows = [table.columns.map((c) => c.header), ...table.rows.map((r) => r.map(formatCell))];
+  const widths = table.columns.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  const lines = rows.map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  '));
+  const reasons = [...new Set(table.rows.flat().filter((v): v is string => typeof v === 'string' && v.startsWith('undefined: ')))];
+  return [table.name, ...lines, ...reasons.map((r) => `  ${r}`)].join('\n');
+}
+
+export async function agreementCommand(args: string[], usageError: (message: string) => Error): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      coders: { type: 'string' },
+      codes: { type: 'string' },
+      mode: { type: 'string', default: 'char' },
+      threshold: { type: 'string', default: '0.9' },
+      q: { type: 'string' },
+      json: { type: 'boolean' },
+      xlsx: { type: 'string' },
+    },
+  });
+  if (positionals.length !== 1) throw usageError('expected one project folder');
+  const mode = modes[values.mode ?? 'char'];
+  if (!mode) throw usageError(`unknown mode "${values.mode}" (choose char, unitized, segment or presence)`);
+  const threshold = Number(values.threshold);
+  if (!(threshold > 0 && threshold <= 1)) throw usageError('--threshold must be a number above 0 and at most 1');
+  const q = values.q === undefined ? null : Number(values.q);
+  if (q !== null && !(Number.isInteger(q) && q >= 2)) throw usageError('--q must be a whole number of at least 2');
+
+  const store = await ProjectStore.open(resolve(positionals[0]!), systemDeps);
+  const { coders, codebook } = store.data;
+  const coderIds = list(values.coders).map((name) => {
+    const coder = coders.find((c) => c.name === name || c.id === name);
+    if (!coder) throw new AppError('NOT_FOUND', `No coder "${name}" in this project (coders: ${coders.map((c) => c.name).join(', ')}).`);
+    return coder.id;
+  });
+  if (coderIds.length < 2) throw usageError('--coders needs at least two coders, e.g. --coders "Amara Okafor,Tom Reilly"');
+  const codeIds = values.codes
+    ? list(values.codes).map((name) => {
+        const wanted = name.split('/').map((s) => s.trim().toLocaleLowerCase());
+        const matches = codebook.filter((c) => {
+          const path = codePath(codebook, c.id).map((s) => s.toLocaleLowerCase());
+          return wanted.length === 1 ? path[path.length - 1] === wanted[0] : path.join('/') === wanted.join('/');
+        });
+        if (matches.length !== 1) throw new AppError('NOT_FOUND', matches.length ? `"${name}" names more than one code: give its path.` : `No code "${name}".`);
+        return matches[0]!.id;
+      })
+    : null;
+
+  const result = computeAgreement(store, { coderIds, codeIds, documentIds: null, attributes: {}, mode, threshold, q });
+  const tables = agreementTables(result);
+  if (values.json) console.log(JSON.stringify(result, null, 2));
+  else if (values.xlsx) {
+    const out = resolve(values.xlsx);
+    const workbook = writeWorkbook(tables);
+    await writeFile(out, workbook.bytes);
+    console.log(`Wrote ${out}${workbook.notes.length ? `\n${workbook.notes.join('\n')}` : ''}`);
+  } else {
+    console.log(result.description.join('\n'));
+    console.log();
+    console.log(printTable(tables[0]!));
+  }
+  return 0;
+}

@@ -1,0 +1,73 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { ImportItemOptions } from '../../shared/api/contract';
+import { systemDeps } from '../services/deps';
+import { importFile } from '../services/import/import-service';
+import { StagingArea } from '../services/import/staging';
+import { ImportError } from '../services/import/types';
+import { ProjectStore } from '../services/project/project-store';
+import { ProjectSession, scriptUser } from '../services/workbench/project-session';
+
+export const IMPORT_USAGE = `  import PROJECT FILE… [--speakers auto|none|colon|bracket|dash]
+            [--text-columns A,B] [--group-by COLUMN] [--name-column COLUMN] [--sheet NAME]
+            [--attribute-table --match-column COLUMN]
+                      import transcripts (.txt .md .docx .odt .vtt .srt), spreadsheets
+                      (.csv .xlsx: rows, or groups of rows, as documents; or an attribute
+                      table), REFI-QDA projects (.qdpx) and codebooks (.qdc); one result per file`;
+
+const speakerChoices = ['auto', 'none', 'colon', 'bracket', 'dash'] as const;
+
+function optionsFrom(values: Record<string, string | boolean | undefined>, usageError: (m: string) => Error): ImportItemOptions {
+  const speakers = (values.speakers as string | undefined) ?? 'auto';
+  if (!(speakerChoices as readonly string[]).includes(speakers)) throw usageError(`--speakers must be one of ${speakerChoices.join(', ')}`);
+  const sheet = values.sheet as string | undefined;
+  const columns = ((values['text-columns'] as string | undefined) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const options: ImportItemOptions = { speakers: speakers as ImportItemOptions['speakers'] };
+  if (values['attribute-table']) {
+    const nameColumn = values['match-column'] as string | undefined;
+    if (!nameColumn) throw usageError('--attribute-table needs --match-column, the column holding document names');
+    options.attributeTable = { nameColumn, ...(sheet && { sheet }) };
+  } else if (columns.length) {
+    const groupColumn = values['group-by'] as string | undefined;
+    const nameColumn = values['name-column'] as string | undefined;
+    options.spreadsheet = { textColumns: columns, mode: groupColumn ? 'group' : 'row', ...(groupColumn && { groupColumn }), ...(nameColumn && { nameColumn }), ...(sheet && { sheet }) };
+  }
+  return options;
+}
+
+export async function importCommand(args: string[], usageError: (message: string) => Error): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      speakers: { type: 'string' },
+      'text-columns': { type: 'string' },
+      'group-by': { type: 'string' },
+      'name-column': { type: 'string' },
+      sheet: { type: 'string' },
+      'attribute-table': { type: 'boolean' },
+      'match-column': { type: 'string' },
+    },
+  });
+  const [project, ...files] = positionals;
+  if (!project || files.length === 0) throw usageError('expected a project folder and at least one file');
+  const options = optionsFrom(values, usageError);
+  const store = await ProjectStore.open(resolve(project), systemDeps);
+  const session = new ProjectSession(store, scriptUser, systemDeps);
+  const staging = new StagingArea();
+  let failed = 0;
+  for (const path of files) {
+    let result;
+    try {
+      result = await importFile(session, await staging.read({ path: resolve(path) }), options);
+    } catch (err) {
+      if (!(err instanceof ImportError)) throw err;
+      result = { fileName: err.file, status: 'failed' as const, message: err.reason, details: [] };
+    }
+    if (result.status === 'failed') failed++;
+    console.log(`${result.status.padEnd(8)} ${result.fileName}: ${result.message}`);
+    for (const line of result.details) console.log(`         - ${line}`);
+  }
+  await store.flush();
+  return failed ? 1 : 0;
+}

@@ -1,0 +1,81 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SAMPLE_PATH, sampleBackend } from '../../helpers/backend';
+import { useTempDirs } from '../../helpers/temp-dir';
+
+const tempDir = useTempDirs();
+const fixtures = resolve('../shared/fixtures/qualcoder-examples');
+
+async function backend() {
+  const root = await tempDir();
+  const b = await sampleBackend(root);
+  return { root, b, h: b.handlers, projectFile: join(root, SAMPLE_PATH, 'project.json') };
+}
+
+const stage = async (h: Awaited<ReturnType<typeof backend>>['h'], fileName: string, content: string | Buffer) =>
+  (await h['import.stage']({ fileName, base64: Buffer.from(content).toString('base64') })).stagedId;
+
+describe('importing files into a project', () => {
+  it('shows the speaker turns it found before importing, then imports with a result per file', async () => {
+    const { h } = await backend();
+    const transcript = 'Facilitator: What would help?\n\nP1 – I am not sure.\n\nResident: A place to go.\n\nFacilitator: Say more.';
+    const id = await stage(h, 'Walthamstow.txt', transcript);
+    const inspection = await h['import.inspect']({ source: { stagedId: id } });
+    expect(inspection.document).toMatchObject({ name: 'Walthamstow', speakerPattern: 'colon', duplicateOf: null });
+    // An unlabelled paragraph continues the turn before it.
+    expect(inspection.document!.turns.map((t) => t.speaker)).toEqual(['Facilitator', 'Resident', 'Facilitator']);
+    const run = await h['import.run']({ items: [{ source: { stagedId: id }, options: { speakers: 'colon' } }] });
+    expect(run.results).toEqual([expect.objectContaining({ fileName: 'Walthamstow.txt', status: 'imported', documents: ['Walthamstow'] })]);
+    expect(run.snapshot.documents.map((d) => d.name)).toContain('Walthamstow');
+  });
+
+  it('reports the same content imported twice, and leaves the project untouched for a failed file', async () => {
+    const { h, b, projectFile } = await backend();
+    const events: string[] = [];
+    b.events.subscribe((name, payload) => events.push(`${name}:${JSON.stringify(payload)}`));
+    const text = 'SYNTHETIC DEMO - written for Marginalia. Not a record of real people or a real conversation.';
+    const before = await readFile(projectFile, 'utf-8');
+    const run = await h['import.run']({
+      items: [
+        { source: { stagedId: await stage(h, 'garbage.docx', 'not a zip at all') }, options: {} },
+        { source: { stagedId: await stage(h, 'empty.txt', '   \n') }, options: {} },
+        { source: { path: '/nonexistent/interview.txt' }, options: {} },
+      ],
+    });
+    expect(run.results.map((r) => [r.fileName, r.status])).toEqual([['garbage.docx', 'failed'], ['empty.txt', 'failed'], ['interview.txt', 'failed']]);
+    expect(run.results[0]!.message).toMatch(/not a Word document|not a zip/);
+    expect(run.results[1]!.message).toMatch(/empty/);
+    expect(await readFile(projectFile, 'utf-8')).toBe(before);
+    expect(events.at(-1)).toBe('import.progress:{"done":3,"total":3,"fileName":""}');
+
+    await h['import.run']({ items: [{ source: { stagedId: await stage(h, 'a.txt', `${text}\n\nMore.`) }, options: {} }] });
+    const again = await h['import.run']({ items: [{ source: { stagedId: await stage(h, 'b.txt', `\uFEFF${text}\r\n\r\nMore.`) }, options: {} }] });
+    expect(again.results[0]).toMatchObject({ status: 'skipped', message: 'Not imported: b has the same text as "a", already imported.' });
+  });
+
+  it.skipIf(!existsSync(fixtures))("imports QualCoder's survey spreadsheet as documents with typed attributes, then an attribute table (undoably)", async () => {
+    const { h } = await backend();
+    const source = { path: join(fixtures, 'survey456.csv') };
+    const inspection = await h['import.inspect']({ source });
+    expect(inspection.spreadsheet!.sheets[0]!.columns).toEqual(['Case', 'Age', 'Gender', 'Interest', 'freetext']);
+    const run = await h['import.run']({ items: [{ source, options: { spreadsheet: { textColumns: ['freetext'], mode: 'row', nameColumn: 'Case' } } }] });
+    expect(run.results[0]).toMatchObject({ status: 'imported', documents: ['ID4', 'ID5', 'ID6'] });
+    const docs = run.snapshot.documents.filter((d) => d.importedFrom === 'survey456.csv');
+    expect(docs.find((d) => d.name === 'ID5')!.attributes).toMatchObject({ Age: null, Gender: 'm', Interest: 'golf' });
+    expect(run.snapshot.attributes).toEqual(expect.arrayContaining([{ name: 'Age', type: 'number' }]));
+
+    const table = await h['import.run']({ items: [{ source: { path: join(fixtures, 'cases456.xlsx') }, options: { attributeTable: { nameColumn: 'case' } } }] });
+    expect(table.results[0]).toMatchObject({ status: 'imported' });
+    expect(table.snapshot.documents.find((d) => d.name === 'ID5')!.attributes).toMatchObject({ Age: 73, Interest: 'gardening' });
+    const undone = await h['history.undo']({});
+    expect(undone.snapshot.documents.find((d) => d.name === 'ID5')!.attributes).toMatchObject({ Age: null, Interest: 'golf' });
+  });
+
+  it.skipIf(!existsSync(fixtures))('a spreadsheet needs its text column chosen', async () => {
+    const { h } = await backend();
+    const run = await h['import.run']({ items: [{ source: { path: join(fixtures, 'survey789.xlsx') }, options: {} }] });
+    expect(run.results[0]).toMatchObject({ status: 'failed', message: expect.stringMatching(/choose which column holds the text/) });
+  });
+});
