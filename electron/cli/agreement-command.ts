@@ -29,9 +29,9 @@ function formatCell(value: string | number | null): string {
 }
 
 /** A report table as aligned plain text, undefined figures marked and explained below it. */
-export function printTable(table: ReportTable): string {
-  const rows = [table.columns.map((c) => c.header), ...table.rows.map((r) => r.map(formatCell))];
-  const widths = table.columns.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+export function printTable(table: ReportTable, maxColumns = Infinity): string {
+  const rows = [table.columns.map((c) => c.header), ...table.rows.map((r) => r.map(formatCell))].map((r) => r.slice(0, maxColumns));
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
   const lines = rows.map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  '));
   const reasons = [...new Set(table.rows.flat().filter((v): v is string => typeof v === 'string' && v.startsWith('undefined: ')))];
   return [table.name, ...lines, ...reasons.map((r) => `  ${r}`)].join('\n');
@@ -90,7 +90,8 @@ export async function agreementCommand(args: string[], usageError: (message: str
   } else {
     console.log(result.description.join('\n'));
     console.log();
-    console.log(printTable(tables[0]!));
+    // The terminal gets the pooled figures; --xlsx and --json carry every aggregation and the detail.
+    console.log(printTable(tables[0]!, 8));
   }
   return 0;
 }

@@ -86,3 +86,42 @@ describe.skipIf(!existsSync(fixtures))('marginalia import', () => {
     expect((await marginalia('check', dir)).code).toBe(0);
   });
 });
+
+describe('marginalia agreement', () => {
+  it('prints the pooled figures per code, writes a workbook and JSON, and explains undefined values', async () => {
+    const root = await tempDir();
+    const dir = join(root, 'p');
+    await marginalia('new', dir, '--template', 'thrive-ldn');
+    const { createBackend } = await import('../../../electron/services/backend');
+    const backend = await createBackend({ dataDir: join(root, 'data'), documentsDir: root, resourcesDir: resolve('resources'), shell: 'browser' });
+    const h = backend.handlers;
+    await h['project.open']({ path: dir });
+    const doc = (await h['import.run']({ items: [{ source: { stagedId: (await h['import.stage']({ fileName: 'c.txt', base64: Buffer.from('x'.repeat(200)).toString('base64') })).stagedId }, options: {} }] })).snapshot.documents[0]!;
+    const stigma = (await h['app.getState']({})).project!.codebook.find((c) => c.name === 'Tackling stigma')!.id;
+    await h['app.setCoderName']({ name: 'Ann' });
+    await h['coding.apply']({ documentId: doc.id, codeId: stigma, start: 0, end: 100 });
+    await h['app.setCoderName']({ name: 'Ben' });
+    await h['coding.apply']({ documentId: doc.id, codeId: stigma, start: 50, end: 150 });
+    await backend.shutdown();
+
+    const text = await marginalia('agreement', dir, '--coders', 'Ann,Ben', '--codes', 'Tackling stigma,Zero suicide');
+    expect(text.code).toBe(0);
+    // Both 50, only Ann 50, only Ben 50, neither 50 of 200 characters: 50 % agreement.
+    expect(text.stdout).toMatch(/Tackling stigma\s+50\s+50\s+50\s+50\s+0\.500/);
+    expect(text.stdout).toMatch(/Zero suicide .*undefined/);
+    expect(text.stdout).toMatch(/undefined: .*variation/);
+
+    const json = JSON.parse((await marginalia('agreement', dir, '--coders', 'Ann,Ben', '--mode', 'segment', '--threshold', '0.5', '--json')).stdout);
+    expect(json.report.mode).toBe('segment');
+    expect(json.report.threshold).toBe(0.5);
+
+    const out = join(root, 'agreement.xlsx');
+    expect((await marginalia('agreement', dir, '--coders', 'Ann,Ben', '--xlsx', out)).code).toBe(0);
+    const XLSX = (await import('xlsx')).default;
+    const wb = XLSX.read(await readFile(out));
+    expect(wb.SheetNames).toEqual(expect.arrayContaining(['Agreement by code', 'About this report']));
+
+    expect((await marginalia('agreement', dir, '--coders', 'Ann')).code).toBe(2);
+    expect((await marginalia('agreement', dir, '--coders', 'Ann,Nobody')).stderr).toMatch(/No coder "Nobody"/);
+  });
+});

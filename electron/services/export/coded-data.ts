@@ -1,0 +1,457 @@
+import type { AttributeFilter, CoderCoding, MemoView } from '../../../shared/api/contract';
+import { AppError } from '../../../shared/api/errors';
+import { codePath, subtreeIds } from '../../../shared/domain/codebook';
+import { documentMatches } from '../../../shared/domain/filters';
+import type { AttributeDef, AttributeValue, Code, Coder, DocumentMeta, ProjectFile } from '../../../shared/domain/schemas';
+import { treeOrder } from '../../../shared/export/code-tree';
+import { coOccurrence, countMatrix } from '../../../shared/export/matrices';
+import { speakerAt } from '../../../shared/text/context';
+import type { ProjectStore } from '../project/project-store';
+import type { CellValue, ColumnSpec } from './workbook';
+
+/**
+ * What the exports read from a project: the codings, codes, documents, coders and memos a
+ * selection picks out, and the tables built from them (coded segments, codebook, counts,
+ * co-occurrence, memos). The counting itself is in shared/export, on plain arrays.
+ */
+
+export interface ExportSelection {
+  /** Codes with all their sub-codes; null: the whole codebook. */
+  codeIds: string[] | null;
+  /** null: every document (that passes `attributes`). */
+  documentIds: string[] | null;
+  attributes: AttributeFilter;
+  /** null: every coder. */
+  coderIds: string[] | null;
+}
+
+export const everything: ExportSelection = { codeIds: null, documentIds: null, attributes: {}, coderIds: null };
+
+export interface SelectedData {
+  project: Readonly<ProjectFile>;
+  /** The selected codes, parents before sub-codes. */
+  codes: Code[];
+  documents: DocumentMeta[];
+  coders: Coder[];
+  /** By document (project order), then start, end, code (tree order), coder. */
+  codings: CoderCoding[];
+  /** Memos by the selected coders on the project, or on a selected document, code or coding. */
+  memos: MemoView[];
+  /** Every memo on each selected coding, whoever wrote it. */
+  codingMemos: Map<string, MemoView[]>;
+}
+
+export interface Table {
+  columns: ColumnSpec[];
+  rows: CellValue[][];
+}
+
+export const PATH_SEPARATOR = ' > ';
+
+function unknown(kind: string, ids: readonly string[], known: ReadonlySet<string>): void {
+  const missing = ids.filter((id) => !known.has(id));
+  if (missing.length > 0) throw new AppError('NOT_FOUND', `There is no ${kind} with id ${missing.join(', ')} in this project.`);
+}
+
+/** The codes, documents, coders, codings and memos a selection picks out. */
+export function selectData(store: ProjectStore, selection: ExportSelection): SelectedData {
+  const project = store.data;
+  const { codebook } = project;
+  unknown('code', selection.codeIds ?? [], new Set(codebook.map((c) => c.id)));
+  unknown('document', selection.documentIds ?? [], new Set(project.documents.map((d) => d.id)));
+  unknown('coder', selection.coderIds ?? [], new Set(project.coders.map((c) => c.id)));
+
+  const wanted = selection.codeIds ? new Set(selection.codeIds.flatMap((id) => subtreeIds(codebook, id))) : null;
+  const codes = treeOrder(codebook).filter((c) => !wanted || wanted.has(c.id));
+  const documentIds = selection.documentIds ? new Set(selection.documentIds) : null;
+  const documents = project.documents.filter((d) => (!documentIds || documentIds.has(d.id)) && documentMatches(d, selection.attributes));
+  const coders = project.coders.filter((c) => !selection.coderIds || selection.coderIds.includes(c.id));
+
+  const codeOrder = new Map(codes.map((c, i) => [c.id, i]));
+  const documentOrder = new Map(documents.map((d, i) => [d.id, i]));
+  const coderOrder = new Map(coders.map((c, i) => [c.id, i]));
+  const codings = coders
+    .flatMap((coder) => store.codingsOf(coder.id).map((c) => ({ ...c, coderId: coder.id })))
+    .filter((c) => codeOrder.has(c.codeId) && documentOrder.has(c.documentId))
+    .sort(
+      (a, b) =>
+        documentOrder.get(a.documentId)! - documentOrder.get(b.documentId)! ||
+        a.start - b.start ||
+        a.end - b.end ||
+        codeOrder.get(a.codeId)! - codeOrder.get(b.codeId)! ||
+        coderOrder.get(a.coderId)! - coderOrder.get(b.coderId)!,
+    );
+
+  const codingIds = new Set(codings.map((c) => c.id));
+  const allMemos = store.memos();
+  const codingMemos = new Map<string, MemoView[]>();
+  for (const memo of allMemos) {
+    if (memo.target.type !== 'coding' || !codingIds.has(memo.target.id)) continue;
+    const list = codingMemos.get(memo.target.id) ?? [];
+    list.push(memo);
+    codingMemos.set(memo.target.id, list);
+  }
+  const memos = allMemos.filter((m) => {
+    if (!coderOrder.has(m.coderId)) return false;
+    switch (m.target.type) {
+      case 'project':
+        return true;
+      case 'document':
+        return documentOrder.has(m.target.id);
+      case 'code':
+        return codeOrder.has(m.target.id);
+      case 'coding':
+        return codingIds.has(m.target.id);
+    }
+  });
+  return { project, codes, documents, coders, codings, memos, codingMemos };
+}
+
+/** The attribute definitions to show as columns, in project order, checking the names asked for. */
+export function attributeColumns(project: Readonly<ProjectFile>, names: string[] | 'all'): AttributeDef[] {
+  if (names === 'all') return [...project.attributes];
+  const missing = names.filter((n) => !project.attributes.some((a) => a.name === n));
+  if (missing.length > 0) throw new AppError('NOT_FOUND', `There is no document attribute called ${missing.map((n) => `"${n}"`).join(', ')}.`);
+  return project.attributes.filter((a) => names.includes(a.name));
+}
+
+const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A date attribute's value as a local-midnight Date (shown as that day in Excel), or null. */
+export function attributeDate(value: string): Date | null {
+  const match = isoDate.exec(value.trim());
+  if (!match) return null;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(year, month - 1, day);
+  return date.getFullYear() === year && date.getMonth() === month - 1 && date.getDate() === day ? date : null;
+}
+
+/** An attribute value as a cell: numbers as numbers, dates as dates, anything unexpected as written. */
+export function attributeCell(def: AttributeDef, value: AttributeValue | undefined): CellValue {
+  if (value === null || value === undefined || value === '') return null;
+  if (def.type === 'number' && typeof value === 'number') return value;
+  if (def.type === 'date' && typeof value === 'string') return attributeDate(value) ?? value;
+  return String(value);
+}
+
+function attributeColumn(def: AttributeDef): ColumnSpec {
+  return { header: def.name, width: def.type === 'text' ? 18 : 12, type: def.type === 'text' ? 'text' : def.type };
+}
+
+// ---- Coded segments ----------------------------------------------------------------------
+
+export interface CodedSegmentRow {
+  codingId: string;
+  documentId: string;
+  document: string;
+  attributes: Record<string, AttributeValue>;
+  speaker: string | null;
+  codeId: string;
+  code: string;
+  codePath: string;
+  topLevelCode: string;
+  coderId: string;
+  coder: string;
+  /** [start, end) in UTF-16 units of the document's text, as everywhere in Marginalia. */
+  start: number;
+  end: number;
+  text: string;
+  /** The coding's memos, joined; another coder's memo is prefixed with their name. */
+  memo: string;
+  created: Date;
+}
+
+/** One row per coding, with its text and speaker; reads each document with codings once. */
+export async function codedSegmentRows(
+  store: ProjectStore,
+  data: SelectedData,
+  onDocument?: (done: number, total: number) => void | Promise<void>,
+): Promise<CodedSegmentRow[]> {
+  const { codebook } = data.project;
+  const paths = new Map(data.codes.map((c) => [c.id, codePath(codebook, c.id)]));
+  const coderNames = new Map(data.project.coders.map((c) => [c.id, c.name]));
+  const byDocument = new Map<string, CoderCoding[]>();
+  for (const coding of data.codings) {
+    const list = byDocument.get(coding.documentId) ?? [];
+    list.push(coding);
+    byDocument.set(coding.documentId, list);
+  }
+  const rows: CodedSegmentRow[] = [];
+  let done = 0;
+  for (const doc of data.documents) {
+    const codings = byDocument.get(doc.id);
+    if (codings) {
+      const { text, turns } = await store.readSource(doc.id);
+      for (const c of codings) {
+        const path = paths.get(c.codeId)!;
+        const memos = data.codingMemos.get(c.id) ?? [];
+        rows.push({
+          codingId: c.id,
+          documentId: doc.id,
+          document: doc.name,
+          attributes: doc.attributes,
+          speaker: speakerAt(turns, c.start),
+          codeId: c.codeId,
+          code: path[path.length - 1]!,
+          codePath: path.join(PATH_SEPARATOR),
+          topLevelCode: path[0]!,
+          coderId: c.coderId,
+          coder: coderNames.get(c.coderId) ?? c.coderId,
+          start: c.start,
+          end: c.end,
+          text: text.slice(c.start, c.end),
+          memo: memos.map((m) => (m.coderId === c.coderId ? m.text : `${m.author}: ${m.text}`)).join('\n\n'),
+          created: new Date(c.createdAt),
+        });
+      }
+    }
+    await onDocument?.(++done, data.documents.length);
+  }
+  return rows;
+}
+
+/** Coded segments as a table: document, each chosen attribute, speaker, code…, created. */
+export function codedSegmentTable(rows: readonly CodedSegmentRow[], attributes: readonly AttributeDef[]): Table {
+  return {
+    columns: [
+      { header: 'Document', width: 28 },
+      ...attributes.map(attributeColumn),
+      { header: 'Speaker', width: 16 },
+      { header: 'Code', width: 24 },
+      { header: 'Code path', width: 36 },
+      { header: 'Top-level code', width: 24 },
+      { header: 'Coder', width: 16 },
+      { header: 'Start', width: 8, type: 'number' },
+      { header: 'End', width: 8, type: 'number' },
+      { header: 'Coded text', width: 80 },
+      { header: 'Memo', width: 40 },
+      { header: 'Created', width: 17, type: 'datetime' },
+    ],
+    rows: rows.map((r) => [
+      r.document,
+      ...attributes.map((a) => attributeCell(a, r.attributes[a.name])),
+      r.speaker,
+      r.code,
+      r.codePath,
+      r.topLevelCode,
+      r.coder,
+      r.start,
+      r.end,
+      r.text,
+      r.memo,
+      r.created,
+    ]),
+  };
+}
+
+// ---- Codebook ----------------------------------------------------------------------------
+
+/** Per selected code: path, description, colour, and how it was used in the selection. */
+export function codebookTable(data: SelectedData): Table {
+  const { codebook } = data.project;
+  const stats = new Map(data.codes.map((c) => [c.id, { codings: 0, documents: new Set<string>(), coders: new Set<string>() }]));
+  for (const coding of data.codings) {
+    const s = stats.get(coding.codeId)!;
+    s.codings++;
+    s.documents.add(coding.documentId);
+    s.coders.add(coding.coderId);
+  }
+  return {
+    columns: [
+      { header: 'Code path', width: 40 },
+      { header: 'Definition', width: 50 },
+      { header: 'When to use', width: 36 },
+      { header: 'When not to use', width: 36 },
+      { header: 'Example', width: 36 },
+      { header: 'Colour', width: 10 },
+      { header: 'Codable', width: 9 },
+      { header: 'Codings', width: 10, type: 'number' },
+      { header: 'Codings with sub-codes', width: 12, type: 'number' },
+      { header: 'Documents', width: 11, type: 'number' },
+      { header: 'Coders', width: 24 },
+    ],
+    rows: data.codes.map((code) => {
+      const s = stats.get(code.id)!;
+      const subtree = subtreeIds(codebook, code.id);
+      return [
+        codePath(codebook, code.id).join(PATH_SEPARATOR),
+        code.description.definition,
+        code.description.whenToUse,
+        code.description.whenNotToUse,
+        code.description.example,
+        code.color,
+        code.codable,
+        s.codings,
+        subtree.reduce((n, id) => n + (stats.get(id)?.codings ?? 0), 0),
+        s.documents.size,
+        data.coders
+          .filter((c) => s.coders.has(c.id))
+          .map((c) => c.name)
+          .join(', '),
+      ];
+    }),
+  };
+}
+
+// ---- Counts ------------------------------------------------------------------------------
+
+export type CountMeasure = 'codings' | 'documents';
+
+/** The codes a coding counts for: its own, and with `rollUp` every ancestor too. */
+function rowsOfCoding(data: SelectedData, rollUp: boolean): (c: CoderCoding) => string[] {
+  if (!rollUp) return (c) => [c.codeId];
+  const byId = new Map(data.project.codebook.map((c) => [c.id, c]));
+  const cache = new Map<string, string[]>();
+  return (c) => {
+    let list = cache.get(c.codeId);
+    if (!list) {
+      list = [];
+      const seen = new Set<string>();
+      for (let code = byId.get(c.codeId); code && !seen.has(code.id); code = code.parentId ? byId.get(code.parentId) : undefined) {
+        seen.add(code.id);
+        list.push(code.id);
+      }
+      cache.set(c.codeId, list);
+    }
+    return list;
+  };
+}
+
+function pathLabel(data: SelectedData, codeId: string): string {
+  return codePath(data.project.codebook, codeId).join(PATH_SEPARATOR);
+}
+
+/** Codes × documents: codings per cell, with each code's total and number of documents. */
+export function codeByDocumentTable(data: SelectedData, rollUp = false): Table {
+  const rowKeys = data.codes.map((c) => c.id);
+  const columnKeys = data.documents.map((d) => d.id);
+  const options = { rowsOf: rowsOfCoding(data, rollUp), columnOf: (c: CoderCoding) => c.documentId };
+  const codings = countMatrix(data.codings, rowKeys, columnKeys, options);
+  const documents = countMatrix(data.codings, rowKeys, columnKeys, { ...options, distinct: (c) => c.documentId });
+  return {
+    columns: [
+      { header: 'Code', width: 40 },
+      ...data.documents.map((d): ColumnSpec => ({ header: d.name, width: 14, type: 'number' })),
+      { header: 'Total codings', width: 12, type: 'number' },
+      { header: 'Documents', width: 11, type: 'number' },
+    ],
+    rows: [
+      ...data.codes.map((code, r) => [pathLabel(data, code.id), ...codings.cells[r]!, codings.rowTotals[r]!, documents.rowTotals[r]!]),
+      ['Total', ...codings.columnTotals, codings.total, documents.total],
+    ],
+  };
+}
+
+const NO_VALUE = '(no value)';
+
+/** The distinct values of an attribute among the documents, in a natural order; "(no value)" last. */
+export function attributeValues(documents: readonly DocumentMeta[], name: string): string[] {
+  const values = new Map<string, AttributeValue>();
+  let missing = false;
+  for (const doc of documents) {
+    const value = doc.attributes[name];
+    if (value === null || value === undefined || value === '') missing = true;
+    else values.set(String(value), value);
+  }
+  const sorted = [...values.entries()]
+    .sort(([ka, a], [kb, b]) => (typeof a === 'number' && typeof b === 'number' ? a - b : ka.localeCompare(kb, undefined, { numeric: true })))
+    .map(([k]) => k);
+  return missing ? [...sorted, NO_VALUE] : sorted;
+}
+
+function attributeKey(doc: DocumentMeta | undefined, name: string): string | null {
+  if (!doc) return null;
+  const value = doc.attributes[name];
+  return value === null || value === undefined || value === '' ? NO_VALUE : String(value);
+}
+
+/**
+ * Codes × the values of one document attribute (aspiration × borough): codings per cell, or
+ * with `measure: 'documents'` the number of documents with a coding at the code. A total
+ * row, and for documents the number of selected documents with each value.
+ */
+export function codeByAttributeTable(data: SelectedData, attributeName: string, measure: CountMeasure, rollUp = false): Table {
+  if (!data.project.attributes.some((a) => a.name === attributeName)) {
+    throw new AppError('NOT_FOUND', `There is no document attribute called "${attributeName}".`);
+  }
+  const values = attributeValues(data.documents, attributeName);
+  const docs = new Map(data.documents.map((d) => [d.id, d]));
+  const matrix = countMatrix(
+    data.codings,
+    data.codes.map((c) => c.id),
+    values,
+    {
+      rowsOf: rowsOfCoding(data, rollUp),
+      columnOf: (c) => attributeKey(docs.get(c.documentId), attributeName),
+      ...(measure === 'documents' ? { distinct: (c: CoderCoding) => c.documentId } : {}),
+    },
+  );
+  const unit = measure === 'codings' ? 'codings' : 'documents';
+  const rows: CellValue[][] = [
+    ...data.codes.map((code, r) => [pathLabel(data, code.id), ...matrix.cells[r]!, matrix.rowTotals[r]!]),
+    [`Total ${unit}`, ...matrix.columnTotals, matrix.total],
+  ];
+  if (measure === 'documents') {
+    const perValue = values.map((v) => data.documents.filter((d) => attributeKey(d, attributeName) === v).length);
+    rows.push(['Documents with this value', ...perValue, data.documents.length]);
+  }
+  return {
+    columns: [
+      { header: 'Code', width: 40 },
+      ...values.map((v): ColumnSpec => ({ header: v, width: Math.max(10, Math.min(24, v.length + 2)), type: 'number' })),
+      { header: `Total ${unit}`, width: 12, type: 'number' },
+    ],
+    rows,
+  };
+}
+
+/** Code co-occurrence over the codable selected codes (see coOccurrence in shared/export). */
+export function coOccurrenceTable(data: SelectedData): Table {
+  const codes = data.codes.filter((c) => c.codable);
+  const matrix = coOccurrence(data.codings, codes.map((c) => c.id));
+  const labels = codes.map((c) => pathLabel(data, c.id));
+  return {
+    columns: [{ header: 'Code', width: 40 }, ...labels.map((l): ColumnSpec => ({ header: l, width: 14, type: 'number' }))],
+    rows: codes.map((_, r) => [labels[r]!, ...matrix[r]!]),
+  };
+}
+
+// ---- Memos -------------------------------------------------------------------------------
+
+/** The selection's memos: author, what they are about, and the text of a coded passage. */
+export function memoTable(data: SelectedData, segments: readonly CodedSegmentRow[]): Table {
+  const docs = new Map(data.project.documents.map((d) => [d.id, d.name]));
+  const segmentById = new Map(segments.map((s) => [s.codingId, s]));
+  const codingById = new Map(data.codings.map((c) => [c.id, c]));
+  const order = { project: 0, document: 1, code: 2, coding: 3 };
+  const memos = [...data.memos].sort((a, b) => order[a.target.type] - order[b.target.type] || a.createdAt.localeCompare(b.createdAt));
+  return {
+    columns: [
+      { header: 'About', width: 12 },
+      { header: 'Document', width: 28 },
+      { header: 'Code', width: 36 },
+      { header: 'Coded text', width: 50 },
+      { header: 'Memo', width: 80 },
+      { header: 'Author', width: 16 },
+      { header: 'Created', width: 17, type: 'datetime' },
+      { header: 'Updated', width: 17, type: 'datetime' },
+    ],
+    rows: memos.map((m) => {
+      let document: string | null = null;
+      let code: string | null = null;
+      let text: string | null = null;
+      const target = m.target;
+      if (target.type === 'document') document = docs.get(target.id) ?? null;
+      if (target.type === 'code') code = pathLabel(data, target.id);
+      if (target.type === 'coding') {
+        const coding = codingById.get(target.id);
+        const segment = segmentById.get(target.id);
+        document = coding ? (docs.get(coding.documentId) ?? null) : null;
+        code = coding ? pathLabel(data, coding.codeId) : null;
+        text = segment?.text ?? null;
+      }
+      const about = { project: 'Project', document: 'Document', code: 'Code', coding: 'Coded passage' }[target.type];
+      return [about, document, code, text, m.text, m.author, new Date(m.createdAt), new Date(m.updatedAt)];
+    }),
+  };
+}

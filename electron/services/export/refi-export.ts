@@ -1,0 +1,368 @@
+import { createHash } from 'node:crypto';
+import yazl from 'yazl';
+import type { CoderCoding } from '../../../shared/api/contract';
+import { AppError } from '../../../shared/api/errors';
+import type { AttributeDef, AttributeValue, CodeDescription } from '../../../shared/domain/schemas';
+import { codeForest } from '../../../shared/export/code-tree';
+import type { CodeNode } from '../../../shared/export/code-tree';
+import { toCodePointOffsets } from '../../../shared/export/code-points';
+import type { ProjectStore } from '../project/project-store';
+
+/**
+ * REFI-QDA export (see ../shared/refi-qda/NOTES.md): a .qdpx project (a zip of exactly
+ * `project.qde` and `sources/<GUID>.txt`) and a .qdc codebook, valid against the QDA-XML
+ * schemas with the elements in schema order.
+ *
+ * - Users are the coders; every Coding and Note names its coder as creatingUser.
+ * - Codes nest as the codebook does, with isCodable, #RRGGBB colours and a Description made of
+ *   the definition, "When to use:", "When not to use:" and "Example:" paragraphs.
+ * - Each document is a TextSource with only plainTextPath="internal://<GUID>.txt" (a
+ *   richTextPath to a .txt makes ATLAS.ti refuse the import) and its attributes as
+ *   VariableValues; empty values are left out (an empty FloatValue is invalid).
+ * - Each coding is a PlainTextSelection holding one Coding, offsets in Unicode code points
+ *   over the shipped .txt (Marginalia counts UTF-16 units: they differ after every emoji).
+ * - Memos are Notes (author, dates, PlainTextContent, the opening words as name) attached by
+ *   NoteRef to the project, the code, the source, or the coding's selection. A memo whose
+ *   target no longer exists stays a Note with no NoteRef; a coding whose code or document no
+ *   longer exists, or whose span is outside its text, is left out: no GUID is ever referenced
+ *   without being defined.
+ * - GUIDs: an id that is already a UUID is used as it is; any other id (and things with no
+ *   id of their own: selections, variables) gets a name-based UUID (version 5, SHA-1) from the
+ *   project id and the entity, so every export of the same project uses the same GUIDs.
+ */
+
+export const PROJECT_NAMESPACE = 'urn:QDA-XML:project:1.0';
+export const CODEBOOK_NAMESPACE = 'urn:QDA-XML:codebook:1.0';
+const ORIGIN = 'Marginalia';
+
+// ---- GUIDs -------------------------------------------------------------------------------
+
+const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+/** Marginalia's namespace for name-based UUIDs (itself a random v4 UUID, fixed forever). */
+const MARGINALIA_NAMESPACE = Buffer.from('6f1c2b7e9d4a4e0f8b3a5c6d7e8f9a0b', 'hex');
+
+/** A version 5 UUID for `name` in Marginalia's namespace. */
+export function nameBasedUuid(name: string): string {
+  const hash = createHash('sha1').update(MARGINALIA_NAMESPACE).update(name, 'utf8').digest();
+  hash[6] = (hash[6]! & 0x0f) | 0x50;
+  hash[8] = (hash[8]! & 0x3f) | 0x80;
+  const hex = hash.subarray(0, 16).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** Stable GUIDs for one project's entities; never the same GUID for two entities. */
+export class GuidAssigner {
+  private readonly byKey = new Map<string, string>();
+  private readonly used = new Set<string>();
+
+  constructor(private readonly projectId: string) {}
+
+  guid(kind: string, id: string, ownIdAllowed = true): string {
+    const key = `${kind}\u0000${id}`;
+    const known = this.byKey.get(key);
+    if (known) return known;
+    let guid = ownIdAllowed && UUID.test(id) ? id : nameBasedUuid(`${this.projectId}/${kind}/${id}`);
+    for (let n = 2; this.used.has(guid.toLowerCase()); n++) guid = nameBasedUuid(`${this.projectId}/${kind}/${id}/${n}`);
+    this.used.add(guid.toLowerCase());
+    this.byKey.set(key, guid);
+    return guid;
+  }
+
+  /** The GUID given earlier, if any (for references, which must point at something defined). */
+  existing(kind: string, id: string): string | undefined {
+    return this.byKey.get(`${kind}\u0000${id}`);
+  }
+}
+
+// ---- XML ---------------------------------------------------------------------------------
+
+/** Characters XML 1.0 cannot hold at all, not even as references (controls, lone surrogates). */
+// eslint-disable-next-line no-control-regex
+const notXml = /[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu;
+
+export function xmlText(text: string): string {
+  return text.replace(notXml, '\ufffd').replace(/[&<>\r]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '\r': '&#13;' })[ch]!);
+}
+
+export function xmlAttr(text: string): string {
+  return text
+    .replace(notXml, '\ufffd')
+    .replace(/[&<>"\t\n\r]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;' })[ch]!);
+}
+
+function attrs(values: Record<string, string | number | boolean | undefined>): string {
+  return Object.entries(values)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => ` ${k}="${xmlAttr(String(v))}"`)
+    .join('');
+}
+
+/** A number as xsd:decimal, which has no exponent: 1e21 → 1000000000000000000000. */
+export function decimalString(n: number): string {
+  const s = String(n);
+  const match = /^(-?)(\d+)(?:\.(\d+))?e([+-]\d+)$/i.exec(s);
+  if (!match) return s;
+  const [, sign, whole, fraction = '', exponent] = match;
+  const digits = whole! + fraction;
+  const point = whole!.length + Number(exponent);
+  if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
+  if (point >= digits.length) return `${sign}${digits}${'0'.repeat(point - digits.length)}`;
+  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
+}
+
+/** A code's four description fields as one REFI-QDA Description. */
+export function codeDescriptionText(description: CodeDescription): string {
+  return [
+    description.definition.trim(),
+    description.whenToUse.trim() && `When to use: ${description.whenToUse.trim()}`,
+    description.whenNotToUse.trim() && `When not to use: ${description.whenNotToUse.trim()}`,
+    description.example.trim() && `Example: ${description.example.trim()}`,
+  ]
+    .filter((p) => p !== '')
+    .join('\n\n');
+}
+
+function codesXml(nodes: readonly CodeNode[], guids: GuidAssigner, noteRefs: ReadonlyMap<string, string[]> | null, out: string[], depth: number): void {
+  const indent = '  '.repeat(depth);
+  for (const { code, children } of nodes) {
+    const open = `${indent}<Code${attrs({ guid: guids.guid('code', code.id), name: code.name, isCodable: code.codable, color: code.color })}`;
+    const description = codeDescriptionText(code.description);
+    const refs = noteRefs?.get(code.id) ?? [];
+    if (!description && refs.length === 0 && children.length === 0) {
+      out.push(`${open}/>`);
+      continue;
+    }
+    out.push(`${open}>`);
+    if (description) out.push(`${indent}  <Description>${xmlText(description)}</Description>`);
+    for (const ref of refs) out.push(`${indent}  <NoteRef targetGUID="${ref}"/>`);
+    codesXml(children, guids, noteRefs, out, depth + 1);
+    out.push(`${indent}</Code>`);
+  }
+}
+
+// ---- Variables ---------------------------------------------------------------------------
+
+type VariableType = 'Text' | 'Float' | 'Date';
+
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+
+function validIsoDate(value: string): boolean {
+  if (!isoDate.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
+const isEmpty = (v: AttributeValue | undefined): v is null | undefined | '' => v === null || v === undefined || v === '';
+
+/** The REFI-QDA type for an attribute: its own when every value fits it, else Text (nothing lost). */
+export function variableType(def: AttributeDef, values: readonly (AttributeValue | undefined)[]): VariableType {
+  const present = values.filter((v) => !isEmpty(v));
+  if (def.type === 'number' && present.every((v) => typeof v === 'number' && Number.isFinite(v))) return 'Float';
+  if (def.type === 'date' && present.every((v) => typeof v === 'string' && validIsoDate(v.trim()))) return 'Date';
+  return 'Text';
+}
+
+function valueXml(type: VariableType, value: AttributeValue): string {
+  if (type === 'Float') return `<FloatValue>${decimalString(value as number)}</FloatValue>`;
+  if (type === 'Date') return `<DateValue>${(value as string).trim()}</DateValue>`;
+  return `<TextValue>${xmlText(String(value))}</TextValue>`;
+}
+
+// ---- Project -----------------------------------------------------------------------------
+
+/**
+ * A Note's name: the memo's opening words (its first line, up to about 60 characters, cut at a
+ * word), which other programs show as the memo's title. Being the start of the text itself, it
+ * adds nothing when read back (importers that prefix a note's name to its text skip a name the
+ * text starts with). No name when the opening has runs of spaces an importer would collapse.
+ */
+export function noteName(text: string): string | undefined {
+  const firstLine = text.trim().split('\n')[0]!.trim();
+  let name = firstLine;
+  if (Array.from(name).length > 60) {
+    const cut = Array.from(name).slice(0, 60).join('');
+    const space = cut.lastIndexOf(' ');
+    name = (space > 20 ? cut.slice(0, space) : cut).trimEnd();
+  }
+  if (!name || name !== name.normalize('NFC').replace(/\s+/g, ' ').trim()) return undefined;
+  return name;
+}
+
+interface ProjectParts {
+  xml: string;
+  sources: { path: string; text: string }[];
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** project.qde and the source texts it names. */
+export async function buildProject(store: ProjectStore): Promise<ProjectParts> {
+  const project = store.data;
+  const guids = new GuidAssigner(project.id);
+  const forest = codeForest(project.codebook);
+  const codeIds = new Set(project.codebook.map((c) => c.id));
+  const memos = store.memos();
+
+  // GUIDs first, in a fixed order, so that references can be checked against them.
+  for (const code of project.codebook) guids.guid('code', code.id);
+  for (const coder of project.coders) guids.guid('user', coder.id);
+  for (const def of project.attributes) guids.guid('variable', def.name, false);
+  for (const doc of project.documents) guids.guid('source', doc.id);
+
+  // Codings per document, dropping any that would reference something missing.
+  const coderOrder = new Map(project.coders.map((c, i) => [c.id, i]));
+  const codings = new Map<string, CoderCoding[]>();
+  const documents = new Map(project.documents.map((d) => [d.id, d]));
+  for (const coder of project.coders) {
+    for (const c of store.codingsOf(coder.id)) {
+      const doc = documents.get(c.documentId);
+      if (!doc || !codeIds.has(c.codeId) || !(c.start >= 0 && c.end > c.start && c.end <= doc.length)) continue;
+      push(codings, c.documentId, { ...c, coderId: coder.id });
+    }
+  }
+  for (const list of codings.values()) {
+    list.sort((a, b) => a.start - b.start || a.end - b.end || coderOrder.get(a.coderId)! - coderOrder.get(b.coderId)!);
+    for (const c of list) {
+      guids.guid('coding', c.id);
+      guids.guid('selection', c.id, false);
+    }
+  }
+  for (const memo of memos) guids.guid('note', memo.id);
+
+  // Where each memo's NoteRef goes, by the GUID of what it is attached to.
+  const projectNotes: string[] = [];
+  const codeNotes = new Map<string, string[]>();
+  const sourceNotes = new Map<string, string[]>();
+  const selectionNotes = new Map<string, string[]>();
+  for (const memo of memos) {
+    const note = guids.existing('note', memo.id)!;
+    const target = memo.target;
+    if (target.type === 'project') projectNotes.push(note);
+    else if (target.type === 'code' && codeIds.has(target.id)) push(codeNotes, target.id, note);
+    else if (target.type === 'document' && guids.existing('source', target.id)) push(sourceNotes, target.id, note);
+    else if (target.type === 'coding' && guids.existing('selection', target.id)) push(selectionNotes, target.id, note);
+  }
+
+  const out: string[] = ['<?xml version="1.0" encoding="utf-8"?>'];
+  out.push(`<Project xmlns="${PROJECT_NAMESPACE}"${attrs({ name: project.name, origin: ORIGIN, creationDateTime: project.createdAt })}>`);
+  if (project.coders.length > 0) {
+    out.push('  <Users>');
+    for (const coder of project.coders) out.push(`    <User${attrs({ guid: guids.guid('user', coder.id), name: coder.name })}/>`);
+    out.push('  </Users>');
+  }
+  if (forest.length > 0) {
+    out.push('  <CodeBook>', '    <Codes>');
+    codesXml(forest, guids, codeNotes, out, 3);
+    out.push('    </Codes>', '  </CodeBook>');
+  }
+
+  const variableTypes = new Map(project.attributes.map((def) => [def.name, variableType(def, project.documents.map((d) => d.attributes[def.name]))]));
+  if (project.attributes.length > 0) {
+    out.push('  <Variables>');
+    for (const def of project.attributes) {
+      out.push(`    <Variable${attrs({ guid: guids.guid('variable', def.name, false), name: def.name, typeOfVariable: variableTypes.get(def.name) })}/>`);
+    }
+    out.push('  </Variables>');
+  }
+
+  const sources: ProjectParts['sources'] = [];
+  if (project.documents.length > 0) {
+    out.push('  <Sources>');
+    for (const doc of project.documents) {
+      const { text } = await store.readSource(doc.id);
+      const guid = guids.guid('source', doc.id);
+      sources.push({ path: `sources/${guid}.txt`, text });
+      const list = codings.get(doc.id) ?? [];
+      const points = toCodePointOffsets(text, [...list.map((c) => c.start), ...list.map((c) => c.end)]);
+      const values = project.attributes.filter((def) => !isEmpty(doc.attributes[def.name]));
+      const notes = sourceNotes.get(doc.id) ?? [];
+      const open = `    <TextSource${attrs({ guid, name: doc.name, plainTextPath: `internal://${guid}.txt`, creationDateTime: doc.importedAt })}`;
+      if (list.length === 0 && values.length === 0 && notes.length === 0) {
+        out.push(`${open}/>`);
+        continue;
+      }
+      out.push(`${open}>`);
+      list.forEach((c, i) => {
+        const user = guids.guid('user', c.coderId);
+        const selection = attrs({
+          guid: guids.guid('selection', c.id, false),
+          startPosition: points[i]!,
+          endPosition: points[list.length + i]!,
+          creatingUser: user,
+          creationDateTime: c.createdAt,
+        });
+        out.push(`      <PlainTextSelection${selection}>`);
+        out.push(`        <Coding${attrs({ guid: guids.guid('coding', c.id), creatingUser: user, creationDateTime: c.createdAt })}>`);
+        out.push(`          <CodeRef targetGUID="${guids.guid('code', c.codeId)}"/>`);
+        out.push('        </Coding>');
+        for (const ref of selectionNotes.get(c.id) ?? []) out.push(`        <NoteRef targetGUID="${ref}"/>`);
+        out.push('      </PlainTextSelection>');
+      });
+      for (const ref of notes) out.push(`      <NoteRef targetGUID="${ref}"/>`);
+      for (const def of values) {
+        out.push('      <VariableValue>');
+        out.push(`        <VariableRef targetGUID="${guids.guid('variable', def.name, false)}"/>`);
+        out.push(`        ${valueXml(variableTypes.get(def.name)!, doc.attributes[def.name]!)}`);
+        out.push('      </VariableValue>');
+      }
+      out.push('    </TextSource>');
+    }
+    out.push('  </Sources>');
+  }
+
+  if (memos.length > 0) {
+    out.push('  <Notes>');
+    for (const memo of memos) {
+      const note = attrs({
+        guid: guids.guid('note', memo.id),
+        name: noteName(memo.text),
+        creatingUser: guids.guid('user', memo.coderId),
+        creationDateTime: memo.createdAt,
+        modifiedDateTime: memo.updatedAt,
+      });
+      out.push(`    <Note${note}>`, `      <PlainTextContent>${xmlText(memo.text)}</PlainTextContent>`, '    </Note>');
+    }
+    out.push('  </Notes>');
+  }
+  if (project.description.trim()) out.push(`  <Description>${xmlText(project.description)}</Description>`);
+  for (const ref of projectNotes) out.push(`  <NoteRef targetGUID="${ref}"/>`);
+  out.push('</Project>', '');
+  return { xml: out.join('\n'), sources };
+}
+
+function zip(entries: { name: string; data: Buffer }[]): Promise<Uint8Array> {
+  const file = new yazl.ZipFile();
+  for (const entry of entries) file.addBuffer(entry.data, entry.name, { compress: true });
+  file.end();
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    file.outputStream.on('data', (chunk: Buffer) => chunks.push(chunk));
+    file.outputStream.on('error', reject);
+    file.outputStream.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+  });
+}
+
+/** The whole project as a REFI-QDA .qdpx archive. */
+export async function exportQdpx(store: ProjectStore): Promise<Uint8Array> {
+  const { xml, sources } = await buildProject(store);
+  return zip([
+    { name: 'project.qde', data: Buffer.from(xml, 'utf8') },
+    ...sources.map((s) => ({ name: s.path, data: Buffer.from(s.text, 'utf8') })),
+  ]);
+}
+
+/** The codebook as a REFI-QDA .qdc file (same code GUIDs as the project export). */
+export function exportQdc(store: ProjectStore): string {
+  const { codebook, id } = store.data;
+  if (codebook.length === 0) throw new AppError('INVALID_INPUT', 'The codebook is empty: there are no codes to export.');
+  const guids = new GuidAssigner(id);
+  for (const code of codebook) guids.guid('code', code.id);
+  const out = ['<?xml version="1.0" encoding="utf-8"?>', `<CodeBook xmlns="${CODEBOOK_NAMESPACE}"${attrs({ origin: ORIGIN })}>`, '  <Codes>'];
+  codesXml(codeForest(codebook), guids, null, out, 2);
+  out.push('  </Codes>', '</CodeBook>', '');
+  return out.join('\n');
+}

@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import type { Code } from '../../../shared/domain/schemas';
+import { codeForest, treeOrder } from '../../../shared/export/code-tree';
+import { codePointLength, toCodePointOffsets } from '../../../shared/export/code-points';
+import { coOccurrence, countMatrix } from '../../../shared/export/matrices';
+import { sanitiseSheetName, SheetNames, withSuffix } from '../../../shared/export/sheet-names';
+
+const span = (codeId: string, documentId: string, start: number, end: number) => ({ codeId, documentId, start, end });
+
+describe('coOccurrence', () => {
+  it('counts pairs of overlapping codings at two codes in the same document; the diagonal counts codings', () => {
+    const codings = [
+      span('A', 'd1', 0, 10),
+      span('B', 'd1', 5, 15), // overlaps A
+      span('C', 'd1', 10, 20), // touches A at 10: no overlap; overlaps B
+      span('A', 'd1', 12, 14), // inside B and C
+      span('B', 'd2', 0, 10), // another document: no pair with d1's A
+      span('A', 'd2', 20, 30), // same document, apart
+      span('A', 'd1', 0, 10), // a second coder at A on the same text: pairs with B, not with A
+    ];
+    const m = coOccurrence(codings, ['A', 'B', 'C']);
+    expect(m).toEqual([
+      [4, 3, 1],
+      [3, 2, 1],
+      [1, 1, 1],
+    ]);
+  });
+
+  it('ignores codes not asked for and empty spans, and is symmetric', () => {
+    const m = coOccurrence([span('A', 'd', 0, 5), span('X', 'd', 0, 5), span('B', 'd', 3, 3), span('B', 'd', 4, 9)], ['B', 'A']);
+    expect(m).toEqual([
+      [2, 1],
+      [1, 1],
+    ]);
+  });
+
+  it('agrees with a brute-force count on random codings', () => {
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      return seed % n;
+    };
+    const codes = ['A', 'B', 'C', 'D'];
+    const codings = Array.from({ length: 300 }, () => {
+      const start = random(500);
+      return span(codes[random(4)]!, `d${random(3)}`, start, start + 1 + random(40));
+    });
+    const brute = codes.map((a) =>
+      codes.map((b) => {
+        if (a === b) return codings.filter((c) => c.codeId === a).length;
+        let n = 0;
+        for (const x of codings) for (const y of codings) if (x.codeId === a && y.codeId === b && x.documentId === y.documentId && x.start < y.end && y.start < x.end) n++;
+        return n;
+      }),
+    );
+    expect(coOccurrence(codings, codes)).toEqual(brute);
+  });
+});
+
+describe('countMatrix', () => {
+  const items = [
+    { code: 'A', parent: 'P', doc: 'd1', value: 'Hackney' },
+    { code: 'A', parent: 'P', doc: 'd1', value: 'Hackney' },
+    { code: 'B', parent: 'P', doc: 'd2', value: 'Hackney' },
+    { code: 'B', parent: 'P', doc: 'd3', value: 'Newham' },
+    { code: 'C', parent: null, doc: 'd3', value: null },
+  ];
+  const rows = ['P', 'A', 'B', 'C'];
+  const columns = ['Hackney', 'Newham'];
+
+  it('counts items per row and column, with totals', () => {
+    const m = countMatrix(items, rows, columns, { rowsOf: (i) => [i.code], columnOf: (i) => i.value });
+    expect(m.cells).toEqual([[0, 0], [2, 0], [1, 1], [0, 0]]);
+    expect(m.rowTotals).toEqual([0, 2, 2, 0]);
+    expect(m.columnTotals).toEqual([3, 1]);
+    expect(m.total).toBe(4);
+  });
+
+  it('rolls up into parents without counting an item twice in a total', () => {
+    const m = countMatrix(items, rows, columns, { rowsOf: (i) => (i.parent ? [i.code, i.parent] : [i.code]), columnOf: (i) => i.value });
+    expect(m.cells[0]).toEqual([3, 1]);
+    expect(m.rowTotals[0]).toBe(4);
+    expect(m.columnTotals).toEqual([3, 1]);
+    expect(m.total).toBe(4);
+  });
+
+  it('counts distinct keys (documents) instead of items', () => {
+    const m = countMatrix(items, rows, columns, { rowsOf: (i) => (i.parent ? [i.code, i.parent] : [i.code]), columnOf: (i) => i.value, distinct: (i) => i.doc });
+    expect(m.cells).toEqual([[2, 1], [1, 0], [1, 1], [0, 0]]);
+    expect(m.rowTotals).toEqual([3, 1, 2, 0]);
+    expect(m.columnTotals).toEqual([2, 1]);
+    expect(m.total).toBe(3);
+  });
+});
+
+describe('toCodePointOffsets', () => {
+  it('counts an emoji (a surrogate pair) as one code point', () => {
+    const text = 'a😀b👋🏽c';
+    // UTF-16: a=0, 😀=1-2, b=3, 👋=4-5, 🏽=6-7, c=8
+    expect(toCodePointOffsets(text, [0, 1, 3, 4, 8, 9])).toEqual([0, 1, 2, 3, 5, 6]);
+    expect(codePointLength(text)).toBe(6);
+    expect([...text].length).toBe(6);
+  });
+
+  it('keeps the order of the offsets asked for and clamps them to the text', () => {
+    expect(toCodePointOffsets('😀😀x', [5, 0, 2, -1, 99])).toEqual([3, 0, 1, 0, 3]);
+  });
+
+  it('matches Array.from on every offset of a mixed text', () => {
+    const text = 'Zoë 🌳 naïve 𝔘 — ok';
+    const offsets = Array.from({ length: text.length + 1 }, (_, i) => i).filter((i) => !(text.charCodeAt(i) >= 0xdc00 && text.charCodeAt(i) <= 0xdfff));
+    expect(toCodePointOffsets(text, offsets)).toEqual(offsets.map((i) => [...text.slice(0, i)].length));
+  });
+});
+
+describe('sheet names', () => {
+  it('replaces forbidden characters, cuts to 31 and never ends on half an emoji', () => {
+    expect(sanitiseSheetName('a/b\\c:d[e]f?g*h')).toBe('a-b-c-d(e)fgh');
+    expect(sanitiseSheetName('x'.repeat(30) + '🌳')).toBe('x'.repeat(30));
+    expect(sanitiseSheetName("'''")).toBe('Sheet');
+    expect(sanitiseSheetName('tab\there')).toBe('tab here');
+    expect(withSuffix('y'.repeat(40), ' (2)')).toBe('y'.repeat(27) + ' (2)');
+  });
+
+  it('hands out unique names regardless of case', () => {
+    const names = new SheetNames();
+    names.reserve('Notes');
+    expect(['A', 'a', 'A', 'notes', 'history'].map((n) => names.allocate(n))).toEqual(['A', 'a (2)', 'A (3)', 'notes (2)', 'history (2)']);
+  });
+});
+
+describe('codeForest', () => {
+  const code = (id: string, parentId: string | null): Code => ({
+    id,
+    name: id,
+    color: '#000000',
+    parentId,
+    codable: true,
+    description: { definition: '', whenToUse: '', whenNotToUse: '', example: '' },
+  });
+
+  it('lists parents before sub-codes in codebook order, keeping orphans and breaking cycles', () => {
+    const codebook = [code('c1', 'p'), code('p', null), code('q', null), code('c2', 'p'), code('orphan', 'gone'), code('x', 'y'), code('y', 'x')];
+    expect(treeOrder(codebook).map((c) => c.id)).toEqual(['p', 'c1', 'c2', 'q', 'orphan', 'x', 'y']);
+    expect(codeForest(codebook).map((n) => n.code.id)).toEqual(['p', 'q', 'orphan', 'x']);
+  });
+});
