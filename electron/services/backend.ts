@@ -8,11 +8,15 @@ import type { ServiceDeps } from './deps';
 import { EventHub } from './events';
 import { createProject } from './project/create-project';
 import { ProjectStore } from './project/project-store';
+import { restoreFromBackup } from './project/restore-backup';
+import { formatWhen } from './store/project-lock';
+import type { LockApp } from './store/project-lock';
 import { createSampleProject } from './project/sample-project';
 import { AppSettingsStore } from './settings/app-settings';
 import { ProjectSession } from './workbench/project-session';
 import { workbenchHandlers } from './workbench/workbench-handlers';
 import { importHandlers } from './import/import-handlers';
+import { exportHandlers } from './export/export-handlers';
 import { StagingArea } from './import/staging';
 
 export interface BackendOptions {
@@ -45,6 +49,51 @@ async function exists(path: string): Promise<boolean> {
   );
 }
 
+/** Channels that only read: they run at once. Every other request waits for the one before it. */
+const readingChannels = new Set<string>([
+  'app.getState',
+  'document.get',
+  'document.codings',
+  'history.state',
+  'segments.query',
+  'search.text',
+  'agreement.compute',
+  'agreement.disagreements',
+  'agreement.export',
+  'exchange.exportCoder',
+  'import.stage',
+  'import.inspect',
+  'dialog.pickProjectFolder',
+]);
+
+/** Whether a channel only reads (exports and analyses included): such requests need not wait. */
+export function isReadingChannel(channel: string): boolean {
+  return readingChannels.has(channel) || /^(export|analysis)\./.test(channel);
+}
+
+/**
+ * Runs changing requests one at a time, in the order they came. An operation reads the project
+ * to build its change; two running at once could each build on what the other is replacing.
+ */
+function serialiseChanges(handlers: Handlers): Handlers {
+  let tail: Promise<unknown> = Promise.resolve();
+  const serial = Object.fromEntries(
+    Object.entries(handlers).map(([channel, handler]) => {
+      if (isReadingChannel(channel)) return [channel, handler];
+      const run = handler as (input: unknown) => Promise<unknown>;
+      return [
+        channel,
+        (input: unknown) => {
+          const result = tail.then(() => run(input));
+          tail = result.catch(() => undefined);
+          return result;
+        },
+      ];
+    }),
+  );
+  return serial as unknown as Handlers;
+}
+
 export async function createBackend(options: BackendOptions): Promise<Backend> {
   const deps = options.deps ?? systemDeps;
   const events = new EventHub();
@@ -59,11 +108,28 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     return current;
   };
 
+  const app: LockApp = options.shell === 'electron' ? 'desktop' : 'browser';
+
+  const closeCurrent = async (): Promise<void> => {
+    const closing = current;
+    current = null;
+    await closing?.store.close();
+  };
+
   const activate = async (store: ProjectStore): Promise<ProjectSession> => {
-    await current?.store.flush();
+    if (current?.store !== store) await closeCurrent();
     current = new ProjectSession(store, settings, deps);
     await settings.rememberProject({ path: store.dir, name: store.data.name, openedAt: deps.now().toISOString() });
     return current;
+  };
+
+  /**
+   * Opens a project for this window. The project already open here is closed first when it is
+   * the same folder, so that its lock does not make the new copy read-only.
+   */
+  const openAt = async (path: string): Promise<ProjectSession> => {
+    if (current && current.store.dir === path) await closeCurrent();
+    return activate(await ProjectStore.open(path, deps, { app }));
   };
 
   const state = (): AppState => ({
@@ -78,8 +144,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const openSample = async (): Promise<ProjectSession> => {
     // The bundled original is never opened: the user works in their own copy, made once.
     const dest = join(options.documentsDir, 'Marginalia', SAMPLE_FOLDER);
-    if (await exists(join(dest, 'project.json'))) return activate(await ProjectStore.open(dest, deps));
-    return activate(await createSampleProject(options.resourcesDir, dest, deps));
+    if (await exists(join(dest, 'project.json'))) return openAt(dest);
+    return activate(await createSampleProject(options.resourcesDir, dest, deps, { app }));
   };
 
   const handlers: Handlers = {
@@ -88,13 +154,28 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       await settings.setCoderName(name);
       return state();
     },
-    'project.open': async ({ path }) => (await activate(await ProjectStore.open(resolve(path), deps))).snapshot(),
+    'project.open': async ({ path }) => (await openAt(resolve(path))).snapshot(),
     'project.create': async ({ path, name, template }) =>
-      (await activate(await createProject(resolve(path), { name, template }, deps))).snapshot(),
+      (await activate(await createProject(resolve(path), { name, template }, deps, { app }))).snapshot(),
     'project.openSample': async () => (await openSample()).snapshot(),
+    'project.restoreBackup': async ({ path, file, backup }) => {
+      const dir = resolve(path);
+      if (current && current.store.dir === dir) {
+        throw new AppError('INVALID_INPUT', `${file} belongs to the project open now, which loaded it soundly: there is nothing to restore.`, dir);
+      }
+      const restored = await restoreFromBackup(dir, file, { ...(backup !== undefined && { backup }), app, deps });
+      const kept = restored.damagedCopy ? ` The damaged file was kept as ${restored.damagedCopy}.` : '';
+      const message = `${restored.file} was restored from the backup of ${formatWhen(restored.takenAt)} (${restored.backup}); changes made to it after that time are not in it.${kept}`;
+      try {
+        return { ...restored, message, snapshot: (await openAt(dir)).snapshot() };
+      } catch (err) {
+        // Another file may need the same: say what was done, and pass on its own offer.
+        if (err instanceof AppError) throw new AppError(err.code, `${message} But the project still cannot be opened: ${err.message}`, err.file, { ...(err.restore && { restore: err.restore }), cause: err });
+        throw err;
+      }
+    },
     'project.close': async () => {
-      await current?.store.flush();
-      current = null;
+      await closeCurrent();
       return null;
     },
     'workspace.update': async (change) => {
@@ -103,17 +184,18 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     },
     ...workbenchHandlers(session, deps),
     ...importHandlers(session, staging, events),
+    ...exportHandlers(session, events),
     'dialog.pickProjectFolder': async () => null,
   };
 
   return {
-    handlers,
+    handlers: serialiseChanges(handlers),
     events,
     async openInitialProject(path) {
       const last = settings.data.recentProjects[0]?.path;
       try {
-        if (path) await activate(await ProjectStore.open(resolve(path), deps));
-        else if (last) await activate(await ProjectStore.open(last, deps));
+        if (path) await openAt(resolve(path));
+        else if (last) await openAt(last);
         else await openSample();
       } catch (err) {
         notices.push(toErrorShape(err));
@@ -121,7 +203,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       }
     },
     async shutdown() {
-      await Promise.all([current?.store.flush(), settings.flush(), staging.clear()]);
+      await Promise.all([closeCurrent(), settings.flush(), staging.clear()]);
     },
   };
 }

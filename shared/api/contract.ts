@@ -6,6 +6,9 @@ import type {
   AppState,
   DisagreementView,
   ExchangeImportResult,
+  ExportFile,
+  MatrixView,
+  CoOccurrenceView,
   ImportInspection,
   ImportRunResult,
   ChangeResult,
@@ -13,6 +16,7 @@ import type {
   DocumentContent,
   HistoryState,
   ProjectSnapshot,
+  RestoreResult,
   SearchResult,
   SegmentView,
 } from './views';
@@ -40,6 +44,11 @@ const none = z.object({}).strict();
 const span = { start: offset, end: offset };
 const spanRefined = <T extends { start: number; end: number }>(s: T) => s.end > s.start;
 const spanMessage = { message: 'end must be after start' };
+/** A memo's target as the files hold it, with nothing else allowed in a request. */
+const memoTarget = z.discriminatedUnion(
+  'type',
+  memoTargetSchema.options.map((option) => option.strict()) as unknown as typeof memoTargetSchema.options,
+);
 const importSource = z.union([z.object({ stagedId: z.string().uuid() }).strict(), z.object({ path }).strict()]);
 const importOptions = z
   .object({
@@ -57,6 +66,25 @@ const importOptions = z
     attributeTable: z.object({ sheet: z.string().max(200).optional(), nameColumn: z.string().max(500) }).strict().optional(),
   })
   .strict();
+
+/** What an export or an analysis covers: codes (with sub-codes), documents, coders; null = all. */
+const selectionSchema = z
+  .object({
+    codeIds: z.array(entityId).max(10_000).nullable(),
+    documentIds: z.array(entityId).max(100_000).nullable(),
+    attributes: z.record(z.string().max(100), z.array(z.union([z.string(), z.number()])).max(1000)),
+    coderIds: z.array(entityId).max(1000).nullable(),
+  })
+  .strict();
+const agreementRequest = {
+  coderIds: z.array(entityId).min(2).max(50),
+  codeIds: z.array(entityId).max(10_000).nullable(),
+  documentIds: z.array(entityId).max(100_000).nullable(),
+  attributes: z.record(z.string().max(100), z.array(z.union([z.string(), z.number()])).max(1000)),
+  mode: z.enum(['character', 'unitized', 'segment', 'presence']),
+  threshold: z.number().gt(0).max(1).default(0.9),
+  q: z.number().int().min(2).max(100_000).nullable().default(null),
+};
 
 /** Requests that carry a whole file (an upload, a colleague's coding) may be this large. */
 export const LARGE_REQUEST_BYTES = 150 * 1024 * 1024;
@@ -79,6 +107,21 @@ export const contract = {
     output: returns<ProjectSnapshot>(),
   },
   'project.openSample': { input: none, output: returns<ProjectSnapshot>() },
+  /**
+   * Restores a damaged or missing project.json or coder file from its newest backup that
+   * validates (or the named one), keeping the damaged file in damaged/, then opens the project.
+   * Offered by errors that carry `restore` (see RestoreOffer in errors.ts).
+   */
+  'project.restoreBackup': {
+    input: z
+      .object({
+        path,
+        file: z.string().regex(/^(project\.json|coders\/[A-Za-z0-9_-]{1,64}\.json)$/, 'file must be project.json or coders/<id>.json'),
+        backup: z.string().regex(/^[A-Za-z0-9_.-]{1,200}\.json$/, 'backup must be a file name in backups/').optional(),
+      })
+      .strict(),
+    output: returns<RestoreResult>(),
+  },
   'project.close': { input: none, output: returns<null>() },
   /** Remembers where the user is (last document, scroll, quick codes); not undoable, not in the project. */
   'workspace.update': {
@@ -125,7 +168,7 @@ export const contract = {
   },
   'code.update': {
     input: z
-      .object({ codeId: entityId, name: name.optional(), color: color.optional(), description: codeDescriptionSchema.partial().optional() })
+      .object({ codeId: entityId, name: name.optional(), color: color.optional(), description: codeDescriptionSchema.partial().strict().optional() })
       .strict(),
     output: returns<ChangeResult>(),
   },
@@ -139,7 +182,7 @@ export const contract = {
     output: returns<ChangeResult>(),
   },
 
-  'memo.create': { input: z.object({ target: memoTargetSchema, text: z.string().max(1_000_000) }).strict(), output: returns<ChangeResult>() },
+  'memo.create': { input: z.object({ target: memoTarget, text: z.string().max(1_000_000) }).strict(), output: returns<ChangeResult>() },
   'memo.update': { input: z.object({ memoId: entityId, text: z.string().max(1_000_000) }).strict(), output: returns<ChangeResult>() },
   'memo.delete': { input: z.object({ memoId: entityId }).strict(), output: returns<ChangeResult>() },
 
@@ -162,6 +205,8 @@ export const contract = {
         includeSubcodes: z.boolean(),
         coderIds: z.array(entityId).max(1000).nullable(),
         attributes: attributeFilterSchema,
+        /** Only these documents (a matrix cell's); null or absent: every document passing the filter. */
+        documentIds: z.array(entityId).max(100_000).nullable().default(null),
       })
       .strict(),
     output: returns<SegmentView[]>(),
@@ -180,19 +225,11 @@ export const contract = {
   },
 
   /** Inter-coder agreement over the chosen coders, codes (with their sub-codes) and documents. */
-  'agreement.compute': {
-    input: z
-      .object({
-        coderIds: z.array(entityId).min(2).max(50),
-        codeIds: z.array(entityId).max(10_000).nullable(),
-        documentIds: z.array(entityId).max(100_000).nullable(),
-        attributes: attributeFilterSchema,
-        mode: z.enum(['character', 'unitized', 'segment', 'presence']),
-        threshold: z.number().gt(0).max(1).default(0.9),
-        q: z.number().int().min(2).max(100_000).nullable().default(null),
-      })
-      .strict(),
-    output: returns<AgreementResult>(),
+  'agreement.compute': { input: z.object(agreementRequest).strict(), output: returns<AgreementResult>() },
+  /** The agreement tables as a workbook (a sheet per table) or as JSON. */
+  'agreement.export': {
+    input: z.object({ ...agreementRequest, format: z.enum(['xlsx', 'json']) }).strict(),
+    output: returns<ExportFile>(),
   },
   /** The passages where two coders differ at one code, with their text. */
   'agreement.disagreements': {
@@ -220,7 +257,8 @@ export const contract = {
         choice: z.enum(['A', 'B', 'both', 'neither']),
         note: z.string().max(100_000),
       })
-      .strict(),
+      .strict()
+      .refine(spanRefined, spanMessage),
     output: returns<ChangeResult>(),
   },
 
@@ -249,6 +287,45 @@ export const contract = {
     output: returns<ImportRunResult>(),
   },
 
+  /** The coded material as an Excel workbook; progress as export.progress events. */
+  'export.workbook': {
+    input: z
+      .object({
+        selection: selectionSchema,
+        attributeColumns: z.union([z.literal('all'), z.array(z.string().max(100)).max(1000)]),
+        crossAttributes: z.array(z.string().max(100)).max(20),
+        rollUp: z.boolean(),
+        sheetPerCode: z.boolean(),
+        agreement: z
+          .object({ coderIds: z.array(entityId).min(2).max(50), mode: z.enum(['character', 'unitized', 'segment', 'presence']) })
+          .strict()
+          .nullable(),
+      })
+      .strict(),
+    output: returns<ExportFile>(),
+  },
+  /** Coded segments as CSV (UTF-8 with BOM). */
+  'export.csv': {
+    input: z.object({ selection: selectionSchema, attributeColumns: z.union([z.literal('all'), z.array(z.string().max(100)).max(1000)]) }).strict(),
+    output: returns<ExportFile>(),
+  },
+  /** The whole project (.qdpx) or the codebook (.qdc) in the REFI-QDA exchange format. */
+  'export.refi': { input: z.object({ format: z.enum(['qdpx', 'qdc']) }).strict(), output: returns<ExportFile>() },
+  /** Codes × documents or × an attribute's values, counting segments, characters or documents. */
+  'analysis.matrix': {
+    input: z
+      .object({
+        selection: selectionSchema,
+        columns: z.union([z.object({ kind: z.literal('documents') }).strict(), z.object({ kind: z.literal('attribute'), name: z.string().min(1).max(100) }).strict()]),
+        measure: z.enum(['segments', 'characters', 'documents']),
+        rollUp: z.boolean(),
+      })
+      .strict(),
+    output: returns<MatrixView>(),
+  },
+  /** How often codes overlap on the same text. */
+  'analysis.cooccurrence': { input: z.object({ selection: selectionSchema }).strict(), output: returns<CoOccurrenceView>() },
+
   /** Native folder picker; null where the shell has none (browser mode) or the user cancelled. */
   'dialog.pickProjectFolder': { input: none, output: returns<string | null>() },
 } as const;
@@ -275,6 +352,7 @@ export function isChannel(name: string): name is Channel {
 export interface ServerEvents {
   'project.changed': { path: string };
   'import.progress': { done: number; total: number; fileName: string };
+  'export.progress': { done: number; total: number; stage: string };
   'backend.error': AppErrorShape;
 }
 export type EventName = keyof ServerEvents;
@@ -287,7 +365,12 @@ export function parseInput<C extends Channel>(
   const result = contract[channel].input.safeParse(raw ?? {});
   if (result.success) return { ok: true, input: result.data as z.output<Contract[C]['input']> };
   const issues = result.error.issues
-    .map((i) => `${i.path.length ? i.path.join('.') : 'request'}: ${i.message}`)
+    .map((i) => {
+      const where = i.path.length ? i.path.join('.') : 'request';
+      // zod says "expected string, received undefined" for a field left out: say that plainly.
+      const missing = i.code === 'invalid_type' && / received undefined$/.test(i.message);
+      return `${where}: ${missing ? `missing (expected ${i.expected})` : i.message}`;
+    })
     .join('; ');
   return { ok: false, message: `Invalid request for ${channel}: ${issues}` };
 }

@@ -10,30 +10,61 @@ export type AppErrorCode =
   | 'DAMAGED_FILE'
   | 'UNSUPPORTED_VERSION'
   | 'ALREADY_EXISTS'
+  /** The project is open read-only here (another window holds it, or its folder cannot be written). */
+  | 'READ_ONLY'
   | 'IO'
   | 'INTERNAL';
+
+/** One backup a damaged or missing file can be restored from (newest first in a list). */
+export interface BackupChoice {
+  /** The backup's name inside the project's backups/ folder, e.g. "project.20260105-090001-000.json". */
+  backup: string;
+  /** When the backup was taken (ISO 8601). */
+  takenAt: string;
+}
+
+/**
+ * Attached to an error when the file at fault can be restored from a backup that validates:
+ * the UI offers "Restore the backup of <takenAt>" and calls `project.restoreBackup` with
+ * `{ path: projectPath, file }` (and `backup` to choose an older one than the newest).
+ */
+export interface RestoreOffer {
+  /** The project folder. */
+  projectPath: string;
+  /** The file to restore, relative to the project folder: "project.json" or "coders/<id>.json". */
+  file: string;
+  /** Backups that validate, newest first; never empty. */
+  backups: BackupChoice[];
+}
 
 export interface AppErrorShape {
   code: AppErrorCode;
   message: string;
   file?: string;
+  /** Present when the damaged or missing file can be restored from a backup. */
+  restore?: RestoreOffer;
 }
 
 export class AppError extends Error implements AppErrorShape {
   readonly code: AppErrorCode;
   readonly file?: string;
+  restore?: RestoreOffer;
 
-  constructor(code: AppErrorCode, message: string, file?: string) {
-    super(message);
+  constructor(code: AppErrorCode, message: string, file?: string, options: { restore?: RestoreOffer; cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'AppError';
     this.code = code;
     if (file !== undefined) this.file = file;
+    if (options.restore) this.restore = options.restore;
   }
 
   toShape(): AppErrorShape {
-    return this.file === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, file: this.file };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.file !== undefined && { file: this.file }),
+      ...(this.restore && { restore: this.restore }),
+    };
   }
 }
 

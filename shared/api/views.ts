@@ -45,6 +45,32 @@ export interface ProjectSnapshot {
   codingCounts: Record<string, Record<string, number>>;
   memos: MemoView[];
   workspace: Workspace;
+  /**
+   * Set when changes cannot be saved here: another Marginalia window or command holds the
+   * project, or its folder cannot be written. The UI shows `reason` in a banner and disables
+   * editing; every change request fails with READ_ONLY meanwhile.
+   */
+  readOnly: { reason: string } | null;
+  /**
+   * What was repaired when the project was opened (a lock left by a crashed Marginalia
+   * cleared, an interrupted change completed), one sentence each; absent when nothing was.
+   */
+  recoveryNotes?: string[];
+}
+
+/** The reply to `project.restoreBackup`: what was restored, and the project, now open. */
+export interface RestoreResult {
+  /** The file restored, relative to the project folder ("project.json", "coders/<id>.json"). */
+  file: string;
+  /** The backup copied into place, relative to the project folder ("backups/…json"). */
+  backup: string;
+  /** When that backup was taken (ISO 8601): changes made after it are not in the restored file. */
+  takenAt: string;
+  /** Where the damaged file was kept, relative to the project folder ("damaged/…json"); null if it was missing. */
+  damagedCopy: string | null;
+  /** One or two sentences for the user saying all of the above. */
+  message: string;
+  snapshot: ProjectSnapshot;
 }
 
 export interface CoderCoding extends Coding {
@@ -209,4 +235,32 @@ export interface ImportResult {
 export interface ImportRunResult {
   results: ImportResult[];
   snapshot: ProjectSnapshot;
+}
+
+/** A file made for the user to save: its suggested name and bytes (base64), with any notes on it. */
+export interface ExportFile {
+  fileName: string;
+  mimeType: string;
+  base64: string;
+  /** What had to be cut or renamed to fit Excel's limits, and similar remarks. */
+  notes: string[];
+}
+
+/** A count table for the matrix view: codes down, documents or attribute values across. */
+export interface MatrixView {
+  rowKeys: string[];
+  columnKeys: string[];
+  /** Column headings: document names, or the attribute values themselves. */
+  columnLabels: string[];
+  cells: number[][];
+  rowTotals: number[];
+  columnTotals: number[];
+  total: number;
+  measure: 'segments' | 'characters' | 'documents';
+}
+
+export interface CoOccurrenceView {
+  codeIds: string[];
+  /** Pairs of overlapping codings at two codes; the diagonal holds the codings at each code. */
+  matrix: number[][];
 }

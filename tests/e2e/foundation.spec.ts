@@ -1,9 +1,17 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import { expect, test } from './web-app';
 
 const SAMPLE_COPY = join('Marginalia', 'Thrive LDN sample.marginalia');
+
+/** On a first launch the workbench asks for the coder's name; these tests put it off. */
+async function putOffNamePrompt(page: Page): Promise<void> {
+  const prompt = page.getByRole('dialog', { name: 'What’s your name?' });
+  await prompt.getByRole('button', { name: 'Not now' }).click();
+  await expect(prompt).toBeHidden();
+}
 
 test('first launch opens a copy of the sample: 17 conversations, speaker turns and the codebook', async ({ app, page }) => {
   await page.goto(app.url);
@@ -11,6 +19,7 @@ test('first launch opens a copy of the sample: 17 conversations, speaker turns a
   await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/$/);
   const documents = page.getByRole('listbox', { name: 'Documents' });
   await expect(documents.getByRole('option')).toHaveCount(17);
+  await putOffNamePrompt(page);
   await expect(documents.getByRole('option', { name: '05 Southwark: carers' })).toBeVisible();
 
   const codebook = page.getByRole('tree', { name: 'Codebook' });
@@ -36,6 +45,7 @@ test('first launch opens a copy of the sample: 17 conversations, speaker turns a
 test('the start screen lists recent projects, and a closed project reopens from it after a restart', async ({ app, page }) => {
   await page.goto(app.url);
   await expect(page.getByRole('listbox', { name: 'Documents' }).getByRole('option')).toHaveCount(17);
+  await putOffNamePrompt(page);
   await page.getByRole('button', { name: 'Close project' }).click();
   const recent = page.getByRole('button', { name: /Thrive LDN community conversations/ });
   await expect(recent).toBeVisible();
@@ -51,6 +61,7 @@ test('the start screen lists recent projects, and a closed project reopens from 
 
 test('opening a folder that is not a project says so and names the file', async ({ app, page }) => {
   await page.goto(app.url);
+  await putOffNamePrompt(page);
   await page.getByRole('button', { name: 'Close project' }).click();
   await page.getByRole('button', { name: /Open project/ }).click();
   await page.getByLabel('Project folder path').fill(app.dataDir);

@@ -14,13 +14,15 @@ export interface SegmentQuery {
   /** null: every coder. */
   coderIds: string[] | null;
   attributes: AttributeFilter;
+  /** Only these documents; null: every document passing the filter. */
+  documentIds?: string[] | null;
 }
 
 /** Every coded passage at the codes asked for, in document order, with its text and context. */
 export async function querySegments(store: ProjectStore, query: SegmentQuery): Promise<SegmentView[]> {
   const codeIds = new Set(query.includeSubcodes ? query.codeIds.flatMap((id) => subtreeIds(store.data.codebook, id)) : query.codeIds);
   const coders = store.data.coders.filter((c) => query.coderIds === null || query.coderIds.includes(c.id));
-  const documents = store.data.documents.filter((d) => documentMatches(d, query.attributes));
+  const documents = store.data.documents.filter((d) => (!query.documentIds || query.documentIds.includes(d.id)) && documentMatches(d, query.attributes));
   const segments: SegmentView[] = [];
   for (const doc of documents) {
     const codings = coders.flatMap((coder) =>

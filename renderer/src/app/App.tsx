@@ -22,10 +22,14 @@ export function App() {
   } else if (boot.state.project) {
     screen = (
       <ProjectView
+        key={boot.state.project.path}
         project={boot.state.project}
         coderName={boot.state.coderName}
+        history={boot.state.history}
         revision={app.revision}
         onClose={app.closeProject}
+        onError={app.showError}
+        onAppState={app.stateChanged}
       />
     );
   } else {

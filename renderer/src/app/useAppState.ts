@@ -22,6 +22,10 @@ export interface AppStateApi {
   projectOpened: (project: ProjectSnapshot) => void;
   closeProject: () => Promise<void>;
   dismissBanner: (id: number) => void;
+  /** Shows an error in the banner stack (errors of actions taken anywhere in the app). */
+  showError: (error: ApiError) => void;
+  /** Takes a new AppState handed back by a call (app.setCoderName). */
+  stateChanged: (state: AppState) => void;
 }
 
 const MAX_BANNERS = 3;
@@ -95,5 +99,9 @@ export function useAppState(): AppStateApi {
     setBanners((current) => current.filter((b) => b.id !== id));
   }, []);
 
-  return { boot, revision, banners, retry, projectOpened, closeProject, dismissBanner };
+  const stateChanged = useCallback((state: AppState) => {
+    setBoot({ status: 'ready', state });
+  }, []);
+
+  return { boot, revision, banners, retry, projectOpened, closeProject, dismissBanner, showError: pushBanner, stateChanged };
 }

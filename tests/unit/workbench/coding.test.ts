@@ -103,6 +103,7 @@ describe('coding a passage', () => {
       includeSubcodes: false,
       coderIds: [result.snapshot.currentCoderId!],
       attributes: {},
+      documentIds: null,
     });
     expect(segments.map((s) => s.text.toLowerCase())).toEqual(spans.map(() => 'waiting list'));
     expect(segments[0]!.speaker).toBeTruthy();
@@ -112,6 +113,7 @@ describe('coding a passage', () => {
       includeSubcodes: false,
       coderIds: [result.snapshot.currentCoderId!],
       attributes: {},
+      documentIds: null,
     });
     expect(none).toHaveLength(0);
   });
@@ -119,13 +121,13 @@ describe('coding a passage', () => {
   it('filters coded segments by coder, sub-codes and document attributes', async () => {
     const { backend, p, code } = await setup();
     const amara = p.coders.find((c) => c.name === 'Amara Okafor')!.id;
-    const all = await backend.handlers['segments.query']({ codeIds: [code('Cross-cutting themes')], includeSubcodes: true, coderIds: null, attributes: {} });
-    const hers = await backend.handlers['segments.query']({ codeIds: [code('Cross-cutting themes')], includeSubcodes: true, coderIds: [amara], attributes: {} });
-    const folderOnly = await backend.handlers['segments.query']({ codeIds: [code('Cross-cutting themes')], includeSubcodes: false, coderIds: null, attributes: {} });
+    const all = await backend.handlers['segments.query']({ codeIds: [code('Cross-cutting themes')], includeSubcodes: true, coderIds: null, attributes: {}, documentIds: null });
+    const hers = await backend.handlers['segments.query']({ codeIds: [code('Cross-cutting themes')], includeSubcodes: true, coderIds: [amara], attributes: {}, documentIds: null });
+    const folderOnly = await backend.handlers['segments.query']({ codeIds: [code('Cross-cutting themes')], includeSubcodes: false, coderIds: null, attributes: {}, documentIds: null });
     expect(all.length).toBeGreaterThan(hers.length);
     expect(hers.every((s) => s.coderId === amara)).toBe(true);
     expect(folderOnly).toHaveLength(0);
-    const southwark = await backend.handlers['segments.query']({ codeIds: [code('Cross-cutting themes')], includeSubcodes: true, coderIds: null, attributes: { Borough: ['Southwark'] } });
+    const southwark = await backend.handlers['segments.query']({ codeIds: [code('Cross-cutting themes')], includeSubcodes: true, coderIds: null, attributes: { Borough: ['Southwark'] }, documentIds: null });
     const southwarkDoc = p.documents.find((d) => d.attributes.Borough === 'Southwark')!.id;
     expect(southwark.length).toBeGreaterThan(0);
     expect(southwark.every((s) => s.documentId === southwarkDoc)).toBe(true);

@@ -1,42 +1,108 @@
-import type { MouseEvent } from 'react';
+import { useDraggable, useDroppable } from '@dnd-kit/core';
+import { Fragment, useRef } from 'react';
+import type { KeyboardEvent, MouseEvent } from 'react';
+import type { DragData, DropData } from '../workbench/types';
 import { CodeGlyph } from './CodeGlyph';
+import { CodeDropSlot } from './CodeDropSlot';
+import { dropSlots } from './codeTree';
 import type { CodeNode, VisibleItem } from './codeTree';
 
-export interface CodeTreeItemProps {
-  node: CodeNode;
+/** What the whole tree shares with every row. */
+export interface CodeTreeContext {
   layout: ReadonlyMap<string, VisibleItem>;
   counts: Record<string, number>;
+  /** Pinned codes and their keys 1–9. */
+  quickKeys: ReadonlyMap<string, number>;
   focusId: string | null;
+  activeId: string | null;
+  renamingId: string | null;
+  /** A text selection in the reader is waiting: double-click or Enter codes it. */
+  canApply: boolean;
+  /** What is being dragged right now, if anything. */
+  drag: DragData | null;
+  /** The dragged code and its descendants: neither a drop target nor a place for slots. */
+  draggedIds: ReadonlySet<string>;
   itemId: (codeId: string) => string;
   onFocusItem: (codeId: string) => void;
   onToggle: (codeId: string, expanded: boolean) => void;
+  onApply: (codeId: string) => void;
+  onMenu: (codeId: string, x: number, y: number) => void;
+  onRenameDone: (codeId: string, name: string | null) => void;
+}
+
+export interface CodeTreeItemProps {
+  node: CodeNode;
+  tree: CodeTreeContext;
 }
 
 /**
- * One code. The treeitem's accessible name is exactly the code's name (aria-label); the count
- * and the folder note are its description.
+ * One code. The treeitem's accessible name is exactly the code's name (aria-label); the count,
+ * the folder note and the quick-code key are its description. The row is draggable (to move
+ * the code, or onto a selection to code it) and a drop target (a selection is coded here, a
+ * code moves into it).
  */
-export function CodeTreeItem({ node, layout, counts, focusId, itemId, onFocusItem, onToggle }: CodeTreeItemProps) {
+export function CodeTreeItem({ node, tree }: CodeTreeItemProps) {
   const { code, children } = node;
-  const item = layout.get(code.id);
+  const item = tree.layout.get(code.id);
+  const isFolder = !code.codable;
+  const dragData: DragData = { kind: 'code', codeId: code.id };
+  const dropData: DropData = { kind: 'code', codeId: code.id };
+  const renaming = tree.renamingId === code.id;
+  const dropDisabled =
+    tree.drag === null ||
+    (tree.drag.kind === 'selection' && isFolder) ||
+    (tree.drag.kind === 'code' && tree.draggedIds.has(code.id));
+  const draggable = useDraggable({ id: `code:${code.id}`, data: dragData, disabled: renaming });
+  const droppable = useDroppable({ id: `drop-code:${code.id}`, data: dropData, disabled: dropDisabled });
   if (!item) return null;
 
-  const id = itemId(code.id);
+  const id = tree.itemId(code.id);
   const descriptionId = `${id}-desc`;
-  const count = counts[code.id] ?? 0;
-  const isFolder = !code.codable;
+  const count = tree.counts[code.id] ?? 0;
   const showCount = !isFolder || count > 0;
+  const quickKey = tree.quickKeys.get(code.id);
+  const active = tree.activeId === code.id;
+  const isOver = droppable.isOver && !dropDisabled;
+  const dropHint = isOver ? (tree.drag?.kind === 'selection' ? 'code here' : 'move into') : null;
 
   function onRowClick(event: MouseEvent) {
     event.stopPropagation();
-    onFocusItem(code.id);
+    tree.onFocusItem(code.id);
+  }
+
+  function onRowDoubleClick(event: MouseEvent) {
+    event.stopPropagation();
+    if (tree.canApply && code.codable) tree.onApply(code.id);
+    else if (item!.hasChildren) tree.onToggle(code.id, !item!.expanded);
   }
 
   function onTwistyClick(event: MouseEvent) {
     event.stopPropagation();
-    onFocusItem(code.id);
-    onToggle(code.id, !item!.expanded);
+    tree.onFocusItem(code.id);
+    tree.onToggle(code.id, !item!.expanded);
   }
+
+  function onContextMenu(event: MouseEvent) {
+    event.preventDefault();
+    event.stopPropagation();
+    tree.onFocusItem(code.id);
+    tree.onMenu(code.id, event.clientX, event.clientY);
+  }
+
+  function onMoreClick(event: MouseEvent<HTMLButtonElement>) {
+    event.stopPropagation();
+    tree.onFocusItem(code.id);
+    const rect = event.currentTarget.getBoundingClientRect();
+    tree.onMenu(code.id, rect.left, rect.bottom + 2);
+  }
+
+  const rowClasses = [
+    'code-row',
+    isFolder ? 'code-row--folder' : '',
+    active ? 'code-row--active' : '',
+    isOver ? 'code-row--drop' : '',
+    draggable.isDragging ? 'code-row--dragging' : '',
+  ];
 
   return (
     <li
@@ -47,17 +113,25 @@ export function CodeTreeItem({ node, layout, counts, focusId, itemId, onFocusIte
       aria-setsize={item.setSize}
       aria-posinset={item.posInSet}
       aria-expanded={item.hasChildren ? item.expanded : undefined}
+      aria-selected={active}
       aria-describedby={descriptionId}
-      tabIndex={focusId === code.id ? 0 : -1}
+      tabIndex={tree.focusId === code.id ? 0 : -1}
       data-code-id={code.id}
       className="code-item"
     >
       <div
-        className={['code-row', isFolder ? 'code-row--folder' : ''].filter(Boolean).join(' ')}
+        ref={(el) => {
+          draggable.setNodeRef(el);
+          droppable.setNodeRef(el);
+        }}
+        className={rowClasses.filter(Boolean).join(' ')}
         style={{ paddingLeft: `calc(${item.level - 1} * var(--tree-indent) + var(--sp-2))` }}
         onClick={onRowClick}
-        onDoubleClick={item.hasChildren ? onTwistyClick : undefined}
-        title={code.description.definition || code.name}
+        onDoubleClick={onRowDoubleClick}
+        onContextMenu={onContextMenu}
+        title={code.description.definition || undefined}
+        data-drop-hint={dropHint ?? undefined}
+        {...(renaming ? {} : draggable.listeners)}
       >
         <span className="code-row__twisty" aria-hidden="true" onClick={item.hasChildren ? onTwistyClick : undefined}>
           {item.hasChildren ? (
@@ -67,11 +141,26 @@ export function CodeTreeItem({ node, layout, counts, focusId, itemId, onFocusIte
           ) : null}
         </span>
         <CodeGlyph color={code.color} folder={isFolder} />
-        <span className="code-row__name" aria-hidden="true">
-          {code.name}
-        </span>
+        {renaming ? (
+          <RenameBox name={code.name} onDone={(name) => tree.onRenameDone(code.id, name)} />
+        ) : (
+          <span className="code-row__name" aria-hidden="true">
+            {code.name}
+          </span>
+        )}
+        {dropHint ? (
+          <span className="code-row__drop-hint" aria-hidden="true">
+            {dropHint}
+          </span>
+        ) : null}
         <span className="code-row__count" id={descriptionId}>
           {isFolder ? <span className="sr-only">Folder. </span> : null}
+          {quickKey !== undefined ? (
+            <span className="code-row__key" title={`Quick code: press ${quickKey} to apply`}>
+              <span aria-hidden="true">{quickKey}</span>
+              <span className="sr-only">Quick code {quickKey}. </span>
+            </span>
+          ) : null}
           {showCount ? (
             <>
               <span aria-hidden="true">{count}</span>
@@ -79,23 +168,93 @@ export function CodeTreeItem({ node, layout, counts, focusId, itemId, onFocusIte
             </>
           ) : null}
         </span>
+        <button
+          type="button"
+          className="code-row__more"
+          tabIndex={-1}
+          aria-label={`Actions for ${code.name}`}
+          aria-haspopup="menu"
+          onPointerDown={(event) => event.stopPropagation()}
+          onClick={onMoreClick}
+        >
+          <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+            <circle cx="3.5" cy="8" r="1.3" fill="currentColor" />
+            <circle cx="8" cy="8" r="1.3" fill="currentColor" />
+            <circle cx="12.5" cy="8" r="1.3" fill="currentColor" />
+          </svg>
+        </button>
       </div>
       {item.hasChildren && item.expanded ? (
         <ul role="group" className="code-group">
-          {children.map((child) => (
-            <CodeTreeItem
-              key={child.code.id}
-              node={child}
-              layout={layout}
-              counts={counts}
-              focusId={focusId}
-              itemId={itemId}
-              onFocusItem={onFocusItem}
-              onToggle={onToggle}
-            />
-          ))}
+          <CodeGroupItems nodes={children} parentId={code.id} level={item.level + 1} tree={tree} />
         </ul>
       ) : null}
     </li>
+  );
+}
+
+/**
+ * The items of one sibling group (the top level, or a code's children). While a code is being
+ * dragged, thin drop slots appear between them; the items keep their keys, so nothing remounts.
+ */
+export function CodeGroupItems({ nodes, parentId, level, tree }: { nodes: CodeNode[]; parentId: string | null; level: number; tree: CodeTreeContext }) {
+  const draggedId = tree.drag?.kind === 'code' ? tree.drag.codeId : null;
+  const inDragged = parentId !== null && tree.draggedIds.has(parentId);
+  const slots =
+    draggedId === null || inDragged
+      ? new Map<number, number>()
+      : new Map(dropSlots(nodes.map((n) => n.code.id), draggedId).map((slot) => [slot.position, slot.index]));
+  const slotAt = (position: number) => {
+    const index = slots.get(position);
+    return index === undefined ? null : <CodeDropSlot parentId={parentId} index={index} level={level} />;
+  };
+  return (
+    <>
+      {nodes.map((node, position) => (
+        <Fragment key={node.code.id}>
+          {slotAt(position)}
+          <CodeTreeItem node={node} tree={tree} />
+        </Fragment>
+      ))}
+      {slotAt(nodes.length)}
+    </>
+  );
+}
+
+/** The inline name editor (F2): Enter or leaving the box saves, Escape cancels. */
+function RenameBox({ name, onDone }: { name: string; onDone: (name: string | null) => void }) {
+  const done = useRef(false);
+  function finish(value: string | null) {
+    if (done.current) return;
+    done.current = true;
+    onDone(value);
+  }
+  function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
+    event.stopPropagation();
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      finish(event.currentTarget.value);
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      finish(null);
+    }
+  }
+  return (
+    <input
+      className="code-row__rename"
+      aria-label="Code name"
+      defaultValue={name}
+      maxLength={200}
+      ref={(el) => {
+        if (el && !done.current && document.activeElement !== el) {
+          el.focus();
+          el.select();
+        }
+      }}
+      onKeyDown={onKeyDown}
+      onBlur={(event) => finish(event.currentTarget.value)}
+      onClick={(event) => event.stopPropagation()}
+      onDoubleClick={(event) => event.stopPropagation()}
+    />
   );
 }

@@ -1,40 +1,98 @@
-import { useId, useMemo, useRef, useState } from 'react';
+import { useDndContext } from '@dnd-kit/core';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { FocusEvent, KeyboardEvent } from 'react';
+import { subtreeIds } from '../../../../shared/domain/codebook';
 import type { Code } from '../../../../shared/domain/schemas';
 import { EmptyState } from '../../ui/EmptyState';
-import { CodeTreeItem } from './CodeTreeItem';
+import type { DragData } from '../workbench/types';
+import { CodeGroupItems } from './CodeTreeItem';
+import type { CodeTreeContext } from './CodeTreeItem';
 import { buildCodeTree, parentIndex, resolveFocus, treeKeyAction, typeaheadTarget, visibleItems } from './codeTree';
+import type { MoveDirection } from './codeTree';
 import './codebook.css';
+
+/** What the tree asks its owner to do; the owner (the panel) talks to the workbench. */
+export type TreeCommand =
+  | { type: 'new' }
+  | { type: 'newChild'; codeId: string }
+  | { type: 'rename'; codeId: string }
+  | { type: 'delete'; codeId: string }
+  | { type: 'apply'; codeId: string }
+  | { type: 'move'; codeId: string; direction: MoveDirection }
+  | { type: 'menu'; codeId: string; x: number; y: number };
 
 export interface CodebookTreeProps {
   codes: Code[];
-  /** Codings per code id, all coders together. */
+  /** Codings per code id, as the count toggle asks (the user's, or everyone's). */
   counts: Record<string, number>;
+  /** Pinned codes and their keys 1–9. */
+  quickKeys: ReadonlyMap<string, number>;
+  /** The selected code (selection follows focus); it holds the tab stop. */
+  activeId: string | null;
+  onActivate: (codeId: string) => void;
+  renamingId: string | null;
+  /** A new name, or null when the rename was cancelled. */
+  onRenameDone: (codeId: string, name: string | null) => void;
+  /** A reader selection is waiting to be coded. */
+  canApply: boolean;
+  /** Moves keyboard focus to a code once it is shown (after it was created or moved); bump `seq` to ask again. */
+  focusRequest: { codeId: string; seq: number } | null;
+  onCommand: (command: TreeCommand) => void;
 }
 
-/** The codebook as a read-only ARIA tree with a roving tab stop (WAI-ARIA tree view pattern). */
-export function CodebookTree({ codes, counts }: CodebookTreeProps) {
+/**
+ * The codebook as an ARIA tree with a roving tab stop (WAI-ARIA tree view pattern), single
+ * selection following focus, plus the editing keys: Insert/Ctrl+N new code (with Shift: a
+ * child), F2 rename, Delete, Alt+arrows to move, Shift+F10 or the menu key for the actions,
+ * and Enter or double-click to code the reader's selection.
+ */
+export function CodebookTree(props: CodebookTreeProps) {
+  const { codes, counts, quickKeys, activeId, onActivate, renamingId, onRenameDone, canApply, focusRequest, onCommand } = props;
   const baseId = useId();
   const treeRef = useRef<HTMLUListElement>(null);
   const roots = useMemo(() => buildCodeTree(codes), [codes]);
   const parents = useMemo(() => parentIndex(roots), [roots]);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
-  const [wantedId, setWantedId] = useState<string | null>(null);
+
+  // When the selected code changes (chosen here, created, or picked elsewhere), open its branch.
+  const [revealedId, setRevealedId] = useState<string | null>(null);
+  if (activeId !== revealedId) {
+    setRevealedId(activeId);
+    const hidden: string[] = [];
+    for (let id = activeId ? parents.get(activeId) : null; id; id = parents.get(id)) if (collapsed.has(id)) hidden.push(id);
+    if (hidden.length > 0) setCollapsed(new Set([...collapsed].filter((id) => !hidden.includes(id))));
+  }
 
   const visible = useMemo(() => visibleItems(roots, collapsed), [roots, collapsed]);
   const layout = useMemo(() => new Map(visible.map((v) => [v.id, v])), [visible]);
-  const focusId = resolveFocus(visible, parents, wantedId);
+  const focusId = resolveFocus(visible, parents, activeId);
 
-  if (codes.length === 0) {
-    return <EmptyState title="No codes yet">Add codes to the codebook (coming soon).</EmptyState>;
-  }
+  const { active } = useDndContext();
+  const drag = (active?.data.current as DragData | undefined) ?? null;
+  const draggedId = drag?.kind === 'code' ? drag.codeId : null;
+  const draggedIds = useMemo(() => new Set(draggedId ? subtreeIds(codes, draggedId) : []), [codes, draggedId]);
 
   const itemId = (codeId: string) => `${baseId}-code-${codeId}`;
+  const itemElement = (codeId: string) => treeRef.current?.querySelector<HTMLElement>(`[id="${itemId(codeId)}"]`) ?? null;
+
+  // Focus a code the owner asked for, as soon as it is on screen.
+  const handledFocus = useRef<number | null>(null);
+  useEffect(() => {
+    if (!focusRequest || handledFocus.current === focusRequest.seq) return;
+    const el = treeRef.current?.querySelector<HTMLElement>(`[data-code-id="${CSS.escape(focusRequest.codeId)}"]`);
+    if (!el) return;
+    handledFocus.current = focusRequest.seq;
+    el.focus();
+    el.scrollIntoView({ block: 'nearest' });
+  }, [focusRequest, visible]);
+
+  if (codes.length === 0) {
+    return <EmptyState title="No codes yet">Add a code with New code (or press Insert).</EmptyState>;
+  }
 
   function moveFocus(codeId: string) {
-    setWantedId(codeId);
-    const el = treeRef.current?.querySelector<HTMLElement>(`[id="${itemId(codeId)}"]`);
-    el?.focus();
+    onActivate(codeId);
+    itemElement(codeId)?.focus();
   }
 
   function setExpanded(ids: string[], expanded: boolean) {
@@ -48,7 +106,46 @@ export function CodebookTree({ codes, counts }: CodebookTreeProps) {
     });
   }
 
+  /** The editing keys; true when the key was one of them. */
+  function commandKey(event: KeyboardEvent<HTMLUListElement>, codeId: string): boolean {
+    const mod = event.ctrlKey || event.metaKey;
+    const plain = !mod && !event.altKey && !event.shiftKey;
+    const arrows: Record<string, MoveDirection> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'outdent', ArrowRight: 'indent' };
+    if (event.altKey && !mod && !event.shiftKey && arrows[event.key]) {
+      onCommand({ type: 'move', codeId, direction: arrows[event.key]! });
+      return true;
+    }
+    if (event.key === 'F2' && plain) {
+      onCommand({ type: 'rename', codeId });
+      return true;
+    }
+    if (event.key === 'Delete' && plain) {
+      onCommand({ type: 'delete', codeId });
+      return true;
+    }
+    if ((event.key === 'Insert' && !mod && !event.altKey) || (mod && !event.altKey && event.key.toLowerCase() === 'n')) {
+      onCommand(event.shiftKey ? { type: 'newChild', codeId } : { type: 'new' });
+      return true;
+    }
+    if ((event.key === 'F10' && event.shiftKey && !mod && !event.altKey) || event.key === 'ContextMenu') {
+      const row = itemElement(codeId)?.querySelector('.code-row')?.getBoundingClientRect();
+      onCommand({ type: 'menu', codeId, x: row ? row.left + 24 : 0, y: row ? row.bottom : 0 });
+      return true;
+    }
+    if (event.key === 'Enter' && plain && canApply && codes.find((c) => c.id === codeId)?.codable) {
+      onCommand({ type: 'apply', codeId });
+      return true;
+    }
+    return false;
+  }
+
   function onKeyDown(event: KeyboardEvent<HTMLUListElement>) {
+    // Keys typed into the rename box are its own.
+    if ((event.target as HTMLElement).getAttribute('role') !== 'treeitem') return;
+    if (focusId && commandKey(event, focusId)) {
+      event.preventDefault();
+      return;
+    }
     if (event.altKey || event.ctrlKey || event.metaKey) return;
     const action = treeKeyAction(event.key, visible, focusId);
     if (action) {
@@ -59,7 +156,8 @@ export function CodebookTree({ codes, counts }: CodebookTreeProps) {
       else setExpanded(action.ids, true);
       return;
     }
-    if (event.key.length === 1 && event.key !== ' ') {
+    // Type-ahead; digits are left to the quick-code keys.
+    if (event.key.length === 1 && event.key !== ' ' && !/[0-9]/.test(event.key)) {
       const target = typeaheadTarget(visible, focusId, event.key);
       if (target) {
         event.preventDefault();
@@ -70,30 +168,37 @@ export function CodebookTree({ codes, counts }: CodebookTreeProps) {
 
   function onFocus(event: FocusEvent<HTMLUListElement>) {
     const codeId = (event.target as HTMLElement).dataset.codeId;
-    if (codeId && codeId !== focusId) setWantedId(codeId);
+    if (codeId && codeId !== activeId) onActivate(codeId);
   }
+
+  const tree: CodeTreeContext = {
+    layout,
+    counts,
+    quickKeys,
+    focusId,
+    activeId,
+    renamingId,
+    canApply,
+    drag,
+    draggedIds,
+    itemId,
+    onFocusItem: moveFocus,
+    onToggle: (id, expanded) => setExpanded([id], expanded),
+    onApply: (id) => onCommand({ type: 'apply', codeId: id }),
+    onMenu: (id, x, y) => onCommand({ type: 'menu', codeId: id, x, y }),
+    onRenameDone,
+  };
 
   return (
     <ul
       ref={treeRef}
       role="tree"
       aria-label="Codebook"
-      className="code-tree"
+      className={['code-tree', drag?.kind === 'code' ? 'code-tree--dragging-code' : ''].filter(Boolean).join(' ')}
       onKeyDown={onKeyDown}
       onFocus={onFocus}
     >
-      {roots.map((node) => (
-        <CodeTreeItem
-          key={node.code.id}
-          node={node}
-          layout={layout}
-          counts={counts}
-          focusId={focusId}
-          itemId={itemId}
-          onFocusItem={moveFocus}
-          onToggle={(id, expanded) => setExpanded([id], expanded)}
-        />
-      ))}
+      <CodeGroupItems nodes={roots} parentId={null} level={1} tree={tree} />
     </ul>
   );
 }

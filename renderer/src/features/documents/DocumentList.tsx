@@ -25,7 +25,7 @@ export function DocumentList({ documents, attributes, openId, onOpen }: Document
   const [chosenId, setChosenId] = useState<string | null>(null);
 
   if (documents.length === 0) {
-    return <EmptyState title="No documents yet">Import transcripts (coming soon).</EmptyState>;
+    return <EmptyState title="No documents yet">Import transcripts to start coding.</EmptyState>;
   }
 
   const optionId = (docId: string) => `${baseId}-doc-${docId}`;

@@ -1,63 +1,63 @@
-import { useState } from 'react';
-import type { ProjectSnapshot } from '../../../../shared/api/contract';
-import { plural } from '../../lib/format';
-import { EmptyState } from '../../ui/EmptyState';
-import { Pane } from '../../ui/Pane';
-import { CodebookTree } from '../codebook/CodebookTree';
-import { codableCount } from '../codebook/codeTree';
-import { DocumentList } from '../documents/DocumentList';
-import { Reader } from '../reader/Reader';
+import type { AppState, HistoryState, ProjectSnapshot } from '../../../../shared/api/contract';
+import type { ApiError } from '../../api/client';
+import { CodebookPanel } from '../codebook/CodebookPanel';
+import { DocumentsPanel } from '../documents/DocumentsPanel';
+import { useWorkbench } from '../workbench/context';
+import { useWorkbenchInternals } from '../workbench/internals';
+import { WorkbenchDnd } from '../workbench/WorkbenchDnd';
+import { WorkbenchProvider } from '../workbench/WorkbenchProvider';
+import { CentreView } from './CentreView';
+import { StatusBar } from './StatusBar';
 import { TopBar } from './TopBar';
 import './project.css';
 
 export interface ProjectViewProps {
   project: ProjectSnapshot;
   coderName: string | null;
+  /** The undo history when the project view opened (AppState.history). */
+  history: HistoryState;
   /** Bumped when the project changed on disk. */
   revision: number;
   onClose: () => Promise<void>;
+  onError: (error: ApiError) => void;
+  onAppState: (state: AppState) => void;
 }
 
-/** The workbench: documents on the left, the reader in the middle, the codebook on the right. */
-export function ProjectView({ project, coderName, revision, onClose }: ProjectViewProps) {
-  const [chosenId, setChosenId] = useState<string | null>(null);
-  const { documents } = project;
-  // The first document opens by itself; a chosen one that disappeared falls back to it.
-  const openDoc = documents.find((d) => d.id === chosenId) ?? documents[0] ?? null;
-  const codes = codableCount(project.codebook);
+/** The workbench: documents on the left, the reader (or a retrieval view) in the middle, the codebook on the right. */
+export function ProjectView({ project, coderName, history, revision, onClose, onError, onAppState }: ProjectViewProps) {
+  return (
+    <WorkbenchProvider project={project} coderName={coderName} history={history} onError={onError} onAppState={onAppState}>
+      <Workbench revision={revision} onClose={onClose} />
+    </WorkbenchProvider>
+  );
+}
+
+function Workbench({ revision, onClose }: { revision: number; onClose: () => Promise<void> }) {
+  const { flushWorkspace } = useWorkbenchInternals();
+  const { project } = useWorkbench();
 
   return (
     <div className="project">
-      <TopBar name={project.name} path={project.path} coderName={coderName} onClose={onClose} />
-      <div className="project__panes">
-        <Pane
-          title="Documents"
-          count={documents.length}
-          countLabel={plural(documents.length, 'document')}
-          className="project__documents"
-        >
-          <DocumentList
-            documents={documents}
-            attributes={project.attributes}
-            openId={openDoc?.id ?? null}
-            onOpen={setChosenId}
-          />
-        </Pane>
-        <main className="project__reader">
-          {openDoc ? (
-            <Reader key={openDoc.id} meta={openDoc} attributes={project.attributes} revision={revision} />
-          ) : (
-            <div className="project__reader-empty">
-              <EmptyState title="Nothing to read yet">
-                Documents you import will open here, one speaker turn at a time.
-              </EmptyState>
-            </div>
-          )}
-        </main>
-        <Pane title="Codebook" count={codes} countLabel={plural(codes, 'code')} className="project__codebook">
-          <CodebookTree codes={project.codebook} counts={project.codingCounts} />
-        </Pane>
-      </div>
+      <TopBar
+        name={project.name}
+        path={project.path}
+        onClose={async () => {
+          await flushWorkspace();
+          await onClose();
+        }}
+      />
+      <WorkbenchDnd>
+        <div className="project__panes">
+          <aside className="project__side project__documents" aria-label="Documents">
+            <DocumentsPanel />
+          </aside>
+          <CentreView revision={revision} />
+          <aside className="project__side project__codebook" aria-label="Codebook">
+            <CodebookPanel />
+          </aside>
+        </div>
+      </WorkbenchDnd>
+      <StatusBar />
     </div>
   );
 }

@@ -1,14 +1,16 @@
 import { useState } from 'react';
 import { Button } from '../../ui/Button';
+import { CoderSwitch } from './CoderSwitch';
+import { CoderViewSelect } from './CoderViewSelect';
+import { HistoryButtons } from './HistoryButtons';
 
 export interface TopBarProps {
   name: string;
   path: string;
-  coderName: string | null;
   onClose: () => Promise<void>;
 }
 
-export function TopBar({ name, path, coderName, onClose }: TopBarProps) {
+export function TopBar({ name, path, onClose }: TopBarProps) {
   const [closing, setClosing] = useState(false);
 
   async function close() {
@@ -29,18 +31,18 @@ export function TopBar({ name, path, coderName, onClose }: TopBarProps) {
           <rect x="27.5" y="12.5" width="3" height="11" rx="1.5" fill="#9fd3ce" />
         </svg>
       </div>
-      <h1 className="topbar__name" title={path}>
-        {name}
-      </h1>
-      <span className="topbar__path" title={path}>
-        {path}
-      </span>
+      <div className="topbar__title">
+        <h1 className="topbar__name" title={path}>
+          {name}
+        </h1>
+        <span className="topbar__path" title={path}>
+          {path}
+        </span>
+      </div>
+      <HistoryButtons />
       <div className="topbar__end">
-        {coderName ? (
-          <span className="topbar__coder">
-            Coding as <strong>{coderName}</strong>
-          </span>
-        ) : null}
+        <CoderViewSelect />
+        <CoderSwitch />
         <Button size="sm" onClick={() => void close()} disabled={closing}>
           {closing ? 'Closing…' : 'Close project'}
         </Button>

@@ -1,39 +1,51 @@
-import type { AttributeDef, DocumentMeta } from '../../../../shared/domain/schemas';
+import type { DocumentMeta } from '../../../../shared/domain/schemas';
 import { Button } from '../../ui/Button';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { QuietLoading } from '../../ui/QuietLoading';
+import { AttributesPanel } from '../attributes/AttributesPanel';
+import { useWorkbench } from '../workbench/context';
+import { ExtentEditBar } from './ExtentEditBar';
+import { ReaderBody } from './ReaderBody';
 import { ReaderHeader } from './ReaderHeader';
-import { ReaderText } from './ReaderText';
+import { useDocumentCodings } from './useDocumentCodings';
 import { useDocumentContent } from './useDocumentContent';
 import './reader.css';
 
 export interface ReaderProps {
   meta: DocumentMeta;
-  attributes: AttributeDef[];
   /** Bumped when the project changed on disk: reload the text. */
   revision: number;
 }
 
-/** The open document: a header with its attributes, then its text as speaker turns. */
-export function Reader({ meta, attributes, revision }: ReaderProps) {
+/** The open document: its header and attributes, then its text with the codings shown. */
+export function Reader({ meta, revision }: ReaderProps) {
   const load = useDocumentContent(meta.id, revision);
+  const content = load.status === 'ready' ? load.content : null;
+  const codings = useDocumentCodings(content);
+  const { visibleCoderIds } = useWorkbench();
+  const shownCount = codings.reduce((n, c) => n + (visibleCoderIds.includes(c.coderId) ? 1 : 0), 0);
 
   return (
     <section role="region" aria-label={meta.name} className="reader">
-      <ReaderHeader meta={meta} attributes={attributes} text={load.status === 'ready' ? load.content.text : null} />
-      {/* Keyed by document so each one opens scrolled to the top. */}
-      <div key={meta.id} className="reader__scroll" data-scroll-root="">
-        {load.status === 'loading' ? <QuietLoading label="Loading the text…" /> : null}
-        {load.status === 'failed' ? (
+      <ReaderHeader meta={meta} text={content?.text ?? null} codingCount={content ? shownCount : null} />
+      <AttributesPanel documentId={meta.id} />
+      <ExtentEditBar documentId={meta.id} />
+      {load.status === 'loading' ? (
+        <div className="reader__scroll">
+          <QuietLoading label="Loading the text…" />
+        </div>
+      ) : null}
+      {load.status === 'failed' ? (
+        <div className="reader__scroll">
           <div className="reader__error">
             <ErrorAlert error={load.error} />
             <div>
               <Button onClick={load.reload}>Try again</Button>
             </div>
           </div>
-        ) : null}
-        {load.status === 'ready' ? <ReaderText content={load.content} /> : null}
-      </div>
+        </div>
+      ) : null}
+      {content ? <ReaderBody content={content} codings={codings} /> : null}
     </section>
   );
 }

@@ -72,20 +72,3 @@ export function countWords(text: string): number {
   }
   return count;
 }
-
-/** Splits segments into consecutive chunks of at most `size`, the unit the reader renders lazily. */
-export function chunkSegments(segments: readonly Segment[], size: number): Segment[][] {
-  const chunks: Segment[][] = [];
-  for (let i = 0; i < segments.length; i += size) chunks.push(segments.slice(i, i + size));
-  return chunks;
-}
-
-/** A rough pixel height for a chunk not yet rendered, so the scrollbar is about right. */
-export function estimateChunkHeight(chunk: readonly Segment[], charsPerLine = 72, lineHeight = 27, gap = 14): number {
-  let height = 0;
-  for (const seg of chunk) {
-    const lines = seg.text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / charsPerLine)), 0);
-    height += lines * lineHeight + gap;
-  }
-  return Math.round(height);
-}

@@ -74,6 +74,8 @@ export interface WorkbenchApi {
   /** A short message about the last action ("Coded 1 passage at Tackling stigma"), shown in the status bar. */
   status: string | null;
   showError(error: unknown): void;
+  /** Takes a project snapshot handed back outside change() (after an import). */
+  takeSnapshot(snapshot: ProjectSnapshot): void;
 }
 
 /**

@@ -1,0 +1,188 @@
+import { useId, useMemo, useRef, useState } from 'react';
+import type { AttributeFilter } from '../../../../shared/api/contract';
+import { documentMatches } from '../../../../shared/domain/filters';
+import { plural } from '../../lib/format';
+import { Button } from '../../ui/Button';
+import { EmptyState } from '../../ui/EmptyState';
+import { PaneHeader } from '../../ui/PaneHeader';
+import { FileDropZone, ImportFileInput, usePreventFileNavigation } from '../import/FileInputs';
+import { ImportDialog } from '../import/ImportDialog';
+import { useImporter } from '../import/useImporter';
+import { useWorkbench } from '../workbench/context';
+import { DocumentList } from './DocumentList';
+import { activeFilterCount, attributeFilterOptions, describeFilter, toggleFilterValue } from './attributeFilter';
+import type { FilterAttributeOptions } from './attributeFilter';
+import './documents.css';
+
+/**
+ * The documents, narrowed by the workbench's attribute filter (which the retrieval views use
+ * too). The filter is a set of checkboxes per attribute, from the values the documents have.
+ * Files come in through "Import…" or by dropping them from the desktop onto the list.
+ */
+export function DocumentsPanel() {
+  const workbench = useWorkbench();
+  const { project, attributeFilter } = workbench;
+  const { documents, attributes } = project;
+  const [open, setOpen] = useState(false);
+  const filterId = useId();
+
+  const options = useMemo(() => attributeFilterOptions(documents, attributes), [documents, attributes]);
+  const shown = useMemo(() => documents.filter((d) => documentMatches(d, attributeFilter)), [documents, attributeFilter]);
+  const active = activeFilterCount(attributeFilter);
+  const summary = describeFilter(attributeFilter, attributes);
+  const importer = useImporter();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const documentNames = useMemo(() => documents.map((d) => d.name), [documents]);
+  usePreventFileNavigation();
+  const chooseFiles = () => fileInput.current?.click();
+
+  function openDocument(documentId: string) {
+    workbench.openDocument(documentId);
+    if (workbench.centre.kind !== 'reader') workbench.setCentre({ kind: 'reader' });
+  }
+
+  return (
+    <div className="documents-panel">
+      <PaneHeader title="Documents" count={documents.length} countLabel={plural(documents.length, 'document')}>
+        <Button size="sm" variant="ghost" className="documents-panel__import" onClick={chooseFiles} title="Import transcripts, spreadsheets or REFI-QDA files">
+          <ImportIcon />
+          Import…
+        </Button>
+        <ImportFileInput ref={fileInput} label="Choose files to import" onFiles={importer.addFiles} />
+      </PaneHeader>
+      {options.length > 0 ? (
+        <div className="doc-filter">
+          <div className="doc-filter__bar">
+            <button
+              type="button"
+              className="doc-filter__toggle"
+              aria-expanded={open}
+              aria-controls={filterId}
+              onClick={() => setOpen(!open)}
+            >
+              <svg viewBox="0 0 16 16" width="13" height="13" aria-hidden="true">
+                <path d="M2.5 3.5h11l-4.25 5v4l-2.5 1v-5z" fill="none" stroke="currentColor" strokeWidth="1.3" strokeLinejoin="round" />
+              </svg>
+              Filter
+              {active > 0 ? (
+                <span className="doc-filter__badge">
+                  <span aria-hidden="true">{active}</span>
+                  <span className="sr-only">({active} active)</span>
+                </span>
+              ) : null}
+            </button>
+            <span className="doc-filter__count" role="status">
+              {active > 0 ? `${shown.length} of ${documents.length}` : ''}
+            </span>
+            {active > 0 ? (
+              <Button size="sm" variant="ghost" className="doc-filter__clear" onClick={() => workbench.setAttributeFilter({})}>
+                Clear filters
+              </Button>
+            ) : null}
+          </div>
+          {!open && summary.length > 0 ? (
+            <ul className="doc-filter__summary" aria-label="Active filters">
+              {summary.map((s) => (
+                <li key={s.name}>
+                  <span className="doc-filter__summary-name">{s.name}:</span> {s.values}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {open ? (
+            <div id={filterId} className="doc-filter__groups">
+              {options.map((o) => (
+                <FilterGroup key={o.name} options={o} filter={attributeFilter} onChange={workbench.setAttributeFilter} />
+              ))}
+            </div>
+          ) : null}
+        </div>
+      ) : null}
+      <FileDropZone className="documents-panel__drop" onFiles={importer.addFiles} prompt="Drop files to import them">
+        <div className="documents-panel__list">
+          {documents.length === 0 ? (
+            <div className="documents-panel__empty">
+              <EmptyState title="No documents yet">
+                Import transcripts (.docx, .odt, .txt, .md, .vtt, .srt), survey spreadsheets (.csv, .xlsx) or a REFI-QDA project, or
+                drop the files here.
+              </EmptyState>
+              <Button size="sm" variant="primary" onClick={chooseFiles}>
+                Import files…
+              </Button>
+            </div>
+          ) : shown.length === 0 ? (
+            <EmptyState title="No document matches the filter">
+              <Button size="sm" onClick={() => workbench.setAttributeFilter({})}>
+                Clear filters
+              </Button>
+            </EmptyState>
+          ) : (
+            <DocumentList documents={shown} attributes={attributes} openId={workbench.documentId} onOpen={openDocument} />
+          )}
+        </div>
+      </FileDropZone>
+      <ImportDialog importer={importer} documentNames={documentNames} />
+    </div>
+  );
+}
+
+function ImportIcon() {
+  return (
+    <svg viewBox="0 0 16 16" width="13" height="13" aria-hidden="true">
+      <path d="M8 10.5V2.5m0 8L5 7.5m3 3l3-3" fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinecap="round" strokeLinejoin="round" />
+      <path d="M2.75 10v2.25c0 .7.55 1.25 1.25 1.25h8c.7 0 1.25-.55 1.25-1.25V10" fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinecap="round" />
+    </svg>
+  );
+}
+
+/** One attribute's values as checkboxes, folded away until asked for (open when some are ticked). */
+function FilterGroup({
+  options,
+  filter,
+  onChange,
+}: {
+  options: FilterAttributeOptions;
+  filter: AttributeFilter;
+  onChange: (filter: AttributeFilter) => void;
+}) {
+  const chosen = filter[options.name] ?? [];
+  const [expanded, setExpanded] = useState(chosen.length > 0);
+  const listId = useId();
+  return (
+    <fieldset className="doc-filter__group">
+      <legend className="sr-only">{options.name}</legend>
+      <button
+        type="button"
+        className="doc-filter__group-toggle"
+        aria-expanded={expanded}
+        aria-controls={listId}
+        onClick={() => setExpanded(!expanded)}
+      >
+        <svg viewBox="0 0 12 12" width="10" height="10" aria-hidden="true" className={expanded ? 'is-open' : undefined}>
+          <path d="M4 2.5L7.5 6 4 9.5" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round" />
+        </svg>
+        <span className="doc-filter__group-name">{options.name}</span>
+        {chosen.length > 0 ? <span className="doc-filter__group-count">{chosen.length} selected</span> : null}
+      </button>
+      {expanded ? (
+        <ul id={listId} className="doc-filter__values">
+          {options.values.map((v) => (
+            <li key={String(v.value)}>
+              <label className="doc-filter__value">
+                <input
+                  type="checkbox"
+                  checked={chosen.includes(v.value)}
+                  onChange={(event) => onChange(toggleFilterValue(filter, options.name, v.value, event.target.checked))}
+                />
+                <span className="doc-filter__value-label">{v.label}</span>
+                <span className="doc-filter__value-count" aria-hidden="true">
+                  {v.count}
+                </span>
+              </label>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </fieldset>
+  );
+}

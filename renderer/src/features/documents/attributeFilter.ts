@@ -1,0 +1,75 @@
+import type { AttributeFilter } from '../../../../shared/api/contract';
+import type { AttributeDef, AttributeType, DocumentMeta } from '../../../../shared/domain/schemas';
+import { formatAttributeValue } from './attributes';
+
+/** One value an attribute takes in the documents, as a filter choice. */
+export interface FilterValueOption {
+  value: string | number;
+  label: string;
+  /** How many documents have it. */
+  count: number;
+}
+
+export interface FilterAttributeOptions {
+  name: string;
+  type: AttributeType;
+  values: FilterValueOption[];
+}
+
+function compareValues(a: string | number, b: string | number): number {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  if (typeof a === 'number') return -1;
+  if (typeof b === 'number') return 1;
+  return a.localeCompare(b, 'en-GB', { numeric: true, sensitivity: 'base' });
+}
+
+/**
+ * For each attribute the project defines, the values present in its documents (empty ones left
+ * out), sorted: numbers and dates in order, text alphabetically. Attributes no document has a
+ * value for are left out.
+ */
+export function attributeFilterOptions(documents: readonly DocumentMeta[], defs: readonly AttributeDef[]): FilterAttributeOptions[] {
+  const out: FilterAttributeOptions[] = [];
+  for (const def of defs) {
+    const counts = new Map<string | number, number>();
+    for (const doc of documents) {
+      const value = doc.attributes[def.name];
+      if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) continue;
+      counts.set(value, (counts.get(value) ?? 0) + 1);
+    }
+    if (counts.size === 0) continue;
+    const values = [...counts.entries()]
+      .sort(([a], [b]) => compareValues(a, b))
+      .map(([value, count]) => ({ value, count, label: formatAttributeValue(def.type, value) }));
+    out.push({ name: def.name, type: def.type, values });
+  }
+  return out;
+}
+
+/** The filter with one value of one attribute switched on or off; an attribute with no values left is dropped. */
+export function toggleFilterValue(filter: AttributeFilter, name: string, value: string | number, on: boolean): AttributeFilter {
+  const current = filter[name] ?? [];
+  const next = on ? (current.includes(value) ? current : [...current, value]) : current.filter((v) => v !== value);
+  const out: AttributeFilter = { ...filter };
+  if (next.length === 0) delete out[name];
+  else out[name] = next;
+  return out;
+}
+
+/** How many attributes the filter constrains. */
+export function activeFilterCount(filter: AttributeFilter): number {
+  return Object.values(filter).filter((values) => values.length > 0).length;
+}
+
+/** The filter in words, one entry per attribute: { name: "Borough", values: "Hackney or Newham" }. */
+export function describeFilter(filter: AttributeFilter, defs: readonly AttributeDef[]): Array<{ name: string; values: string }> {
+  const typeOf = new Map(defs.map((d) => [d.name, d.type]));
+  return Object.entries(filter)
+    .filter(([, values]) => values.length > 0)
+    .map(([name, values]) => {
+      const type = typeOf.get(name) ?? 'text';
+      const labels = [...values].sort(compareValues).map((v) => formatAttributeValue(type, v));
+      const words = labels.length > 1 ? `${labels.slice(0, -1).join(', ')} or ${labels[labels.length - 1]}` : (labels[0] ?? '');
+      return { name, values: words };
+    });
+}

@@ -1,0 +1,234 @@
+import type { ImportInspection, ImportItemOptions } from '../../../../shared/api/contract';
+
+/**
+ * The import dialog's per-file settings (the form), how they start from what `import.inspect`
+ * found, what is wrong with them, and the ImportItemOptions they become. Pure.
+ */
+
+export type SpeakerChoice = NonNullable<ImportItemOptions['speakers']>;
+export type SpeakerPattern = 'colon' | 'bracket' | 'dash';
+
+export interface DocumentForm {
+  kind: 'document';
+  speakers: SpeakerChoice;
+}
+
+export interface SpreadsheetForm {
+  kind: 'spreadsheet';
+  /** The sheet's name (a CSV file has one sheet). */
+  sheet: string;
+  /** Rows become documents, or the table gives attributes to documents already in the project. */
+  use: 'documents' | 'attributes';
+  /** Columns holding the text, in the sheet's column order. */
+  textColumns: string[];
+  mode: 'row' | 'group';
+  /** Group mode: rows with the same value here are one document; '' when none is chosen. */
+  groupColumn: string;
+  /** Row mode: document names; group mode: each row's speaker. '' for none (row numbers). */
+  nameColumn: string;
+  /** Attribute table: the column holding document names; '' when none is chosen. */
+  matchColumn: string;
+}
+
+export interface ExchangeForm {
+  kind: 'refi-project' | 'refi-codebook';
+}
+
+export type ItemForm = DocumentForm | SpreadsheetForm | ExchangeForm;
+
+type SheetInspection = NonNullable<ImportInspection['spreadsheet']>['sheets'][number];
+
+export const speakerPatternLabels: Record<SpeakerPattern, string> = {
+  colon: '“Name: text”',
+  bracket: '“[id1] text”',
+  dash: '“P1 – text”',
+};
+
+/** The speaker select's options; "Detected" names what detection found. */
+export function speakerOptions(detected: SpeakerPattern | null): { value: SpeakerChoice; label: string }[] {
+  return [
+    { value: 'auto', label: detected ? `Detected: ${speakerPatternLabels[detected]}` : 'Detected: no speaker labels' },
+    { value: 'colon', label: speakerPatternLabels.colon },
+    { value: 'bracket', label: speakerPatternLabels.bracket },
+    { value: 'dash', label: speakerPatternLabels.dash },
+    { value: 'none', label: 'No speakers (paragraphs)' },
+  ];
+}
+
+/** The pattern a choice resolves to: the detected one for 'auto'; null for no speakers. */
+export function effectivePattern(choice: SpeakerChoice, detected: SpeakerPattern | null): SpeakerPattern | null {
+  if (choice === 'auto') return detected;
+  if (choice === 'none') return null;
+  return choice;
+}
+
+/** What a speaker choice will do, in words: the preview only shows what detection found. */
+export function describeSpeakerChoice(choice: SpeakerChoice, detected: SpeakerPattern | null): string {
+  const pattern = effectivePattern(choice, detected);
+  const how: Record<SpeakerPattern, string> = {
+    colon: 'a line that starts with a short capitalised name and a colon (“Facilitator: …”) starts that speaker’s turn',
+    bracket: 'a line that starts with a label in square brackets (“[id1] …”) starts that speaker’s turn',
+    dash: 'a line that starts with a short name and a dash (“P1 – …”) starts that speaker’s turn',
+  };
+  if (pattern === null) {
+    return choice === 'none'
+      ? 'Each paragraph becomes a passage with no speaker; any labels stay in the text.'
+      : 'No speaker labels were found: each paragraph becomes a passage with no speaker.';
+  }
+  const sentence = how[pattern].charAt(0).toUpperCase() + how[pattern].slice(1);
+  return pattern === detected ? `${sentence}.` : `${sentence}. The preview shows what detection found, not this choice.`;
+}
+
+export function kindLabel(kind: ImportInspection['kind']): string {
+  switch (kind) {
+    case 'document':
+      return 'Document';
+    case 'spreadsheet':
+      return 'Spreadsheet';
+    case 'refi-project':
+      return 'REFI-QDA project';
+    case 'refi-codebook':
+      return 'REFI-QDA codebook';
+  }
+}
+
+/** What importing a REFI-QDA file brings in, in one line. */
+export function exchangeSummary(kind: 'refi-project' | 'refi-codebook'): string {
+  return kind === 'refi-project'
+    ? 'Its codes, documents, coders with their codings, memos and document attributes will be imported. Codes and texts already in this project are reused, not doubled; anything that cannot be imported is listed afterwards.'
+    : 'Its codes, with their sub-codes, colours and descriptions, will be added to the codebook. Codes with the same name at the same level are reused.';
+}
+
+const looseKey = (name: string) => name.toLocaleLowerCase().replace(/\s+/g, '');
+
+/** The column whose sample values name the most documents already in the project, if any does. */
+function matchingColumn(sheet: SheetInspection, documentNames: readonly string[]): string | null {
+  const names = new Set(documentNames.map(looseKey));
+  let best: string | null = null;
+  let bestHits = 0;
+  for (const [i, column] of sheet.columns.entries()) {
+    const hits = sheet.sample.filter((row) => row[i] && names.has(looseKey(row[i]))).length;
+    if (hits > bestHits) {
+      best = column;
+      bestHits = hits;
+    }
+  }
+  return best;
+}
+
+const SPEAKER_HINT = /(^|[^a-z])(speaker|author|from|sender|user|person|participant|name|who)([^a-z]|$)/i;
+/** Cells this long are answers or speech, not names: an attribute table has none. */
+const LONG_TEXT = 60;
+
+/** The settings for one sheet, from the backend's suggestions and the project's documents. */
+export function sheetForm(sheet: SheetInspection, documentNames: readonly string[]): SpreadsheetForm {
+  const { suggested } = sheet;
+  const hasLongText = sheet.sample.some((row) => row.some((cell) => cell.length >= LONG_TEXT));
+  const match = matchingColumn(sheet, documentNames);
+  const mode = suggested.groupColumn ? 'group' : 'row';
+  const taken = new Set([...suggested.textColumns, suggested.groupColumn]);
+  const speaker = sheet.columns.find((c) => !taken.has(c) && SPEAKER_HINT.test(c)) ?? '';
+  return {
+    kind: 'spreadsheet',
+    sheet: sheet.name,
+    use: match !== null && !hasLongText ? 'attributes' : 'documents',
+    textColumns: sheet.columns.filter((c) => suggested.textColumns.includes(c)),
+    mode,
+    groupColumn: suggested.groupColumn ?? '',
+    nameColumn: mode === 'group' ? speaker : (suggested.nameColumn ?? ''),
+    matchColumn: match ?? suggested.nameColumn ?? sheet.columns[0] ?? '',
+  };
+}
+
+/** The settings a file starts with, from what inspecting it found. */
+export function initialForm(inspection: ImportInspection, documentNames: readonly string[] = []): ItemForm {
+  switch (inspection.kind) {
+    case 'document':
+      return { kind: 'document', speakers: 'auto' };
+    case 'spreadsheet': {
+      const first = inspection.spreadsheet?.sheets[0];
+      if (!first) {
+        return { kind: 'spreadsheet', sheet: '', use: 'documents', textColumns: [], mode: 'row', groupColumn: '', nameColumn: '', matchColumn: '' };
+      }
+      return sheetForm(first, documentNames);
+    }
+    case 'refi-project':
+    case 'refi-codebook':
+      return { kind: inspection.kind };
+  }
+}
+
+export function sheetOf(inspection: ImportInspection, name: string): SheetInspection | null {
+  return inspection.spreadsheet?.sheets.find((s) => s.name === name) ?? null;
+}
+
+/** What stops the settings from being imported, in words; null when they are complete. */
+export function formProblem(form: ItemForm, inspection: ImportInspection): string | null {
+  if (form.kind !== 'spreadsheet') return null;
+  const sheet = sheetOf(inspection, form.sheet);
+  if (!sheet) return 'This spreadsheet has no sheets to import.';
+  if (sheet.columns.length === 0 || sheet.rowCount === 0) return `The sheet “${sheet.name}” has no rows to import.`;
+  if (form.use === 'attributes') {
+    if (!form.matchColumn) return 'Choose the column that holds the document names.';
+    return null;
+  }
+  if (form.textColumns.length === 0) return 'Choose at least one column that holds the text.';
+  if (form.mode === 'group' && !form.groupColumn) return 'Choose the column whose rows make one document.';
+  const roles: [string, string][] = [];
+  if (form.nameColumn) roles.push([form.nameColumn, form.mode === 'group' ? 'the speaker column' : 'the name column']);
+  if (form.mode === 'group' && form.groupColumn) roles.push([form.groupColumn, 'the column rows are grouped by']);
+  for (const [column, role] of roles) {
+    if (form.textColumns.includes(column)) return `“${column}” cannot be both a text column and ${role}.`;
+  }
+  if (roles.length === 2 && roles[0]![0] === roles[1]![0]) {
+    return `“${roles[0]![0]}” cannot be both ${roles[0]![1]} and ${roles[1]![1]}.`;
+  }
+  return null;
+}
+
+/** The options `import.run` takes for one file. Call only when formProblem is null. */
+export function buildImportOptions(form: ItemForm, inspection: ImportInspection): ImportItemOptions {
+  switch (form.kind) {
+    case 'document':
+      return { speakers: form.speakers };
+    case 'refi-project':
+    case 'refi-codebook':
+      return {};
+    case 'spreadsheet': {
+      const sheets = inspection.spreadsheet?.sheets ?? [];
+      const sheet = sheets.find((s) => s.name === form.sheet);
+      // One sheet is the default: naming it would only add a way to go wrong.
+      const sheetOption = sheets.length > 1 ? { sheet: form.sheet } : {};
+      if (form.use === 'attributes') return { attributeTable: { ...sheetOption, nameColumn: form.matchColumn } };
+      const order = sheet?.columns ?? form.textColumns;
+      const textColumns = order.filter((c) => form.textColumns.includes(c));
+      return {
+        spreadsheet: {
+          ...sheetOption,
+          textColumns,
+          mode: form.mode,
+          ...(form.mode === 'group' ? { groupColumn: form.groupColumn } : {}),
+          ...(form.nameColumn ? { nameColumn: form.nameColumn } : {}),
+        },
+      };
+    }
+  }
+}
+
+/** What the spreadsheet settings will make, in a few words ("Up to 3 documents, one per row with text"). */
+export function spreadsheetOutcome(form: SpreadsheetForm, inspection: ImportInspection): string {
+  const sheet = sheetOf(inspection, form.sheet);
+  const rows = sheet?.rowCount ?? 0;
+  const rowWord = rows === 1 ? 'row' : 'rows';
+  if (form.use === 'attributes') {
+    const others = (sheet?.columns.length ?? 1) - 1;
+    return `${rows} ${rowWord}: each row’s other ${others === 1 ? 'column becomes an attribute' : `${others} columns become attributes`} of the document named in “${form.matchColumn}”. Empty cells change nothing.`;
+  }
+  if (form.mode === 'group') {
+    return form.groupColumn
+      ? `${rows} ${rowWord}: one document for each value of “${form.groupColumn}”, each row a turn${form.nameColumn ? ` spoken by its “${form.nameColumn}”` : ''}.`
+      : `${rows} ${rowWord}.`;
+  }
+  const names = form.nameColumn ? `named by “${form.nameColumn}”` : 'named by row number';
+  return `Up to ${rows} ${rows === 1 ? 'document' : 'documents'}, one per row with text, ${names}. Other columns become attributes.`;
+}

@@ -1,0 +1,129 @@
+import { useCallback, useEffect, useReducer, useRef } from 'react';
+import { ApiError } from '../../api/client';
+import { useApi, useApiEvents } from '../../api/context';
+import { useWorkbench } from '../workbench/context';
+import { encodeBase64, refuseBeforeReading } from './files';
+import { buildImportOptions, initialForm } from './options';
+import type { ItemForm } from './options';
+import { canRun, importReducer, readyEntries, summariseResults } from './session';
+import type { ImportEntry, ImportSession } from './session';
+import { useApplyImport } from './useApplyImport';
+
+export interface Importer {
+  /** null while no import is under way (the dialog is closed). */
+  session: ImportSession | null;
+  /** Opens the dialog with these files, or adds them to the open one. */
+  addFiles(files: readonly File[]): void;
+  setForm(key: string, form: ItemForm): void;
+  remove(key: string): void;
+  run(): Promise<void>;
+  close(): void;
+}
+
+let nextKey = 0;
+
+/**
+ * The import, from files to results. Each file is read, staged (`import.stage`) and inspected
+ * (`import.inspect`) one after another as soon as it is added, so the settings of the first
+ * appear while the rest are still on their way. The run reports progress from the
+ * `import.progress` events.
+ */
+export function useImporter(): Importer {
+  const api = useApi();
+  const workbench = useWorkbench();
+  const applyImport = useApplyImport();
+  const [session, dispatch] = useReducer(importReducer, null);
+
+  /** Bumped when the dialog closes: replies for an abandoned import are dropped. */
+  const generation = useRef(0);
+  /** Files are prepared one at a time: one large file's bytes in memory at once. */
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const documentNames = useRef<string[]>([]);
+  useEffect(() => {
+    documentNames.current = workbench.project.documents.map((d) => d.name);
+  });
+
+  useApiEvents((event) => {
+    if (event.name === 'import.progress') dispatch({ type: 'progress', progress: event.payload });
+  });
+
+  const prepare = useCallback(
+    async (key: string, file: File, gen: number) => {
+      const live = () => generation.current === gen;
+      const update = (patch: Partial<Omit<ImportEntry, 'key'>>) => {
+        if (live()) dispatch({ type: 'update', key, patch });
+      };
+      const refused = refuseBeforeReading(file);
+      if (refused) {
+        update({ phase: 'refused', problem: refused });
+        return;
+      }
+      try {
+        update({ phase: 'reading' });
+        const base64 = await encodeBase64(new Uint8Array(await file.arrayBuffer()));
+        if (!live()) return;
+        update({ phase: 'uploading' });
+        const { stagedId } = await api.call('import.stage', { fileName: file.name, base64 });
+        if (!live()) return;
+        update({ phase: 'checking', stagedId });
+        const inspection = await api.call('import.inspect', { source: { stagedId } });
+        update({ phase: 'ready', inspection, form: initialForm(inspection, documentNames.current) });
+      } catch (err) {
+        update({ phase: 'refused', problem: ApiError.from(err).message });
+      }
+    },
+    [api],
+  );
+
+  const addFiles = useCallback(
+    (files: readonly File[]) => {
+      if (files.length === 0) return;
+      const batch = files.map((file) => ({ file, key: `import-${++nextKey}` }));
+      dispatch({ type: 'add', files: batch.map(({ file, key }) => ({ key, fileName: file.name, size: file.size })) });
+      const gen = generation.current;
+      for (const { file, key } of batch) {
+        queue.current = queue.current.then(() => (generation.current === gen ? prepare(key, file, gen) : undefined));
+      }
+    },
+    [prepare],
+  );
+
+  const setForm = useCallback((key: string, form: ItemForm) => dispatch({ type: 'form', key, form }), []);
+  const remove = useCallback((key: string) => dispatch({ type: 'remove', key }), []);
+
+  const run = useCallback(async () => {
+    if (!session || !canRun(session).ok) return;
+    const items = readyEntries(session.entries).map((e) => ({
+      source: { stagedId: e.stagedId! },
+      options: buildImportOptions(e.form!, e.inspection!),
+    }));
+    const before = new Set(workbench.project.documents.map((d) => d.id));
+    dispatch({ type: 'run' });
+    try {
+      const { results, snapshot } = await api.call('import.run', { items });
+      const firstImportedId = snapshot.documents.find((d) => !before.has(d.id))?.id ?? null;
+      dispatch({ type: 'finished', results, firstImportedId });
+      applyImport(snapshot, summariseResults(results));
+    } catch (err) {
+      const message = ApiError.from(err).message;
+      dispatch({ type: 'failed', message });
+      // Files before the one that stopped it are in the project: show them all the same.
+      try {
+        const state = await api.call('app.getState', {});
+        if (state.project) applyImport(state.project, `The import stopped: ${message}`);
+      } catch {
+        // The failure is already on screen; the project shows the import when next read.
+      }
+    }
+  }, [api, applyImport, session, workbench.project.documents]);
+
+  const { openDocument } = workbench;
+  const close = useCallback(() => {
+    if (!session || session.stage === 'running') return;
+    generation.current += 1;
+    dispatch({ type: 'close' });
+    if (session.stage === 'results' && session.firstImportedId) openDocument(session.firstImportedId);
+  }, [openDocument, session]);
+
+  return { session, addFiles, setForm, remove, run, close };
+}

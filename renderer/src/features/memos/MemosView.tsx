@@ -1,0 +1,207 @@
+import { useEffect, useEffectEvent, useId, useMemo, useState } from 'react';
+import type { MemoView } from '../../../../shared/api/contract';
+import type { MemoTarget } from '../../../../shared/domain/schemas';
+import { useApi } from '../../api/context';
+import { plural } from '../../lib/format';
+import { Button } from '../../ui/Button';
+import { EmptyState } from '../../ui/EmptyState';
+import { useWorkbench } from '../workbench/context';
+import { MemoCard } from './MemoCard';
+import { MemoEditor } from './MemoEditor';
+import { memoAuthors, memoKindLabels, memoSubjectKind, memoSubjectLabel, visibleMemos } from './memoSubjects';
+import type { CodingPlace, MemoFilter, MemoKind } from './memoSubjects';
+import { useMemoActions } from './useMemoActions';
+import './memos.css';
+
+/**
+ * Every memo in the project, newest first: the project journal, and memos on documents, codes
+ * and codings, by everyone. Filter by kind and author; a memo's subject opens it (the document,
+ * the code's segments, the coded passage). The user's own memos can be edited and deleted.
+ */
+export function MemosView() {
+  const workbench = useWorkbench();
+  const { project } = workbench;
+  const actions = useMemoActions();
+  const [filter, setFilter] = useState<MemoFilter>({ kind: 'all', authorId: 'all' });
+  const [writing, setWriting] = useState<MemoTarget | null>(null);
+  const codings = useCodingPlaces();
+  const kindId = useId();
+  const authorId = useId();
+
+  const memos = useMemo(() => visibleMemos(project.memos, filter), [project.memos, filter]);
+  const authors = useMemo(() => memoAuthors(project.memos, project.coders), [project.memos, project.coders]);
+  const colorOf = useMemo(() => new Map(project.coders.map((c) => [c.id, c.color])), [project.coders]);
+  const openDoc = project.documents.find((d) => d.id === workbench.documentId) ?? null;
+
+  function opener(target: MemoTarget): (() => void) | undefined {
+    switch (target.type) {
+      case 'project':
+        return undefined;
+      case 'document':
+        if (!project.documents.some((d) => d.id === target.id)) return undefined;
+        return () => {
+          workbench.openDocument(target.id);
+          workbench.setCentre({ kind: 'reader' });
+        };
+      case 'code':
+        if (!project.codebook.some((c) => c.id === target.id)) return undefined;
+        return () => {
+          workbench.setActiveCodeId(target.id);
+          workbench.setCentre({ kind: 'segments', codeId: target.id });
+        };
+      case 'coding': {
+        const place = codings.get(target.id);
+        if (!place) return undefined;
+        return () => {
+          workbench.openDocument(place.documentId, { start: place.start, end: place.end });
+          workbench.setCentre({ kind: 'reader' });
+        };
+      }
+    }
+  }
+
+  async function saveNew(text: string) {
+    if (!writing) return false;
+    const ok = await actions.create(writing, text);
+    if (ok) setWriting(null);
+    return ok;
+  }
+
+  const filtered = filter.kind !== 'all' || filter.authorId !== 'all';
+
+  return (
+    <section className="memos" aria-labelledby={`${kindId}-title`}>
+      <header className="memos__header">
+        <div className="memos__heading">
+          <h2 className="memos__title" id={`${kindId}-title`}>
+            Memos
+          </h2>
+          <p className="memos__count" role="status">
+            {filtered ? `${memos.length} of ${plural(project.memos.length, 'memo')}` : plural(project.memos.length, 'memo')}
+          </p>
+          <span className="memos__spacer" />
+          {openDoc ? (
+            <Button size="sm" onClick={() => setWriting({ type: 'document', id: openDoc.id })} title={`A memo on ${openDoc.name}`}>
+              Memo on “{openDoc.name}”
+            </Button>
+          ) : null}
+          <Button size="sm" variant="primary" onClick={() => setWriting({ type: 'project' })}>
+            New journal entry
+          </Button>
+        </div>
+        <div className="memos__filters">
+          <span className="memos__filter">
+            <label htmlFor={kindId}>Show</label>
+            <select
+              id={kindId}
+              aria-label="Memo kind"
+              className="field__input field__select"
+              value={filter.kind}
+              onChange={(event) => setFilter({ ...filter, kind: event.target.value as MemoKind | 'all' })}
+            >
+              <option value="all">All memos</option>
+              {(Object.keys(memoKindLabels) as MemoKind[]).map((k) => (
+                <option key={k} value={k}>
+                  {memoKindLabels[k]}
+                </option>
+              ))}
+            </select>
+          </span>
+          <span className="memos__filter">
+            <label htmlFor={authorId}>by</label>
+            <select
+              id={authorId}
+              aria-label="Memo author"
+              className="field__input field__select"
+              value={filter.authorId}
+              onChange={(event) => setFilter({ ...filter, authorId: event.target.value })}
+            >
+              <option value="all">Everyone</option>
+              {authors.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.name}
+                  {a.id === project.currentCoderId ? ' (you)' : ''}
+                </option>
+              ))}
+            </select>
+          </span>
+        </div>
+      </header>
+      <div className="memos__body">
+        {writing ? (
+          <div className="memos__new">
+            <MemoEditor
+              key={JSON.stringify(writing)}
+              label={writing.type === 'project' ? 'New journal entry' : `New memo on “${memoSubjectLabel(writing, project, codings)}”`}
+              autoFocus
+              onSave={saveNew}
+              onCancel={() => setWriting(null)}
+            />
+          </div>
+        ) : null}
+        {memos.length === 0 && !writing ? (
+          <EmptyState title={filtered ? 'No memo matches the filter' : 'No memos yet'}>
+            {filtered
+              ? 'Show all memos, or choose another author.'
+              : 'Keep a project journal of decisions and hunches, or write memos on documents, codes and codings.'}
+          </EmptyState>
+        ) : null}
+        {memos.length > 0 ? (
+          <ol className="memo-list" aria-label="Memos">
+            {memos.map((memo: MemoView) => {
+              const onOpen = opener(memo.target);
+              return (
+                <li key={memo.id}>
+                  <MemoCard
+                    memo={memo}
+                    authorColor={colorOf.get(memo.coderId) ?? null}
+                    own={memo.coderId === project.currentCoderId}
+                    subject={{
+                      kind: memoSubjectKind(memo.target),
+                      label: memoSubjectLabel(memo.target, project, codings),
+                      ...(onOpen ? { onOpen } : {}),
+                    }}
+                    onSave={(text) => actions.update(memo.id, text)}
+                    onDelete={() => actions.remove(memo.id)}
+                  />
+                </li>
+              );
+            })}
+          </ol>
+        ) : null}
+      </div>
+    </section>
+  );
+}
+
+/**
+ * Where each coding with a memo is (its document and extent), found through the coded
+ * segments of the whole codebook; empty until loaded, or when no memo is on a coding.
+ */
+function useCodingPlaces(): ReadonlyMap<string, CodingPlace> {
+  const api = useApi();
+  const { project, showError } = useWorkbench();
+  const onError = useEffectEvent((error: unknown) => showError(error));
+  const [places, setPlaces] = useState<ReadonlyMap<string, CodingPlace>>(() => new Map());
+  const wanted = project.memos.some((m) => m.target.type === 'coding');
+  const rootIds = useMemo(() => project.codebook.filter((c) => c.parentId === null).map((c) => c.id), [project.codebook]);
+
+  useEffect(() => {
+    if (!wanted || rootIds.length === 0) return;
+    let live = true;
+    api
+      .call('segments.query', { codeIds: rootIds, includeSubcodes: true, coderIds: null, attributes: {} })
+      .then((segments) => {
+        if (!live) return;
+        setPlaces(new Map(segments.map((s) => [s.codingId, { documentId: s.documentId, codeId: s.codeId, start: s.start, end: s.end }])));
+      })
+      .catch((error: unknown) => {
+        if (live) onError(error);
+      });
+    return () => {
+      live = false;
+    };
+  }, [api, wanted, rootIds, project]);
+
+  return places;
+}

@@ -1,0 +1,119 @@
+import { useId, useRef, useState } from 'react';
+import type { KeyboardEvent } from 'react';
+import { EmptyState } from '../../ui/EmptyState';
+import { MemosView } from '../memos/MemosView';
+import { Reader } from '../reader/Reader';
+import { SearchView } from '../retrieval/SearchView';
+import { SegmentsView } from '../retrieval/SegmentsView';
+import { useWorkbench } from '../workbench/context';
+import type { CentreView as Centre } from '../workbench/types';
+
+type TabKind = Centre['kind'];
+
+/**
+ * The centre of the workbench: the reader, or a retrieval view, under a row of tabs (Reader ·
+ * Segments · Search · Memos; Segments only once opened from a code). The reader stays mounted
+ * while another tab is shown, so it keeps its place.
+ */
+export function CentreView({ revision }: { revision: number }) {
+  const workbench = useWorkbench();
+  const { centre, project, documentId } = workbench;
+  const baseId = useId();
+  const tabsRef = useRef<HTMLDivElement>(null);
+  const openDoc = project.documents.find((d) => d.id === documentId) ?? null;
+  // The segments tab stays once a code's segments have been opened, until its code is gone.
+  const [segmentsCodeId, setSegmentsCodeId] = useState<string | null>(null);
+  if (centre.kind === 'segments' && centre.codeId !== segmentsCodeId) setSegmentsCodeId(centre.codeId);
+  const segmentsCode = segmentsCodeId ? project.codebook.find((c) => c.id === segmentsCodeId) : undefined;
+
+  const tabs: { kind: TabKind; label: string }[] = [
+    { kind: 'reader', label: 'Reader' },
+    ...(segmentsCode || centre.kind === 'segments'
+      ? [{ kind: 'segments' as const, label: segmentsCode ? `Coded at ${segmentsCode.name}` : 'Coded segments' }]
+      : []),
+    { kind: 'search', label: 'Search' },
+    { kind: 'memos', label: 'Memos' },
+  ];
+
+  function select(kind: TabKind) {
+    if (kind === 'segments') {
+      if (segmentsCode) workbench.setCentre({ kind: 'segments', codeId: segmentsCode.id });
+    } else {
+      workbench.setCentre({ kind });
+    }
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    const index = tabs.findIndex((t) => t.kind === centre.kind);
+    let next = -1;
+    if (event.key === 'ArrowRight') next = (index + 1) % tabs.length;
+    else if (event.key === 'ArrowLeft') next = (index - 1 + tabs.length) % tabs.length;
+    else if (event.key === 'Home') next = 0;
+    else if (event.key === 'End') next = tabs.length - 1;
+    if (next < 0) return;
+    event.preventDefault();
+    const tab = tabs[next]!;
+    select(tab.kind);
+    tabsRef.current?.querySelector<HTMLElement>(`[data-tab="${tab.kind}"]`)?.focus();
+  }
+
+  const tabId = (kind: TabKind) => `${baseId}-tab-${kind}`;
+  const panelId = `${baseId}-panel`;
+
+  return (
+    <main className="project__centre">
+      <div ref={tabsRef} className="centre-tabs" role="tablist" aria-label="Centre view" onKeyDown={onKeyDown}>
+        {tabs.map((tab) => {
+          const selected = tab.kind === centre.kind;
+          return (
+            <button
+              key={tab.kind}
+              id={tabId(tab.kind)}
+              type="button"
+              role="tab"
+              data-tab={tab.kind}
+              aria-selected={selected}
+              aria-controls={panelId}
+              tabIndex={selected ? 0 : -1}
+              className="centre-tabs__tab"
+              onClick={() => select(tab.kind)}
+            >
+              {tab.label}
+            </button>
+          );
+        })}
+      </div>
+      <div id={panelId} role="tabpanel" aria-labelledby={tabId(centre.kind)} className="project__centre-body">
+        {/* Kept laid out behind the other views, so the reader keeps its scroll and measurements. */}
+        <div
+          className={centre.kind === 'reader' ? 'project__centre-pane' : 'project__centre-pane project__centre-pane--behind'}
+          inert={centre.kind !== 'reader'}
+          aria-hidden={centre.kind !== 'reader' ? true : undefined}
+        >
+          {openDoc ? (
+            <Reader key={openDoc.id} meta={openDoc} revision={revision} />
+          ) : (
+            <div className="project__reader-empty">
+              <EmptyState title="Nothing to read yet">Documents you import will open here, one speaker turn at a time.</EmptyState>
+            </div>
+          )}
+        </div>
+        {centre.kind === 'segments' ? (
+          <div className="project__centre-pane project__centre-pane--front">
+            <SegmentsView codeId={centre.codeId} />
+          </div>
+        ) : null}
+        {centre.kind === 'search' ? (
+          <div className="project__centre-pane project__centre-pane--front">
+            <SearchView />
+          </div>
+        ) : null}
+        {centre.kind === 'memos' ? (
+          <div className="project__centre-pane project__centre-pane--front">
+            <MemosView />
+          </div>
+        ) : null}
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,74 @@
+import { useRef, useState } from 'react';
+import { MenuPopup } from '../../ui/MenuPopup';
+import type { MenuPopupItem } from '../../ui/MenuPopup';
+import { useWorkbench } from '../workbench/context';
+import { useWorkbenchInternals } from '../workbench/internals';
+
+/** Who is coding: the current name, and a menu to code as another of the project's coders or someone new. */
+export function CoderSwitch() {
+  const { coderName, project, setCoderName } = useWorkbench();
+  const { requestCoderName } = useWorkbenchInternals();
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const [menu, setMenu] = useState<{ x: number; y: number } | null>(null);
+  const me = project.coders.find((c) => c.name === coderName);
+
+  function open() {
+    const rect = buttonRef.current?.getBoundingClientRect();
+    if (rect) setMenu({ x: rect.right - 220, y: rect.bottom + 4 });
+  }
+
+  const items: MenuPopupItem[] = [
+    ...project.coders.map((c) => ({
+      id: c.id,
+      label: c.name,
+      ...(c.name === coderName ? { shortcut: 'current' } : {}),
+      onSelect: () => {
+        if (c.name !== coderName) void setCoderName(c.name);
+      },
+    })),
+    {
+      id: 'someone-else',
+      label: 'Someone else…',
+      separatorBefore: project.coders.length > 0,
+      onSelect: () => void requestCoderName(coderName ? 'switch' : 'first'),
+    },
+  ];
+
+  return (
+    <>
+      <button
+        ref={buttonRef}
+        type="button"
+        className="coder-switch"
+        aria-haspopup="menu"
+        aria-expanded={menu !== null}
+        onClick={() => (menu ? setMenu(null) : open())}
+      >
+        <span className="coder-switch__dot" style={{ backgroundColor: me?.color ?? 'var(--c-border-strong)' }} aria-hidden="true" />
+        {coderName ? (
+          <span>
+            <span className="coder-switch__label">Coding as </span>
+            <strong>{coderName}</strong>
+          </span>
+        ) : (
+          <span>Set your name</span>
+        )}
+        <svg viewBox="0 0 10 6" width="10" height="6" aria-hidden="true">
+          <path d="M1 1l4 4 4-4" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round" />
+        </svg>
+      </button>
+      {menu ? (
+        <MenuPopup
+          label="Code as"
+          items={items}
+          x={menu.x}
+          y={menu.y}
+          onClose={(chosen) => {
+            setMenu(null);
+            if (!chosen) buttonRef.current?.focus();
+          }}
+        />
+      ) : null}
+    </>
+  );
+}

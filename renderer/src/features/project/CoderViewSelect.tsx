@@ -1,0 +1,30 @@
+import { useId } from 'react';
+import { useWorkbench } from '../workbench/context';
+import { parseViewValue, viewValue } from '../workbench/coderView';
+
+/** "Show codings of: Me / All coders / <coder>". */
+export function CoderViewSelect() {
+  const { coderView, setCoderView, project } = useWorkbench();
+  const id = useId();
+  return (
+    <div className="view-select">
+      <label htmlFor={id} className="view-select__label">
+        Show codings of
+      </label>
+      <select id={id} className="view-select__input" value={viewValue(coderView)} onChange={(event) => setCoderView(parseViewValue(event.target.value))}>
+        <option value="me">Me</option>
+        <option value="all">All coders</option>
+        {project.coders.length > 0 ? (
+          <optgroup label="One coder">
+            {project.coders.map((c) => (
+              <option key={c.id} value={viewValue({ mode: 'coder', coderId: c.id })}>
+                {c.name}
+                {c.id === project.currentCoderId ? ' (me)' : ''}
+              </option>
+            ))}
+          </optgroup>
+        ) : null}
+      </select>
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+import { memo } from 'react';
+import type { Block } from './blocks';
+import { lookStyle, paintRuns, runLook } from './paint';
+import type { PaintCoding } from './paint';
+import { blockPadBottom, blockPadTop } from './windowing';
+
+export interface BlockViewProps {
+  block: Block;
+  text: string;
+  /** The codings shown that overlap this block. */
+  codings: readonly PaintCoding[];
+  /** The selection's part in this block ([-1, -1] for none): numbers keep the memo cheap. */
+  selStart: number;
+  selEnd: number;
+  flashStart: number;
+  flashEnd: number;
+  /** Codings whose stripe is hovered: their text is shown stronger. */
+  hotIds: ReadonlySet<string>;
+  colorOf: (codeId: string) => string;
+  nameOf: (codeId: string) => string;
+  observe: (el: HTMLElement | null) => (() => void) | undefined;
+}
+
+/**
+ * One block of the reader: the speaker (first block of a turn), then the text as runs. Each run
+ * is a <span data-start data-end> holding exactly its slice of the text, which is how a DOM
+ * selection maps back to offsets; coded runs carry their coding ids for a click.
+ */
+export const BlockView = memo(function BlockView({
+  block,
+  text,
+  codings,
+  selStart,
+  selEnd,
+  flashStart,
+  flashEnd,
+  hotIds,
+  colorOf,
+  nameOf,
+  observe,
+}: BlockViewProps) {
+  const runs = paintRuns(
+    block.start,
+    block.end,
+    codings,
+    selStart >= 0 ? { start: selStart, end: selEnd } : null,
+    flashStart >= 0 ? { start: flashStart, end: flashEnd } : null,
+  );
+  const classes = ['block', block.inTurn ? 'block--turn' : 'block--para', block.continued ? 'block--cont' : ''];
+  return (
+    <div
+      ref={observe}
+      data-key={block.key}
+      className={classes.filter(Boolean).join(' ')}
+      style={{ paddingTop: blockPadTop(block), paddingBottom: blockPadBottom(block) }}
+    >
+      {block.inTurn ? <p className="block__speaker">{block.speaker ?? ''}</p> : null}
+      <p className="block__text">
+        {runs.map((run) => {
+          const slice = text.slice(run.start, run.end);
+          const hot = run.codings.some((c) => hotIds.has(c.id));
+          const look = runLook(run.codings, colorOf, { selected: run.selected, hot });
+          const coded = run.codings.length > 0;
+          const className = [
+            'run',
+            coded ? 'run--coded' : '',
+            run.selected ? 'run--selected' : '',
+            hot ? 'run--hot' : '',
+            run.flashed ? 'run--flash' : '',
+          ]
+            .filter(Boolean)
+            .join(' ');
+          return (
+            <span
+              key={run.start}
+              data-start={run.start}
+              data-end={run.end}
+              className={className}
+              style={lookStyle(look)}
+              {...(coded
+                ? {
+                    'data-codings': run.codings.map((c) => c.id).join(' '),
+                    'data-code-ids': [...new Set(run.codings.map((c) => c.codeId))].join(' '),
+                    title: [...new Set(run.codings.map((c) => nameOf(c.codeId)))].join(' · '),
+                  }
+                : {})}
+            >
+              {slice}
+            </span>
+          );
+        })}
+      </p>
+    </div>
+  );
+});

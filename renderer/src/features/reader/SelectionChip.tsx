@@ -1,0 +1,62 @@
+import { useDndContext, useDraggable, useDroppable } from '@dnd-kit/core';
+import { useCallback } from 'react';
+import type { DocumentSpan, DragData, DropData } from '../workbench/types';
+import { GripIcon } from '../workbench/WorkbenchDnd';
+
+export interface SelectionChipProps {
+  span: DocumentSpan;
+  /** The passage's opening words. */
+  excerpt: string;
+  /** Position within the reader's page. */
+  top: number;
+  left: number;
+}
+
+const dragData = (span: DocumentSpan): DragData => ({ kind: 'selection', span });
+const dropData: DropData = { kind: 'selection' };
+
+/**
+ * The selected passage as a handle: drag it onto a code to code it there. It is also where a
+ * code dragged from the codebook can be dropped to code the selection.
+ */
+export function SelectionChip({ span, excerpt, top, left }: SelectionChipProps) {
+  const draggable = useDraggable({ id: 'selection', data: dragData(span) });
+  const { active } = useDndContext();
+  const codeDragging = (active?.data.current as DragData | undefined)?.kind === 'code';
+  const droppable = useDroppable({ id: 'drop-selection', data: dropData });
+  const { setNodeRef: setDragRef } = draggable;
+  const { setNodeRef: setDropRef } = droppable;
+  const ref = useCallback(
+    (el: HTMLElement | null) => {
+      setDragRef(el);
+      setDropRef(el);
+    },
+    [setDragRef, setDropRef],
+  );
+
+  const classes = [
+    'drag-chip',
+    draggable.isDragging ? 'drag-chip--dragging' : '',
+    codeDragging ? 'drag-chip--target' : '',
+    droppable.isOver ? 'drag-chip--over' : '',
+  ];
+  return (
+    <button
+      ref={ref}
+      type="button"
+      className={classes.filter(Boolean).join(' ')}
+      style={{ top, left }}
+      data-selection-excerpt={excerpt}
+      {...draggable.attributes}
+      {...draggable.listeners}
+      aria-label={`Selected passage: ${excerpt}`}
+      onMouseDown={(event) => event.preventDefault()}
+    >
+      <GripIcon />
+      <span className="drag-chip__text">“{excerpt}”</span>
+      <span className="drag-chip__hint" aria-hidden="true">
+        {codeDragging ? 'Drop the code here' : 'Drag onto a code'}
+      </span>
+    </button>
+  );
+}

@@ -1,0 +1,86 @@
+import { memo } from 'react';
+import type { Coder } from '../../../../shared/domain/schemas';
+import type { StripeBox } from './stripes';
+import { initials } from './stripes';
+
+/** Width of one lane of stripes: the bar and its rotated label. */
+export const LANE_WIDTH = 20;
+
+export interface StripeMarginProps {
+  boxes: readonly StripeBox[];
+  lanes: number;
+  /** Only stripes overlapping [top, bottom) are drawn. */
+  top: number;
+  bottom: number;
+  /** Offset of the text column's top within the margin. */
+  columnTop: number;
+  colorOf: (codeId: string) => string;
+  nameOf: (codeId: string) => string;
+  coders: ReadonlyMap<string, Coder>;
+  hotKey: string | null;
+  onHover: (box: StripeBox | null) => void;
+  onOpen: (box: StripeBox, anchor: { x: number; y: number }) => void;
+}
+
+function label(box: StripeBox, nameOf: (codeId: string) => string, coders: ReadonlyMap<string, Coder>): string {
+  const name = nameOf(box.codeId);
+  const coder = box.coderId ? coders.get(box.coderId) : null;
+  return coder ? `${name} · ${initials(coder.name)}` : name;
+}
+
+/**
+ * Coding stripes beside the text: a bar per coded passage in its code's colour, labelled with
+ * the code (and the coder's initials when several coders are shown). Hovering one lights its
+ * passage; clicking opens its codings.
+ */
+export const StripeMargin = memo(function StripeMargin({
+  boxes,
+  lanes,
+  top,
+  bottom,
+  columnTop,
+  colorOf,
+  nameOf,
+  coders,
+  hotKey,
+  onHover,
+  onOpen,
+}: StripeMarginProps) {
+  const shown = boxes.filter((b) => b.top < bottom && b.top + b.height > top);
+  return (
+    <div className="stripes" style={{ width: Math.max(1, lanes) * LANE_WIDTH }} aria-label="Coding stripes" role="group">
+      {shown.map((box) => {
+        const text = label(box, nameOf, coders);
+        const coder = box.coderId ? coders.get(box.coderId) : null;
+        const color = colorOf(box.codeId);
+        const passages = box.codingIds.length;
+        return (
+          <button
+            key={box.key}
+            type="button"
+            className={['stripe', hotKey === box.key ? 'stripe--hot' : ''].filter(Boolean).join(' ')}
+            style={{ top: columnTop + box.top, left: box.lane * LANE_WIDTH, height: box.height, ['--stripe' as string]: color }}
+            aria-label={`${text}${coder ? ` (${coder.name})` : ''}: ${passages === 1 ? 'coded passage' : `${passages} overlapping codings`}`}
+            data-stripe-code={box.codeId}
+            onMouseDown={(event) => event.preventDefault()}
+            onMouseEnter={() => onHover(box)}
+            onMouseLeave={() => onHover(null)}
+            onFocus={() => onHover(box)}
+            onBlur={() => onHover(null)}
+            onClick={(event) => {
+              const rect = event.currentTarget.getBoundingClientRect();
+              onOpen(box, { x: rect.left, y: event.clientY || rect.top });
+            }}
+          >
+            <span className="stripe__bar" aria-hidden="true">
+              {coder ? <span className="stripe__coder" style={{ backgroundColor: coder.color }} /> : null}
+            </span>
+            <span className="stripe__label" aria-hidden="true">
+              {text}
+            </span>
+          </button>
+        );
+      })}
+    </div>
+  );
+});

@@ -1,0 +1,139 @@
+import type { Block } from './blocks';
+
+/**
+ * The maths of a windowed reader: block heights (measured once rendered, estimated before),
+ * their running offsets, which blocks a scroll position needs, and where a character sits.
+ * Pure, so it can be tested without a browser.
+ */
+
+/** The reader's typographic constants, shared with reader.css through inline custom properties. */
+export const LINE_HEIGHT = 27;
+/** Vertical padding inside a block (top + bottom), part of its measured height. */
+export const BLOCK_PAD_TOP = 7;
+export const BLOCK_PAD_BOTTOM = 7;
+/** Extra space above the first block of a turn (none above a continuation). */
+export const TURN_GAP = 8;
+
+/** Lines a stretch of text takes when wrapped at `charsPerLine` (line breaks kept). */
+export function estimateLines(text: string, start: number, end: number, charsPerLine: number): number {
+  const cpl = Math.max(8, Math.floor(charsPerLine));
+  let lines = 0;
+  let lineStart = start;
+  for (;;) {
+    const nl = text.indexOf('\n', lineStart);
+    const lineEnd = nl === -1 || nl >= end ? end : nl;
+    lines += Math.max(1, Math.ceil((lineEnd - lineStart) / cpl));
+    if (lineEnd >= end) break;
+    lineStart = lineEnd + 1;
+  }
+  return lines;
+}
+
+/** Padding above a block's text: none on a continuation, so a split turn reads as one. */
+export function blockPadTop(block: Block): number {
+  return block.continued ? 0 : BLOCK_PAD_TOP + TURN_GAP;
+}
+
+export function blockPadBottom(block: Block): number {
+  return block.continues ? 0 : BLOCK_PAD_BOTTOM;
+}
+
+/** The height of a block's chrome: its padding above and below the text. */
+export function blockChrome(block: Block): number {
+  return blockPadTop(block) + blockPadBottom(block);
+}
+
+/** A block's height before it has been rendered and measured. */
+export function estimateBlockHeight(text: string, block: Block, charsPerLine: number): number {
+  return blockChrome(block) + estimateLines(text, block.start, block.end, charsPerLine) * LINE_HEIGHT;
+}
+
+/** Running offsets: offsets[i] is the top of block i, offsets[n] the total height. */
+export function prefixOffsets(heights: ArrayLike<number>): Float64Array {
+  const offsets = new Float64Array(heights.length + 1);
+  for (let i = 0; i < heights.length; i++) offsets[i + 1] = offsets[i]! + heights[i]!;
+  return offsets;
+}
+
+/** The block at vertical position `y`: the last one whose top is at or above it (clamped). */
+export function indexAtY(offsets: Float64Array, y: number): number {
+  const n = offsets.length - 1;
+  if (n <= 0) return 0;
+  let lo = 0;
+  let hi = n - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (offsets[mid]! <= y) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+export interface WindowRange {
+  /** First and last block to render, inclusive; last < first when there are none. */
+  first: number;
+  last: number;
+}
+
+/** The blocks to render for a viewport at `scrollTop` of `height` pixels, with `overscan` pixels either side. */
+export function windowRange(offsets: Float64Array, scrollTop: number, height: number, overscan: number): WindowRange {
+  const n = offsets.length - 1;
+  if (n <= 0) return { first: 0, last: -1 };
+  const first = indexAtY(offsets, Math.max(0, scrollTop - overscan));
+  const last = indexAtY(offsets, scrollTop + height + overscan);
+  return { first, last: Math.max(first, last) };
+}
+
+/** The smallest range holding `range` and the pinned blocks, unless that would exceed `maxSpan` blocks. */
+export function pinRange(range: WindowRange, pinned: readonly number[], maxSpan: number): WindowRange {
+  let { first, last } = range;
+  for (const p of pinned) {
+    if (p < 0) continue;
+    const f = Math.min(first, p);
+    const l = Math.max(last, p);
+    if (l - f + 1 <= maxSpan) {
+      first = f;
+      last = l;
+    }
+  }
+  return { first, last };
+}
+
+/** True when `inner` lies inside `outer`. */
+export function rangeCovers(outer: WindowRange, inner: WindowRange): boolean {
+  return inner.first >= outer.first && inner.last <= outer.last;
+}
+
+/**
+ * The top of the line holding character `offset` of block `index`, interpolated by character
+ * position: exact enough to place a coding stripe before the block is rendered.
+ */
+export function lineTop(blocks: readonly Block[], offsets: Float64Array, index: number, offset: number): number {
+  const block = blocks[index];
+  if (!block) return offsets[offsets.length - 1] ?? 0;
+  const top = offsets[index]! + blockPadTop(block);
+  const height = offsets[index + 1]! - offsets[index]! - blockChrome(block);
+  const lines = Math.max(1, Math.round(height / LINE_HEIGHT));
+  const length = block.end - block.start;
+  if (length <= 0) return top;
+  const fraction = Math.min(1, Math.max(0, (offset - block.start) / length));
+  const line = Math.min(lines - 1, Math.floor(fraction * lines));
+  return top + line * LINE_HEIGHT;
+}
+
+/**
+ * Maps a scroll position from one set of block offsets to another, keeping the block and the
+ * fraction of it at the top. The reader saves its position in estimated offsets (which depend
+ * only on the text and the width), so it comes back to the same passage before anything has
+ * been measured.
+ */
+export function mapScrollTop(top: number, from: Float64Array, to: Float64Array, columnTop: number): number {
+  const n = Math.min(from.length, to.length) - 1;
+  if (n <= 0) return top;
+  const y = top - columnTop;
+  if (y <= 0) return top;
+  const i = Math.min(indexAtY(from, y), n - 1);
+  const span = from[i + 1]! - from[i]!;
+  const fraction = span > 0 ? Math.min(1, (y - from[i]!) / span) : 0;
+  return columnTop + to[i]! + fraction * (to[i + 1]! - to[i]!);
+}

@@ -1,0 +1,29 @@
+import type { AttributeDef } from '../../../../shared/domain/schemas';
+import type { AttributeFilter } from '../../../../shared/api/contract';
+import { Button } from '../../ui/Button';
+import { describeFilter } from '../documents/attributeFilter';
+
+/** Says which documents a retrieval view is limited to by the attribute filter, with a way out. */
+export function FilterNote({ filter, attributes, onClear }: { filter: AttributeFilter; attributes: AttributeDef[]; onClear: () => void }) {
+  const parts = describeFilter(filter, attributes);
+  if (parts.length === 0) return null;
+  return (
+    <p className="retrieval__filter">
+      <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
+        <path d="M2.5 3.5h11l-4.25 5v4l-2.5 1v-5z" fill="none" stroke="currentColor" strokeWidth="1.3" strokeLinejoin="round" />
+      </svg>
+      <span>
+        Only documents where{' '}
+        {parts.map((p, i) => (
+          <span key={p.name}>
+            {i > 0 ? ' and ' : null}
+            <strong>{p.name}</strong> is {p.values}
+          </span>
+        ))}
+      </span>
+      <Button size="sm" variant="ghost" className="retrieval__filter-clear" onClick={onClear}>
+        Clear filter
+      </Button>
+    </p>
+  );
+}

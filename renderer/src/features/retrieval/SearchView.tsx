@@ -1,0 +1,256 @@
+import { useEffect, useId, useMemo, useState } from 'react';
+import type { FormEvent } from 'react';
+import type { SearchHit, SearchResult } from '../../../../shared/api/contract';
+import { useApi } from '../../api/context';
+import { ApiError } from '../../api/client';
+import { plural } from '../../lib/format';
+import { Button } from '../../ui/Button';
+import { DialogModal } from '../../ui/DialogModal';
+import { EmptyState } from '../../ui/EmptyState';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { QuietLoading } from '../../ui/QuietLoading';
+import { CodePicker } from '../codebook/CodePicker';
+import { codeOptions } from '../codebook/codeTree';
+import { useWorkbench } from '../workbench/context';
+import { FilterNote } from './FilterNote';
+import { codedMessage, countSummary, documentCount, groupByDocument, hitSpans, trimContext } from './retrievalText';
+import './retrieval.css';
+
+interface SearchQuery {
+  query: string;
+  caseSensitive: boolean;
+  wholeWord: boolean;
+}
+
+type Load =
+  | { status: 'idle' }
+  | { status: 'loading' }
+  | { status: 'ready'; result: SearchResult; key: string }
+  | { status: 'failed'; error: ApiError; key: string };
+
+/** The last search in each project, so leaving for the reader and coming back keeps it. */
+const remembered = new Map<string, { draft: string; submitted: SearchQuery | null }>();
+
+/**
+ * Text search across the documents the attribute filter lets through, results grouped by
+ * document with their speaker and context. A click opens a hit in the reader; "Code all
+ * results" codes every hit at one code in one undoable step.
+ */
+export function SearchView() {
+  const workbench = useWorkbench();
+  const api = useApi();
+  const { project, attributeFilter } = workbench;
+  const memory = remembered.get(project.path);
+  const [draft, setDraft] = useState(memory?.draft ?? '');
+  const [caseSensitive, setCaseSensitive] = useState(memory?.submitted?.caseSensitive ?? false);
+  const [wholeWord, setWholeWord] = useState(memory?.submitted?.wholeWord ?? false);
+  const [submitted, setSubmitted] = useState<SearchQuery | null>(memory?.submitted ?? null);
+  const [load, setLoad] = useState<Load>(memory?.submitted ? { status: 'loading' } : { status: 'idle' });
+  const [coding, setCoding] = useState(false);
+  const [outcome, setOutcome] = useState<string | null>(null);
+  const inputId = useId();
+
+  const key = submitted ? JSON.stringify([submitted, attributeFilter]) : null;
+
+  useEffect(() => {
+    if (!submitted || key === null) return;
+    let live = true;
+    api
+      .call('search.text', { ...submitted, attributes: attributeFilter })
+      .then((result) => {
+        if (live) setLoad({ status: 'ready', result, key });
+      })
+      .catch((error: unknown) => {
+        if (live) setLoad({ status: 'failed', error: ApiError.from(error), key });
+      });
+    return () => {
+      live = false;
+    };
+    // The key stands for the query and the filter.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [api, key]);
+
+  function run(next: SearchQuery | null) {
+    setSubmitted(next);
+    setOutcome(null);
+    remembered.set(project.path, { draft: next?.query ?? draft, submitted: next });
+    if (!next) setLoad({ status: 'idle' });
+    else if (load.status === 'idle') setLoad({ status: 'loading' });
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const query = draft.trim() ? draft : '';
+    run(query ? { query, caseSensitive, wholeWord } : null);
+  }
+
+  function setOption(option: 'caseSensitive' | 'wholeWord', value: boolean) {
+    if (option === 'caseSensitive') setCaseSensitive(value);
+    else setWholeWord(value);
+    if (submitted) run({ ...submitted, [option]: value });
+  }
+
+  const result = load.status === 'ready' ? load.result : null;
+  const groups = useMemo(() => (result ? groupByDocument(result.hits) : []), [result]);
+  const docNames = useMemo(() => new Map(project.documents.map((d) => [d.id, d.name])), [project.documents]);
+  const stale = (load.status === 'ready' || load.status === 'failed') && load.key !== key;
+
+  function open(hit: SearchHit) {
+    workbench.openDocument(hit.documentId, { start: hit.start, end: hit.end });
+    workbench.setCentre({ kind: 'reader' });
+  }
+
+  return (
+    <section className="retrieval" aria-labelledby={`${inputId}-title`}>
+      <header className="retrieval__header">
+        <h2 className="retrieval__title" id={`${inputId}-title`}>
+          Search the documents
+        </h2>
+        <form role="search" className="search-form" onSubmit={submit}>
+          <input
+            id={inputId}
+            type="search"
+            className="field__input search-form__input"
+            aria-label="Search text"
+            placeholder="Words or a phrase, e.g. waiting list"
+            value={draft}
+            maxLength={1000}
+            autoFocus
+            onChange={(event) => setDraft(event.target.value)}
+            onKeyDown={(event) => event.stopPropagation()}
+          />
+          <Button type="submit" variant="primary">
+            Search
+          </Button>
+        </form>
+        <div className="retrieval__controls">
+          <label className="retrieval__check">
+            <input type="checkbox" checked={caseSensitive} onChange={(event) => setOption('caseSensitive', event.target.checked)} />
+            Case sensitive
+          </label>
+          <label className="retrieval__check">
+            <input type="checkbox" checked={wholeWord} onChange={(event) => setOption('wholeWord', event.target.checked)} />
+            Whole words
+          </label>
+        </div>
+        <FilterNote filter={attributeFilter} attributes={project.attributes} onClear={() => workbench.setAttributeFilter({})} />
+        {submitted ? (
+          <div className="search-summary">
+            <p className="retrieval__count" role="status" aria-live="polite">
+              {result ? countSummary(result.hits.length, documentCount(result.hits), 'result') : '\u00a0'}
+              {stale || load.status === 'loading' ? <span className="retrieval__updating"> · searching…</span> : null}
+            </p>
+            {result && result.hits.length > 0 ? (
+              <Button size="sm" onClick={() => setCoding(true)} disabled={stale}>
+                Code all results…
+              </Button>
+            ) : null}
+          </div>
+        ) : null}
+        {result?.truncated ? (
+          <p className="search-truncated" role="note">
+            Only the first {plural(result.hits.length, 'result')} are shown: there are more. Narrow the search (a longer phrase,
+            whole words, or an attribute filter) to see them all.
+          </p>
+        ) : null}
+        {outcome ? (
+          <p className="search-outcome" role="status">
+            {outcome}
+          </p>
+        ) : null}
+      </header>
+      <div className="retrieval__body">
+        {!submitted ? (
+          <EmptyState title="Find words across every document">
+            Results are grouped by document, with the speaker and the text around each one. You can then code them all at once.
+          </EmptyState>
+        ) : null}
+        {load.status === 'loading' ? <QuietLoading label="Searching…" /> : null}
+        {load.status === 'failed' ? <ErrorAlert error={load.error} /> : null}
+        {submitted && result && result.hits.length === 0 ? (
+          <EmptyState title={`No results for “${submitted.query}”`}>
+            {Object.keys(attributeFilter).length > 0 ? 'The attribute filter limits the documents searched.' : 'Check the spelling, or turn off Whole words.'}
+          </EmptyState>
+        ) : null}
+        {groups.map((group) => {
+          const name = docNames.get(group.documentId) ?? 'Unknown document';
+          return (
+            <div key={group.documentId} className="hit-group" role="group" aria-label={name}>
+              <h3 className="hit-group__title">
+                <span>{name}</span>
+                <span className="hit-group__count">{plural(group.hits.length, 'result')}</span>
+              </h3>
+              <ol className="hit-list">
+                {group.hits.map((hit) => (
+                  <li key={`${hit.start}:${hit.end}`}>
+                    <button type="button" className="hit" onClick={() => open(hit)}>
+                      {hit.speaker ? <span className="hit__speaker">{hit.speaker}</span> : null}
+                      <span className="hit__text">
+                        <span className="segment__context">{trimContext(hit.before, 'before', 160)}</span>
+                        <mark className="hit__match">{hit.match}</mark>
+                        <span className="segment__context">{trimContext(hit.after, 'after', 160)}</span>
+                      </span>
+                    </button>
+                  </li>
+                ))}
+              </ol>
+            </div>
+          );
+        })}
+      </div>
+      {coding && result ? (
+        <CodeAllDialog
+          hits={result.hits}
+          query={submitted?.query ?? ''}
+          onDone={(message) => {
+            setCoding(false);
+            if (message) setOutcome(message);
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+/** Picks the code for "Code all results" and applies it to every hit in one step. */
+function CodeAllDialog({ hits, query, onDone }: { hits: SearchHit[]; query: string; onDone: (message: string | null) => void }) {
+  const workbench = useWorkbench();
+  const { project } = workbench;
+  const options = useMemo(() => codeOptions(project.codebook, { codableOnly: true }), [project.codebook]);
+  const [codeId, setCodeId] = useState<string | null>(workbench.activeCodeId && options.some((o) => o.id === workbench.activeCodeId) ? workbench.activeCodeId : null);
+  const [busy, setBusy] = useState(false);
+  const spans = useMemo(() => hitSpans(hits), [hits]);
+  const code = options.find((o) => o.id === codeId) ?? null;
+
+  async function submit(id: string | null = codeId) {
+    if (!id || busy) return;
+    setBusy(true);
+    try {
+      const result = await workbench.change('coding.applyMany', { codeId: id, spans });
+      if (result) onDone(codedMessage(result.createdIds.length, spans.length, options.find((o) => o.id === id)?.name ?? 'the code'));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <DialogModal
+      wide
+      title={`Code all ${plural(spans.length, 'result')} for “${query}”`}
+      description="Each matching passage is coded at the code you choose, as your coding, in one step you can undo."
+      onSubmit={() => void submit()}
+      onClose={() => onDone(null)}
+      actions={
+        <>
+          <Button onClick={() => onDone(null)}>Cancel</Button>
+          <Button type="submit" variant="primary" disabled={!code || busy}>
+            {code ? `Code ${plural(spans.length, 'passage')} at “${code.name}”` : 'Code'}
+          </Button>
+        </>
+      }
+    >
+      <CodePicker label="Code at" listLabel="Codes" options={options} value={codeId} onChange={setCodeId} onConfirm={(id) => void submit(id)} />
+    </DialogModal>
+  );
+}
+

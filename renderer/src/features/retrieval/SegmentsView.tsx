@@ -1,0 +1,180 @@
+import { useEffect, useId, useMemo, useState } from 'react';
+import type { SegmentView } from '../../../../shared/api/contract';
+import { codePath } from '../../../../shared/domain/codebook';
+import { useApi } from '../../api/context';
+import { ApiError } from '../../api/client';
+import { formatDateTime } from '../../lib/format';
+import { EmptyState } from '../../ui/EmptyState';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { QuietLoading } from '../../ui/QuietLoading';
+import { CodeGlyph } from '../codebook/CodeGlyph';
+import { useWorkbench } from '../workbench/context';
+import { FilterNote } from './FilterNote';
+import { countSummary, documentCount, trimContext } from './retrievalText';
+import './retrieval.css';
+
+type Load =
+  | { status: 'loading' }
+  | { status: 'ready'; segments: SegmentView[]; key: string }
+  | { status: 'failed'; error: ApiError; key: string };
+
+/**
+ * Every passage coded at a code (and, if asked, its sub-codes), by all coders or one, in the
+ * documents the attribute filter lets through: each with where it comes from, who coded it and
+ * its context. A click opens the passage in the reader.
+ */
+export function SegmentsView({ codeId }: { codeId: string }) {
+  const workbench = useWorkbench();
+  const api = useApi();
+  const { project, attributeFilter, codingsRevision } = workbench;
+  const code = project.codebook.find((c) => c.id === codeId) ?? null;
+  const hasChildren = project.codebook.some((c) => c.parentId === codeId);
+  const [includeSubcodes, setIncludeSubcodes] = useState(true);
+  const [coderId, setCoderId] = useState<string>('all');
+  const [load, setLoad] = useState<Load>({ status: 'loading' });
+  const coderSelectId = useId();
+
+  const coderIds = coderId === 'all' ? null : [coderId];
+  const key = JSON.stringify([codeId, includeSubcodes, coderIds, attributeFilter]);
+
+  useEffect(() => {
+    if (!code) return;
+    let live = true;
+    api
+      .call('segments.query', { codeIds: [codeId], includeSubcodes, coderIds, attributes: attributeFilter })
+      .then((segments) => {
+        if (live) setLoad({ status: 'ready', segments, key });
+      })
+      .catch((error: unknown) => {
+        if (live) setLoad({ status: 'failed', error: ApiError.from(error), key });
+      });
+    return () => {
+      live = false;
+    };
+    // `project` and `codingsRevision` are here so the list refreshes after every change and undo.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [api, key, project, codingsRevision]);
+
+  const names = useMemo(() => {
+    const docs = new Map(project.documents.map((d) => [d.id, d.name]));
+    const coders = new Map(project.coders.map((c) => [c.id, c]));
+    const codes = new Map(project.codebook.map((c) => [c.id, c]));
+    return { docs, coders, codes };
+  }, [project]);
+
+  if (!code) {
+    return (
+      <div className="retrieval">
+        <EmptyState title="This code is no longer in the codebook">It may have been deleted or merged.</EmptyState>
+      </div>
+    );
+  }
+
+  const path = codePath(project.codebook, codeId);
+  const segments = load.status === 'ready' ? load.segments : [];
+  const stale = load.status !== 'loading' && load.key !== key;
+
+  function open(segment: SegmentView) {
+    workbench.openDocument(segment.documentId, { start: segment.start, end: segment.end });
+    workbench.setCentre({ kind: 'reader' });
+  }
+
+  return (
+    <section className="retrieval" aria-labelledby={`${coderSelectId}-title`}>
+      <header className="retrieval__header">
+        <p className="retrieval__eyebrow">Coded segments</p>
+        <h2 className="retrieval__title" id={`${coderSelectId}-title`}>
+          <CodeGlyph color={code.color} folder={!code.codable} />
+          <span>
+            {path.length > 1 ? <span className="retrieval__path">{path.slice(0, -1).join(' › ')} › </span> : null}
+            {code.name}
+          </span>
+        </h2>
+        <p className="retrieval__count" role="status" aria-live="polite">
+          {load.status === 'ready' ? countSummary(segments.length, documentCount(segments), 'segment') : '\u00a0'}
+          {stale ? <span className="retrieval__updating"> · updating…</span> : null}
+        </p>
+        <div className="retrieval__controls">
+          <label className="retrieval__check">
+            <input
+              type="checkbox"
+              checked={includeSubcodes && hasChildren}
+              disabled={!hasChildren}
+              onChange={(event) => setIncludeSubcodes(event.target.checked)}
+            />
+            Include sub-codes
+          </label>
+          <span className="retrieval__select">
+            <label htmlFor={coderSelectId}>Coder</label>
+            <select id={coderSelectId} className="field__input field__select" value={coderId} onChange={(event) => setCoderId(event.target.value)}>
+              <option value="all">All coders</option>
+              {project.coders.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                  {c.id === project.currentCoderId ? ' (you)' : ''}
+                </option>
+              ))}
+            </select>
+          </span>
+        </div>
+        <FilterNote filter={attributeFilter} attributes={project.attributes} onClear={() => workbench.setAttributeFilter({})} />
+      </header>
+      <div className="retrieval__body">
+        {load.status === 'loading' ? <QuietLoading label="Finding the coded passages…" /> : null}
+        {load.status === 'failed' ? <ErrorAlert error={load.error} /> : null}
+        {load.status === 'ready' && segments.length === 0 ? (
+          <EmptyState title="No coded passages">
+            {coderId !== 'all' || Object.keys(attributeFilter).length > 0
+              ? 'Nothing is coded here for this coder and filter.'
+              : 'Select text in the reader and apply this code to collect passages here.'}
+          </EmptyState>
+        ) : null}
+        {segments.length > 0 ? (
+          <ol className="segment-list" aria-label="Segments">
+            {segments.map((s) => {
+              const coder = names.coders.get(s.coderId);
+              const segmentCode = names.codes.get(s.codeId);
+              return (
+                <li key={s.codingId} className="segment-list__item">
+                  <button type="button" className="segment" onClick={() => open(s)}>
+                    <span className="segment__meta">
+                      <span className="segment__doc">{names.docs.get(s.documentId) ?? 'Unknown document'}</span>
+                      {s.speaker ? (
+                        <>
+                          <span className="segment__sep" aria-hidden="true">·</span>
+                          <span className="segment__speaker">{s.speaker}</span>
+                        </>
+                      ) : null}
+                      <time className="segment__date" dateTime={s.createdAt}>
+                        {formatDateTime(s.createdAt)}
+                      </time>
+                    </span>
+                    <span className="segment__who">
+                      <span className="segment__coder">
+                        <span className="segment__dot" style={{ backgroundColor: coder?.color ?? 'var(--c-text-subtle)' }} aria-hidden="true" />
+                        {coder?.name ?? 'Unknown coder'}
+                      </span>
+                      {segmentCode ? (
+                        <span className="segment__code">
+                          <span className="segment__swatch" style={{ backgroundColor: segmentCode.color }} aria-hidden="true" />
+                          {segmentCode.name}
+                        </span>
+                      ) : null}
+                    </span>
+                    <span className="segment__text">
+                      {s.before ? <span className="segment__context">{trimContext(s.before, 'before')}</span> : null}
+                      <span className="segment__passage" style={{ borderColor: segmentCode?.color }}>
+                        {s.text}
+                      </span>
+                      {s.after ? <span className="segment__context">{trimContext(s.after, 'after')}</span> : null}
+                    </span>
+                  </button>
+                </li>
+              );
+            })}
+          </ol>
+        ) : null}
+      </div>
+    </section>
+  );
+}

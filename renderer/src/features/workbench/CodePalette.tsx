@@ -1,0 +1,168 @@
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { KeyboardEvent } from 'react';
+import { createPortal } from 'react-dom';
+import { useWorkbench } from './context';
+import { filterPalette, paletteEntries } from './palette';
+import './workbench.css';
+
+/**
+ * Ctrl/Cmd+K: a filter box over every codable code. Type to filter by name or path, arrows to
+ * move, Enter to code the selection at the highlighted code, Escape to close.
+ */
+export function CodePalette({ onClose }: { onClose: () => void }) {
+  const workbench = useWorkbench();
+  const { project, selection, quickCodes } = workbench;
+  const ref = useRef<HTMLDialogElement>(null);
+  const listRef = useRef<HTMLUListElement>(null);
+  const baseId = useId();
+  const [query, setQuery] = useState('');
+  const [active, setActive] = useState(0);
+
+  const entries = useMemo(() => paletteEntries(project.codebook), [project.codebook]);
+  const matches = useMemo(() => filterPalette(entries, query), [entries, query]);
+  const current = Math.min(active, Math.max(0, matches.length - 1));
+  const excerpt = useSelectionExcerpt();
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    if (!dialog.open) dialog.showModal();
+    dialog.querySelector('input')?.focus();
+    return () => {
+      if (dialog.open) dialog.close();
+      if (opener?.isConnected) opener.focus();
+    };
+  }, []);
+
+  useEffect(() => {
+    listRef.current?.querySelector(`[data-index="${current}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [current]);
+
+  function choose(index: number) {
+    const entry = matches[index];
+    if (!entry) return;
+    onClose();
+    if (selection) void workbench.codeSelection(entry.code.id);
+    else workbench.setActiveCodeId(entry.code.id);
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
+    switch (event.key) {
+      case 'ArrowDown':
+        event.preventDefault();
+        setActive(matches.length ? (current + 1) % matches.length : 0);
+        return;
+      case 'ArrowUp':
+        event.preventDefault();
+        setActive(matches.length ? (current - 1 + matches.length) % matches.length : 0);
+        return;
+      case 'PageDown':
+        event.preventDefault();
+        setActive(Math.min(matches.length - 1, current + 8));
+        return;
+      case 'PageUp':
+        event.preventDefault();
+        setActive(Math.max(0, current - 8));
+        return;
+      case 'Enter':
+        event.preventDefault();
+        choose(current);
+        return;
+    }
+  }
+
+  const listId = `${baseId}-list`;
+  const optionId = (i: number) => `${baseId}-opt-${i}`;
+  const title = selection ? 'Code the selection' : 'Find a code';
+
+  return createPortal(
+    <dialog
+      ref={ref}
+      className="palette"
+      aria-labelledby={`${baseId}-title`}
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
+      onMouseDown={(event) => {
+        if (event.target === ref.current) onClose();
+      }}
+      onKeyDown={(event) => event.stopPropagation()}
+    >
+      <div className="palette__head">
+        <h2 className="palette__title" id={`${baseId}-title`}>
+          {title}
+        </h2>
+        <p className="palette__passage">
+          {excerpt ? <>“{excerpt}”</> : 'Select a passage in the reader to code it; here you can find a code in the codebook.'}
+        </p>
+      </div>
+      <input
+        className="palette__input"
+        type="text"
+        role="combobox"
+        aria-label="Filter codes"
+        aria-expanded="true"
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-activedescendant={matches.length ? optionId(current) : undefined}
+        placeholder="Type a code’s name…"
+        value={query}
+        autoComplete="off"
+        spellCheck={false}
+        onChange={(event) => {
+          setQuery(event.target.value);
+          setActive(0);
+        }}
+        onKeyDown={onKeyDown}
+      />
+      <ul ref={listRef} id={listId} role="listbox" aria-label="Codes" className="palette__list">
+        {matches.map((entry, i) => {
+          const key = quickCodes.indexOf(entry.code.id);
+          return (
+            <li
+              key={entry.code.id}
+              id={optionId(i)}
+              role="option"
+              aria-selected={i === current}
+              data-index={i}
+              className="palette__option"
+              onMouseMove={() => {
+                if (i !== current) setActive(i);
+              }}
+              onClick={() => choose(i)}
+            >
+              <span className="palette__swatch" style={{ backgroundColor: entry.code.color }} aria-hidden="true" />
+              <span className="palette__name">{entry.code.name}</span>
+              {entry.path.length ? <span className="palette__path">{entry.path.join(' › ')}</span> : null}
+              {key >= 0 ? (
+                <kbd className="palette__key" title={`Quick code: key ${key + 1}`}>
+                  {key + 1}
+                </kbd>
+              ) : null}
+            </li>
+          );
+        })}
+        {matches.length === 0 ? <li className="palette__none">No code matches “{query.trim()}”.</li> : null}
+      </ul>
+      <p className="palette__foot" aria-hidden="true">
+        <kbd>↑</kbd> <kbd>↓</kbd> to move · <kbd>Enter</kbd> {selection ? 'to code' : 'to select'} · <kbd>Esc</kbd> to close
+      </p>
+    </dialog>,
+    document.body,
+  );
+}
+
+/** The first words of the selected passage, from the open reader's text on the page. */
+function useSelectionExcerpt(): string | null {
+  const { selection } = useWorkbench();
+  const [excerpt] = useState(() => {
+    if (!selection) return null;
+    const fromChip = document.querySelector<HTMLElement>('[data-selection-excerpt]')?.dataset.selectionExcerpt;
+    if (fromChip) return fromChip;
+    const text = window.getSelection()?.toString().trim() ?? '';
+    return text.length > 90 ? `${text.slice(0, 90)}…` : text || null;
+  });
+  return excerpt;
+}

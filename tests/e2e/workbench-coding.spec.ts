@@ -1,0 +1,432 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import type { ProjectFile, CoderFile } from '../../shared/domain/schemas';
+import { expect, test } from './web-app';
+import type { WebApp } from './web-app';
+
+/*
+ * Coding in the reader with real mouse and keyboard events against the real `npm run web`
+ * entry: select a passage by dragging across the text, drag the chip onto a code, see the
+ * highlight and its stripe, find it on disk in the coder's own file; the code palette, quick
+ * codes, undo and redo; switching coder and whose codings are shown; the coding popover.
+ */
+
+const PROJECT = join('Marginalia', 'Thrive LDN sample.marginalia');
+const CONVERSATIONS = join('resources', 'sample', 'conversations');
+
+async function sourceText(file: string): Promise<string> {
+  return readFile(join(CONVERSATIONS, file), 'utf-8');
+}
+
+/** The exact [start, end) of a phrase in a sample conversation (found once). */
+async function spanOf(file: string, phrase: string): Promise<{ start: number; end: number }> {
+  const text = await sourceText(file);
+  const start = text.indexOf(phrase);
+  expect(start, `"${phrase}" is in ${file}`).toBeGreaterThanOrEqual(0);
+  expect(text.indexOf(phrase, start + 1), `"${phrase}" is in ${file} once`).toBe(-1);
+  return { start, end: start + phrase.length };
+}
+
+async function projectFile(app: WebApp): Promise<ProjectFile> {
+  return JSON.parse(await readFile(join(app.documentsDir, PROJECT, 'project.json'), 'utf-8')) as ProjectFile;
+}
+
+async function codeId(app: WebApp, name: string): Promise<string> {
+  const code = (await projectFile(app)).codebook.find((c) => c.name === name);
+  if (!code) throw new Error(`no code named ${name}`);
+  return code.id;
+}
+
+async function coderFile(app: WebApp, coderName: string): Promise<CoderFile | null> {
+  const coder = (await projectFile(app)).coders.find((c) => c.name === coderName);
+  if (!coder) return null;
+  return JSON.parse(await readFile(join(app.documentsDir, PROJECT, 'coders', `${coder.id}.json`), 'utf-8')) as CoderFile;
+}
+
+/** First launch: the sample opens and asks for the coder's name. */
+async function start(page: Page, app: WebApp, name = 'Test Coder'): Promise<void> {
+  await page.goto(app.url);
+  const dialog = page.getByRole('dialog', { name: 'What’s your name?' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('records who made it');
+  await dialog.getByLabel('Your name').fill(name);
+  await dialog.getByRole('button', { name: 'Continue' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('button', { name: new RegExp(`Coding as ${name}`) })).toBeVisible();
+}
+
+async function openDocument(page: Page, name: string): Promise<Locator> {
+  await page.getByRole('listbox', { name: 'Documents' }).getByRole('option', { name }).click();
+  const reader = page.getByRole('region', { name });
+  await expect(reader.locator('.block[data-key]').first()).toBeVisible();
+  return reader;
+}
+
+/** Just what the page-side helpers use of the DOM (this file is type-checked without DOM types). */
+interface Rect {
+  left: number;
+  right: number;
+  top: number;
+  height: number;
+}
+interface PageRange {
+  setStart(node: unknown, offset: number): void;
+  setEnd(node: unknown, offset: number): void;
+  getClientRects(): ArrayLike<Rect>;
+}
+interface PageElement {
+  scrollTop: number;
+  clientHeight: number;
+  textContent: string | null;
+  firstChild: unknown;
+  getBoundingClientRect(): Rect;
+  querySelectorAll(selector: string): ArrayLike<PageElement>;
+  ownerDocument: { createRange(): PageRange };
+}
+
+function readerScroller(page: Page): Locator {
+  return page.locator('.reader__scroll[data-scroll-root]');
+}
+
+/**
+ * Viewport points just inside the first and last characters of `phrase` in the reader's text,
+ * scrolled into view. The reader renders only what is near the viewport, so it is scrolled
+ * through until the phrase is rendered.
+ */
+async function phrasePoints(page: Page, phrase: string): Promise<{ x1: number; y1: number; x2: number; y2: number }> {
+  for (let attempt = 0; attempt < 60; attempt++) {
+    const points = await renderedPhrasePoints(page, phrase);
+    if (points) return points;
+    const more = await readerScroller(page).evaluate((el, first) => {
+      const scroller = el as unknown as PageElement;
+      if (first) {
+        scroller.scrollTop = 0;
+        return true;
+      }
+      const before = scroller.scrollTop;
+      scroller.scrollTop += scroller.clientHeight * 0.8;
+      return scroller.scrollTop > before;
+    }, attempt === 0);
+    if (!more) break;
+    await page.waitForTimeout(60);
+  }
+  throw new Error(`"${phrase}" is not in the reader`);
+}
+
+async function renderedPhrasePoints(page: Page, phrase: string): Promise<{ x1: number; y1: number; x2: number; y2: number } | null> {
+  return readerScroller(page).evaluate((el, wanted) => {
+    const scroller = el as unknown as PageElement;
+    // The rendered text run by run (each holds one text node), so a phrase crossing runs or turns is found too.
+    const runs = Array.from(scroller.querySelectorAll('.rcolumn [data-start]'));
+    const nodes: { node: unknown; from: number }[] = [];
+    let all = '';
+    for (const run of runs) {
+      nodes.push({ node: run.firstChild, from: all.length });
+      all += run.textContent ?? '';
+    }
+    const at = all.indexOf(wanted);
+    if (at < 0) return null;
+    const locate = (offset: number) => {
+      const hit = [...nodes].reverse().find((e) => e.from <= offset)!;
+      return { node: hit.node, offset: offset - hit.from };
+    };
+    const rectOf = (offset: number) => {
+      const { node, offset: o } = locate(offset);
+      const range = scroller.ownerDocument.createRange();
+      range.setStart(node, o);
+      range.setEnd(node, o + 1);
+      const rects = range.getClientRects();
+      return rects[rects.length - 1]!;
+    };
+    // On screen first: the passage's first line a third of the way down the reader.
+    const box = scroller.getBoundingClientRect();
+    const top = rectOf(at).top;
+    if (top < box.top + 40 || top > box.top + box.height * 0.5) scroller.scrollTop += top - (box.top + box.height / 3);
+    const a = rectOf(at);
+    const b = rectOf(at + wanted.length - 1);
+    return { x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2 };
+  }, phrase);
+}
+
+/** Selects a phrase the way a user does: press, drag across the text, release. */
+async function selectByMouse(page: Page, phrase: string): Promise<void> {
+  const { x1, y1, x2, y2 } = await phrasePoints(page, phrase);
+  await page.mouse.move(x1, y1);
+  await page.mouse.down();
+  await page.mouse.move((x1 + x2) / 2, (y1 + y2) / 2, { steps: 8 });
+  await page.mouse.move(x2, y2, { steps: 8 });
+  await page.mouse.up();
+  await expect(page.getByRole('button', { name: /^Selected passage: / })).toBeVisible();
+}
+
+/** Drags with real pointer events, in steps, so dnd-kit's pointer sensor activates and tracks it. */
+async function dragOnto(page: Page, from: Locator, to: Locator): Promise<void> {
+  await from.scrollIntoViewIfNeeded();
+  await to.scrollIntoViewIfNeeded();
+  const a = await from.boundingBox();
+  const b = await to.boundingBox();
+  if (!a || !b) throw new Error('drag source or target is not on screen');
+  const start = { x: a.x + Math.min(70, a.width / 2), y: a.y + Math.min(14, a.height / 2) };
+  const end = { x: b.x + Math.min(60, b.width / 2), y: b.y + Math.min(14, b.height / 2) };
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await page.mouse.move(start.x + 12, start.y + 4, { steps: 4 });
+  await page.mouse.move(end.x, end.y, { steps: 20 });
+  await page.mouse.move(end.x + 2, end.y + 1, { steps: 2 });
+  await page.mouse.up();
+}
+
+function codedRuns(reader: Locator, id: string): Locator {
+  return reader.locator(`[data-code-ids~="${id}"]`);
+}
+
+function treeRow(page: Page, name: string): Locator {
+  return page.getByRole('tree', { name: 'Codebook' }).getByRole('treeitem', { name, exact: true }).locator('> .code-row');
+}
+
+const LAMBETH = '04-lambeth-commissioners.txt';
+const POOLED = "Pooled budgets for a neighbourhood, with residents on the panel that decides how it's spent.";
+
+test('a passage selected with the mouse and dragged onto a code is coded, shown, kept and saved in the coder’s file', async ({ app, page }) => {
+  await start(page, app);
+  const reader = await openDocument(page, '04 Lambeth: commissioners');
+  await expect(reader.locator('.run--coded')).toHaveCount(0);
+
+  await selectByMouse(page, POOLED);
+  const chip = page.getByRole('button', { name: /^Selected passage: Pooled budgets/ });
+  await expect(chip).toContainText('Drag onto a code');
+
+  await dragOnto(page, chip, treeRow(page, 'Communities take the lead'));
+  const communities = await codeId(app, 'Communities take the lead');
+  const highlight = codedRuns(reader, communities);
+  await expect(highlight).toHaveText(POOLED);
+  await expect(reader.getByRole('button', { name: /^Communities take the lead: coded passage/ })).toBeVisible();
+  await expect(page.locator('footer').getByRole('status')).toContainText('Code 1 passage at Communities take the lead');
+
+  // Stored in the current coder's own file, at the exact offsets of the passage.
+  const expected = await spanOf(LAMBETH, POOLED);
+  await expect
+    .poll(async () => (await coderFile(app, 'Test Coder'))?.codings.map((c) => ({ codeId: c.codeId, start: c.start, end: c.end })))
+    .toEqual([{ codeId: communities, ...expected }]);
+  const others = (await projectFile(app)).coders.filter((c) => c.name !== 'Test Coder');
+  for (const coder of others) {
+    const file = (await coderFile(app, coder.name))!;
+    expect(file.codings.some((c) => c.start === expected.start && c.end === expected.end)).toBe(false);
+  }
+
+  // After a reload the project reopens at the same document, still coded.
+  await page.reload();
+  const again = page.getByRole('region', { name: '04 Lambeth: commissioners' });
+  await expect(codedRuns(again, communities)).toHaveText(POOLED);
+  await expect(again.getByRole('button', { name: /^Communities take the lead: coded passage/ })).toBeVisible();
+
+  // Its own coder can change its extent from the popover: pick the new passage, then apply.
+  await phrasePoints(page, POOLED);
+  await codedRuns(again, communities).click();
+  const popover = page.getByRole('dialog', { name: 'Coding here' });
+  await expect(popover).toContainText('Test Coder (you)');
+  await popover.getByRole('button', { name: 'Change extent…' }).click();
+  const bar = page.getByRole('group', { name: 'Change a coding’s extent' });
+  await expect(bar).toContainText('Select the new extent');
+  const longer = `${POOLED} We've talked about it for years.`;
+  await selectByMouse(page, longer);
+  await bar.getByRole('button', { name: 'Apply' }).click();
+  await expect(bar).toBeHidden();
+  await expect(codedRuns(again, communities)).toHaveText(longer);
+  const extended = await spanOf(LAMBETH, longer);
+  await expect
+    .poll(async () => (await coderFile(app, 'Test Coder'))?.codings.map((c) => ({ start: c.start, end: c.end })))
+    .toEqual([extended]);
+});
+
+test('a code dragged from the codebook onto the selection codes it; a selection across turns is coded as one passage', async ({ app, page }) => {
+  await start(page, app);
+  const reader = await openDocument(page, '04 Lambeth: commissioners');
+  const phrase = "A single assessment that all partners accept.\n\nPublic health lead: One outcome everyone";
+  // Across two turns: the end of one and the start of the next (the speaker label between is in the text).
+  const across = await phrasePoints(page, 'One outcome everyone');
+  const first = await phrasePoints(page, 'A single assessment');
+  await page.mouse.move(first.x1, first.y1);
+  await page.mouse.down();
+  await page.mouse.move(across.x2, across.y2, { steps: 12 });
+  await page.mouse.up();
+  const chip = page.getByRole('button', { name: /^Selected passage: A single assessment/ });
+  await expect(chip).toBeVisible();
+
+  await dragOnto(page, treeRow(page, 'Joined-up local partnerships'), chip);
+  const joined = await codeId(app, 'Joined-up local partnerships');
+  await expect(codedRuns(reader, joined)).toHaveCount(2);
+  await expect(codedRuns(reader, joined).first()).toHaveText('A single assessment that all partners accept.');
+  await expect(codedRuns(reader, joined).last()).toHaveText('One outcome everyone');
+  const expected = await spanOf(LAMBETH, phrase);
+  await expect
+    .poll(async () => (await coderFile(app, 'Test Coder'))?.codings.map((c) => ({ codeId: c.codeId, start: c.start, end: c.end })))
+    .toEqual([{ codeId: joined, ...expected }]);
+});
+
+test('keyboard: Ctrl+K codes the selection from the palette, 1–9 apply quick codes, Ctrl+Z and Shift+Ctrl+Z undo and redo', async ({ app, page }) => {
+  await start(page, app);
+  const reader = await openDocument(page, '04 Lambeth: commissioners');
+  const phrase = 'Commissioners are burning out too.';
+  await selectByMouse(page, phrase);
+
+  await page.keyboard.press('Control+k');
+  const palette = page.getByRole('dialog', { name: 'Code the selection' });
+  await expect(palette).toBeVisible();
+  await palette.getByRole('combobox', { name: 'Filter codes' }).fill('healthy work');
+  await expect(palette.getByRole('option').first()).toContainText('A healthy workforce');
+  await page.keyboard.press('Enter');
+  await expect(palette).toBeHidden();
+
+  const workforce = await codeId(app, 'A healthy workforce');
+  await expect(codedRuns(reader, workforce)).toHaveText(phrase);
+  await expect(page.getByRole('button', { name: 'Undo' })).toHaveAttribute('title', /Undo: Code 1 passage at A healthy workforce/);
+
+  // Undo takes the highlight away; redo brings it back.
+  await page.keyboard.press('Control+z');
+  await expect(codedRuns(reader, workforce)).toHaveCount(0);
+  await expect(reader.getByRole('button', { name: /^A healthy workforce: / })).toHaveCount(0);
+  await page.keyboard.press('Control+Shift+z');
+  await expect(codedRuns(reader, workforce)).toHaveText(phrase);
+  await page.keyboard.press('Control+z');
+  await expect(codedRuns(reader, workforce)).toHaveCount(0);
+  await page.keyboard.press('Control+y');
+  await expect(codedRuns(reader, workforce)).toHaveText(phrase);
+
+  // Typing in a text field keeps the field's own keys: the palette's filter box takes "1".
+  await page.keyboard.press('Control+k');
+  await page.getByRole('combobox', { name: 'Filter codes' }).press('1');
+  await expect(page.getByRole('combobox', { name: 'Filter codes' })).toHaveValue('1');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: 'Code the selection' })).toBeHidden();
+
+  // Quick codes: pin two codes (as the codebook's pin does, through workspace.update), then 2 applies the second.
+  const stigma = await codeId(app, 'Tackling stigma');
+  const response = await page.request.post(`${app.origin}/rpc/workspace.update`, { data: { quickCodes: [workforce, stigma] } });
+  expect(response.ok()).toBe(true);
+  await page.reload();
+  const again = page.getByRole('region', { name: '04 Lambeth: commissioners' });
+  await expect(codedRuns(again, workforce)).toHaveText(phrase);
+  const second = 'Half my team are on interim contracts';
+  await selectByMouse(page, second);
+  await page.keyboard.press('2');
+  await expect(codedRuns(again, stigma)).toHaveText(second);
+  const expected = await spanOf(LAMBETH, second);
+  await expect
+    .poll(async () => (await coderFile(app, 'Test Coder'))?.codings.some((c) => c.codeId === stigma && c.start === expected.start && c.end === expected.end))
+    .toBe(true);
+});
+
+test('whose codings are shown: me, one coder, all coders; switching coder; the coding popover', async ({ app, page }) => {
+  await start(page, app);
+  const reader = await openDocument(page, '01 Hackney: young people');
+  const show = page.getByLabel('Show codings of');
+  // The new coder has coded nothing here.
+  await expect(show).toHaveValue('me');
+  await expect(reader.locator('.run--coded')).toHaveCount(0);
+  await expect(reader.locator('.stripe')).toHaveCount(0);
+
+  await show.selectOption({ label: 'Amara Okafor' });
+  const peer = 'Peer mentors should be the front door, not the whole house.';
+  await expect(reader.locator('.run--coded', { hasText: peer })).toHaveCount(1);
+  // Tom Reilly did not code that sentence on its own.
+  const amaraCodings = await reader.locator('.run--coded').count();
+  expect(amaraCodings).toBeGreaterThan(5);
+
+  await show.selectOption({ label: 'Me' });
+  await expect(reader.locator('.run--coded')).toHaveCount(0);
+
+  await show.selectOption({ label: 'All coders' });
+  await expect(reader.locator('.stripe').first()).toBeVisible();
+  await expect(reader.getByRole('button', { name: /^Children and young people · AO \(Amara Okafor\)/ })).toBeVisible();
+  await expect(reader.getByRole('button', { name: /^Children and young people · TR \(Tom Reilly\)/ }).first()).toBeVisible();
+  // The densest stretch: several codes and both coders on the same sentences.
+  await page.mouse.move(0, 0);
+  await reader.locator('.reader__scroll[data-scroll-root]').evaluate((el) => {
+    const run = Array.from(el.querySelectorAll('[data-start]')).find((r) => r.textContent?.includes('When I was fifteen'));
+    if (run) el.scrollTop += run.getBoundingClientRect().top - el.getBoundingClientRect().top - 24;
+  });
+  await page.waitForTimeout(150);
+  await page.screenshot({ path: 'tests/artifacts/workbench-coded.png' });
+
+  // Hovering a stripe lights its passage.
+  await phrasePoints(page, 'In my family');
+  const stripe = reader.getByRole('button', { name: /^Tackling stigma · TR/ });
+  await stripe.hover();
+  await expect(reader.locator('.run--hot').first()).toBeVisible();
+  await expect(reader.locator('.run--hot').first()).toContainText('In my family');
+
+  // Clicking a coded passage lists the codings there, read-only for other coders.
+  await phrasePoints(page, peer);
+  await reader.locator('.run--coded', { hasText: peer }).click();
+  const popover = page.getByRole('dialog', { name: /coding/i });
+  await expect(popover).toBeVisible();
+  await expect(popover).toContainText('Peer support and community champions');
+  await expect(popover).toContainText('Amara Okafor');
+  await expect(popover).toContainText('read only');
+  await expect(popover.getByRole('button', { name: 'Remove' })).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(popover).toBeHidden();
+
+  // Switch to code as Amara: her codings become "mine", editable in the popover.
+  await page.getByRole('button', { name: /Coding as Test Coder/ }).click();
+  await page.getByRole('menu', { name: 'Code as' }).getByRole('menuitem', { name: 'Amara Okafor' }).click();
+  await expect(page.getByRole('button', { name: /Coding as Amara Okafor/ })).toBeVisible();
+  await show.selectOption({ label: 'Me' });
+  await expect(reader.locator('.run--coded', { hasText: peer })).toHaveCount(1);
+  await reader.locator('.run--coded', { hasText: peer }).click();
+  await expect(popover).toContainText('Amara Okafor (you)');
+  await popover.getByRole('button', { name: 'Write memo' }).click();
+  await popover.getByLabel('Memo on this coding').fill('Peers as the way in, not a substitute for services.');
+  await popover.getByRole('button', { name: 'Save memo' }).click();
+  await expect(popover).toContainText('Memo: Peers as the way in');
+  await page.screenshot({ path: 'tests/artifacts/workbench-popover.png' });
+  await popover.getByRole('button', { name: 'Remove' }).click();
+  await expect(reader.locator('.run--coded', { hasText: peer })).toHaveCount(0);
+  await expect(popover).toBeHidden();
+
+  // "Someone else…" asks for a new name.
+  await page.getByRole('button', { name: /Coding as Amara Okafor/ }).click();
+  await page.getByRole('menuitem', { name: 'Someone else…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Code as someone else' });
+  await dialog.getByLabel('Your name').fill('Third Coder');
+  await dialog.getByRole('button', { name: 'Switch' }).click();
+  await expect(page.getByRole('button', { name: /Coding as Third Coder/ })).toBeVisible();
+  await expect(reader.locator('.run--coded')).toHaveCount(0);
+});
+
+test('the project reopens at the last document, scrolled where the user left it', async ({ app, page }) => {
+  await start(page, app);
+  await openDocument(page, '05 Southwark: carers');
+  const reader = page.getByRole('region', { name: '05 Southwark: carers' });
+  const scroller = reader.locator('.reader__scroll[data-scroll-root]');
+  /** Where a run starting with `text` sits, relative to the top of the reader's viewport. */
+  const topOf = (text: string) =>
+    scroller.evaluate((el, wanted) => {
+      const run = Array.from(el.querySelectorAll('[data-start]')).find((r) => r.textContent?.startsWith(wanted));
+      return run ? run.getBoundingClientRect().top - el.getBoundingClientRect().top : null;
+    }, text);
+  await scroller.evaluate((el) => {
+    el.scrollTop = el.scrollHeight * 0.55;
+  });
+  // Long enough for the position to settle and be saved (after half a second's rest).
+  await page.waitForTimeout(900);
+  // The first run fully in view is the landmark.
+  const landmark = await scroller.evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    const run = Array.from(el.querySelectorAll('[data-start]')).find((r) => r.getBoundingClientRect().top > box.top + 30);
+    return run?.textContent?.slice(0, 30) ?? '';
+  });
+  expect(landmark.length).toBeGreaterThan(10);
+  const before = await topOf(landmark);
+  await page.waitForTimeout(700);
+
+  await page.reload();
+  const again = page.getByRole('region', { name: '05 Southwark: carers' });
+  await expect(again.locator('.block[data-key]').first()).toBeVisible();
+  await expect.poll(async () => {
+    const after = await topOf(landmark);
+    return after === null || before === null ? Infinity : Math.abs(after - before);
+  }).toBeLessThan(40);
+});

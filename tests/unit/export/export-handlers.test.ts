@@ -1,0 +1,49 @@
+import XLSX from 'xlsx';
+import { describe, expect, it } from 'vitest';
+import { sampleBackend } from '../../helpers/backend';
+import { useTempDirs } from '../../helpers/temp-dir';
+
+const tempDir = useTempDirs();
+const all = { codeIds: null, documentIds: null, attributes: {}, coderIds: null };
+
+describe('exports and analyses through the API', () => {
+  it('counts codes by borough, as segments, documents and coded characters', async () => {
+    const backend = await sampleBackend(await tempDir());
+    const h = backend.handlers;
+    const p = (await h['app.getState']({})).project!;
+    const stigma = p.codebook.find((c) => c.name === 'Tackling stigma')!.id;
+    const segments = await h['analysis.matrix']({ selection: all, columns: { kind: 'attribute', name: 'Borough' }, measure: 'segments', rollUp: false });
+    expect(segments.columnLabels).toContain('Hackney');
+    const row = segments.rowKeys.indexOf(stigma);
+    expect(segments.rowTotals[row]).toBe(Object.values(p.codingCounts[stigma] ?? {}).reduce((a, b) => a + b, 0));
+    const docs = await h['analysis.matrix']({ selection: all, columns: { kind: 'documents' }, measure: 'documents', rollUp: false });
+    expect(Math.max(...docs.cells.flat())).toBe(1);
+    const chars = await h['analysis.matrix']({ selection: all, columns: { kind: 'documents' }, measure: 'characters', rollUp: false });
+    expect(chars.cells[row]!.every((n, i) => n <= p.documents.find((d) => d.id === chars.columnKeys[i])!.length)).toBe(true);
+    expect(chars.rowTotals[row]).toBeGreaterThan(0);
+    const folder = p.codebook.find((c) => c.name === 'Cross-cutting themes')!.id;
+    const rolled = await h['analysis.matrix']({ selection: all, columns: { kind: 'documents' }, measure: 'segments', rollUp: true });
+    expect(rolled.rowTotals[rolled.rowKeys.indexOf(folder)]).toBeGreaterThan(0);
+    const co = await h['analysis.cooccurrence']({ selection: all });
+    const i = co.codeIds.indexOf(stigma);
+    expect(co.matrix[i]![i]).toBe(segments.rowTotals[row]);
+  });
+
+  it('hands back an Excel workbook, a CSV, a REFI-QDA project and agreement tables as files', async () => {
+    const backend = await sampleBackend(await tempDir());
+    const h = backend.handlers;
+    const p = (await h['app.getState']({})).project!;
+    const coders = p.coders.map((c) => c.id);
+    const workbook = await h['export.workbook']({ selection: all, attributeColumns: 'all', crossAttributes: ['Borough'], rollUp: false, sheetPerCode: false, agreement: { coderIds: coders, mode: 'character' } });
+    expect(workbook.fileName).toMatch(/\.xlsx$/);
+    const wb = XLSX.read(Buffer.from(workbook.base64, 'base64'));
+    expect(wb.SheetNames).toEqual(expect.arrayContaining(['Coded segments', 'Codebook', 'Code × Borough', 'Agreement by code']));
+    const csv = Buffer.from((await h['export.csv']({ selection: all, attributeColumns: ['Borough'] })).base64, 'base64').toString('utf-8');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv.split('\r\n').length).toBeGreaterThan(100);
+    const qdpx = await h['export.refi']({ format: 'qdpx' });
+    expect(Buffer.from(qdpx.base64, 'base64').subarray(0, 2).toString()).toBe('PK');
+    const json = JSON.parse(Buffer.from((await h['agreement.export']({ coderIds: coders, codeIds: null, documentIds: null, attributes: {}, mode: 'segment', threshold: 0.9, q: null, format: 'json' })).base64, 'base64').toString());
+    expect(json.report.mode).toBe('segment');
+  });
+});

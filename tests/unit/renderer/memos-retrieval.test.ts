@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import type { MemoView, SearchHit } from '../../../shared/api/contract';
+import type { Code, DocumentMeta } from '../../../shared/domain/schemas';
+import { memoAuthors, memoSubjectKind, memoSubjectLabel, memosOn, visibleMemos } from '../../../renderer/src/features/memos/memoSubjects';
+import { codedMessage, countSummary, documentCount, groupByDocument, hitSpans, trimContext } from '../../../renderer/src/features/retrieval/retrievalText';
+
+const description = { definition: '', whenToUse: '', whenNotToUse: '', example: '' };
+const codebook: Code[] = [{ id: 'k1', name: 'Tackling stigma', color: '#2a9d8f', parentId: null, codable: true, description }];
+const documents = [{ id: 'd1', name: '03 Newham: people who use services' }] as DocumentMeta[];
+const project = { codebook, documents };
+
+const memo = (id: string, coderId: string, target: MemoView['target'], createdAt: string): MemoView => ({
+  id,
+  coderId,
+  author: coderId === 'amara' ? 'Amara Okafor' : 'Tom Reilly',
+  target,
+  text: `memo ${id}`,
+  createdAt,
+  updatedAt: createdAt,
+});
+
+const memos = [
+  memo('m1', 'amara', { type: 'project' }, '2024-05-01T10:00:00.000Z'),
+  memo('m2', 'tom', { type: 'code', id: 'k1' }, '2024-05-03T10:00:00.000Z'),
+  memo('m3', 'amara', { type: 'coding', id: 'c9' }, '2024-05-02T10:00:00.000Z'),
+  memo('m4', 'tom', { type: 'document', id: 'd1' }, '2024-05-04T10:00:00.000Z'),
+];
+
+describe('memo subjects', () => {
+  it('names what a memo is about', () => {
+    const places = new Map([['c9', { documentId: 'd1', codeId: 'k1', start: 0, end: 5 }]]);
+    expect(memoSubjectLabel({ type: 'project' }, project, places)).toBe('Project journal');
+    expect(memoSubjectLabel({ type: 'document', id: 'd1' }, project, places)).toBe('03 Newham: people who use services');
+    expect(memoSubjectLabel({ type: 'code', id: 'k1' }, project, places)).toBe('Tackling stigma');
+    expect(memoSubjectLabel({ type: 'coding', id: 'c9' }, project, places)).toBe('A coding in 03 Newham: people who use services');
+    expect(memoSubjectLabel({ type: 'coding', id: 'c9' }, project, new Map())).toBe('A coding');
+    expect(memoSubjectLabel({ type: 'code', id: 'gone' }, project, places)).toMatch(/no longer/);
+    expect(memoSubjectKind({ type: 'code', id: 'k1' })).toBe('Code');
+  });
+
+  it('lists memos newest first, filtered by kind and author', () => {
+    expect(visibleMemos(memos, { kind: 'all', authorId: 'all' }).map((m) => m.id)).toEqual(['m4', 'm2', 'm3', 'm1']);
+    expect(visibleMemos(memos, { kind: 'all', authorId: 'amara' }).map((m) => m.id)).toEqual(['m3', 'm1']);
+    expect(visibleMemos(memos, { kind: 'code', authorId: 'all' }).map((m) => m.id)).toEqual(['m2']);
+    expect(visibleMemos(memos, { kind: 'project', authorId: 'tom' })).toEqual([]);
+  });
+
+  it('finds the memos on one subject and the people who wrote any', () => {
+    expect(memosOn(memos, { type: 'code', id: 'k1' }).map((m) => m.id)).toEqual(['m2']);
+    expect(memosOn(memos, { type: 'project' }).map((m) => m.id)).toEqual(['m1']);
+    const coders = [
+      { id: 'amara', name: 'Amara Okafor', color: '#1d70b8' },
+      { id: 'tom', name: 'Tom Reilly', color: '#d4351c' },
+      { id: 'sam', name: 'Sam', color: '#000000' },
+    ];
+    expect(memoAuthors(memos, coders).map((c) => c.id)).toEqual(['amara', 'tom']);
+  });
+});
+
+describe('retrieval text', () => {
+  const hit = (documentId: string, start: number): SearchHit => ({ documentId, start, end: start + 4, before: '', match: 'wait', after: '', speaker: null });
+
+  it('groups hits by document in the order given', () => {
+    const groups = groupByDocument([hit('d2', 5), hit('d1', 1), hit('d2', 9)]);
+    expect(groups.map((g) => [g.documentId, g.hits.map((h) => h.start)])).toEqual([
+      ['d2', [5, 9]],
+      ['d1', [1]],
+    ]);
+    expect(documentCount([hit('d2', 5), hit('d1', 1), hit('d2', 9)])).toBe(2);
+  });
+
+  it('makes one span per distinct hit for coding them all', () => {
+    expect(hitSpans([hit('d1', 1), hit('d1', 1), hit('d2', 1)])).toEqual([
+      { documentId: 'd1', start: 1, end: 5 },
+      { documentId: 'd2', start: 1, end: 5 },
+    ]);
+  });
+
+  it('says what coding all results did, duplicates included', () => {
+    expect(codedMessage(4, 4, 'Waiting lists')).toBe('Coded 4 passages at “Waiting lists”.');
+    expect(codedMessage(3, 4, 'Waiting lists')).toBe('Coded 3 passages at “Waiting lists”. 1 other was already coded there.');
+    expect(codedMessage(0, 2, 'Waiting lists')).toBe('All 2 results were already coded at “Waiting lists”: nothing changed.');
+  });
+
+  it('words the counts', () => {
+    expect(countSummary(0, 0, 'segment')).toBe('No segments');
+    expect(countSummary(1, 1, 'segment')).toBe('1 segment in 1 document');
+    expect(countSummary(12, 7, 'result')).toBe('12 results in 7 documents');
+  });
+
+  it('cuts long context at a word, on the side away from the passage', () => {
+    const long = 'word '.repeat(100).trim();
+    const before = trimContext(long, 'before', 50);
+    expect(before.startsWith('…')).toBe(true);
+    expect(before.endsWith('word')).toBe(true);
+    expect(before.length).toBeLessThanOrEqual(51);
+    const after = trimContext(long, 'after', 50);
+    expect(after.endsWith('…')).toBe(true);
+    expect(after.startsWith('word')).toBe(true);
+    expect(trimContext('short\n text', 'after')).toBe('short text');
+  });
+});
