@@ -311,6 +311,18 @@ export const contract = {
   },
   /** The whole project (.qdpx) or the codebook (.qdc) in the REFI-QDA exchange format. */
   'export.refi': { input: z.object({ format: z.enum(['qdpx', 'qdc']) }).strict(), output: returns<ExportFile>() },
+  /** A table as shown in a view (a matrix, a chart's figures), as a one-sheet workbook. */
+  'export.table': {
+    input: z
+      .object({
+        name: z.string().min(1).max(100),
+        columns: z.array(z.object({ header: z.string().max(500), type: z.enum(['text', 'number']).optional(), width: z.number().min(1).max(255).optional() }).strict()).min(1).max(16_384),
+        rows: z.array(z.array(z.union([z.string().max(32_767), z.number(), z.null()])).max(16_384)).max(100_000),
+      })
+      .strict(),
+    output: returns<ExportFile>(),
+    maxBytes: LARGE_REQUEST_BYTES,
+  },
   /** Codes × documents or × an attribute's values, counting segments, characters or documents. */
   'analysis.matrix': {
     input: z

@@ -24,7 +24,7 @@ function file(name: string, mimeType: string, bytes: Uint8Array | string, notes:
 export function exportHandlers(
   session: () => ProjectSession,
   events: EventHub,
-): Pick<Handlers, 'export.workbook' | 'export.csv' | 'export.refi' | 'agreement.export' | 'analysis.matrix' | 'analysis.cooccurrence'> {
+): Pick<Handlers, 'export.workbook' | 'export.csv' | 'export.refi' | 'export.table' | 'agreement.export' | 'analysis.matrix' | 'analysis.cooccurrence'> {
   const onProgress = (done: number, total: number, stage: string) => events.emit('export.progress', { done, total, stage });
   return {
     'export.workbook': async ({ selection, attributeColumns, crossAttributes, rollUp, sheetPerCode, agreement }) => {
@@ -52,6 +52,11 @@ export function exportHandlers(
       return format === 'qdpx'
         ? file(fileName(store.data.name, 'REFI-QDA project', 'qdpx'), 'application/zip', await exportQdpx(store))
         : file(fileName(store.data.name, 'codebook', 'qdc'), 'application/xml', exportQdc(store));
+    },
+    'export.table': async ({ name, columns, rows }) => {
+      const { store } = session();
+      const out = writeWorkbook([{ name, columns, rows }]);
+      return file(fileName(store.data.name, name, 'xlsx'), XLSX_TYPE, out.bytes, out.notes);
     },
     'agreement.export': async ({ format, ...request }) => {
       const { store } = session();

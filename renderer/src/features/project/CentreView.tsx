@@ -1,6 +1,8 @@
 import { useId, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { EmptyState } from '../../ui/EmptyState';
+import { AgreementView } from '../agreement/AgreementView';
+import { AnalysisView } from '../analysis/AnalysisView';
 import { MemosView } from '../memos/MemosView';
 import { Reader } from '../reader/Reader';
 import { SearchView } from '../retrieval/SearchView';
@@ -12,7 +14,7 @@ type TabKind = Centre['kind'];
 
 /**
  * The centre of the workbench: the reader, or a retrieval view, under a row of tabs (Reader ·
- * Segments · Search · Memos; Segments only once opened from a code). The reader stays mounted
+ * Segments · Search · Memos · Analysis · Agreement; Segments only once opened from a code). The reader stays mounted
  * while another tab is shown, so it keeps its place.
  */
 export function CentreView({ revision }: { revision: number }) {
@@ -33,6 +35,8 @@ export function CentreView({ revision }: { revision: number }) {
       : []),
     { kind: 'search', label: 'Search' },
     { kind: 'memos', label: 'Memos' },
+    { kind: 'analysis', label: 'Analysis' },
+    { kind: 'agreement', label: 'Agreement' },
   ];
 
   function select(kind: TabKind) {
@@ -111,6 +115,16 @@ export function CentreView({ revision }: { revision: number }) {
         {centre.kind === 'memos' ? (
           <div className="project__centre-pane project__centre-pane--front">
             <MemosView />
+          </div>
+        ) : null}
+        {centre.kind === 'analysis' ? (
+          <div className="project__centre-pane project__centre-pane--front">
+            <AnalysisView />
+          </div>
+        ) : null}
+        {centre.kind === 'agreement' ? (
+          <div className="project__centre-pane project__centre-pane--front">
+            <AgreementView />
           </div>
         ) : null}
       </div>

@@ -21,7 +21,9 @@ export type CentreView =
   | { kind: 'reader' }
   | { kind: 'segments'; codeId: string }
   | { kind: 'search' }
-  | { kind: 'memos' };
+  | { kind: 'memos' }
+  | { kind: 'agreement' }
+  | { kind: 'analysis' };
 
 /** Channels that change the project: each returns a ChangeResult. */
 export type ChangeChannel = {

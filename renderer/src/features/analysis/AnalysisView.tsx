@@ -1,0 +1,4 @@
+/** Placeholder until this view is built. */
+export function AnalysisView() {
+  return null;
+}
