@@ -59,7 +59,7 @@ export async function agreementCommand(args: string[], usageError: (message: str
   const q = values.q === undefined ? null : Number(values.q);
   if (q !== null && !(Number.isInteger(q) && q >= 2)) throw usageError('--q must be a whole number of at least 2');
 
-  const store = await ProjectStore.open(resolve(positionals[0]!), systemDeps);
+  const store = await ProjectStore.open(resolve(positionals[0]!), systemDeps, { access: 'read' });
   const { coders, codebook } = store.data;
   const coderIds = list(values.coders).map((name) => {
     const coder = coders.find((c) => c.name === name || c.id === name);

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ImportItemOptions } from '../../shared/api/contract';
+import { AppError } from '../../shared/api/errors';
 import { systemDeps } from '../services/deps';
 import { importFile } from '../services/import/import-service';
 import { StagingArea } from '../services/import/staging';
@@ -52,7 +53,21 @@ export async function importCommand(args: string[], usageError: (message: string
   const [project, ...files] = positionals;
   if (!project || files.length === 0) throw usageError('expected a project folder and at least one file');
   const options = optionsFrom(values, usageError);
-  const store = await ProjectStore.open(resolve(project), systemDeps);
+  // An import changes the project: it takes the project's lock like a window does, and will
+  // not write into a project that a running Marginalia holds.
+  const store = await ProjectStore.open(resolve(project), systemDeps, { app: 'cli' });
+  if (store.readOnly) {
+    await store.close();
+    throw new AppError('READ_ONLY', `nothing was imported. ${store.readOnly.reason}`);
+  }
+  try {
+    return await importInto(store, files, options);
+  } finally {
+    await store.close();
+  }
+}
+
+async function importInto(store: ProjectStore, files: string[], options: ImportItemOptions): Promise<number> {
   const session = new ProjectSession(store, scriptUser, systemDeps);
   const staging = new StagingArea();
   let failed = 0;
@@ -68,6 +83,5 @@ export async function importCommand(args: string[], usageError: (message: string
     console.log(`${result.status.padEnd(8)} ${result.fileName}: ${result.message}`);
     for (const line of result.details) console.log(`         - ${line}`);
   }
-  await store.flush();
   return failed ? 1 : 0;
 }

@@ -47,15 +47,16 @@ const commands: Record<string, Command> = {
       throw new UsageError(`unknown template "${template}" (choose ${templateIds.join(' or ')})`);
     }
     const name = values.name ?? dir.split(/[\\/]/).pop()!.replace(/\.marginalia$/, '');
-    const store = await createProject(dir, { name, template: template as TemplateId }, systemDeps);
-    await store.flush();
+    const store = await createProject(dir, { name, template: template as TemplateId }, systemDeps, { app: 'cli' });
+    await store.close();
     console.log(`Created project "${name}" at ${dir} with ${store.data.codebook.length} codes.`);
     return 0;
   },
 
   async info(_, args) {
     const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' } } });
-    const store = await ProjectStore.open(onePath(positionals, 'project folder'), systemDeps);
+    // Reading only: no lock, so it works while the project is open in the app.
+    const store = await ProjectStore.open(onePath(positionals, 'project folder'), systemDeps, { access: 'read' });
     const { data } = store;
     const coders = data.coders.map((c) => ({ name: c.name, codings: store.codingsOf(c.id).length }));
     const summary = {

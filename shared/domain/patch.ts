@@ -65,8 +65,9 @@ export function applyToProject(project: ProjectFile, patch: Patch): void {
   }
 }
 
+/** Removes `removed` and puts `added` at the end, by id; applying it twice changes nothing more. */
 function replaceById<T extends { id: string }>(list: T[], removed: T[], added: T[]): T[] {
-  const gone = new Set(removed.map((x) => x.id));
+  const gone = new Set([...removed, ...added].map((x) => x.id));
   return [...list.filter((x) => !gone.has(x.id)), ...added];
 }
 

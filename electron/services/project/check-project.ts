@@ -1,10 +1,13 @@
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile, readdir, stat } from 'node:fs/promises';
 import { AppError } from '../../../shared/api/errors';
 import { findIntegrityProblems } from '../../../shared/domain/integrity';
+import { applyToCoderFile, applyToProject } from '../../../shared/domain/patch';
+import { CODER_SCHEMA_VERSION } from '../../../shared/domain/schemas';
 import type { IntegrityProblem } from '../../../shared/domain/integrity';
 import type { CoderFile, ProjectFile } from '../../../shared/domain/schemas';
 import { parseJsonFile } from '../store/json-store';
 import type { JsonFileKind } from '../store/json-store';
+import { ChangeJournal, JOURNAL_FILE } from './change-journal';
 import { coderFileKind, projectFileKind, turnsFileKind } from './file-kinds';
 import { ProjectLayout, displayNames } from './layout';
 import { hashText } from './project-store';
@@ -25,17 +28,40 @@ async function readChecked<T>(
   }
 }
 
-/** Reads every file of a project without changing any, and lists every problem found. */
+/**
+ * Reads every file of a project without changing any, and lists every problem found. A change
+ * that was interrupted (and that opening the project completes) is taken as completed.
+ */
 export async function checkProject(dir: string): Promise<IntegrityProblem[]> {
   const layout = new ProjectLayout(dir);
   const problems: IntegrityProblem[] = [];
   const project: ProjectFile | null = await readChecked(layout.projectFile, displayNames.projectFile, projectFileKind, problems);
   if (!project) return problems;
 
+  // A change interrupted mid-way is completed by the next open (see ChangeJournal): check the
+  // project as it will then be, not the half-written state.
+  const read = await new ChangeJournal(dir).read();
+  if (read instanceof AppError) problems.push({ file: JOURNAL_FILE, message: read.message });
+  const pending = read instanceof AppError ? null : read;
+  const newCoder = pending?.kind === 'addCoder' ? pending.coder : null;
+  if (newCoder && !project.coders.some((c) => c.id === newCoder.id)) project.coders.push(newCoder);
+
   const coderFiles = new Map<string, CoderFile>();
   for (const coder of project.coders) {
-    const file = await readChecked(layout.coderFile(coder.id), displayNames.coderFile(coder.id), coderFileKind, problems);
+    const path = layout.coderFile(coder.id);
+    const missing = await stat(path).then(() => false, () => true);
+    const file: CoderFile | null =
+      coder.id === newCoder?.id && missing
+        ? { schemaVersion: CODER_SCHEMA_VERSION, coderId: coder.id, codings: [], memos: [] }
+        : await readChecked(path, displayNames.coderFile(coder.id), coderFileKind, problems);
     if (file) coderFiles.set(coder.id, file);
+  }
+  if (pending?.kind === 'patch') {
+    applyToProject(project, pending.patch);
+    for (const change of pending.patch.coders ?? []) {
+      const file = coderFiles.get(change.coderId);
+      if (file) applyToCoderFile(file, change);
+    }
   }
   const listed = new Set(project.coders.map((c) => `${c.id}.json`));
   for (const name of await readdir(layout.codersDir).catch(() => [] as string[])) {

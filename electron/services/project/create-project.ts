@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/api/errors';
 import type { TemplateId } from '../../../shared/api/contract';
 import { codebookFromTemplate, codebookTemplates } from '../../../shared/templates';
 import type { ServiceDeps } from '../deps';
+import type { LockApp } from '../store/project-lock';
 import { ProjectStore } from './project-store';
 
 /** Refuses a folder that already holds something, so a new project never mixes with other files. */
@@ -20,6 +21,7 @@ export async function createProject(
   dir: string,
   options: { name: string; template: TemplateId },
   deps: ServiceDeps,
+  lock: { app?: LockApp } = {},
 ): Promise<ProjectStore> {
   await assertUsableFolder(dir);
   return ProjectStore.create(
@@ -31,5 +33,6 @@ export async function createProject(
       attributes: [],
     },
     deps,
+    lock,
   );
 }

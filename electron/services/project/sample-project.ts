@@ -8,6 +8,7 @@ import { detectSpeakerPattern, splitTurns } from '../../../shared/text/turns';
 import { codebookFromTemplate } from '../../../shared/templates';
 import { thriveLdnTemplate } from '../../../shared/templates/thrive-ldn';
 import type { ServiceDeps } from '../deps';
+import type { LockApp } from '../store/project-lock';
 import { assertUsableFolder } from './create-project';
 import { ProjectStore } from './project-store';
 import type { NewCoding } from './project-store';
@@ -36,7 +37,12 @@ function bundledSampleError(message: string): AppError {
  * Builds the sample project in `dest` from the bundled conversation notes, through the same
  * store operations an import and a coder use. The bundled files are only read.
  */
-export async function createSampleProject(resourcesDir: string, dest: string, deps: ServiceDeps): Promise<ProjectStore> {
+export async function createSampleProject(
+  resourcesDir: string,
+  dest: string,
+  deps: ServiceDeps,
+  lock: { app?: LockApp } = {},
+): Promise<ProjectStore> {
   const dir = sampleDir(resourcesDir);
   const manifest = sampleManifestSchema.parse(JSON.parse(await readFile(join(dir, 'sample.json'), 'utf-8')));
   await assertUsableFolder(dest);
@@ -49,6 +55,7 @@ export async function createSampleProject(resourcesDir: string, dest: string, de
       attributes: manifest.attributes,
     },
     deps,
+    lock,
   );
   const documents = new Map<string, { id: string; text: string }>();
   for (const entry of manifest.documents) {

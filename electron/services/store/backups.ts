@@ -34,15 +34,15 @@ export class BackupPolicy {
     const now = this.now();
     const last = this.lastBackup.get(file);
     if (last !== undefined && now.getTime() - last < MIN_INTERVAL_MS) return;
-    this.lastBackup.set(file, now.getTime());
     await mkdir(this.dir, { recursive: true });
     const stem = this.stemFor(file);
     try {
       await copyFile(file, join(this.dir, `${stem}.${stamp(now)}.json`));
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
-      throw err;
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
     }
+    // Only once the copy is made: a backup that failed (a full disk) is tried again next time.
+    this.lastBackup.set(file, now.getTime());
     await this.prune(stem);
   }
 

@@ -6,7 +6,7 @@ export function tempPathFor(file: string): string {
   return join(dirname(file), `.${basename(file)}.tmp`);
 }
 
-async function fsyncDir(dir: string): Promise<void> {
+export async function fsyncDir(dir: string): Promise<void> {
   // Makes the rename itself durable. Some platforms (Windows) cannot open a directory: the
   // rename is still atomic there, only not yet flushed, so this is best effort.
   try {
@@ -21,17 +21,21 @@ async function fsyncDir(dir: string): Promise<void> {
   }
 }
 
-/** Writes `content` to `file` atomically and durably: temp file, fsync, rename, fsync folder. */
+/**
+ * Writes `content` to `file` atomically and durably: temp file, fsync, rename, fsync folder.
+ * If any step fails (a full disk, a read-only folder) the temp file is removed and `file` is
+ * exactly as it was.
+ */
 export async function writeFileDurably(file: string, content: string): Promise<void> {
   const temp = tempPathFor(file);
-  const handle = await open(temp, 'w');
   try {
-    await handle.writeFile(content, 'utf-8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
+    const handle = await open(temp, 'w');
+    try {
+      await handle.writeFile(content, 'utf-8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     await rename(temp, file);
   } catch (err) {
     await unlink(temp).catch(() => undefined);
@@ -40,20 +44,42 @@ export async function writeFileDurably(file: string, content: string): Promise<v
   await fsyncDir(dirname(file));
 }
 
+export interface CoalescingWriterOptions {
+  /** Runs before each write (e.g. a backup of the file about to be replaced). */
+  beforeWrite?: () => Promise<void>;
+  /** How the content reaches the disk; writeFileDurably unless a test says otherwise. */
+  write?: (file: string, content: string) => Promise<void>;
+  /** Told the exact content of each write that reached the disk. */
+  onWritten?: (content: string) => void;
+  /**
+   * Told of a failed write, synchronously, before any caller hears of it: every change not yet
+   * on disk (the failed write's and those waiting for the next) is lost, and the owner puts its
+   * in-memory state back to what is on disk. All waiting callers are rejected with the error.
+   */
+  onFailed?: (err: unknown) => void;
+}
+
+interface Waiters {
+  promise: Promise<void>;
+  resolve: () => void;
+  reject: (e: unknown) => void;
+}
+
 /**
  * Serialises writes to one file and coalesces bursts (group commit): while a write is in
  * flight, later requests wait and are satisfied together by one write of the newest state.
  * `render` is called when a write starts, so a burst of changes is serialised once.
- * Each request's promise settles when a write containing its change is on disk.
+ * Each request's promise settles when a write containing its change is on disk, or rejects
+ * when that write (or the one before it, whose changes it built on) failed.
  */
 export class CoalescingWriter {
   private inFlight: Promise<void> | null = null;
-  private queued: { promise: Promise<void>; resolve: () => void; reject: (e: unknown) => void } | null = null;
+  private queued: Waiters | null = null;
 
   constructor(
     private readonly file: string,
     private readonly render: () => string,
-    private readonly beforeWrite: () => Promise<void> = async () => undefined,
+    private readonly options: CoalescingWriterOptions = {},
   ) {}
 
   write(): Promise<void> {
@@ -72,26 +98,36 @@ export class CoalescingWriter {
 
   /** Resolves when every requested write has finished (or failed). */
   async flush(): Promise<void> {
-    while (this.inFlight) await this.inFlight.catch(() => undefined);
+    while (this.inFlight) await this.inFlight;
   }
 
   private start(): Promise<void> {
-    const run = (async () => {
-      await this.beforeWrite();
-      await writeFileDurably(this.file, this.render());
-    })();
-    // The caller sees `run`'s outcome; the chain below only moves the queue along.
-    this.inFlight = run.then(
-      () => this.next(),
-      () => this.next(),
+    const { beforeWrite, write = writeFileDurably, onWritten, onFailed } = this.options;
+    let content = '';
+    // The bookkeeping runs synchronously when the write settles, so a change made after a
+    // failure is never mistaken for one that was waiting on the failed write.
+    const settled = (async () => {
+      await beforeWrite?.();
+      content = this.render();
+      await write(this.file, content);
+    })().then(
+      () => {
+        this.inFlight = null;
+        onWritten?.(content);
+        const queued = this.queued;
+        this.queued = null;
+        if (queued) this.start().then(queued.resolve, queued.reject);
+      },
+      (err: unknown) => {
+        this.inFlight = null;
+        onFailed?.(err);
+        const queued = this.queued;
+        this.queued = null;
+        queued?.reject(err);
+        throw err;
+      },
     );
-    return run;
-  }
-
-  private next(): void {
-    this.inFlight = null;
-    const queued = this.queued;
-    this.queued = null;
-    if (queued) this.start().then(queued.resolve, queued.reject);
+    this.inFlight = settled.catch(() => undefined);
+    return settled;
   }
 }

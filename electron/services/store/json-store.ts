@@ -3,8 +3,11 @@ import { Low } from 'lowdb';
 import type { Adapter } from 'lowdb';
 import type { z } from 'zod';
 import { AppError } from '../../../shared/api/errors';
-import { CoalescingWriter, tempPathFor, writeFileDurably } from './durable-file';
+import { CoalescingWriter, tempPathFor } from './durable-file';
+import type { CoalescingWriterOptions } from './durable-file';
 import type { BackupPolicy } from './backups';
+import { nodeFileIo, saveFailure } from './file-io';
+import type { FileIo } from './file-io';
 
 /** How one kind of JSON file is checked: its schema, its current version, and its name for messages. */
 export interface JsonFileKind<T> {
@@ -19,6 +22,8 @@ export interface JsonStoreLocation {
   /** The file as the user should read it in a message, e.g. "coders/amara.json". */
   displayName: string;
   backups?: BackupPolicy;
+  /** How the file is written (tests simulate a full disk through this). */
+  io?: FileIo;
 }
 
 function positionHint(text: string, message: string): string {
@@ -34,7 +39,8 @@ function positionHint(text: string, message: string): string {
 function describeIssues(error: z.ZodError): string {
   const shown = error.issues.slice(0, 5).map((issue) => {
     const where = issue.path.length ? issue.path.join('.') : 'the top level';
-    return `${where}: ${issue.message}`;
+    const missing = issue.code === 'invalid_type' && / received undefined$/.test(issue.message);
+    return `${where}: ${missing ? `missing (expected ${issue.expected})` : issue.message}`;
   });
   const more = error.issues.length > shown.length ? `; and ${error.issues.length - shown.length} more` : '';
   return shown.join('; ') + more;
@@ -84,18 +90,20 @@ class ValidatingAdapter<T> implements Adapter<T> {
   constructor(
     private readonly kind: JsonFileKind<T>,
     private readonly where: JsonStoreLocation,
+    hooks: Pick<CoalescingWriterOptions, 'onWritten' | 'onFailed'>,
   ) {
-    this.writer = new CoalescingWriter(
-      where.file,
-      () => JSON.stringify(this.latest, null, 1),
-      () => where.backups?.beforeOverwrite(where.file) ?? Promise.resolve(),
-    );
+    const io = where.io ?? nodeFileIo;
+    this.writer = new CoalescingWriter(where.file, () => JSON.stringify(this.latest, null, 1), {
+      beforeWrite: () => where.backups?.beforeOverwrite(where.file) ?? Promise.resolve(),
+      write: (file, content) => io.writeFileDurably(file, content),
+      ...hooks,
+    });
   }
 
-  async read(): Promise<T | null> {
-    let text: string;
+  /** The file's text as it is on disk. */
+  async readText(): Promise<string> {
     try {
-      text = await readFile(this.where.file, 'utf-8');
+      return await readFile(this.where.file, 'utf-8');
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') {
@@ -103,7 +111,10 @@ class ValidatingAdapter<T> implements Adapter<T> {
       }
       throw new AppError('IO', `${this.where.displayName} could not be read: ${(err as Error).message}`, this.where.file);
     }
-    return parseJsonFile(text, this.kind, this.where);
+  }
+
+  async read(): Promise<T | null> {
+    return parseJsonFile(await this.readText(), this.kind, this.where);
   }
 
   write(data: T): Promise<void> {
@@ -119,21 +130,46 @@ class ValidatingAdapter<T> implements Adapter<T> {
 /**
  * One JSON file of a project, held in memory (lowdb) and written back atomically and durably
  * after each change. A file that fails to load is never written: loading throws instead.
+ *
+ * The in-memory data never claims more than the disk holds for long: when a write fails (a
+ * full disk, a read-only folder), the data goes back to the last content that reached the
+ * disk, and every change that was waiting on that write is rejected with an IO error naming
+ * the file.
  */
 export class JsonStore<T> {
+  private readonly db: Low<T>;
+  private readonly adapter: ValidatingAdapter<T>;
+
   private constructor(
-    private readonly db: Low<T>,
-    private readonly adapter: ValidatingAdapter<T>,
+    private readonly kind: JsonFileKind<T>,
     readonly location: JsonStoreLocation,
-  ) {}
+    data: T,
+    /** The file's content as last read or written: what a failed write falls back to. */
+    private savedText: string,
+  ) {
+    this.adapter = new ValidatingAdapter(kind, location, {
+      onWritten: (content) => {
+        this.savedText = content;
+      },
+      onFailed: () => {
+        this.db.data = parseJsonFile(this.savedText, this.kind, this.location);
+      },
+    });
+    this.db = new Low<T>(this.adapter, data);
+  }
 
   /** Loads and validates an existing file. A leftover temp file from an interrupted write is discarded. */
-  static async load<T>(kind: JsonFileKind<T>, where: JsonStoreLocation): Promise<JsonStore<T>> {
-    const adapter = new ValidatingAdapter(kind, where);
-    const data = await adapter.read();
-    // The rename never happened, so that write was never acknowledged: the real file is the truth.
-    await unlink(tempPathFor(where.file)).catch(() => undefined);
-    return new JsonStore(new Low<T>(adapter, data as T), adapter, where);
+  static async load<T>(
+    kind: JsonFileKind<T>,
+    where: JsonStoreLocation,
+    options: { discardTemp?: boolean } = {},
+  ): Promise<JsonStore<T>> {
+    const text = await new ValidatingAdapter(kind, where, {}).readText();
+    const data = parseJsonFile(text, kind, where);
+    // The rename never happened, so that write was never acknowledged: the real file is the
+    // truth. (A reader that does not hold the project must leave it: its writer may be mid-write.)
+    if (options.discardTemp !== false) await unlink(tempPathFor(where.file)).catch(() => undefined);
+    return new JsonStore(kind, where, data, text);
   }
 
   /** Writes a new file (refusing to replace one) and returns its store. */
@@ -144,18 +180,27 @@ export class JsonStore<T> {
       () => false,
     );
     if (exists) throw new AppError('ALREADY_EXISTS', `${where.displayName} already exists.`, where.file);
-    await writeFileDurably(where.file, JSON.stringify(valid, null, 1));
-    const adapter = new ValidatingAdapter(kind, where);
-    return new JsonStore(new Low<T>(adapter, valid), adapter, where);
+    const text = JSON.stringify(valid, null, 1);
+    await (where.io ?? nodeFileIo).writeFileDurably(where.file, text).catch((err: unknown) => {
+      throw saveFailure(err, where.displayName, where.file);
+    });
+    return new JsonStore(kind, where, valid, text);
   }
 
   get data(): Readonly<T> {
     return this.db.data;
   }
 
-  /** Applies a change in memory and resolves once it is on disk. */
+  /**
+   * Applies a change in memory and resolves once it is on disk. If the write fails, the change
+   * (and any made while it was being written) is undone in memory and this rejects with an
+   * IO error naming the file.
+   */
   update(change: (draft: T) => void): Promise<void> {
-    return this.db.update(change);
+    change(this.db.data);
+    return this.adapter.write(this.db.data).catch((err: unknown) => {
+      throw saveFailure(err, this.location.displayName, this.location.file);
+    });
   }
 
   flush(): Promise<void> {

@@ -118,7 +118,11 @@ export function workbenchHandlers(session: () => ProjectSession, deps: ServiceDe
 
     'exchange.exportCoder': async ({ coderId }) => {
       const s = session();
-      return exportCoderWork(s, coderId ?? (await s.coder()), deps.now());
+      const id = coderId ?? (await s.coder());
+      if (coderId === null && s.currentCoderId === null) {
+        throw new AppError('NOT_FOUND', 'You have not coded in this project yet: there is no work of yours to export.');
+      }
+      return exportCoderWork(s, id, deps.now());
     },
     'exchange.importCoder': async ({ fileName, content }) =>
       importCoderWork(session(), [parseCoderExchange(content, fileName)], fileName, deps.now()),

@@ -66,7 +66,8 @@ export async function buildExportFixture(root: string): Promise<ExportFixture> {
     attributes: { ...attributes, Borough: 'Hackney' },
     importedFrom: 'emoji.txt',
   });
-  await store.flush();
+  // One writer per project: the store gives the project up before the app opens it.
+  await store.close();
 
   const backend = await sampleBackend(join(root, 'app'), 'Test Coder');
   await backend.handlers['project.open']({ path: dir });

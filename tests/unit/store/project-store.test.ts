@@ -74,7 +74,7 @@ describe('project store', () => {
 
   it('ignores a temp file left by an interrupted write and keeps the saved data', async () => {
     const { dir, store } = await projectWithCoding();
-    await store.flush();
+    await store.close();
     const saved = await readFile(join(dir, 'project.json'), 'utf-8');
     await writeFile(join(dir, '.project.json.tmp'), '{"schemaVersion":1,"na');
     const reopened = await ProjectStore.open(dir, fixedDeps());

@@ -1,0 +1,76 @@
+import { open, unlink } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { AppError } from '../../../shared/api/errors';
+import { fsyncDir, writeFileDurably } from './durable-file';
+
+/**
+ * The writes a project makes, as one replaceable object, so tests can make the disk "full" or
+ * the folder "read-only" (tests run as root here, where permissions are not enforced).
+ * Everything else (reads, backups, renames aside) uses node:fs directly.
+ */
+export interface FileIo {
+  /** Replaces `file` atomically and durably (temp file, fsync, rename, fsync folder). */
+  writeFileDurably(file: string, content: string): Promise<void>;
+  /** Creates `file`, failing with EEXIST if it exists (O_EXCL), and makes it durable. */
+  createExclusive(file: string, content: string): Promise<void>;
+}
+
+export const nodeFileIo: FileIo = {
+  writeFileDurably,
+  async createExclusive(file, content) {
+    const handle = await open(file, 'wx');
+    try {
+      await handle.writeFile(content, 'utf-8');
+      await handle.sync();
+    } catch (err) {
+      await handle.close().catch(() => undefined);
+      await unlink(file).catch(() => undefined);
+      throw err;
+    }
+    await handle.close();
+    await fsyncDir(dirname(file));
+  },
+};
+
+const DISK_FULL = new Set(['ENOSPC', 'EDQUOT']);
+const NOT_WRITABLE = new Set(['EROFS', 'EACCES', 'EPERM']);
+
+export function errnoOf(err: unknown): string | undefined {
+  return (err as NodeJS.ErrnoException | null)?.code;
+}
+
+/** True for the errors that say the disk or folder will not take a write (full, read-only, forbidden). */
+export function isUnwritable(err: unknown): boolean {
+  const code = errnoOf(err);
+  return code !== undefined && (DISK_FULL.has(code) || NOT_WRITABLE.has(code));
+}
+
+/** Why a write failed, in words, from its errno code. */
+export function describeWriteFailure(err: unknown): string {
+  const code = errnoOf(err);
+  if (code && DISK_FULL.has(code)) return 'the disk is full (or your storage quota is used up)';
+  if (code === 'EROFS') return 'the folder is read-only';
+  if (code && NOT_WRITABLE.has(code)) return 'the folder is read-only or you are not allowed to change it';
+  return err instanceof Error ? err.message : String(err);
+}
+
+/**
+ * A failed save as the error the user sees: it names the file and the cause, and says that
+ * what was saved before is intact. An AppError passes through unchanged.
+ */
+export function saveFailure(err: unknown, displayName: string, file: string): AppError {
+  if (err instanceof AppError) return err;
+  const code = errnoOf(err);
+  const next =
+    code && DISK_FULL.has(code)
+      ? 'Free some space, then try again.'
+      : code && NOT_WRITABLE.has(code)
+        ? 'Make the folder writable (or copy the project to a folder you can write to and open it there), then try again.'
+        : 'Try again; if it keeps failing, check the disk.';
+  return new AppError(
+    'IO',
+    `${displayName} could not be saved: ${describeWriteFailure(err)}. This change was not saved; everything saved before it is intact. ${next}`,
+    file,
+    { cause: err },
+  );
+}
