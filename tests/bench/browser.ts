@@ -1,0 +1,416 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import type { StepResult } from './steps';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/**
+ * Browser mode on the benchmark project: the real `npm run web` entry serving the built
+ * renderer, driven by Chromium. Measures the time from clicking the 1 MB document in the
+ * Documents list to the first frame with its text, then scrolls the reader from top to bottom
+ * a page at a time and reports the longest main-thread task (PerformanceObserver 'longtask').
+ *
+ *   node --import tsx tests/bench/browser.ts CONFIG_JSON   ({ project, work, out, documentName, coderName, profileDir? })
+ */
+
+const TOKEN = 'marginalia-bench-token-0123456789abcdef';
+const CHROMIUM = process.env.MARGINALIA_CHROMIUM ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
+const SCROLL_BUDGET_MS = 120_000;
+const MAX_SCROLL_STEPS = 3000;
+
+interface Config {
+  project: string;
+  work: string;
+  out: string;
+  documentName: string;
+  coderName: string;
+  /** When set, CPU profiles of the page (the open, the scroll) and of the server are written here. */
+  profileDir?: string;
+}
+
+const log = (message: string): void => {
+  process.stderr.write(`  · ${message}\n`);
+};
+
+const round = (n: number, digits = 1): number => Math.round(n * 10 ** digits) / 10 ** digits;
+
+function vmPeakMb(pid: number): number | null {
+  try {
+    const text = readFileSync(`/proc/${pid}/status`, 'utf8');
+    return round(Number(/VmHWM:\s+(\d+)/.exec(text)?.[1]) / 1024);
+  } catch {
+    return null;
+  }
+}
+
+async function startServer(config: Config): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(
+    process.execPath,
+    [
+      ...(config.profileDir ? ['--cpu-prof', '--cpu-prof-dir', config.profileDir, '--cpu-prof-name', 'browser-server.cpuprofile'] : []),
+      '--import',
+      'tsx',
+      'electron/web/main.ts', '--no-open', '--port', '0', '--data-dir', join(config.work, 'web-data'), '--project', config.project],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, MARGINALIA_TOKEN: TOKEN, MARGINALIA_DOCUMENTS_DIR: join(config.work, 'web-documents') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`browser mode did not start within 60 s:\n${stderr}`)), 60_000);
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const match = /Marginalia is running at (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w.~-]+)/.exec(out);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolveUrl(match[1]);
+      }
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`browser mode exited with ${code}:\n${stderr}`));
+    });
+  });
+  if (/Could not open the project/.test(stderr)) throw new Error(stderr);
+  return { child, url };
+}
+
+async function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  await new Promise<void>((done) => {
+    child.once('exit', () => done());
+    child.kill('SIGTERM');
+  });
+}
+
+async function rpc(origin: string, channel: string, input: unknown): Promise<unknown> {
+  const response = await fetch(`${origin}/rpc/${channel}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Marginalia-Token': TOKEN },
+    body: JSON.stringify(input),
+  });
+  const reply = (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
+  if (!reply.ok) throw new Error(`${channel}: ${reply.error?.message}`);
+  return reply.value;
+}
+
+/**
+ * In-page scripts are kept as plain JavaScript text: tsx (esbuild, keepNames) would wrap the
+ * functions of this file in a `__name` helper that does not exist in the page.
+ */
+
+/** Installed before the app's own scripts: every long task and long animation frame is kept. */
+const OBSERVE_LONG_TASKS = `
+(() => {
+  const bench = { longTasks: [], frames: [] };
+  window.__bench = bench;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) bench.longTasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        bench.frames.push({
+          start: e.startTime,
+          duration: e.duration,
+          blocking: e.blockingDuration,
+          renderStart: e.renderStart,
+          styleAndLayoutStart: e.styleAndLayoutStart,
+          scripts: (e.scripts || []).map((s) => ({
+            invoker: s.invoker,
+            source: String(s.sourceURL || '').split('/').pop() + ':' + (s.sourceFunctionName || ''),
+            duration: s.duration,
+            forcedLayout: s.forcedStyleAndLayoutDuration,
+          })),
+        });
+      }
+    }).observe({ type: 'long-animation-frame', buffered: true });
+  } catch {
+    /* no Long Animation Frames: long tasks still are observed */
+  }
+})();
+`;
+
+/** Finds the reader region of the named document. */
+const REGION = `(name) => [...document.querySelectorAll('section[aria-label]')].find((s) => s.getAttribute('aria-label') === name)`;
+
+/** Arms the timer: click time (capture phase) to the first frame after the reader shows text. */
+const ARM_OPEN_TIMER = `
+(name) => {
+  const state = { t0: null, dom: null, painted: null };
+  window.__open = state;
+  const region = ${REGION};
+  const hasText = () => {
+    const r = region(name);
+    if (!r) return false;
+    const block = r.querySelector('.block[data-key]');
+    if (block && (block.textContent || '').trim().length > 0) return true;
+    const scroller = r.querySelector('[data-scroll-root]');
+    return Boolean(scroller && (scroller.textContent || '').trim().length > 200);
+  };
+  document.addEventListener('click', () => { if (state.t0 === null) state.t0 = performance.now(); }, { capture: true });
+  const observer = new MutationObserver(() => {
+    if (state.t0 === null || state.dom !== null || !hasText()) return;
+    state.dom = performance.now();
+    observer.disconnect();
+    // The frame that shows it: a message posted from requestAnimationFrame runs after that frame's paint.
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => { state.painted = performance.now(); };
+      channel.port2.postMessage(null);
+    });
+  });
+  observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+}`;
+
+/** Page-sized steps from the top to the bottom, two frames each. */
+const SCROLL_THROUGH = `
+async ({ name, budget, maxSteps }) => {
+  const region = (${REGION})(name);
+  const scroller = region.querySelector('[data-scroll-root]') || region.querySelector('.reader__scroll');
+  const frame = () => new Promise((r) => requestAnimationFrame(r));
+  scroller.scrollTop = 0;
+  await frame();
+  await frame();
+  const start = performance.now();
+  let last = start;
+  let longestGap = 0;
+  let steps = 0;
+  let stuck = 0;
+  while (steps < maxSteps && performance.now() - start < budget) {
+    const before = scroller.scrollTop;
+    scroller.scrollTop = before + Math.max(100, scroller.clientHeight * 0.9);
+    steps++;
+    for (let i = 0; i < 2; i++) {
+      const t = await frame();
+      longestGap = Math.max(longestGap, t - last);
+      last = t;
+    }
+    if (scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 2) break;
+    stuck = scroller.scrollTop <= before ? stuck + 1 : 0;
+    if (stuck >= 5) break;
+  }
+  const end = performance.now();
+  return {
+    steps,
+    scrollHeight: scroller.scrollHeight,
+    clientHeight: scroller.clientHeight,
+    reachedEnd: scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 2,
+    ms: end - start,
+    longestFrameGapMs: longestGap,
+    start,
+    end,
+  };
+}`;
+
+/** Calls an in-page function given as text with one JSON argument. */
+function inPage<T>(page: Page, fn: string, arg: unknown): Promise<T> {
+  return page.evaluate(`(${fn})(${JSON.stringify(arg)})`) as Promise<T>;
+}
+
+interface ScrollResult {
+  steps: number;
+  scrollHeight: number;
+  clientHeight: number;
+  reachedEnd: boolean;
+  ms: number;
+  longestFrameGapMs: number;
+  start: number;
+  end: number;
+}
+
+interface OpenTiming {
+  open: { t0: number; dom: number; painted: number };
+  requests: { name: string; start: number; waiting: number; download: number; end: number; bytes: number }[];
+}
+
+/** Clicks the document in the Documents list and times it until its text is painted. */
+async function timeOpen(page: Page, documentName: string): Promise<OpenTiming> {
+  const option = page.getByRole('listbox', { name: 'Documents' }).getByRole('option', { name: documentName, exact: true });
+  await inPage(page, ARM_OPEN_TIMER, documentName);
+  await option.click();
+  // Polled from here: the page's Content-Security-Policy forbids waitForFunction's eval.
+  for (const until = Date.now() + 60_000; !(await page.evaluate('window.__open.painted !== null')); ) {
+    if (Date.now() > until) throw new Error(`the document did not show its text within 60 s: ${JSON.stringify(await page.evaluate('window.__open'))}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const open = (await page.evaluate('window.__open')) as OpenTiming['open'];
+  const requests = (await page.evaluate(
+    `performance.getEntriesByType('resource').filter((e) => e.name.includes('/rpc/') && e.startTime >= ${open.t0}).map((e) => ({ name: e.name.split('/rpc/')[1], start: e.startTime - ${open.t0}, waiting: e.responseStart - e.requestStart, download: e.responseEnd - e.responseStart, end: e.responseEnd - ${open.t0}, bytes: e.decodedBodySize }))`,
+  )) as OpenTiming['requests'];
+  return { open, requests };
+}
+
+/** Opens another document, so that the next click opens the big one afresh. */
+async function openOther(page: Page, documentName: string): Promise<void> {
+  const other = page.getByRole('listbox', { name: 'Documents' }).getByRole('option').first();
+  const name = await other.getAttribute('aria-label');
+  if (!name || name === documentName) throw new Error('no other document to open');
+  await other.click();
+  await page.getByRole('region', { name, exact: true }).locator('.block[data-key]').first().waitFor({ timeout: 60_000 });
+  await page.waitForTimeout(1000);
+}
+
+export async function browserStep(config: Config): Promise<StepResult> {
+  // Fresh app settings: a remembered last document would open before the click.
+  await rm(join(config.work, 'web-data'), { recursive: true, force: true });
+  await mkdir(config.work, { recursive: true });
+  log('starting browser mode');
+  const server = await startServer(config);
+  const origin = new URL(server.url).origin;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  try {
+    await rpc(origin, 'app.setCoderName', { name: config.coderName });
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    await context.addInitScript({ content: OBSERVE_LONG_TASKS });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+
+    log('loading the app');
+    const loadStart = Date.now();
+    await page.goto(server.url);
+    const list = page.getByRole('listbox', { name: 'Documents' });
+    await list.waitFor({ state: 'visible', timeout: 60_000 });
+    const option = list.getByRole('option', { name: config.documentName, exact: true });
+    await option.waitFor({ state: 'visible', timeout: 60_000 });
+    const appLoadMs = Date.now() - loadStart;
+    // Let the start-up work settle so it is not counted against the document.
+    await page.waitForTimeout(1000);
+    if (await page.getByRole('region', { name: config.documentName, exact: true }).count()) {
+      throw new Error(`"${config.documentName}" is already open before the click: the measurement would be meaningless.`);
+    }
+
+    // With --profile: a CPU profile of the page for the open, and another for the scroll.
+    const profiling = async <T>(name: string, during: () => Promise<T>): Promise<T> => {
+      if (!config.profileDir) return during();
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+      const value = await during();
+      const { profile } = await cdp.send('Profiler.stop');
+      await mkdir(config.profileDir, { recursive: true });
+      const file = join(config.profileDir, `browser-${name}.cpuprofile`);
+      await writeFile(file, JSON.stringify(profile));
+      log(`page profile written to ${file}`);
+      return value;
+    };
+
+    log(`opening "${config.documentName}" (cold)`);
+    const { open, requests } = await profiling('open', async () => {
+      const timing = await timeOpen(page, config.documentName);
+      await page.waitForTimeout(1500);
+      return timing;
+    });
+
+    log('scrolling the reader to the bottom');
+    const metricsBefore = (await cdp.send('Performance.getMetrics')).metrics;
+    const scroll = await profiling('scroll', async () => {
+      const result = await inPage<ScrollResult>(page, SCROLL_THROUGH, { name: config.documentName, budget: SCROLL_BUDGET_MS, maxSteps: MAX_SCROLL_STEPS });
+      await page.waitForTimeout(300);
+      return result;
+    });
+    const bench = (await page.evaluate('window.__bench')) as { longTasks: { start: number; duration: number }[]; frames: { start: number; duration: number }[] };
+    const during = <T extends { start: number; duration: number }>(list: T[], from: number, to: number) => list.filter((e) => e.start >= from && e.start <= to);
+    const openTasks = during(bench.longTasks, open.t0, open.painted + 1500);
+    const scrollTasks = during(bench.longTasks, scroll.start, scroll.end);
+    const scrollFrames = during(bench.frames, scroll.start, scroll.end) as unknown as { start: number; duration: number; blocking?: number; scripts: unknown[] }[];
+    const metrics = (await cdp.send('Performance.getMetrics')).metrics;
+    // Main-thread time during the scroll, as Chromium accounts it (seconds → ms).
+    const scrollDelta = (name: string) => {
+      const after = metrics.find((m) => m.name === name)?.value;
+      const before = metricsBefore.find((m) => m.name === name)?.value;
+      return after === undefined || before === undefined ? null : after - before;
+    };
+    const scrollMainThread = {
+      taskMs: round((scrollDelta('TaskDuration') ?? NaN) * 1000),
+      scriptMs: round((scrollDelta('ScriptDuration') ?? NaN) * 1000),
+      layoutMs: round((scrollDelta('LayoutDuration') ?? NaN) * 1000),
+      recalcStyleMs: round((scrollDelta('RecalcStyleDuration') ?? NaN) * 1000),
+      layouts: scrollDelta('LayoutCount'),
+      styleRecalcs: scrollDelta('RecalcStyleCount'),
+    };
+    log('opening it twice more (warm: the server has the text cached)');
+    const warm: OpenTiming[] = [];
+    let warmError: string | null = null;
+    try {
+      for (let i = 0; i < 2; i++) {
+        await openOther(page, config.documentName);
+        warm.push(await timeOpen(page, config.documentName));
+      }
+    } catch (err) {
+      // Informational only: the figures above stand without it.
+      warmError = err instanceof Error ? err.message : String(err);
+      log(`reopening failed: ${warmError}`);
+    }
+    const warmPaint = warm.map((w) => round(w.open.painted - w.open.t0));
+    const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? null;
+    const longest = (list: { duration: number }[]) => (list.length ? round(Math.max(...list.map((t) => t.duration))) : 0);
+    const serverPeakMb = vmPeakMb(server.child.pid!);
+    await context.close();
+    return {
+      step: 'browser',
+      figures: {
+        appLoadMs: appLoadMs,
+        firstPaintMs: round(open.painted - open.t0),
+        textInDomMs: round(open.dom - open.t0),
+        longestOpenTaskMs: longest(openTasks),
+        warmFirstPaintMs: warmPaint.length ? Math.min(...warmPaint) : null,
+        longestScrollTaskMs: longest(scrollTasks),
+        scrollLongTasks: scrollTasks.length,
+        scrollLongTaskTotalMs: round(scrollTasks.reduce((n, t) => n + t.duration, 0)),
+        scrollSteps: scroll.steps,
+        scrollReachedEnd: scroll.reachedEnd ? 'yes' : 'no',
+        serverPeakRssMb: serverPeakMb,
+        pageJsHeapUsedMb: metric('JSHeapUsedSize') === null ? null : round(metric('JSHeapUsedSize')! / 1e6),
+        pageJsHeapTotalMb: metric('JSHeapTotalSize') === null ? null : round(metric('JSHeapTotalSize')! / 1e6),
+      },
+      peakRssMb: serverPeakMb ?? undefined,
+      breakdown: {
+        appLoadMs,
+        warmError,
+        warmOpens: warm.map((w) => ({ paintedMs: round(w.open.painted - w.open.t0), domMs: round(w.open.dom - w.open.t0), requests: w.requests.map((r) => ({ name: r.name, waiting: round(r.waiting), end: round(r.end) })) })),
+        openRequests: requests.map((r) => ({ ...r, start: round(r.start), waiting: round(r.waiting), download: round(r.download), end: round(r.end) })),
+        scroll,
+        openLongTasks: openTasks.map((t) => ({ ...t, start: round(t.start - open.t0), duration: round(t.duration) })),
+        scrollLongTasksTop: [...scrollTasks].sort((a, b) => b.duration - a.duration).slice(0, 10).map((t) => ({ start: round(t.start - scroll.start), duration: round(t.duration) })),
+        scrollLongFramesTop: [...scrollFrames].sort((a, b) => b.duration - a.duration).slice(0, 5),
+        scrollMainThread,
+        domNodes: metric('Nodes'),
+        layoutCount: metric('LayoutCount'),
+        layoutDurationS: metric('LayoutDuration'),
+        recalcStyleDurationS: metric('RecalcStyleDuration'),
+        scriptDurationS: metric('ScriptDuration'),
+        taskDurationS: metric('TaskDuration'),
+      },
+    };
+  } finally {
+    await browser.close();
+    await stopServer(server.child);
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const config = JSON.parse(process.argv[2] ?? '{}') as Config;
+  browserStep(config).then(
+    async (result) => {
+      await writeFile(config.out, JSON.stringify(result, null, 2));
+      process.exit(0);
+    },
+    (err: unknown) => {
+      process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
+      process.exit(1);
+    },
+  );
+}

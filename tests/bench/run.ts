@@ -1,0 +1,348 @@
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { ProjectFile } from '../../shared/domain/schemas';
+import { BIG_DOCUMENT_NAME, defaultOptions, generateProject } from './generate';
+import type { GeneratedSummary } from './generate';
+import type { StepResult } from './steps';
+
+/**
+ * `npm run bench`: generates the benchmark project (tests/bench/generate.ts, fixed seed), runs
+ * each step in a fresh Node process (tests/bench/steps.ts, tests/bench/browser.ts), prints
+ * every figure beside its target, and writes bench-results/bench.json and bench.md.
+ *
+ *   node --import tsx tests/bench/run.ts [--reuse DIR] [--keep] [--only open,edit,…] [--skip-browser] [--profile]
+ *
+ * --reuse DIR   measure an already generated project (it is never changed: steps that write
+ *               work on a copy) instead of generating one into a temp folder
+ * --keep        keep the temp folder (the generated project) afterwards
+ * --only LIST   run only these steps: floor-parse, floor-copy, open, edit, agreement, xlsx, qdpx, browser
+ * --profile     also write CPU profiles of every step to bench-results/profiles/
+ */
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const resultsDir = join(repoRoot, 'bench-results');
+const STEP_TIMEOUT_MS = 300_000;
+const ALL_STEPS = ['floor-parse', 'floor-copy', 'open', 'edit', 'agreement', 'xlsx', 'qdpx', 'browser'] as const;
+type StepName = (typeof ALL_STEPS)[number];
+
+const progress = (message: string): void => {
+  process.stderr.write(`${message}\n`);
+};
+
+const round = (n: number, digits = 0): number => Math.round(n * 10 ** digits) / 10 ** digits;
+
+function usage(message: string): never {
+  process.stderr.write(`${message}\n\nusage: node --import tsx tests/bench/run.ts [--reuse DIR] [--keep] [--only STEP,…] [--skip-browser] [--profile]\n`);
+  process.exit(2);
+}
+
+// ---- Running one step --------------------------------------------------------------------
+
+interface StepRun {
+  result: StepResult | null;
+  error: string | null;
+  wallMs: number;
+}
+
+async function runChild(name: StepName, config: Record<string, unknown>, profileDir: string | null): Promise<StepRun> {
+  const out = join(String(config.work), `${name}.result.json`);
+  const script = name === 'browser' ? 'tests/bench/browser.ts' : 'tests/bench/steps.ts';
+  // Each thread writes its own profile (tsx runs a worker too): they go to a folder of their
+  // own, and the main thread's (thread id 0) is kept as <step>.cpuprofile.
+  const ownProfiles = profileDir && name !== 'browser' ? join(profileDir, `${name}.tmp`) : null;
+  const nodeArgs = ['--expose-gc', ...(ownProfiles ? ['--cpu-prof', '--cpu-prof-dir', ownProfiles] : [])];
+  const args = [...nodeArgs, '--import', 'tsx', script, ...(name === 'browser' ? [] : [name]), JSON.stringify({ ...config, out })];
+  const started = performance.now();
+  const child = spawn(process.execPath, args, { cwd: repoRoot, stdio: ['ignore', 'inherit', 'inherit'] });
+  const code = await new Promise<number | null>((done) => {
+    const timer = setTimeout(() => {
+      progress(`  ! ${name} took longer than ${STEP_TIMEOUT_MS / 1000} s: stopped`);
+      child.kill('SIGKILL');
+    }, STEP_TIMEOUT_MS);
+    child.on('exit', (exitCode) => {
+      clearTimeout(timer);
+      done(exitCode);
+    });
+  });
+  const wallMs = performance.now() - started;
+  if (ownProfiles && profileDir) {
+    const main = (existsSync(ownProfiles) ? readdirSync(ownProfiles) : []).find((f) => /^CPU\.\d+\.\d+\.\d+\.0\.\d+\.cpuprofile$/.test(f));
+    if (main) await rename(join(ownProfiles, main), join(profileDir, `${name}.cpuprofile`));
+    await rm(ownProfiles, { recursive: true, force: true });
+  }
+  if (code !== 0 || !existsSync(out)) return { result: null, error: `exited with ${code}`, wallMs };
+  return { result: JSON.parse(await readFile(out, 'utf-8')) as StepResult, error: null, wallMs };
+}
+
+// ---- The table ---------------------------------------------------------------------------
+
+interface Row {
+  step: string;
+  figure: string;
+  value: number | null;
+  target: string;
+  /** null: no target (a floor, or information). */
+  met: boolean | null;
+  peakRssMb: number | null;
+}
+
+function figure(value: number | null | undefined, unit: string): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return 'failed';
+  if (unit === 'ms' && value >= 10_000) return `${(value / 1000).toFixed(1)} s`;
+  return `${value >= 100 ? Math.round(value).toLocaleString('en-US') : value} ${unit}`;
+}
+
+function row(step: string, value: number | null | undefined, unit: string, target: number | null, peakRssMb: number | null | undefined, note = ''): Row {
+  const v = value ?? null;
+  return {
+    step,
+    figure: figure(v, unit) + note,
+    value: v,
+    target: target === null ? '—' : `≤ ${figure(target, unit)}`,
+    met: target === null || v === null ? (v === null && target !== null ? false : null) : v <= target,
+    peakRssMb: peakRssMb ?? null,
+  };
+}
+
+function buildRows(results: Partial<Record<StepName, StepResult | null>>, summary: GeneratedSummary | null): Row[] {
+  const rows: Row[] = [];
+  const f = (name: StepName, key: string): number | null => {
+    const v = results[name]?.figures[key];
+    return typeof v === 'number' ? v : null;
+  };
+  const peakOf = (name: StepName) => results[name]?.peakRssMb ?? null;
+  if (summary) rows.push(row(`Generate the project (seed ${summary.seed}, then validated)`, summary.generateMs + summary.validateMs, 'ms', null, null));
+  if ('floor-parse' in results) {
+    const mb = f('floor-parse', 'mb');
+    rows.push(row(`Floor: JSON.parse of project.json + coder files (${mb ?? '?'} MB)`, f('floor-parse', 'parseMs'), 'ms', null, peakOf('floor-parse'), ` (+ ${f('floor-parse', 'readMs') ?? '?'} ms read)`));
+  }
+  if ('floor-copy' in results) rows.push(row('Floor: plain copy of the project folder (fs.cp)', f('floor-copy', 'copyMs'), 'ms', null, peakOf('floor-copy')));
+  if ('open' in results) rows.push(row('Open: read + validate + index + first snapshot', f('open', 'openMs'), 'ms', 1500, peakOf('open')));
+  if ('edit' in results) {
+    const e = results.edit;
+    rows.push(row('Coding round trip (coding.apply incl. durable save), median of 200', f('edit', 'applyMedianMs'), 'ms', null, e?.figures.applyPeakRssMb as number));
+    rows.push(row('Coding round trip, p95 of 200', f('edit', 'applyP95Ms'), 'ms', 50, e?.figures.applyPeakRssMb as number));
+    rows.push(row('Undo (history.undo incl. save), median of 50', f('edit', 'undoMedianMs'), 'ms', null, e?.figures.undoPeakRssMb as number));
+    rows.push(row('Undo, p95 of 50', f('edit', 'undoP95Ms'), 'ms', 50, e?.figures.undoPeakRssMb as number));
+  }
+  if ('agreement' in results) rows.push(row('Agreement: character mode, 2 coders, all codes × all documents', f('agreement', 'agreementMs'), 'ms', 2000, peakOf('agreement')));
+  if ('xlsx' in results) {
+    rows.push(row(`xlsx export of all coded segments (${f('xlsx', 'xlsxMb') ?? '?'} MB file)`, f('xlsx', 'xlsxMs'), 'ms', 15_000, peakOf('xlsx')));
+    rows.push(row('xlsx export: peak memory (RSS)', peakOf('xlsx'), 'MB', 2048, peakOf('xlsx')));
+  }
+  if ('qdpx' in results) rows.push(row(`qdpx export (REFI-QDA, ${f('qdpx', 'qdpxMb') ?? '?'} MB file)`, f('qdpx', 'qdpxMs'), 'ms', null, peakOf('qdpx')));
+  if ('browser' in results) {
+    rows.push(row('Browser: app loaded (Documents list shown)', f('browser', 'appLoadMs'), 'ms', null, null));
+    rows.push(row('Browser: 1 MB document visible after the click (first open)', f('browser', 'firstPaintMs'), 'ms', 300, peakOf('browser')));
+    rows.push(row('Browser: 1 MB document visible, reopened (best of 2)', f('browser', 'warmFirstPaintMs'), 'ms', null, null));
+    const tasks = f('browser', 'scrollLongTasks');
+    rows.push(row('Browser: longest main-thread task scrolling it top to bottom', f('browser', 'longestScrollTaskMs'), 'ms', 50, null, tasks !== null ? ` (${tasks} tasks > 50 ms)` : ''));
+  }
+  return rows;
+}
+
+/** Which step measured a row, from its label. */
+function stepOf(label: string): StepName | undefined {
+  if (label.startsWith('Floor: JSON')) return 'floor-parse';
+  if (label.startsWith('Floor: plain copy')) return 'floor-copy';
+  if (label.startsWith('Open')) return 'open';
+  if (label.startsWith('Coding') || label.startsWith('Undo')) return 'edit';
+  if (label.startsWith('Agreement')) return 'agreement';
+  if (label.startsWith('xlsx')) return 'xlsx';
+  if (label.startsWith('qdpx')) return 'qdpx';
+  if (label.startsWith('Browser')) return 'browser';
+  return undefined;
+}
+
+function renderTable(rows: Row[], load: Record<string, [number, number]>): string {
+  const lines = ['| Step | Figure | Target | Met? | Peak RSS | Load |', '| --- | --- | --- | --- | --- | --- |'];
+  for (const r of rows) {
+    const met = r.met === null ? '—' : r.met ? 'yes' : '**NO**';
+    const key = stepOf(r.step);
+    const l = key ? load[key] : undefined;
+    lines.push(`| ${r.step} | ${r.figure} | ${r.target} | ${met} | ${r.peakRssMb === null ? '—' : `${Math.round(r.peakRssMb)} MB`} | ${l ? `${l[0]}–${l[1]}` : '—'} |`);
+  }
+  return lines.join('\n');
+}
+
+// ---- The machine -------------------------------------------------------------------------
+
+function commandOutput(command: string, args: string[]): string | null {
+  try {
+    return execFileSync(command, args, { cwd: repoRoot, encoding: 'utf-8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return null;
+  }
+}
+
+interface Machine {
+  date: string;
+  node: string;
+  cpus: number;
+  cpuModel: string | null;
+  memoryGb: number;
+  chromium: string | null;
+  commit: string | null;
+  uncommittedFiles: number | null;
+  rendererBundle: string | null;
+  rendererBuiltAt: string | null;
+}
+
+function machine(): Machine {
+  const assets = join(repoRoot, 'out', 'renderer', 'assets');
+  const bundle = existsSync(assets) ? (readdirSync(assets).find((n) => /^index-.*\.js$/.test(n)) ?? null) : null;
+  return {
+    date: new Date().toISOString(),
+    node: process.version,
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? null,
+    memoryGb: round(totalmem() / 2 ** 30, 1),
+    chromium: commandOutput(process.env.MARGINALIA_CHROMIUM ?? '/usr/bin/chromium', ['--version'])?.split('\n').pop() ?? null,
+    commit: commandOutput('git', ['rev-parse', '--short', 'HEAD']),
+    uncommittedFiles: commandOutput('git', ['status', '--porcelain'])?.split('\n').filter(Boolean).length ?? null,
+    rendererBundle: bundle,
+    rendererBuiltAt: bundle ? statSync(join(assets, bundle)).mtime.toISOString() : null,
+  };
+}
+
+/** What an existing project holds, for --reuse. */
+async function describeProject(dir: string): Promise<GeneratedSummary> {
+  const project = JSON.parse(await readFile(join(dir, 'project.json'), 'utf-8')) as ProjectFile;
+  const big = project.documents.find((d) => d.name === BIG_DOCUMENT_NAME) ?? project.documents.reduce((a, b) => (b.length > a.length ? b : a));
+  const coders = [];
+  for (const c of project.coders) {
+    const text = await readFile(join(dir, 'coders', `${c.id}.json`), 'utf-8');
+    const file = JSON.parse(text) as { codings: unknown[]; memos: unknown[] };
+    coders.push({ id: c.id, name: c.name, codings: file.codings.length, memos: file.memos.length, fileBytes: Buffer.byteLength(text) });
+  }
+  return {
+    dir,
+    seed: NaN,
+    documents: project.documents.length,
+    totalChars: project.documents.reduce((n, d) => n + d.length, 0),
+    bigDocumentId: big.id,
+    bigDocumentChars: big.length,
+    bigDocumentTurns: big.turnCount,
+    bigDocumentCodings: NaN,
+    codes: project.codebook.length,
+    codableCodes: project.codebook.filter((c) => c.codable).length,
+    coders,
+    codings: coders.reduce((n, c) => n + c.codings, 0),
+    projectFileBytes: statSync(join(dir, 'project.json')).size,
+    totalBytes: NaN,
+    generateMs: 0,
+    validateMs: 0,
+  };
+}
+
+// ---- Main --------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      reuse: { type: 'string' },
+      keep: { type: 'boolean', default: false },
+      only: { type: 'string' },
+      'skip-browser': { type: 'boolean', default: false },
+      profile: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  const only = values.only ? values.only.split(',').map((s) => s.trim()) : null;
+  for (const s of only ?? []) if (!(ALL_STEPS as readonly string[]).includes(s)) usage(`Unknown step "${s}".`);
+  const steps = ALL_STEPS.filter((s) => (!only || only.includes(s)) && !(s === 'browser' && values['skip-browser']));
+
+  if (values.reuse && !existsSync(join(resolve(values.reuse), 'project.json'))) usage(`${resolve(values.reuse)} has no project.json.`);
+
+  const started = performance.now();
+  const root = await mkdtemp(join(tmpdir(), 'marginalia-bench-'));
+  try {
+    const work = join(root, 'work');
+    await mkdir(work, { recursive: true });
+    await mkdir(resultsDir, { recursive: true });
+    const profileDir = values.profile ? join(resultsDir, 'profiles') : null;
+    if (profileDir) await mkdir(profileDir, { recursive: true });
+
+    let projectDir: string;
+    let summary: GeneratedSummary;
+    let generated: GeneratedSummary | null = null;
+    if (values.reuse) {
+      projectDir = resolve(values.reuse);
+      progress(`Reusing the project at ${projectDir}`);
+      summary = await describeProject(projectDir);
+    } else {
+      projectDir = join(root, 'Bench.marginalia');
+      progress(`Generating the project (seed ${defaultOptions.seed}) in ${projectDir}…`);
+      summary = generated = await generateProject(projectDir, defaultOptions);
+      progress(`  ${summary.documents} documents, ${summary.totalChars.toLocaleString('en-US')} characters, ${summary.codings.toLocaleString('en-US')} codings, ${round(summary.totalBytes / 1e6)} MB, in ${round(summary.generateMs / 1000, 1)} s (+ ${round(summary.validateMs / 1000, 1)} s validation)`);
+    }
+
+    if (steps.includes('browser') && !existsSync(join(repoRoot, 'out', 'renderer', 'index.html'))) {
+      progress('The renderer is not built: running `npx electron-vite build`…');
+      const build = spawnSync('npx', ['electron-vite', 'build', '--logLevel', 'warn'], { cwd: repoRoot, stdio: 'inherit' });
+      if (build.status !== 0) progress('  ! the build failed: the browser step will fail too');
+    }
+
+    const results: Partial<Record<StepName, StepResult | null>> = {};
+    const errors: Record<string, string> = {};
+    const wall: Record<string, number> = {};
+    /** 1-minute load average at the start and end of each step: other work on the machine skews the figures. */
+    const load: Record<string, [number, number]> = {};
+    const coderName = summary.coders[0]?.name ?? 'Bench coder';
+    for (const name of steps) {
+      progress(`[${name}]`);
+      const config = {
+        project: projectDir,
+        work: join(work, name),
+        coderName,
+        documentName: BIG_DOCUMENT_NAME,
+        ...(profileDir && name === 'browser' ? { profileDir } : {}),
+      };
+      await mkdir(config.work, { recursive: true });
+      const loadBefore = loadavg()[0]!;
+      const run = await runChild(name, config, profileDir);
+      load[name] = [round(loadBefore, 1), round(loadavg()[0]!, 1)];
+      results[name] = run.result;
+      wall[name] = round(run.wallMs);
+      if (run.error) {
+        errors[name] = run.error;
+        progress(`  ! ${name} failed (${run.error})`);
+      } else {
+        progress(`  done in ${round(run.wallMs / 1000, 1)} s: ${JSON.stringify(run.result?.figures)}`);
+      }
+      await rm(config.work, { recursive: true, force: true });
+    }
+
+    const rows = buildRows(results, generated);
+    const table = renderTable(rows, load);
+    const totalS = round((performance.now() - started) / 1000, 1);
+    const meta = { ...machine(), totalSeconds: totalS, loadAverage: load };
+    const busiest = Math.max(0, ...Object.values(load).flat());
+    const heading = `Marginalia benchmark, ${meta.date} (${meta.cpus} CPUs, ${meta.memoryGb} GB, Node ${process.version}, commit ${meta.commit ?? '?'}${meta.uncommittedFiles ? ` + ${meta.uncommittedFiles} uncommitted files` : ''}; renderer ${meta.rendererBundle ?? 'not built'})`;
+    const project = `Project: ${summary.documents} documents, ${summary.totalChars.toLocaleString('en-US')} characters (largest ${summary.bigDocumentChars.toLocaleString('en-US')}), ${summary.codes} codes, ${summary.coders.length} coders, ${summary.codings.toLocaleString('en-US')} codings (${summary.coders.map((c) => `${c.name} ${c.codings.toLocaleString('en-US')}, ${round(c.fileBytes / 1e6, 1)} MB`).join('; ')}).`;
+    const contention =
+      busiest > meta.cpus
+        ? `\nThe machine was busy with other work (1-minute load average up to ${busiest} on ${meta.cpus} CPUs): the times are higher, and vary more, than on an idle machine.\n`
+        : '';
+    const output = `${heading}\n${project}\n${contention}\n${table}\n\nTotal ${totalS} s.${Object.keys(errors).length ? ` Failed: ${Object.entries(errors).map(([k, v]) => `${k} (${v})`).join(', ')}.` : ''}\n`;
+    process.stdout.write(`\n${output}`);
+
+    await writeFile(join(resultsDir, 'bench.json'), JSON.stringify({ meta, project: summary, rows, steps: results, wallMs: wall, errors }, null, 2));
+    await writeFile(join(resultsDir, 'bench.md'), output);
+    progress(`Wrote ${join(resultsDir, 'bench.json')} and bench.md${profileDir ? `; profiles in ${profileDir}` : ''}.`);
+    if (Object.keys(errors).length) process.exitCode = 1;
+  } finally {
+    if (values.keep) progress(`Kept ${root}.`);
+    else await rm(root, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});
