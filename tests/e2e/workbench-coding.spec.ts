@@ -238,6 +238,13 @@ test('a passage selected with the mouse and dragged onto a code is coded, shown,
   await expect
     .poll(async () => (await coderFile(app, 'Test Coder'))?.codings.map((c) => ({ start: c.start, end: c.end })))
     .toEqual([extended]);
+
+  // The coded segments view of the code lists the new passage, with its document.
+  await treeRow(page, 'Communities take the lead').click({ button: 'right' });
+  await page.getByRole('menuitem', { name: /Show coded segments/ }).click();
+  const segment = page.getByRole('tabpanel').getByRole('listitem').filter({ hasText: longer });
+  await expect(segment).toBeVisible();
+  await expect(segment).toContainText('04 Lambeth: commissioners');
 });
 
 test('a code dragged from the codebook onto the selection codes it; a selection across turns is coded as one passage', async ({ app, page }) => {
