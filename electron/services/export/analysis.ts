@@ -3,7 +3,7 @@ import { subtreeIds } from '../../../shared/domain/codebook';
 import { coOccurrence, countMatrix } from '../../../shared/export/matrices';
 import { coveredLength } from '../../../shared/text/spans';
 import type { ProjectStore } from '../project/project-store';
-import { attributeValues, selectData } from './coded-data';
+import { attributeKey, attributeValues, selectData } from './coded-data';
 import type { ExportSelection } from './coded-data';
 
 export interface MatrixRequest {
@@ -26,11 +26,7 @@ export function codeMatrix(store: ProjectStore, request: MatrixRequest): MatrixV
   const byAttribute = request.columns.kind === 'attribute' ? request.columns.name : null;
   const columnKeys = byAttribute ? attributeValues(data.documents, byAttribute) : data.documents.map((d) => d.id);
   const columnLabels = byAttribute ? columnKeys : data.documents.map((d) => d.name);
-  const columnOf = (documentId: string) => {
-    if (!byAttribute) return documentId;
-    const value = docs.get(documentId)?.attributes[byAttribute];
-    return value === null || value === undefined ? null : String(value);
-  };
+  const columnOf = (documentId: string) => (byAttribute ? attributeKey(docs.get(documentId), byAttribute) : documentId);
 
   if (request.measure !== 'characters') {
     const matrix = countMatrix(data.codings, codeIds, columnKeys, {

@@ -359,7 +359,8 @@ export function attributeValues(documents: readonly DocumentMeta[], name: string
   return missing ? [...sorted, NO_VALUE] : sorted;
 }
 
-function attributeKey(doc: DocumentMeta | undefined, name: string): string | null {
+/** The column a document falls in for an attribute: its value, or "(no value)". */
+export function attributeKey(doc: DocumentMeta | undefined, name: string): string | null {
   if (!doc) return null;
   const value = doc.attributes[name];
   return value === null || value === undefined || value === '' ? NO_VALUE : String(value);

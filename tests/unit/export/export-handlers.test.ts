@@ -24,6 +24,12 @@ describe('exports and analyses through the API', () => {
     const folder = p.codebook.find((c) => c.name === 'Cross-cutting themes')!.id;
     const rolled = await h['analysis.matrix']({ selection: all, columns: { kind: 'documents' }, measure: 'segments', rollUp: true });
     expect(rolled.rowTotals[rolled.rowKeys.indexOf(folder)]).toBeGreaterThan(0);
+    // A document without a borough is counted under "(no value)", as in the workbook.
+    const hackney = p.documents.find((d) => d.attributes.Borough === 'Hackney')!;
+    await h['document.setAttribute']({ documentId: hackney.id, name: 'Borough', value: null });
+    const missing = await h['analysis.matrix']({ selection: all, columns: { kind: 'attribute', name: 'Borough' }, measure: 'segments', rollUp: false });
+    expect(missing.columnLabels.at(-1)).toBe('(no value)');
+    expect(missing.columnTotals.at(-1)).toBe(segments.columnTotals[segments.columnLabels.indexOf('Hackney')]);
     const co = await h['analysis.cooccurrence']({ selection: all });
     const i = co.codeIds.indexOf(stigma);
     expect(co.matrix[i]![i]).toBe(segments.rowTotals[row]);

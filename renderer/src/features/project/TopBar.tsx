@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Button } from '../../ui/Button';
+import { ExportButton } from '../export/ExportButton';
 import { CoderSwitch } from './CoderSwitch';
 import { CoderViewSelect } from './CoderViewSelect';
 import { HistoryButtons } from './HistoryButtons';
@@ -43,6 +44,7 @@ export function TopBar({ name, path, onClose }: TopBarProps) {
       <div className="topbar__end">
         <CoderViewSelect />
         <CoderSwitch />
+        <ExportButton />
         <Button size="sm" onClick={() => void close()} disabled={closing}>
           {closing ? 'Closing…' : 'Close project'}
         </Button>

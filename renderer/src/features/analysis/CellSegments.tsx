@@ -1,0 +1,207 @@
+import { useId, useMemo } from 'react';
+import type { ReactNode } from 'react';
+import type { Input, SegmentView } from '../../../../shared/api/contract';
+import { plural } from '../../lib/format';
+import { Button } from '../../ui/Button';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { QuietLoading } from '../../ui/QuietLoading';
+import { documentCount, trimContext } from '../retrieval/retrievalText';
+import { useWorkbench } from '../workbench/context';
+import { overlappingPairs } from './analysisModel';
+import type { OverlapPair } from './analysisModel';
+import { useApiQuery } from './useApiQuery';
+import '../retrieval/retrieval.css';
+
+/** Names of documents, coders and codes, for the passages listed. */
+function useNames() {
+  const { project } = useWorkbench();
+  return useMemo(
+    () => ({
+      docs: new Map(project.documents.map((d) => [d.id, d.name])),
+      coders: new Map(project.coders.map((c) => [c.id, c])),
+      codes: new Map(project.codebook.map((c) => [c.id, c])),
+    }),
+    [project],
+  );
+}
+
+/** Opens a passage in the reader. */
+function useOpen() {
+  const workbench = useWorkbench();
+  return (documentId: string, start: number, end: number) => {
+    workbench.openDocument(documentId, { start, end });
+    workbench.setCentre({ kind: 'reader' });
+  };
+}
+
+/** Under a table: what was clicked, what it holds, and a way to put it away. */
+function CellPanel({ title, summary, onClose, children }: { title: string; summary: string; onClose: () => void; children: ReactNode }) {
+  const headingId = useId();
+  return (
+    <section className="cell-panel" aria-labelledby={headingId}>
+      <header className="cell-panel__header">
+        <h3 className="cell-panel__title" id={headingId}>
+          {title}
+        </h3>
+        <p className="cell-panel__summary" role="status">
+          {summary}
+        </p>
+        <Button size="sm" variant="ghost" className="cell-panel__close" onClick={onClose}>
+          Close
+        </Button>
+      </header>
+      {children}
+    </section>
+  );
+}
+
+function SegmentCard({ segment, names, onOpen }: { segment: SegmentView; names: ReturnType<typeof useNames>; onOpen: () => void }) {
+  const coder = names.coders.get(segment.coderId);
+  const code = names.codes.get(segment.codeId);
+  return (
+    <button type="button" className="segment" onClick={onOpen}>
+      <span className="segment__meta">
+        <span className="segment__doc">{names.docs.get(segment.documentId) ?? 'Unknown document'}</span>
+        {segment.speaker ? (
+          <>
+            <span className="segment__sep" aria-hidden="true">
+              ·
+            </span>
+            <span className="segment__speaker">{segment.speaker}</span>
+          </>
+        ) : null}
+      </span>
+      <span className="segment__who">
+        <span className="segment__coder">
+          <span className="segment__dot" style={{ backgroundColor: coder?.color ?? 'var(--c-text-subtle)' }} aria-hidden="true" />
+          {coder?.name ?? 'Unknown coder'}
+        </span>
+        {code ? (
+          <span className="segment__code">
+            <span className="segment__swatch" style={{ backgroundColor: code.color }} aria-hidden="true" />
+            {code.name}
+          </span>
+        ) : null}
+      </span>
+      <span className="segment__text">
+        {segment.before ? <span className="segment__context">{trimContext(segment.before, 'before', 160)}</span> : null}
+        <span className="segment__passage" style={{ borderColor: code?.color }}>
+          {segment.text}
+        </span>
+        {segment.after ? <span className="segment__context">{trimContext(segment.after, 'after', 160)}</span> : null}
+      </span>
+    </button>
+  );
+}
+
+export interface CellSegmentsProps {
+  /** "Zero suicide × Young people". */
+  title: string;
+  /** The cell's figure in words, when it is not a count of segments ("2 documents"). */
+  figure?: string;
+  query: Input<'segments.query'>;
+  onClose: () => void;
+}
+
+/** The passages behind a clicked cell or bar; a click opens one in the reader. */
+export function CellSegments({ title, figure, query, onClose }: CellSegmentsProps) {
+  const names = useNames();
+  const open = useOpen();
+  const result = useApiQuery('segments.query', query);
+  const segments = result.value && !result.stale ? result.value : null;
+  const summary = segments
+    ? `${figure ? `${figure} · ` : ''}${plural(segments.length, 'segment')} in ${plural(documentCount(segments), 'document')}`
+    : '\u00a0';
+
+  return (
+    <CellPanel title={title} summary={summary} onClose={onClose}>
+      {result.error ? <ErrorAlert error={result.error} /> : null}
+      {!segments && !result.error ? <QuietLoading label="Finding the coded passages…" /> : null}
+      {segments && segments.length === 0 ? <p className="cell-panel__empty">No coded passages here.</p> : null}
+      {segments && segments.length > 0 ? (
+        <ol className="segment-list cell-panel__list" aria-label={`Segments: ${title}`}>
+          {segments.map((s) => (
+            <li key={s.codingId} className="segment-list__item">
+              <SegmentCard segment={s} names={names} onOpen={() => open(s.documentId, s.start, s.end)} />
+            </li>
+          ))}
+        </ol>
+      ) : null}
+    </CellPanel>
+  );
+}
+
+export interface OverlapSegmentsProps {
+  title: string;
+  codeA: string;
+  codeB: string;
+  query: Input<'segments.query'>;
+  onClose: () => void;
+}
+
+/** The pairs of overlapping passages behind a co-occurrence count. */
+export function OverlapSegments({ title, codeA, codeB, query, onClose }: OverlapSegmentsProps) {
+  const names = useNames();
+  const open = useOpen();
+  const result = useApiQuery('segments.query', query);
+  const pairs = result.value && !result.stale ? overlappingPairs(result.value, codeA, codeB) : null;
+  const summary = pairs ? `${plural(pairs.length, 'overlapping pair')} in ${plural(documentCount(pairs), 'document')}` : '\u00a0';
+
+  return (
+    <CellPanel title={title} summary={summary} onClose={onClose}>
+      {result.error ? <ErrorAlert error={result.error} /> : null}
+      {!pairs && !result.error ? <QuietLoading label="Finding the overlapping passages…" /> : null}
+      {pairs && pairs.length === 0 ? <p className="cell-panel__empty">These codes never overlap here.</p> : null}
+      {pairs && pairs.length > 0 ? (
+        <ol className="segment-list cell-panel__list" aria-label={`Overlapping passages: ${title}`}>
+          {pairs.map((pair) => (
+            <li key={`${pair.first.codingId}:${pair.second.codingId}`} className="segment-list__item">
+              <PairCard pair={pair} names={names} onOpen={() => open(pair.documentId, pair.start, pair.end)} />
+            </li>
+          ))}
+        </ol>
+      ) : null}
+    </CellPanel>
+  );
+}
+
+function PairCard({ pair, names, onOpen }: { pair: OverlapPair; names: ReturnType<typeof useNames>; onOpen: () => void }) {
+  return (
+    <button type="button" className="segment" onClick={onOpen}>
+      <span className="segment__meta">
+        <span className="segment__doc">{names.docs.get(pair.documentId) ?? 'Unknown document'}</span>
+        {pair.first.speaker ? (
+          <>
+            <span className="segment__sep" aria-hidden="true">
+              ·
+            </span>
+            <span className="segment__speaker">{pair.first.speaker}</span>
+          </>
+        ) : null}
+      </span>
+      {[pair.first, pair.second].map((s) => {
+        const code = names.codes.get(s.codeId);
+        const coder = names.coders.get(s.coderId);
+        return (
+          <span key={s.codingId} className="pair-passage">
+            <span className="segment__who">
+              <span className="segment__code">
+                <span className="segment__swatch" style={{ backgroundColor: code?.color }} aria-hidden="true" />
+                {code?.name ?? 'Unknown code'}
+              </span>
+              <span className="segment__coder">
+                <span className="segment__dot" style={{ backgroundColor: coder?.color ?? 'var(--c-text-subtle)' }} aria-hidden="true" />
+                {coder?.name ?? 'Unknown coder'}
+              </span>
+            </span>
+            <span className="segment__text">
+              <span className="segment__passage" style={{ borderColor: code?.color }}>
+                {s.text}
+              </span>
+            </span>
+          </span>
+        );
+      })}
+    </button>
+  );
+}

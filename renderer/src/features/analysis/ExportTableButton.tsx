@@ -1,0 +1,48 @@
+import { useState } from 'react';
+import { useApi } from '../../api/context';
+import { saveExportFile } from '../../lib/download';
+import { Button } from '../../ui/Button';
+import { useWorkbench } from '../workbench/context';
+import type { TableExport } from './analysisModel';
+
+/**
+ * "Export to Excel": the table exactly as the view shows it (`export.table`), saved as a
+ * one-sheet workbook. Anything Excel's limits changed is said beside the button.
+ */
+export function ExportTableButton({ table }: { table: TableExport | null }) {
+  const api = useApi();
+  const { showError } = useWorkbench();
+  const [busy, setBusy] = useState(false);
+  const [notes, setNotes] = useState<string[]>([]);
+
+  async function run() {
+    if (!table) return;
+    setBusy(true);
+    setNotes([]);
+    try {
+      const file = await api.call('export.table', table);
+      saveExportFile(file);
+      setNotes(file.notes);
+    } catch (error) {
+      showError(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <span className="analysis-export">
+      {notes.length > 0 ? (
+        <span className="analysis-export__notes" role="status">
+          {notes.join(' ')}
+        </span>
+      ) : null}
+      <Button size="sm" onClick={() => void run()} disabled={!table || busy}>
+        <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+          <path d="M8 2.5v7.5M4.75 6.75 8 10l3.25-3.25M3 12.5h10" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round" />
+        </svg>
+        {busy ? 'Exporting…' : 'Export to Excel'}
+      </Button>
+    </span>
+  );
+}

@@ -1,0 +1,63 @@
+import { formatNumber } from '../../lib/format';
+import { CodeGlyph } from '../codebook/CodeGlyph';
+import { measureCount, measureLabel } from './analysisModel';
+import type { FrequencyRow, Measure } from './analysisModel';
+
+export interface FrequencyChartProps {
+  rows: readonly FrequencyRow[];
+  measure: Measure;
+  selectedCodeId: string | null;
+  onSelect: (codeId: string) => void;
+}
+
+/**
+ * Code frequencies as horizontal bars in the codes' colours, most first, each with its number;
+ * a table underneath (code, count), so it reads out as one. A code's name lists its passages.
+ */
+export function FrequencyChart({ rows, measure, selectedCodeId, onSelect }: FrequencyChartProps) {
+  const max = rows.reduce((m, r) => Math.max(m, r.count), 0);
+  return (
+    <table className="freq">
+      <caption className="sr-only">{`${measureLabel(measure)} per code, most first`}</caption>
+      <thead>
+        <tr>
+          <th scope="col" className="freq__head">
+            Code
+          </th>
+          <th scope="col" className="freq__head freq__head--count">
+            {measureLabel(measure)}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(({ code, count }) => {
+          const width = max > 0 ? (count / max) * 100 : 0;
+          return (
+            <tr key={code.id} className={code.id === selectedCodeId ? 'freq__row freq__row--selected' : 'freq__row'}>
+              <th scope="row" className="freq__label">
+                <button
+                  type="button"
+                  className="freq__code"
+                  title={code.label}
+                  aria-pressed={code.id === selectedCodeId}
+                  aria-label={`${code.label}: ${measureCount(count, measure)}`}
+                  onClick={() => onSelect(code.id)}
+                >
+                  <CodeGlyph color={code.color} folder={code.folder} />
+                  <span className="freq__name">{code.name}</span>
+                  {code.path.length > 1 ? <span className="freq__parent">{code.path.slice(0, -1).join(' › ')}</span> : null}
+                </button>
+              </th>
+              <td className="freq__value">
+                <span className="freq__track" aria-hidden="true">
+                  <span className="freq__bar" style={{ width: `${width}%`, backgroundColor: code.color }} />
+                </span>
+                <span className="freq__count">{formatNumber(count)}</span>
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
