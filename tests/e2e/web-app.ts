@@ -15,6 +15,8 @@ export interface WebApp {
   documentsDir: string;
   /** Stops and starts the server on the same folders, as a user quitting and relaunching. */
   restart(): Promise<void>;
+  /** Stops the server (as a user quitting); `restart()` starts it again. */
+  stop(): Promise<void>;
 }
 
 async function launch(dataDir: string, documentsDir: string, extraArgs: string[] = []): Promise<{ child: ChildProcess; url: string }> {
@@ -45,11 +47,23 @@ async function launch(dataDir: string, documentsDir: string, extraArgs: string[]
 }
 
 async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
+  if (child.exitCode !== null || child.signalCode !== null) return;
   await new Promise<void>((resolve) => {
     child.once('exit', () => resolve());
     child.kill('SIGTERM');
   });
+}
+
+/** Another `npm run web` server, on folders of the caller's choosing (a second window on the same project). */
+export interface LaunchedWebApp {
+  url: string;
+  origin: string;
+  stop(): Promise<void>;
+}
+
+export async function launchWebApp(dataDir: string, documentsDir: string): Promise<LaunchedWebApp> {
+  const { child, url } = await launch(dataDir, documentsDir);
+  return { url, origin: new URL(url).origin, stop: () => stop(child) };
 }
 
 /** Each test gets its own browser-mode server (the real `npm run web` entry) on fresh folders. */
@@ -72,6 +86,9 @@ export const test = base.extend<{ app: WebApp }>({
       async restart() {
         await stop(running.child);
         running = await launch(dataDir, documentsDir);
+      },
+      async stop() {
+        await stop(running.child);
       },
     };
     await use(app);

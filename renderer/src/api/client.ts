@@ -1,7 +1,7 @@
 import type { BridgeEventListener, MarginaliaBridge } from '../../../shared/api/bridge';
 import type { Channel, EventName, Input, Output, ServerEvents } from '../../../shared/api/contract';
 import { isErrorShape } from '../../../shared/api/errors';
-import type { AppErrorCode, AppErrorShape, RpcReply } from '../../../shared/api/errors';
+import type { AppErrorCode, AppErrorShape, RestoreOffer, RpcReply } from '../../../shared/api/errors';
 
 /**
  * The renderer's one way to talk to the backend. Components get an ApiClient from context
@@ -15,16 +15,19 @@ export type ApiErrorCode = AppErrorCode | 'DISCONNECTED';
 export class ApiError extends Error {
   readonly code: ApiErrorCode;
   readonly file?: string;
+  /** Present when the damaged or missing file can be restored from a backup (project.restoreBackup). */
+  readonly restore?: RestoreOffer;
 
-  constructor(code: ApiErrorCode, message: string, file?: string) {
+  constructor(code: ApiErrorCode, message: string, file?: string, restore?: RestoreOffer) {
     super(message);
     this.name = 'ApiError';
     this.code = code;
     if (file !== undefined) this.file = file;
+    if (restore !== undefined) this.restore = restore;
   }
 
   static fromShape(shape: AppErrorShape): ApiError {
-    return new ApiError(shape.code, shape.message, shape.file);
+    return new ApiError(shape.code, shape.message, shape.file, validOffer(shape.restore));
   }
 
   /** Any thrown value as an ApiError, so the UI has one thing to show. */
@@ -34,6 +37,17 @@ export class ApiError extends Error {
     const message = err instanceof Error ? err.message : String(err);
     return new ApiError('INTERNAL', message || 'Something went wrong.');
   }
+}
+
+/** A restore offer as the UI can use it: one that names a project, a file and at least one backup; else undefined. */
+function validOffer(value: unknown): RestoreOffer | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const offer = value as Partial<RestoreOffer>;
+  if (typeof offer.projectPath !== 'string' || typeof offer.file !== 'string' || !Array.isArray(offer.backups)) return undefined;
+  const backups = offer.backups.filter(
+    (b): b is RestoreOffer['backups'][number] => typeof b === 'object' && b !== null && typeof b.backup === 'string' && typeof b.takenAt === 'string',
+  );
+  return backups.length > 0 ? { projectPath: offer.projectPath, file: offer.file, backups } : undefined;
 }
 
 /** One pushed event, as a union the UI can narrow on `name`. */

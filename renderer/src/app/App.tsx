@@ -3,12 +3,19 @@ import { ProjectView } from '../features/project/ProjectView';
 import { QuietLoading } from '../ui/QuietLoading';
 import { BannerStack } from './BannerStack';
 import { BootFailure } from './BootFailure';
+import { ReadOnlyBanner } from './ReadOnlyBanner';
 import { useAppState } from './useAppState';
 import './app.css';
 
 export function App() {
   const app = useAppState();
   const { boot } = app;
+  const project = boot.status === 'ready' ? boot.state.project : null;
+  // A change refused because the project is read-only carries the banner's own reason: the
+  // banner says it was refused, rather than a second alert repeating the reason.
+  const readOnly = project?.readOnly ?? null;
+  const refusals = readOnly ? app.banners.filter((b) => b.error.code === 'READ_ONLY' && b.error.message === readOnly.reason) : [];
+  const banners = refusals.length > 0 ? app.banners.filter((b) => !refusals.includes(b)) : app.banners;
 
   let screen;
   if (boot.status === 'loading') {
@@ -33,12 +40,37 @@ export function App() {
       />
     );
   } else {
-    screen = <StartScreen state={boot.state} onOpened={app.projectOpened} />;
+    screen = <StartScreen state={boot.state} onOpened={app.projectOpened} onRestored={app.restored} />;
   }
 
   return (
     <div className="app">
-      <BannerStack banners={app.banners} onDismiss={app.dismissBanner} />
+      <BannerStack
+        lead={
+          project && readOnly ? (
+            <ReadOnlyBanner
+              key={project.path}
+              path={project.path}
+              reason={readOnly.reason}
+              refusal={refusals.at(-1)?.id ?? null}
+              onReopened={app.projectOpened}
+              onFailed={(error) => {
+                // Opening again closed the project here first: show what the backend has now.
+                app.showError(error);
+                void app.reload();
+              }}
+            />
+          ) : null
+        }
+        notes={app.notes}
+        notices={app.notices}
+        banners={banners}
+        onDismissNote={app.dismissNote}
+        onDismissNotice={app.dismissNotice}
+        onDismiss={app.dismissBanner}
+        onRestored={app.restored}
+        onRestoreFailed={app.replaceError}
+      />
       <div className="app__screen">{screen}</div>
     </div>
   );

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import type { AppState, ProjectSnapshot, TemplateId } from '../../../../shared/api/contract';
+import type { AppState, ProjectSnapshot, RestoreResult, TemplateId } from '../../../../shared/api/contract';
 import { ApiError } from '../../api/client';
 import { useApi } from '../../api/context';
-import { ErrorAlert } from '../../ui/ErrorAlert';
+import { AppErrorAlert } from '../../app/AppErrorAlert';
 import { BrandMark } from './BrandMark';
 import { NewProjectForm } from './NewProjectForm';
 import { OpenProjectForm } from './OpenProjectForm';
@@ -22,9 +22,11 @@ function scrollIntoView(el: HTMLElement | null) {
 export interface StartScreenProps {
   state: AppState;
   onOpened: (project: ProjectSnapshot) => void;
+  /** A damaged file was restored from its backup (offered by an error) and its project opened. */
+  onRestored: (result: RestoreResult) => void;
 }
 
-export function StartScreen({ state, onOpened }: StartScreenProps) {
+export function StartScreen({ state, onOpened, onRestored }: StartScreenProps) {
   const api = useApi();
   const [mode, setMode] = useState<Mode>('none');
   const [busy, setBusy] = useState<Busy>(null);
@@ -95,7 +97,7 @@ export function StartScreen({ state, onOpened }: StartScreenProps) {
         {error ? (
           // Scrolled into view: the action that failed may be far down the page.
           <div ref={scrollIntoView}>
-            <ErrorAlert error={error} onDismiss={() => setError(null)} />
+            <AppErrorAlert error={error} onDismiss={() => setError(null)} onRestored={onRestored} onRestoreFailed={setError} />
           </div>
         ) : null}
 

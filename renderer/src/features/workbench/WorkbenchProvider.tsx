@@ -92,11 +92,13 @@ export function WorkbenchProvider({ project: projectProp, coderName: coderNamePr
       ? chosenDocumentId
       : (project.documents[0]?.id ?? null);
 
+  const projectRef = useRef(project);
   const documentIdRef = useRef(documentId);
   const selectionRef = useRef(selection);
   const coderNameRef = useRef(coderName);
   const historyRef = useRef(history);
   useEffect(() => {
+    projectRef.current = project;
     documentIdRef.current = documentId;
     selectionRef.current = selection;
     coderNameRef.current = coderName;
@@ -125,6 +127,35 @@ export function WorkbenchProvider({ project: projectProp, coderName: coderNamePr
     [api, showError],
   );
 
+  /** While the project is read-only here, a change is refused with the banner's reason, without asking the backend. */
+  const refuseReadOnly = useCallback((): boolean => {
+    const readOnly = projectRef.current.readOnly;
+    if (readOnly) onError(new ApiError('READ_ONLY', readOnly.reason));
+    return readOnly !== null;
+  }, [onError]);
+
+  /** After a failed save (IO) the backend rolled the change back: take its state again. */
+  const adoptBackendState = useCallback(async () => {
+    try {
+      const state = await api.call('app.getState', {});
+      if (state.project) setProject(state.project);
+      setHistory(state.history);
+      setCodingsRevision((r) => r + 1);
+      onAppState(state);
+    } catch (err) {
+      showError(err);
+    }
+  }, [api, onAppState, showError]);
+
+  const changeFailed = useCallback(
+    (err: unknown) => {
+      const error = ApiError.from(err);
+      showError(error);
+      if (error.code === 'IO') void adoptBackendState();
+    },
+    [adoptBackendState, showError],
+  );
+
   const nameWaiters = useRef<((ok: boolean) => void)[]>([]);
   const requestCoderName = useCallback((mode: 'first' | 'switch') => {
     setNameRequest({ mode });
@@ -139,6 +170,7 @@ export function WorkbenchProvider({ project: projectProp, coderName: coderNamePr
 
   const change = useCallback(
     async <C extends ChangeChannel>(channel: C, input: Input<C>): Promise<ChangeResult | null> => {
+      if (refuseReadOnly()) return null;
       try {
         const result = (await api.call(channel, input)) as ChangeResult;
         applyResult(result);
@@ -153,16 +185,16 @@ export function WorkbenchProvider({ project: projectProp, coderName: coderNamePr
               applyResult(result);
               return result;
             } catch (again) {
-              showError(again);
+              changeFailed(again);
             }
           }
           return null;
         }
-        showError(error);
+        changeFailed(error);
         return null;
       }
     },
-    [api, applyResult, requestCoderName, showError],
+    [api, applyResult, changeFailed, refuseReadOnly, requestCoderName],
   );
 
   const stepHistory = useCallback(
@@ -172,13 +204,14 @@ export function WorkbenchProvider({ project: projectProp, coderName: coderNamePr
         setStatus(direction === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.');
         return;
       }
+      if (refuseReadOnly()) return;
       try {
         applyResult(await api.call(direction === 'undo' ? 'history.undo' : 'history.redo', {}));
       } catch (err) {
-        showError(err);
+        changeFailed(err);
       }
     },
-    [api, applyResult, showError],
+    [api, applyResult, changeFailed, refuseReadOnly],
   );
   const undo = useCallback(() => stepHistory('undo'), [stepHistory]);
   const redo = useCallback(() => stepHistory('redo'), [stepHistory]);
@@ -297,6 +330,7 @@ export function WorkbenchProvider({ project: projectProp, coderName: coderNamePr
 
   const codeSelection = useCallback(
     async (codeId: string) => {
+      if (refuseReadOnly()) return;
       const span = selectionRef.current;
       const code = codeById.get(codeId);
       if (!code) {
@@ -314,7 +348,7 @@ export function WorkbenchProvider({ project: projectProp, coderName: coderNamePr
       if (!coderNameRef.current && !(await requestCoderName('first'))) return;
       await change('coding.apply', { documentId: span.documentId, codeId, start: span.start, end: span.end });
     },
-    [change, codeById, requestCoderName],
+    [change, codeById, refuseReadOnly, requestCoderName],
   );
 
   const visibleCoderIds = useMemo(
