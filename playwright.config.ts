@@ -1,7 +1,11 @@
 import { defineConfig } from '@playwright/test';
+import { ELECTRON_MISSING, electronBinary } from './tests/electron/electron-binary';
 
 // Debian's Chromium: Playwright's own browser downloads are impossible on these machines.
 const chromium = process.env.MARGINALIA_CHROMIUM ?? '/usr/bin/chromium';
+
+// The list reporter shows skipped tests without their reason: say it once, plainly.
+if (electronBinary() === null) console.log(`Desktop (Electron) tests will be skipped: ${ELECTRON_MISSING}`);
 
 export default defineConfig({
   outputDir: 'test-results',

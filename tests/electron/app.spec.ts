@@ -1,24 +1,12 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { _electron as electron, expect, test } from '@playwright/test';
 import type { ElectronApplication, Page } from '@playwright/test';
+import { ELECTRON_MISSING, electronBinary } from './electron-binary';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-
-/** Same rule as electron/launch/start.mjs; `require('electron')` would try to download it. */
-function electronBinary(): string | null {
-  const electronDir = join(root, 'node_modules', 'electron');
-  let relative: string;
-  try {
-    relative = readFileSync(join(electronDir, 'path.txt'), 'utf8').trim();
-  } catch {
-    return null;
-  }
-  const binary = join(electronDir, 'dist', relative);
-  return relative && existsSync(binary) ? binary : null;
-}
 
 const executablePath = electronBinary();
 
@@ -28,10 +16,7 @@ interface Bridge {
 }
 type PageGlobals = { marginalia?: Bridge; process?: unknown; document?: { body?: { innerText?: string } } };
 
-test.skip(
-  executablePath === null,
-  'Electron binary not installed (no access to its download server here); run npm start on a machine with internet.',
-);
+test.skip(executablePath === null, ELECTRON_MISSING);
 
 test.describe('desktop app', () => {
   test.describe.configure({ mode: 'serial' });

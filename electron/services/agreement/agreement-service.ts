@@ -13,6 +13,7 @@ import { codePath, subtreeIds } from '../../../shared/domain/codebook';
 import { documentMatches } from '../../../shared/domain/filters';
 import { contextAround, speakerAt } from '../../../shared/text/context';
 import type { ProjectStore } from '../project/project-store';
+import { plural } from '../../../shared/operations/context';
 
 export interface AgreementSelection {
   coderIds: string[];
@@ -47,7 +48,7 @@ export function agreementInput(store: ProjectStore, selection: AgreementSelectio
 
 function describe(input: AgreementInput, mode: AgreementMode, threshold: number, q: number | null): string[] {
   const names = input.coders.map((c) => c.name).join(', ');
-  const scope = `${input.codes.length} codes × ${input.documents.length} documents; coders: ${names}.`;
+  const scope = `${plural(input.codes.length, 'code')} × ${plural(input.documents.length, 'document')}; coders: ${names}.`;
   switch (mode) {
     case 'character':
       return input.coders.length === 2

@@ -385,6 +385,7 @@ export function WorkbenchProvider({ project: projectProp, coderName: coderNamePr
       status,
       showError,
       takeSnapshot,
+      applyChange: applyResult,
     }),
     [
       project,
@@ -410,6 +411,7 @@ export function WorkbenchProvider({ project: projectProp, coderName: coderNamePr
       status,
       showError,
       takeSnapshot,
+      applyResult,
     ],
   );
 

@@ -27,7 +27,7 @@ export type CentreView =
 
 /** Channels that change the project: each returns a ChangeResult. */
 export type ChangeChannel = {
-  [C in Channel]: C extends `${'coding' | 'code' | 'memo' | 'attribute'}.${string}` | 'document.setAttribute' ? C : never;
+  [C in Channel]: C extends `${'coding' | 'code' | 'memo' | 'attribute'}.${string}` | 'document.setAttribute' | 'agreement.resolve' ? C : never;
 }[Channel];
 
 export interface WorkbenchApi {
@@ -78,6 +78,8 @@ export interface WorkbenchApi {
   showError(error: unknown): void;
   /** Takes a project snapshot handed back outside change() (after an import). */
   takeSnapshot(snapshot: ProjectSnapshot): void;
+  /** Takes a change made through another channel (a colleague's coding imported), as change() would. */
+  applyChange(result: ChangeResult): void;
 }
 
 /**

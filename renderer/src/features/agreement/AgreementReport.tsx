@@ -1,0 +1,174 @@
+import { useMemo } from 'react';
+import type { AgreementResult } from '../../../../shared/api/contract';
+import { measureExplanations } from '../../../../shared/agreement/explanations';
+import type { ExplainedMeasure } from '../../../../shared/agreement/explanations';
+import { ToggleGroup } from '../../ui/ToggleGroup';
+import { AgreementChart } from './AgreementChart';
+import type { AgreementSettings } from './agreementSettings';
+import { Figure } from './AgreementTable';
+import { AgreementTable } from './AgreementTable';
+import type { Aggregation, SortState, TableModel } from './agreementTable';
+import { buildTable, sortRows, undefinedReasons } from './agreementTable';
+
+const aggregations: { value: Aggregation; label: string; title: string }[] = [
+  { value: 'pooled', label: 'Pooled', title: measureExplanations.pooled },
+  { value: 'lengthWeighted', label: 'Length-weighted mean', title: measureExplanations.lengthWeighted },
+  { value: 'unweighted', label: 'Unweighted mean', title: measureExplanations.unweighted },
+];
+
+/** "Percent agreement: the share…" → its name and its text, for a definition list. */
+function splitExplanation(text: string): { name: string; body: string } {
+  const at = text.indexOf(': ');
+  if (at <= 0) return { name: '', body: text };
+  const body = text.slice(at + 2);
+  return { name: text.slice(0, at), body: body.charAt(0).toLocaleUpperCase('en-GB') + body.slice(1) };
+}
+
+export function MeasureNotes({ measures }: { measures: ExplainedMeasure[] }) {
+  return (
+    <aside className="agr-explain" aria-labelledby="agr-explain-title">
+      <h3 className="agr-h3" id="agr-explain-title">
+        How to read these figures
+      </h3>
+      <dl>
+        {measures.map((m) => {
+          const { name, body } = splitExplanation(measureExplanations[m]);
+          return (
+            <div key={m} className="agr-explain__item">
+              <dt>{name}</dt>
+              <dd>{body}</dd>
+            </div>
+          );
+        })}
+      </dl>
+    </aside>
+  );
+}
+
+export interface AgreementReportProps {
+  result: AgreementResult;
+  settings: AgreementSettings;
+  update: (patch: Partial<AgreementSettings>) => void;
+  onDrill: (codeId: string) => void;
+}
+
+/** The comparison's report: what was compared, the table per code, the chart, and what each figure means. */
+export function AgreementReport({ result, settings, update, onDrill }: AgreementReportProps) {
+  const model: TableModel = useMemo(() => buildTable(result, settings.aggregation), [result, settings.aggregation]);
+  const validSort = settings.sort && (settings.sort.column === 'code' || model.columns.some((c) => c.id === settings.sort!.column));
+  const sort: SortState = validSort ? settings.sort! : { column: model.primary, direction: 'ascending' };
+  const rows = sortRows(model.rows, sort);
+  const { report } = result;
+  const pairwise = report.mode === 'character-multi' ? report.pairwise : [];
+  const footnotes = undefinedReasons(rows, model.overall, model.columns);
+  for (const p of pairwise) if (!p.kappa.defined && !footnotes.has(p.kappa.reason)) footnotes.set(p.kappa.reason, footnotes.size + 1);
+  const anyMeanNote = Object.values(model.overall.cells).some((c) => c.kind === 'measure' && c.note) || rows.some((r) => Object.values(r.cells).some((c) => c.kind === 'measure' && c.note));
+  const chartMeasure = settings.chart && model.chartable.includes(settings.chart) ? settings.chart : model.primary;
+  const coderName = (id: string) => result.coders.find((c) => c.id === id)?.name ?? 'Unknown coder';
+
+  const caption = model.pair
+    ? `Agreement by code between ${coderName(model.pair.coderA)} and ${coderName(model.pair.coderB)}`
+    : `Agreement by code among ${result.coders.map((c) => c.name).join(', ')}`;
+
+  return (
+    <div className="agr-report">
+      <section className="agr-about" aria-labelledby="agr-about-title">
+        <h3 className="agr-h3" id="agr-about-title">
+          What was compared
+        </h3>
+        {result.description.map((line) => (
+          <p key={line}>{line}</p>
+        ))}
+      </section>
+
+      <div className="agr-report__main">
+        <section className="agr-figures" aria-labelledby="agr-figures-title">
+          <div className="agr-section-head">
+            <h3 className="agr-h3" id="agr-figures-title">
+              {caption}
+            </h3>
+            {report.mode === 'character' ? (
+              <ToggleGroup label="Figures over documents" value={settings.aggregation} options={aggregations} onChange={(aggregation) => update({ aggregation })} />
+            ) : null}
+          </div>
+          <AgreementTable
+            model={model}
+            rows={rows}
+            sort={sort}
+            onSort={(next) => update({ sort: next })}
+            footnotes={footnotes}
+            onDrill={onDrill}
+            caption={caption}
+          />
+          <p className="agr-hint">Click a code to see the passages where the coders differ, side by side, and settle them.</p>
+          {footnotes.size > 0 || anyMeanNote ? (
+            <div className="agr-footnotes">
+              {footnotes.size > 0 ? (
+                <ol>
+                  {[...footnotes].map(([reason, n]) => (
+                    <li key={n} value={n}>
+                      Undefined: {reason}.
+                    </li>
+                  ))}
+                </ol>
+              ) : null}
+              {anyMeanNote ? <p>* A mean over fewer documents than were compared: where the figure is undefined in a document, that document is left out. Hover for how many.</p> : null}
+            </div>
+          ) : null}
+
+          {pairwise.length > 0 ? <PairwiseMatrix result={result} footnotes={footnotes} /> : null}
+        </section>
+
+        <MeasureNotes measures={model.explain} />
+      </div>
+
+      <AgreementChart rows={rows} columns={model.columns} chartable={model.chartable} measure={chartMeasure} onMeasure={(chart) => update({ chart })} />
+    </div>
+  );
+}
+
+/** Cohen's κ for every pair of coders (character tables pooled over codes and documents). */
+function PairwiseMatrix({ result, footnotes }: { result: AgreementResult; footnotes: ReadonlyMap<string, number> }) {
+  const { report } = result;
+  if (report.mode !== 'character-multi') return null;
+  const coders = report.coderIds.map((id) => ({ id, name: result.coders.find((c) => c.id === id)?.name ?? 'Unknown coder' }));
+  const kappa = (a: string, b: string) => report.pairwise.find((p) => (p.coderA === a && p.coderB === b) || (p.coderA === b && p.coderB === a))?.kappa;
+  return (
+    <section className="agr-pairwise" aria-labelledby="agr-pairwise-title">
+      <h3 className="agr-h3" id="agr-pairwise-title">
+        Pairwise Cohen’s κ (all chosen codes and documents pooled)
+      </h3>
+      <div className="agr-table-wrap">
+        <table className="agr-table agr-table--matrix">
+          <thead>
+            <tr>
+              <td />
+              {coders.map((c) => (
+                <th key={c.id} scope="col" className="agr-table__num">
+                  {c.name}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {coders.map((row) => (
+              <tr key={row.id}>
+                <th scope="row" className="agr-table__code">
+                  {row.name}
+                </th>
+                {coders.map((col) => {
+                  const k = row.id === col.id ? undefined : kappa(row.id, col.id);
+                  return (
+                    <td key={col.id} className="agr-table__num agr-table__measure">
+                      {k ? <Figure cell={{ kind: 'measure', value: k, format: 'coefficient' }} footnotes={footnotes} /> : <span aria-label="same coder">—</span>}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

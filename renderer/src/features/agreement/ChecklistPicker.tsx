@@ -1,0 +1,126 @@
+import { useEffect, useId, useRef, useState } from 'react';
+
+export interface ChecklistItem {
+  id: string;
+  label: string;
+  /** Indent level, for a tree (codes). */
+  depth?: number;
+  color?: string;
+  folder?: boolean;
+  /** Included because a parent is checked: shown checked, not separately choosable. */
+  implied?: boolean;
+}
+
+export interface ChecklistPickerProps {
+  /** "Codes", "Documents". */
+  label: string;
+  /** What is chosen now, in words: "All codes", "Tackling stigma". */
+  summary: string;
+  /** The button that clears the choice: "All codes". */
+  allLabel: string;
+  items: ChecklistItem[];
+  checked: ReadonlySet<string>;
+  onToggle: (id: string, checked: boolean) => void;
+  onClear: () => void;
+  /** A remark under the list ("A code includes its sub-codes."). */
+  hint?: string;
+}
+
+/**
+ * A compact chooser: a button saying what is chosen, opening a checklist below it. Nothing
+ * checked means all. Escape or a click outside closes it; focus goes back to the button.
+ */
+export function ChecklistPicker({ label, summary, allLabel, items, checked, onToggle, onClear, hint }: ChecklistPickerProps) {
+  const [open, setOpen] = useState(false);
+  const [query, setQuery] = useState('');
+  const rootRef = useRef<HTMLDivElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const panelId = useId();
+  const labelId = useId();
+
+  useEffect(() => {
+    if (!open) return;
+    const onPointerDown = (event: PointerEvent) => {
+      if (rootRef.current && !rootRef.current.contains(event.target as Node)) setOpen(false);
+    };
+    // Escape closes it wherever focus is (a button that turned disabled leaves focus on the page).
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      event.preventDefault();
+      setOpen(false);
+      const active = document.activeElement;
+      if (!active || active === document.body || rootRef.current?.contains(active)) buttonRef.current?.focus();
+    };
+    document.addEventListener('pointerdown', onPointerDown, true);
+    document.addEventListener('keydown', onKeyDown);
+    return () => {
+      document.removeEventListener('pointerdown', onPointerDown, true);
+      document.removeEventListener('keydown', onKeyDown);
+    };
+  }, [open]);
+
+  const needle = query.trim().toLocaleLowerCase();
+  const shown = needle ? items.filter((i) => i.label.toLocaleLowerCase().includes(needle)) : items;
+
+  return (
+    <div ref={rootRef} className="agr-picker">
+      <span className="agr-picker__label" id={labelId}>
+        {label}
+      </span>
+      <button
+        ref={buttonRef}
+        type="button"
+        className="field__input field__select agr-picker__button"
+        aria-expanded={open}
+        aria-controls={open ? panelId : undefined}
+        aria-label={`${label}: ${summary}`}
+        onClick={() => setOpen((o) => !o)}
+      >
+        <span className="agr-picker__summary">{summary}</span>
+      </button>
+      {open ? (
+        <div className="agr-picker__panel" id={panelId} role="group" aria-labelledby={labelId}>
+          <div className="agr-picker__tools">
+            {items.length > 12 ? (
+              <input
+                type="search"
+                className="field__input agr-picker__search"
+                placeholder={`Find ${label.toLocaleLowerCase()}…`}
+                aria-label={`Find ${label.toLocaleLowerCase()}`}
+                value={query}
+                onChange={(event) => setQuery(event.target.value)}
+              />
+            ) : null}
+            <button type="button" className="agr-link" onClick={onClear} disabled={checked.size === 0}>
+              {allLabel}
+            </button>
+          </div>
+          <ul className="agr-picker__list">
+            {shown.map((item) => (
+              <li key={item.id} style={{ paddingLeft: `${(item.depth ?? 0) * 16}px` }}>
+                <label className={['agr-check', item.implied ? 'agr-check--implied' : ''].filter(Boolean).join(' ')}>
+                  <input
+                    type="checkbox"
+                    checked={checked.has(item.id) || Boolean(item.implied)}
+                    disabled={item.implied}
+                    onChange={(event) => onToggle(item.id, event.target.checked)}
+                  />
+                  {item.color ? (
+                    <span
+                      className={item.folder ? 'agr-check__swatch agr-check__swatch--folder' : 'agr-check__swatch'}
+                      style={item.folder ? { borderColor: item.color } : { backgroundColor: item.color }}
+                      aria-hidden="true"
+                    />
+                  ) : null}
+                  <span>{item.label}</span>
+                </label>
+              </li>
+            ))}
+            {shown.length === 0 ? <li className="agr-picker__none">Nothing matches “{query}”.</li> : null}
+          </ul>
+          {hint ? <p className="agr-picker__hint">{hint}</p> : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,221 @@
+import { useRef, useState } from 'react';
+import type { ExchangeImportResult } from '../../../../shared/api/contract';
+import { ApiError } from '../../api/client';
+import { useApi } from '../../api/context';
+import { saveExportFile } from '../../lib/download';
+import { plural } from '../../lib/format';
+import { Button } from '../../ui/Button';
+import { DialogModal } from '../../ui/DialogModal';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { Field } from '../../ui/Field';
+import { MenuPopup } from '../../ui/MenuPopup';
+import { useWorkbench } from '../workbench/context';
+import { textToBase64 } from './passageMarks';
+
+/** What an import brought, per colleague: placed, not matched, left out. */
+export function ExchangeReport({ result }: { result: ExchangeImportResult }) {
+  return (
+    <div className="agr-exchange-report">
+      {result.reports.map((r) => (
+        <section key={r.coder} className="agr-exchange-report__coder" aria-label={`Imported: ${r.coder}`}>
+          <h3 className="agr-h3">{r.coder}</h3>
+          <ul>
+            <li>
+              {plural(r.codings, 'coding')} placed{r.memos > 0 ? `, ${plural(r.memos, 'memo')}` : ''}
+              {r.replacedEarlierImport ? ' (replacing their earlier import)' : ''}.
+            </li>
+            {r.unmatchedDocuments.length > 0 ? (
+              <li>
+                Documents that could not be matched in this project: <strong>{r.unmatchedDocuments.join(', ')}</strong>.
+              </li>
+            ) : null}
+            {r.unmatchedCodes.length > 0 ? (
+              <li>
+                Codes that could not be matched: <strong>{r.unmatchedCodes.join(', ')}</strong>.
+              </li>
+            ) : null}
+            {r.skippedCodings > 0 || r.skippedMemos > 0 ? (
+              <li>
+                Skipped: {plural(r.skippedCodings, 'coding')}
+                {r.skippedMemos > 0 ? ` and ${plural(r.skippedMemos, 'memo')}` : ''} with nowhere to go.
+              </li>
+            ) : null}
+          </ul>
+        </section>
+      ))}
+      {result.skippedCoders.length > 0 ? (
+        <section className="agr-exchange-report__coder" aria-label="Left out">
+          <h3 className="agr-h3">Left out</h3>
+          <ul>
+            {result.skippedCoders.map((s) => (
+              <li key={s.coder}>
+                <strong>{s.coder}</strong>: {s.reason}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <p className="agr-muted">{result.change.message}. Undo (Ctrl+Z) takes it back.</p>
+    </div>
+  );
+}
+
+type Dialog = { kind: 'folder'; path: string; error: ApiError | null; running: boolean } | { kind: 'report'; title: string; result: ExchangeImportResult };
+
+/**
+ * Working as a pair: send your coding to a colleague, bring theirs in (their file, or their
+ * project folder), then compare. Imports are undoable steps; your own coding is never replaced.
+ */
+export function PairExchange({ onError }: { onError: (error: ApiError | null) => void }) {
+  const api = useApi();
+  const workbench = useWorkbench();
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const [menu, setMenu] = useState<{ x: number; y: number } | null>(null);
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [working, setWorking] = useState(false);
+
+  async function exportMine() {
+    onError(null);
+    setWorking(true);
+    try {
+      const file = await api.call('exchange.exportCoder', { coderId: null });
+      saveExportFile({ fileName: file.fileName, mimeType: 'application/json', base64: textToBase64(file.content), notes: [] });
+    } catch (error) {
+      onError(ApiError.from(error));
+    } finally {
+      setWorking(false);
+    }
+  }
+
+  async function importFile(file: File) {
+    onError(null);
+    setWorking(true);
+    try {
+      const content = await file.text();
+      const result = await api.call('exchange.importCoder', { fileName: file.name, content });
+      workbench.applyChange(result.change);
+      setDialog({ kind: 'report', title: `Imported from ${file.name}`, result });
+    } catch (error) {
+      onError(ApiError.from(error));
+    } finally {
+      setWorking(false);
+    }
+  }
+
+  async function importFolder(path: string) {
+    setDialog({ kind: 'folder', path, error: null, running: true });
+    try {
+      const result = await api.call('exchange.importProject', { path });
+      workbench.applyChange(result.change);
+      setDialog({ kind: 'report', title: 'Imported from the project folder', result });
+    } catch (error) {
+      setDialog({ kind: 'folder', path, error: ApiError.from(error), running: false });
+    }
+  }
+
+  const readOnly = workbench.project.readOnly !== null;
+
+  return (
+    <>
+      <button
+        ref={buttonRef}
+        type="button"
+        className="btn btn--secondary btn--sm"
+        aria-haspopup="menu"
+        aria-expanded={menu !== null}
+        disabled={working}
+        onClick={() => {
+          const rect = buttonRef.current?.getBoundingClientRect();
+          setMenu(rect ? { x: rect.left, y: rect.bottom + 4 } : { x: 0, y: 0 });
+        }}
+      >
+        Working as a pair
+        <svg viewBox="0 0 10 6" width="10" height="6" aria-hidden="true">
+          <path d="M1 1l4 4 4-4" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round" />
+        </svg>
+      </button>
+      <input
+        ref={fileRef}
+        type="file"
+        accept=".json,application/json"
+        className="sr-only"
+        tabIndex={-1}
+        aria-hidden="true"
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          event.target.value = '';
+          if (file) void importFile(file);
+        }}
+      />
+      {menu ? (
+        <MenuPopup
+          label="Working as a pair"
+          x={menu.x}
+          y={menu.y}
+          onClose={(chosen) => {
+            setMenu(null);
+            if (!chosen) buttonRef.current?.focus();
+          }}
+          items={[
+            { id: 'export', label: 'Export my coding…', onSelect: () => void exportMine() },
+            { id: 'import', label: 'Import a colleague’s coding…', disabled: readOnly, onSelect: () => fileRef.current?.click() },
+            {
+              id: 'folder',
+              label: 'Import from a colleague’s project folder…',
+              disabled: readOnly,
+              onSelect: () => setDialog({ kind: 'folder', path: '', error: null, running: false }),
+            },
+          ]}
+        />
+      ) : null}
+      {dialog?.kind === 'folder' ? (
+        <DialogModal
+          title="Import from a colleague’s project folder"
+          description="Every coder in their project folder is brought in, except you and coders already working here. Their folder is only read, never changed."
+          onClose={() => setDialog(null)}
+          onSubmit={() => {
+            if (dialog.path.trim() && !dialog.running) void importFolder(dialog.path.trim());
+          }}
+          actions={
+            <>
+              <Button variant="ghost" onClick={() => setDialog(null)}>
+                Cancel
+              </Button>
+              <Button type="submit" variant="primary" disabled={!dialog.path.trim() || dialog.running}>
+                {dialog.running ? 'Importing…' : 'Import'}
+              </Button>
+            </>
+          }
+        >
+          <Field
+            label="Project folder"
+            value={dialog.path}
+            placeholder="/Users/…/Their project.marginalia"
+            hint="The folder that holds their project.json."
+            onChange={(event) => setDialog({ ...dialog, path: event.target.value, error: null })}
+            spellCheck={false}
+          />
+          {dialog.error ? (
+            <div className="agr-dialog-error">
+              <ErrorAlert error={dialog.error} />
+            </div>
+          ) : null}
+        </DialogModal>
+      ) : null}
+      {dialog?.kind === 'report' ? (
+        <DialogModal
+          title={dialog.title}
+          onClose={() => setDialog(null)}
+          actions={
+            <Button variant="primary" onClick={() => setDialog(null)}>
+              Done
+            </Button>
+          }
+        >
+          <ExchangeReport result={dialog.result} />
+        </DialogModal>
+      ) : null}
+    </>
+  );
+}
