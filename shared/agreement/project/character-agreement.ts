@@ -64,6 +64,8 @@ function measure(t: CharacterTable): CharacterMeasures {
   };
 }
 
+const UNCODED = measure({ both: 0, onlyA: 0, onlyB: 0, neither: 1 });
+
 export function sumTables(tables: CharacterTable[]): CharacterTable {
   return tables.reduce(
     (s, t) => ({ both: s.both + t.both, onlyA: s.onlyA + t.onlyA, onlyB: s.onlyB + t.onlyB, neither: s.neither + t.neither }),
@@ -104,7 +106,10 @@ export function characterAgreement(input: AgreementInput, coderA: string, coderB
   const codes = input.codes.map((code): CharacterCodeResult => {
     const cells = input.documents.map((doc) => {
       const table = characterTable(spans, coderA, coderB, code.id, doc);
-      return { documentId: doc.id, table, ...measure(table) };
+      // Most cells of a large study are uncoded by both: their measures are the same whatever
+      // the length, so they are worked out once rather than once per cell.
+      const uncoded = table.both + table.onlyA + table.onlyB === 0 && table.neither > 0;
+      return { documentId: doc.id, table, ...(uncoded ? UNCODED : measure(table)) };
     });
     const pooledTable = sumTables(cells.map((c) => c.table));
     return {
