@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import * as XLSX from 'xlsx';
-import type { CoderCoding, DocumentContent, ProjectSnapshot } from '../../shared/api/contract';
+import type { CoderCoding, DocumentContent } from '../../shared/api/contract';
+import { rpc, snapshot } from './api';
 import { expect, test } from './web-app';
 import type { WebApp } from './web-app';
 
@@ -11,23 +12,6 @@ import type { WebApp } from './web-app';
  * disagreement, settles it into the Consensus coder (undoably), exports the tables; and a pair
  * swaps coding files.
  */
-
-/** Calls the backend as the page does (the page's cookie carries the session). */
-async function rpc<T>(page: Page, app: WebApp, channel: string, input: object = {}): Promise<T> {
-  const response = await page.request.post(`${app.origin}/rpc/${channel}`, {
-    data: input,
-    headers: { 'Content-Type': 'application/json' },
-  });
-  const reply = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
-  if (!reply.ok) throw new Error(`${channel}: ${reply.error?.message}`);
-  return reply.value as T;
-}
-
-async function snapshot(page: Page, app: WebApp): Promise<ProjectSnapshot> {
-  const state = await rpc<{ project: ProjectSnapshot | null }>(page, app, 'app.getState');
-  if (!state.project) throw new Error('no project is open');
-  return state.project;
-}
 
 /** The sample, open, with the ids the tests use. */
 async function openSample(page: Page, app: WebApp) {

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import type { ProjectSnapshot } from '../../shared/api/contract';
+import { rpc, snapshot, openWithCoderName } from './api';
 import { expect, test } from './web-app';
 import type { WebApp } from './web-app';
 
@@ -18,30 +18,10 @@ const hasExamples = existsSync(join(EXAMPLES, 'ID1.docx'));
 const example = (name: string) => join(EXAMPLES, name);
 const NO_EXAMPLES = 'needs the QualCoder example files in ../shared/fixtures/qualcoder-examples, which are not here';
 
-/** Calls the backend as the page does (the page's cookie carries the session). */
-async function rpc<T>(page: Page, app: WebApp, channel: string, input: object = {}): Promise<T> {
-  const response = await page.request.post(`${app.origin}/rpc/${channel}`, {
-    data: input,
-    headers: { 'Content-Type': 'application/json' },
-  });
-  const reply = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
-  if (!reply.ok) throw new Error(`${channel}: ${reply.error?.message}`);
-  return reply.value as T;
-}
-
-async function snapshot(page: Page, app: WebApp): Promise<ProjectSnapshot> {
-  const state = await rpc<{ project: ProjectSnapshot | null }>(page, app, 'app.getState');
-  if (!state.project) throw new Error('no project is open');
-  return state.project;
-}
-
 /** Opens the sample with a coder name already set, so no name prompt gets in the way. */
 async function openWorkbench(page: Page, app: WebApp): Promise<Locator> {
-  await page.goto(app.url);
+  await openWithCoderName(page, app);
   const list = page.getByRole('listbox', { name: 'Documents' });
-  await expect(list.getByRole('option')).toHaveCount(17);
-  await rpc(page, app, 'app.setCoderName', { name: 'Test Coder' });
-  await page.reload();
   await expect(list.getByRole('option')).toHaveCount(17);
   return list;
 }

@@ -1,6 +1,7 @@
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { rpc, openWithCoderName } from './api';
 import { expect, launchWebApp, test } from './web-app';
 
 /*
@@ -12,17 +13,6 @@ import { expect, launchWebApp, test } from './web-app';
 
 const PROJECT = join('Marginalia', 'Thrive LDN sample.marginalia');
 const ARTIFACTS = join('tests', 'artifacts');
-
-/** Calls the backend as the page does (the page's cookie carries the session). */
-async function rpc<T>(page: Page, origin: string, channel: string, input: object = {}): Promise<T> {
-  const response = await page.request.post(`${origin}/rpc/${channel}`, {
-    data: input,
-    headers: { 'Content-Type': 'application/json' },
-  });
-  const reply = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
-  if (!reply.ok) throw new Error(`${channel}: ${reply.error?.message}`);
-  return reply.value as T;
-}
 
 /** Every file under the project's coders/ with its text: what coding has saved. */
 async function coderFiles(projectDir: string): Promise<Record<string, string>> {
@@ -53,10 +43,7 @@ async function codeFirstParagraph(page: Page, documentName: string): Promise<voi
 test('a project open in another window opens read-only: banner, changes refused with its reason, writable after "Try again"', async ({ app, page, browser }) => {
   const projectDir = join(app.documentsDir, PROJECT);
   // The first window has the sample open (and its lock); a coder name is set, so no prompt.
-  await page.goto(app.url);
-  await expect(page.getByRole('listbox', { name: 'Documents' }).getByRole('option')).toHaveCount(17);
-  await rpc(page, app.origin, 'app.setCoderName', { name: 'Test Coder' });
-  await page.reload();
+  await openWithCoderName(page, app);
   await expect(page.getByRole('button', { name: /Coding as Test Coder/ })).toBeVisible();
   await expect(page.getByRole('status', { name: 'Read-only project' })).toHaveCount(0);
 
@@ -123,7 +110,7 @@ test('a damaged project.json is offered for restoring from its backup; the damag
   const projectDir = join(app.documentsDir, PROJECT);
   await page.goto(app.url);
   await expect(page.getByRole('listbox', { name: 'Documents' }).getByRole('option')).toHaveCount(17);
-  await rpc(page, app.origin, 'app.setCoderName', { name: 'Test Coder' });
+  await rpc(page, app, 'app.setCoderName', { name: 'Test Coder' });
   // A later session changes project.json: the sample as it was then (17 documents) is backed up first.
   // (Backups are taken once per session and then every ten minutes; the first session's is from
   // before the sample's documents were added.)
@@ -131,7 +118,7 @@ test('a damaged project.json is offered for restoring from its backup; the damag
   await app.restart();
   await page.goto(app.url);
   await expect(page.getByRole('listbox', { name: 'Documents' }).getByRole('option')).toHaveCount(17);
-  await rpc(page, app.origin, 'code.create', { name: 'Checked before the damage', parentId: null });
+  await rpc(page, app, 'code.create', { name: 'Checked before the damage', parentId: null });
   const backups = (await readdir(join(projectDir, 'backups'))).filter((n) => n.startsWith('project.') && !backupsBefore.includes(n));
   expect(backups).toHaveLength(1);
 

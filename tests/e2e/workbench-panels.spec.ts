@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import type { ProjectSnapshot, SegmentView } from '../../shared/api/contract';
 import { childrenOf, subtreeIds } from '../../shared/domain/codebook';
+import { rpc, snapshot, openWithCoderName } from './api';
 import { expect, test } from './web-app';
 import type { WebApp } from './web-app';
 
@@ -10,29 +11,9 @@ import type { WebApp } from './web-app';
  * document filter, search with "code all results", and the coded segments view.
  */
 
-/** Calls the backend as the page does (the page's cookie carries the session). */
-async function rpc<T>(page: Page, app: WebApp, channel: string, input: object = {}): Promise<T> {
-  const response = await page.request.post(`${app.origin}/rpc/${channel}`, {
-    data: input,
-    headers: { 'Content-Type': 'application/json' },
-  });
-  const reply = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
-  if (!reply.ok) throw new Error(`${channel}: ${reply.error?.message}`);
-  return reply.value as T;
-}
-
-async function snapshot(page: Page, app: WebApp): Promise<ProjectSnapshot> {
-  const state = await rpc<{ project: ProjectSnapshot | null }>(page, app, 'app.getState');
-  if (!state.project) throw new Error('no project is open');
-  return state.project;
-}
-
 /** Opens the sample with a coder name already set, so no name prompt gets in the way. */
 async function openWorkbench(page: Page, app: WebApp): Promise<Locator> {
-  await page.goto(app.url);
-  await expect(page.getByRole('listbox', { name: 'Documents' }).getByRole('option')).toHaveCount(17);
-  await rpc(page, app, 'app.setCoderName', { name: 'Test Coder' });
-  await page.reload();
+  await openWithCoderName(page, app);
   const tree = page.getByRole('tree', { name: 'Codebook' });
   await expect(tree.getByRole('treeitem', { name: 'Zero suicide', exact: true })).toBeVisible();
   return tree;

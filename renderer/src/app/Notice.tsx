@@ -1,3 +1,5 @@
+import { DismissButton } from '../ui/DismissButton';
+
 /** A message that something was repaired or restored: informative, not an error; dismissible. */
 export function Notice({ text, onDismiss }: { text: string; onDismiss: () => void }) {
   return (
@@ -7,11 +9,7 @@ export function Notice({ text, onDismiss }: { text: string; onDismiss: () => voi
         <path d="M5 8.2l2 2 4-4.2" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" />
       </svg>
       <p className="notice__text">{text}</p>
-      <button type="button" className="notice__dismiss" onClick={onDismiss} aria-label="Dismiss">
-        <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
-          <path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
-        </svg>
-      </button>
+      <DismissButton className="notice__dismiss" onClick={onDismiss} />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { DismissButton } from './DismissButton';
 import './ui.css';
 
 export interface AlertProps {
@@ -29,11 +30,7 @@ export function Alert({ title, file, children, onDismiss, className }: AlertProp
         {children}
       </div>
       {onDismiss ? (
-        <button type="button" className="alert__dismiss" onClick={onDismiss} aria-label="Dismiss">
-          <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
-            <path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
-          </svg>
-        </button>
+        <DismissButton className="alert__dismiss" onClick={onDismiss} />
       ) : null}
     </div>
   );

@@ -1,5 +1,5 @@
-import { useId } from 'react';
 import type { ReactNode, TextareaHTMLAttributes } from 'react';
+import { FieldFrame } from './FieldFrame';
 import './ui.css';
 import './overlay.css';
 
@@ -10,19 +10,9 @@ export interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLText
 
 /** A labelled multi-line text field with an optional hint beneath. */
 export function TextAreaField({ label, hint, className, ...textarea }: TextAreaFieldProps) {
-  const id = useId();
-  const hintId = `${id}-hint`;
   return (
-    <div className={['field', className ?? ''].filter(Boolean).join(' ')}>
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      <textarea id={id} className="field__input field__textarea" {...(hint ? { 'aria-describedby': hintId } : {})} {...textarea} />
-      {hint ? (
-        <p className="field__hint" id={hintId}>
-          {hint}
-        </p>
-      ) : null}
-    </div>
+    <FieldFrame label={label} hint={hint} className={className}>
+      {({ id, ...described }) => <textarea id={id} className="field__input field__textarea" {...described} {...textarea} />}
+    </FieldFrame>
   );
 }

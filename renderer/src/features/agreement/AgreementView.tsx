@@ -93,7 +93,7 @@ export function AgreementView() {
 
   return (
     <section className="agr" aria-labelledby={titleId}>
-      <header className="agr__header">
+      <header className="view-header agr__header">
         <div className="agr__titlebar">
           <div>
             <p className="agr__eyebrow">Inter-coder agreement</p>

@@ -5,6 +5,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { QuietLoading } from '../../ui/QuietLoading';
 import { ToggleGroup } from '../../ui/ToggleGroup';
 import { FilterNote } from '../retrieval/FilterNote';
+import { CoderSelect } from '../retrieval/SegmentCard';
 import { useWorkbench } from '../workbench/context';
 import {
   coOccurrenceTable,
@@ -240,7 +241,7 @@ export function AnalysisView() {
 
   return (
     <section className="retrieval analysis" aria-labelledby={`${ids}-title`}>
-      <header className="retrieval__header analysis__header">
+      <header className="view-header retrieval__header analysis__header">
         <div className="analysis__top">
           <div className="analysis__heading">
             <p className="retrieval__eyebrow">Analysis</p>
@@ -281,18 +282,13 @@ export function AnalysisView() {
               </select>
             </span>
           ) : null}
-          <span className="retrieval__select">
-            <label htmlFor={`${ids}-coder`}>Coder</label>
-            <select id={`${ids}-coder`} className="field__input field__select" value={coderIds ? coderId : 'all'} onChange={(event) => setCoderId(event.target.value)}>
-              <option value="all">All coders</option>
-              {project.coders.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                  {c.id === project.currentCoderId ? ' (you)' : ''}
-                </option>
-              ))}
-            </select>
-          </span>
+          <CoderSelect
+            id={`${ids}-coder`}
+            value={coderIds ? coderId : 'all'}
+            onChange={setCoderId}
+            coders={project.coders}
+            currentCoderId={project.currentCoderId}
+          />
           {view !== 'cooccurrence' ? (
             <label className="retrieval__check" title="A coding at a sub-code also counts for its parent codes">
               <input type="checkbox" checked={rollUp} onChange={(event) => setRollUp(event.target.checked)} />

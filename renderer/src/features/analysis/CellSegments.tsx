@@ -1,11 +1,12 @@
 import { useId, useMemo } from 'react';
 import type { ReactNode } from 'react';
-import type { Input, SegmentView } from '../../../../shared/api/contract';
+import type { Input } from '../../../../shared/api/contract';
 import { plural } from '../../lib/format';
 import { Button } from '../../ui/Button';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { QuietLoading } from '../../ui/QuietLoading';
-import { documentCount, trimContext } from '../retrieval/retrievalText';
+import { SegmentCard } from '../retrieval/SegmentCard';
+import { documentCount } from '../retrieval/retrievalText';
 import { useWorkbench } from '../workbench/context';
 import { overlappingPairs } from './analysisModel';
 import type { OverlapPair } from './analysisModel';
@@ -55,45 +56,6 @@ function CellPanel({ title, summary, onClose, children }: { title: string; summa
   );
 }
 
-function SegmentCard({ segment, names, onOpen }: { segment: SegmentView; names: ReturnType<typeof useNames>; onOpen: () => void }) {
-  const coder = names.coders.get(segment.coderId);
-  const code = names.codes.get(segment.codeId);
-  return (
-    <button type="button" className="segment" onClick={onOpen}>
-      <span className="segment__meta">
-        <span className="segment__doc">{names.docs.get(segment.documentId) ?? 'Unknown document'}</span>
-        {segment.speaker ? (
-          <>
-            <span className="segment__sep" aria-hidden="true">
-              ·
-            </span>
-            <span className="segment__speaker">{segment.speaker}</span>
-          </>
-        ) : null}
-      </span>
-      <span className="segment__who">
-        <span className="segment__coder">
-          <span className="segment__dot" style={{ backgroundColor: coder?.color ?? 'var(--c-text-subtle)' }} aria-hidden="true" />
-          {coder?.name ?? 'Unknown coder'}
-        </span>
-        {code ? (
-          <span className="segment__code">
-            <span className="segment__swatch" style={{ backgroundColor: code.color }} aria-hidden="true" />
-            {code.name}
-          </span>
-        ) : null}
-      </span>
-      <span className="segment__text">
-        {segment.before ? <span className="segment__context">{trimContext(segment.before, 'before', 160)}</span> : null}
-        <span className="segment__passage" style={{ borderColor: code?.color }}>
-          {segment.text}
-        </span>
-        {segment.after ? <span className="segment__context">{trimContext(segment.after, 'after', 160)}</span> : null}
-      </span>
-    </button>
-  );
-}
-
 export interface CellSegmentsProps {
   /** "Zero suicide × Young people". */
   title: string;
@@ -122,7 +84,14 @@ export function CellSegments({ title, figure, query, onClose }: CellSegmentsProp
         <ol className="segment-list cell-panel__list" aria-label={`Segments: ${title}`}>
           {segments.map((s) => (
             <li key={s.codingId} className="segment-list__item">
-              <SegmentCard segment={s} names={names} onOpen={() => open(s.documentId, s.start, s.end)} />
+              <SegmentCard
+                segment={s}
+                documentName={names.docs.get(s.documentId)}
+                coder={names.coders.get(s.coderId)}
+                code={names.codes.get(s.codeId)}
+                contextLength={160}
+                onOpen={() => open(s.documentId, s.start, s.end)}
+              />
             </li>
           ))}
         </ol>

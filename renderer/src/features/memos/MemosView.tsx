@@ -71,7 +71,7 @@ export function MemosView() {
 
   return (
     <section className="memos" aria-labelledby={`${kindId}-title`}>
-      <header className="memos__header">
+      <header className="view-header memos__header">
         <div className="memos__heading">
           <h2 className="memos__title" id={`${kindId}-title`}>
             Memos

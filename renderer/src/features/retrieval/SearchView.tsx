@@ -102,7 +102,7 @@ export function SearchView() {
 
   return (
     <section className="retrieval" aria-labelledby={`${inputId}-title`}>
-      <header className="retrieval__header">
+      <header className="view-header retrieval__header">
         <h2 className="retrieval__title" id={`${inputId}-title`}>
           Search the documents
         </h2>

@@ -3,14 +3,14 @@ import type { SegmentView } from '../../../../shared/api/contract';
 import { codePath } from '../../../../shared/domain/codebook';
 import { useApi } from '../../api/context';
 import { ApiError } from '../../api/client';
-import { formatDateTime } from '../../lib/format';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { QuietLoading } from '../../ui/QuietLoading';
 import { CodeGlyph } from '../codebook/CodeGlyph';
 import { useWorkbench } from '../workbench/context';
 import { FilterNote } from './FilterNote';
-import { countSummary, documentCount, trimContext } from './retrievalText';
+import { countSummary, documentCount } from './retrievalText';
+import { CoderSelect, SegmentCard } from './SegmentCard';
 import './retrieval.css';
 
 type Load =
@@ -81,7 +81,7 @@ export function SegmentsView({ codeId }: { codeId: string }) {
 
   return (
     <section className="retrieval" aria-labelledby={`${coderSelectId}-title`}>
-      <header className="retrieval__header">
+      <header className="view-header retrieval__header">
         <p className="retrieval__eyebrow">Coded segments</p>
         <h2 className="retrieval__title" id={`${coderSelectId}-title`}>
           <CodeGlyph color={code.color} folder={!code.codable} />
@@ -104,18 +104,7 @@ export function SegmentsView({ codeId }: { codeId: string }) {
             />
             Include sub-codes
           </label>
-          <span className="retrieval__select">
-            <label htmlFor={coderSelectId}>Coder</label>
-            <select id={coderSelectId} className="field__input field__select" value={coderId} onChange={(event) => setCoderId(event.target.value)}>
-              <option value="all">All coders</option>
-              {project.coders.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                  {c.id === project.currentCoderId ? ' (you)' : ''}
-                </option>
-              ))}
-            </select>
-          </span>
+          <CoderSelect id={coderSelectId} value={coderId} onChange={setCoderId} coders={project.coders} currentCoderId={project.currentCoderId} />
         </div>
         <FilterNote filter={attributeFilter} attributes={project.attributes} onClear={() => workbench.setAttributeFilter({})} />
       </header>
@@ -131,47 +120,18 @@ export function SegmentsView({ codeId }: { codeId: string }) {
         ) : null}
         {segments.length > 0 ? (
           <ol className="segment-list" aria-label="Segments">
-            {segments.map((s) => {
-              const coder = names.coders.get(s.coderId);
-              const segmentCode = names.codes.get(s.codeId);
-              return (
-                <li key={s.codingId} className="segment-list__item">
-                  <button type="button" className="segment" onClick={() => open(s)}>
-                    <span className="segment__meta">
-                      <span className="segment__doc">{names.docs.get(s.documentId) ?? 'Unknown document'}</span>
-                      {s.speaker ? (
-                        <>
-                          <span className="segment__sep" aria-hidden="true">·</span>
-                          <span className="segment__speaker">{s.speaker}</span>
-                        </>
-                      ) : null}
-                      <time className="segment__date" dateTime={s.createdAt}>
-                        {formatDateTime(s.createdAt)}
-                      </time>
-                    </span>
-                    <span className="segment__who">
-                      <span className="segment__coder">
-                        <span className="segment__dot" style={{ backgroundColor: coder?.color ?? 'var(--c-text-subtle)' }} aria-hidden="true" />
-                        {coder?.name ?? 'Unknown coder'}
-                      </span>
-                      {segmentCode ? (
-                        <span className="segment__code">
-                          <span className="segment__swatch" style={{ backgroundColor: segmentCode.color }} aria-hidden="true" />
-                          {segmentCode.name}
-                        </span>
-                      ) : null}
-                    </span>
-                    <span className="segment__text">
-                      {s.before ? <span className="segment__context">{trimContext(s.before, 'before')}</span> : null}
-                      <span className="segment__passage" style={{ borderColor: segmentCode?.color }}>
-                        {s.text}
-                      </span>
-                      {s.after ? <span className="segment__context">{trimContext(s.after, 'after')}</span> : null}
-                    </span>
-                  </button>
-                </li>
-              );
-            })}
+            {segments.map((s) => (
+              <li key={s.codingId} className="segment-list__item">
+                <SegmentCard
+                  segment={s}
+                  documentName={names.docs.get(s.documentId)}
+                  coder={names.coders.get(s.coderId)}
+                  code={names.codes.get(s.codeId)}
+                  showDate
+                  onOpen={() => open(s)}
+                />
+              </li>
+            ))}
           </ol>
         ) : null}
       </div>

@@ -1,0 +1,33 @@
+import type { Page } from '@playwright/test';
+import type { ProjectSnapshot } from '../../shared/api/contract';
+import { expect } from './web-app';
+import type { WebApp } from './web-app';
+
+/** Calls the backend as the page does (the page's cookie carries the session). */
+export async function rpc<T>(page: Page, app: Pick<WebApp, 'origin'>, channel: string, input: object = {}): Promise<T> {
+  const response = await page.request.post(`${app.origin}/rpc/${channel}`, {
+    data: input,
+    headers: { 'Content-Type': 'application/json' },
+  });
+  const reply = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
+  if (!reply.ok) throw new Error(`${channel}: ${reply.error?.message}`);
+  return reply.value as T;
+}
+
+/** The open project as the backend has it. */
+export async function snapshot(page: Page, app: Pick<WebApp, 'origin'>): Promise<ProjectSnapshot> {
+  const state = await rpc<{ project: ProjectSnapshot | null }>(page, app, 'app.getState');
+  if (!state.project) throw new Error('no project is open');
+  return state.project;
+}
+
+/**
+ * Opens the sample, sets a coder name and reloads, so no name prompt gets in the way. Callers
+ * then wait for whatever they need to be on screen after the reload.
+ */
+export async function openWithCoderName(page: Page, app: Pick<WebApp, 'url' | 'origin'>): Promise<void> {
+  await page.goto(app.url);
+  await expect(page.getByRole('listbox', { name: 'Documents' }).getByRole('option')).toHaveCount(17);
+  await rpc(page, app, 'app.setCoderName', { name: 'Test Coder' });
+  await page.reload();
+}
