@@ -84,7 +84,7 @@ export async function agreementCommand(args: string[], usageError: (message: str
   if (values.json) console.log(JSON.stringify(result, null, 2));
   else if (values.xlsx) {
     const out = resolve(values.xlsx);
-    const workbook = writeWorkbook(tables);
+    const workbook = await writeWorkbook(tables);
     await writeFile(out, workbook.bytes);
     console.log(`Wrote ${out}${workbook.notes.length ? `\n${workbook.notes.join('\n')}` : ''}`);
   } else {

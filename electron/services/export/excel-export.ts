@@ -116,7 +116,7 @@ export async function exportWorkbook(store: ProjectStore, selection: ExportSelec
   sheets.push(...(options.agreement ?? []));
   sheets.push(describeSelection(data, selection, options, (options.now ?? (() => new Date()))()));
   // Writing is one synchronous step (SheetJS); everything before it has yielded in turns.
-  const output = writeWorkbook(sheets);
+  const output = await writeWorkbook(sheets);
   await step('Writing the workbook');
   return output;
 }

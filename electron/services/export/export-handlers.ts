@@ -55,14 +55,14 @@ export function exportHandlers(
     },
     'export.table': async ({ name, columns, rows }) => {
       const { store } = session();
-      const out = writeWorkbook([{ name, columns, rows }]);
+      const out = await writeWorkbook([{ name, columns, rows }]);
       return file(fileName(store.data.name, name, 'xlsx'), XLSX_TYPE, out.bytes, out.notes);
     },
     'agreement.export': async ({ format, ...request }) => {
       const { store } = session();
       const result = computeAgreement(store, request);
       if (format === 'json') return file(fileName(store.data.name, `agreement (${request.mode})`, 'json'), 'application/json', JSON.stringify(result, null, 2));
-      const out = writeWorkbook(agreementTables(result));
+      const out = await writeWorkbook(agreementTables(result));
       return file(fileName(store.data.name, `agreement (${request.mode})`, 'xlsx'), XLSX_TYPE, out.bytes, out.notes);
     },
     'analysis.matrix': async (request) => codeMatrix(session().store, request),

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import yazl from 'yazl';
 import type { CoderCoding } from '../../../shared/api/contract';
 import { AppError } from '../../../shared/api/errors';
 import type { AttributeDef, AttributeValue, CodeDescription } from '../../../shared/domain/schemas';
 import { codeForest } from '../../../shared/export/code-tree';
 import type { CodeNode } from '../../../shared/export/code-tree';
 import { toCodePointOffsets } from '../../../shared/export/code-points';
+import { zipEntries } from './zip';
 import type { ProjectStore } from '../project/project-store';
 
 /**
@@ -334,22 +334,10 @@ export async function buildProject(store: ProjectStore): Promise<ProjectParts> {
   return { xml: out.join('\n'), sources };
 }
 
-function zip(entries: { name: string; data: Buffer }[]): Promise<Uint8Array> {
-  const file = new yazl.ZipFile();
-  for (const entry of entries) file.addBuffer(entry.data, entry.name, { compress: true });
-  file.end();
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    file.outputStream.on('data', (chunk: Buffer) => chunks.push(chunk));
-    file.outputStream.on('error', reject);
-    file.outputStream.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-  });
-}
-
 /** The whole project as a REFI-QDA .qdpx archive. */
 export async function exportQdpx(store: ProjectStore): Promise<Uint8Array> {
   const { xml, sources } = await buildProject(store);
-  return zip([
+  return zipEntries([
     { name: 'project.qde', data: Buffer.from(xml, 'utf8') },
     ...sources.map((s) => ({ name: s.path, data: Buffer.from(s.text, 'utf8') })),
   ]);

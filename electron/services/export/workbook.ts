@@ -2,8 +2,8 @@ import { createRequire } from 'node:module';
 import type * as SheetJS from 'xlsx';
 import type { CellObject, WorkSheet } from 'xlsx';
 import { SheetNames, withSuffix } from '../../../shared/export/sheet-names';
-import { writeZip } from './zip-writer';
-import type { ZipInput } from './zip-writer';
+import { zipEntries } from './zip';
+import type { ZipEntry } from './zip';
 
 /**
  * Writing Excel workbooks researchers can read on opening.
@@ -74,7 +74,7 @@ interface CfbContainer {
 }
 const CFB = XLSX.CFB as { read(data: Uint8Array, options: { type: 'buffer' }): CfbContainer };
 
-export function writeWorkbook(sheets: SheetSpec[]): WorkbookOutput {
+export function writeWorkbook(sheets: SheetSpec[]): Promise<WorkbookOutput> {
   return writeWorkbookWithLimits(sheets, excelLimits);
 }
 
@@ -198,7 +198,7 @@ function buildSheet(name: string, columns: readonly ColumnSpec[], rows: readonly
 }
 
 /** writeWorkbook with other limits than Excel's (tests use small ones). */
-export function writeWorkbookWithLimits(sheets: SheetSpec[], limits: WorkbookLimits): WorkbookOutput {
+export async function writeWorkbookWithLimits(sheets: SheetSpec[], limits: WorkbookLimits): Promise<WorkbookOutput> {
   const context: BuildContext = { limits, notes: [], cutCells: 0 };
   const names = new SheetNames();
   names.reserve(NOTES_SHEET);
@@ -243,7 +243,7 @@ export function writeWorkbookWithLimits(sheets: SheetSpec[], limits: WorkbookLim
   const workbook = XLSX.utils.book_new();
   for (const sheet of built) XLSX.utils.book_append_sheet(workbook, sheet.sheet, sheet.name);
   const raw = XLSX.write(workbook, { type: 'buffer', bookType: 'xlsx', compression: false, bookSST: true }) as Buffer;
-  return { bytes: finishPackage(new Uint8Array(raw), built), notes };
+  return { bytes: await finishPackage(new Uint8Array(raw), built), notes };
 }
 
 // ---- Post-processing the package SheetJS wrote -------------------------------------------
@@ -319,9 +319,9 @@ function patchWorkbookXml(xml: string, sheets: readonly BuiltSheet[]): string {
   );
 }
 
-function finishPackage(raw: Uint8Array, sheets: readonly BuiltSheet[]): Uint8Array {
+function finishPackage(raw: Uint8Array, sheets: readonly BuiltSheet[]): Promise<Uint8Array> {
   const container = CFB.read(raw, { type: 'buffer' });
-  const entries: ZipInput[] = [];
+  const entries: ZipEntry[] = [];
   container.FileIndex.forEach((file, i) => {
     // type 2: a file. SheetJS's container also holds a marker entry of its own, never written.
     if (file.type !== 2 || !file.content || file.name === '\u0001Sh33tJ5') return;
@@ -351,5 +351,5 @@ function finishPackage(raw: Uint8Array, sheets: readonly BuiltSheet[]): Uint8Arr
   }
   // [Content_Types].xml first, as Office writes it.
   entries.sort((a, b) => Number(b.name === '[Content_Types].xml') - Number(a.name === '[Content_Types].xml'));
-  return writeZip(entries);
+  return zipEntries(entries);
 }

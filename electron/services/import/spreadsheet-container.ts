@@ -1,5 +1,7 @@
 import { fromBufferPromise } from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
+import { looksLikeZip } from './archive';
+import { isOleCompoundFile } from './docx-importer';
 import { ImportError, importLimits } from './types';
 import type { SourceFile } from './types';
 
@@ -17,25 +19,12 @@ import type { SourceFile } from './types';
  *    declared sizes checked in pass 1 are the true ones. At most maxArchiveBytes are
  *    inflated, on libuv's thread pool, never blocking the main thread.
  *
- * (electron/services/import/archive.ts, being written in parallel, will offer the same
- * guarantees as readArchive; this module can switch to it once it lands.)
+ * readArchive (archive.ts) makes the same header checks but keeps what it inflates; this pass
+ * inflates every part only to count it, with messages worded for workbooks.
  */
 
-const OLE2_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 /** Entries smaller than this are never a bomb, however well they compress. */
 const RATIO_EXEMPT_BYTES = 1024 * 1024;
-
-function startsWith(bytes: Uint8Array, signature: number[]): boolean {
-  return signature.every((b, i) => bytes[i] === b);
-}
-
-export function isZip(bytes: Uint8Array): boolean {
-  return startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06]);
-}
-
-export function isOle2(bytes: Uint8Array): boolean {
-  return startsWith(bytes, OLE2_SIGNATURE);
-}
 
 const saveAs = 'Open it in Excel or LibreOffice and save it as an Excel workbook (.xlsx) or CSV.';
 
@@ -64,13 +53,13 @@ export async function checkXlsxContainer(file: SourceFile, limits = importLimits
   if (bytes.byteLength > limits.maxFileBytes) {
     throw refuse(`is larger than ${Math.round(limits.maxFileBytes / 1024 / 1024)} MB, the most Marginalia reads.`);
   }
-  if (isOle2(bytes)) {
+  if (isOleCompoundFile(bytes)) {
     throw refuse(
       'is an Excel 97–2003 workbook (.xls) or a password-protected workbook, which Marginalia cannot read. ' +
         'Open it in Excel or LibreOffice and save it, without a password, as an Excel workbook (.xlsx) or CSV.',
     );
   }
-  if (!isZip(bytes)) {
+  if (!looksLikeZip(bytes)) {
     throw refuse('is not an Excel workbook (.xlsx): it may be damaged, or another kind of file given an .xlsx name.');
   }
 

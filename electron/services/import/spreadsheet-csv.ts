@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
-import { isOle2, isZip } from './spreadsheet-container';
+import { looksLikeZip } from './archive';
+import { isOleCompoundFile } from './docx-importer';
 import { formatCount } from './spreadsheet-types';
 import type { SpreadsheetLimits } from './spreadsheet-types';
 import { decodeText } from './encoding';
@@ -14,7 +15,7 @@ import type { SourceFile } from './types';
  */
 
 export function decodeCsvBytes(file: SourceFile): string {
-  if (isZip(file.bytes) || isOle2(file.bytes)) {
+  if (looksLikeZip(file.bytes) || isOleCompoundFile(file.bytes)) {
     throw new ImportError(file.name, 'is not a CSV text file: it looks like an Excel workbook. Import it under its .xlsx name, or save it as CSV.');
   }
   return decodeText(file).text;

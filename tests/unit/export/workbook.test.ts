@@ -36,8 +36,8 @@ function read(bytes: Uint8Array) {
 }
 
 describe('writeWorkbook', () => {
-  it('writes headers, text as text, numbers as numbers and dates as dated numbers', () => {
-    const { bytes, notes } = writeWorkbook([segmentsSheet()]);
+  it('writes headers, text as text, numbers as numbers and dates as dated numbers', async () => {
+    const { bytes, notes } = await writeWorkbook([segmentsSheet()]);
     expect(notes).toEqual([]);
     const wb = read(bytes);
     expect(wb.SheetNames).toEqual(['Coded segments']);
@@ -59,7 +59,7 @@ describe('writeWorkbook', () => {
   });
 
   it('writes a coded passage that looks like a formula as a string, never a formula', async () => {
-    const { bytes } = writeWorkbook([segmentsSheet([['x', null, null, '+1+1', null, null], ['y', null, null, '@SUM(A1)', null, null]])]);
+    const { bytes } = await writeWorkbook([segmentsSheet([['x', null, null, '+1+1', null, null], ['y', null, null, '@SUM(A1)', null, null]])]);
     const ws = read(bytes).Sheets['Coded segments']!;
     expect(ws.D3).toMatchObject({ t: 's', v: FORMULA });
     expect(ws.D3!.f).toBeUndefined();
@@ -73,7 +73,7 @@ describe('writeWorkbook', () => {
   });
 
   it('freezes the header row, turns filters on, sets widths, wraps text and keeps date formats', async () => {
-    const { bytes } = writeWorkbook([segmentsSheet(), { name: 'Second', columns: [{ header: 'Only' }], rows: [] }]);
+    const { bytes } = await writeWorkbook([segmentsSheet(), { name: 'Second', columns: [{ header: 'Only' }], rows: [] }]);
     const wb = read(bytes);
     expect(wb.Sheets['Coded segments']!['!autofilter']).toEqual({ ref: 'A1:F3' });
     expect(wb.Sheets.Second!['!autofilter']).toEqual({ ref: 'A1' });
@@ -111,7 +111,7 @@ describe('writeWorkbook', () => {
   it('writes well-formed XML in every part it patched', async () => {
     if (!existsSync(XMLLINT)) return;
     const dir = await tempDir();
-    const { bytes } = writeWorkbook([segmentsSheet(), { name: "Children's views", columns: [{ header: 'A' }], rows: [['x']] }]);
+    const { bytes } = await writeWorkbook([segmentsSheet(), { name: "Children's views", columns: [{ header: 'A' }], rows: [['x']] }]);
     const entries = await unzip(bytes);
     for (const [name, data] of entries) {
       if (!name.endsWith('.xml') && !name.endsWith('.rels')) continue;
@@ -122,9 +122,9 @@ describe('writeWorkbook', () => {
     expect(entries.get('xl/workbook.xml')!.toString()).toContain('&apos;Children&apos;&apos;s views&apos;!$A$1:$A$2');
   });
 
-  it('cuts a cell over 32,767 characters with a visible marker, and says so in a Notes sheet', () => {
+  it('cuts a cell over 32,767 characters with a visible marker, and says so in a Notes sheet', async () => {
     const long = 'word '.repeat(9000).trim() + ' END';
-    const { bytes, notes } = writeWorkbook([segmentsSheet([['long', null, null, long, null, null]])]);
+    const { bytes, notes } = await writeWorkbook([segmentsSheet([['long', null, null, long, null, null]])]);
     const wb = read(bytes);
     const cell = wb.Sheets['Coded segments']!.D4!;
     expect(cell.t).toBe('s');
@@ -139,16 +139,16 @@ describe('writeWorkbook', () => {
     expect(wb.Sheets.Notes!.A2!.v).toBe(notes[0]);
   });
 
-  it('never splits an emoji when cutting', () => {
-    const { bytes } = writeWorkbookWithLimits([{ name: 'S', columns: [{ header: 'T' }], rows: [['🌳'.repeat(100)]] }], { ...excelLimits, maxCellChars: 60 });
+  it('never splits an emoji when cutting', async () => {
+    const { bytes } = await writeWorkbookWithLimits([{ name: 'S', columns: [{ header: 'T' }], rows: [['🌳'.repeat(100)]] }], { ...excelLimits, maxCellChars: 60 });
     const text = read(bytes).Sheets.S!.A2!.v as string;
     expect(text.length).toBeLessThanOrEqual(60);
     expect(text).toMatch(/^(🌳)+… \[cut: 200 characters in all; see Notes\]$/);
   });
 
-  it('continues a sheet with too many rows on "<name> (2)", with the header, and notes it', () => {
+  it('continues a sheet with too many rows on "<name> (2)", with the header, and notes it', async () => {
     const rows = Array.from({ length: 7 }, (_, i) => [`row ${i + 1}`, i + 1]);
-    const { bytes, notes } = writeWorkbookWithLimits([{ name: 'Coded segments', columns: [{ header: 'Text' }, { header: 'N' }], rows }], { ...excelLimits, maxRows: 4 });
+    const { bytes, notes } = await writeWorkbookWithLimits([{ name: 'Coded segments', columns: [{ header: 'Text' }, { header: 'N' }], rows }], { ...excelLimits, maxRows: 4 });
     const wb = read(bytes);
     expect(wb.SheetNames).toEqual(['Coded segments', 'Coded segments (2)', 'Coded segments (3)', 'Notes']);
     const all = wb.SheetNames.slice(0, 3).map((n) => XLSX.utils.sheet_to_json<{ Text: string; N: number }>(wb.Sheets[n]!));
@@ -158,9 +158,9 @@ describe('writeWorkbook', () => {
     expect(excelLimits.maxRows).toBe(1_048_576);
   });
 
-  it('makes sheet names valid and unique, and notes each change', () => {
+  it('makes sheet names valid and unique, and notes each change', async () => {
     const sheet = (name: string): SheetSpec => ({ name, columns: [{ header: 'A' }], rows: [] });
-    const { bytes, notes } = writeWorkbook([
+    const { bytes, notes } = await writeWorkbook([
       sheet('Work/life: [balance]?*'),
       sheet('Services there when and where needed, and more'),
       sheet('Services there when and where needed, and less'),
@@ -189,14 +189,14 @@ describe('writeWorkbook', () => {
     expect(notes[0]).toBe(`The sheet "Work/life: [balance]?*" is called "Work-life- (balance)" here: Excel's sheet names have at most 31 characters, none of [ ] : * ? / \\, and differ from each other.`);
   });
 
-  it('writes a readable workbook even with no sheets', () => {
-    const { bytes, notes } = writeWorkbook([]);
+  it('writes a readable workbook even with no sheets', async () => {
+    const { bytes, notes } = await writeWorkbook([]);
     expect(notes).toEqual(['There was nothing to export.']);
     expect(read(bytes).SheetNames).toEqual(['Notes']);
   });
 
-  it('keeps literal _xHHHH_ text, control characters and lone surrogates readable', () => {
-    const { bytes } = writeWorkbook([{ name: 'S', columns: [{ header: 'T' }], rows: [['a _x0041_ b'], ['bell\u0007'], ['lone \ud800 x']] }]);
+  it('keeps literal _xHHHH_ text, control characters and lone surrogates readable', async () => {
+    const { bytes } = await writeWorkbook([{ name: 'S', columns: [{ header: 'T' }], rows: [['a _x0041_ b'], ['bell\u0007'], ['lone \ud800 x']] }]);
     const ws = read(bytes).Sheets.S!;
     expect(ws.A2!.v).toBe('a _x0041_ b');
     expect(ws.A3!.v).toBe('bell\u0007');
