@@ -20,14 +20,14 @@ import type { StepResult } from './steps';
  * --reuse DIR   measure an already generated project (it is never changed: steps that write
  *               work on a copy) instead of generating one into a temp folder
  * --keep        keep the temp folder (the generated project) afterwards
- * --only LIST   run only these steps: floor-parse, floor-copy, open, edit, agreement, xlsx, qdpx, browser
+ * --only LIST   run only these steps: floor-parse, floor-copy, open, edit, edit-sample, survey, agreement, xlsx, qdpx, browser
  * --profile     also write CPU profiles of every step to bench-results/profiles/
  */
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const resultsDir = join(repoRoot, 'bench-results');
 const STEP_TIMEOUT_MS = 300_000;
-const ALL_STEPS = ['floor-parse', 'floor-copy', 'open', 'edit', 'agreement', 'xlsx', 'qdpx', 'browser'] as const;
+const ALL_STEPS = ['floor-parse', 'floor-copy', 'open', 'edit', 'edit-sample', 'survey', 'agreement', 'xlsx', 'qdpx', 'browser'] as const;
 type StepName = (typeof ALL_STEPS)[number];
 
 const progress = (message: string): void => {
@@ -122,13 +122,30 @@ function buildRows(results: Partial<Record<StepName, StepResult | null>>, summar
     rows.push(row(`Floor: JSON.parse of project.json + coder files (${mb ?? '?'} MB)`, f('floor-parse', 'parseMs'), 'ms', null, peakOf('floor-parse'), ` (+ ${f('floor-parse', 'readMs') ?? '?'} ms read)`));
   }
   if ('floor-copy' in results) rows.push(row('Floor: plain copy of the project folder (fs.cp)', f('floor-copy', 'copyMs'), 'ms', null, peakOf('floor-copy')));
-  if ('open' in results) rows.push(row('Open: read + validate + index + first snapshot', f('open', 'openMs'), 'ms', 1500, peakOf('open')));
+  if ('open' in results) {
+    rows.push(row('Open: read + validate + index + first snapshot', f('open', 'openMs'), 'ms', 1500, peakOf('open')));
+    rows.push(row('Open with 10,000 changes pending in a coder\'s log (replayed)', f('open', 'openPendingMs'), 'ms', 1000, results.open?.figures.openPendingPeakRssMb as number));
+  }
+  const editRows = (key: 'applyP95Ms' | 'undoP95Ms', what: string) => {
+    const big = f('edit', key);
+    const small = f('edit-sample', key);
+    if ('edit' in results) rows.push(row(`${what}, p95, at 200,000 codings (median ${f('edit', key.replace('P95', 'Median')) ?? '?'} ms)`, big, 'ms', 5, peakOf('edit')));
+    if ('edit-sample' in results) rows.push(row(`${what}, p95, on the sample project (median ${f('edit-sample', key.replace('P95', 'Median')) ?? '?'} ms)`, small, 'ms', 5, peakOf('edit-sample')));
+    if (big !== null && small !== null) rows.push(row(`${what}: p95 at 200,000 codings ÷ p95 on the sample (flat)`, round(big / small, 2), '×', 1.5, null));
+  };
+  editRows('applyP95Ms', 'Coding round trip (coding.apply incl. durable save)');
+  editRows('undoP95Ms', 'Undo (history.undo incl. durable save)');
   if ('edit' in results) {
-    const e = results.edit;
-    rows.push(row('Coding round trip (coding.apply incl. durable save), median of 200', f('edit', 'applyMedianMs'), 'ms', null, e?.figures.applyPeakRssMb as number));
-    rows.push(row('Coding round trip, p95 of 200', f('edit', 'applyP95Ms'), 'ms', 50, e?.figures.applyPeakRssMb as number));
-    rows.push(row('Undo (history.undo incl. save), median of 50', f('edit', 'undoMedianMs'), 'ms', null, e?.figures.undoPeakRssMb as number));
-    rows.push(row('Undo, p95 of 50', f('edit', 'undoP95Ms'), 'ms', 50, e?.figures.undoPeakRssMb as number));
+    rows.push(row(`Compaction of the 80,000-coding file while coding: longest pause (whole compaction ${figure(f('edit', 'compactionMs'), 'ms')}; slowest coding meanwhile ${figure(f('edit', 'compactionRoundTripMaxMs'), 'ms')})`, f('edit', 'compactionPauseMs'), 'ms', 20, null));
+    rows.push(row('Floor: append one change + fdatasync, p95 of 200', f('edit', 'diskFloorP95Ms'), 'ms', null, null));
+  }
+  if ('survey' in results) {
+    rows.push(row('Import a 20,000-row survey (.xlsx, one response per document)', f('survey', 'importMs'), 'ms', 15_000, peakOf('survey')));
+    const first = f('survey', 'perDocumentFirstMs');
+    const last = f('survey', 'perDocumentLastMs');
+    rows.push(row(`Import cost per document, first of 10 imports of 2,000 rows into one project`, first, 'ms', null, null));
+    rows.push(row(`Import cost per document, last of the 10 (the project then holds 18,000 documents)`, last, 'ms', null, null));
+    if (first !== null && last !== null) rows.push(row('Import cost per document: last ÷ first (flat)', round(last / first, 2), '×', 1.5, null));
   }
   if ('agreement' in results) rows.push(row('Agreement: character mode, 2 coders, all codes × all documents', f('agreement', 'agreementMs'), 'ms', 2000, peakOf('agreement')));
   if ('xlsx' in results) {
@@ -151,7 +168,9 @@ function stepOf(label: string): StepName | undefined {
   if (label.startsWith('Floor: JSON')) return 'floor-parse';
   if (label.startsWith('Floor: plain copy')) return 'floor-copy';
   if (label.startsWith('Open')) return 'open';
-  if (label.startsWith('Coding') || label.startsWith('Undo')) return 'edit';
+  if (label.includes('on the sample')) return 'edit-sample';
+  if (label.startsWith('Coding') || label.startsWith('Undo') || label.startsWith('Compaction') || label.startsWith('Floor: append')) return 'edit';
+  if (label.startsWith('Import')) return 'survey';
   if (label.startsWith('Agreement')) return 'agreement';
   if (label.startsWith('xlsx')) return 'xlsx';
   if (label.startsWith('qdpx')) return 'qdpx';

@@ -1,25 +1,26 @@
 import type { Change } from '../patch';
 
 /**
- * Changes folded into a kept order one by one before it is cheaper to sort the list again on
- * its next read (an import of thousands of documents): each costs a binary search and moving the
- * entries after it, a sort costs n log n comparisons.
+ * Above this many changes in one go (an import), the kept order is sorted once afterwards rather
+ * than moved entry by entry: each move costs a binary search and shifting the entries after it,
+ * a sort n log n comparisons.
  */
 const REORDER_LIMIT = 1000;
 
 /**
  * One collection of entities held by key, with its list in order kept ready for readers. Applying
- * a change costs one map operation and, once the list has been read, one binary search and splice
- * to keep it in order: coding a passage in a coder file of 80,000 codings never sorts them, and
- * saving that file (which reads the list) never has to either.
+ * a change costs one map operation, one binary search and one splice to keep the list in order:
+ * coding a passage in a coder file of 80,000 codings never sorts them, and neither does saving
+ * that file (which reads the list), in the background, while the user goes on coding.
  *
  * A list handed to a reader never changes afterwards: the next change works on a copy.
  */
 export class EntityTable<T extends object> {
   private readonly rows = new Map<string, T>();
+  /** The entities in order; kept up to date for an ordered table, rebuilt on reading otherwise. */
   private listed: T[] | null = null;
   private shared = false;
-  private reorders = 0;
+  private batch = false;
 
   constructor(
     readonly keyOf: (entity: T) => string,
@@ -27,9 +28,11 @@ export class EntityTable<T extends object> {
     entities: Iterable<T> = [],
   ) {
     for (const entity of entities) this.rows.set(keyOf(entity), entity);
-    // Files are saved in order: a list read from one is kept as it is, after one pass to be sure.
-    const all = [...this.rows.values()];
-    if (compare && all.every((e, i) => i === 0 || compare(all[i - 1]!, e) < 0)) this.listed = all;
+    // Files are saved in order: one read from a file is kept as it is, after one pass to be sure.
+    if (compare) {
+      const all = [...this.rows.values()];
+      this.listed = all.every((e, i) => i === 0 || compare(all[i - 1]!, e) < 0) ? all : all.sort(compare);
+    }
   }
 
   get(key: string): T | undefined {
@@ -50,14 +53,26 @@ export class EntityTable<T extends object> {
 
   /** Every entity, in the collection's order. The list returned never changes. */
   list(): readonly T[] {
-    if (!this.listed) {
-      const all = [...this.rows.values()];
-      if (this.compare) all.sort(this.compare);
-      this.listed = all;
-      this.reorders = 0;
-    }
+    this.listed ??= [...this.rows.values()];
     this.shared = true;
     return this.listed;
+  }
+
+  /** Applies changes in order, each as `apply` does; a large batch sorts the kept list once at the end. */
+  applyAll(changes: readonly Change<T>[], each?: (before: T | undefined, after: T | undefined) => void): void {
+    this.batch = changes.length > REORDER_LIMIT;
+    try {
+      for (const change of changes) {
+        const { before, after } = this.apply(change);
+        each?.(before, after);
+      }
+    } finally {
+      if (this.batch && this.compare) {
+        this.listed = [...this.rows.values()].sort(this.compare);
+        this.shared = false;
+      }
+      this.batch = false;
+    }
   }
 
   /**
@@ -82,23 +97,21 @@ export class EntityTable<T extends object> {
     return { before, after };
   }
 
-  /** Moves one entity's place in the kept list, or lets the list be rebuilt when that is cheaper or unsure. */
+  /** Moves one entity's place in the kept list (an unordered table's list is rebuilt on reading). */
   private reorder(before: T | undefined, after: T | undefined): void {
-    if (!this.listed || (!before && !after)) return;
     const compare = this.compare;
-    if (!compare || ++this.reorders > REORDER_LIMIT) {
-      this.listed = null;
-      return;
-    }
+    if (!compare) this.listed = null;
+    if (!compare || this.batch || (!before && !after)) return;
     if (this.shared) {
-      this.listed = this.listed.slice();
+      this.listed = this.listed!.slice();
       this.shared = false;
     }
-    const list = this.listed;
+    const list = this.listed!;
     if (before) {
       const at = lowerBound(list, before, compare);
       if (list[at] !== before) {
-        this.listed = null;
+        // Out of step with the rows (it cannot be, but a list in the wrong order would be saved).
+        this.listed = [...this.rows.values()].sort(compare);
         return;
       }
       list.splice(at, 1);
