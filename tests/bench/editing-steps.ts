@@ -54,12 +54,14 @@ async function leavePendingChanges(dir: string, count: number): Promise<void> {
   const ctx = operationContext(state, systemDeps);
   const next = passages(state.data as ProjectFile, 11);
   const lines: string[] = [];
-  for (let seq = 1; seq <= count; seq++) {
+  for (let seq = 1; seq <= count; ) {
     const span = next();
     const patch = applyCodings(ctx, coder.id, span.codeId, [span]);
+    // A passage the coder had already coded with that code changes nothing: no log entry.
+    if (!patch.coders?.length) continue;
     state.apply(patch);
     const { coderId: _, ...changes } = patch.coders![0]!;
-    lines.push(formatEntry(seq, patch.label, changes));
+    lines.push(formatEntry(seq++, patch.label, changes));
   }
   await writeFile(join(dir, 'coders', `${coder.id}.changes.jsonl`), lines.join(''));
 }

@@ -70,9 +70,10 @@ export class Compactor implements Service {
   private schedule(key: FileKey): void {
     if (this.stopped || this.waiting.has(key)) return;
     this.waiting.add(key);
+    // fold, not compact: compact queues behind this.queue, which is this very step (a deadlock).
     this.queue = this.queue.then(async () => {
       this.waiting.delete(key);
-      await this.compact(key).catch(() => undefined);
+      await this.fold(key, false).catch(() => undefined);
     });
   }
 

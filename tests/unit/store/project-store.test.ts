@@ -67,6 +67,27 @@ describe('project store', () => {
     expect(await readFile(join(dir, 'project.json'), 'utf-8')).not.toContain('"codings"');
   });
 
+  it('folds a coder\'s log into their file in the background once it grows long, while coding goes on', async () => {
+    const { dir, store, doc, coder, code } = await projectWithCoding();
+    await store.close();
+    const coding = await ProjectStore.open(dir, fixedDeps(), { compaction: { maxEntries: 5, sliceMs: 1 } });
+    for (let i = 0; i < 12; i++) await addCodings(coding, coder.id, [{ documentId: doc.id, codeId: code.id, start: i, end: i + 5 }]);
+    await coding.compactor.settle();
+    expect(coding.compactor.stats.compactions).toBeGreaterThanOrEqual(2);
+    expect(coding.compactor.stats.failure).toBeNull();
+    // The snapshot holds most codings and the number of the last change in it; the log the few after.
+    const snapshot = JSON.parse(await readFile(join(dir, 'coders', `${coder.id}.json`), 'utf-8'));
+    const logText = await readFile(join(dir, 'coders', `${coder.id}.changes.jsonl`), 'utf-8').catch(() => '');
+    const seqs = logText.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l).seq as number);
+    expect(seqs.length).toBeLessThan(5);
+    expect(seqs).toEqual(seqs.map((_, i) => snapshot.logSeq + 1 + i));
+    expect(snapshot.codings.length + seqs.length).toBe(13);
+    const reader = await ProjectStore.open(dir, fixedDeps(), { access: 'read' });
+    expect(reader.codingsOf(coder.id)).toHaveLength(13);
+    await coding.close();
+    expect(await readdir(join(dir, 'coders'))).toEqual([`${coder.id}.json`]);
+  });
+
   it('saves every change of a burst, each acknowledged only once it is on disk', async () => {
     const { dir, store, doc, coder, code } = await projectWithCoding();
     const burst = Array.from({ length: 40 }, (_, i) =>
