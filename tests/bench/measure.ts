@@ -28,6 +28,11 @@ export interface StepResult {
   /** RSS when the step began (after its setup), MB. */
   startRssMb?: number;
   breakdown?: Record<string, unknown>;
+  /**
+   * CPU time the step's process used ÷ its wall time (%). Well under 100 % for a step that
+   * computes is time spent waiting: for a CPU on a busy machine, or for the disk.
+   */
+  cpuSharePct?: number;
 }
 
 // ---- Measuring ---------------------------------------------------------------------------

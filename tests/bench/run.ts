@@ -178,13 +178,15 @@ function stepOf(label: string): StepName | undefined {
   return undefined;
 }
 
-function renderTable(rows: Row[], load: Record<string, [number, number]>): string {
-  const lines = ['| Step | Figure | Target | Met? | Peak RSS | Load |', '| --- | --- | --- | --- | --- | --- |'];
+/** Load: the 1-minute load average before and after the step; CPU: the step's CPU time ÷ its wall time. */
+function renderTable(rows: Row[], load: Record<string, [number, number]>, results: Partial<Record<StepName, StepResult | null>>): string {
+  const lines = ['| Step | Figure | Target | Met? | Peak RSS | Load (CPU) |', '| --- | --- | --- | --- | --- | --- |'];
   for (const r of rows) {
     const met = r.met === null ? '—' : r.met ? 'yes' : '**NO**';
     const key = stepOf(r.step);
     const l = key ? load[key] : undefined;
-    lines.push(`| ${r.step} | ${r.figure} | ${r.target} | ${met} | ${r.peakRssMb === null ? '—' : `${Math.round(r.peakRssMb)} MB`} | ${l ? `${l[0]}–${l[1]}` : '—'} |`);
+    const cpu = key ? results[key]?.cpuSharePct : undefined;
+    lines.push(`| ${r.step} | ${r.figure} | ${r.target} | ${met} | ${r.peakRssMb === null ? '—' : `${Math.round(r.peakRssMb)} MB`} | ${l ? `${l[0]}–${l[1]}` : '—'}${cpu === undefined ? '' : ` (${cpu} %)`} |`);
   }
   return lines.join('\n');
 }
@@ -332,13 +334,13 @@ async function main(): Promise<void> {
         errors[name] = run.error;
         progress(`  ! ${name} failed (${run.error})`);
       } else {
-        progress(`  done in ${round(run.wallMs / 1000, 1)} s: ${JSON.stringify(run.result?.figures)}`);
+        progress(`  done in ${round(run.wallMs / 1000, 1)} s (CPU ${run.result?.cpuSharePct ?? '?'} % of it): ${JSON.stringify(run.result?.figures)}`);
       }
       await rm(config.work, { recursive: true, force: true });
     }
 
     const rows = buildRows(results, generated);
-    const table = renderTable(rows, load);
+    const table = renderTable(rows, load, results);
     const totalS = round((performance.now() - started) / 1000, 1);
     const meta = { ...machine(), totalSeconds: totalS, loadAverage: load };
     const busiest = Math.max(0, ...Object.values(load).flat());

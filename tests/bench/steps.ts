@@ -169,7 +169,11 @@ async function main(): Promise<void> {
   }
   const config = JSON.parse(json) as Config;
   await mkdir(config.work, { recursive: true });
+  const cpu = process.cpuUsage();
+  const t0 = performance.now();
   const result = await step(config);
+  const used = process.cpuUsage(cpu);
+  result.cpuSharePct = Math.round(((used.user + used.system) / 1000 / (performance.now() - t0)) * 100);
   await writeFile(config.out, JSON.stringify(result, null, 2));
 }
 
