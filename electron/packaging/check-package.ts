@@ -82,4 +82,5 @@ async function main(): Promise<number> {
   return 0;
 }
 
-process.exitCode = await main();
+// Exit explicitly: electron-builder's exit hooks would otherwise end the process with 0.
+process.exit(await main());

@@ -15,7 +15,9 @@ export interface ModuleReference {
 }
 
 const PATTERNS: readonly (readonly [ReferenceKind, RegExp])[] = [
-  ['module', /\bimport\s*(?:[\w$*{}\s,]+?\s*from\s*)?["']([^"']+)["']/g],
+  // Statements only (at a line start or after `;`/`}`), so the word in a string ('import') is not one.
+  ['module', /(?:^|[;}])\s*import\s*(?:[\w$*{}\s,]+?\s*from\s*)?["']([^"']+)["']/gm],
+  ['module', /(?:^|[;}])\s*export\s*(?:\*|\{[\w$\s,]*\})\s*from\s*["']([^"']+)["']/gm],
   ['module', /\bimport\(\s*["']([^"']+)["']\s*\)/g],
   ['module', /\brequire\(\s*["']([^"']+)["']\s*\)/g],
   ['file', /\bnew\s+URL\(\s*["']([^"']+\.(?:[cm]?js|wasm|node))["']\s*,\s*import\.meta\.url\s*\)/g],

@@ -181,10 +181,13 @@ describe('moduleReferences', () => {
       'const q = await import("./lazy.js");',
       'const up = join(__dirname, "..");',
       'path.resolve("not-a-package");',
+      'send({ action: \'import\', files }); emit(\'x\');',
+      'export * from "c";',
     ].join('\n');
     expect(moduleReferences(code)).toEqual([
       { kind: 'module', specifier: 'a' },
       { kind: 'module', specifier: './side.js' },
+      { kind: 'module', specifier: 'c' },
       { kind: 'module', specifier: './lazy.js' },
       { kind: 'file', specifier: './w.js' },
       { kind: 'file', specifier: './chunks/m-worker.js' },
