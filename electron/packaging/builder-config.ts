@@ -107,7 +107,8 @@ export function builderConfig(root: string, options: BuilderOptions = {}): Confi
     dmg: { title: '${productName} ${version}' },
     win: { target: [{ target: 'nsis', arch: ['x64'] }], icon: `${ICON_DIR}/icon.ico` },
     nsis: {
-      // Per user, no administrator rights needed (university machines), folder can be changed.
+      // Asks: for this user (the default; no administrator rights, as on university machines)
+      // or for everyone; the folder can be changed.
       oneClick: false,
       perMachine: false,
       allowToChangeInstallationDirectory: true,
