@@ -35,7 +35,7 @@ interface Manifest {
 const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, 'utf8')) as T;
 
 /** A package's licence file: LICENSE, LICENCE, COPYING (any case, any extension), or null. */
-export function licenceText(packageDir: string): string | null {
+function licenceText(packageDir: string): string | null {
   if (!existsSync(packageDir)) return null;
   const file = readdirSync(packageDir)
     .filter((name) => /^(licen[cs]e|copying)([.-].*)?$/i.test(name))

@@ -40,7 +40,7 @@ export interface DependencyTree {
 }
 
 /** The package name a lock path ends with: `node_modules/@scope/x/node_modules/y` → `y`. */
-export function nameFromPath(path: string): string {
+function nameFromPath(path: string): string {
   const last = path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length);
   return last;
 }

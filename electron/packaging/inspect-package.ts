@@ -108,7 +108,7 @@ function checkMainModules(archive: AppArchive, problems: string[], inspection: I
   }
 }
 
-export function findAppArchive(appDir: string): string | null {
+function findAppArchive(appDir: string): string | null {
   const candidates = [join(appDir, 'resources', 'app.asar')];
   if (existsSync(appDir)) {
     for (const entry of readdirSync(appDir)) {
