@@ -6,6 +6,7 @@ import type { Handlers } from '../../shared/api/contract';
 import { toErrorShape } from '../../shared/api/errors';
 import { createBackend } from '../services/backend';
 import type { Backend } from '../services/backend';
+import { handlerModule } from '../services/handler-registry';
 import { importLimits } from '../services/import/types';
 import { importFilesFromArgv, isImportableFile, projectPathFromArgv } from './argv';
 import { forwardEvents, registerIpcHandlers } from './ipc';
@@ -103,20 +104,17 @@ async function importOpenedFiles(backend: Backend, paths: readonly string[]): Pr
 }
 
 /**
- * The backend's handlers plus what only the desktop shell can do. `app.getState` waits for the
- * initial project, so the first state the UI sees already has it, or its failure among `notices`;
- * once answered, the UI is listening, and shell requests that waited are handed over.
+ * The backend's handlers as IPC serves them. Once the UI has read the app state it is
+ * listening, and shell requests that waited (About, files opened with the app) are handed over.
  */
-function desktopHandlers(backend: Backend, startup: Promise<void>): Handlers {
+function desktopHandlers(backend: Backend): Handlers {
   return {
     ...backend.handlers,
     'app.getState': async (input) => {
-      await startup;
       const state = await backend.handlers['app.getState'](input);
       setImmediate(() => shellRequests.uiReady());
       return state;
     },
-    'dialog.pickProjectFolder': pickProjectFolder,
   };
 }
 
@@ -129,13 +127,14 @@ async function boot(): Promise<void> {
     documentsDir: process.env.MARGINALIA_DOCUMENTS_DIR || app.getPath('documents'),
     resourcesDir: join(app.getAppPath(), 'resources'),
     shell: 'electron',
+    dialogs: handlerModule('dialog', { 'dialog.pickProjectFolder': pickProjectFolder }),
   });
   backend = started;
   startup = started
     .openInitialProject(projectPathFromArgv(process.argv, process.defaultApp === true))
     .catch((err: unknown) => console.error('Could not open the initial project:', err));
 
-  registerIpcHandlers(desktopHandlers(started, startup), appOrigin);
+  registerIpcHandlers(desktopHandlers(started), appOrigin);
   forwardEvents(started.events);
   installMenu({
     openProject: () => void openProjectFromMenu(started),

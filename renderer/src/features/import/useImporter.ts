@@ -8,7 +8,7 @@ import type { ItemForm } from './options';
 import { canRun, importReducer, readyEntries, summariseResults } from './session';
 import type { ImportEntry, ImportSession } from './session';
 import type { OpenedFile } from './OpenedFiles';
-import { useApplyImport } from './useApplyImport';
+import { useWorkbenchInternals } from '../workbench/internals';
 
 export interface Importer {
   /** null while no import is under way (the dialog is closed). */
@@ -34,7 +34,7 @@ let nextKey = 0;
 export function useImporter(): Importer {
   const api = useApi();
   const workbench = useWorkbench();
-  const applyImport = useApplyImport();
+  const { say } = useWorkbenchInternals();
   const [session, dispatch] = useReducer(importReducer, null);
 
   /** Bumped when the dialog closes: replies for an abandoned import are dropped. */
@@ -129,22 +129,24 @@ export function useImporter(): Importer {
     const before = new Set(workbench.project.documents.map((d) => d.id));
     dispatch({ type: 'run' });
     try {
-      const { results, snapshot } = await api.call('import.run', { items });
-      const firstImportedId = snapshot.documents.find((d) => !before.has(d.id))?.id ?? null;
+      const { results, change } = await api.call('import.run', { items });
+      const firstImportedId = change?.delta.documents?.upsert.find((d) => !before.has(d.id))?.id ?? null;
       dispatch({ type: 'finished', results, firstImportedId });
-      applyImport(snapshot, summariseResults(results));
+      if (change) workbench.applyChange(change);
+      say(summariseResults(results));
     } catch (err) {
       const message = ApiError.from(err).message;
       dispatch({ type: 'failed', message });
       // Files before the one that stopped it are in the project: show them all the same.
       try {
         const state = await api.call('app.getState', {});
-        if (state.project) applyImport(state.project, `The import stopped: ${message}`);
+        if (state.project) workbench.takeSnapshot(state.project);
+        say(`The import stopped: ${message}`);
       } catch {
         // The failure is already on screen; the project shows the import when next read.
       }
     }
-  }, [api, applyImport, session, workbench.project.documents]);
+  }, [api, say, session, workbench]);
 
   const { openDocument } = workbench;
   const close = useCallback(() => {
