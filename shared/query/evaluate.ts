@@ -1,3 +1,4 @@
+import { codedSpans } from '../domain/coded-spans';
 import type { ProjectView, SourceView } from '../domain/project-view';
 import type { DocumentMeta } from '../domain/schemas';
 import { paragraphSpans } from '../text/paragraphs';
@@ -68,21 +69,7 @@ function codeNodes(plan: QueryPlan): Extract<QueryPlan, { kind: 'code' }>[] {
 /** For each code in the plan, its coded text per document in scope, merged across coders. */
 function codedText(view: ProjectView, plan: QueryPlan, documents: readonly DocumentMeta[]): Map<QueryPlan, Map<string, Span[]>> {
   const inScope = new Set(documents.map((d) => d.id));
-  const out = new Map<QueryPlan, Map<string, Span[]>>();
-  for (const node of codeNodes(plan)) {
-    const perDocument = new Map<string, Span[]>();
-    for (const coderId of node.coderIds) {
-      for (const coding of view.codingsOf(coderId)) {
-        if (!node.codeIds.has(coding.codeId) || !inScope.has(coding.documentId)) continue;
-        const list = perDocument.get(coding.documentId);
-        if (list) list.push(coding);
-        else perDocument.set(coding.documentId, [coding]);
-      }
-    }
-    for (const [id, list] of perDocument) perDocument.set(id, unionSpans(list));
-    out.set(node, perDocument);
-  }
-  return out;
+  return new Map(codeNodes(plan).map((node) => [node, codedSpans(view, node.codeIds, node.coderIds, inScope)]));
 }
 
 interface DocumentScope {
