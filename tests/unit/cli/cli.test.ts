@@ -1,25 +1,12 @@
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { marginalia } from '../../helpers/cli';
 import { useTempDirs } from '../../helpers/temp-dir';
 
-const run = promisify(execFile);
 const tempDir = useTempDirs();
 const fixtures = resolve('../shared/fixtures/qualcoder-examples');
-
-/** Runs the real `marginalia` command as a user would, through its installed bin script. */
-async function marginalia(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['electron/cli/bin.mjs', ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 describe('marginalia CLI', () => {
   it('creates a Thrive LDN project, reports it, and checks it sound (exit 0)', async () => {
