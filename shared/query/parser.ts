@@ -123,23 +123,20 @@ class Parser {
   }
 
   private expr(): QueryExpr {
-    return this.nested(() => {
-      let left = this.term();
-      while (this.isWord('OR')) {
-        this.pos++;
-        const right = this.term();
-        left = { kind: 'or', left, right, at: span(left.at, right.at) };
-      }
-      return left;
-    });
+    return this.nested(() => this.chain('OR', () => this.term()));
   }
 
   private term(): QueryExpr {
-    let left = this.factor();
-    while (this.isWord('AND')) {
+    return this.chain('AND', () => this.factor());
+  }
+
+  /** Operands joined by one keyword, grouped from the left. */
+  private chain(keyword: 'AND' | 'OR', operand: () => QueryExpr): QueryExpr {
+    let left = operand();
+    while (this.isWord(keyword)) {
       this.pos++;
-      const right = this.factor();
-      left = { kind: 'and', left, right, at: span(left.at, right.at) };
+      const right = operand();
+      left = { kind: keyword === 'AND' ? 'and' : 'or', left, right, at: span(left.at, right.at) };
     }
     return left;
   }

@@ -1,21 +1,13 @@
+import type { SegmentView } from '../api/views';
 import type { Turn } from '../domain/schemas';
 import { contextAround, speakerAt } from './context';
 import type { Span } from './spans';
 
-/** A stretch of a document found by a query or a word search, ready to read out of context. */
-export interface Passage {
-  documentId: string;
-  document: string;
-  /** [start, end) in UTF-16 units of the document's normalised text, as every coding. */
-  start: number;
-  end: number;
-  text: string;
-  /** Text just before and after, cut at a word boundary, with "…" where it was cut. */
-  before: string;
-  after: string;
-  /** The speaker of the turn the passage starts in, if the document has speakers. */
-  speaker: string | null;
-}
+/**
+ * A stretch of a document found by a query or a word search, ready to read out of context:
+ * a coded segment's place, text, context and speaker (see SegmentView), with its document's name.
+ */
+export type Passage = Pick<SegmentView, 'documentId' | 'start' | 'end' | 'text' | 'before' | 'after' | 'speaker'> & { document: string };
 
 /** The passages of one document at the given spans, in the order given. */
 export function passagesAt(
