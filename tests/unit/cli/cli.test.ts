@@ -7,8 +7,10 @@ import { useTempDirs } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
 const fixtures = resolve('../shared/fixtures/qualcoder-examples');
+// Each test starts the command several times (a few seconds each on a busy two-core machine).
+const slow = { timeout: 90_000 };
 
-describe('marginalia CLI', () => {
+describe('marginalia CLI', slow, () => {
   it('creates a Thrive LDN project, reports it, and checks it sound (exit 0)', async () => {
     const dir = join(await tempDir(), 'Thrive.marginalia');
     expect((await marginalia('new', dir, '--template', 'thrive-ldn')).code).toBe(0);
@@ -54,7 +56,7 @@ describe('marginalia CLI', () => {
   });
 });
 
-describe.skipIf(!existsSync(fixtures))('marginalia import', () => {
+describe.skipIf(!existsSync(fixtures))('marginalia import', slow, () => {
   it('imports each file with a result line, and exits 1 when any file failed', async () => {
     const dir = join(await tempDir(), 'p');
     await marginalia('new', dir, '--template', 'empty');
@@ -74,7 +76,7 @@ describe.skipIf(!existsSync(fixtures))('marginalia import', () => {
   });
 });
 
-describe('marginalia agreement', () => {
+describe('marginalia agreement', slow, () => {
   it('prints the pooled figures per code, writes a workbook and JSON, and explains undefined values', async () => {
     const root = await tempDir();
     const dir = join(root, 'p');

@@ -18,7 +18,7 @@ const tempDir = useTempDirs();
 const QUERY = '"Tackling stigma" BY "Amara Okafor" AND NOT "Tackling stigma" BY "Tom Reilly" WHERE "Stakeholder group" != Commissioners';
 const WIDE = '"Tackling stigma" NEAR(turn) "Trust in services" OR "Zero suicide" WHERE "Stakeholder group" != Commissioners';
 
-// Each test runs the command several times: allow for a busy machine.
+// Each test starts the command several times (a few seconds each on a busy two-core machine).
 describe('marginalia query', { timeout: 90_000 }, () => {
   let root: string;
   let dir: string;
