@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { plural } from '../../shared/operations/context';
+import { plural } from '../../shared/text/plural';
 import { QueryError, formatQueryError, runQuery } from '../../shared/query';
 import type { QueryResult } from '../../shared/query';
 import { attributeCell } from '../services/export/coded-data';

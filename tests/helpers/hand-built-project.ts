@@ -1,13 +1,13 @@
 import type { ProjectView, SourceView } from '../../shared/domain/project-view';
-import type { AttributeDef, AttributeValue, Code, Coder, Coding, DocumentMeta } from '../../shared/domain/schemas';
+import type { AttributeDef, Code, Coder, Coding, DocumentMeta } from '../../shared/domain/schemas';
 import { detectSpeakerPattern, splitTurns } from '../../shared/text/turns';
 
 export interface HandBuiltSpec {
-  attributes?: AttributeDef[];
+  attributes?: Omit<AttributeDef, 'rank'>[];
   /** Paths, parents first: "Themes", "Themes/Isolation". */
   codes: string[];
   coders: string[];
-  documents: { name: string; text: string; attributes?: Record<string, AttributeValue> }[];
+  documents: { name: string; text: string; attributes?: Record<string, string | number> }[];
   /** A coding of the `nth` (default first) occurrence of `quote` in the document. */
   codings: { coder: string; document: string; code: string; quote: string; nth?: number }[];
 }
@@ -32,14 +32,14 @@ export function handBuiltProject(spec: HandBuiltSpec): HandBuilt {
     const id = `code-${i + 1}`;
     codeIds.set(path, id);
     const parentId = parts.length > 1 ? codeIds.get(parts.slice(0, -1).join('/'))! : null;
-    return { id, name: parts[parts.length - 1]!, color: '#2a9d8f', parentId, codable: true, description: blank };
+    return { id, name: parts[parts.length - 1]!, color: '#2a9d8f', parentId, codable: true, description: blank, rank: i };
   });
-  const coders: Coder[] = spec.coders.map((name, i) => ({ id: `coder-${i + 1}`, name, color: '#1d70b8' }));
+  const coders: Coder[] = spec.coders.map((name, i) => ({ id: `coder-${i + 1}`, name, color: '#1d70b8', rank: i }));
   const sources = new Map<string, SourceView>();
   const documents: DocumentMeta[] = spec.documents.map((d, i) => {
     const id = `doc-${i + 1}`;
     sources.set(id, { text: d.text, turns: splitTurns(d.text, detectSpeakerPattern(d.text)) });
-    return { id, name: d.name, hash: '0'.repeat(64), length: d.text.length, turnCount: 0, attributes: d.attributes ?? {}, importedFrom: `${d.name}.txt`, importedAt: '2026-01-05T09:00:00.000Z' };
+    return { id, name: d.name, hash: '0'.repeat(64), length: d.text.length, turnCount: 0, attributes: d.attributes ?? {}, importedFrom: `${d.name}.txt`, importedAt: '2026-01-05T09:00:00.000Z', rank: i };
   });
   const documentId = (name: string) => documents.find((d) => d.name === name)?.id ?? fail(`no document ${name}`);
   const spanOf = (document: string, quote: string, nth = 1) => {
@@ -64,7 +64,7 @@ export function handBuiltProject(spec: HandBuiltSpec): HandBuilt {
   return {
     codebook,
     coders,
-    attributes: spec.attributes ?? [],
+    attributes: (spec.attributes ?? []).map((a, rank) => ({ ...a, rank })),
     documents,
     codingsOf: (coderId) => codings.get(coderId) ?? [],
     readSource: async (id) => {

@@ -9,6 +9,7 @@ import { buildCodingReport, codingReportHtml, writeCodingReport } from '../../..
 import { updateCode } from '../../../shared/operations/code-ops';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { buildExportFixture } from './export-fixture';
+import { operationContext } from '../../../shared/operations/context';
 
 const tempDir = useTempDirs();
 const CHROMIUM = process.env.MARGINALIA_CHROMIUM ?? '/usr/bin/chromium';
@@ -20,7 +21,7 @@ async function hostileProject(root: string) {
   const fixture = await buildExportFixture(root);
   const { store } = fixture;
   const stigma = store.data.codebook.find((c) => c.name === 'Tackling stigma')!;
-  const ctx = { project: store.data, coderFile: (id: string) => store.coderFile(id), newId: () => 'unused', now: () => new Date().toISOString() };
+  const ctx = operationContext(store.state, { newId: () => 'unused', now: () => new Date() });
   await store.applyPatch(updateCode(ctx, { codeId: stigma.id, name: HOSTILE_NAME, description: { definition: HOSTILE_DEFINITION } }));
   return fixture;
 }

@@ -25,7 +25,7 @@ function project() {
     documents: [
       { name: 'Hackney young people', text: HACKNEY, attributes: { Group: 'Young people', Size: 48, 'Held on': '2017-03-14' } },
       { name: 'Camden commissioners', text: CAMDEN, attributes: { Group: 'Commissioners', Size: 12, 'Held on': '2017-06-01' } },
-      { name: 'Newham carers', text: NEWHAM, attributes: { Group: 'Carers', Size: null, 'Held on': null } },
+      { name: 'Newham carers', text: NEWHAM, attributes: { Group: 'Carers' } },
     ],
     codings: [
       { coder: 'Amara Okafor', document: 'Hackney young people', code: 'Stigma', quote: 'Stigma at school stops people asking for help' },

@@ -4,7 +4,7 @@ import type { ReportTable } from '../../../../shared/agreement/report-tables';
 import type { AgreementResult } from '../../../../shared/api/contract';
 import { codePath } from '../../../../shared/domain/codebook';
 import { CONSENSUS_CODER_NAME } from '../../../../shared/operations/consensus-ops';
-import { plural } from '../../../../shared/operations/context';
+import { plural } from '../../../../shared/text/plural';
 import { computeAgreement } from '../../agreement/agreement-service';
 import type { ProjectStore } from '../../project/project-store';
 import { codeByAttributeTable, codedSegmentRows, everything, selectData } from '../coded-data';

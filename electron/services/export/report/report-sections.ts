@@ -1,4 +1,4 @@
-import { plural } from '../../../../shared/operations/context';
+import { plural } from '../../../../shared/text/plural';
 import { anchor, esc, safeColor } from './html';
 import type { CodingReport, ReportCode, ReportPassage, ReportTableData } from './report-model';
 
