@@ -157,6 +157,13 @@ async function roundTrips(config: Config, dir: string, coderName: string, projec
   return { apply: stats(apply), undo: stats(undo), applyStart, applyPeak, undoPeak, openMs, firstApplyMs: round(apply[0]!, 2), shutdownMs: round(shutdownMs) };
 }
 
+const tripFigures = (trips: Awaited<ReturnType<typeof roundTrips>>) => ({
+  applyMedianMs: trips.apply.median,
+  applyP95Ms: trips.apply.p95,
+  undoMedianMs: trips.undo.median,
+  undoP95Ms: trips.undo.p95,
+});
+
 /**
  * A compaction of the busiest coder's file while that coder keeps coding: the longest stretch
  * it kept the event loop (so every request) waiting, the round trips meanwhile, and its length.
@@ -243,10 +250,7 @@ export async function edit(config: Config): Promise<StepResult> {
   return {
     step: 'edit',
     figures: {
-      applyMedianMs: trips.apply.median,
-      applyP95Ms: trips.apply.p95,
-      undoMedianMs: trips.undo.median,
-      undoP95Ms: trips.undo.p95,
+      ...tripFigures(trips),
       applyPeakRssMb: trips.applyPeak,
       undoPeakRssMb: trips.undoPeak,
       compactionPauseMs: Math.max(compaction.longestSliceMs, compaction.eventLoopMaxDelayMs),
@@ -270,12 +274,7 @@ export async function editSample(config: Config): Promise<StepResult> {
   await rm(dir, { recursive: true, force: true });
   return {
     step: 'edit-sample',
-    figures: {
-      applyMedianMs: trips.apply.median,
-      applyP95Ms: trips.apply.p95,
-      undoMedianMs: trips.undo.median,
-      undoP95Ms: trips.undo.p95,
-    },
+    figures: tripFigures(trips),
     peakRssMb: Math.max(trips.applyPeak, trips.undoPeak),
   };
 }
