@@ -197,6 +197,8 @@ export interface ImportItemOptions {
   spreadsheet?: { sheet?: string; textColumns: string[]; mode: 'row' | 'group'; groupColumn?: string; nameColumn?: string };
   /** For a spreadsheet of attributes: one row per existing document, matched by name. */
   attributeTable?: { sheet?: string; nameColumn: string };
+  /** For a REFI-QDA project: whose a coding is when it names another user than its selection. */
+  refi?: { coderFrom: 'selection' | 'coding' };
 }
 
 export interface ImportInspection {
@@ -220,6 +222,8 @@ export interface ImportInspection {
       suggested: { textColumns: string[]; nameColumn?: string; groupColumn?: string };
     }[];
   };
+  /** A REFI-QDA project: how many codings name another user than their selection (the dialog then asks whose they are). */
+  refi?: { codingsWithOtherUser: number };
 }
 
 export interface ImportResult {

@@ -21,6 +21,8 @@ export interface DocumentAttributesPatch {
 
 export interface Patch {
   label: string;
+  /** The project's description (set by a REFI-QDA import). */
+  description?: { before: string; after: string };
   codebook?: { before: Code[]; after: Code[] };
   attributes?: { before: AttributeDef[]; after: AttributeDef[] };
   documentAttributes?: DocumentAttributesPatch[];
@@ -35,6 +37,7 @@ export function invertPatch(patch: Patch): Patch {
   const swap = <T>(pair: { before: T; after: T } | undefined) => pair && { before: pair.after, after: pair.before };
   return {
     label: patch.label,
+    ...(patch.description && { description: swap(patch.description) }),
     ...(patch.codebook && { codebook: swap(patch.codebook) }),
     ...(patch.attributes && { attributes: swap(patch.attributes) }),
     ...(patch.documentAttributes && {
@@ -53,10 +56,11 @@ export function invertPatch(patch: Patch): Patch {
 }
 
 export function touchesProjectFile(patch: Patch): boolean {
-  return Boolean(patch.codebook || patch.attributes || patch.documentAttributes?.length);
+  return Boolean(patch.description || patch.codebook || patch.attributes || patch.documentAttributes?.length);
 }
 
 export function applyToProject(project: ProjectFile, patch: Patch): void {
+  if (patch.description) project.description = patch.description.after;
   if (patch.codebook) project.codebook = patch.codebook.after;
   if (patch.attributes) project.attributes = patch.attributes.after;
   for (const change of patch.documentAttributes ?? []) {

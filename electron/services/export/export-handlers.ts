@@ -47,10 +47,10 @@ export function exportHandlers(
       const csv = await exportCodedSegmentsCsv(store, selection, { attributeColumns, onProgress });
       return file(fileName(store.data.name, 'coded segments', 'csv'), 'text/csv', csv);
     },
-    'export.refi': async ({ format }) => {
+    'export.refi': async ({ format, offsets }) => {
       const { store } = session();
       return format === 'qdpx'
-        ? file(fileName(store.data.name, 'REFI-QDA project', 'qdpx'), 'application/zip', await exportQdpx(store))
+        ? file(fileName(store.data.name, offsets === 'utf16' ? 'REFI-QDA project for NVivo' : 'REFI-QDA project', 'qdpx'), 'application/zip', await exportQdpx(store, offsets))
         : file(fileName(store.data.name, 'codebook', 'qdc'), 'application/xml', exportQdc(store));
     },
     'export.table': async ({ name, columns, rows }) => {

@@ -4,7 +4,7 @@ import type { ProjectStore } from '../project/project-store';
 import { hashText } from '../project/project-store';
 import type { ProjectSession } from '../workbench/project-session';
 import { extensionOf, parseDocumentFile, previewSpeakers } from './parse-document';
-import { importRefiCodebook, importRefiProject } from './refi/import-refi';
+import { importRefiCodebook, importRefiProject, inspectRefiProject } from './refi/import-refi';
 import { attributeTablePatch, attributeTableUpdates, fitAttributeValues, inspectTable, tableToDocuments } from './spreadsheet-import';
 import { readTable, spreadsheetExtensions } from './spreadsheet-read';
 import { ImportError } from './types';
@@ -29,6 +29,7 @@ function duplicateOf(store: ProjectStore, text: string): string | null {
 export async function inspectFile(store: ProjectStore, file: SourceFile): Promise<ImportInspection> {
   const kind = importKind(file.name);
   if (kind === 'spreadsheet') return { fileName: file.name, kind, spreadsheet: inspectTable(await readTable(file)) };
+  if (kind === 'refi-project') return { fileName: file.name, kind, refi: await inspectRefiProject(file) };
   if (kind !== 'document') return { fileName: file.name, kind };
   const doc = await parseDocumentFile(file, { speakers: 'auto' });
   const preview = previewSpeakers(doc.text);
@@ -98,8 +99,8 @@ async function importSpreadsheet(session: ProjectSession, file: SourceFile, opti
   return { ...result, details: [...result.details, ...skipped.map((s) => `Row ${s.row}: ${s.reason === 'no text' ? 'no text in the chosen columns' : 'no group value'}.`)] };
 }
 
-async function importRefi(store: ProjectStore, file: SourceFile, kind: 'refi-project' | 'refi-codebook'): Promise<ImportResult> {
-  const report = kind === 'refi-project' ? await importRefiProject(store, file) : await importRefiCodebook(store, file);
+async function importRefi(store: ProjectStore, file: SourceFile, kind: 'refi-project' | 'refi-codebook', options: ImportItemOptions): Promise<ImportResult> {
+  const report = kind === 'refi-project' ? await importRefiProject(store, file, { coderFrom: options.refi?.coderFrom }) : await importRefiCodebook(store, file);
   const c = report.counts;
   const parts = [
     kind === 'refi-project' && `${c.sources} documents`,
@@ -120,7 +121,7 @@ export async function importFile(session: ProjectSession, file: SourceFile, opti
   try {
     const kind = importKind(file.name);
     if (kind === 'spreadsheet') return await importSpreadsheet(session, file, options);
-    if (kind === 'refi-project' || kind === 'refi-codebook') return await importRefi(session.store, file, kind);
+    if (kind === 'refi-project' || kind === 'refi-codebook') return await importRefi(session.store, file, kind, options);
     const doc = await parseDocumentFile(file, { speakers: options.speakers ?? 'auto' });
     return await addDocuments(session.store, file.name, [doc]);
   } catch (err) {

@@ -36,6 +36,7 @@ const coderPatchSchema = z.object({
 
 const patchSchema = z.object({
   label: z.string(),
+  description: z.object({ before: z.string(), after: z.string() }).optional(),
   codebook: z.object({ before: z.array(codeSchema), after: z.array(codeSchema) }).optional(),
   attributes: z.object({ before: z.array(attributeDefSchema), after: z.array(attributeDefSchema) }).optional(),
   documentAttributes: z

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../../shared/api/errors';
 import { nextCodeColor } from '../../../../shared/domain/codebook';
+import { parseCodeDescription } from '../../../../shared/export/code-description';
 import { emptyCoderPatch } from '../../../../shared/domain/patch';
 import type { CoderPatch, DocumentAttributesPatch, Patch } from '../../../../shared/domain/patch';
 import type { AttributeDef, AttributeType, AttributeValue, Code, Memo, MemoTarget } from '../../../../shared/domain/schemas';
@@ -10,6 +11,9 @@ import { hashText } from '../../project/project-store';
 import type { NewCoding, ProjectStore } from '../../project/project-store';
 import { readArchive } from '../archive';
 import type { ArchiveEntries } from '../archive';
+import { codingUser, codingsWithOtherUser, otherUserWarning } from './coding-users';
+import type { CoderFrom } from './coding-users';
+import { importedDescription } from './project-description';
 import { ImportError } from '../types';
 import type { SourceFile } from '../types';
 import { SourcePositions, chooseScheme } from './offsets';
@@ -31,6 +35,8 @@ export interface RefiImportOptions {
   /** Ids for new codes and memos, and the time for memos without dates. Default: random UUIDs, the clock. */
   newId?: () => string;
   now?: () => Date;
+  /** Whose a coding is when its selection names another user (see coding-users.ts). Default 'selection'. */
+  coderFrom?: CoderFrom;
 }
 
 export type RefiItemKind =
@@ -83,6 +89,8 @@ export interface RefiImportReport {
     codings: number;
     /** Codings the project already had, exactly (same coder, document, code and span). */
     codingsAlreadyPresent: number;
+    /** Codings of the export whose own user differs from their selection's (decided by `coderFrom`). */
+    codingsWithOtherUser: number;
     /** Memos added. */
     memos: number;
     /** Attributes defined. */
@@ -219,6 +227,7 @@ function isoTime(value: string | undefined): string | undefined {
 export function vendorName(origin: string | undefined): string {
   const text = clean(origin);
   const known: [RegExp, string][] = [
+    [/^marginalia\b/i, 'Marginalia'],
     [/nvivo/i, 'NVivo'],
     [/atlas\.?ti/i, 'ATLAS.ti'],
     [/maxqda/i, 'MAXQDA'],
@@ -276,6 +285,7 @@ class Planner {
   readonly warnings: string[] = [];
   readonly newId: () => string;
   readonly now: () => Date;
+  readonly coderFrom: CoderFrom;
 
   constructor(
     readonly store: ProjectStore,
@@ -284,6 +294,7 @@ class Planner {
   ) {
     this.newId = options.newId ?? randomUUID;
     this.now = options.now ?? (() => new Date());
+    this.coderFrom = options.coderFrom ?? 'selection';
   }
 
   skip(item: RefiNotImported): void {
@@ -328,7 +339,7 @@ function planCodebook(existing: readonly Code[], codes: RefiCode[], newId: () =>
           color: refiColor(refi.color) ?? nextCodeColor(after),
           parentId,
           codable: refi.isCodable,
-          description: { definition: refi.description.trim(), whenToUse: '', whenNotToUse: '', example: '' },
+          description: parseCodeDescription(refi.description),
         };
         after.push(code);
         plan.created++;
@@ -496,7 +507,7 @@ class ProjectPlanner extends Planner {
     if (this.decision.decidedBy === 'evidence') this.warnings.push(`Selection positions: ${this.decision.explanation}.`);
   }
 
-  private planCoding(source: PreparedSource, coding: RefiCoding, start: number, end: number, selectionName: string): PlannedCoding | null {
+  private planCoding(source: PreparedSource, coding: RefiCoding, start: number, end: number, selectionName: string, selectionUser?: string): PlannedCoding | null {
     const codeId = this.codebook.codeIds.get(coding.codeGuid);
     const code = codeId ? this.codeById.get(codeId) : undefined;
     const base = { kind: 'coding' as const, name: selectionName, source: source.name, code: this.codeLabel(coding.codeGuid) };
@@ -508,7 +519,7 @@ class ProjectPlanner extends Planner {
       this.skip({ ...base, reason: `“${code.name}” is a folder in this project, which holds codes but not codings` });
       return null;
     }
-    const coderKey = this.coderKey(coding.creatingUser);
+    const coderKey = this.coderKey(codingUser(selectionUser, coding.creatingUser, (guid) => this.users.has(guid), this.coderFrom));
     const target = source.sameAs ?? source;
     const key = `${coderKey}|${target.hash}|${code.id}|${start}|${end}`;
     let planned = this.codings.get(key);
@@ -544,7 +555,7 @@ class ProjectPlanner extends Planner {
           }
         } else {
           for (const coding of selection.codings) {
-            const p = this.planCoding(source, coding, placed.start, placed.end, label);
+            const p = this.planCoding(source, coding, placed.start, placed.end, label, selection.creatingUser);
             if (p && !planned.includes(p)) planned.push(p);
           }
         }
@@ -672,7 +683,6 @@ class ProjectPlanner extends Planner {
         this.skip({ kind: 'note', name: clean(note.name) || 'a note', reason: `${plural(note.codingCount, 'coding')} inside the note cannot be imported: Marginalia codes documents, not memos` });
       }
     }
-    if (this.project.description.trim()) this.addMemo(undefined, { type: 'project' }, this.project.description.trim());
   }
 
   // --- Attributes ----------------------------------------------------------------------------
@@ -783,6 +793,7 @@ function emptyReport(file: SourceFile, origin: string | undefined): RefiImportRe
       codersReused: 0,
       codings: 0,
       codingsAlreadyPresent: 0,
+      codingsWithOtherUser: 0,
       memos: 0,
       attributes: 0,
       attributeValues: 0,
@@ -799,6 +810,14 @@ const coderPalette = ['#1d70b8', '#d4351c', '#00703c', '#6f3c97', '#b58840', '#2
 // ---------------------------------------------------------------------------------------------
 // The entry points.
 
+/** What the import dialog needs to know before a REFI-QDA project is imported. */
+export async function inspectRefiProject(file: SourceFile): Promise<{ codingsWithOtherUser: number }> {
+  const container = await openContainer(file, 'project');
+  const project = parseQde(container.xml, file.name, container.part);
+  const users = new Set(project.users.map((u) => u.guid).filter(Boolean));
+  return { codingsWithOtherUser: codingsWithOtherUser(project, (guid) => users.has(guid)) };
+}
+
 /** Imports a REFI-QDA project (.qdpx, or a bare .qde) into the open project. */
 export async function importRefiProject(store: ProjectStore, file: SourceFile, options: RefiImportOptions = {}): Promise<RefiImportReport> {
   const container = await openContainer(file, 'project');
@@ -813,16 +832,22 @@ export async function importRefiProject(store: ProjectStore, file: SourceFile, o
   plan.planAttributes();
 
   const report = emptyReport(file, project.origin);
+  report.counts.codingsWithOtherUser = codingsWithOtherUser(project, (guid) => plan.users.has(guid));
+  const otherUsers = otherUserWarning(report.counts.codingsWithOtherUser, plan.coderFrom);
+  if (otherUsers) plan.warnings.push(otherUsers);
   if (plan.decision) {
     const { scheme, decidedBy, explanation } = plan.decision;
     report.offsets = { ...scheme, decidedBy, explanation };
   }
   const label = `Import ${file.name}`;
 
-  // 1. Codes and attribute definitions: one patch.
+  // 1. The project's description, codes and attribute definitions: one patch.
   const codebookChanged = codebook.created > 0;
-  if (codebookChanged || plan.newDefinitions.length) {
+  const description = importedDescription(store.data.description, project.description, file.name);
+  if (description.warning) plan.warnings.push(description.warning);
+  if (codebookChanged || plan.newDefinitions.length || description.change) {
     const patch: Patch = { label };
+    if (description.change) patch.description = description.change;
     if (codebookChanged) patch.codebook = { before: codebook.before, after: codebook.after };
     if (plan.newDefinitions.length) patch.attributes = { before: [...store.data.attributes], after: [...store.data.attributes, ...plan.newDefinitions] };
     await store.applyPatch(patch);
