@@ -10,7 +10,7 @@ export interface CsvExportOptions {
 }
 
 /** The coded segments of a selection as CSV (same columns as the workbook's Coded segments sheet). */
-export async function exportCodedSegmentsCsv(store: ProjectStore, selection: ExportSelection, options: CsvExportOptions): Promise<string> {
+export async function exportCodedSegmentsCsv(store: ProjectStore, selection: ExportSelection, options: CsvExportOptions): Promise<{ text: string; rows: number }> {
   const data = selectData(store, selection);
   const attributes = attributeColumns(data.project, options.attributeColumns);
   const rows = await codedSegmentRows(store, data, async (done, total) => {
@@ -19,5 +19,5 @@ export async function exportCodedSegmentsCsv(store: ProjectStore, selection: Exp
     await new Promise<void>((resolve) => setImmediate(resolve));
   });
   const table = codedSegmentTable(rows, attributes);
-  return toCsv(table.columns, table.rows);
+  return { text: toCsv(table.columns, table.rows), rows: table.rows.length };
 }

@@ -72,7 +72,7 @@ function describeSelection(data: SelectedData, selection: ExportSelection, optio
   };
 }
 
-export async function exportWorkbook(store: ProjectStore, selection: ExportSelection, options: ExcelExportOptions): Promise<WorkbookOutput> {
+export async function exportWorkbook(store: ProjectStore, selection: ExportSelection, options: ExcelExportOptions): Promise<WorkbookOutput & { codings: number }> {
   const data = selectData(store, selection);
   const attributes = attributeColumns(data.project, options.attributeColumns);
   const crossed = options.crossAttribute === undefined ? [] : [options.crossAttribute].flat();
@@ -118,5 +118,5 @@ export async function exportWorkbook(store: ProjectStore, selection: ExportSelec
   // Writing is one synchronous step (SheetJS); everything before it has yielded in turns.
   const output = await writeWorkbook(sheets);
   await step('Writing the workbook');
-  return output;
+  return { ...output, codings: data.codings.length };
 }

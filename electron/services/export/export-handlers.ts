@@ -1,20 +1,13 @@
+import { Writable } from 'node:stream';
 import type { ExportFile, Handlers } from '../../../shared/api/contract';
 import { agreementTables } from '../../../shared/agreement/report-tables';
 import { computeAgreement } from '../agreement/agreement-service';
 import type { EventHub } from '../events';
 import type { ProjectSession } from '../workbench/project-session';
 import { codeCoOccurrence, codeMatrix } from './analysis';
-import { exportCodedSegmentsCsv } from './csv-export';
-import { exportWorkbook } from './excel-export';
-import { exportQdc, exportQdpx } from './refi-export';
+import { exportFileName, runExport, suggestedFileName as fileName, XLSX_TYPE } from './export-job';
+import type { ExportJob } from './export-job';
 import { writeWorkbook } from './workbook';
-
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-function fileName(project: string, what: string, ext: string): string {
-  const safe = project.replace(/[^\p{L}\p{N} ._()-]+/gu, '').trim() || 'Marginalia';
-  return `${safe} - ${what}.${ext}`;
-}
 
 function file(name: string, mimeType: string, bytes: Uint8Array | string, notes: string[] = []): ExportFile {
   return { fileName: name, mimeType, base64: Buffer.from(bytes).toString('base64'), notes };
@@ -26,33 +19,24 @@ export function exportHandlers(
   events: EventHub,
 ): Pick<Handlers, 'export.workbook' | 'export.csv' | 'export.refi' | 'export.table' | 'agreement.export' | 'analysis.matrix' | 'analysis.cooccurrence'> {
   const onProgress = (done: number, total: number, stage: string) => events.emit('export.progress', { done, total, stage });
+  const exported = async (job: ExportJob): Promise<ExportFile> => {
+    const { store } = session();
+    const chunks: Buffer[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        chunks.push(chunk);
+        done();
+      },
+    });
+    const { notes } = await runExport(store, job, sink, onProgress);
+    const { fileName: name, mimeType } = exportFileName(store.data.name, job);
+    return { fileName: name, mimeType, base64: Buffer.concat(chunks).toString('base64'), notes };
+  };
   return {
-    'export.workbook': async ({ selection, attributeColumns, crossAttributes, rollUp, sheetPerCode, agreement }) => {
-      const { store } = session();
-      const agreementSheets = agreement
-        ? agreementTables(computeAgreement(store, { ...agreement, codeIds: selection.codeIds, documentIds: selection.documentIds, attributes: selection.attributes, threshold: 0.9, q: null }))
-        : undefined;
-      const out = await exportWorkbook(store, selection, {
-        attributeColumns,
-        crossAttribute: crossAttributes,
-        rollUp,
-        sheetPerCode,
-        ...(agreementSheets && { agreement: agreementSheets }),
-        onProgress,
-      });
-      return file(fileName(store.data.name, 'coded segments', 'xlsx'), XLSX_TYPE, out.bytes, out.notes);
-    },
-    'export.csv': async ({ selection, attributeColumns }) => {
-      const { store } = session();
-      const csv = await exportCodedSegmentsCsv(store, selection, { attributeColumns, onProgress });
-      return file(fileName(store.data.name, 'coded segments', 'csv'), 'text/csv', csv);
-    },
-    'export.refi': async ({ format, offsets }) => {
-      const { store } = session();
-      return format === 'qdpx'
-        ? file(fileName(store.data.name, offsets === 'utf16' ? 'REFI-QDA project for NVivo' : 'REFI-QDA project', 'qdpx'), 'application/zip', await exportQdpx(store, offsets))
-        : file(fileName(store.data.name, 'codebook', 'qdc'), 'application/xml', exportQdc(store));
-    },
+    'export.workbook': ({ selection, attributeColumns, crossAttributes, rollUp, sheetPerCode, agreement }) =>
+      exported({ format: 'xlsx', selection, workbook: { attributeColumns, crossAttributes, rollUp, sheetPerCode, agreement } }),
+    'export.csv': ({ selection, attributeColumns }) => exported({ format: 'csv', selection, attributeColumns }),
+    'export.refi': ({ format, offsets }) => exported(format === 'qdpx' ? { format, offsets } : { format }),
     'export.table': async ({ name, columns, rows }) => {
       const { store } = session();
       const out = await writeWorkbook([{ name, columns, rows }]);

@@ -35,6 +35,8 @@ export interface SheetSpec {
 export interface WorkbookOutput {
   bytes: Uint8Array;
   notes: string[];
+  /** How many sheets it has, Notes included. */
+  sheets: number;
 }
 
 /**
@@ -243,7 +245,7 @@ export async function writeWorkbookWithLimits(sheets: SheetSpec[], limits: Workb
   const workbook = XLSX.utils.book_new();
   for (const sheet of built) XLSX.utils.book_append_sheet(workbook, sheet.sheet, sheet.name);
   const raw = XLSX.write(workbook, { type: 'buffer', bookType: 'xlsx', compression: false, bookSST: true }) as Buffer;
-  return { bytes: await finishPackage(new Uint8Array(raw), built), notes };
+  return { bytes: await finishPackage(new Uint8Array(raw), built), notes, sheets: built.length };
 }
 
 // ---- Post-processing the package SheetJS wrote -------------------------------------------

@@ -83,7 +83,7 @@ describe('exportCodedSegmentsCsv', () => {
     const fx = await buildExportFixture(await tempDir());
     const progress: string[] = [];
     const csv = await exportCodedSegmentsCsv(fx.store, everything, { attributeColumns: 'all', onProgress: (d, t, s) => progress.push(`${s} ${d}/${t}`) });
-    const rows = parseCsv(csv.slice(1));
+    const rows = parseCsv(csv.text.slice(1));
     expect(rows[0]).toEqual(['Document', 'Borough', 'Stakeholder group', 'Date', 'Participants', 'Speaker', 'Code', 'Code path', 'Top-level code', 'Coder', 'Start', 'End', 'Coded text', 'Memo', 'Created']);
     const total = fx.store.data.coders.reduce((n, c) => n + fx.store.codingsOf(c.id).length, 0);
     expect(rows).toHaveLength(total + 1);
@@ -94,7 +94,7 @@ describe('exportCodedSegmentsCsv', () => {
     expect(rows.find((r) => r[0] === 'Long answer')![12]).toHaveLength(LONG_LENGTH);
     expect(progress.at(-1)).toBe('Reading documents 20/20');
 
-    const hackneyOnly = parseCsv((await exportCodedSegmentsCsv(fx.store, { ...everything, attributes: { Borough: ['Hackney'] } }, { attributeColumns: ['Borough'] })).slice(1));
+    const hackneyOnly = parseCsv((await exportCodedSegmentsCsv(fx.store, { ...everything, attributes: { Borough: ['Hackney'] } }, { attributeColumns: ['Borough'] })).text.slice(1));
     expect(hackneyOnly[0]!.slice(0, 3)).toEqual(['Document', 'Borough', 'Speaker']);
     expect(hackneyOnly.length).toBeGreaterThan(2);
     expect(new Set(hackneyOnly.slice(1).map((r) => r[1]))).toEqual(new Set(['Hackney']));
