@@ -6,14 +6,9 @@ import { agreementTables } from '../../shared/agreement/report-tables';
 import type { ReportTable } from '../../shared/agreement/report-tables';
 import { computeAgreement } from '../services/agreement/agreement-service';
 import { systemDeps } from '../services/deps';
-import { writeWorkbook } from '../services/export/workbook';
+import { workbookBytes } from '../services/export/workbook';
 import { ProjectStore } from '../services/project/project-store';
 import { codeIdsNamed, coderIdsNamed, listed } from './project-names';
-
-export const AGREEMENT_USAGE = `  agreement PROJECT --coders A,B[,C…] [--codes CODE,…] [--mode char|unitized|segment|presence]
-            [--threshold 0.9] [--q N] [--json | --xlsx FILE]
-                      inter-coder agreement; coders and codes by name (codes by name or
-                      path "Parent/Child"); a code includes its sub-codes`;
 
 const modes: Record<string, AgreementMode> = { char: 'character', character: 'character', unitized: 'unitized', segment: 'segment', presence: 'presence' };
 
@@ -66,7 +61,7 @@ export async function agreementCommand(args: string[], usageError: (message: str
   if (values.json) console.log(JSON.stringify(result, null, 2));
   else if (values.xlsx) {
     const out = resolve(values.xlsx);
-    const workbook = await writeWorkbook(tables);
+    const workbook = await workbookBytes(tables);
     await writeFile(out, workbook.bytes);
     console.log(`Wrote ${out}${workbook.notes.length ? `\n${workbook.notes.join('\n')}` : ''}`);
   } else {

@@ -9,16 +9,6 @@ import { ProjectStore } from '../services/project/project-store';
 import { writeOutputFile } from './output-file';
 import { codeIdsNamed, coderIdsNamed, documentIdsNamed, listed, whereFilter } from './project-names';
 
-export const EXPORT_USAGE = `  export PROJECT (--xlsx | --csv | --qdpx | --qdc) FILE [--force]
-            [--codes CODE,…] [--coders NAME,…] [--documents NAME,…] [--where "Attribute=Value"]…
-            [--columns ATTRIBUTE,…|none] [--cross ATTRIBUTE,…|none] [--no-roll-up]
-            [--sheets per-code,agreement --agreement-coders A,B [--agreement-mode char|…]]
-            [--offsets standard|utf16]
-                      export as the app does: an Excel workbook or CSV of the coded segments
-                      (filtered by code with its sub-codes, coder, document and attribute
-                      values), or the whole project (.qdpx; --offsets utf16 for NVivo) or its
-                      codebook (.qdc) in REFI-QDA; never replaces FILE without --force`;
-
 const formats = ['xlsx', 'csv', 'qdpx', 'qdc'] as const;
 const sheetChoices = ['per-code', 'agreement'] as const;
 const modes: Record<string, AgreementMode> = { char: 'character', character: 'character', unitized: 'unitized', segment: 'segment', presence: 'presence' };

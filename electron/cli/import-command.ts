@@ -9,15 +9,6 @@ import { ImportError } from '../services/import/types';
 import { ProjectStore } from '../services/project/project-store';
 import { ProjectSession, scriptUser } from '../services/workbench/project-session';
 
-export const IMPORT_USAGE = `  import PROJECT FILE… [--speakers auto|none|colon|bracket|dash]
-            [--text-columns A,B] [--group-by COLUMN] [--name-column COLUMN] [--sheet NAME]
-            [--attribute-table --match-column COLUMN] [--coder-from selection|coding]
-                      import transcripts (.txt .md .docx .odt .vtt .srt), spreadsheets
-                      (.csv .xlsx: rows, or groups of rows, as documents; or an attribute
-                      table), REFI-QDA projects (.qdpx) and codebooks (.qdc); one result per file.
-                      --coder-from: whose a .qdpx coding is when it names another user than
-                      its selection (default: the selection's)`;
-
 const speakerChoices = ['auto', 'none', 'colon', 'bracket', 'dash'] as const;
 const coderFromChoices = ['selection', 'coding'] as const;
 

@@ -55,9 +55,7 @@ async function startServer(config: Config): Promise<{ child: ChildProcess; url: 
     process.execPath,
     [
       ...(config.profileDir ? ['--cpu-prof', '--cpu-prof-dir', config.profileDir, '--cpu-prof-name', 'browser-server.cpuprofile'] : []),
-      '--import',
-      'tsx',
-      'electron/web/main.ts', '--no-open', '--port', '0', '--data-dir', join(config.work, 'web-data'), '--project', config.project],
+      'out/main/web.js', '--no-open', '--port', '0', '--data-dir', join(config.work, 'web-data'), '--project', config.project],
     {
       cwd: repoRoot,
       env: { ...process.env, MARGINALIA_TOKEN: TOKEN, MARGINALIA_DOCUMENTS_DIR: join(config.work, 'web-documents') },

@@ -1,13 +1,13 @@
-import { Writable } from 'node:stream';
 import type { ExportFile, Handlers } from '../../../shared/api/contract';
 import { agreementTables } from '../../../shared/agreement/report-tables';
 import { computeAgreement } from '../agreement/agreement-service';
 import type { EventHub } from '../events';
 import type { ProjectSession } from '../workbench/project-session';
 import { codeCoOccurrence, codeMatrix } from './analysis';
-import { exportFileName, runExport, suggestedFileName as fileName, XLSX_TYPE } from './export-job';
+import { exportFileName, suggestedFileName as fileName, XLSX_TYPE } from './export-job';
+import { exportInWorker } from './export-in-worker';
 import type { ExportJob } from './export-job';
-import { writeWorkbook } from './workbook';
+import { workbookBytes } from './workbook';
 
 function file(name: string, mimeType: string, bytes: Uint8Array | string, notes: string[] = []): ExportFile {
   return { fileName: name, mimeType, base64: Buffer.from(bytes).toString('base64'), notes };
@@ -21,16 +21,11 @@ export function exportHandlers(
   const onProgress = (done: number, total: number, stage: string) => events.emit('export.progress', { done, total, stage });
   const exported = async (job: ExportJob): Promise<ExportFile> => {
     const { store } = session();
-    const chunks: Buffer[] = [];
-    const sink = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        chunks.push(chunk);
-        done();
-      },
-    });
-    const { notes } = await runExport(store, job, sink, onProgress);
+    // The worker reads the project from disk: what is saved is what this session holds.
+    await store.flush();
+    const { outcome, bytes } = await exportInWorker(store.dir, job, onProgress);
     const { fileName: name, mimeType } = exportFileName(store.data.name, job);
-    return { fileName: name, mimeType, base64: Buffer.concat(chunks).toString('base64'), notes };
+    return { fileName: name, mimeType, base64: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64'), notes: outcome.notes };
   };
   return {
     'export.workbook': ({ selection, attributeColumns, crossAttributes, rollUp, sheetPerCode, agreement }) =>
@@ -39,14 +34,14 @@ export function exportHandlers(
     'export.refi': ({ format, offsets }) => exported(format === 'qdpx' ? { format, offsets } : { format }),
     'export.table': async ({ name, columns, rows }) => {
       const { store } = session();
-      const out = await writeWorkbook([{ name, columns, rows }]);
+      const out = await workbookBytes([{ name, columns, rows }]);
       return file(fileName(store.data.name, name, 'xlsx'), XLSX_TYPE, out.bytes, out.notes);
     },
     'agreement.export': async ({ format, ...request }) => {
       const { store } = session();
       const result = computeAgreement(store, request);
       if (format === 'json') return file(fileName(store.data.name, `agreement (${request.mode})`, 'json'), 'application/json', JSON.stringify(result, null, 2));
-      const out = await writeWorkbook(agreementTables(result));
+      const out = await workbookBytes(agreementTables(result));
       return file(fileName(store.data.name, `agreement (${request.mode})`, 'xlsx'), XLSX_TYPE, out.bytes, out.notes);
     },
     'analysis.matrix': async (request) => codeMatrix(session().store, request),

@@ -44,10 +44,15 @@ export interface ExportOutcome {
 
 const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
+function endWith(output: Writable, bytes: Uint8Array | string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    output.once('error', reject);
+    output.end(typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), () => resolve());
+  });
+}
+
 /** Writes one export to `output` (and ends it). */
 export async function runExport(store: ProjectStore, job: ExportJob, output: Writable, onProgress?: ExportProgress): Promise<ExportOutcome> {
-  let bytes: Uint8Array | string;
-  let outcome: ExportOutcome;
   switch (job.format) {
     case 'xlsx': {
       const { selection, workbook } = job;
@@ -63,41 +68,31 @@ export async function runExport(store: ProjectStore, job: ExportJob, output: Wri
             }),
           )
         : undefined;
-      const out = await exportWorkbook(store, selection, {
+      const options = {
         attributeColumns: workbook.attributeColumns,
         crossAttribute: workbook.crossAttributes,
         rollUp: workbook.rollUp,
         sheetPerCode: workbook.sheetPerCode,
         ...(agreement && { agreement }),
         ...(onProgress && { onProgress }),
-      });
-      bytes = out.bytes;
-      outcome = { notes: out.notes, contents: `${count(out.sheets, 'sheet')}, ${count(out.codings, 'coding')}` };
-      break;
+      };
+      const out = await exportWorkbook(store, selection, options, output);
+      return { notes: out.notes, contents: `${count(out.sheets, 'sheet')}, ${count(out.codings, 'coding')}` };
     }
     case 'csv': {
-      const csv = await exportCodedSegmentsCsv(store, job.selection, { attributeColumns: job.attributeColumns, ...(onProgress && { onProgress }) });
-      bytes = csv.text;
-      outcome = { notes: [], contents: count(csv.rows, 'coded segment') };
-      break;
+      const csv = await exportCodedSegmentsCsv(store, job.selection, { attributeColumns: job.attributeColumns, ...(onProgress && { onProgress }) }, output);
+      return { notes: [], contents: count(csv.rows, 'coded segment') };
     }
     case 'qdpx': {
-      bytes = await exportQdpx(store, job.offsets);
+      await endWith(output, await exportQdpx(store, job.offsets));
       const codings = store.data.coders.reduce((n, c) => n + store.codingsOf(c.id).length, 0);
       const offsets = job.offsets === 'utf16' ? ', offsets in UTF-16 units for NVivo' : '';
-      outcome = { notes: [], contents: `${count(store.data.documents.length, 'document')}, ${count(codings, 'coding')}${offsets}` };
-      break;
+      return { notes: [], contents: `${count(store.data.documents.length, 'document')}, ${count(codings, 'coding')}${offsets}` };
     }
     case 'qdc':
-      bytes = exportQdc(store);
-      outcome = { notes: [], contents: count(store.data.codebook.length, 'code') };
-      break;
+      await endWith(output, exportQdc(store));
+      return { notes: [], contents: count(store.data.codebook.length, 'code') };
   }
-  await new Promise<void>((resolve, reject) => {
-    output.once('error', reject);
-    output.end(typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), () => resolve());
-  });
-  return outcome;
 }
 
 /** "<project> - <what>.<ext>", with only characters every file system takes. */

@@ -51,5 +51,5 @@ describe('exports and analyses through the API', () => {
     expect(Buffer.from(qdpx.base64, 'base64').subarray(0, 2).toString()).toBe('PK');
     const json = JSON.parse(Buffer.from((await h['agreement.export']({ coderIds: coders, codeIds: null, documentIds: null, attributes: {}, mode: 'segment', threshold: 0.9, q: null, format: 'json' })).base64, 'base64').toString());
     expect(json.report.mode).toBe('segment');
-  });
+  }, 120_000); // three exports, each in a worker thread started from source (tsx)
 });
