@@ -6,6 +6,7 @@ import { agreementTables } from '../../shared/agreement/report-tables';
 import type { ReportTable } from '../../shared/agreement/report-tables';
 import { computeAgreement } from '../services/agreement/agreement-service';
 import { systemDeps } from '../services/deps';
+import { agreementSheets } from '../services/export/agreement-sheets';
 import { workbookBytes } from '../services/export/workbook';
 import { ProjectStore } from '../services/project/project-store';
 import { codeIdsNamed, coderIdsNamed, listed } from './project-names';
@@ -61,7 +62,7 @@ export async function agreementCommand(args: string[], usageError: (message: str
   if (values.json) console.log(JSON.stringify(result, null, 2));
   else if (values.xlsx) {
     const out = resolve(values.xlsx);
-    const workbook = await workbookBytes(tables);
+    const workbook = await workbookBytes(agreementSheets(tables));
     await writeFile(out, workbook.bytes);
     console.log(`Wrote ${out}${workbook.notes.length ? `\n${workbook.notes.join('\n')}` : ''}`);
   } else {

@@ -3,6 +3,7 @@ import { agreementTables } from '../../../shared/agreement/report-tables';
 import { computeAgreement } from '../agreement/agreement-service';
 import type { EventHub } from '../events';
 import type { ProjectSession } from '../workbench/project-session';
+import { agreementSheets } from './agreement-sheets';
 import { codeCoOccurrence, codeMatrix } from './analysis';
 import { exportFileName, suggestedFileName as fileName, XLSX_TYPE } from './export-job';
 import { exportInWorker } from './export-in-worker';
@@ -41,7 +42,7 @@ export function exportHandlers(
       const { store } = session();
       const result = computeAgreement(store, request);
       if (format === 'json') return file(fileName(store.data.name, `agreement (${request.mode})`, 'json'), 'application/json', JSON.stringify(result, null, 2));
-      const out = await workbookBytes(agreementTables(result));
+      const out = await workbookBytes(agreementSheets(agreementTables(result)));
       return file(fileName(store.data.name, `agreement (${request.mode})`, 'xlsx'), XLSX_TYPE, out.bytes, out.notes);
     },
     'analysis.matrix': async (request) => codeMatrix(session().store, request),

@@ -3,6 +3,7 @@ import type { AgreementMode } from '../../../shared/api/contract';
 import { agreementTables } from '../../../shared/agreement/report-tables';
 import { computeAgreement } from '../agreement/agreement-service';
 import type { ProjectStore } from '../project/project-store';
+import { agreementSheets } from './agreement-sheets';
 import type { ExportSelection } from './coded-data';
 import { exportCodedSegmentsCsv } from './csv-export';
 import { exportWorkbook } from './excel-export';
@@ -56,18 +57,9 @@ export async function runExport(store: ProjectStore, job: ExportJob, output: Wri
   switch (job.format) {
     case 'xlsx': {
       const { selection, workbook } = job;
-      const agreement = workbook.agreement
-        ? agreementTables(
-            computeAgreement(store, {
-              ...workbook.agreement,
-              codeIds: selection.codeIds,
-              documentIds: selection.documentIds,
-              attributes: selection.attributes,
-              threshold: 0.9,
-              q: null,
-            }),
-          )
-        : undefined;
+      // Over the same codes and documents as every other sheet.
+      const scope = { codeIds: selection.codeIds, documentIds: selection.documentIds, attributes: selection.attributes, threshold: 0.9, q: null };
+      const agreement = workbook.agreement ? agreementSheets(agreementTables(computeAgreement(store, { ...workbook.agreement, ...scope }))) : undefined;
       const options = {
         attributeColumns: workbook.attributeColumns,
         crossAttribute: workbook.crossAttributes,

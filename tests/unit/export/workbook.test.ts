@@ -110,6 +110,30 @@ describe('writeWorkbook', () => {
     expect(entries.get('xl/workbook.xml')!.toString()).toContain(`<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">&apos;Coded segments&apos;!$A$1:$F$3</definedName>`);
   });
 
+  it('sets every sheet up to print, and gives rows the height of their wrapped text', async () => {
+    const passage = 'We started the walking group ourselves because nobody else was going to. '.repeat(6);
+    const { bytes } = await workbookBytes([segmentsSheet([['long', null, null, passage, null, null]]), { name: "Children's views", columns: [{ header: 'A' }], rows: [['x']] }]);
+    const entries = await unzip(bytes);
+    for (const name of ['xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml']) {
+      const xml = entries.get(name)!.toString();
+      expect(xml).toContain('<pageSetUpPr fitToPage="1"/>');
+      expect(xml).toContain('<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
+      // Footer: the sheet's name on the left, "Page 2 of 5" on the right.
+      expect(xml).toContain('<oddFooter>&amp;L&amp;A&amp;RPage &amp;P of &amp;N</oddFooter>');
+    }
+    const workbook = entries.get('xl/workbook.xml')!.toString();
+    expect(workbook).toContain('<definedName name="_xlnm.Print_Titles" localSheetId="0">&apos;Coded segments&apos;!$1:$1</definedName>');
+    expect(workbook).toContain('<definedName name="_xlnm.Print_Titles" localSheetId="1">&apos;Children&apos;&apos;s views&apos;!$1:$1</definedName>');
+    const sheet = entries.get('xl/worksheets/sheet1.xml')!.toString();
+    // 444 characters in an 80-character column: about six lines; a one-line row keeps the default.
+    const height = Number(/<row r="4" ht="(\d+)"/.exec(sheet)?.[1]);
+    expect(height).toBeGreaterThanOrEqual(5 * 15);
+    expect(height).toBeLessThanOrEqual(7 * 15);
+    expect(sheet).toMatch(/<row r="2">/);
+    // Every cell names its format: LibreOffice neither wraps nor aligns a cell without one.
+    expect(sheet.match(/<c r="[A-Z]+\d+"(?! s=")/g)).toBeNull();
+  });
+
   it('writes well-formed XML in every part it patched', async () => {
     if (!existsSync(XMLLINT)) return;
     const dir = await tempDir();

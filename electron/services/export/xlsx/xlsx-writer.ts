@@ -55,7 +55,7 @@ export class XlsxWriter {
   private readonly sharedXml: string[] = [];
   private sharedReferences = 0;
   private readonly sheets: WrittenSheet[] = [];
-  private sheet: { entry: TextWriter; columns: SheetColumn[]; letters: string[]; styles: string[]; row: number } | null = null;
+  private sheet: { entry: TextWriter; columns: SheetColumn[]; letters: string[]; styles: string[]; lineChars: number[]; row: number } | null = null;
 
   constructor(output: Writable, options: XlsxWriterOptions = {}) {
     const { sharedUpTo, compressionLevel } = { ...defaultWriterOptions, ...options };
@@ -71,11 +71,15 @@ export class XlsxWriter {
     await this.endSheet();
     const entry = this.zip.open(worksheetPath(this.sheets.length));
     const letters = columns.map((_, i) => columnLetters(i));
-    const styles = columns.map((c) => (cellStyle[c.type] ? ` s="${cellStyle[c.type]}"` : ''));
-    this.sheet = { entry, columns: [...columns], letters, styles, row: 1 };
+    // Every cell names its format, even the default one: LibreOffice applies no wrapping and
+    // no alignment to a cell without one.
+    const styles = columns.map((c) => ` s="${cellStyle[c.type]}"`);
+    const lineChars = columns.map((c) => charactersPerLine(c.width));
+    this.sheet = { entry, columns: [...columns], letters, styles, lineChars, row: 1 };
     this.sheets.push({ name, lastColumn: letters.at(-1) ?? 'A', lastRow: 1 });
     const header = columns.map((c, i) => this.stringCell(`${letters[i]}1`, c.header, ` s="${HEADER_STYLE}"`)).join('');
-    await entry.write(`${worksheetHead(columns.map((c) => c.width), this.sheets.length === 1)}<row r="1">${header}</row>`);
+    const lines = Math.max(1, ...columns.map((c) => wrappedLines(c.header, Math.max(1, Math.floor(c.width)))));
+    await entry.write(`${worksheetHead(columns.map((c) => c.width), this.sheets.length === 1)}${rowStart(1, lines)}${header}</row>`);
   }
 
   get sheetCount(): number {
@@ -90,18 +94,21 @@ export class XlsxWriter {
   async row(values: readonly CellValue[]): Promise<void> {
     const sheet = this.sheet!;
     const r = ++sheet.row;
-    let xml = `<row r="${r}">`;
+    let xml = '';
+    let lines = 1;
     for (let c = 0; c < sheet.columns.length; c++) {
       const value = values[c];
       if (value === null || value === undefined || value === '') continue;
       const ref = sheet.letters[c]! + r;
-      if (typeof value === 'string') xml += this.stringCell(ref, value, '');
-      else if (typeof value === 'number') {
-        xml += Number.isFinite(value) ? `<c r="${ref}"${sheet.styles[c]}><v>${value}</v></c>` : this.stringCell(ref, Number.isNaN(value) ? 'n/a' : value > 0 ? '∞' : '-∞', '');
-      } else if (typeof value === 'boolean') xml += `<c r="${ref}" t="b"><v>${value ? 1 : 0}</v></c>`;
+      if (typeof value === 'string') {
+        xml += this.stringCell(ref, value, sheet.styles[c]!);
+        if (value.length > sheet.lineChars[c]! || value.includes('\n')) lines = Math.max(lines, lineCount(value, sheet.lineChars[c]!));
+      } else if (typeof value === 'number') {
+        xml += Number.isFinite(value) ? `<c r="${ref}"${sheet.styles[c]}><v>${value}</v></c>` : this.stringCell(ref, Number.isNaN(value) ? 'n/a' : value > 0 ? '∞' : '-∞', sheet.styles[c]!);
+      } else if (typeof value === 'boolean') xml += `<c r="${ref}"${sheet.styles[c]} t="b"><v>${value ? 1 : 0}</v></c>`;
       else xml += this.dateCell(ref, value, sheet.columns[c]!.type);
     }
-    await sheet.entry.write(`${xml}</row>`);
+    await sheet.entry.write(`${rowStart(r, lines)}${xml}</row>`);
   }
 
   private dateCell(ref: string, date: Date, type: ColumnType): string {
@@ -141,6 +148,48 @@ export class XlsxWriter {
     this.zip.add('xl/_rels/workbook.xml.rels', workbookRelsXml(this.sheets.length));
     await this.zip.finish();
   }
+}
+
+/**
+ * Row heights. Spreadsheet programs do not size rows to wrapped text when they open a file
+ * (LibreOffice keeps every row one line high, and prints it so), so each row is given the
+ * height of its longest wrapped cell, estimated from the text's length and its column's
+ * width: at most 409 points, Excel's limit.
+ */
+const LINE_POINTS = 15;
+const MAX_LINES = Math.floor(409 / LINE_POINTS);
+
+/** Characters of ordinary text on one line of a column this many digits wide (measured in LibreOffice: 1.2). */
+const charactersPerLine = (width: number) => Math.max(1, Math.floor(width * 1.1));
+
+/** Lines of a short text (a header, in bold) wrapped at spaces and hyphens, as the programs do. */
+function wrappedLines(text: string, perLine: number): number {
+  let lines = 1;
+  let used = 0;
+  for (const word of text.split(/(?<=[\s-])/)) {
+    if (used > 0 && used + word.trimEnd().length > perLine) {
+      lines++;
+      used = 0;
+    }
+    used += word.length;
+  }
+  return lines;
+}
+
+function lineCount(text: string, perLine: number): number {
+  let lines = 0;
+  for (let start = 0; start <= text.length && lines < MAX_LINES; ) {
+    const end = text.indexOf('\n', start);
+    const stop = end === -1 ? text.length : end;
+    lines += Math.max(1, Math.ceil((stop - start) / perLine));
+    if (end === -1) break;
+    start = end + 1;
+  }
+  return Math.min(lines, MAX_LINES);
+}
+
+function rowStart(r: number, lines: number): string {
+  return lines > 1 ? `<row r="${r}" ht="${lines * LINE_POINTS}">` : `<row r="${r}">`;
 }
 
 const isSpace = (code: number) => code === 32 || code === 10 || code === 9 || code === 13;
