@@ -1,13 +1,11 @@
 import { cp, mkdir, open, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { createWriteStream, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createBackend } from '../../electron/services/backend';
 import type { Backend } from '../../electron/services/backend';
 import { systemDeps } from '../../electron/services/deps';
 import { agreementInput } from '../../electron/services/agreement/agreement-service';
-import { exportWorkbook } from '../../electron/services/export/excel-export';
-import { everything } from '../../electron/services/export/coded-data';
 import { buildProject, exportQdpx } from '../../electron/services/export/refi-export';
 import { coderFileKind, projectFileKind } from '../../electron/services/project/file-kinds';
 import { ProjectStore } from '../../electron/services/project/project-store';
@@ -386,38 +384,6 @@ async function agreement(config: Config): Promise<StepResult> {
   };
 }
 
-async function xlsx(config: Config): Promise<StepResult> {
-  const store = await ProjectStore.open(config.project, systemDeps);
-  const startRssMb = startPeak();
-  const stages: Record<string, number> = {};
-  let mark = performance.now();
-  const t0 = mark;
-  const file = join(config.work, 'bench.xlsx');
-  const output = await exportWorkbook(
-    store,
-    everything,
-    {
-      attributeColumns: 'all',
-      crossAttribute: 'Site',
-      onProgress: (_done, _total, stage) => {
-        const now = performance.now();
-        stages[stage] = round((stages[stage] ?? 0) + (now - mark));
-        mark = now;
-      },
-    },
-    createWriteStream(file),
-  );
-  const ms = performance.now() - t0;
-  const peakRssMb = peak();
-  return {
-    step: 'xlsx',
-    figures: { xlsxMs: round(ms), xlsxMb: round(statSync(file).size / 1e6) },
-    startRssMb,
-    peakRssMb,
-    breakdown: { msUntilStageReported: stages, notes: output.notes },
-  };
-}
-
 async function qdpx(config: Config): Promise<StepResult> {
   const store = await ProjectStore.open(config.project, systemDeps);
   const startRssMb = startPeak();
@@ -441,7 +407,6 @@ const steps: Record<string, (config: Config) => Promise<StepResult>> = {
   open: openStep,
   edit,
   agreement,
-  xlsx,
   qdpx,
 };
 
