@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { aboutModule } from './electron/packaging/about-info';
 import { workerModules } from './electron/services/workers/worker-modules';
 
 // One build for the three Electron parts. Browser mode serves the same renderer output
@@ -38,7 +39,8 @@ export default defineConfig({
   },
   renderer: {
     root: 'renderer',
-    plugins: [react()],
+    // Help → About's facts, made from package.json and the dependency tree at build time.
+    plugins: [react(), aboutModule(resolve('.'))],
     build: {
       outDir: 'out/renderer',
       rollupOptions: { input: { index: resolve('renderer/index.html') } },

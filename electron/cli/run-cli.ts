@@ -9,8 +9,6 @@ import { createProject } from '../services/project/create-project';
 import { ProjectStore } from '../services/project/project-store';
 import { USAGE } from './usage';
 
-
-
 class UsageError extends Error {}
 
 type Command = (positionals: string[], args: string[]) => Promise<number>;
@@ -82,6 +80,7 @@ const commands: Record<string, Command> = {
   // Loaded when used: an export need not load the importers' parsers.
   import: async (_, args) => (await import('./import-command')).importCommand(args, (message) => new UsageError(message)),
   agreement: async (_, args) => (await import('./agreement-command')).agreementCommand(args, (message) => new UsageError(message)),
+  query: async (_, args) => (await import('./query-command')).queryCommand(args, (message) => new UsageError(message)),
   export: async (_, args) => (await import('./export-command')).exportCommand(args, (message) => new UsageError(message)),
 
   async help() {

@@ -17,6 +17,11 @@ const AGREEMENT_USAGE = `  agreement PROJECT --coders A,B[,C…] [--codes CODE,�
                       inter-coder agreement; coders and codes by name (codes by name or
                       path "Parent/Child"); a code includes its sub-codes`;
 
+const QUERY_USAGE = `  query PROJECT QUERY [--json | --xlsx FILE]
+                      the passages a coding query finds, with document, speaker and
+                      context, e.g. '"Tackling stigma" AND "Children and young people"
+                      WHERE "Stakeholder group" != Commissioners' (the language: README)`;
+
 const EXPORT_USAGE = `  export PROJECT (--xlsx | --csv | --qdpx | --qdc) FILE [--force]
             [--codes CODE,…] [--coders NAME,…] [--documents NAME,…] [--where "Attribute=Value"]…
             [--columns ATTRIBUTE,…|none] [--cross ATTRIBUTE,…|none] [--no-roll-up]
@@ -37,6 +42,7 @@ Commands:
   check PROJECT       validate every file; exit 0 when sound, 1 with each problem named
 ${IMPORT_USAGE}
 ${AGREEMENT_USAGE}
+${QUERY_USAGE}
 ${EXPORT_USAGE}
   help                this text
 

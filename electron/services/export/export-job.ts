@@ -7,6 +7,7 @@ import { agreementSheets } from './agreement-sheets';
 import type { ExportSelection } from './coded-data';
 import { exportCodedSegmentsCsv } from './csv-export';
 import { exportWorkbook } from './excel-export';
+import { XLSX_TYPE, exportFileName } from './export-file';
 import { exportQdc, exportQdpx } from './refi-export';
 import type { OffsetUnits } from './refi-export';
 
@@ -87,15 +88,9 @@ export async function runExport(store: ProjectStore, job: ExportJob, output: Wri
   }
 }
 
-/** "<project> - <what>.<ext>", with only characters every file system takes. */
-export function suggestedFileName(projectName: string, what: string, ext: string): string {
-  const safe = projectName.replace(/[^\p{L}\p{N} ._()-]+/gu, '').trim() || 'Marginalia';
-  return `${safe} - ${what}.${ext}`;
-}
-
 /** The file's suggested name and type: "<project> - coded segments.xlsx". */
-export function exportFileName(projectName: string, job: ExportJob): { fileName: string; mimeType: string } {
-  const named = (what: string, ext: string, mimeType: string) => ({ fileName: suggestedFileName(projectName, what, ext), mimeType });
+export function jobFileName(projectName: string, job: ExportJob): { fileName: string; mimeType: string } {
+  const named = (what: string, ext: string, mimeType: string) => ({ fileName: exportFileName(projectName, what, ext), mimeType });
   switch (job.format) {
     case 'xlsx':
       return named('coded segments', 'xlsx', XLSX_TYPE);
@@ -107,5 +102,3 @@ export function exportFileName(projectName: string, job: ExportJob): { fileName:
       return named('codebook', 'qdc', 'application/xml');
   }
 }
-
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

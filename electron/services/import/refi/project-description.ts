@@ -4,17 +4,12 @@
  * says the same, and is added after the project's own description otherwise, so nothing is lost
  * and nothing is replaced.
  */
-export interface DescriptionChange {
-  before: string;
-  after: string;
-}
-
-export function importedDescription(current: string, imported: string, fileName: string): { change: DescriptionChange | null; warning: string | null } {
+export function importedDescription(current: string, imported: string, fileName: string): { after: string | null; warning: string | null } {
   const text = imported.replace(/\r\n?/g, '\n').trim();
-  if (!text || current.includes(text)) return { change: null, warning: null };
-  if (!current.trim()) return { change: { before: current, after: text }, warning: null };
+  if (!text || current.includes(text)) return { after: null, warning: null };
+  if (!current.trim()) return { after: text, warning: null };
   return {
-    change: { before: current, after: `${current.trimEnd()}\n\n${text}` },
+    after: `${current.trimEnd()}\n\n${text}`,
     warning: `The project description in ${fileName} was added after this project's own description.`,
   };
 }

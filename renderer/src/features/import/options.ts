@@ -31,7 +31,7 @@ export interface SpreadsheetForm {
   matchColumn: string;
 }
 
-export type CoderFrom = NonNullable<ImportItemOptions['refi']>['coderFrom'];
+export type CoderFrom = NonNullable<NonNullable<ImportItemOptions['refi']>['coderFrom']>;
 
 export interface ExchangeForm {
   kind: 'refi-project' | 'refi-codebook';
