@@ -9,6 +9,7 @@ import type { ProjectFile } from '../../shared/domain/schemas';
 import { BIG_DOCUMENT_NAME, defaultOptions, generateProject } from './generate';
 import type { GeneratedSummary } from './generate';
 import type { StepResult } from './steps';
+import { builtCliIsFresh } from '../../electron/cli/build-freshness.mjs';
 
 /**
  * `npm run bench`: generates the benchmark project (tests/bench/generate.ts, fixed seed), runs
@@ -20,15 +21,21 @@ import type { StepResult } from './steps';
  * --reuse DIR   measure an already generated project (it is never changed: steps that write
  *               work on a copy) instead of generating one into a temp folder
  * --keep        keep the temp folder (the generated project) afterwards
- * --only LIST   run only these steps: floor-parse, floor-copy, open, edit, edit-sample, survey, agreement, xlsx, qdpx, browser
+ * --only LIST   run only these steps: floor-parse, floor-copy, open, edit, edit-sample, survey,
+ *               agreement, xlsx, export-wait, qdpx, browser; or `export` for xlsx, export-wait and qdpx
  * --profile     also write CPU profiles of every step to bench-results/profiles/
+ * STEP,…        as --only (`npm run bench -- export`)
  */
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const resultsDir = join(repoRoot, 'bench-results');
 const STEP_TIMEOUT_MS = 300_000;
-const ALL_STEPS = ['floor-parse', 'floor-copy', 'open', 'edit', 'edit-sample', 'survey', 'agreement', 'xlsx', 'qdpx', 'browser'] as const;
+const ALL_STEPS = ['floor-parse', 'floor-copy', 'open', 'edit', 'edit-sample', 'survey', 'agreement', 'xlsx', 'export-wait', 'qdpx', 'browser'] as const;
 type StepName = (typeof ALL_STEPS)[number];
+/** Names for groups of steps in --only. */
+const STEP_GROUPS: Record<string, StepName[]> = { export: ['xlsx', 'export-wait', 'qdpx'] };
+/** Steps that run the built app (electron-vite's out/): it is built first when older than the sources. */
+const BUILT_STEPS: StepName[] = ['xlsx', 'export-wait', 'browser'];
 
 const progress = (message: string): void => {
   process.stderr.write(`${message}\n`);
@@ -37,7 +44,7 @@ const progress = (message: string): void => {
 const round = (n: number, digits = 0): number => Math.round(n * 10 ** digits) / 10 ** digits;
 
 function usage(message: string): never {
-  process.stderr.write(`${message}\n\nusage: node --import tsx tests/bench/run.ts [--reuse DIR] [--keep] [--only STEP,…] [--skip-browser] [--profile]\n`);
+  process.stderr.write(`${message}\n\nusage: node --import tsx tests/bench/run.ts [--reuse DIR] [--keep] [--only STEP,…] [--skip-browser] [--profile] [STEP,…]\n`);
   process.exit(2);
 }
 
@@ -51,7 +58,7 @@ interface StepRun {
 
 async function runChild(name: StepName, config: Record<string, unknown>, profileDir: string | null): Promise<StepRun> {
   const out = join(String(config.work), `${name}.result.json`);
-  const script = name === 'browser' ? 'tests/bench/browser.ts' : 'tests/bench/steps.ts';
+  const script = name === 'browser' ? 'tests/bench/browser.ts' : name === 'xlsx' || name === 'export-wait' ? 'tests/bench/export-steps.ts' : 'tests/bench/steps.ts';
   // Each thread writes its own profile (tsx runs a worker too): they go to a folder of their
   // own, and the main thread's (thread id 0) is kept as <step>.cpuprofile.
   const ownProfiles = profileDir && name !== 'browser' ? join(profileDir, `${name}.tmp`) : null;
@@ -149,8 +156,20 @@ function buildRows(results: Partial<Record<StepName, StepResult | null>>, summar
   }
   if ('agreement' in results) rows.push(row('Agreement: character mode, 2 coders, all codes × all documents', f('agreement', 'agreementMs'), 'ms', 2000, peakOf('agreement')));
   if ('xlsx' in results) {
-    rows.push(row(`xlsx export of all coded segments (${f('xlsx', 'xlsxMb') ?? '?'} MB file)`, f('xlsx', 'xlsxMs'), 'ms', 15_000, peakOf('xlsx')));
-    rows.push(row('xlsx export: peak memory (RSS)', peakOf('xlsx'), 'MB', 2048, peakOf('xlsx')));
+    const peer = f('xlsx', 'peerMs');
+    const cli = `xlsx: marginalia export --xlsx, start-up included (${f('xlsx', 'xlsxMb') ?? '?'} MB file)`;
+    rows.push(row(cli, f('xlsx', 'cliMs'), 'ms', peer === null ? null : Math.round(peer / 3), peakOf('xlsx'), peer === null ? '' : ' (target: a third of the peer)'));
+    if (peer === null) {
+      rows.push({ step: 'xlsx peer: openpyxl write-only', figure: `skipped: ${results.xlsx?.figures.peerSkipped ?? 'not measured'}`, value: null, target: '—', met: null, peakRssMb: null });
+    } else {
+      rows.push(row(`xlsx peer: openpyxl ${results.xlsx?.figures.openpyxl ?? ''} write-only, the same ${f('xlsx', 'peerCells')?.toLocaleString('en-US')} cells (its reading excluded)`, peer, 'ms', null, null));
+      rows.push(row('xlsx: time against the peer', f('xlsx', 'peerRatio'), '×', 0.333, null));
+    }
+    rows.push(row('xlsx: peak memory (RSS) of marginalia export', peakOf('xlsx'), 'MB', 600, peakOf('xlsx')));
+  }
+  if ('export-wait' in results) {
+    const quiet = f('export-wait', 'quietLongestMs');
+    rows.push(row('xlsx in the app: longest wait of another request while it exports', f('export-wait', 'longestWaitMs'), 'ms', 50, peakOf('export-wait'), quiet === null ? '' : ` (${f('export-wait', 'pings')} requests; ${quiet} ms at rest)`));
   }
   if ('qdpx' in results) rows.push(row(`qdpx export (REFI-QDA, ${f('qdpx', 'qdpxMb') ?? '?'} MB file)`, f('qdpx', 'qdpxMs'), 'ms', null, peakOf('qdpx')));
   if ('browser' in results) {
@@ -172,6 +191,7 @@ function stepOf(label: string): StepName | undefined {
   if (label.startsWith('Coding') || label.startsWith('Undo') || label.startsWith('Compaction') || label.startsWith('Floor: append')) return 'edit';
   if (label.startsWith('Import')) return 'survey';
   if (label.startsWith('Agreement')) return 'agreement';
+  if (label.startsWith('xlsx in the app')) return 'export-wait';
   if (label.startsWith('xlsx')) return 'xlsx';
   if (label.startsWith('qdpx')) return 'qdpx';
   if (label.startsWith('Browser')) return 'browser';
@@ -264,7 +284,7 @@ async function describeProject(dir: string): Promise<GeneratedSummary> {
 // ---- Main --------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     options: {
       reuse: { type: 'string' },
       keep: { type: 'boolean', default: false },
@@ -273,8 +293,11 @@ async function main(): Promise<void> {
       profile: { type: 'boolean', default: false },
     },
     strict: true,
+    allowPositionals: true,
   });
-  const only = values.only ? values.only.split(',').map((s) => s.trim()) : null;
+  // `npm run bench -- export` is the same as `--only export`.
+  const onlyList = [values.only, ...positionals].filter(Boolean).join(',');
+  const only = onlyList ? onlyList.split(',').flatMap((s) => STEP_GROUPS[s.trim()] ?? [s.trim()]) : null;
   for (const s of only ?? []) if (!(ALL_STEPS as readonly string[]).includes(s)) usage(`Unknown step "${s}".`);
   const steps = ALL_STEPS.filter((s) => (!only || only.includes(s)) && !(s === 'browser' && values['skip-browser']));
 
@@ -303,10 +326,10 @@ async function main(): Promise<void> {
       progress(`  ${summary.documents} documents, ${summary.totalChars.toLocaleString('en-US')} characters, ${summary.codings.toLocaleString('en-US')} codings, ${round(summary.totalBytes / 1e6)} MB, in ${round(summary.generateMs / 1000, 1)} s (+ ${round(summary.validateMs / 1000, 1)} s validation)`);
     }
 
-    if (steps.includes('browser') && !existsSync(join(repoRoot, 'out', 'renderer', 'index.html'))) {
-      progress('The renderer is not built: running `npx electron-vite build`…');
+    if (steps.some((s) => BUILT_STEPS.includes(s)) && !(existsSync(join(repoRoot, 'out', 'renderer', 'index.html')) && builtCliIsFresh(repoRoot))) {
+      progress('The app is not built, or older than its sources: running `npx electron-vite build`…');
       const build = spawnSync('npx', ['electron-vite', 'build', '--logLevel', 'warn'], { cwd: repoRoot, stdio: 'inherit' });
-      if (build.status !== 0) progress('  ! the build failed: the browser step will fail too');
+      if (build.status !== 0) progress(`  ! the build failed: ${BUILT_STEPS.join(', ')} will fail too`);
     }
 
     const results: Partial<Record<StepName, StepResult | null>> = {};

@@ -3,8 +3,6 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { systemDeps } from '../../electron/services/deps';
 import { agreementInput } from '../../electron/services/agreement/agreement-service';
-import { exportWorkbook } from '../../electron/services/export/excel-export';
-import { everything } from '../../electron/services/export/coded-data';
 import { buildProject, exportQdpx } from '../../electron/services/export/refi-export';
 import { ProjectStore } from '../../electron/services/project/project-store';
 import { characterAgreement } from '../../shared/agreement/project';
@@ -103,34 +101,6 @@ async function agreement(config: Config): Promise<StepResult> {
   };
 }
 
-async function xlsx(config: Config): Promise<StepResult> {
-  const store = await ProjectStore.open(config.project, systemDeps);
-  const startRssMb = startPeak();
-  const stages: Record<string, number> = {};
-  let mark = performance.now();
-  const t0 = mark;
-  const output = await exportWorkbook(store, everything, {
-    attributeColumns: 'all',
-    crossAttribute: 'Site',
-    onProgress: (_done, _total, stage) => {
-      const now = performance.now();
-      stages[stage] = round((stages[stage] ?? 0) + (now - mark));
-      mark = now;
-    },
-  });
-  const file = join(config.work, 'bench.xlsx');
-  await writeFile(file, output.bytes);
-  const ms = performance.now() - t0;
-  const peakRssMb = peak();
-  return {
-    step: 'xlsx',
-    figures: { xlsxMs: round(ms), xlsxMb: round(output.bytes.length / 1e6) },
-    startRssMb,
-    peakRssMb,
-    breakdown: { msUntilStageReported: stages, notes: output.notes },
-  };
-}
-
 async function qdpx(config: Config): Promise<StepResult> {
   const store = await ProjectStore.open(config.project, systemDeps);
   const startRssMb = startPeak();
@@ -156,7 +126,6 @@ const steps: Record<string, (config: Config) => Promise<StepResult>> = {
   'edit-sample': editSample,
   survey,
   agreement,
-  xlsx,
   qdpx,
 };
 
