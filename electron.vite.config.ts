@@ -25,6 +25,8 @@ export default defineConfig({
   renderer: {
     root: 'renderer',
     plugins: [react()],
+    // Styles are CSS Modules: `.code-row--active` is read as styles.codeRowActive.
+    css: { modules: { localsConvention: 'camelCaseOnly' } },
     build: {
       outDir: 'out/renderer',
       rollupOptions: { input: { index: resolve('renderer/index.html') } },

@@ -154,7 +154,7 @@ const ARM_OPEN_TIMER = `
   const hasText = () => {
     const r = region(name);
     if (!r) return false;
-    const block = r.querySelector('.block[data-key]');
+    const block = r.querySelector('[data-key]');
     if (block && (block.textContent || '').trim().length > 0) return true;
     const scroller = r.querySelector('[data-scroll-root]');
     return Boolean(scroller && (scroller.textContent || '').trim().length > 200);
@@ -178,7 +178,7 @@ const ARM_OPEN_TIMER = `
 const SCROLL_THROUGH = `
 async ({ name, budget, maxSteps }) => {
   const region = (${REGION})(name);
-  const scroller = region.querySelector('[data-scroll-root]') || region.querySelector('.reader__scroll');
+  const scroller = region.querySelector('[data-scroll-root]') ;
   const frame = () => new Promise((r) => requestAnimationFrame(r));
   scroller.scrollTop = 0;
   await frame();
@@ -258,7 +258,7 @@ async function openOther(page: Page, documentName: string): Promise<void> {
   const name = await other.getAttribute('aria-label');
   if (!name || name === documentName) throw new Error('no other document to open');
   await other.click();
-  await page.getByRole('region', { name, exact: true }).locator('.block[data-key]').first().waitFor({ timeout: 60_000 });
+  await page.getByRole('region', { name, exact: true }).locator('[data-key]').first().waitFor({ timeout: 60_000 });
   await page.waitForTimeout(1000);
 }
 

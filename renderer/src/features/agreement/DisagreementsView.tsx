@@ -15,6 +15,8 @@ import { Figure } from './AgreementTable';
 import { buildTable, columnName } from './agreementTable';
 import type { MarkRun, PassageState } from './passageMarks';
 import { describeSpans, markRuns, passageKey, passageState, runLength, versionRuns } from './passageMarks';
+import styles from './agreement.module.css';
+import uiStyles from '../../ui/ui.module.css';
 
 type Choice = 'A' | 'B' | 'both' | 'neither';
 
@@ -150,26 +152,26 @@ export function DisagreementsView({ drill, settings, attributes, result, onBack,
 
   if (!code) {
     return (
-      <div className="agr-drill">
+      <div className={styles.agrDrill}>
         <EmptyState title="This code is no longer in the codebook">It may have been deleted or merged.</EmptyState>
       </div>
     );
   }
 
   return (
-    <section className="agr-drill" aria-labelledby={`${ids}-title`}>
-      <div className="agr-drill__head">
-        <button type="button" className="agr-link agr-drill__back" onClick={onBack}>
+    <section className={styles.agrDrill} aria-labelledby={`${ids}-title`}>
+      <div className={styles.agrDrillHead}>
+        <button type="button" className={styles.agrLink} onClick={onBack}>
           ‹ All codes
         </button>
-        <h3 className="agr-drill__title" id={`${ids}-title`}>
-          <span className="agr-code__swatch" style={{ backgroundColor: code.color }} aria-hidden="true" />
+        <h3 className={styles.agrDrillTitle} id={`${ids}-title`}>
+          <span className={styles.agrCodeSwatch} style={{ backgroundColor: code.color }} aria-hidden="true" />
           Where {a} and {b} differ at {code.name}
         </h3>
         {settings.coderIds.length > 2 || !figures ? (
-          <div className="agr-drill__pair">
+          <div className={styles.agrDrillPair}>
             <label htmlFor={`${ids}-a`}>Coder A</label>
-            <select id={`${ids}-a`} className="field__input field__select" value={coderA} onChange={(event) => onPair(event.target.value, coderB)}>
+            <select id={`${ids}-a`} className={`${uiStyles.fieldInput} ${uiStyles.fieldSelect}`} value={coderA} onChange={(event) => onPair(event.target.value, coderB)}>
               {settings.coderIds.map((id) => (
                 <option key={id} value={id} disabled={id === coderB}>
                   {nameOf(id)}
@@ -177,7 +179,7 @@ export function DisagreementsView({ drill, settings, attributes, result, onBack,
               ))}
             </select>
             <label htmlFor={`${ids}-b`}>Coder B</label>
-            <select id={`${ids}-b`} className="field__input field__select" value={coderB} onChange={(event) => onPair(coderA, event.target.value)}>
+            <select id={`${ids}-b`} className={`${uiStyles.fieldInput} ${uiStyles.fieldSelect}`} value={coderB} onChange={(event) => onPair(coderA, event.target.value)}>
               {settings.coderIds.map((id) => (
                 <option key={id} value={id} disabled={id === coderA}>
                   {nameOf(id)}
@@ -187,45 +189,45 @@ export function DisagreementsView({ drill, settings, attributes, result, onBack,
           </div>
         ) : null}
         {figures ? (
-          <p className="agr-drill__figures" aria-label={`Figures for ${code.name}`}>
+          <p className={styles.agrDrillFigures} aria-label={`Figures for ${code.name}`}>
             {figures.map(({ column, cell }) => (
-              <span key={column.id} className="agr-drill__figure">
-                <span className="agr-drill__figure-name">{columnName(column)}</span> <Figure cell={cell} footnotes={new Map()} />
+              <span key={column.id} className={styles.agrDrillFigure}>
+                <span className={styles.agrDrillFigureName}>{columnName(column)}</span> <Figure cell={cell} footnotes={new Map()} />
               </span>
             ))}
           </p>
         ) : null}
-        <div className="agr-legend" aria-label="Legend">
-          <span className="agr-legend__item">
-            <span className="agr-mark agr-mark--both">text</span> coded by both
+        <div className={styles.agrLegend} aria-label="Legend">
+          <span className={styles.agrLegendItem}>
+            <span className={`${styles.agrMark} ${styles.agrMarkBoth}`}>text</span> coded by both
           </span>
-          <span className="agr-legend__item">
-            <span className="agr-mark agr-mark--only-a">text</span> only {a} (A)
+          <span className={styles.agrLegendItem}>
+            <span className={`${styles.agrMark} ${styles.agrMarkOnlyA}`}>text</span> only {a} (A)
           </span>
-          <span className="agr-legend__item">
-            <span className="agr-mark agr-mark--only-b">text</span> only {b} (B)
+          <span className={styles.agrLegendItem}>
+            <span className={`${styles.agrMark} ${styles.agrMarkOnlyB}`}>text</span> only {b} (B)
           </span>
         </div>
-        <p className="agr-drill__count" role="status" aria-live="polite">
+        <p className={styles.agrDrillCount} role="status" aria-live="polite">
           {load.status === 'ready'
             ? passages.length === 0
               ? `${a} and ${b} coded exactly the same characters at ${code.name}.`
               : `${passages.length} passage${passages.length === 1 ? '' : 's'} where they differ` +
                 (tracksConsensus ? ` · ${open} open · ${passages.length - open} settled` : '')
             : '\u00a0'}
-          {stale ? <span className="agr-muted"> · updating…</span> : null}
-          {message ? <span className="agr-drill__message"> · {message}</span> : null}
+          {stale ? <span className={styles.agrMuted}> · updating…</span> : null}
+          {message ? <span className={styles.agrDrillMessage}> · {message}</span> : null}
         </p>
       </div>
 
-      <div className="agr-drill__body">
+      <div>
         {load.status === 'loading' ? <QuietLoading label="Finding the passages where they differ…" /> : null}
         {load.status === 'failed' ? <ErrorAlert error={load.error} /> : null}
         {load.status === 'ready' && passages.length === 0 ? (
           <EmptyState title="No disagreements">Nothing to settle here for these documents.</EmptyState>
         ) : null}
         {passages.length > 0 ? (
-          <ol className="agr-passages" aria-label="Disagreements">
+          <ol className={styles.agrPassages} aria-label="Disagreements">
             {passages.map((p, i) => {
               const k = passageKey(p);
               return (
@@ -288,37 +290,37 @@ function PassageCard({ passage: p, state, nameA, nameB, documentName, note, onNo
     { choice: 'neither', label: 'Accept neither', title: 'Leave this passage uncoded at this code in the Consensus coder' },
   ];
   return (
-    <li className={['agr-passage', settled ? 'agr-passage--settled' : ''].filter(Boolean).join(' ')} aria-labelledby={`${ids}-where`}>
-      <div className="agr-passage__meta">
-        <span id={`${ids}-where`} className="agr-passage__where">
-          <span className="agr-passage__doc">{documentName}</span>
+    <li className={[styles.agrPassage, settled ? styles.agrPassageSettled : ''].filter(Boolean).join(' ')} aria-labelledby={`${ids}-where`}>
+      <div className={styles.agrPassageMeta}>
+        <span id={`${ids}-where`} className={styles.agrPassageWhere}>
+          <span className={styles.agrPassageDoc}>{documentName}</span>
           {p.speaker ? (
             <>
-              <span className="agr-sep" aria-hidden="true">
+              <span className={styles.agrSep} aria-hidden="true">
                 ·
               </span>
-              <span className="agr-passage__speaker">{p.speaker}</span>
+              <span className={styles.agrPassageSpeaker}>{p.speaker}</span>
             </>
           ) : null}
-          <span className="agr-sep" aria-hidden="true">
+          <span className={styles.agrSep} aria-hidden="true">
             ·
           </span>
-          <span className="agr-passage__range">
+          <span className={styles.agrPassageRange}>
             characters {p.start}–{p.end}
           </span>
         </span>
-        {state ? <span className={`agr-state agr-state--${settled ? 'settled' : 'open'}`}>{stateLabels[state]}</span> : null}
-        <button type="button" className="agr-link agr-passage__open" onClick={onOpen}>
+        {state ? <span className={styles.agrState} data-state={settled ? 'settled' : 'open'}>{stateLabels[state]}</span> : null}
+        <button type="button" className={`${styles.agrLink} ${styles.agrPassageOpen}`} onClick={onOpen}>
           Open in reader
         </button>
       </div>
-      <div className="agr-passage__versions">
+      <div className={styles.agrPassageVersions}>
         <Version label={`A · ${nameA}`} side="A" runs={runs} passage={p} summary={`coded ${describeSpans(p.spansA)}; ${onlyA} character${onlyA === 1 ? '' : 's'} only ${nameA}`} />
         <Version label={`B · ${nameB}`} side="B" runs={runs} passage={p} summary={`coded ${describeSpans(p.spansB)}; ${onlyB} character${onlyB === 1 ? '' : 's'} only ${nameB}`} />
       </div>
-      <div className="agr-passage__decide">
+      <div className={styles.agrPassageDecide}>
         <input
-          className="field__input agr-passage__note"
+          className={`${uiStyles.fieldInput} ${styles.agrPassageNote}`}
           type="text"
           aria-label={`Note on this decision (optional), ${documentName} ${p.start}–${p.end}`}
           placeholder="Note on the decision (optional)"
@@ -327,14 +329,14 @@ function PassageCard({ passage: p, state, nameA, nameB, documentName, note, onNo
           disabled={disabled}
           onChange={(event) => onNote(event.target.value)}
         />
-        <div className="agr-passage__buttons" role="group" aria-label="Settle this passage">
+        <div className={styles.agrPassageButtons} role="group" aria-label="Settle this passage">
           {decisions.map((d) => (
             <Button key={d.choice} size="sm" variant={d.choice === 'A' || d.choice === 'B' ? 'secondary' : 'ghost'} title={d.title} disabled={disabled} onClick={() => onDecide(d.choice)}>
               {d.label}
             </Button>
           ))}
         </div>
-        {busy ? <span className="agr-muted">Saving…</span> : null}
+        {busy ? <span className={styles.agrMuted}>Saving…</span> : null}
       </div>
     </li>
   );
@@ -343,27 +345,27 @@ function PassageCard({ passage: p, state, nameA, nameB, documentName, note, onNo
 function Version({ label, side, runs, passage, summary }: { label: string; side: 'A' | 'B'; runs: MarkRun[]; passage: DisagreementView; summary: string }) {
   const pieces = versionRuns(runs, side);
   const text = (start: number, end: number) => passage.text.slice(start - passage.start, end - passage.start);
-  const only = side === 'A' ? 'agr-mark--only-a' : 'agr-mark--only-b';
+  const only = side === 'A' ? styles.agrMarkOnlyA : styles.agrMarkOnlyB;
   return (
-    <figure className={`agr-version agr-version--${side.toLowerCase()}`}>
-      <figcaption className="agr-version__caption">
-        <strong>{label}</strong> <span className="agr-muted">{summary}</span>
+    <figure className={styles.agrVersion} data-side={side}>
+      <figcaption className={styles.agrVersionCaption}>
+        <strong>{label}</strong> <span className={styles.agrMuted}>{summary}</span>
       </figcaption>
-      <p className="agr-version__text">
+      <p className={styles.agrVersionText}>
         {/* The context runs straight into the passage: a passage may begin or end inside a word. */}
-        {passage.before ? <span className="agr-version__context">{trimContext(passage.before, 'before', 140)}</span> : null}
+        {passage.before ? <span className={styles.agrVersionContext}>{trimContext(passage.before, 'before', 140)}</span> : null}
         {pieces.map((piece) =>
           piece.look === 'none' ? (
-            <span key={piece.start} className="agr-version__uncoded">
+            <span key={piece.start}>
               {text(piece.start, piece.end)}
             </span>
           ) : (
-            <mark key={piece.start} className={`agr-mark ${piece.look === 'both' ? 'agr-mark--both' : only}`} data-mark={piece.look === 'both' ? 'both' : `only-${side.toLowerCase()}`}>
+            <mark key={piece.start} className={`${styles.agrMark} ${piece.look === 'both' ? styles.agrMarkBoth : only}`} data-mark={piece.look === 'both' ? 'both' : `only-${side.toLowerCase()}`}>
               {text(piece.start, piece.end)}
             </mark>
           ),
         )}
-        {passage.after ? <span className="agr-version__context">{trimContext(passage.after, 'after', 140)}</span> : null}
+        {passage.after ? <span className={styles.agrVersionContext}>{trimContext(passage.after, 'after', 140)}</span> : null}
       </p>
     </figure>
   );

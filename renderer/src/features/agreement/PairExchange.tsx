@@ -11,14 +11,16 @@ import { Field } from '../../ui/Field';
 import { MenuPopup } from '../../ui/MenuPopup';
 import { useWorkbench } from '../workbench/context';
 import { textToBase64 } from './passageMarks';
+import styles from './agreement.module.css';
+import uiStyles from '../../ui/ui.module.css';
 
 /** What an import brought, per colleague: placed, not matched, left out. */
 export function ExchangeReport({ result }: { result: ExchangeImportResult }) {
   return (
-    <div className="agr-exchange-report">
+    <div className={styles.agrExchangeReport}>
       {result.reports.map((r) => (
-        <section key={r.coder} className="agr-exchange-report__coder" aria-label={`Imported: ${r.coder}`}>
-          <h3 className="agr-h3">{r.coder}</h3>
+        <section key={r.coder} aria-label={`Imported: ${r.coder}`}>
+          <h3 className={styles.agrH3}>{r.coder}</h3>
           <ul>
             <li>
               {plural(r.codings, 'coding')} placed{r.memos > 0 ? `, ${plural(r.memos, 'memo')}` : ''}
@@ -44,8 +46,8 @@ export function ExchangeReport({ result }: { result: ExchangeImportResult }) {
         </section>
       ))}
       {result.skippedCoders.length > 0 ? (
-        <section className="agr-exchange-report__coder" aria-label="Left out">
-          <h3 className="agr-h3">Left out</h3>
+        <section aria-label="Left out">
+          <h3 className={styles.agrH3}>Left out</h3>
           <ul>
             {result.skippedCoders.map((s) => (
               <li key={s.coder}>
@@ -55,7 +57,7 @@ export function ExchangeReport({ result }: { result: ExchangeImportResult }) {
           </ul>
         </section>
       ) : null}
-      <p className="agr-muted">{result.change.message}. Undo (Ctrl+Z) takes it back.</p>
+      <p className={styles.agrMuted}>{result.change.message}. Undo (Ctrl+Z) takes it back.</p>
     </div>
   );
 }
@@ -121,7 +123,7 @@ export function PairExchange({ onError }: { onError: (error: ApiError | null) =>
       <button
         ref={buttonRef}
         type="button"
-        className="btn btn--secondary btn--sm"
+        className={`${uiStyles.btn} ${uiStyles.btnSm}`}
         aria-haspopup="menu"
         aria-expanded={menu !== null}
         disabled={working}
@@ -139,7 +141,7 @@ export function PairExchange({ onError }: { onError: (error: ApiError | null) =>
         ref={fileRef}
         type="file"
         accept=".json,application/json"
-        className="sr-only"
+        className={'sr-only'}
         tabIndex={-1}
         aria-hidden="true"
         onChange={(event) => {
@@ -197,7 +199,7 @@ export function PairExchange({ onError }: { onError: (error: ApiError | null) =>
             spellCheck={false}
           />
           {dialog.error ? (
-            <div className="agr-dialog-error">
+            <div className={styles.agrDialogError}>
               <ErrorAlert error={dialog.error} />
             </div>
           ) : null}

@@ -4,6 +4,7 @@ import { saveExportFile } from '../../lib/download';
 import { Button } from '../../ui/Button';
 import { useWorkbench } from '../workbench/context';
 import type { TableExport } from './analysisModel';
+import styles from './analysis.module.css';
 
 /**
  * "Export to Excel": the table exactly as the view shows it (`export.table`), saved as a
@@ -31,9 +32,9 @@ export function ExportTableButton({ table }: { table: TableExport | null }) {
   }
 
   return (
-    <span className="analysis-export">
+    <span className={styles.analysisExport}>
       {notes.length > 0 ? (
-        <span className="analysis-export__notes" role="status">
+        <span className={styles.analysisExportNotes} role="status">
           {notes.join(' ')}
         </span>
       ) : null}

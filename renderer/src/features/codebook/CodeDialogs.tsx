@@ -8,6 +8,8 @@ import { TextAreaField } from '../../ui/TextAreaField';
 import { useWorkbench } from '../workbench/context';
 import { CodePicker } from './CodePicker';
 import { codeOptions, subtreeCodings } from './codeTree';
+import overlayStyles from '../../ui/overlay.module.css';
+import styles from './codebook.module.css';
 
 interface CodeDialogProps {
   code: Code;
@@ -59,14 +61,14 @@ export function DeleteCodeDialog({ code, onDone }: CodeDialogProps) {
       actions={
         <>
           <Button onClick={() => onDone(false)}>Cancel</Button>
-          <Button type="submit" className="btn--danger" disabled={busy} data-autofocus="">
+          <Button type="submit" className={overlayStyles.btnDanger} disabled={busy} data-autofocus="">
             Delete code
           </Button>
         </>
       }
     >
-      {perCoder.length > 1 ? <p className="code-dialog__note">{perCoder.join(' · ')}</p> : null}
-      <p className="code-dialog__note">Memos on these codes and codings go too. You can undo this (Ctrl+Z).</p>
+      {perCoder.length > 1 ? <p className={styles.codeDialogNote}>{perCoder.join(' · ')}</p> : null}
+      <p className={styles.codeDialogNote}>Memos on these codes and codings go too. You can undo this (Ctrl+Z).</p>
     </DialogModal>
   );
 }
@@ -210,7 +212,7 @@ export function RecolourCodeDialog({ code, onDone }: CodeDialogProps) {
         </>
       }
     >
-      <div role="radiogroup" aria-label="Palette" className="swatches">
+      <div role="radiogroup" aria-label="Palette" className={styles.swatches}>
         {codePalette.map((c, i) => (
           <button
             key={c}
@@ -219,7 +221,7 @@ export function RecolourCodeDialog({ code, onDone }: CodeDialogProps) {
             aria-checked={c === color}
             aria-label={`Colour ${i + 1} (${c})`}
             tabIndex={c === color || (i === 0 && !codePalette.includes(color)) ? 0 : -1}
-            className="swatch"
+            className={styles.swatch}
             style={{ backgroundColor: c }}
             onClick={() => setColor(c)}
             onKeyDown={(event) => {
@@ -233,13 +235,13 @@ export function RecolourCodeDialog({ code, onDone }: CodeDialogProps) {
           />
         ))}
       </div>
-      <label className="swatch-custom">
+      <label className={styles.swatchCustom}>
         <input type="color" value={color} onChange={(event) => setColor(event.target.value.toLowerCase())} />
         <span>Other colour…</span>
-        <code className="swatch-custom__hex">{color}</code>
+        <code className={styles.swatchCustomHex}>{color}</code>
       </label>
-      <p className="swatch-preview">
-        <span className="swatch-preview__mark" style={{ backgroundColor: `${color}33`, borderBottomColor: color }}>
+      <p className={styles.swatchPreview}>
+        <span className={styles.swatchPreviewMark} style={{ backgroundColor: `${color}33`, borderBottomColor: color }}>
           {code.name}
         </span>{' '}
         as it will look in the text

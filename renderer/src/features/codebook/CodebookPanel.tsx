@@ -15,7 +15,8 @@ import { CodebookTree } from './CodebookTree';
 import type { TreeCommand } from './CodebookTree';
 import { codableCount, codeCounts, keyboardMove, toggleQuickCode } from './codeTree';
 import type { CountMode } from './codeTree';
-import './codebook.css';
+import styles from './codebook.module.css';
+import uiStyles from '../../ui/ui.module.css';
 
 type CodeDialog = 'describe' | 'recolour' | 'merge' | 'delete' | 'memo';
 
@@ -136,10 +137,10 @@ export function CodebookPanel() {
   const dialogCode = dialog ? (codes.find((c) => c.id === dialog.codeId) ?? null) : null;
 
   return (
-    <div className="codebook-panel">
+    <div className={styles.codebookPanel}>
       <PaneHeader title="Codebook" count={codable} countLabel={plural(codable, 'code')}>
         <ToggleGroup
-          className="codebook-panel__counts"
+          className={styles.codebookPanelCounts}
           label="Counts"
           value={countMode}
           onChange={setCountMode}
@@ -149,7 +150,7 @@ export function CodebookPanel() {
           ]}
         />
       </PaneHeader>
-      <div className="codebook-panel__toolbar">
+      <div className={styles.codebookPanelToolbar}>
         <Button size="sm" variant="ghost" onClick={() => startCreating(null)} title="New code at the top level (Insert)">
           <PlusIcon />
           New code
@@ -176,7 +177,7 @@ export function CodebookPanel() {
           }}
         />
       ) : null}
-      <div className="codebook-panel__scroll">
+      <div className={styles.codebookPanelScroll}>
         <CodebookTree
           codes={codes}
           counts={counts}
@@ -286,14 +287,14 @@ function NewCodeForm({
   }
 
   return (
-    <form className="new-code" onSubmit={submit} aria-label={parent ? 'New child code' : 'New code'}>
-      <label htmlFor={id} className="new-code__label">
-        {parent ? 'New child code' : 'New code'} <span className="new-code__where">{where}</span>
+    <form className={styles.newCode} onSubmit={submit} aria-label={parent ? 'New child code' : 'New code'}>
+      <label htmlFor={id} className={styles.newCodeLabel}>
+        {parent ? 'New child code' : 'New code'} <span className={styles.newCodeWhere}>{where}</span>
       </label>
-      <div className="new-code__row">
+      <div className={styles.newCodeRow}>
         <input
           id={id}
-          className="field__input new-code__input"
+          className={`${uiStyles.fieldInput} ${styles.newCodeInput}`}
           value={name}
           maxLength={200}
           placeholder="Code name"

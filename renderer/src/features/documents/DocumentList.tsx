@@ -5,7 +5,7 @@ import { EmptyState } from '../../ui/EmptyState';
 import { DocumentOption } from './DocumentOption';
 import { attributeSummaryParts } from './attributes';
 import { nextListIndex } from './listboxKeys';
-import './documents.css';
+import styles from './documents.module.css';
 
 export interface DocumentListProps {
   documents: DocumentMeta[];
@@ -60,7 +60,7 @@ export function DocumentList({ documents, attributes, openId, onOpen }: Document
       role="listbox"
       aria-label="Documents"
       tabIndex={0}
-      className="doc-list"
+      className={styles.docList}
       aria-activedescendant={selectedIndex >= 0 ? optionId(documents[selectedIndex]!.id) : undefined}
       onKeyDown={onKeyDown}
     >

@@ -15,7 +15,8 @@ import { useWorkbench } from '../workbench/context';
 import { CodeChecklist } from './CodeChecklist';
 import { exportRequest, hasFilter, initialExportForm, toggleIn } from './exportOptions';
 import type { ExportForm, ExportFormat, ExportRequest } from './exportOptions';
-import './export.css';
+import styles from './export.module.css';
+import uiStyles from '../../ui/ui.module.css';
 
 const formats: { value: ExportFormat; label: string; hint: string }[] = [
   {
@@ -96,9 +97,9 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
     const p = phase.progress;
     const text = p ? `${p.stage} · ${p.done} of ${p.total}` : 'Starting…';
     body = (
-      <div className="export-dialog__running">
+      <div className={styles.exportDialogRunning}>
         <ProgressBar label="Exporting" value={p?.done ?? 0} max={p?.total ?? 1} text={text} busy />
-        <p className="export-dialog__note">You can keep working: the export runs in the background and is saved when it is ready.</p>
+        <p className={styles.exportDialogNote}>You can keep working: the export runs in the background and is saved when it is ready.</p>
       </div>
     );
     actions = (
@@ -111,19 +112,19 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
     );
   } else if (phase.kind === 'done') {
     body = (
-      <div className="export-dialog__done" role="status">
-        <p className="export-dialog__saved">
+      <div className={styles.exportDialogDone} role="status">
+        <p className={styles.exportDialogSaved}>
           <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
             <circle cx="8" cy="8" r="7" fill="var(--c-accent)" />
-            <path d="M4.8 8.2 7 10.3l4.2-4.6" fill="none" stroke="#fff" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" />
+            <path d="M4.8 8.2 7 10.3l4.2-4.6" fill="none" stroke="var(--c-text-on-accent)" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" />
           </svg>
           <span>
-            Saved <strong className="export-dialog__file">{phase.file.fileName}</strong>
+            Saved <strong className={styles.exportDialogFile}>{phase.file.fileName}</strong>
           </span>
         </p>
         {phase.file.notes.length > 0 ? (
-          <div className="export-dialog__notes">
-            <p className="export-dialog__notes-title">To fit Excel’s limits</p>
+          <div className={styles.exportDialogNotes}>
+            <p className={styles.exportDialogNotesTitle}>To fit Excel’s limits</p>
             <ul aria-label="Notes on the export">
               {phase.file.notes.map((note, i) => (
                 <li key={i}>{note}</li>
@@ -131,7 +132,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
             </ul>
           </div>
         ) : (
-          <p className="export-dialog__note">Everything fitted: nothing was cut or renamed.</p>
+          <p className={styles.exportDialogNote}>Everything fitted: nothing was cut or renamed.</p>
         )}
       </div>
     );
@@ -152,7 +153,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
     );
     actions = (
       <>
-        {!verdict.ok ? <span className="export-dialog__why">{verdict.reason}</span> : null}
+        {!verdict.ok ? <span className={styles.exportDialogWhy}>{verdict.reason}</span> : null}
         <Button onClick={close}>Cancel</Button>
         <Button variant="primary" type="submit" disabled={!verdict.ok}>
           Export
@@ -166,7 +167,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
       title="Export"
       description={phase.kind === 'form' || phase.kind === 'failed' ? 'Save the coded material for a report, a statistics package or another QDA program.' : undefined}
       wide
-      className="export-dialog"
+      className={styles.exportDialog}
       onSubmit={submit}
       onClose={close}
       actions={actions}
@@ -195,15 +196,15 @@ function ExportFormFields({ form, set, ids }: FieldsProps) {
 
   return (
     <>
-      <fieldset className="export-group">
-        <legend className="export-group__legend">Format</legend>
-        <div className="export-formats">
+      <fieldset className={styles.exportGroup}>
+        <legend className={styles.exportGroupLegend}>Format</legend>
+        <div className={styles.exportFormats}>
           {formats.map((f) => (
-            <label key={f.value} className="export-format">
+            <label key={f.value} className={styles.exportFormat}>
               <input type="radio" name={`${ids}-format`} value={f.value} checked={form.format === f.value} onChange={() => set('format', f.value)} />
-              <span className="export-format__text">
-                <span className="export-format__label">{f.label}</span>
-                <span className="export-format__hint">{f.hint}</span>
+              <span className={styles.exportFormatText}>
+                <span className={styles.exportFormatLabel}>{f.label}</span>
+                <span className={styles.exportFormatHint}>{f.hint}</span>
               </span>
             </label>
           ))}
@@ -212,8 +213,8 @@ function ExportFormFields({ form, set, ids }: FieldsProps) {
 
       {spreadsheet ? (
         <>
-          <fieldset className="export-group">
-            <legend className="export-group__legend">Codes</legend>
+          <fieldset className={styles.exportGroup}>
+            <legend className={styles.exportGroupLegend}>Codes</legend>
             <Radios
               name={`${ids}-codes`}
               value={form.codes}
@@ -226,8 +227,8 @@ function ExportFormFields({ form, set, ids }: FieldsProps) {
             {form.codes === 'chosen' ? <CodeChecklist codebook={project.codebook} ticked={form.codeIds} onChange={(ticked) => set('codeIds', ticked)} /> : null}
           </fieldset>
 
-          <fieldset className="export-group">
-            <legend className="export-group__legend">Documents</legend>
+          <fieldset className={styles.exportGroup}>
+            <legend className={styles.exportGroupLegend}>Documents</legend>
             <Radios
               name={`${ids}-documents`}
               value={form.documents}
@@ -244,17 +245,17 @@ function ExportFormFields({ form, set, ids }: FieldsProps) {
           </fieldset>
 
           {coders.length > 0 ? (
-            <fieldset className="export-group">
-              <legend className="export-group__legend">Coders</legend>
-              <div className="export-chips">
+            <fieldset className={styles.exportGroup}>
+              <legend className={styles.exportGroupLegend}>Coders</legend>
+              <div className={styles.exportChips}>
                 {coders.map((c) => (
-                  <label key={c.id} className="export-chip">
+                  <label key={c.id} className={styles.exportChip}>
                     <input
                       type="checkbox"
                       checked={form.coderIds.includes(c.id)}
                       onChange={(event) => set('coderIds', toggleIn(form.coderIds, c.id, event.target.checked))}
                     />
-                    <span className="export-chip__dot" style={{ backgroundColor: c.color }} aria-hidden="true" />
+                    <span className={styles.exportChipDot} style={{ backgroundColor: c.color }} aria-hidden="true" />
                     {c.name}
                     {c.id === project.currentCoderId ? ' (you)' : ''}
                   </label>
@@ -264,8 +265,8 @@ function ExportFormFields({ form, set, ids }: FieldsProps) {
           ) : null}
 
           {attributes.length > 0 ? (
-            <fieldset className="export-group">
-              <legend className="export-group__legend">Attribute columns</legend>
+            <fieldset className={styles.exportGroup}>
+              <legend className={styles.exportGroupLegend}>Attribute columns</legend>
               <Radios
                 name={`${ids}-attributes`}
                 value={form.attributeColumns}
@@ -277,9 +278,9 @@ function ExportFormFields({ form, set, ids }: FieldsProps) {
                 inline
               />
               {form.attributeColumns === 'chosen' ? (
-                <div className="export-chips" role="group" aria-label="Attribute columns to include">
+                <div className={styles.exportChips} role="group" aria-label="Attribute columns to include">
                   {attributes.map((name) => (
-                    <label key={name} className="export-chip">
+                    <label key={name} className={styles.exportChip}>
                       <input
                         type="checkbox"
                         checked={form.chosenAttributes.includes(name)}
@@ -298,12 +299,12 @@ function ExportFormFields({ form, set, ids }: FieldsProps) {
       {form.format === 'xlsx' ? (
         <>
           {attributes.length > 0 ? (
-            <fieldset className="export-group">
-              <legend className="export-group__legend">Cross codes with</legend>
-              <p className="export-group__hint">A sheet of counts per code and value for each attribute ticked.</p>
-              <div className="export-chips">
+            <fieldset className={styles.exportGroup}>
+              <legend className={styles.exportGroupLegend}>Cross codes with</legend>
+              <p className={styles.exportGroupHint}>A sheet of counts per code and value for each attribute ticked.</p>
+              <div className={styles.exportChips}>
                 {attributes.map((name) => (
-                  <label key={name} className="export-chip">
+                  <label key={name} className={styles.exportChip}>
                     <input
                       type="checkbox"
                       checked={form.crossAttributes.includes(name)}
@@ -317,24 +318,24 @@ function ExportFormFields({ form, set, ids }: FieldsProps) {
             </fieldset>
           ) : null}
 
-          <fieldset className="export-group">
-            <legend className="export-group__legend">Sheets</legend>
-            <label className="export-check">
+          <fieldset className={styles.exportGroup}>
+            <legend className={styles.exportGroupLegend}>Sheets</legend>
+            <label className={styles.exportCheck}>
               <input type="checkbox" checked={form.rollUp} onChange={(event) => set('rollUp', event.target.checked)} />
               Include sub-code codings in parent counts
             </label>
-            <label className="export-check">
+            <label className={styles.exportCheck}>
               <input type="checkbox" checked={form.sheetPerCode} onChange={(event) => set('sheetPerCode', event.target.checked)} />
               One sheet per code, with everything coded at it
             </label>
             {coders.length >= 2 ? (
               <>
-                <label className="export-check">
+                <label className={styles.exportCheck}>
                   <input type="checkbox" checked={form.agreement} onChange={(event) => set('agreement', event.target.checked)} />
                   Add agreement sheets for two coders
                 </label>
                 {form.agreement ? (
-                  <div className="export-agreement">
+                  <div className={styles.exportAgreement}>
                     <SelectInline
                       label="Coder A"
                       value={form.agreementCoders[0]}
@@ -357,7 +358,7 @@ function ExportFormFields({ form, set, ids }: FieldsProps) {
       ) : null}
 
       {!spreadsheet ? (
-        <p className="export-dialog__note">
+        <p className={styles.exportDialogNote}>
           {form.format === 'qdpx'
             ? 'Everything in the project goes into the file: documents, codes, every coder’s codings, memos and attributes.'
             : 'The codebook alone: code names, colours, hierarchy and descriptions.'}
@@ -381,9 +382,9 @@ function Radios<T extends string>({
   inline?: boolean;
 }) {
   return (
-    <div className={inline ? 'export-radios export-radios--inline' : 'export-radios'}>
+    <div className={inline ? `${styles.exportRadios} ${styles.exportRadiosInline}` : styles.exportRadios}>
       {options.map((o) => (
-        <label key={o.value} className="export-radio">
+        <label key={o.value} className={styles.exportRadio}>
           <input type="radio" name={name} value={o.value} checked={value === o.value} disabled={o.disabled} onChange={() => onChange(o.value)} />
           {o.label}
         </label>
@@ -405,9 +406,9 @@ function SelectInline<T extends string>({
 }) {
   const id = useId();
   return (
-    <span className="export-select">
+    <span className={styles.exportSelect}>
       <label htmlFor={id}>{label}</label>
-      <select id={id} className="field__input field__select" value={value} onChange={(event) => onChange(event.target.value as T)}>
+      <select id={id} className={`${uiStyles.fieldInput} ${uiStyles.fieldSelect}`} value={value} onChange={(event) => onChange(event.target.value as T)}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

@@ -16,7 +16,7 @@ import {
 } from './options';
 import type { DocumentForm, ItemForm, SpeakerChoice, SpreadsheetForm } from './options';
 import type { EntryPhase, ImportEntry } from './session';
-import './import.css';
+import styles from './import.module.css';
 
 const phaseText: Record<Exclude<EntryPhase, 'ready' | 'refused'>, string> = {
   waiting: 'Waiting…',
@@ -51,27 +51,27 @@ export function ImportFileCard({ entry, documentNames, onForm, onRemove }: Impor
   const kind = entry.inspection?.kind ?? guessKind(entry.fileName);
   const refused = entry.phase === 'refused';
   return (
-    <section className={['import-file', refused ? 'import-file--refused' : ''].filter(Boolean).join(' ')} aria-labelledby={titleId}>
-      <div className="import-file__header">
+    <section className={[styles.importFile, refused ? styles.importFileRefused : ''].filter(Boolean).join(' ')} aria-labelledby={titleId}>
+      <div className={styles.importFileHeader}>
         <KindIcon kind={kind} />
-        <h3 id={titleId} className="import-file__name">
+        <h3 id={titleId} className={styles.importFileName}>
           {entry.fileName}
         </h3>
-        <span className="import-file__meta">
+        <span className={styles.importFileMeta}>
           {kind ? kindLabel(kind) : 'Unsupported file'} · {formatBytes(entry.size)}
         </span>
-        <Button size="sm" variant="ghost" className="import-file__remove" aria-label={`Remove ${entry.fileName}`} onClick={onRemove}>
+        <Button size="sm" variant="ghost" className={styles.importFileRemove} aria-label={`Remove ${entry.fileName}`} onClick={onRemove}>
           Remove
         </Button>
       </div>
       {entry.phase === 'ready' || entry.phase === 'refused' ? null : (
-        <p className="import-file__status">
-          <span className="import-spinner" aria-hidden="true" />
+        <p className={styles.importFileStatus}>
+          <span className={styles.importSpinner} aria-hidden="true" />
           {phaseText[entry.phase]}
         </p>
       )}
       {refused ? (
-        <p className="import-note import-note--error">
+        <p className={`${styles.importNote} ${styles.importNoteError}`}>
           {reasonSentence(entry.fileName, entry.problem ?? 'could not be read')} It will be left out.
         </p>
       ) : null}
@@ -100,7 +100,7 @@ function FileSettings({
     return <SpreadsheetSettings inspection={inspection} form={form} documentNames={documentNames} onForm={onForm} />;
   }
   if (form.kind === 'refi-project' || form.kind === 'refi-codebook') {
-    return <p className="import-file__summary">{exchangeSummary(form.kind)}</p>;
+    return <p className={styles.importFileSummary}>{exchangeSummary(form.kind)}</p>;
   }
   return null;
 }
@@ -122,38 +122,38 @@ function DocumentSettings({
   const hasSpeakers = doc.turns.some((t) => t.speaker !== null);
   const turns = doc.turns.slice(0, 5);
   return (
-    <div className="import-doc">
-      <p className="import-file__summary">
+    <div className={styles.importDoc}>
+      <p className={styles.importFileSummary}>
         Becomes the document <strong>“{doc.name}”</strong> · {formatNumber(doc.characters)} characters
       </p>
       {doc.duplicateOf !== null ? (
-        <p className="import-note import-note--warn">
+        <p className={`${styles.importNote} ${styles.importNoteWarn}`}>
           Same text as <strong>“{doc.duplicateOf}”</strong>, already in the project: it will be skipped.
         </p>
       ) : null}
-      <div className="import-doc__speakers">
+      <div className={styles.importDocSpeakers}>
         <SelectField
           label="Speakers"
-          className="import-doc__select"
+          className={styles.importDocSelect}
           value={form.speakers}
           options={speakerOptions(detected)}
           aria-describedby={hintId}
           onChange={(event) => onForm({ kind: 'document', speakers: event.target.value as SpeakerChoice })}
         />
-        <p id={hintId} className="import-doc__hint">
+        <p id={hintId} className={styles.importDocHint}>
           {describeSpeakerChoice(form.speakers, detected)}
         </p>
       </div>
       {turns.length > 0 ? (
-        <figure className="import-preview">
-          <figcaption className="import-preview__caption">
+        <figure className={styles.importPreview}>
+          <figcaption className={styles.importPreviewCaption}>
             {hasSpeakers ? 'Preview: the first turns, with the speakers detected' : 'Preview: the first paragraphs'}
           </figcaption>
-          <dl className={['import-turns', hasSpeakers ? '' : 'import-turns--plain'].filter(Boolean).join(' ')}>
+          <dl className={[styles.importTurns, hasSpeakers ? '' : styles.importTurnsPlain].filter(Boolean).join(' ')}>
             {turns.map((turn, i) => (
-              <div key={i} className="import-turn">
-                <dt className="import-turn__speaker">{turn.speaker ?? <span className="sr-only">No speaker</span>}</dt>
-                <dd className="import-turn__text">
+              <div key={i} className={styles.importTurn}>
+                <dt className={styles.importTurnSpeaker}>{turn.speaker ?? <span className={'sr-only'}>No speaker</span>}</dt>
+                <dd className={styles.importTurnText}>
                   {turn.text}
                   {turn.text.length >= PREVIEW_TURN_CHARS ? '…' : ''}
                 </dd>
@@ -182,10 +182,10 @@ function RadioGroup<T extends string>({
 }) {
   const name = useId();
   return (
-    <fieldset className="import-radios">
-      <legend className="import-legend">{legend}</legend>
+    <fieldset className={styles.importRadios}>
+      <legend className={styles.importLegend}>{legend}</legend>
       {options.map((o) => (
-        <label key={o.value} className="import-radio">
+        <label key={o.value} className={styles.importRadio}>
           <input type="radio" name={name} value={o.value} checked={value === o.value} onChange={() => onChange(o.value)} />
           <span>{o.label}</span>
         </label>
@@ -224,11 +224,11 @@ function SpreadsheetSettings({
   }
 
   return (
-    <div className="import-sheet">
+    <div className={styles.importSheet}>
       {sheets.length > 1 ? (
         <SelectField
           label="Sheet"
-          className="import-sheet__select"
+          className={styles.importSheetSelect}
           value={form.sheet}
           options={sheets.map((s) => ({ value: s.name, label: `${s.name} (${s.rowCount} ${s.rowCount === 1 ? 'row' : 'rows'})` }))}
           onChange={(event) => {
@@ -248,18 +248,18 @@ function SpreadsheetSettings({
       />
       {form.use === 'documents' ? (
         <>
-          <fieldset className="import-columns">
-            <legend className="import-legend">Text columns</legend>
-            <div className="import-columns__list">
+          <fieldset className={styles.importColumns}>
+            <legend className={styles.importLegend}>Text columns</legend>
+            <div className={styles.importColumnsList}>
               {columns.map((c) => (
-                <label key={c} className="import-check">
+                <label key={c} className={styles.importCheck}>
                   <input type="checkbox" checked={form.textColumns.includes(c)} onChange={(event) => toggleText(c, event.target.checked)} />
                   <span>{c}</span>
                 </label>
               ))}
             </div>
           </fieldset>
-          <div className="import-sheet__row">
+          <div className={styles.importSheetRow}>
             <RadioGroup
               legend="Documents"
               value={form.mode}
@@ -269,7 +269,7 @@ function SpreadsheetSettings({
                 { value: 'group', label: 'Rows with the same value in a column are one document' },
               ]}
             />
-            <div className="import-sheet__selects">
+            <div className={styles.importSheetSelects}>
               {form.mode === 'group' ? (
                 <>
                   <SelectField
@@ -299,21 +299,21 @@ function SpreadsheetSettings({
       ) : (
         <SelectField
           label="Match documents by"
-          className="import-sheet__select"
+          className={styles.importSheetSelect}
           value={form.matchColumn}
           options={columnOptions(columns, 'Choose a column…')}
           onChange={(event) => set({ matchColumn: event.target.value })}
         />
       )}
       {problem ? (
-        <p className="import-note import-note--error">
+        <p className={`${styles.importNote} ${styles.importNoteError}`}>
           {problem}
         </p>
       ) : (
-        <p className="import-file__summary">{spreadsheetOutcome(form, inspection)}</p>
+        <p className={styles.importFileSummary}>{spreadsheetOutcome(form, inspection)}</p>
       )}
       {form.use === 'attributes' && documentNames.length === 0 ? (
-        <p className="import-note import-note--warn">The project has no documents yet, so no row can match one.</p>
+        <p className={`${styles.importNote} ${styles.importNoteWarn}`}>The project has no documents yet, so no row can match one.</p>
       ) : null}
       {sheet && sheet.sample.length > 0 ? <SampleTable sheet={sheet} form={form} /> : null}
     </div>
@@ -334,9 +334,9 @@ function SampleTable({ sheet, form }: { sheet: Sheet; form: SpreadsheetForm }) {
   const captionId = useId();
   const shown = sheet.sample.length;
   return (
-    <div className="import-table-wrap" role="region" aria-labelledby={captionId} tabIndex={0}>
-      <table className="import-table">
-        <caption id={captionId} className="import-table__caption">
+    <div className={styles.importTableWrap} role="region" aria-labelledby={captionId} tabIndex={0}>
+      <table className={styles.importTable}>
+        <caption id={captionId} className={styles.importTableCaption}>
           First {shown === 1 ? 'row' : `${shown} rows`} of {sheet.rowCount}
         </caption>
         <thead>
@@ -344,9 +344,9 @@ function SampleTable({ sheet, form }: { sheet: Sheet; form: SpreadsheetForm }) {
             {sheet.columns.map((c) => {
               const role = columnRole(c, form);
               return (
-                <th key={c} scope="col" className={`import-table__col--${role}`}>
-                  <span className="import-table__name">{c}</span>{' '}
-                  <span className={`import-tag import-tag--${role}`}>{role}</span>
+                <th key={c} scope="col" data-role={role}>
+                  <span className={styles.importTableName}>{c}</span>{' '}
+                  <span className={styles.importTag} data-role={role}>{role}</span>
                 </th>
               );
             })}
@@ -356,8 +356,8 @@ function SampleTable({ sheet, form }: { sheet: Sheet; form: SpreadsheetForm }) {
           {sheet.sample.map((row, r) => (
             <tr key={r}>
               {sheet.columns.map((c, i) => (
-                <td key={c} className={`import-table__col--${columnRole(c, form)}`}>
-                  <span className="import-table__cell">{row[i] ?? ''}</span>
+                <td key={c} data-role={columnRole(c, form)}>
+                  <span className={styles.importTableCell}>{row[i] ?? ''}</span>
                 </td>
               ))}
             </tr>
@@ -372,7 +372,7 @@ function SampleTable({ sheet, form }: { sheet: Sheet; form: SpreadsheetForm }) {
 
 function KindIcon({ kind }: { kind: ImportInspection['kind'] | null }) {
   return (
-    <span className={`import-kind import-kind--${kind ?? 'unsupported'}`} aria-hidden="true">
+    <span className={styles.importKind} data-kind={kind ?? 'unsupported'} aria-hidden="true">
       <svg viewBox="0 0 16 16" width="16" height="16">
         {kind === 'spreadsheet' ? (
           <>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button } from '../../ui/Button';
 import { useWorkbench } from '../workbench/context';
 import { MemoDialog } from './MemoDialog';
+import styles from './memos.module.css';
 
 /**
  * "Memo" for a document (the open one): opens its memos (everyone's) with a box for a new one,
@@ -18,7 +19,7 @@ export function DocumentMemoButton({ documentId, size = 'sm' }: { documentId: st
       <Button
         size={size}
         variant="ghost"
-        className="document-memo-button"
+        className={styles.documentMemoButton}
         onClick={() => setOpen(true)}
         aria-label={count ? `Memos on this document (${count})` : 'Memo on this document'}
         title={`Memos on ${doc.name}`}

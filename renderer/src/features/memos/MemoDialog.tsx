@@ -7,7 +7,7 @@ import { MemoCard } from './MemoCard';
 import { MemoEditor } from './MemoEditor';
 import { memosOn } from './memoSubjects';
 import { useMemoActions } from './useMemoActions';
-import './memos.css';
+import styles from './memos.module.css';
 
 export interface MemoDialogProps {
   target: MemoTarget;
@@ -33,7 +33,7 @@ export function MemoDialog({ target, subject, onClose }: MemoDialogProps) {
     >
       <MemoEditor label="New memo" autoFocus onSave={(text) => actions.create(target, text)} />
       {memos.length > 0 ? (
-        <ul className="memo-list memo-list--dialog" aria-label="Memos">
+        <ul className={`${styles.memoList} ${styles.memoListDialog}`} aria-label="Memos">
           {memos.map((memo) => (
             <li key={memo.id}>
               <MemoCard
@@ -47,7 +47,7 @@ export function MemoDialog({ target, subject, onClose }: MemoDialogProps) {
           ))}
         </ul>
       ) : (
-        <p className="memo-dialog__none">No memos on this yet.</p>
+        <p className={styles.memoDialogNone}>No memos on this yet.</p>
       )}
     </DialogModal>
   );

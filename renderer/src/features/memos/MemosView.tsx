@@ -11,7 +11,8 @@ import { MemoEditor } from './MemoEditor';
 import { memoAuthors, memoKindLabels, memoSubjectKind, memoSubjectLabel, visibleMemos } from './memoSubjects';
 import type { CodingPlace, MemoFilter, MemoKind } from './memoSubjects';
 import { useMemoActions } from './useMemoActions';
-import './memos.css';
+import styles from './memos.module.css';
+import uiStyles from '../../ui/ui.module.css';
 
 /**
  * Every memo in the project, newest first: the project journal, and memos on documents, codes
@@ -70,16 +71,16 @@ export function MemosView() {
   const filtered = filter.kind !== 'all' || filter.authorId !== 'all';
 
   return (
-    <section className="memos" aria-labelledby={`${kindId}-title`}>
-      <header className="view-header memos__header">
-        <div className="memos__heading">
-          <h2 className="memos__title" id={`${kindId}-title`}>
+    <section className={styles.memos} aria-labelledby={`${kindId}-title`}>
+      <header className={`${uiStyles.viewHeader} ${styles.memosHeader}`}>
+        <div className={styles.memosHeading}>
+          <h2 className={styles.memosTitle} id={`${kindId}-title`}>
             Memos
           </h2>
-          <p className="memos__count" role="status">
+          <p className={styles.memosCount} role="status">
             {filtered ? `${memos.length} of ${plural(project.memos.length, 'memo')}` : plural(project.memos.length, 'memo')}
           </p>
-          <span className="memos__spacer" />
+          <span className={styles.memosSpacer} />
           {openDoc ? (
             <Button size="sm" onClick={() => setWriting({ type: 'document', id: openDoc.id })} title={`A memo on ${openDoc.name}`}>
               Memo on “{openDoc.name}”
@@ -89,13 +90,13 @@ export function MemosView() {
             New journal entry
           </Button>
         </div>
-        <div className="memos__filters">
-          <span className="memos__filter">
+        <div className={styles.memosFilters}>
+          <span className={styles.memosFilter}>
             <label htmlFor={kindId}>Show</label>
             <select
               id={kindId}
               aria-label="Memo kind"
-              className="field__input field__select"
+              className={`${uiStyles.fieldInput} ${uiStyles.fieldSelect}`}
               value={filter.kind}
               onChange={(event) => setFilter({ ...filter, kind: event.target.value as MemoKind | 'all' })}
             >
@@ -107,12 +108,12 @@ export function MemosView() {
               ))}
             </select>
           </span>
-          <span className="memos__filter">
+          <span className={styles.memosFilter}>
             <label htmlFor={authorId}>by</label>
             <select
               id={authorId}
               aria-label="Memo author"
-              className="field__input field__select"
+              className={`${uiStyles.fieldInput} ${uiStyles.fieldSelect}`}
               value={filter.authorId}
               onChange={(event) => setFilter({ ...filter, authorId: event.target.value })}
             >
@@ -127,9 +128,9 @@ export function MemosView() {
           </span>
         </div>
       </header>
-      <div className="memos__body">
+      <div className={styles.memosBody}>
         {writing ? (
-          <div className="memos__new">
+          <div className={styles.memosNew}>
             <MemoEditor
               key={JSON.stringify(writing)}
               label={writing.type === 'project' ? 'New journal entry' : `New memo on “${memoSubjectLabel(writing, project, codings)}”`}
@@ -147,7 +148,7 @@ export function MemosView() {
           </EmptyState>
         ) : null}
         {memos.length > 0 ? (
-          <ol className="memo-list" aria-label="Memos">
+          <ol className={styles.memoList} aria-label="Memos">
             {memos.map((memo: MemoView) => {
               const onOpen = opener(memo.target);
               return (

@@ -3,6 +3,7 @@ import { MenuPopup } from '../../ui/MenuPopup';
 import type { MenuPopupItem } from '../../ui/MenuPopup';
 import { useWorkbench } from '../workbench/context';
 import { useWorkbenchInternals } from '../workbench/internals';
+import styles from './project.module.css';
 
 /** Who is coding: the current name, and a menu to code as another of the project's coders or someone new. */
 export function CoderSwitch() {
@@ -39,15 +40,15 @@ export function CoderSwitch() {
       <button
         ref={buttonRef}
         type="button"
-        className="coder-switch"
+        className={styles.coderSwitch}
         aria-haspopup="menu"
         aria-expanded={menu !== null}
         onClick={() => (menu ? setMenu(null) : open())}
       >
-        <span className="coder-switch__dot" style={{ backgroundColor: me?.color ?? 'var(--c-border-strong)' }} aria-hidden="true" />
+        <span className={styles.coderSwitchDot} style={{ backgroundColor: me?.color ?? 'var(--c-border-strong)' }} aria-hidden="true" />
         {coderName ? (
           <span>
-            <span className="coder-switch__label">Coding as </span>
+            <span className={styles.coderSwitchLabel}>Coding as </span>
             <strong>{coderName}</strong>
           </span>
         ) : (

@@ -9,7 +9,7 @@ import { WorkbenchProvider } from '../workbench/WorkbenchProvider';
 import { CentreView } from './CentreView';
 import { StatusBar } from './StatusBar';
 import { TopBar } from './TopBar';
-import './project.css';
+import styles from './project.module.css';
 
 export interface ProjectViewProps {
   project: ProjectSnapshot;
@@ -37,7 +37,7 @@ function Workbench({ revision, onClose }: { revision: number; onClose: () => Pro
   const { project } = useWorkbench();
 
   return (
-    <div className="project">
+    <div className={styles.project}>
       <TopBar
         name={project.name}
         path={project.path}
@@ -47,12 +47,12 @@ function Workbench({ revision, onClose }: { revision: number; onClose: () => Pro
         }}
       />
       <WorkbenchDnd>
-        <div className="project__panes">
-          <aside className="project__side project__documents" aria-label="Documents">
+        <div className={styles.projectPanes}>
+          <aside className={styles.projectSide} aria-label="Documents">
             <DocumentsPanel />
           </aside>
           <CentreView revision={revision} />
-          <aside className="project__side project__codebook" aria-label="Codebook">
+          <aside className={styles.projectSide} aria-label="Codebook">
             <CodebookPanel />
           </aside>
         </div>

@@ -4,6 +4,7 @@ import { ExportButton } from '../export/ExportButton';
 import { CoderSwitch } from './CoderSwitch';
 import { CoderViewSelect } from './CoderViewSelect';
 import { HistoryButtons } from './HistoryButtons';
+import styles from './project.module.css';
 
 export interface TopBarProps {
   name: string;
@@ -24,24 +25,24 @@ export function TopBar({ name, path, onClose }: TopBarProps) {
   }
 
   return (
-    <header className="topbar">
-      <div className="topbar__app" aria-hidden="true">
+    <header className={styles.topbar}>
+      <div className={styles.topbarApp} aria-hidden="true">
         <svg viewBox="0 0 40 40" width="22" height="22">
           <rect width="40" height="40" rx="9" fill="var(--c-accent)" />
-          <rect x="10" y="9" width="15" height="22" rx="2" fill="#fff" opacity="0.95" />
-          <rect x="27.5" y="12.5" width="3" height="11" rx="1.5" fill="#9fd3ce" />
+          <rect x="10" y="9" width="15" height="22" rx="2" fill="var(--c-text-on-accent)" opacity="0.95" />
+          <rect x="27.5" y="12.5" width="3" height="11" rx="1.5" fill="var(--c-brand-mark)" />
         </svg>
       </div>
-      <div className="topbar__title">
-        <h1 className="topbar__name" title={path}>
+      <div className={styles.topbarTitle}>
+        <h1 className={styles.topbarName} title={path}>
           {name}
         </h1>
-        <span className="topbar__path" title={path}>
+        <span className={styles.topbarPath} title={path}>
           {path}
         </span>
       </div>
       <HistoryButtons />
-      <div className="topbar__end">
+      <div className={styles.topbarEnd}>
         <CoderViewSelect />
         <CoderSwitch />
         <ExportButton />

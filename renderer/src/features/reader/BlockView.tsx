@@ -3,6 +3,7 @@ import type { Block } from './blocks';
 import { lookStyle, paintRuns, runLook } from './paint';
 import type { PaintCoding } from './paint';
 import { blockPadBottom, blockPadTop } from './windowing';
+import styles from './reader.module.css';
 
 export interface BlockViewProps {
   block: Block;
@@ -46,7 +47,7 @@ export const BlockView = memo(function BlockView({
     selStart >= 0 ? { start: selStart, end: selEnd } : null,
     flashStart >= 0 ? { start: flashStart, end: flashEnd } : null,
   );
-  const classes = ['block', block.inTurn ? 'block--turn' : 'block--para', block.continued ? 'block--cont' : ''];
+  const classes = [block.inTurn ? styles.blockTurn : ''];
   return (
     <div
       ref={observe}
@@ -54,19 +55,19 @@ export const BlockView = memo(function BlockView({
       className={classes.filter(Boolean).join(' ')}
       style={{ paddingTop: blockPadTop(block), paddingBottom: blockPadBottom(block) }}
     >
-      {block.inTurn ? <p className="block__speaker">{block.speaker ?? ''}</p> : null}
-      <p className="block__text">
+      {block.inTurn ? <p className={styles.blockSpeaker}>{block.speaker ?? ''}</p> : null}
+      <p className={styles.blockText}>
         {runs.map((run) => {
           const slice = text.slice(run.start, run.end);
           const hot = run.codings.some((c) => hotIds.has(c.id));
           const look = runLook(run.codings, colorOf, { selected: run.selected, hot });
           const coded = run.codings.length > 0;
           const className = [
-            'run',
-            coded ? 'run--coded' : '',
-            run.selected ? 'run--selected' : '',
-            hot ? 'run--hot' : '',
-            run.flashed ? 'run--flash' : '',
+            '',
+            coded ? styles.runCoded : '',
+            run.selected ? styles.runSelected : '',
+            hot ? styles.runHot : '',
+            run.flashed ? styles.runFlash : '',
           ]
             .filter(Boolean)
             .join(' ');
@@ -77,6 +78,8 @@ export const BlockView = memo(function BlockView({
               data-end={run.end}
               className={className}
               style={lookStyle(look)}
+              data-hot={hot ? '' : undefined}
+              data-flash={run.flashed ? '' : undefined}
               {...(coded
                 ? {
                     'data-codings': run.codings.map((c) => c.id).join(' '),

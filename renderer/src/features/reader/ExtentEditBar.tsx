@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button } from '../../ui/Button';
 import { useWorkbench } from '../workbench/context';
 import { useWorkbenchInternals } from '../workbench/internals';
+import styles from './reader.module.css';
 
 /** While the user picks a coding's new extent: what to do, and Apply once a passage is selected. */
 export function ExtentEditBar({ documentId }: { documentId: string }) {
@@ -23,8 +24,8 @@ export function ExtentEditBar({ documentId }: { documentId: string }) {
   }
 
   return (
-    <div className="extent-bar" role="group" aria-label="Change a coding’s extent">
-      <p className="extent-bar__text">
+    <div className={styles.extentBar} role="group" aria-label="Change a coding’s extent">
+      <p className={styles.extentBarText}>
         {selection ? (
           <>Apply the selected passage as the new extent of this <strong>{extentEdit.codeName}</strong> coding?</>
         ) : (

@@ -9,7 +9,7 @@ import { ReaderBody } from './ReaderBody';
 import { ReaderHeader } from './ReaderHeader';
 import { useDocumentCodings } from './useDocumentCodings';
 import { useDocumentContent } from './useDocumentContent';
-import './reader.css';
+import styles from './reader.module.css';
 
 export interface ReaderProps {
   meta: DocumentMeta;
@@ -26,18 +26,18 @@ export function Reader({ meta, revision }: ReaderProps) {
   const shownCount = codings.reduce((n, c) => n + (visibleCoderIds.includes(c.coderId) ? 1 : 0), 0);
 
   return (
-    <section role="region" aria-label={meta.name} className="reader">
+    <section role="region" aria-label={meta.name} className={styles.reader}>
       <ReaderHeader meta={meta} text={content?.text ?? null} codingCount={content ? shownCount : null} />
       <AttributesPanel documentId={meta.id} />
       <ExtentEditBar documentId={meta.id} />
       {load.status === 'loading' ? (
-        <div className="reader__scroll">
+        <div className={styles.readerScroll}>
           <QuietLoading label="Loading the text…" />
         </div>
       ) : null}
       {load.status === 'failed' ? (
-        <div className="reader__scroll">
-          <div className="reader__error">
+        <div className={styles.readerScroll}>
+          <div className={styles.readerError}>
             <ErrorAlert error={load.error} />
             <div>
               <Button onClick={load.reload}>Try again</Button>

@@ -8,7 +8,7 @@ import { useWorkbench } from '../workbench/context';
 import { useWorkbenchInternals } from '../workbench/internals';
 import { BlockView } from './BlockView';
 import { CodingPopover } from './CodingPopover';
-import { SelectionChip } from './SelectionChip';
+import { SelectionChip } from '../workbench/SelectionChip';
 import { LANE_WIDTH, StripeMargin } from './StripeMargin';
 import { blockIndexAt, buildBlocks, itemsPerBlock } from './blocks';
 import { rangeSpan, runEndingAt, runStartingAt } from './domOffsets';
@@ -17,6 +17,7 @@ import { MIN_STRIPE_HEIGHT, buildStripes, initials, labelLength, layoutStripes }
 import type { Stripe, StripeBox, StripeGeometry } from './stripes';
 import { useBlockLayout } from './useBlockLayout';
 import { LINE_HEIGHT, lineTop, mapScrollTop } from './windowing';
+import styles from './reader.module.css';
 
 /** The text column's top padding inside the scrolling page. */
 const COLUMN_TOP = 20;
@@ -70,7 +71,7 @@ export function ReaderBody({ content, codings }: ReaderBodyProps) {
 
   const codes = useMemo(() => new Map(project.codebook.map((c) => [c.id, c])), [project.codebook]);
   const coders = useMemo(() => new Map(project.coders.map((c) => [c.id, c])), [project.coders]);
-  const colorOf = useCallback((codeId: string) => codes.get(codeId)?.color ?? '#8a959a', [codes]);
+  const colorOf = useCallback((codeId: string) => codes.get(codeId)?.color ?? 'var(--c-unknown)', [codes]);
   const nameOf = useCallback((codeId: string) => codes.get(codeId)?.name ?? 'Deleted code', [codes]);
 
   const shown = useMemo<PaintCoding[]>(
@@ -225,7 +226,7 @@ export function ReaderBody({ content, codings }: ReaderBodyProps) {
       const seq = focus.seq;
       flashTimer.current = setTimeout(() => setFlashDone(seq), FLASH_MS);
     } else if (centredSeq.current !== focus.seq) {
-      const run = columnRef.current?.querySelector<HTMLElement>('.run--flash');
+      const run = columnRef.current?.querySelector<HTMLElement>('[data-flash]');
       if (run) {
         centredSeq.current = focus.seq;
         run.scrollIntoView({ block: 'center' });
@@ -312,7 +313,7 @@ export function ReaderBody({ content, codings }: ReaderBodyProps) {
 
   if (blocks.length === 0) {
     return (
-      <div className="reader__scroll">
+      <div className={styles.readerScroll}>
         <EmptyState title="This document has no text" />
       </div>
     );
@@ -346,17 +347,17 @@ export function ReaderBody({ content, codings }: ReaderBodyProps) {
   }
 
   return (
-    <div ref={scrollRef} className="reader__scroll" data-scroll-root="" onScroll={onScroll}>
-      <div ref={pageRef} className="rpage" style={{ paddingTop: COLUMN_TOP }}>
+    <div ref={scrollRef} className={styles.readerScroll} data-scroll-root="" onScroll={onScroll}>
+      <div ref={pageRef} className={styles.rpage} style={{ paddingTop: COLUMN_TOP }}>
         <div
           ref={columnRef}
-          className={withSpeakers ? 'rcolumn rcolumn--turns' : 'rcolumn rcolumn--paragraphs'}
+          className={withSpeakers ? styles.rcolumn : `${styles.rcolumn} ${styles.rcolumnParagraphs}`}
           onMouseDown={onMouseDown}
           onDragStart={(event) => event.preventDefault()}
         >
-          <div ref={probe} className={`block ${withSpeakers ? 'block--turn' : 'block--para'} rprobe`} aria-hidden="true">
-            {withSpeakers ? <p className="block__speaker" /> : null}
-            <p className="block__text" data-probe-text="">
+          <div ref={probe} className={` ${withSpeakers ? styles.blockTurn : ''} ${styles.rprobe}`} aria-hidden="true">
+            {withSpeakers ? <p className={styles.blockSpeaker} /> : null}
+            <p className={styles.blockText} data-probe-text="">
               <span data-probe-sample="">{PROBE_SAMPLE}</span>
             </p>
           </div>
@@ -364,7 +365,7 @@ export function ReaderBody({ content, codings }: ReaderBodyProps) {
           {rendered}
           <div style={{ height: Math.max(0, total - offsets[last + 1]!) }} aria-hidden="true" />
         </div>
-        <div className="rmargin" style={{ width: lanes * LANE_WIDTH }}>
+        <div className={styles.rmargin} style={{ width: lanes * LANE_WIDTH }}>
           <StripeMargin
             boxes={shownBoxes}
             lanes={lanes}

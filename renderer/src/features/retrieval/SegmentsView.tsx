@@ -11,7 +11,9 @@ import { useWorkbench } from '../workbench/context';
 import { FilterNote } from './FilterNote';
 import { countSummary, documentCount } from './retrievalText';
 import { CoderSelect, SegmentCard } from './SegmentCard';
-import './retrieval.css';
+import viewPage from '../../ui/viewPage.module.css';
+import segmentCard from '../../ui/segmentCard.module.css';
+import uiStyles from '../../ui/ui.module.css';
 
 type Load =
   | { status: 'loading' }
@@ -64,7 +66,7 @@ export function SegmentsView({ codeId }: { codeId: string }) {
 
   if (!code) {
     return (
-      <div className="retrieval">
+      <div className={viewPage.page}>
         <EmptyState title="This code is no longer in the codebook">It may have been deleted or merged.</EmptyState>
       </div>
     );
@@ -80,22 +82,22 @@ export function SegmentsView({ codeId }: { codeId: string }) {
   }
 
   return (
-    <section className="retrieval" aria-labelledby={`${coderSelectId}-title`}>
-      <header className="view-header retrieval__header">
-        <p className="retrieval__eyebrow">Coded segments</p>
-        <h2 className="retrieval__title" id={`${coderSelectId}-title`}>
+    <section className={viewPage.page} aria-labelledby={`${coderSelectId}-title`}>
+      <header className={`${uiStyles.viewHeader} ${viewPage.header}`}>
+        <p className={viewPage.eyebrow}>Coded segments</p>
+        <h2 className={viewPage.title} id={`${coderSelectId}-title`}>
           <CodeGlyph color={code.color} folder={!code.codable} />
           <span>
-            {path.length > 1 ? <span className="retrieval__path">{path.slice(0, -1).join(' › ')} › </span> : null}
+            {path.length > 1 ? <span className={viewPage.path}>{path.slice(0, -1).join(' › ')} › </span> : null}
             {code.name}
           </span>
         </h2>
-        <p className="retrieval__count" role="status" aria-live="polite">
+        <p className={viewPage.count} role="status" aria-live="polite">
           {load.status === 'ready' ? countSummary(segments.length, documentCount(segments), 'segment') : '\u00a0'}
-          {stale ? <span className="retrieval__updating"> · updating…</span> : null}
+          {stale ? <span className={viewPage.updating}> · updating…</span> : null}
         </p>
-        <div className="retrieval__controls">
-          <label className="retrieval__check">
+        <div className={viewPage.controls}>
+          <label className={viewPage.check}>
             <input
               type="checkbox"
               checked={includeSubcodes && hasChildren}
@@ -108,7 +110,7 @@ export function SegmentsView({ codeId }: { codeId: string }) {
         </div>
         <FilterNote filter={attributeFilter} attributes={project.attributes} onClear={() => workbench.setAttributeFilter({})} />
       </header>
-      <div className="retrieval__body">
+      <div className={viewPage.body}>
         {load.status === 'loading' ? <QuietLoading label="Finding the coded passages…" /> : null}
         {load.status === 'failed' ? <ErrorAlert error={load.error} /> : null}
         {load.status === 'ready' && segments.length === 0 ? (
@@ -119,9 +121,9 @@ export function SegmentsView({ codeId }: { codeId: string }) {
           </EmptyState>
         ) : null}
         {segments.length > 0 ? (
-          <ol className="segment-list" aria-label="Segments">
+          <ol className={segmentCard.list} aria-label="Segments">
             {segments.map((s) => (
-              <li key={s.codingId} className="segment-list__item">
+              <li key={s.codingId}>
                 <SegmentCard
                   segment={s}
                   documentName={names.docs.get(s.documentId)}

@@ -3,7 +3,7 @@ import type { KeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
 import { useWorkbench } from './context';
 import { filterPalette, paletteEntries } from './palette';
-import './workbench.css';
+import styles from './workbench.module.css';
 
 /**
  * Ctrl/Cmd+K: a filter box over every codable code. Type to filter by name or path, arrows to
@@ -79,7 +79,7 @@ export function CodePalette({ onClose }: { onClose: () => void }) {
   return createPortal(
     <dialog
       ref={ref}
-      className="palette"
+      className={styles.palette}
       aria-labelledby={`${baseId}-title`}
       onCancel={(event) => {
         event.preventDefault();
@@ -90,16 +90,16 @@ export function CodePalette({ onClose }: { onClose: () => void }) {
       }}
       onKeyDown={(event) => event.stopPropagation()}
     >
-      <div className="palette__head">
-        <h2 className="palette__title" id={`${baseId}-title`}>
+      <div className={styles.paletteHead}>
+        <h2 className={styles.paletteTitle} id={`${baseId}-title`}>
           {title}
         </h2>
-        <p className="palette__passage">
+        <p className={styles.palettePassage}>
           {excerpt ? <>“{excerpt}”</> : 'Select a passage in the reader to code it; here you can find a code in the codebook.'}
         </p>
       </div>
       <input
-        className="palette__input"
+        className={styles.paletteInput}
         type="text"
         role="combobox"
         aria-label="Filter codes"
@@ -117,7 +117,7 @@ export function CodePalette({ onClose }: { onClose: () => void }) {
         }}
         onKeyDown={onKeyDown}
       />
-      <ul ref={listRef} id={listId} role="listbox" aria-label="Codes" className="palette__list">
+      <ul ref={listRef} id={listId} role="listbox" aria-label="Codes" className={styles.paletteList}>
         {matches.map((entry, i) => {
           const key = quickCodes.indexOf(entry.code.id);
           return (
@@ -127,26 +127,26 @@ export function CodePalette({ onClose }: { onClose: () => void }) {
               role="option"
               aria-selected={i === current}
               data-index={i}
-              className="palette__option"
+              className={styles.paletteOption}
               onMouseMove={() => {
                 if (i !== current) setActive(i);
               }}
               onClick={() => choose(i)}
             >
-              <span className="palette__swatch" style={{ backgroundColor: entry.code.color }} aria-hidden="true" />
-              <span className="palette__name">{entry.code.name}</span>
-              {entry.path.length ? <span className="palette__path">{entry.path.join(' › ')}</span> : null}
+              <span className={styles.paletteSwatch} style={{ backgroundColor: entry.code.color }} aria-hidden="true" />
+              <span className={styles.paletteName}>{entry.code.name}</span>
+              {entry.path.length ? <span className={styles.palettePath}>{entry.path.join(' › ')}</span> : null}
               {key >= 0 ? (
-                <kbd className="palette__key" title={`Quick code: key ${key + 1}`}>
+                <kbd className={styles.paletteKey} title={`Quick code: key ${key + 1}`}>
                   {key + 1}
                 </kbd>
               ) : null}
             </li>
           );
         })}
-        {matches.length === 0 ? <li className="palette__none">No code matches “{query.trim()}”.</li> : null}
+        {matches.length === 0 ? <li className={styles.paletteNone}>No code matches “{query.trim()}”.</li> : null}
       </ul>
-      <p className="palette__foot" aria-hidden="true">
+      <p className={styles.paletteFoot} aria-hidden="true">
         <kbd>↑</kbd> <kbd>↓</kbd> to move · <kbd>Enter</kbd> {selection ? 'to code' : 'to select'} · <kbd>Esc</kbd> to close
       </p>
     </dialog>,

@@ -1,7 +1,9 @@
 import { useDndContext, useDraggable, useDroppable } from '@dnd-kit/core';
 import { useCallback } from 'react';
-import type { DocumentSpan, DragData, DropData } from '../workbench/types';
-import { GripIcon } from '../workbench/WorkbenchDnd';
+import type { DocumentSpan, DragData, DropData } from './types';
+import { GripIcon } from './WorkbenchDnd';
+import { cx } from '../../lib/cx';
+import styles from './workbench.module.css';
 
 export interface SelectionChipProps {
   span: DocumentSpan;
@@ -34,17 +36,11 @@ export function SelectionChip({ span, excerpt, top, left }: SelectionChipProps) 
     [setDragRef, setDropRef],
   );
 
-  const classes = [
-    'drag-chip',
-    draggable.isDragging ? 'drag-chip--dragging' : '',
-    codeDragging ? 'drag-chip--target' : '',
-    droppable.isOver ? 'drag-chip--over' : '',
-  ];
   return (
     <button
       ref={ref}
       type="button"
-      className={classes.filter(Boolean).join(' ')}
+      className={cx(styles.dragChip, draggable.isDragging && styles.dragChipDragging, codeDragging && styles.dragChipTarget, droppable.isOver && styles.dragChipOver)}
       style={{ top, left }}
       data-selection-excerpt={excerpt}
       {...draggable.attributes}
@@ -53,8 +49,8 @@ export function SelectionChip({ span, excerpt, top, left }: SelectionChipProps) 
       onMouseDown={(event) => event.preventDefault()}
     >
       <GripIcon />
-      <span className="drag-chip__text">“{excerpt}”</span>
-      <span className="drag-chip__hint" aria-hidden="true">
+      <span className={styles.dragChipText}>“{excerpt}”</span>
+      <span className={styles.dragChipHint} aria-hidden="true">
         {codeDragging ? 'Drop the code here' : 'Drag onto a code'}
       </span>
     </button>
