@@ -12,6 +12,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { describeFilter } from '../documents/attributeFilter';
 import { ProgressBar } from '../import/ProgressBar';
 import { useWorkbench } from '../workbench/context';
+import { RadioGroup } from '../../ui/RadioGroup';
 import { CodeChecklist } from './CodeChecklist';
 import { exportRequest, hasFilter, initialExportForm, toggleIn } from './exportOptions';
 import type { ExportForm, ExportFormat, ExportRequest } from './exportOptions';
@@ -215,8 +216,7 @@ function ExportFormFields({ form, set, ids }: FieldsProps) {
         <>
           <fieldset className={styles.exportGroup}>
             <legend className={styles.exportGroupLegend}>Codes</legend>
-            <Radios
-              name={`${ids}-codes`}
+            <RadioGroup
               value={form.codes}
               onChange={(v) => set('codes', v)}
               options={[
@@ -229,8 +229,7 @@ function ExportFormFields({ form, set, ids }: FieldsProps) {
 
           <fieldset className={styles.exportGroup}>
             <legend className={styles.exportGroupLegend}>Documents</legend>
-            <Radios
-              name={`${ids}-documents`}
+            <RadioGroup
               value={form.documents}
               onChange={(v) => set('documents', v)}
               options={[
@@ -267,8 +266,7 @@ function ExportFormFields({ form, set, ids }: FieldsProps) {
           {attributes.length > 0 ? (
             <fieldset className={styles.exportGroup}>
               <legend className={styles.exportGroupLegend}>Attribute columns</legend>
-              <Radios
-                name={`${ids}-attributes`}
+              <RadioGroup
                 value={form.attributeColumns}
                 onChange={(v) => set('attributeColumns', v)}
                 options={[
@@ -365,31 +363,6 @@ function ExportFormFields({ form, set, ids }: FieldsProps) {
         </p>
       ) : null}
     </>
-  );
-}
-
-function Radios<T extends string>({
-  name,
-  value,
-  options,
-  onChange,
-  inline,
-}: {
-  name: string;
-  value: T;
-  options: { value: T; label: string; disabled?: boolean }[];
-  onChange: (value: T) => void;
-  inline?: boolean;
-}) {
-  return (
-    <div className={inline ? `${styles.exportRadios} ${styles.exportRadiosInline}` : styles.exportRadios}>
-      {options.map((o) => (
-        <label key={o.value} className={styles.exportRadio}>
-          <input type="radio" name={name} value={o.value} checked={value === o.value} disabled={o.disabled} onChange={() => onChange(o.value)} />
-          {o.label}
-        </label>
-      ))}
-    </div>
   );
 }
 

@@ -16,6 +16,7 @@ import {
 } from './options';
 import type { DocumentForm, ItemForm, SpeakerChoice, SpreadsheetForm } from './options';
 import type { EntryPhase, ImportEntry } from './session';
+import { RadioGroup } from '../../ui/RadioGroup';
 import styles from './import.module.css';
 
 const phaseText: Record<Exclude<EntryPhase, 'ready' | 'refused'>, string> = {
@@ -168,31 +169,6 @@ function DocumentSettings({
 
 // ---------------------------------------------------------------------------------------------
 // Spreadsheets
-
-function RadioGroup<T extends string>({
-  legend,
-  value,
-  options,
-  onChange,
-}: {
-  legend: string;
-  value: T;
-  options: { value: T; label: string }[];
-  onChange: (value: T) => void;
-}) {
-  const name = useId();
-  return (
-    <fieldset className={styles.importRadios}>
-      <legend className={styles.importLegend}>{legend}</legend>
-      {options.map((o) => (
-        <label key={o.value} className={styles.importRadio}>
-          <input type="radio" name={name} value={o.value} checked={value === o.value} onChange={() => onChange(o.value)} />
-          <span>{o.label}</span>
-        </label>
-      ))}
-    </fieldset>
-  );
-}
 
 const columnOptions = (columns: readonly string[], none: string) => [
   { value: '', label: none },
