@@ -36,7 +36,7 @@ export function App() {
         revision={app.revision}
         onClose={app.closeProject}
         onError={app.showError}
-        onAppState={app.stateChanged}
+        dispatch={app.dispatch}
       />
     );
   } else {

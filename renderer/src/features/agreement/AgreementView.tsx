@@ -7,7 +7,6 @@ import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { QuietLoading } from '../../ui/QuietLoading';
-import { useWorkbench } from '../workbench/context';
 import { AgreementControls } from './AgreementControls';
 import { AgreementReport } from './AgreementReport';
 import type { AgreementSettings } from './agreementSettings';
@@ -16,6 +15,7 @@ import { DisagreementsView } from './DisagreementsView';
 import { PairExchange } from './PairExchange';
 import styles from './agreement.module.css';
 import uiStyles from '../../ui/ui.module.css';
+import { useProject, useChanges, useDocument } from '../workbench/state/contexts';
 
 type Load =
   | { status: 'loading' }
@@ -28,9 +28,10 @@ type Load =
  * export the tables; swap coding with a colleague.
  */
 export function AgreementView() {
-  const workbench = useWorkbench();
+  const { project } = useProject();
+  const { showError } = useChanges();
+  const { attributeFilter } = useDocument();
   const api = useApi();
-  const { project, attributeFilter } = workbench;
   const titleId = useId();
 
   const [stored, setStored] = useState<AgreementSettings>(() => loadSettings(project));
@@ -74,7 +75,7 @@ export function AgreementView() {
       saveExportFile(file);
       setNotice([`Saved “${file.fileName}”.`, ...file.notes].join(' '));
     } catch (error) {
-      workbench.showError(error);
+      showError(error);
     } finally {
       setExporting(false);
     }

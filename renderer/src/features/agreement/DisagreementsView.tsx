@@ -8,7 +8,6 @@ import { EmptyState } from '../../ui/EmptyState';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { QuietLoading } from '../../ui/QuietLoading';
 import { trimContext } from '../retrieval/retrievalText';
-import { useWorkbench } from '../workbench/context';
 import type { AgreementSettings } from './agreementSettings';
 import { CONSENSUS_NAME } from './agreementSettings';
 import { Figure } from './AgreementTable';
@@ -17,6 +16,7 @@ import type { MarkRun, PassageState } from './passageMarks';
 import { describeSpans, markRuns, passageKey, passageState, runLength, versionRuns } from './passageMarks';
 import styles from './agreement.module.css';
 import uiStyles from '../../ui/ui.module.css';
+import { useProject, useChanges, useDocumentActions } from '../workbench/state/contexts';
 
 type Choice = 'A' | 'B' | 'both' | 'neither';
 
@@ -47,9 +47,10 @@ export interface DisagreementsViewProps {
 
 /** The passages where two coders differ at one code, each version side by side, with a way to settle each. */
 export function DisagreementsView({ drill, settings, attributes, result, onBack, onPair }: DisagreementsViewProps) {
-  const workbench = useWorkbench();
+  const { project } = useProject();
+  const { change, showError } = useChanges();
+  const { openDocument } = useDocumentActions();
   const api = useApi();
-  const { project } = workbench;
   const ids = useId();
   const { codeId, coderA, coderB } = drill;
   const code = project.codebook.find((c) => c.id === codeId);
@@ -113,7 +114,7 @@ export function DisagreementsView({ drill, settings, attributes, result, onBack,
     setBusy(k);
     setMessage(null);
     try {
-      const change = await workbench.change('agreement.resolve', {
+      const result = await change('agreement.resolve', {
         coderA,
         coderB,
         codeId,
@@ -123,17 +124,17 @@ export function DisagreementsView({ drill, settings, attributes, result, onBack,
         choice,
         note: notes[k] ?? '',
       });
-      if (!change) return;
+      if (!result) return;
       const kept = (neither.project === project ? neither.keys : []).filter((x) => x !== k);
-      setNeither({ project: change.snapshot, keys: choice === 'neither' ? [...kept, k] : kept });
+      setNeither({ project: result.snapshot, keys: choice === 'neither' ? [...kept, k] : kept });
       setNotes((n) => {
         const next = { ...n };
         delete next[k];
         return next;
       });
-      setMessage(change.message);
+      setMessage(result.message);
     } catch (error) {
-      workbench.showError(error);
+      showError(error);
     } finally {
       setBusy(null);
     }
@@ -243,7 +244,7 @@ export function DisagreementsView({ drill, settings, attributes, result, onBack,
                   busy={busy === k}
                   disabled={busy !== null || project.readOnly !== null}
                   onDecide={(choice) => void decide(p, choice)}
-                  onOpen={() => workbench.openDocument(p.documentId, { start: p.start, end: p.end })}
+                  onOpen={() => openDocument(p.documentId, { start: p.start, end: p.end })}
                 />
               );
             })}

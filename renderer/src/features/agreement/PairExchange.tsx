@@ -9,10 +9,10 @@ import { DialogModal } from '../../ui/DialogModal';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Field } from '../../ui/Field';
 import { MenuPopup } from '../../ui/MenuPopup';
-import { useWorkbench } from '../workbench/context';
 import { textToBase64 } from './passageMarks';
 import styles from './agreement.module.css';
 import uiStyles from '../../ui/ui.module.css';
+import { useProject, useChanges } from '../workbench/state/contexts';
 
 /** What an import brought, per colleague: placed, not matched, left out. */
 export function ExchangeReport({ result }: { result: ExchangeImportResult }) {
@@ -70,7 +70,8 @@ type Dialog = { kind: 'folder'; path: string; error: ApiError | null; running: b
  */
 export function PairExchange({ onError }: { onError: (error: ApiError | null) => void }) {
   const api = useApi();
-  const workbench = useWorkbench();
+  const { project } = useProject();
+  const { applyChange } = useChanges();
   const buttonRef = useRef<HTMLButtonElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const [menu, setMenu] = useState<{ x: number; y: number } | null>(null);
@@ -96,7 +97,7 @@ export function PairExchange({ onError }: { onError: (error: ApiError | null) =>
     try {
       const content = await file.text();
       const result = await api.call('exchange.importCoder', { fileName: file.name, content });
-      workbench.applyChange(result.change);
+      applyChange(result.change);
       setDialog({ kind: 'report', title: `Imported from ${file.name}`, result });
     } catch (error) {
       onError(ApiError.from(error));
@@ -109,14 +110,14 @@ export function PairExchange({ onError }: { onError: (error: ApiError | null) =>
     setDialog({ kind: 'folder', path, error: null, running: true });
     try {
       const result = await api.call('exchange.importProject', { path });
-      workbench.applyChange(result.change);
+      applyChange(result.change);
       setDialog({ kind: 'report', title: 'Imported from the project folder', result });
     } catch (error) {
       setDialog({ kind: 'folder', path, error: ApiError.from(error), running: false });
     }
   }
 
-  const readOnly = workbench.project.readOnly !== null;
+  const readOnly = project.readOnly !== null;
 
   return (
     <>

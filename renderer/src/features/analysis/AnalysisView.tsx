@@ -6,7 +6,6 @@ import { QuietLoading } from '../../ui/QuietLoading';
 import { ToggleGroup } from '../../ui/ToggleGroup';
 import { FilterNote } from '../retrieval/FilterNote';
 import { CoderSelect } from '../retrieval/SegmentCard';
-import { useWorkbench } from '../workbench/context';
 import {
   coOccurrenceTable,
   columnDocumentIds,
@@ -26,6 +25,7 @@ import { useApiQuery } from './useApiQuery';
 import styles from './analysis.module.css';
 import viewPage from '../../ui/viewPage.module.css';
 import uiStyles from '../../ui/ui.module.css';
+import { useProject, useDocument, useDocumentActions } from '../workbench/state/contexts';
 
 type SubView = 'matrix' | 'cooccurrence' | 'frequencies';
 
@@ -77,8 +77,9 @@ const memory = new Map<string, Settings>();
  * filter lets through. Clicking a cell lists its passages; each view exports as shown.
  */
 export function AnalysisView() {
-  const workbench = useWorkbench();
-  const { project, attributeFilter } = workbench;
+  const { project } = useProject();
+  const { attributeFilter } = useDocument();
+  const { setAttributeFilter } = useDocumentActions();
   const ids = useId();
   // The view is unmounted while another centre tab shows (a passage opened in the reader): it
   // comes back as it was left, for this project, while the app runs.
@@ -297,7 +298,7 @@ export function AnalysisView() {
             </label>
           ) : null}
         </div>
-        <FilterNote filter={attributeFilter} attributes={project.attributes} onClear={() => workbench.setAttributeFilter({})} />
+        <FilterNote filter={attributeFilter} attributes={project.attributes} onClear={() => setAttributeFilter({})} />
         <div className={styles.analysisCaption}>
           <p className={viewPage.count} role="status" aria-live="polite">
             {summary}

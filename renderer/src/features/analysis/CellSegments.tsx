@@ -7,16 +7,16 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { QuietLoading } from '../../ui/QuietLoading';
 import { SegmentCard } from '../retrieval/SegmentCard';
 import { documentCount } from '../retrieval/retrievalText';
-import { useWorkbench } from '../workbench/context';
 import { overlappingPairs } from './analysisModel';
 import type { OverlapPair } from './analysisModel';
 import { useApiQuery } from './useApiQuery';
 import styles from './analysis.module.css';
 import segmentCard from '../../ui/segmentCard.module.css';
+import { useProject, useDocumentActions, useViewActions } from '../workbench/state/contexts';
 
 /** Names of documents, coders and codes, for the passages listed. */
 function useNames() {
-  const { project } = useWorkbench();
+  const { project } = useProject();
   return useMemo(
     () => ({
       docs: new Map(project.documents.map((d) => [d.id, d.name])),
@@ -29,10 +29,11 @@ function useNames() {
 
 /** Opens a passage in the reader. */
 function useOpen() {
-  const workbench = useWorkbench();
+  const { openDocument } = useDocumentActions();
+  const { setCentre } = useViewActions();
   return (documentId: string, start: number, end: number) => {
-    workbench.openDocument(documentId, { start, end });
-    workbench.setCentre({ kind: 'reader' });
+    openDocument(documentId, { start, end });
+    setCentre({ kind: 'reader' });
   };
 }
 

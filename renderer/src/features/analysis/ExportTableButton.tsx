@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { useApi } from '../../api/context';
 import { saveExportFile } from '../../lib/download';
 import { Button } from '../../ui/Button';
-import { useWorkbench } from '../workbench/context';
 import type { TableExport } from './analysisModel';
 import styles from './analysis.module.css';
+import { useChanges } from '../workbench/state/contexts';
 
 /**
  * "Export to Excel": the table exactly as the view shows it (`export.table`), saved as a
@@ -12,7 +12,7 @@ import styles from './analysis.module.css';
  */
 export function ExportTableButton({ table }: { table: TableExport | null }) {
   const api = useApi();
-  const { showError } = useWorkbench();
+  const { showError } = useChanges();
   const [busy, setBusy] = useState(false);
   const [notes, setNotes] = useState<string[]>([]);
 

@@ -5,11 +5,11 @@ import { plural } from '../../lib/format';
 import { Button } from '../../ui/Button';
 import { DialogModal } from '../../ui/DialogModal';
 import { DocumentMemoButton } from '../memos/DocumentMemoButton';
-import { useWorkbench } from '../workbench/context';
 import { parseAttributeInput, valueForInput } from './attributeInput';
 import styles from './attributes.module.css';
 import overlayStyles from '../../ui/overlay.module.css';
 import uiStyles from '../../ui/ui.module.css';
+import { useProject, useChanges } from '../workbench/state/contexts';
 
 /** Whether the panel was last left open, so it stays so from one document to the next. */
 let rememberedOpen = false;
@@ -20,8 +20,8 @@ let rememberedOpen = false;
  * field clears the value. Attributes can be added to and deleted from the project here.
  */
 export function AttributesPanel({ documentId }: { documentId: string }) {
-  const workbench = useWorkbench();
-  const { project } = workbench;
+  const { project } = useProject();
+  const { change, showError } = useChanges();
   const doc = project.documents.find((d) => d.id === documentId) ?? null;
   const [open, setOpenState] = useState(rememberedOpen);
   const [adding, setAdding] = useState(false);
@@ -40,7 +40,7 @@ export function AttributesPanel({ documentId }: { documentId: string }) {
   }).length;
 
   async function save(def: AttributeDef, value: AttributeValue) {
-    await workbench.change('document.setAttribute', { documentId, name: def.name, value });
+    await change('document.setAttribute', { documentId, name: def.name, value });
   }
 
   const usedBy = deleting
@@ -74,7 +74,7 @@ export function AttributesPanel({ documentId }: { documentId: string }) {
                   def={def}
                   value={doc.attributes[def.name] ?? null}
                   onSave={(value) => save(def, value)}
-                  onInvalid={(message) => workbench.showError(new Error(message))}
+                  onInvalid={(message) => showError(new Error(message))}
                   onDelete={() => setDeleting(def)}
                 />
               ))}
@@ -87,7 +87,7 @@ export function AttributesPanel({ documentId }: { documentId: string }) {
               existing={project.attributes}
               onCancel={() => setAdding(false)}
               onAdd={async (name, type) => {
-                const ok = (await workbench.change('attribute.define', { name, type })) !== null;
+                const ok = (await change('attribute.define', { name, type })) !== null;
                 if (ok) setAdding(false);
                 return ok;
               }}
@@ -109,7 +109,7 @@ export function AttributesPanel({ documentId }: { documentId: string }) {
           }
           onClose={() => setDeleting(null)}
           onSubmit={async () => {
-            if ((await workbench.change('attribute.delete', { name: deleting.name })) !== null) setDeleting(null);
+            if ((await change('attribute.delete', { name: deleting.name })) !== null) setDeleting(null);
           }}
           actions={
             <>

@@ -5,11 +5,11 @@ import { plural } from '../../lib/format';
 import { Button } from '../../ui/Button';
 import { DialogModal } from '../../ui/DialogModal';
 import { TextAreaField } from '../../ui/TextAreaField';
-import { useWorkbench } from '../workbench/context';
 import { CodePicker } from './CodePicker';
 import { codeOptions, subtreeCodings } from './codeTree';
 import overlayStyles from '../../ui/overlay.module.css';
 import styles from './codebook.module.css';
+import { useProject, useChanges } from '../workbench/state/contexts';
 
 interface CodeDialogProps {
   code: Code;
@@ -33,8 +33,8 @@ function useBusy() {
 
 /** Asks before deleting a code, saying exactly how many codings go with it (all coders, sub-codes included). */
 export function DeleteCodeDialog({ code, onDone }: CodeDialogProps) {
-  const workbench = useWorkbench();
-  const { project } = workbench;
+  const { project } = useProject();
+  const { change } = useChanges();
   const { busy, run } = useBusy();
   const ids = useMemo(() => subtreeIds(project.codebook, code.id), [project.codebook, code.id]);
   const removed = useMemo(() => subtreeCodings(project.codebook, project.codingCounts, ids), [project, ids]);
@@ -48,7 +48,7 @@ export function DeleteCodeDialog({ code, onDone }: CodeDialogProps) {
       : `This deletes “${code.name}” and removes ${plural(removed.total, 'coding')} across all coders.`;
 
   async function submit() {
-    const ok = await run(async () => (await workbench.change('code.delete', { codeId: code.id })) !== null);
+    const ok = await run(async () => (await change('code.delete', { codeId: code.id })) !== null);
     if (ok) onDone(true);
   }
 
@@ -79,8 +79,8 @@ function formatCount(n: number): string {
 
 /** Merges a code into another one, chosen from a filterable list. */
 export function MergeCodeDialog({ code, onDone }: CodeDialogProps) {
-  const workbench = useWorkbench();
-  const { project } = workbench;
+  const { project } = useProject();
+  const { change } = useChanges();
   const { busy, run } = useBusy();
   const [targetId, setTargetId] = useState<string | null>(null);
   const options = useMemo(
@@ -92,7 +92,7 @@ export function MergeCodeDialog({ code, onDone }: CodeDialogProps) {
 
   async function submit(id: string | null = targetId) {
     if (!id) return;
-    const ok = await run(async () => (await workbench.change('code.merge', { sourceId: code.id, targetId: id })) !== null);
+    const ok = await run(async () => (await change('code.merge', { sourceId: code.id, targetId: id })) !== null);
     if (ok) onDone(true);
   }
 
@@ -133,7 +133,7 @@ const descriptionFields: ReadonlyArray<{ key: keyof CodeDescription; label: stri
 
 /** The code's definition, inclusion and exclusion criteria and example, for a shared codebook. */
 export function DescribeCodeDialog({ code, onDone }: CodeDialogProps) {
-  const workbench = useWorkbench();
+  const { change } = useChanges();
   const { busy, run } = useBusy();
   const [draft, setDraft] = useState<CodeDescription>(code.description);
   const changed = descriptionFields.some((f) => draft[f.key] !== code.description[f.key]);
@@ -143,7 +143,7 @@ export function DescribeCodeDialog({ code, onDone }: CodeDialogProps) {
       onDone(false);
       return;
     }
-    const ok = await run(async () => (await workbench.change('code.update', { codeId: code.id, description: draft })) !== null);
+    const ok = await run(async () => (await change('code.update', { codeId: code.id, description: draft })) !== null);
     if (ok) onDone(true);
   }
 
@@ -185,7 +185,7 @@ export function DescribeCodeDialog({ code, onDone }: CodeDialogProps) {
 
 /** A palette of swatches and the system colour picker. */
 export function RecolourCodeDialog({ code, onDone }: CodeDialogProps) {
-  const workbench = useWorkbench();
+  const { change } = useChanges();
   const { busy, run } = useBusy();
   const [color, setColor] = useState(code.color.toLowerCase());
 
@@ -194,7 +194,7 @@ export function RecolourCodeDialog({ code, onDone }: CodeDialogProps) {
       onDone(false);
       return;
     }
-    const ok = await run(async () => (await workbench.change('code.update', { codeId: code.id, color })) !== null);
+    const ok = await run(async () => (await change('code.update', { codeId: code.id, color })) !== null);
     if (ok) onDone(true);
   }
 

@@ -9,7 +9,6 @@ import type { MenuPopupItem } from '../../ui/MenuPopup';
 import { PaneHeader } from '../../ui/PaneHeader';
 import { ToggleGroup } from '../../ui/ToggleGroup';
 import { MemoDialog } from '../memos/MemoDialog';
-import { useWorkbench } from '../workbench/context';
 import { DeleteCodeDialog, DescribeCodeDialog, MergeCodeDialog, RecolourCodeDialog } from './CodeDialogs';
 import { CodebookTree } from './CodebookTree';
 import type { TreeCommand } from './CodebookTree';
@@ -17,6 +16,7 @@ import { codableCount, codeCounts, keyboardMove, toggleQuickCode } from './codeT
 import type { CountMode } from './codeTree';
 import styles from './codebook.module.css';
 import uiStyles from '../../ui/ui.module.css';
+import { useProject, useChanges, useDocument, useDocumentActions, useViewActions } from '../workbench/state/contexts';
 
 type CodeDialog = 'describe' | 'recolour' | 'merge' | 'delete' | 'memo';
 
@@ -26,8 +26,11 @@ type CodeDialog = 'describe' | 'recolour' | 'merge' | 'delete' | 'memo';
  * and the dialogs they open. Every change goes through `workbench.change`.
  */
 export function CodebookPanel() {
-  const workbench = useWorkbench();
-  const { project, activeCodeId, quickCodes } = workbench;
+  const { project, quickCodes } = useProject();
+  const { change, setQuickCodes, showError } = useChanges();
+  const { activeCodeId, selection } = useDocument();
+  const { codeSelection, setActiveCodeId } = useDocumentActions();
+  const { setCentre } = useViewActions();
   const codes = project.codebook;
   const [countMode, setCountMode] = useState<CountMode>('all');
   const [creating, setCreating] = useState<{ parentId: string | null } | null>(null);
@@ -54,11 +57,11 @@ export function CodebookPanel() {
   }
 
   async function create(name: string, parentId: string | null) {
-    const result = await workbench.change('code.create', { name, parentId });
+    const result = await change('code.create', { name, parentId });
     const newId = result?.createdIds[0];
     if (!newId) return false;
     setCreating(null);
-    workbench.setActiveCodeId(newId);
+    setActiveCodeId(newId);
     focusCode(newId);
     return true;
   }
@@ -69,24 +72,24 @@ export function CodebookPanel() {
     const code = codes.find((c) => c.id === codeId);
     const trimmed = name?.trim() ?? '';
     if (!code || !trimmed || trimmed === code.name) return;
-    await workbench.change('code.update', { codeId, name: trimmed });
+    await change('code.update', { codeId, name: trimmed });
   }
 
   async function move(codeId: string, place: { parentId: string | null; index: number } | null) {
     if (!place) return;
-    const result = await workbench.change('code.move', { codeId, ...place });
+    const result = await change('code.move', { codeId, ...place });
     if (result) focusCode(codeId);
   }
 
   function togglePin(codeId: string) {
     const outcome = toggleQuickCode(quickCodes, codeId);
-    if ('error' in outcome) workbench.showError(new Error(outcome.error));
-    else workbench.setQuickCodes(outcome.next);
+    if ('error' in outcome) showError(new Error(outcome.error));
+    else setQuickCodes(outcome.next);
   }
 
   function showSegments(codeId: string) {
-    workbench.setActiveCodeId(codeId);
-    workbench.setCentre({ kind: 'segments', codeId });
+    setActiveCodeId(codeId);
+    setCentre({ kind: 'segments', codeId });
   }
 
   function onCommand(command: TreeCommand) {
@@ -104,7 +107,7 @@ export function CodebookPanel() {
         setDialog({ kind: 'delete', codeId: command.codeId });
         return;
       case 'apply':
-        void workbench.codeSelection(command.codeId);
+        void codeSelection(command.codeId);
         return;
       case 'move':
         void move(command.codeId, keyboardMove(codes, command.codeId, command.direction));
@@ -126,7 +129,7 @@ export function CodebookPanel() {
       const siblings = codes.filter((c) => c.parentId === code?.parentId);
       const at = code ? siblings.indexOf(code) : -1;
       const neighbour = siblings[at + 1]?.id ?? siblings[at - 1]?.id ?? code?.parentId ?? null;
-      workbench.setActiveCodeId(neighbour);
+      setActiveCodeId(neighbour);
       if (neighbour) focusCode(neighbour);
     } else {
       focusCode(current.codeId);
@@ -183,10 +186,10 @@ export function CodebookPanel() {
           counts={counts}
           quickKeys={quickKeys}
           activeId={activeCodeId}
-          onActivate={workbench.setActiveCodeId}
+          onActivate={setActiveCodeId}
           renamingId={renamingId}
           onRenameDone={(id, name) => void rename(id, name)}
-          canApply={workbench.selection !== null}
+          canApply={selection !== null}
           focusRequest={focusRequest}
           onCommand={onCommand}
         />

@@ -8,11 +8,11 @@ import { PaneHeader } from '../../ui/PaneHeader';
 import { FileDropZone, ImportFileInput, usePreventFileNavigation } from '../import/FileInputs';
 import { ImportDialog } from '../import/ImportDialog';
 import { useImporter } from '../import/useImporter';
-import { useWorkbench } from '../workbench/context';
 import { DocumentList } from './DocumentList';
 import { activeFilterCount, attributeFilterOptions, describeFilter, toggleFilterValue } from './attributeFilter';
 import type { FilterAttributeOptions } from './attributeFilter';
 import styles from './documents.module.css';
+import { useProject, useDocument, useDocumentActions } from '../workbench/state/contexts';
 
 /**
  * The documents, narrowed by the workbench's attribute filter (which the retrieval views use
@@ -20,8 +20,9 @@ import styles from './documents.module.css';
  * Files come in through "Import…" or by dropping them from the desktop onto the list.
  */
 export function DocumentsPanel() {
-  const workbench = useWorkbench();
-  const { project, attributeFilter } = workbench;
+  const { project } = useProject();
+  const { attributeFilter, documentId } = useDocument();
+  const { openDocument, setAttributeFilter } = useDocumentActions();
   const { documents, attributes } = project;
   const [open, setOpen] = useState(false);
   const filterId = useId();
@@ -36,10 +37,6 @@ export function DocumentsPanel() {
   usePreventFileNavigation();
   const chooseFiles = () => fileInput.current?.click();
 
-  function openDocument(documentId: string) {
-    workbench.openDocument(documentId);
-    if (workbench.centre.kind !== 'reader') workbench.setCentre({ kind: 'reader' });
-  }
 
   return (
     <div className={styles.documentsPanel}>
@@ -75,7 +72,7 @@ export function DocumentsPanel() {
               {active > 0 ? `${shown.length} of ${documents.length}` : ''}
             </span>
             {active > 0 ? (
-              <Button size="sm" variant="ghost" className={styles.docFilterClear} onClick={() => workbench.setAttributeFilter({})}>
+              <Button size="sm" variant="ghost" className={styles.docFilterClear} onClick={() => setAttributeFilter({})}>
                 Clear filters
               </Button>
             ) : null}
@@ -92,7 +89,7 @@ export function DocumentsPanel() {
           {open ? (
             <div id={filterId} className={styles.docFilterGroups}>
               {options.map((o) => (
-                <FilterGroup key={o.name} options={o} filter={attributeFilter} onChange={workbench.setAttributeFilter} />
+                <FilterGroup key={o.name} options={o} filter={attributeFilter} onChange={setAttributeFilter} />
               ))}
             </div>
           ) : null}
@@ -112,12 +109,12 @@ export function DocumentsPanel() {
             </div>
           ) : shown.length === 0 ? (
             <EmptyState title="No document matches the filter">
-              <Button size="sm" onClick={() => workbench.setAttributeFilter({})}>
+              <Button size="sm" onClick={() => setAttributeFilter({})}>
                 Clear filters
               </Button>
             </EmptyState>
           ) : (
-            <DocumentList documents={shown} attributes={attributes} openId={workbench.documentId} onOpen={openDocument} />
+            <DocumentList documents={shown} attributes={attributes} openId={documentId} onOpen={openDocument} />
           )}
         </div>
       </FileDropZone>

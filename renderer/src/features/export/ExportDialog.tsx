@@ -11,13 +11,13 @@ import { DialogModal } from '../../ui/DialogModal';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { describeFilter } from '../documents/attributeFilter';
 import { ProgressBar } from '../import/ProgressBar';
-import { useWorkbench } from '../workbench/context';
 import { RadioGroup } from '../../ui/RadioGroup';
 import { CodeChecklist } from './CodeChecklist';
 import { exportRequest, hasFilter, initialExportForm, toggleIn } from './exportOptions';
 import type { ExportForm, ExportFormat, ExportRequest } from './exportOptions';
 import styles from './export.module.css';
 import uiStyles from '../../ui/ui.module.css';
+import { useProject, useDocument } from '../workbench/state/contexts';
 
 const formats: { value: ExportFormat; label: string; hint: string }[] = [
   {
@@ -51,7 +51,8 @@ type Phase =
  */
 export function ExportDialog({ onClose }: { onClose: () => void }) {
   const api = useApi();
-  const { project, attributeFilter } = useWorkbench();
+  const { project } = useProject();
+  const { attributeFilter } = useDocument();
   const [form, setForm] = useState<ExportForm>(() => initialExportForm(project, attributeFilter));
   const [phase, setPhase] = useState<Phase>({ kind: 'form' });
   /** Bumped when the dialog closes or starts over: a reply for an abandoned export is dropped. */
@@ -185,7 +186,8 @@ interface FieldsProps {
 }
 
 function ExportFormFields({ form, set, ids }: FieldsProps) {
-  const { project, attributeFilter } = useWorkbench();
+  const { project } = useProject();
+  const { attributeFilter } = useDocument();
   const attributes = project.attributes.map((a) => a.name);
   const filtered = hasFilter(attributeFilter);
   const passing = project.documents.filter((d) => documentMatches(d, attributeFilter)).length;

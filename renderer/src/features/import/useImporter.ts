@@ -1,13 +1,13 @@
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import { ApiError } from '../../api/client';
 import { useApi, useApiEvents } from '../../api/context';
-import { useWorkbench } from '../workbench/context';
 import { encodeBase64, refuseBeforeReading } from './files';
 import { buildImportOptions, initialForm } from './options';
 import type { ItemForm } from './options';
 import { canRun, importReducer, readyEntries, summariseResults } from './session';
 import type { ImportEntry, ImportSession } from './session';
 import { useApplyImport } from './useApplyImport';
+import { useProject, useDocumentActions } from '../workbench/state/contexts';
 
 export interface Importer {
   /** null while no import is under way (the dialog is closed). */
@@ -30,7 +30,8 @@ let nextKey = 0;
  */
 export function useImporter(): Importer {
   const api = useApi();
-  const workbench = useWorkbench();
+  const { project } = useProject();
+  const { openDocument } = useDocumentActions();
   const applyImport = useApplyImport();
   const [session, dispatch] = useReducer(importReducer, null);
 
@@ -40,7 +41,7 @@ export function useImporter(): Importer {
   const queue = useRef<Promise<void>>(Promise.resolve());
   const documentNames = useRef<string[]>([]);
   useEffect(() => {
-    documentNames.current = workbench.project.documents.map((d) => d.name);
+    documentNames.current = project.documents.map((d) => d.name);
   });
 
   useApiEvents((event) => {
@@ -97,7 +98,7 @@ export function useImporter(): Importer {
       source: { stagedId: e.stagedId! },
       options: buildImportOptions(e.form!, e.inspection!),
     }));
-    const before = new Set(workbench.project.documents.map((d) => d.id));
+    const before = new Set(project.documents.map((d) => d.id));
     dispatch({ type: 'run' });
     try {
       const { results, snapshot } = await api.call('import.run', { items });
@@ -115,9 +116,8 @@ export function useImporter(): Importer {
         // The failure is already on screen; the project shows the import when next read.
       }
     }
-  }, [api, applyImport, session, workbench.project.documents]);
+  }, [api, applyImport, session, project.documents]);
 
-  const { openDocument } = workbench;
   const close = useCallback(() => {
     if (!session || session.stage === 'running') return;
     generation.current += 1;

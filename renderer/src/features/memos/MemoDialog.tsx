@@ -2,12 +2,12 @@ import { useMemo } from 'react';
 import type { MemoTarget } from '../../../../shared/domain/schemas';
 import { Button } from '../../ui/Button';
 import { DialogModal } from '../../ui/DialogModal';
-import { useWorkbench } from '../workbench/context';
 import { MemoCard } from './MemoCard';
 import { MemoEditor } from './MemoEditor';
 import { memosOn } from './memoSubjects';
 import { useMemoActions } from './useMemoActions';
 import styles from './memos.module.css';
+import { useProject } from '../workbench/state/contexts';
 
 export interface MemoDialogProps {
   target: MemoTarget;
@@ -18,8 +18,7 @@ export interface MemoDialogProps {
 
 /** The memos on one code or document, everyone's, with a box to write a new one. */
 export function MemoDialog({ target, subject, onClose }: MemoDialogProps) {
-  const workbench = useWorkbench();
-  const { project } = workbench;
+  const { project } = useProject();
   const actions = useMemoActions();
   const memos = useMemo(() => memosOn(project.memos, target), [project.memos, target]);
   const colorOf = new Map(project.coders.map((c) => [c.id, c.color]));

@@ -5,7 +5,6 @@ import { useApi } from '../../api/context';
 import { plural } from '../../lib/format';
 import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
-import { useWorkbench } from '../workbench/context';
 import { MemoCard } from './MemoCard';
 import { MemoEditor } from './MemoEditor';
 import { memoAuthors, memoKindLabels, memoSubjectKind, memoSubjectLabel, visibleMemos } from './memoSubjects';
@@ -13,6 +12,7 @@ import type { CodingPlace, MemoFilter, MemoKind } from './memoSubjects';
 import { useMemoActions } from './useMemoActions';
 import styles from './memos.module.css';
 import uiStyles from '../../ui/ui.module.css';
+import { useProject, useChanges, useDocument, useDocumentActions, useViewActions } from '../workbench/state/contexts';
 
 /**
  * Every memo in the project, newest first: the project journal, and memos on documents, codes
@@ -20,8 +20,10 @@ import uiStyles from '../../ui/ui.module.css';
  * the code's segments, the coded passage). The user's own memos can be edited and deleted.
  */
 export function MemosView() {
-  const workbench = useWorkbench();
-  const { project } = workbench;
+  const { project } = useProject();
+  const { documentId } = useDocument();
+  const { openDocument, setActiveCodeId } = useDocumentActions();
+  const { setCentre } = useViewActions();
   const actions = useMemoActions();
   const [filter, setFilter] = useState<MemoFilter>({ kind: 'all', authorId: 'all' });
   const [writing, setWriting] = useState<MemoTarget | null>(null);
@@ -32,7 +34,7 @@ export function MemosView() {
   const memos = useMemo(() => visibleMemos(project.memos, filter), [project.memos, filter]);
   const authors = useMemo(() => memoAuthors(project.memos, project.coders), [project.memos, project.coders]);
   const colorOf = useMemo(() => new Map(project.coders.map((c) => [c.id, c.color])), [project.coders]);
-  const openDoc = project.documents.find((d) => d.id === workbench.documentId) ?? null;
+  const openDoc = project.documents.find((d) => d.id === documentId) ?? null;
 
   function opener(target: MemoTarget): (() => void) | undefined {
     switch (target.type) {
@@ -41,21 +43,21 @@ export function MemosView() {
       case 'document':
         if (!project.documents.some((d) => d.id === target.id)) return undefined;
         return () => {
-          workbench.openDocument(target.id);
-          workbench.setCentre({ kind: 'reader' });
+          openDocument(target.id);
+          setCentre({ kind: 'reader' });
         };
       case 'code':
         if (!project.codebook.some((c) => c.id === target.id)) return undefined;
         return () => {
-          workbench.setActiveCodeId(target.id);
-          workbench.setCentre({ kind: 'segments', codeId: target.id });
+          setActiveCodeId(target.id);
+          setCentre({ kind: 'segments', codeId: target.id });
         };
       case 'coding': {
         const place = codings.get(target.id);
         if (!place) return undefined;
         return () => {
-          workbench.openDocument(place.documentId, { start: place.start, end: place.end });
-          workbench.setCentre({ kind: 'reader' });
+          openDocument(place.documentId, { start: place.start, end: place.end });
+          setCentre({ kind: 'reader' });
         };
       }
     }
@@ -181,7 +183,8 @@ export function MemosView() {
  */
 function useCodingPlaces(): ReadonlyMap<string, CodingPlace> {
   const api = useApi();
-  const { project, showError } = useWorkbench();
+  const { project } = useProject();
+  const { showError } = useChanges();
   const onError = useEffectEvent((error: unknown) => showError(error));
   const [places, setPlaces] = useState<ReadonlyMap<string, CodingPlace>>(() => new Map());
   const wanted = project.memos.some((m) => m.target.type === 'coding');

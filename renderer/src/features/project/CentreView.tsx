@@ -7,9 +7,9 @@ import { MemosView } from '../memos/MemosView';
 import { Reader } from '../reader/Reader';
 import { SearchView } from '../retrieval/SearchView';
 import { SegmentsView } from '../retrieval/SegmentsView';
-import { useWorkbench } from '../workbench/context';
 import type { CentreView as Centre } from '../workbench/types';
 import styles from './project.module.css';
+import { useProject, useDocument, useView, useViewActions } from '../workbench/state/contexts';
 
 type TabKind = Centre['kind'];
 
@@ -19,8 +19,10 @@ type TabKind = Centre['kind'];
  * while another tab is shown, so it keeps its place.
  */
 export function CentreView({ revision }: { revision: number }) {
-  const workbench = useWorkbench();
-  const { centre, project, documentId } = workbench;
+  const { project } = useProject();
+  const { documentId } = useDocument();
+  const { centre } = useView();
+  const { setCentre } = useViewActions();
   const baseId = useId();
   const tabsRef = useRef<HTMLDivElement>(null);
   const openDoc = project.documents.find((d) => d.id === documentId) ?? null;
@@ -42,9 +44,9 @@ export function CentreView({ revision }: { revision: number }) {
 
   function select(kind: TabKind) {
     if (kind === 'segments') {
-      if (segmentsCode) workbench.setCentre({ kind: 'segments', codeId: segmentsCode.id });
+      if (segmentsCode) setCentre({ kind: 'segments', codeId: segmentsCode.id });
     } else {
-      workbench.setCentre({ kind });
+      setCentre({ kind });
     }
   }
 

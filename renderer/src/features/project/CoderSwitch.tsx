@@ -1,14 +1,13 @@
 import { useRef, useState } from 'react';
 import { MenuPopup } from '../../ui/MenuPopup';
 import type { MenuPopupItem } from '../../ui/MenuPopup';
-import { useWorkbench } from '../workbench/context';
-import { useWorkbenchInternals } from '../workbench/internals';
 import styles from './project.module.css';
+import { useProject, useChanges } from '../workbench/state/contexts';
 
 /** Who is coding: the current name, and a menu to code as another of the project's coders or someone new. */
 export function CoderSwitch() {
-  const { coderName, project, setCoderName } = useWorkbench();
-  const { requestCoderName } = useWorkbenchInternals();
+  const { coderName, project } = useProject();
+  const { requestCoderName, setCoderName } = useChanges();
   const buttonRef = useRef<HTMLButtonElement>(null);
   const [menu, setMenu] = useState<{ x: number; y: number } | null>(null);
   const me = project.coders.find((c) => c.name === coderName);

@@ -1,11 +1,13 @@
 import { useId } from 'react';
-import { useWorkbench } from '../workbench/context';
 import { parseViewValue, viewValue } from '../workbench/coderView';
 import styles from './project.module.css';
+import { useProject, useDocument, useDocumentActions } from '../workbench/state/contexts';
 
 /** "Show codings of: Me / All coders / <coder>". */
 export function CoderViewSelect() {
-  const { coderView, setCoderView, project } = useWorkbench();
+  const { project } = useProject();
+  const { coderView } = useDocument();
+  const { setCoderView } = useDocumentActions();
   const id = useId();
   return (
     <div className={styles.viewSelect}>

@@ -1,10 +1,11 @@
-import { useWorkbench } from '../workbench/context';
 import { isApplePlatform } from '../workbench/shortcuts';
 import styles from './project.module.css';
+import { useProject, useChanges } from '../workbench/state/contexts';
 
 /** Undo and Redo, titled with what they would do. */
 export function HistoryButtons() {
-  const { history, undo, redo } = useWorkbench();
+  const { history } = useProject();
+  const { redo, undo } = useChanges();
   const mod = isApplePlatform(navigator.platform) ? '⌘' : 'Ctrl+';
   const undoTitle = history.undoLabel ? `Undo: ${history.undoLabel} (${mod}Z)` : 'Nothing to undo';
   const redoTitle = history.redoLabel ? `Redo: ${history.redoLabel} (${mod}Shift+Z)` : 'Nothing to redo';

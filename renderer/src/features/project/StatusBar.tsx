@@ -1,10 +1,12 @@
 import { plural } from '../../lib/format';
-import { useWorkbench } from '../workbench/context';
 import styles from './project.module.css';
+import { useProject, useDocument, useStatus } from '../workbench/state/contexts';
 
 /** The bottom line: what the last action did (announced politely), and what is selected. */
 export function StatusBar() {
-  const { status, selection, coderView, project } = useWorkbench();
+  const { project } = useProject();
+  const { coderView, selection } = useDocument();
+  const status = useStatus();
   const viewing =
     coderView.mode === 'me'
       ? 'Showing your codings'

@@ -4,11 +4,10 @@ import { createPortal } from 'react-dom';
 import type { CoderCoding, MemoView } from '../../../../shared/api/contract';
 import { formatDateTime } from '../../lib/format';
 import { Button } from '../../ui/Button';
-import { useWorkbench } from '../workbench/context';
-import { useWorkbenchInternals } from '../workbench/internals';
 import styles from './reader.module.css';
 import overlayStyles from '../../ui/overlay.module.css';
 import uiStyles from '../../ui/ui.module.css';
+import { useProject, useChanges, useDocument, useDocumentActions } from '../workbench/state/contexts';
 
 export interface CodingPopoverProps {
   codings: readonly CoderCoding[];
@@ -35,8 +34,7 @@ function focusables(root: HTMLElement): HTMLElement[] {
  * read-only. A light dialog: focus moves in, Tab stays in, Escape or a click outside closes it.
  */
 export function CodingPopover({ codings, text, anchor, onClose }: CodingPopoverProps) {
-  const workbench = useWorkbench();
-  const { project } = workbench;
+  const { project } = useProject();
   const ref = useRef<HTMLDivElement>(null);
   const titleId = useId();
   const [position, setPosition] = useState({ left: anchor.x, top: anchor.y });
@@ -140,9 +138,10 @@ interface CodingItemProps {
 }
 
 function CodingItem({ coding, text, first, memo, onClose }: CodingItemProps) {
-  const workbench = useWorkbench();
-  const internals = useWorkbenchInternals();
-  const { project, selection } = workbench;
+  const { project } = useProject();
+  const { change } = useChanges();
+  const { selection } = useDocument();
+  const { setExtentEdit, setSelection } = useDocumentActions();
   const code = project.codebook.find((c) => c.id === coding.codeId);
   const parent = code?.parentId ? project.codebook.find((c) => c.id === code.parentId) : null;
   const coder = project.coders.find((c) => c.id === coding.coderId);
@@ -168,8 +167,8 @@ function CodingItem({ coding, text, first, memo, onClose }: CodingItemProps) {
     if (!value) return;
     await run(async () => {
       const result = memo
-        ? await workbench.change('memo.update', { memoId: memo.id, text: value })
-        : await workbench.change('memo.create', { target: { type: 'coding', id: coding.id }, text: value });
+        ? await change('memo.update', { memoId: memo.id, text: value })
+        : await change('memo.create', { target: { type: 'coding', id: coding.id }, text: value });
       if (result) setEditing(false);
     });
   }
@@ -246,7 +245,7 @@ function CodingItem({ coding, text, first, memo, onClose }: CodingItemProps) {
               title="Make this coding cover exactly the passage selected in the text"
               onClick={() =>
                 void run(async () => {
-                  if (await workbench.change('coding.setExtent', { codingId: coding.id, start: sameDocSelection.start, end: sameDocSelection.end })) onClose();
+                  if (await change('coding.setExtent', { codingId: coding.id, start: sameDocSelection.start, end: sameDocSelection.end })) onClose();
                 })
               }
             >
@@ -257,8 +256,8 @@ function CodingItem({ coding, text, first, memo, onClose }: CodingItemProps) {
               size="sm"
               title="Select the new passage in the text, then apply it"
               onClick={() => {
-                internals.setExtentEdit({ codingId: coding.id, codeName });
-                workbench.setSelection(null);
+                setExtentEdit({ codingId: coding.id, codeName });
+                setSelection(null);
                 onClose();
               }}
             >
@@ -272,7 +271,7 @@ function CodingItem({ coding, text, first, memo, onClose }: CodingItemProps) {
             disabled={busy}
             onClick={() =>
               void run(async () => {
-                await workbench.change('coding.remove', { codingId: coding.id });
+                await change('coding.remove', { codingId: coding.id });
               })
             }
           >

@@ -3,13 +3,13 @@ import { Button } from '../../ui/Button';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { QuietLoading } from '../../ui/QuietLoading';
 import { AttributesPanel } from '../attributes/AttributesPanel';
-import { useWorkbench } from '../workbench/context';
 import { ExtentEditBar } from './ExtentEditBar';
 import { ReaderBody } from './ReaderBody';
 import { ReaderHeader } from './ReaderHeader';
 import { useDocumentCodings } from './useDocumentCodings';
 import { useDocumentContent } from './useDocumentContent';
 import styles from './reader.module.css';
+import { useDocument } from '../workbench/state/contexts';
 
 export interface ReaderProps {
   meta: DocumentMeta;
@@ -22,7 +22,7 @@ export function Reader({ meta, revision }: ReaderProps) {
   const load = useDocumentContent(meta.id, revision);
   const content = load.status === 'ready' ? load.content : null;
   const codings = useDocumentCodings(content);
-  const { visibleCoderIds } = useWorkbench();
+  const { visibleCoderIds } = useDocument();
   const shownCount = codings.reduce((n, c) => n + (visibleCoderIds.includes(c.coderId) ? 1 : 0), 0);
 
   return (

@@ -4,8 +4,6 @@ import type { CoderCoding, DocumentContent } from '../../../../shared/api/contra
 import type { Coder } from '../../../../shared/domain/schemas';
 import { trimSpan } from '../../../../shared/text/spans';
 import { EmptyState } from '../../ui/EmptyState';
-import { useWorkbench } from '../workbench/context';
-import { useWorkbenchInternals } from '../workbench/internals';
 import { BlockView } from './BlockView';
 import { CodingPopover } from './CodingPopover';
 import { SelectionChip } from '../workbench/SelectionChip';
@@ -18,6 +16,7 @@ import type { Stripe, StripeBox, StripeGeometry } from './stripes';
 import { useBlockLayout } from './useBlockLayout';
 import { LINE_HEIGHT, lineTop, mapScrollTop } from './windowing';
 import styles from './reader.module.css';
+import { useProject, useDocument, useDocumentActions } from '../workbench/state/contexts';
 
 /** The text column's top padding inside the scrolling page. */
 const COLUMN_TOP = 20;
@@ -61,9 +60,9 @@ function excerptOf(text: string, start: number, end: number, max = 40): string {
  * margin, the selection as a draggable chip, and a popover for the codings at a passage.
  */
 export function ReaderBody({ content, codings }: ReaderBodyProps) {
-  const workbench = useWorkbench();
-  const internals = useWorkbenchInternals();
-  const { project, visibleCoderIds, selection, setSelection } = workbench;
+  const { project } = useProject();
+  const { focusRequest, selection, visibleCoderIds } = useDocument();
+  const { rememberScroll, setSelection, takeInitialScroll } = useDocumentActions();
   const { text, id: documentId } = content;
   const blocks = useMemo(() => buildBlocks(text, content.turns), [text, content.turns]);
   const blockIndexByKey = useMemo(() => new Map(blocks.map((b, i) => [b.key, i])), [blocks]);
@@ -89,7 +88,7 @@ export function ReaderBody({ content, codings }: ReaderBodyProps) {
   const docSelection = selection && selection.documentId === documentId ? selection : null;
 
   // A passage opened from elsewhere (a search hit, a segment) flashes for a moment.
-  const focus = internals.focusRequest?.documentId === documentId ? internals.focusRequest : null;
+  const focus = focusRequest?.documentId === documentId ? focusRequest : null;
   const [flashDone, setFlashDone] = useState(0);
   const flash = focus && focus.seq !== flashDone ? focus : null;
 
@@ -199,7 +198,6 @@ export function ReaderBody({ content, codings }: ReaderBodyProps) {
 
   // Restore where the user left off in this document. Positions are saved in estimated
   // offsets, which do not depend on what had been measured, so they land on the same passage.
-  const { takeInitialScroll, rememberScroll } = internals;
   const latestOffsets = useRef({ offsets, estimatedOffsets });
   useLayoutEffect(() => {
     latestOffsets.current = { offsets, estimatedOffsets };

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { CoderCoding, DocumentContent } from '../../../../shared/api/contract';
 import { useApi } from '../../api/context';
-import { useWorkbench } from '../workbench/context';
+import { useChanges, useProject } from '../workbench/state/contexts';
 
 /**
  * The codings of the open document: those that came with its text, refreshed (without
@@ -9,7 +9,8 @@ import { useWorkbench } from '../workbench/context';
  */
 export function useDocumentCodings(content: DocumentContent | null): readonly CoderCoding[] {
   const api = useApi();
-  const { codingsRevision, showError } = useWorkbench();
+  const { showError } = useChanges();
+  const codingsRevision = useProject().codingRevisions.get(content?.id ?? '') ?? 0;
   const [baseRevision] = useState(codingsRevision);
   const [fresh, setFresh] = useState<{ content: DocumentContent; revision: number; codings: CoderCoding[] } | null>(null);
 

@@ -11,13 +11,13 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { QuietLoading } from '../../ui/QuietLoading';
 import { CodePicker } from '../codebook/CodePicker';
 import { codeOptions } from '../codebook/codeTree';
-import { useWorkbench } from '../workbench/context';
 import { FilterNote } from './FilterNote';
 import { codedMessage, countSummary, documentCount, groupByDocument, hitSpans, trimContext } from './retrievalText';
 import styles from './retrieval.module.css';
 import viewPage from '../../ui/viewPage.module.css';
 import segmentCard from '../../ui/segmentCard.module.css';
 import uiStyles from '../../ui/ui.module.css';
+import { useProject, useChanges, useDocument, useDocumentActions, useViewActions } from '../workbench/state/contexts';
 
 interface SearchQuery {
   query: string;
@@ -40,9 +40,11 @@ const remembered = new Map<string, { draft: string; submitted: SearchQuery | nul
  * results" codes every hit at one code in one undoable step.
  */
 export function SearchView() {
-  const workbench = useWorkbench();
+  const { project } = useProject();
+  const { attributeFilter } = useDocument();
+  const { openDocument, setAttributeFilter } = useDocumentActions();
+  const { setCentre } = useViewActions();
   const api = useApi();
-  const { project, attributeFilter } = workbench;
   const memory = remembered.get(project.path);
   const [draft, setDraft] = useState(memory?.draft ?? '');
   const [caseSensitive, setCaseSensitive] = useState(memory?.submitted?.caseSensitive ?? false);
@@ -99,8 +101,8 @@ export function SearchView() {
   const stale = (load.status === 'ready' || load.status === 'failed') && load.key !== key;
 
   function open(hit: SearchHit) {
-    workbench.openDocument(hit.documentId, { start: hit.start, end: hit.end });
-    workbench.setCentre({ kind: 'reader' });
+    openDocument(hit.documentId, { start: hit.start, end: hit.end });
+    setCentre({ kind: 'reader' });
   }
 
   return (
@@ -136,7 +138,7 @@ export function SearchView() {
             Whole words
           </label>
         </div>
-        <FilterNote filter={attributeFilter} attributes={project.attributes} onClear={() => workbench.setAttributeFilter({})} />
+        <FilterNote filter={attributeFilter} attributes={project.attributes} onClear={() => setAttributeFilter({})} />
         {submitted ? (
           <div className={styles.searchSummary}>
             <p className={viewPage.count} role="status" aria-live="polite">
@@ -217,10 +219,11 @@ export function SearchView() {
 
 /** Picks the code for "Code all results" and applies it to every hit in one step. */
 function CodeAllDialog({ hits, query, onDone }: { hits: SearchHit[]; query: string; onDone: (message: string | null) => void }) {
-  const workbench = useWorkbench();
-  const { project } = workbench;
+  const { project } = useProject();
+  const { change } = useChanges();
+  const { activeCodeId } = useDocument();
   const options = useMemo(() => codeOptions(project.codebook, { codableOnly: true }), [project.codebook]);
-  const [codeId, setCodeId] = useState<string | null>(workbench.activeCodeId && options.some((o) => o.id === workbench.activeCodeId) ? workbench.activeCodeId : null);
+  const [codeId, setCodeId] = useState<string | null>(activeCodeId && options.some((o) => o.id === activeCodeId) ? activeCodeId : null);
   const [busy, setBusy] = useState(false);
   const spans = useMemo(() => hitSpans(hits), [hits]);
   const code = options.find((o) => o.id === codeId) ?? null;
@@ -229,7 +232,7 @@ function CodeAllDialog({ hits, query, onDone }: { hits: SearchHit[]; query: stri
     if (!id || busy) return;
     setBusy(true);
     try {
-      const result = await workbench.change('coding.applyMany', { codeId: id, spans });
+      const result = await change('coding.applyMany', { codeId: id, spans });
       if (result) onDone(codedMessage(result.createdIds.length, spans.length, options.find((o) => o.id === id)?.name ?? 'the code'));
     } finally {
       setBusy(false);

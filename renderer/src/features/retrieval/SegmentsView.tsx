@@ -7,13 +7,13 @@ import { EmptyState } from '../../ui/EmptyState';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { QuietLoading } from '../../ui/QuietLoading';
 import { CodeGlyph } from '../codebook/CodeGlyph';
-import { useWorkbench } from '../workbench/context';
 import { FilterNote } from './FilterNote';
 import { countSummary, documentCount } from './retrievalText';
 import { CoderSelect, SegmentCard } from './SegmentCard';
 import viewPage from '../../ui/viewPage.module.css';
 import segmentCard from '../../ui/segmentCard.module.css';
 import uiStyles from '../../ui/ui.module.css';
+import { useProject, useDocument, useDocumentActions, useViewActions } from '../workbench/state/contexts';
 
 type Load =
   | { status: 'loading' }
@@ -26,9 +26,11 @@ type Load =
  * its context. A click opens the passage in the reader.
  */
 export function SegmentsView({ codeId }: { codeId: string }) {
-  const workbench = useWorkbench();
+  const { project } = useProject();
+  const { attributeFilter } = useDocument();
+  const { openDocument, setAttributeFilter } = useDocumentActions();
+  const { setCentre } = useViewActions();
   const api = useApi();
-  const { project, attributeFilter, codingsRevision } = workbench;
   const code = project.codebook.find((c) => c.id === codeId) ?? null;
   const hasChildren = project.codebook.some((c) => c.parentId === codeId);
   const [includeSubcodes, setIncludeSubcodes] = useState(true);
@@ -53,9 +55,9 @@ export function SegmentsView({ codeId }: { codeId: string }) {
     return () => {
       live = false;
     };
-    // `project` and `codingsRevision` are here so the list refreshes after every change and undo.
+    // `project` is here so the list refreshes after every change and undo (each gives a new snapshot).
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [api, key, project, codingsRevision]);
+  }, [api, key, project]);
 
   const names = useMemo(() => {
     const docs = new Map(project.documents.map((d) => [d.id, d.name]));
@@ -77,8 +79,8 @@ export function SegmentsView({ codeId }: { codeId: string }) {
   const stale = load.status !== 'loading' && load.key !== key;
 
   function open(segment: SegmentView) {
-    workbench.openDocument(segment.documentId, { start: segment.start, end: segment.end });
-    workbench.setCentre({ kind: 'reader' });
+    openDocument(segment.documentId, { start: segment.start, end: segment.end });
+    setCentre({ kind: 'reader' });
   }
 
   return (
@@ -108,7 +110,7 @@ export function SegmentsView({ codeId }: { codeId: string }) {
           </label>
           <CoderSelect id={coderSelectId} value={coderId} onChange={setCoderId} coders={project.coders} currentCoderId={project.currentCoderId} />
         </div>
-        <FilterNote filter={attributeFilter} attributes={project.attributes} onClear={() => workbench.setAttributeFilter({})} />
+        <FilterNote filter={attributeFilter} attributes={project.attributes} onClear={() => setAttributeFilter({})} />
       </header>
       <div className={viewPage.body}>
         {load.status === 'loading' ? <QuietLoading label="Finding the coded passages…" /> : null}

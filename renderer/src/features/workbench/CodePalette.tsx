@@ -1,17 +1,18 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
-import { useWorkbench } from './context';
 import { filterPalette, paletteEntries } from './palette';
 import styles from './workbench.module.css';
+import { useProject, useDocument, useDocumentActions } from './state/contexts';
 
 /**
  * Ctrl/Cmd+K: a filter box over every codable code. Type to filter by name or path, arrows to
  * move, Enter to code the selection at the highlighted code, Escape to close.
  */
 export function CodePalette({ onClose }: { onClose: () => void }) {
-  const workbench = useWorkbench();
-  const { project, selection, quickCodes } = workbench;
+  const { project, quickCodes } = useProject();
+  const { selection } = useDocument();
+  const { codeSelection, setActiveCodeId } = useDocumentActions();
   const ref = useRef<HTMLDialogElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
   const baseId = useId();
@@ -43,8 +44,8 @@ export function CodePalette({ onClose }: { onClose: () => void }) {
     const entry = matches[index];
     if (!entry) return;
     onClose();
-    if (selection) void workbench.codeSelection(entry.code.id);
-    else workbench.setActiveCodeId(entry.code.id);
+    if (selection) void codeSelection(entry.code.id);
+    else setActiveCodeId(entry.code.id);
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
@@ -156,7 +157,7 @@ export function CodePalette({ onClose }: { onClose: () => void }) {
 
 /** The first words of the selected passage, from the open reader's text on the page. */
 function useSelectionExcerpt(): string | null {
-  const { selection } = useWorkbench();
+  const { selection } = useDocument();
   const [excerpt] = useState(() => {
     if (!selection) return null;
     const fromChip = document.querySelector<HTMLElement>('[data-selection-excerpt]')?.dataset.selectionExcerpt;

@@ -12,10 +12,10 @@ import type { Announcements, CollisionDetection, DragEndEvent, DragStartEvent } 
 import { useState } from 'react';
 import type { ReactNode } from 'react';
 import type { Code } from '../../../../shared/domain/schemas';
-import { useWorkbench } from './context';
 import { dropAction } from './dropAction';
 import type { DragData } from './types';
 import styles from './workbench.module.css';
+import { useProject, useChanges, useDocumentActions } from './state/contexts';
 
 /** The pointer must travel this far before a press becomes a drag, so clicks stay clicks. */
 const ACTIVATION_DISTANCE = 6;
@@ -40,8 +40,9 @@ type Dragging = { kind: 'selection'; excerpt: string } | { kind: 'code'; code: C
  * Anything else cancels.
  */
 export function WorkbenchDnd({ children }: { children: ReactNode }) {
-  const workbench = useWorkbench();
-  const { project } = workbench;
+  const { project } = useProject();
+  const { change } = useChanges();
+  const { codeSelection } = useDocumentActions();
   const [dragging, setDragging] = useState<Dragging | null>(null);
 
   const sensors = useSensors(
@@ -64,14 +65,14 @@ export function WorkbenchDnd({ children }: { children: ReactNode }) {
     const action = dropAction(event.active.data.current, event.over?.data.current);
     if (!action) return;
     if (action.type === 'code' || action.type === 'codeSelection') {
-      void workbench.codeSelection(action.codeId);
+      void codeSelection(action.codeId);
       return;
     }
     let index = action.index;
     if (index === 'end') {
       index = project.codebook.filter((c) => c.parentId === action.parentId && c.id !== action.codeId).length;
     }
-    void workbench.change('code.move', { codeId: action.codeId, parentId: action.parentId, index });
+    void change('code.move', { codeId: action.codeId, parentId: action.parentId, index });
   }
 
   const announcements: Announcements = {
