@@ -1,7 +1,12 @@
 import { Fragment } from 'react';
+import type { Ref } from 'react';
 import styles from './documents.module.css';
 
 export interface DocumentOptionProps {
+  ref?: Ref<HTMLLIElement>;
+  /** Where the option stands in the whole list (the list may be windowed). */
+  index: number;
+  setSize: number;
   id: string;
   name: string;
   /** Attribute values, shown as "Hackney · Young people · 14 Mar 2017". */
@@ -12,13 +17,17 @@ export interface DocumentOptionProps {
 }
 
 /** One document in the list: named by the document's name, its attributes as a description. */
-export function DocumentOption({ id, name, summary, selected, open, onClick }: DocumentOptionProps) {
+export function DocumentOption({ ref, index, setSize, id, name, summary, selected, open, onClick }: DocumentOptionProps) {
   const summaryId = `${id}-summary`;
   const classes = [styles.docOption, selected ? styles.docOptionSelected : '', open ? styles.docOptionOpen : ''];
   return (
     <li
+      ref={ref}
       id={id}
       role="option"
+      data-index={index}
+      aria-setsize={setSize}
+      aria-posinset={index + 1}
       aria-label={name}
       aria-selected={selected}
       aria-current={open ? 'true' : undefined}

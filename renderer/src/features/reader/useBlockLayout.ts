@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { RefObject } from 'react';
 import type { Block } from './blocks';
-import { estimateBlockHeight, pinRange, prefixOffsets, windowRange } from './windowing';
-import type { WindowRange } from './windowing';
+import { pinRange, prefixOffsets, windowRange } from '../../lib/windowMath';
+import type { WindowRange } from '../../lib/windowMath';
+import { estimateBlockHeight } from './windowing';
 
 /** The viewport's position is only acted on when it moved this far: fewer renders while scrolling. */
 const SCROLL_QUANTUM = 160;

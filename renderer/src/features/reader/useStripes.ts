@@ -5,7 +5,7 @@ import type { PaintCoding } from './paint';
 import { MIN_STRIPE_HEIGHT, buildStripes, labelLength, layoutStripes } from './stripes';
 import type { Stripe, StripeBox } from './stripes';
 import type { BlockMarks } from './useBlockLayout';
-import type { WindowRange } from './windowing';
+import type { WindowRange } from '../../lib/windowMath';
 import { LINE_HEIGHT, lineTop } from './windowing';
 
 /** The stripe margin never narrows below this many lanes, and stops growing at the max. */
