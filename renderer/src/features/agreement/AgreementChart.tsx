@@ -2,7 +2,8 @@ import { useId } from 'react';
 import { ToggleGroup } from '../../ui/ToggleGroup';
 import type { Column, TableRow } from './agreementTable';
 import { axisPosition, chartData, columnName, formatFigure } from './agreementTable';
-import styles from './agreement.module.css';
+import styles from './AgreementChart.module.css';
+import agreementStyles from './agreement.module.css';
 
 export interface AgreementChartProps {
   rows: TableRow[];
@@ -32,8 +33,8 @@ export function AgreementChart({ rows, columns, chartable, measure, onMeasure }:
 
   return (
     <section aria-labelledby={titleId}>
-      <div className={styles.agrSectionHead}>
-        <h3 className={styles.agrH3} id={titleId}>
+      <div className={agreementStyles.agrSectionHead}>
+        <h3 className={agreementStyles.agrH3} id={titleId}>
           {name} by code
         </h3>
         {chartable.length > 1 ? (
@@ -85,7 +86,7 @@ export function AgreementChart({ rows, columns, chartable, measure, onMeasure }:
           </ol>
         </div>
       ) : (
-        <p className={styles.agrMuted}>No code has a defined {name} here.</p>
+        <p className={agreementStyles.agrMuted}>No code has a defined {name} here.</p>
       )}
       {data.missing.length > 0 ? (
         <div className={styles.agrChartMissing}>

@@ -7,7 +7,8 @@ import type { AgreementSettings } from './agreementSettings';
 import { CONSENSUS_NAME } from './agreementSettings';
 import { ChecklistPicker } from './ChecklistPicker';
 import type { ChecklistItem } from './ChecklistPicker';
-import styles from './agreement.module.css';
+import styles from './AgreementControls.module.css';
+import agreementStyles from './agreement.module.css';
 import uiStyles from '../../ui/ui.module.css';
 
 const modes: { value: AgreementMode; label: string; title: string }[] = [
@@ -69,8 +70,8 @@ export function AgreementControls({ project, settings, attributeFilter, update }
 
   return (
     <div className={styles.agrControls}>
-      <div className={styles.agrCoders} role="group" aria-labelledby={`${ids}-coders`}>
-        <span className={styles.agrControlsLabel} id={`${ids}-coders`}>
+      <div className={agreementStyles.agrCoders} role="group" aria-labelledby={`${ids}-coders`}>
+        <span className={agreementStyles.agrControlsLabel} id={`${ids}-coders`}>
           Coders
         </span>
         <div className={styles.agrCodersList}>
@@ -110,7 +111,7 @@ export function AgreementControls({ project, settings, attributeFilter, update }
           onClear={() => update({ documentIds: [] })}
         />
         {filterParts.length > 0 ? (
-          <label className={`${styles.agrCheck} ${styles.agrControlsFilter}`}>
+          <label className={`${agreementStyles.agrCheck} ${styles.agrControlsFilter}`}>
             <input type="checkbox" checked={settings.useFilter} onChange={(event) => update({ useFilter: event.target.checked })} />
             <span>
               Only documents where{' '}

@@ -9,7 +9,8 @@ import { Figure } from './AgreementTable';
 import { AgreementTable } from './AgreementTable';
 import type { Aggregation, SortState, TableModel } from './agreementTable';
 import { buildTable, sortRows, undefinedReasons } from './agreementTable';
-import styles from './agreement.module.css';
+import styles from './AgreementReport.module.css';
+import agreementStyles from './agreement.module.css';
 
 const aggregations: { value: Aggregation; label: string; title: string }[] = [
   { value: 'pooled', label: 'Pooled', title: measureExplanations.pooled },
@@ -28,7 +29,7 @@ function splitExplanation(text: string): { name: string; body: string } {
 export function MeasureNotes({ measures }: { measures: ExplainedMeasure[] }) {
   return (
     <aside className={styles.agrExplain} aria-labelledby="agr-explain-title">
-      <h3 className={styles.agrH3} id="agr-explain-title">
+      <h3 className={agreementStyles.agrH3} id="agr-explain-title">
         How to read these figures
       </h3>
       <dl>
@@ -73,8 +74,8 @@ export function AgreementReport({ result, settings, update, onDrill }: Agreement
 
   return (
     <div className={styles.agrReport}>
-      <section className={styles.agrAbout} aria-labelledby="agr-about-title">
-        <h3 className={styles.agrH3} id="agr-about-title">
+      <section className={agreementStyles.agrAbout} aria-labelledby="agr-about-title">
+        <h3 className={agreementStyles.agrH3} id="agr-about-title">
           What was compared
         </h3>
         {result.description.map((line) => (
@@ -84,8 +85,8 @@ export function AgreementReport({ result, settings, update, onDrill }: Agreement
 
       <div className={styles.agrReportMain}>
         <section aria-labelledby="agr-figures-title">
-          <div className={styles.agrSectionHead}>
-            <h3 className={styles.agrH3} id="agr-figures-title">
+          <div className={agreementStyles.agrSectionHead}>
+            <h3 className={agreementStyles.agrH3} id="agr-figures-title">
               {caption}
             </h3>
             {report.mode === 'character' ? (
@@ -135,17 +136,17 @@ function PairwiseMatrix({ result, footnotes }: { result: AgreementResult; footno
   const coders = report.coderIds.map((id) => ({ id, name: result.coders.find((c) => c.id === id)?.name ?? 'Unknown coder' }));
   const kappa = (a: string, b: string) => report.pairwise.find((p) => (p.coderA === a && p.coderB === b) || (p.coderA === b && p.coderB === a))?.kappa;
   return (
-    <section className={styles.agrPairwise} aria-labelledby="agr-pairwise-title">
-      <h3 className={styles.agrH3} id="agr-pairwise-title">
+    <section className={agreementStyles.agrPairwise} aria-labelledby="agr-pairwise-title">
+      <h3 className={agreementStyles.agrH3} id="agr-pairwise-title">
         Pairwise Cohen’s κ (all chosen codes and documents pooled)
       </h3>
-      <div className={styles.agrTableWrap}>
-        <table className={`${styles.agrTable} ${styles.agrTableMatrix}`}>
+      <div className={agreementStyles.agrTableWrap}>
+        <table className={`${agreementStyles.agrTable} ${styles.agrTableMatrix}`}>
           <thead>
             <tr>
               <td />
               {coders.map((c) => (
-                <th key={c.id} scope="col" className={styles.agrTableNum}>
+                <th key={c.id} scope="col" className={agreementStyles.agrTableNum}>
                   {c.name}
                 </th>
               ))}
@@ -154,13 +155,13 @@ function PairwiseMatrix({ result, footnotes }: { result: AgreementResult; footno
           <tbody>
             {coders.map((row) => (
               <tr key={row.id}>
-                <th scope="row" className={styles.agrTableCode}>
+                <th scope="row" className={agreementStyles.agrTableCode}>
                   {row.name}
                 </th>
                 {coders.map((col) => {
                   const k = row.id === col.id ? undefined : kappa(row.id, col.id);
                   return (
-                    <td key={col.id} className={`${styles.agrTableNum} ${styles.agrTableMeasure}`}>
+                    <td key={col.id} className={`${agreementStyles.agrTableNum} ${agreementStyles.agrTableMeasure}`}>
                       {k ? <Figure cell={{ kind: 'measure', value: k, format: 'coefficient' }} footnotes={footnotes} /> : <span aria-label="same coder">—</span>}
                     </td>
                   );

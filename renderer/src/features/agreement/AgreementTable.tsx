@@ -1,6 +1,7 @@
 import type { CellValue, Column, SortState, TableModel, TableRow } from './agreementTable';
 import { exactFigure, formatCount, formatFigure, nextSort } from './agreementTable';
-import styles from './agreement.module.css';
+import styles from './AgreementTable.module.css';
+import agreementStyles from './agreement.module.css';
 
 /** A figure as the tables show it: three decimals (two for %), "undefined" with its footnote, never 0 or blank. */
 export function Figure({ cell, footnotes }: { cell: CellValue; footnotes: ReadonlyMap<string, number> }) {
@@ -33,8 +34,8 @@ function ariaSort(sort: SortState, id: string): 'ascending' | 'descending' | und
 
 function SortButton({ label, detail, active, direction, onClick }: { label: string; detail?: string | undefined; active: boolean; direction: SortState['direction']; onClick: () => void }) {
   return (
-    <button type="button" className={styles.agrSort} onClick={onClick}>
-      <span className={styles.agrSortLabel}>
+    <button type="button" className={agreementStyles.agrSort} onClick={onClick}>
+      <span className={agreementStyles.agrSortLabel}>
         {label}
         {detail ? <span className={styles.agrSortDetail}> ({detail})</span> : null}
       </span>
@@ -62,17 +63,17 @@ export interface AgreementTableProps {
  */
 export function AgreementTable({ model, rows, sort, onSort, footnotes, onDrill, caption }: AgreementTableProps) {
   const header = (column: Column) => (
-    <th key={column.id} scope="col" className={styles.agrTableNum} aria-sort={ariaSort(sort, column.id)} title={column.title}>
+    <th key={column.id} scope="col" className={agreementStyles.agrTableNum} aria-sort={ariaSort(sort, column.id)} title={column.title}>
       <SortButton label={column.label} detail={column.detail} active={sort.column === column.id} direction={sort.direction} onClick={() => onSort(nextSort(sort, column))} />
     </th>
   );
   return (
-    <div className={styles.agrTableWrap}>
-      <table className={styles.agrTable}>
+    <div className={agreementStyles.agrTableWrap}>
+      <table className={agreementStyles.agrTable}>
         <caption className={'sr-only'}>{caption}</caption>
         <thead>
           <tr>
-            <th scope="col" className={styles.agrTableCode} aria-sort={ariaSort(sort, 'code')}>
+            <th scope="col" className={agreementStyles.agrTableCode} aria-sort={ariaSort(sort, 'code')}>
               <SortButton label="Code" active={sort.column === 'code'} direction={sort.direction} onClick={() => onSort(nextSort(sort, 'code'))} />
             </th>
             {model.columns.map(header)}
@@ -81,7 +82,7 @@ export function AgreementTable({ model, rows, sort, onSort, footnotes, onDrill, 
         <tbody>
           {rows.map((row) => (
             <tr key={row.codeId} className={onDrill ? styles.agrTableRowDrill : ''} onClick={onDrill ? () => onDrill(row.codeId) : undefined}>
-              <th scope="row" className={styles.agrTableCode}>
+              <th scope="row" className={agreementStyles.agrTableCode}>
                 {onDrill ? (
                   <button
                     type="button"
@@ -92,7 +93,7 @@ export function AgreementTable({ model, rows, sort, onSort, footnotes, onDrill, 
                       onDrill(row.codeId);
                     }}
                   >
-                    <span className={styles.agrCodeSwatch} style={{ backgroundColor: row.color }} aria-hidden="true" />
+                    <span className={agreementStyles.agrCodeSwatch} style={{ backgroundColor: row.color }} aria-hidden="true" />
                     <span className={styles.agrCodeText}>
                       {row.path.length > 1 ? <span className={styles.agrCodePath}>{row.path.slice(0, -1).join(' › ')} › </span> : null}
                       <span>{row.name}</span>
@@ -100,13 +101,13 @@ export function AgreementTable({ model, rows, sort, onSort, footnotes, onDrill, 
                   </button>
                 ) : (
                   <span className={styles.agrCode}>
-                    <span className={styles.agrCodeSwatch} style={{ backgroundColor: row.color }} aria-hidden="true" />
+                    <span className={agreementStyles.agrCodeSwatch} style={{ backgroundColor: row.color }} aria-hidden="true" />
                     <span>{row.name}</span>
                   </span>
                 )}
               </th>
               {model.columns.map((column) => (
-                <td key={column.id} className={column.kind === 'measure' ? `${styles.agrTableNum} ${styles.agrTableMeasure}` : styles.agrTableNum}>
+                <td key={column.id} className={column.kind === 'measure' ? `${agreementStyles.agrTableNum} ${agreementStyles.agrTableMeasure}` : agreementStyles.agrTableNum}>
                   {row.cells[column.id] ? <Figure cell={row.cells[column.id]!} footnotes={footnotes} /> : null}
                 </td>
               ))}
@@ -115,11 +116,11 @@ export function AgreementTable({ model, rows, sort, onSort, footnotes, onDrill, 
         </tbody>
         <tfoot>
           <tr className={styles.agrTableOverall}>
-            <th scope="row" className={styles.agrTableCode}>
+            <th scope="row" className={agreementStyles.agrTableCode}>
               {model.overall.label}
             </th>
             {model.columns.map((column) => (
-              <td key={column.id} className={column.kind === 'measure' ? `${styles.agrTableNum} ${styles.agrTableMeasure}` : styles.agrTableNum}>
+              <td key={column.id} className={column.kind === 'measure' ? `${agreementStyles.agrTableNum} ${agreementStyles.agrTableMeasure}` : agreementStyles.agrTableNum}>
                 {model.overall.cells[column.id] ? <Figure cell={model.overall.cells[column.id]!} footnotes={footnotes} /> : null}
               </td>
             ))}

@@ -13,7 +13,8 @@ import type { AgreementSettings } from './agreementSettings';
 import { agreementRequest, loadSettings, pruneSettings, saveSettings, settingsProblem } from './agreementSettings';
 import { DisagreementsView } from './DisagreementsView';
 import { PairExchange } from './PairExchange';
-import styles from './agreement.module.css';
+import styles from './AgreementView.module.css';
+import agreementStyles from './agreement.module.css';
 import uiStyles from '../../ui/ui.module.css';
 import { useProject, useChanges, useDocument } from '../workbench/state/contexts';
 
@@ -105,7 +106,7 @@ export function AgreementView() {
           </div>
           <div className={styles.agrActions}>
             <div className={styles.agrExport} role="group" aria-label="Export the agreement tables">
-              <span className={styles.agrMuted} aria-hidden="true">
+              <span className={agreementStyles.agrMuted} aria-hidden="true">
                 Export
               </span>
               <Button size="sm" disabled={!request || exporting} title="The agreement tables as an Excel workbook, a sheet per table" onClick={() => void exportTables('xlsx')}>

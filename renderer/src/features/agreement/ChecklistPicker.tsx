@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import styles from './agreement.module.css';
+import styles from './ChecklistPicker.module.css';
+import agreementStyles from './agreement.module.css';
 import uiStyles from '../../ui/ui.module.css';
 
 export interface ChecklistItem {
@@ -66,7 +67,7 @@ export function ChecklistPicker({ label, summary, allLabel, items, checked, onTo
 
   return (
     <div ref={rootRef} className={styles.agrPicker}>
-      <span className={styles.agrPickerLabel} id={labelId}>
+      <span className={agreementStyles.agrPickerLabel} id={labelId}>
         {label}
       </span>
       <button
@@ -93,14 +94,14 @@ export function ChecklistPicker({ label, summary, allLabel, items, checked, onTo
                 onChange={(event) => setQuery(event.target.value)}
               />
             ) : null}
-            <button type="button" className={styles.agrLink} onClick={onClear} disabled={checked.size === 0}>
+            <button type="button" className={agreementStyles.agrLink} onClick={onClear} disabled={checked.size === 0}>
               {allLabel}
             </button>
           </div>
-          <ul className={styles.agrPickerList}>
+          <ul className={agreementStyles.agrPickerList}>
             {shown.map((item) => (
               <li key={item.id} style={{ paddingLeft: `${(item.depth ?? 0) * 16}px` }}>
-                <label className={[styles.agrCheck, item.implied ? styles.agrCheckImplied : ''].filter(Boolean).join(' ')}>
+                <label className={[agreementStyles.agrCheck, item.implied ? styles.agrCheckImplied : ''].filter(Boolean).join(' ')}>
                   <input
                     type="checkbox"
                     checked={checked.has(item.id) || Boolean(item.implied)}

@@ -14,7 +14,8 @@ import { Figure } from './AgreementTable';
 import { buildTable, columnName } from './agreementTable';
 import type { MarkRun, PassageState } from './passageMarks';
 import { describeSpans, markRuns, passageKey, passageState, runLength, versionRuns } from './passageMarks';
-import styles from './agreement.module.css';
+import styles from './DisagreementsView.module.css';
+import agreementStyles from './agreement.module.css';
 import uiStyles from '../../ui/ui.module.css';
 import { useProject, useChanges, useDocumentActions } from '../workbench/state/contexts';
 
@@ -162,11 +163,11 @@ export function DisagreementsView({ drill, settings, attributes, result, onBack,
   return (
     <section className={styles.agrDrill} aria-labelledby={`${ids}-title`}>
       <div className={styles.agrDrillHead}>
-        <button type="button" className={styles.agrLink} onClick={onBack}>
+        <button type="button" className={agreementStyles.agrLink} onClick={onBack}>
           ‹ All codes
         </button>
         <h3 className={styles.agrDrillTitle} id={`${ids}-title`}>
-          <span className={styles.agrCodeSwatch} style={{ backgroundColor: code.color }} aria-hidden="true" />
+          <span className={agreementStyles.agrCodeSwatch} style={{ backgroundColor: code.color }} aria-hidden="true" />
           Where {a} and {b} differ at {code.name}
         </h3>
         {settings.coderIds.length > 2 || !figures ? (
@@ -216,7 +217,7 @@ export function DisagreementsView({ drill, settings, attributes, result, onBack,
               : `${passages.length} passage${passages.length === 1 ? '' : 's'} where they differ` +
                 (tracksConsensus ? ` · ${open} open · ${passages.length - open} settled` : '')
             : '\u00a0'}
-          {stale ? <span className={styles.agrMuted}> · updating…</span> : null}
+          {stale ? <span className={agreementStyles.agrMuted}> · updating…</span> : null}
           {message ? <span className={styles.agrDrillMessage}> · {message}</span> : null}
         </p>
       </div>
@@ -311,7 +312,7 @@ function PassageCard({ passage: p, state, nameA, nameB, documentName, note, onNo
           </span>
         </span>
         {state ? <span className={styles.agrState} data-state={settled ? 'settled' : 'open'}>{stateLabels[state]}</span> : null}
-        <button type="button" className={`${styles.agrLink} ${styles.agrPassageOpen}`} onClick={onOpen}>
+        <button type="button" className={`${agreementStyles.agrLink} ${styles.agrPassageOpen}`} onClick={onOpen}>
           Open in reader
         </button>
       </div>
@@ -337,7 +338,7 @@ function PassageCard({ passage: p, state, nameA, nameB, documentName, note, onNo
             </Button>
           ))}
         </div>
-        {busy ? <span className={styles.agrMuted}>Saving…</span> : null}
+        {busy ? <span className={agreementStyles.agrMuted}>Saving…</span> : null}
       </div>
     </li>
   );
@@ -350,7 +351,7 @@ function Version({ label, side, runs, passage, summary }: { label: string; side:
   return (
     <figure className={styles.agrVersion} data-side={side}>
       <figcaption className={styles.agrVersionCaption}>
-        <strong>{label}</strong> <span className={styles.agrMuted}>{summary}</span>
+        <strong>{label}</strong> <span className={agreementStyles.agrMuted}>{summary}</span>
       </figcaption>
       <p className={styles.agrVersionText}>
         {/* The context runs straight into the passage: a passage may begin or end inside a word. */}

@@ -10,7 +10,8 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Field } from '../../ui/Field';
 import { MenuPopup } from '../../ui/MenuPopup';
 import { textToBase64 } from './passageMarks';
-import styles from './agreement.module.css';
+import styles from './PairExchange.module.css';
+import agreementStyles from './agreement.module.css';
 import uiStyles from '../../ui/ui.module.css';
 import { useProject, useChanges } from '../workbench/state/contexts';
 
@@ -20,7 +21,7 @@ export function ExchangeReport({ result }: { result: ExchangeImportResult }) {
     <div className={styles.agrExchangeReport}>
       {result.reports.map((r) => (
         <section key={r.coder} aria-label={`Imported: ${r.coder}`}>
-          <h3 className={styles.agrH3}>{r.coder}</h3>
+          <h3 className={agreementStyles.agrH3}>{r.coder}</h3>
           <ul>
             <li>
               {plural(r.codings, 'coding')} placed{r.memos > 0 ? `, ${plural(r.memos, 'memo')}` : ''}
@@ -47,7 +48,7 @@ export function ExchangeReport({ result }: { result: ExchangeImportResult }) {
       ))}
       {result.skippedCoders.length > 0 ? (
         <section aria-label="Left out">
-          <h3 className={styles.agrH3}>Left out</h3>
+          <h3 className={agreementStyles.agrH3}>Left out</h3>
           <ul>
             {result.skippedCoders.map((s) => (
               <li key={s.coder}>
@@ -57,7 +58,7 @@ export function ExchangeReport({ result }: { result: ExchangeImportResult }) {
           </ul>
         </section>
       ) : null}
-      <p className={styles.agrMuted}>{result.change.message}. Undo (Ctrl+Z) takes it back.</p>
+      <p className={agreementStyles.agrMuted}>{result.change.message}. Undo (Ctrl+Z) takes it back.</p>
     </div>
   );
 }

@@ -22,7 +22,8 @@ import { ExportTableButton } from './ExportTableButton';
 import { FrequencyChart } from './FrequencyChart';
 import { HeatmapTable } from './HeatmapTable';
 import { useApiQuery } from './useApiQuery';
-import styles from './analysis.module.css';
+import styles from './AnalysisView.module.css';
+import analysisStyles from './analysis.module.css';
 import viewPage from '../../ui/viewPage.module.css';
 import uiStyles from '../../ui/ui.module.css';
 import { useProject, useDocument, useDocumentActions } from '../workbench/state/contexts';
@@ -225,7 +226,7 @@ export function AnalysisView() {
     const picked = barPick ? bars.find((r) => r.code.id === barPick) : undefined;
     body = (
       <>
-        <div className={styles.freqScroll}>
+        <div className={analysisStyles.freqScroll}>
           <FrequencyChart rows={bars} measure={measure} selectedCodeId={picked ? picked.code.id : null} onSelect={setBarPick} />
         </div>
         {picked ? (

@@ -10,7 +10,8 @@ import { documentCount } from '../retrieval/retrievalText';
 import { overlappingPairs } from './analysisModel';
 import type { OverlapPair } from './analysisModel';
 import { useApiQuery } from './useApiQuery';
-import styles from './analysis.module.css';
+import styles from './CellSegments.module.css';
+import analysisStyles from './analysis.module.css';
 import segmentCard from '../../ui/segmentCard.module.css';
 import { useProject, useDocumentActions, useViewActions } from '../workbench/state/contexts';
 
@@ -41,7 +42,7 @@ function useOpen() {
 function CellPanel({ title, summary, onClose, children }: { title: string; summary: string; onClose: () => void; children: ReactNode }) {
   const headingId = useId();
   return (
-    <section className={styles.cellPanel} aria-labelledby={headingId}>
+    <section className={analysisStyles.cellPanel} aria-labelledby={headingId}>
       <header className={styles.cellPanelHeader}>
         <h3 className={styles.cellPanelTitle} id={headingId}>
           {title}

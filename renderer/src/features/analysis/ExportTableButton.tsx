@@ -3,7 +3,7 @@ import { useApi } from '../../api/context';
 import { saveExportFile } from '../../lib/download';
 import { Button } from '../../ui/Button';
 import type { TableExport } from './analysisModel';
-import styles from './analysis.module.css';
+import styles from './ExportTableButton.module.css';
 import { useChanges } from '../workbench/state/contexts';
 
 /**

@@ -2,7 +2,7 @@ import { formatNumber } from '../../lib/format';
 import { CodeGlyph } from '../codebook/CodeGlyph';
 import { measureCount, measureLabel } from './analysisModel';
 import type { FrequencyRow, Measure } from './analysisModel';
-import styles from './analysis.module.css';
+import styles from './FrequencyChart.module.css';
 
 export interface FrequencyChartProps {
   rows: readonly FrequencyRow[];

@@ -4,7 +4,8 @@ import { formatNumber } from '../../lib/format';
 import { CodeGlyph } from '../codebook/CodeGlyph';
 import { heatScale, heatShade } from './analysisModel';
 import type { HeatTable } from './analysisModel';
-import styles from './analysis.module.css';
+import styles from './HeatmapTable.module.css';
+import analysisStyles from './analysis.module.css';
 
 export interface CellPosition {
   row: number;
@@ -62,7 +63,7 @@ export function HeatmapTable({ table, caption, rotateHeaders, selected, onSelect
   }
 
   return (
-    <div className={styles.heatmap}>
+    <div className={analysisStyles.heatmap}>
       <table className={[styles.heatmapTable, rotateHeaders ? styles.heatmapTableRotated : ''].filter(Boolean).join(' ')}>
         <caption className={'sr-only'}>{caption}</caption>
         <thead>

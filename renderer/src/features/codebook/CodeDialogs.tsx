@@ -8,7 +8,7 @@ import { TextAreaField } from '../../ui/TextAreaField';
 import { CodePicker } from './CodePicker';
 import { codeOptions, subtreeCodings } from './codeTree';
 import overlayStyles from '../../ui/overlay.module.css';
-import styles from './codebook.module.css';
+import styles from './CodeDialogs.module.css';
 import { useProject, useChanges } from '../workbench/state/contexts';
 
 interface CodeDialogProps {

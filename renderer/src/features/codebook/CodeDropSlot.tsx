@@ -1,7 +1,7 @@
 import { useDroppable } from '@dnd-kit/core';
 import type { DropData } from '../workbench/types';
 import { cx } from '../../lib/cx';
-import styles from './codebook.module.css';
+import styles from './CodeDropSlot.module.css';
 
 export interface CodeDropSlotProps {
   parentId: string | null;

@@ -4,7 +4,8 @@ import { nextListIndex } from '../documents/listboxKeys';
 import { CodeGlyph } from './CodeGlyph';
 import { filterCodeOptions } from './codeTree';
 import type { CodeOption } from './codeTree';
-import styles from './codebook.module.css';
+import styles from './CodePicker.module.css';
+import codebookStyles from './codebook.module.css';
 import uiStyles from '../../ui/ui.module.css';
 
 export interface CodePickerProps {
@@ -103,7 +104,7 @@ export function CodePicker({ label, listLabel = 'Codes', options, value, onChang
             role="option"
             aria-label={[...o.parents, o.name].join(' › ')}
             aria-selected={o.id === value}
-            className={styles.codePickerOption}
+            className={codebookStyles.codePickerOption}
             onMouseDown={(event) => event.preventDefault()}
             onClick={() => onChange(o.id)}
             onDoubleClick={() => {

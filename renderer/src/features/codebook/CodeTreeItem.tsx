@@ -7,7 +7,7 @@ import { CodeDropSlot } from './CodeDropSlot';
 import { dropSlots } from './codeTree';
 import type { CodeNode, VisibleItem } from './codeTree';
 import { cx } from '../../lib/cx';
-import styles from './codebook.module.css';
+import styles from './CodeTreeItem.module.css';
 
 /** What the whole tree shares with every row. */
 export interface CodeTreeContext {

@@ -14,7 +14,7 @@ import { CodebookTree } from './CodebookTree';
 import type { TreeCommand } from './CodebookTree';
 import { codableCount, codeCounts, keyboardMove, toggleQuickCode } from './codeTree';
 import type { CountMode } from './codeTree';
-import styles from './codebook.module.css';
+import styles from './CodebookPanel.module.css';
 import uiStyles from '../../ui/ui.module.css';
 import { useProject, useChanges, useDocument, useDocumentActions, useViewActions } from '../workbench/state/contexts';
 

@@ -9,7 +9,7 @@ import { CodeGroupItems } from './CodeTreeItem';
 import type { CodeTreeContext } from './CodeTreeItem';
 import { buildCodeTree, parentIndex, resolveFocus, treeKeyAction, typeaheadTarget, visibleItems } from './codeTree';
 import type { MoveDirection } from './codeTree';
-import styles from './codebook.module.css';
+import styles from './CodebookTree.module.css';
 
 /** What the tree asks its owner to do; the owner (the panel) talks to the workbench. */
 export type TreeCommand =

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { DragEvent, ReactNode, Ref } from 'react';
 import { importAccept } from './files';
-import styles from './import.module.css';
+import styles from './FileInputs.module.css';
 
 /** A hidden file input for the files Marginalia imports; a button elsewhere clicks it. */
 export function ImportFileInput({ ref, label, onFiles }: { ref: Ref<HTMLInputElement>; label: string; onFiles: (files: File[]) => void }) {

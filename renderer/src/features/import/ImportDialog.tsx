@@ -8,7 +8,7 @@ import { ProgressBar } from './ProgressBar';
 import { canRun, isSettled } from './session';
 import type { ImportSession } from './session';
 import type { Importer } from './useImporter';
-import styles from './import.module.css';
+import styles from './ImportDialog.module.css';
 
 /** The import dialog, while an import is under way: files and settings, progress, results. */
 export function ImportDialog({ importer, documentNames }: { importer: Importer; documentNames: readonly string[] }) {

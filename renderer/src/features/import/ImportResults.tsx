@@ -2,7 +2,7 @@ import type { ImportResult } from '../../../../shared/api/contract';
 import { Alert } from '../../ui/Alert';
 import { reasonSentence } from './files';
 import { summariseResults } from './session';
-import styles from './import.module.css';
+import styles from './ImportResults.module.css';
 
 const statusLabel: Record<ImportResult['status'], string> = {
   imported: 'Imported',

@@ -1,5 +1,6 @@
 import { useId } from 'react';
-import styles from './import.module.css';
+import styles from './ProgressBar.module.css';
+import importStyles from './import.module.css';
 
 export interface ProgressBarProps {
   label: string;
@@ -32,7 +33,7 @@ export function ProgressBar({ label, value, max, text, busy }: ProgressBarProps)
         aria-valuemax={max}
         aria-valuenow={value}
         aria-valuetext={text}
-        className={[styles.importProgressTrack, busy ? styles.importProgressTrackBusy : ''].filter(Boolean).join(' ')}
+        className={[styles.importProgressTrack, busy ? importStyles.importProgressTrackBusy : ''].filter(Boolean).join(' ')}
       >
         <div className={styles.importProgressFill} style={{ width: `${Math.round(fraction * 1000) / 10}%` }} />
       </div>

@@ -8,7 +8,7 @@ import { Reader } from '../reader/Reader';
 import { SearchView } from '../retrieval/SearchView';
 import { SegmentsView } from '../retrieval/SegmentsView';
 import type { CentreView as Centre } from '../workbench/types';
-import styles from './project.module.css';
+import styles from './CentreView.module.css';
 import { useProject, useDocument, useView, useViewActions } from '../workbench/state/contexts';
 
 type TabKind = Centre['kind'];

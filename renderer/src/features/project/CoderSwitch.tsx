@@ -1,7 +1,8 @@
 import { useRef, useState } from 'react';
 import { MenuPopup } from '../../ui/MenuPopup';
 import type { MenuPopupItem } from '../../ui/MenuPopup';
-import styles from './project.module.css';
+import styles from './CoderSwitch.module.css';
+import projectStyles from './project.module.css';
 import { useProject, useChanges } from '../workbench/state/contexts';
 
 /** Who is coding: the current name, and a menu to code as another of the project's coders or someone new. */
@@ -47,7 +48,7 @@ export function CoderSwitch() {
         <span className={styles.coderSwitchDot} style={{ backgroundColor: me?.color ?? 'var(--c-border-strong)' }} aria-hidden="true" />
         {coderName ? (
           <span>
-            <span className={styles.coderSwitchLabel}>Coding as </span>
+            <span className={projectStyles.coderSwitchLabel}>Coding as </span>
             <strong>{coderName}</strong>
           </span>
         ) : (

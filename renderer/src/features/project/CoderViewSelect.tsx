@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { parseViewValue, viewValue } from '../workbench/coderView';
-import styles from './project.module.css';
+import styles from './CoderViewSelect.module.css';
 import { useProject, useDocument, useDocumentActions } from '../workbench/state/contexts';
 
 /** "Show codings of: Me / All coders / <coder>". */

@@ -1,5 +1,5 @@
 import { isApplePlatform } from '../workbench/shortcuts';
-import styles from './project.module.css';
+import styles from './HistoryButtons.module.css';
 import { useProject, useChanges } from '../workbench/state/contexts';
 
 /** Undo and Redo, titled with what they would do. */

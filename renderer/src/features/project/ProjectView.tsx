@@ -9,7 +9,7 @@ import { WorkbenchProvider } from '../workbench/WorkbenchProvider';
 import { CentreView } from './CentreView';
 import { StatusBar } from './StatusBar';
 import { TopBar } from './TopBar';
-import styles from './project.module.css';
+import styles from './ProjectView.module.css';
 import { useProject, useDocumentActions } from '../workbench/state/contexts';
 
 export interface ProjectViewProps {

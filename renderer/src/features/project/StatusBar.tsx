@@ -1,5 +1,5 @@
 import { plural } from '../../lib/format';
-import styles from './project.module.css';
+import styles from './StatusBar.module.css';
 import { useProject, useDocument, useStatus } from '../workbench/state/contexts';
 
 /** The bottom line: what the last action did (announced politely), and what is selected. */

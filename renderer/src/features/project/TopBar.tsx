@@ -4,7 +4,8 @@ import { ExportButton } from '../export/ExportButton';
 import { CoderSwitch } from './CoderSwitch';
 import { CoderViewSelect } from './CoderViewSelect';
 import { HistoryButtons } from './HistoryButtons';
-import styles from './project.module.css';
+import styles from './TopBar.module.css';
+import projectStyles from './project.module.css';
 
 export interface TopBarProps {
   name: string;
@@ -37,7 +38,7 @@ export function TopBar({ name, path, onClose }: TopBarProps) {
         <h1 className={styles.topbarName} title={path}>
           {name}
         </h1>
-        <span className={styles.topbarPath} title={path}>
+        <span className={projectStyles.topbarPath} title={path}>
           {path}
         </span>
       </div>

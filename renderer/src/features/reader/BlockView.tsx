@@ -3,7 +3,8 @@ import type { Block } from './blocks';
 import { lookStyle, paintRuns, runLook } from './paint';
 import type { PaintCoding } from './paint';
 import { blockPadBottom, blockPadTop } from './windowing';
-import styles from './reader.module.css';
+import styles from './BlockView.module.css';
+import readerStyles from './reader.module.css';
 
 export interface BlockViewProps {
   block: Block;
@@ -47,7 +48,7 @@ export const BlockView = memo(function BlockView({
     selStart >= 0 ? { start: selStart, end: selEnd } : null,
     flashStart >= 0 ? { start: flashStart, end: flashEnd } : null,
   );
-  const classes = [block.inTurn ? styles.blockTurn : ''];
+  const classes = [block.inTurn ? readerStyles.blockTurn : ''];
   return (
     <div
       ref={observe}
@@ -55,8 +56,8 @@ export const BlockView = memo(function BlockView({
       className={classes.filter(Boolean).join(' ')}
       style={{ paddingTop: blockPadTop(block), paddingBottom: blockPadBottom(block) }}
     >
-      {block.inTurn ? <p className={styles.blockSpeaker}>{block.speaker ?? ''}</p> : null}
-      <p className={styles.blockText}>
+      {block.inTurn ? <p className={readerStyles.blockSpeaker}>{block.speaker ?? ''}</p> : null}
+      <p className={readerStyles.blockText}>
         {runs.map((run) => {
           const slice = text.slice(run.start, run.end);
           const hot = run.codings.some((c) => hotIds.has(c.id));
@@ -65,7 +66,7 @@ export const BlockView = memo(function BlockView({
           const className = [
             '',
             coded ? styles.runCoded : '',
-            run.selected ? styles.runSelected : '',
+            run.selected ? readerStyles.runSelected : '',
             hot ? styles.runHot : '',
             run.flashed ? styles.runFlash : '',
           ]

@@ -4,7 +4,7 @@ import { createPortal } from 'react-dom';
 import type { CoderCoding, MemoView } from '../../../../shared/api/contract';
 import { formatDateTime } from '../../lib/format';
 import { Button } from '../../ui/Button';
-import styles from './reader.module.css';
+import styles from './CodingPopover.module.css';
 import overlayStyles from '../../ui/overlay.module.css';
 import uiStyles from '../../ui/ui.module.css';
 import { useProject, useChanges, useDocument, useDocumentActions } from '../workbench/state/contexts';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button } from '../../ui/Button';
-import styles from './reader.module.css';
+import styles from './ExtentEditBar.module.css';
 import { useChanges, useDocument, useDocumentActions } from '../workbench/state/contexts';
 
 /** While the user picks a coding's new extent: what to do, and Apply once a passage is selected. */

@@ -8,7 +8,8 @@ import { ReaderBody } from './ReaderBody';
 import { ReaderHeader } from './ReaderHeader';
 import { useDocumentCodings } from './useDocumentCodings';
 import { useDocumentContent } from './useDocumentContent';
-import styles from './reader.module.css';
+import styles from './Reader.module.css';
+import readerStyles from './reader.module.css';
 import { useDocument } from '../workbench/state/contexts';
 
 export interface ReaderProps {
@@ -31,12 +32,12 @@ export function Reader({ meta, revision }: ReaderProps) {
       <AttributesPanel documentId={meta.id} />
       <ExtentEditBar documentId={meta.id} />
       {load.status === 'loading' ? (
-        <div className={styles.readerScroll}>
+        <div className={readerStyles.readerScroll}>
           <QuietLoading label="Loading the text…" />
         </div>
       ) : null}
       {load.status === 'failed' ? (
-        <div className={styles.readerScroll}>
+        <div className={readerStyles.readerScroll}>
           <div className={styles.readerError}>
             <ErrorAlert error={load.error} />
             <div>

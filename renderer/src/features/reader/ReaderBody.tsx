@@ -18,7 +18,8 @@ import { useReaderPointer } from './useReaderPointer';
 import { useReaderScroll } from './useReaderScroll';
 import { useStripes } from './useStripes';
 import { mapScrollTop } from './windowing';
-import styles from './reader.module.css';
+import styles from './ReaderBody.module.css';
+import readerStyles from './reader.module.css';
 
 /** The text column's top padding inside the scrolling page. */
 const COLUMN_TOP = 20;
@@ -126,7 +127,7 @@ export function ReaderBody({ content, codings }: ReaderBodyProps) {
 
   if (blocks.length === 0) {
     return (
-      <div className={styles.readerScroll}>
+      <div className={readerStyles.readerScroll}>
         <EmptyState title="This document has no text" />
       </div>
     );
@@ -158,17 +159,17 @@ export function ReaderBody({ content, codings }: ReaderBodyProps) {
   }
 
   return (
-    <div ref={scrollRef} className={styles.readerScroll} data-scroll-root="" onScroll={onScroll}>
+    <div ref={scrollRef} className={readerStyles.readerScroll} data-scroll-root="" onScroll={onScroll}>
       <div ref={pageRef} className={styles.rpage} style={{ paddingTop: COLUMN_TOP }}>
         <div
           ref={columnRef}
-          className={withSpeakers ? styles.rcolumn : `${styles.rcolumn} ${styles.rcolumnParagraphs}`}
+          className={withSpeakers ? readerStyles.rcolumn : `${readerStyles.rcolumn} ${styles.rcolumnParagraphs}`}
           onMouseDown={pointer.onMouseDown}
           onDragStart={(event) => event.preventDefault()}
         >
-          <div ref={probe} className={withSpeakers ? `${styles.blockTurn} ${styles.rprobe}` : styles.rprobe} aria-hidden="true">
-            {withSpeakers ? <p className={styles.blockSpeaker} /> : null}
-            <p className={styles.blockText} data-probe-text="">
+          <div ref={probe} className={withSpeakers ? `${readerStyles.blockTurn} ${styles.rprobe}` : styles.rprobe} aria-hidden="true">
+            {withSpeakers ? <p className={readerStyles.blockSpeaker} /> : null}
+            <p className={readerStyles.blockText} data-probe-text="">
               <span data-probe-sample="">{PROBE_SAMPLE}</span>
             </p>
           </div>

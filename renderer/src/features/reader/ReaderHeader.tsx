@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { DocumentMeta } from '../../../../shared/domain/schemas';
 import { plural } from '../../lib/format';
 import { countWords } from './segments';
-import styles from './reader.module.css';
+import styles from './ReaderHeader.module.css';
 
 export interface ReaderHeaderProps {
   meta: DocumentMeta;

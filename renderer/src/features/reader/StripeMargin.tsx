@@ -2,7 +2,7 @@ import { memo } from 'react';
 import type { Coder } from '../../../../shared/domain/schemas';
 import type { StripeBox } from './stripes';
 import { initials } from './stripes';
-import styles from './reader.module.css';
+import styles from './StripeMargin.module.css';
 
 /** Width of one lane of stripes: the bar and its rotated label. */
 export const LANE_WIDTH = 20;
