@@ -3,7 +3,8 @@ import { codePath, isDescendant, moveCode as moveInCodebook, nextCodeColor, subt
 import type { CoderPatch, Patch } from '../domain/patch';
 import { emptyCoderPatch } from '../domain/patch';
 import type { Code, CodeDescription } from '../domain/schemas';
-import { findCode, plural } from './context';
+import { findCode } from './context';
+import { plural } from '../text/plural';
 import type { OperationContext } from './context';
 
 function assertNameFree(ctx: OperationContext, name: string, parentId: string | null, exceptId?: string): void {

@@ -3,7 +3,8 @@ import type { Patch } from '../domain/patch';
 import { emptyCoderPatch } from '../domain/patch';
 import type { Coding } from '../domain/schemas';
 import type { Span } from '../text/spans';
-import { findCode, findDocument, plural } from './context';
+import { findCode, findDocument } from './context';
+import { plural } from '../text/plural';
 import type { OperationContext } from './context';
 
 export interface DocumentSpan extends Span {

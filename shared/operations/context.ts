@@ -22,6 +22,3 @@ export function findDocument(ctx: OperationContext, documentId: string): Documen
   return doc;
 }
 
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
-}

@@ -16,6 +16,7 @@ import { SourcePositions, chooseScheme } from './offsets';
 import type { OffsetScheme, SchemeDecision } from './offsets';
 import { decodeXmlBytes, parseQdc, parseQde } from './parse-qde';
 import type { RefiCode, RefiCoding, RefiNote, RefiProject, RefiSelection, RefiTextSource, RefiVariableValue } from './parse-qde';
+import { plural } from '../../../../shared/text/plural';
 
 /**
  * Importing a REFI-QDA project (.qdpx, or a bare project.qde) or codebook (.qdc) into an open
@@ -194,9 +195,6 @@ function decodeSourceText(bytes: Uint8Array): { text: string; warning?: string }
 const clean = (s: string | undefined) => (s ?? '').normalize('NFC').replace(/\s+/g, ' ').trim();
 const clip = (s: string, max: number) => (Array.from(s).length > max ? `${Array.from(s).slice(0, max - 1).join('')}…` : s);
 
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 /** `#RGB` or `#RRGGBB` as `#rrggbb`; anything else undefined. */
 export function refiColor(color: string | undefined): string | undefined {

@@ -3,7 +3,7 @@ import type { ExchangeImportResult } from '../../../../shared/api/contract';
 import { ApiError } from '../../api/client';
 import { useApi } from '../../api/context';
 import { saveExportFile } from '../../lib/download';
-import { plural } from '../../lib/format';
+import { plural } from '../../../../shared/text/plural';
 import { Button } from '../../ui/Button';
 import { DialogModal } from '../../ui/DialogModal';
 import { ErrorAlert } from '../../ui/ErrorAlert';

@@ -1,4 +1,4 @@
-import { formatNumber } from '../../lib/format';
+import { formatNumber } from '../../../../shared/text/plural';
 import { CodeGlyph } from '../codebook/CodeGlyph';
 import { measureCount, measureLabel } from './analysisModel';
 import type { FrequencyRow, Measure } from './analysisModel';

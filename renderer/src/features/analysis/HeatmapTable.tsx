@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import type { CSSProperties, KeyboardEvent } from 'react';
-import { formatNumber } from '../../lib/format';
+import { formatNumber } from '../../../../shared/text/plural';
 import { CodeGlyph } from '../codebook/CodeGlyph';
 import { heatScale, heatShade } from './analysisModel';
 import type { HeatTable } from './analysisModel';

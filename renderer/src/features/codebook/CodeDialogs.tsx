@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { codePalette, subtreeIds } from '../../../../shared/domain/codebook';
 import type { Code, CodeDescription } from '../../../../shared/domain/schemas';
-import { plural } from '../../lib/format';
+import { plural } from '../../../../shared/text/plural';
 import { Button } from '../../ui/Button';
 import { DialogModal } from '../../ui/DialogModal';
 import { TextAreaField } from '../../ui/TextAreaField';

@@ -2,7 +2,7 @@ import { useId, useMemo, useState } from 'react';
 import type { FormEvent } from 'react';
 import { codePath } from '../../../../shared/domain/codebook';
 import type { Code } from '../../../../shared/domain/schemas';
-import { plural } from '../../lib/format';
+import { plural } from '../../../../shared/text/plural';
 import { Button } from '../../ui/Button';
 import { MenuPopup } from '../../ui/MenuPopup';
 import type { MenuPopupItem } from '../../ui/MenuPopup';

@@ -1,7 +1,7 @@
 import { useId, useMemo, useRef, useState } from 'react';
 import type { AttributeFilter } from '../../../../shared/api/contract';
 import { documentMatches } from '../../../../shared/domain/filters';
-import { plural } from '../../lib/format';
+import { plural } from '../../../../shared/text/plural';
 import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
 import { PaneHeader } from '../../ui/PaneHeader';

@@ -1,5 +1,6 @@
 import type { AttributeDef, AttributeValue, DocumentMeta } from '../../../../shared/domain/schemas';
-import { formatDate, formatNumber } from '../../lib/format';
+import { formatDate } from '../../lib/format';
+import { formatNumber } from '../../../../shared/text/plural';
 
 /** One attribute of a document, ready to show: its name and its formatted value. */
 export interface AttributeEntry {

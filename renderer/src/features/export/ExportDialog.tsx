@@ -5,7 +5,7 @@ import { documentMatches } from '../../../../shared/domain/filters';
 import { ApiError } from '../../api/client';
 import { useApi, useApiEvents } from '../../api/context';
 import { saveExportFile } from '../../lib/download';
-import { plural } from '../../lib/format';
+import { plural } from '../../../../shared/text/plural';
 import { Button } from '../../ui/Button';
 import { DialogModal } from '../../ui/DialogModal';
 import { ErrorAlert } from '../../ui/ErrorAlert';

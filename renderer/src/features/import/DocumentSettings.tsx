@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { PREVIEW_TURN_CHARS } from '../../../../shared/import/formats';
 import type { ImportInspection } from '../../../../shared/api/contract';
-import { formatNumber } from '../../lib/format';
+import { formatNumber } from '../../../../shared/text/plural';
 import { SelectField } from '../../ui/SelectField';
 import { describeSpeakerChoice, speakerOptions } from './options';
 import type { DocumentForm, ItemForm, SpeakerChoice } from './options';

@@ -2,7 +2,7 @@ import { useEffect, useEffectEvent, useId, useMemo, useState } from 'react';
 import type { MemoView } from '../../../../shared/api/contract';
 import type { MemoTarget } from '../../../../shared/domain/schemas';
 import { useApi } from '../../api/context';
-import { plural } from '../../lib/format';
+import { plural } from '../../../../shared/text/plural';
 import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
 import { MemoCard } from './MemoCard';

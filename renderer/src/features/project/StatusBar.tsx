@@ -1,4 +1,4 @@
-import { plural } from '../../lib/format';
+import { plural } from '../../../../shared/text/plural';
 import styles from './StatusBar.module.css';
 import { useProject, useDocument, useStatus } from '../workbench/state/contexts';
 

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { DocumentMeta } from '../../../../shared/domain/schemas';
-import { plural } from '../../lib/format';
+import { plural } from '../../../../shared/text/plural';
 import { countWords } from './segments';
 import styles from './ReaderHeader.module.css';
 

@@ -3,7 +3,7 @@ import type { FormEvent } from 'react';
 import type { SearchHit, SearchResult } from '../../../../shared/api/contract';
 import { useApi } from '../../api/context';
 import { ApiError } from '../../api/client';
-import { plural } from '../../lib/format';
+import { plural } from '../../../../shared/text/plural';
 import { Button } from '../../ui/Button';
 import { DialogModal } from '../../ui/DialogModal';
 import { EmptyState } from '../../ui/EmptyState';

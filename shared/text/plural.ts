@@ -1,0 +1,14 @@
+/** Counts in words, said the same way by the app, the command line and every message: British conventions. */
+
+const integer = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+const decimal = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
+
+/** "4,812"; "2.5". */
+export function formatNumber(n: number): string {
+  return Number.isInteger(n) ? integer.format(n) : decimal.format(n);
+}
+
+/** "1 word", "4,812 words", "2 analyses" (with `many`). */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${formatNumber(n)} ${n === 1 ? one : many}`;
+}
