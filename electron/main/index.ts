@@ -2,10 +2,10 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BrowserWindow, app, dialog } from 'electron';
 import type { OpenDialogOptions } from 'electron';
-import type { Handlers } from '../../shared/api/contract';
 import { toErrorShape } from '../../shared/api/errors';
 import { createBackend } from '../services/backend';
 import type { Backend } from '../services/backend';
+import { handlerModule } from '../services/handler-registry';
 import { projectPathFromArgv } from './argv';
 import { forwardEvents, registerIpcHandlers } from './ipc';
 import { registerAppScheme, serveRenderer } from './protocol';
@@ -68,21 +68,6 @@ async function openProjectFromMenu(backend: Backend): Promise<void> {
   }
 }
 
-/**
- * The backend's handlers plus what only the desktop shell can do. `app.getState` waits for the
- * initial project, so the first state the UI sees already has it, or its failure among `notices`.
- */
-function desktopHandlers(backend: Backend, startup: Promise<void>): Handlers {
-  return {
-    ...backend.handlers,
-    'app.getState': async (input) => {
-      await startup;
-      return backend.handlers['app.getState'](input);
-    },
-    'dialog.pickProjectFolder': pickProjectFolder,
-  };
-}
-
 async function boot(): Promise<void> {
   installSecurityGuards({ appOrigin, devServerOrigin });
   serveRenderer(rendererDir);
@@ -93,13 +78,14 @@ async function boot(): Promise<void> {
     documentsDir: process.env.MARGINALIA_DOCUMENTS_DIR || app.getPath('documents'),
     resourcesDir: join(app.getAppPath(), 'resources'),
     shell: 'electron',
+    dialogs: handlerModule('dialog', { 'dialog.pickProjectFolder': pickProjectFolder }),
   });
   backend = started;
-  const startup = started
+  started
     .openInitialProject(projectPathFromArgv(process.argv, process.defaultApp === true))
     .catch((err: unknown) => console.error('Could not open the initial project:', err));
 
-  registerIpcHandlers(desktopHandlers(started, startup), appOrigin);
+  registerIpcHandlers(started.handlers, appOrigin);
   forwardEvents(started.events);
   installMenu({ openProject: () => void openProjectFromMenu(started) });
   showMainWindow();

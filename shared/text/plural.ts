@@ -8,7 +8,7 @@ export function formatNumber(n: number): string {
   return Number.isInteger(n) ? integer.format(n) : decimal.format(n);
 }
 
-/** "1 word", "4,812 words", "2 analyses" (with `many`). */
+/** "1 coding", "2,074 codings": a count with its noun, as every message and label writes it. */
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${formatNumber(n)} ${n === 1 ? one : many}`;
 }

@@ -1,4 +1,5 @@
 import type { AppState, ChangeResult, HistoryState, ProjectSnapshot } from '../../../shared/api/contract';
+import { applyDelta } from '../../../shared/api/snapshot-delta';
 import type { ApiError } from '../api/client';
 
 /**
@@ -23,9 +24,9 @@ export type AppAction =
 
 export const NO_HISTORY: HistoryState = { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null };
 
-/** The project after a change: the one place that knows how a change's reply describes it. */
-export function projectAfter(_project: ProjectSnapshot, result: ChangeResult): ProjectSnapshot {
-  return result.snapshot;
+/** The project after a change: its reply carries what changed (a delta), applied to the snapshot held here. */
+export function projectAfter(project: ProjectSnapshot, result: ChangeResult): ProjectSnapshot {
+  return applyDelta(project, result.delta);
 }
 
 function withState(boot: AppBoot, update: (state: AppState) => AppState): AppBoot {

@@ -37,7 +37,7 @@ describe('marginalia CLI', () => {
     const dir = join(await tempDir(), 'p');
     await marginalia('new', dir, '--template', 'empty');
     const project = JSON.parse(await readFile(join(dir, 'project.json'), 'utf-8'));
-    project.codebook.push({ id: 'x1', name: 'Orphan', color: '#112233', parentId: 'gone', codable: true,
+    project.codebook.push({ id: 'x1', name: 'Orphan', color: '#112233', parentId: 'gone', codable: true, rank: 9,
       description: { definition: '', whenToUse: '', whenNotToUse: '', example: '' } });
     await writeFile(join(dir, 'project.json'), JSON.stringify(project));
     await writeFile(join(dir, 'coders', 'stray.json'), '{');
@@ -96,7 +96,7 @@ describe('marginalia agreement', () => {
     const backend = await createBackend({ dataDir: join(root, 'data'), documentsDir: root, resourcesDir: resolve('resources'), shell: 'browser' });
     const h = backend.handlers;
     await h['project.open']({ path: dir });
-    const doc = (await h['import.run']({ items: [{ source: { stagedId: (await h['import.stage']({ fileName: 'c.txt', base64: Buffer.from('x'.repeat(200)).toString('base64') })).stagedId }, options: {} }] })).snapshot.documents[0]!;
+    const doc = (await h['import.run']({ items: [{ source: { stagedId: (await h['import.stage']({ fileName: 'c.txt', base64: Buffer.from('x'.repeat(200)).toString('base64') })).stagedId }, options: {} }] })).change!.delta.documents!.upsert[0]!;
     const stigma = (await h['app.getState']({})).project!.codebook.find((c) => c.name === 'Tackling stigma')!.id;
     await h['app.setCoderName']({ name: 'Ann' });
     await h['coding.apply']({ documentId: doc.id, codeId: stigma, start: 0, end: 100 });

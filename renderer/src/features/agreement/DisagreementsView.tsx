@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import type { AgreementResult, AttributeFilter, DisagreementView, ProjectSnapshot } from '../../../../shared/api/contract';
+import type { AgreementResult, AttributeFilter, DisagreementView, HistoryState } from '../../../../shared/api/contract';
 import type { Span } from '../../../../shared/text/spans';
 import { ApiError } from '../../api/client';
 import { useApi } from '../../api/context';
@@ -27,12 +27,12 @@ type Load =
   | { status: 'failed'; key: string; error: ApiError };
 
 /**
- * Decisions for "neither" leave no coding to read back, so the view remembers them — for as
- * long as the project is the one its own decisions produced. Any other change (an undo above
+ * Decisions for "neither" leave no coding to read back here, so the view remembers them — for
+ * as long as the undo history is the one its own decisions left. Any other change (an undo above
  * all) forgets them, and the passage shows as open again: never settled when it may not be.
  */
 interface NeitherMarks {
-  project: ProjectSnapshot | null;
+  history: HistoryState | null;
   keys: string[];
 }
 
@@ -48,7 +48,7 @@ export interface DisagreementsViewProps {
 
 /** The passages where two coders differ at one code, each version side by side, with a way to settle each. */
 export function DisagreementsView({ drill, settings, attributes, result, onBack, onPair }: DisagreementsViewProps) {
-  const { project } = useProject();
+  const { project, history } = useProject();
   const { change, showError } = useChanges();
   const { openDocument } = useDocumentActions();
   const api = useApi();
@@ -66,7 +66,7 @@ export function DisagreementsView({ drill, settings, attributes, result, onBack,
   const [load, setLoad] = useState<Load>({ status: 'loading' });
   const [notes, setNotes] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState<string | null>(null);
-  const [neither, setNeither] = useState<NeitherMarks>({ project: null, keys: [] });
+  const [neither, setNeither] = useState<NeitherMarks>({ history: null, keys: [] });
   const [message, setMessage] = useState<string | null>(null);
 
   useEffect(() => {
@@ -97,7 +97,7 @@ export function DisagreementsView({ drill, settings, attributes, result, onBack,
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, key, project]);
 
-  const neitherKeys = new Set(neither.project === project ? neither.keys : []);
+  const neitherKeys = new Set(neither.history === history ? neither.keys : []);
   const passages = load.status === 'ready' ? load.passages : [];
   const stale = load.status !== 'loading' && load.key !== key;
 
@@ -126,8 +126,8 @@ export function DisagreementsView({ drill, settings, attributes, result, onBack,
         note: notes[k] ?? '',
       });
       if (!result) return;
-      const kept = (neither.project === project ? neither.keys : []).filter((x) => x !== k);
-      setNeither({ project: result.snapshot, keys: choice === 'neither' ? [...kept, k] : kept });
+      const kept = (neither.history === history ? neither.keys : []).filter((x) => x !== k);
+      setNeither({ history: result.history, keys: choice === 'neither' ? [...kept, k] : kept });
       setNotes((n) => {
         const next = { ...n };
         delete next[k];

@@ -6,8 +6,7 @@ import { buildImportOptions, initialForm } from './options';
 import type { ItemForm } from './options';
 import { canRun, importReducer, readyEntries, summariseResults } from './session';
 import type { ImportEntry, ImportSession } from './session';
-import { useApplyImport } from './useApplyImport';
-import { useProject, useDocumentActions } from '../workbench/state/contexts';
+import { useChanges, useDocumentActions, useProject, useViewActions } from '../workbench/state/contexts';
 
 export interface Importer {
   /** null while no import is under way (the dialog is closed). */
@@ -31,8 +30,9 @@ let nextKey = 0;
 export function useImporter(): Importer {
   const api = useApi();
   const { project } = useProject();
+  const { applyChange, takeSnapshot } = useChanges();
   const { openDocument } = useDocumentActions();
-  const applyImport = useApplyImport();
+  const { say } = useViewActions();
   const [session, dispatch] = useReducer(importReducer, null);
 
   /** Bumped when the dialog closes: replies for an abandoned import are dropped. */
@@ -101,22 +101,24 @@ export function useImporter(): Importer {
     const before = new Set(project.documents.map((d) => d.id));
     dispatch({ type: 'run' });
     try {
-      const { results, snapshot } = await api.call('import.run', { items });
-      const firstImportedId = snapshot.documents.find((d) => !before.has(d.id))?.id ?? null;
+      const { results, change } = await api.call('import.run', { items });
+      const firstImportedId = change?.delta.documents?.upsert.find((d) => !before.has(d.id))?.id ?? null;
       dispatch({ type: 'finished', results, firstImportedId });
-      applyImport(snapshot, summariseResults(results));
+      if (change) applyChange(change);
+      say(summariseResults(results));
     } catch (err) {
       const message = ApiError.from(err).message;
       dispatch({ type: 'failed', message });
       // Files before the one that stopped it are in the project: show them all the same.
       try {
         const state = await api.call('app.getState', {});
-        if (state.project) applyImport(state.project, `The import stopped: ${message}`);
+        if (state.project) takeSnapshot(state.project);
+        say(`The import stopped: ${message}`);
       } catch {
         // The failure is already on screen; the project shows the import when next read.
       }
     }
-  }, [api, applyImport, session, project.documents]);
+  }, [api, applyChange, say, session, takeSnapshot, project.documents]);
 
   const close = useCallback(() => {
     if (!session || session.stage === 'running') return;

@@ -1,5 +1,3 @@
-import type { Channel } from '../../../../shared/api/contract';
-
 /** Shapes the workbench's state is made of (the state itself: state/contexts.ts). */
 
 /** A passage of a document: [start, end) UTF-16 offsets into its normalised text. */
@@ -20,11 +18,6 @@ export type CentreView =
   | { kind: 'memos' }
   | { kind: 'agreement' }
   | { kind: 'analysis' };
-
-/** Channels that change the project: each returns a ChangeResult. */
-export type ChangeChannel = {
-  [C in Channel]: C extends `${'coding' | 'code' | 'memo' | 'attribute'}.${string}` | 'document.setAttribute' | 'agreement.resolve' ? C : never;
-}[Channel];
 
 /**
  * Drag and drop (@dnd-kit/core). One DndContext for the workbench; these are the `data`

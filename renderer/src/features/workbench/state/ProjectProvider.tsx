@@ -1,11 +1,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Dispatch, ReactNode } from 'react';
-import type { ChangeResult, HistoryState, Input, ProjectSnapshot } from '../../../../../shared/api/contract';
+import type { ChangeChannel, ChangeResult, HistoryState, Input, ProjectSnapshot } from '../../../../../shared/api/contract';
 import { ApiError } from '../../../api/client';
 import { useApi } from '../../../api/context';
 import type { AppAction } from '../../../app/appStore';
 import { CoderNameDialog } from '../CoderNameDialog';
-import type { ChangeChannel } from '../types';
 import { ChangeActionsContext, ProjectStateContext, useViewActions } from './contexts';
 import type { ChangeActions, ProjectState } from './contexts';
 import { useChangeRunner } from './useChangeRunner';

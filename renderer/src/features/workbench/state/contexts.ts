@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { Context } from 'react';
-import type { AttributeFilter, ChangeResult, HistoryState, Input, ProjectSnapshot } from '../../../../../shared/api/contract';
-import type { CentreView, ChangeChannel, CoderView, DocumentSpan } from '../types';
+import type { AttributeFilter, ChangeChannel, ChangeResult, HistoryState, Input, ProjectSnapshot } from '../../../../../shared/api/contract';
+import type { CentreView, CoderView, DocumentSpan } from '../types';
 
 /**
  * The workbench's state, split by how often it changes, so that a component re-renders only
