@@ -20,10 +20,10 @@ export interface ReaderProps {
 
 /** The open document: its header and attributes, then its text with the codings shown. */
 export function Reader({ meta, revision }: ReaderProps) {
-  const load = useDocumentContent(meta.id, revision);
-  const content = load.status === 'ready' ? load.content : null;
-  const codings = useDocumentCodings(content);
   const { visibleCoderIds } = useDocument();
+  const load = useDocumentContent(meta.id, revision, visibleCoderIds);
+  const content = load.status === 'ready' ? load.content : null;
+  const codings = useDocumentCodings(content, visibleCoderIds);
   const shownCount = codings.reduce((n, c) => n + (visibleCoderIds.includes(c.coderId) ? 1 : 0), 0);
 
   return (
