@@ -27,7 +27,9 @@ import type { StepResult } from './steps';
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const resultsDir = join(repoRoot, 'bench-results');
 const STEP_TIMEOUT_MS = 300_000;
-const ALL_STEPS = ['floor-parse', 'floor-copy', 'open', 'edit', 'agreement', 'xlsx', 'qdpx', 'browser'] as const;
+const ALL_STEPS = ['floor-parse', 'floor-copy', 'open', 'edit', 'agreement', 'xlsx', 'qdpx', 'browser', 'survey'] as const;
+/** Steps that drive a browser (skipped with --skip-browser). */
+const BROWSER_STEPS: readonly StepName[] = ['browser', 'survey'];
 type StepName = (typeof ALL_STEPS)[number];
 
 const progress = (message: string): void => {
@@ -51,12 +53,12 @@ interface StepRun {
 
 async function runChild(name: StepName, config: Record<string, unknown>, profileDir: string | null): Promise<StepRun> {
   const out = join(String(config.work), `${name}.result.json`);
-  const script = name === 'browser' ? 'tests/bench/browser.ts' : 'tests/bench/steps.ts';
+  const script = name === 'browser' ? 'tests/bench/browser.ts' : name === 'survey' ? 'tests/bench/survey.ts' : 'tests/bench/steps.ts';
   // Each thread writes its own profile (tsx runs a worker too): they go to a folder of their
   // own, and the main thread's (thread id 0) is kept as <step>.cpuprofile.
-  const ownProfiles = profileDir && name !== 'browser' ? join(profileDir, `${name}.tmp`) : null;
+  const ownProfiles = profileDir && !BROWSER_STEPS.includes(name) ? join(profileDir, `${name}.tmp`) : null;
   const nodeArgs = ['--expose-gc', ...(ownProfiles ? ['--cpu-prof', '--cpu-prof-dir', ownProfiles] : [])];
-  const args = [...nodeArgs, '--import', 'tsx', script, ...(name === 'browser' ? [] : [name]), JSON.stringify({ ...config, out })];
+  const args = [...nodeArgs, '--import', 'tsx', script, ...(BROWSER_STEPS.includes(name) ? [] : [name]), JSON.stringify({ ...config, out })];
   const started = performance.now();
   const child = spawn(process.execPath, args, { cwd: repoRoot, stdio: ['ignore', 'inherit', 'inherit'] });
   const code = await new Promise<number | null>((done) => {
@@ -137,11 +139,19 @@ function buildRows(results: Partial<Record<StepName, StepResult | null>>, summar
   }
   if ('qdpx' in results) rows.push(row(`qdpx export (REFI-QDA, ${f('qdpx', 'qdpxMb') ?? '?'} MB file)`, f('qdpx', 'qdpxMs'), 'ms', null, peakOf('qdpx')));
   if ('browser' in results) {
-    rows.push(row('Browser: app loaded (Documents list shown)', f('browser', 'appLoadMs'), 'ms', null, null));
-    rows.push(row('Browser: 1 MB document visible after the click (first open)', f('browser', 'firstPaintMs'), 'ms', 300, peakOf('browser')));
+    rows.push(row('Browser: app loaded (Documents list shown)', f('browser', 'appLoadMs'), 'ms', 1000, null));
+    rows.push(row('Browser: 1 MB document visible after the click (first open)', f('browser', 'firstPaintMs'), 'ms', 150, peakOf('browser')));
     rows.push(row('Browser: 1 MB document visible, reopened (best of 2)', f('browser', 'warmFirstPaintMs'), 'ms', null, null));
     const tasks = f('browser', 'scrollLongTasks');
     rows.push(row('Browser: longest main-thread task scrolling it top to bottom', f('browser', 'longestScrollTaskMs'), 'ms', 50, null, tasks !== null ? ` (${tasks} tasks > 50 ms)` : ''));
+    rows.push(row(`Browser: largest reply (${results.browser?.figures.largestReplyChannel ?? '?'})`, f('browser', 'largestReplyMb'), 'MB', 1, null));
+  }
+  if ('survey' in results) {
+    const shown = f('survey', 'optionsInDom');
+    rows.push(row('Survey (20,000 answers): project shown', f('survey', 'projectShownMs'), 'ms', 1500, peakOf('survey'), shown !== null ? ` (${shown} options in the DOM)` : ''));
+    rows.push(row('Survey: an answer opened (click to its text painted)', f('survey', 'openAnswerMs'), 'ms', 150, null));
+    rows.push(row('Survey: the list filtered by an attribute (click to painted)', f('survey', 'filterMs'), 'ms', 100, null));
+    rows.push(row(`Survey: largest reply (${results.survey?.figures.largestReplyChannel ?? '?'})`, f('survey', 'largestReplyMb'), 'MB', 1, null));
   }
   return rows;
 }
@@ -156,6 +166,7 @@ function stepOf(label: string): StepName | undefined {
   if (label.startsWith('xlsx')) return 'xlsx';
   if (label.startsWith('qdpx')) return 'qdpx';
   if (label.startsWith('Browser')) return 'browser';
+  if (label.startsWith('Survey')) return 'survey';
   return undefined;
 }
 
@@ -255,7 +266,7 @@ async function main(): Promise<void> {
   });
   const only = values.only ? values.only.split(',').map((s) => s.trim()) : null;
   for (const s of only ?? []) if (!(ALL_STEPS as readonly string[]).includes(s)) usage(`Unknown step "${s}".`);
-  const steps = ALL_STEPS.filter((s) => (!only || only.includes(s)) && !(s === 'browser' && values['skip-browser']));
+  const steps = ALL_STEPS.filter((s) => (!only || only.includes(s)) && !(BROWSER_STEPS.includes(s) && values['skip-browser']));
 
   if (values.reuse && !existsSync(join(resolve(values.reuse), 'project.json'))) usage(`${resolve(values.reuse)} has no project.json.`);
 
@@ -282,7 +293,7 @@ async function main(): Promise<void> {
       progress(`  ${summary.documents} documents, ${summary.totalChars.toLocaleString('en-US')} characters, ${summary.codings.toLocaleString('en-US')} codings, ${round(summary.totalBytes / 1e6)} MB, in ${round(summary.generateMs / 1000, 1)} s (+ ${round(summary.validateMs / 1000, 1)} s validation)`);
     }
 
-    if (steps.includes('browser') && !existsSync(join(repoRoot, 'out', 'renderer', 'index.html'))) {
+    if (steps.some((s) => BROWSER_STEPS.includes(s)) && !existsSync(join(repoRoot, 'out', 'renderer', 'index.html'))) {
       progress('The renderer is not built: running `npx electron-vite build`…');
       const build = spawnSync('npx', ['electron-vite', 'build', '--logLevel', 'warn'], { cwd: repoRoot, stdio: 'inherit' });
       if (build.status !== 0) progress('  ! the build failed: the browser step will fail too');

@@ -1,6 +1,7 @@
 import { useCallback, useId, useState } from 'react';
 import type { KeyboardEvent } from 'react';
-import type { AttributeDef, DocumentMeta } from '../../../../shared/domain/schemas';
+import type { AttributeDef } from '../../../../shared/domain/schemas';
+import type { DocumentSummary } from '../../../../shared/api/contract';
 import { typeaheadIndex } from '../../lib/typeahead';
 import { EmptyState } from '../../ui/EmptyState';
 import { useWindowedList } from '../../ui/useWindowedList';
@@ -13,7 +14,7 @@ import styles from './documents.module.css';
 const OPTION_ESTIMATE = 64;
 
 export interface DocumentListProps {
-  documents: DocumentMeta[];
+  documents: DocumentSummary[];
   attributes: AttributeDef[];
   /** The document shown in the reader. */
   openId: string | null;

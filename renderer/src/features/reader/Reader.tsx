@@ -1,4 +1,4 @@
-import type { DocumentMeta } from '../../../../shared/domain/schemas';
+import type { DocumentSummary } from '../../../../shared/api/contract';
 import { Button } from '../../ui/Button';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { QuietLoading } from '../../ui/QuietLoading';
@@ -13,7 +13,7 @@ import readerStyles from './reader.module.css';
 import { useDocument } from '../workbench/state/contexts';
 
 export interface ReaderProps {
-  meta: DocumentMeta;
+  meta: DocumentSummary;
   /** Bumped when the project changed on disk: reload the text. */
   revision: number;
 }

@@ -1,11 +1,11 @@
 import { useMemo } from 'react';
-import type { DocumentMeta } from '../../../../shared/domain/schemas';
+import type { DocumentSummary } from '../../../../shared/api/contract';
 import { plural } from '../../../../shared/text/plural';
 import { countWords } from './segments';
 import styles from './ReaderHeader.module.css';
 
 export interface ReaderHeaderProps {
-  meta: DocumentMeta;
+  meta: DocumentSummary;
   /** The text, once loaded, for the word count. */
   text: string | null;
   /** Codings shown under the current coder view, once loaded. */
