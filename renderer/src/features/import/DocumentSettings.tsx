@@ -5,7 +5,8 @@ import { formatNumber } from '../../../../shared/text/plural';
 import { SelectField } from '../../ui/SelectField';
 import { describeSpeakerChoice, speakerOptions } from './options';
 import type { DocumentForm, ItemForm, SpeakerChoice } from './options';
-import styles from './ImportFileCard.module.css';
+import styles from './DocumentSettings.module.css';
+import cardStyles from './ImportFileCard.module.css';
 
 /** How a transcript will be imported: its speaker turns, previewed. */
 export function DocumentSettings({
@@ -23,11 +24,11 @@ export function DocumentSettings({
   const turns = doc.turns.slice(0, 5);
   return (
     <div className={styles.importDoc}>
-      <p className={styles.importFileSummary}>
+      <p className={cardStyles.importFileSummary}>
         Becomes the document <strong>“{doc.name}”</strong> · {formatNumber(doc.characters)} characters
       </p>
       {doc.duplicateOf !== null ? (
-        <p className={`${styles.importNote} ${styles.importNoteWarn}`}>
+        <p className={`${cardStyles.importNote} ${cardStyles.importNoteWarn}`}>
           Same text as <strong>“{doc.duplicateOf}”</strong>, already in the project: it will be skipped.
         </p>
       ) : null}

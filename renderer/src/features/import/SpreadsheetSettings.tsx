@@ -4,7 +4,8 @@ import { SelectField } from '../../ui/SelectField';
 import { formProblem, sheetForm, sheetOf, spreadsheetOutcome } from './options';
 import type { ItemForm, SpreadsheetForm } from './options';
 import { RadioGroup } from '../../ui/RadioGroup';
-import styles from './ImportFileCard.module.css';
+import styles from './SpreadsheetSettings.module.css';
+import cardStyles from './ImportFileCard.module.css';
 
 const columnOptions = (columns: readonly string[], none: string) => [
   { value: '', label: none },
@@ -119,14 +120,14 @@ export function SpreadsheetSettings({
         />
       )}
       {problem ? (
-        <p className={`${styles.importNote} ${styles.importNoteError}`}>
+        <p className={`${cardStyles.importNote} ${cardStyles.importNoteError}`}>
           {problem}
         </p>
       ) : (
-        <p className={styles.importFileSummary}>{spreadsheetOutcome(form, inspection)}</p>
+        <p className={cardStyles.importFileSummary}>{spreadsheetOutcome(form, inspection)}</p>
       )}
       {form.use === 'attributes' && documentNames.length === 0 ? (
-        <p className={`${styles.importNote} ${styles.importNoteWarn}`}>The project has no documents yet, so no row can match one.</p>
+        <p className={`${cardStyles.importNote} ${cardStyles.importNoteWarn}`}>The project has no documents yet, so no row can match one.</p>
       ) : null}
       {sheet && sheet.sample.length > 0 ? <SampleTable sheet={sheet} form={form} /> : null}
     </div>
