@@ -430,6 +430,8 @@ export interface ServerEvents {
   'import.progress': { done: number; total: number; fileName: string };
   'export.progress': { done: number; total: number; stage: string };
   'backend.error': AppErrorShape;
+  /** The desktop shell asks the UI: Help → About, or files the OS opened with the app, staged for the import dialog. */
+  'shell.request': { action: 'about' } | { action: 'import'; files: { stagedId: string; fileName: string; size: number }[] };
 }
 export type EventName = keyof ServerEvents;
 

@@ -53,7 +53,15 @@ export function danglingReferences(state: ProjectState, patch: Patch): string[] 
     if (state.coderIds().some((id) => state.coder(id)!.codingsIn(documentId).length > 0)) problems.push('a document it removes holds codings made since');
     if ([...state.tables.sets.values()].some((s) => s.documentIds.includes(documentId))) problems.push('a document it removes is in a document set');
   }
+  for (const change of patch.project?.codes ?? []) {
+    const parentId = change.after === null ? null : state.tables.codes.get(change.id)?.parentId;
+    if (parentId && !state.tables.codes.has(parentId)) problems.push('a code would sit under a code removed since');
+  }
   for (const changes of patch.coders ?? []) {
+    for (const change of changes.memos ?? []) {
+      const memo = change.after === null ? undefined : state.coder(changes.coderId)?.memos.get(change.id);
+      if (memo && !targetExists(state, memo.target)) problems.push('a memo would be on something removed since');
+    }
     for (const change of changes.codings ?? []) {
       const coding = change.after === null ? undefined : state.coder(changes.coderId)?.codings.get(change.id);
       if (!coding) continue;
@@ -73,6 +81,19 @@ export function danglingReferences(state: ProjectState, patch: Patch): string[] 
     }
   }
   return [...new Set(problems)];
+}
+
+function targetExists(state: ProjectState, target: Memo['target']): boolean {
+  switch (target.type) {
+    case 'code':
+      return state.tables.codes.has(target.id);
+    case 'document':
+      return state.tables.documents.has(target.id);
+    case 'coding':
+      return state.coderIds().some((id) => state.coder(id)!.codings.has(target.id));
+    default:
+      return true;
+  }
 }
 
 function changeProblem(current: Record<string, unknown> | undefined, change: Change<unknown>): string | null {

@@ -1,27 +1,16 @@
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { marginalia } from '../../helpers/cli';
 import { useTempDirs } from '../../helpers/temp-dir';
 
-const run = promisify(execFile);
 const tempDir = useTempDirs();
 const fixtures = resolve('../shared/fixtures/qualcoder-examples');
+// Each test starts the command several times (a few seconds each on a busy two-core machine).
+const slow = { timeout: 90_000 };
 
-/** Runs the real `marginalia` command as a user would, through its installed bin script. */
-async function marginalia(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['electron/cli/bin.mjs', ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
-
-describe('marginalia CLI', () => {
+describe('marginalia CLI', slow, () => {
   it('creates a Thrive LDN project, reports it, and checks it sound (exit 0)', async () => {
     const dir = join(await tempDir(), 'Thrive.marginalia');
     expect((await marginalia('new', dir, '--template', 'thrive-ldn')).code).toBe(0);
@@ -67,7 +56,7 @@ describe('marginalia CLI', () => {
   });
 });
 
-describe.skipIf(!existsSync(fixtures))('marginalia import', () => {
+describe.skipIf(!existsSync(fixtures))('marginalia import', slow, () => {
   it('imports each file with a result line, and exits 1 when any file failed', async () => {
     const dir = join(await tempDir(), 'p');
     await marginalia('new', dir, '--template', 'empty');
@@ -87,7 +76,7 @@ describe.skipIf(!existsSync(fixtures))('marginalia import', () => {
   });
 });
 
-describe('marginalia agreement', () => {
+describe('marginalia agreement', slow, () => {
   it('prints the pooled figures per code, writes a workbook and JSON, and explains undefined values', async () => {
     const root = await tempDir();
     const dir = join(root, 'p');

@@ -94,6 +94,24 @@ describe('one door for every change', () => {
     expect((await h['app.getState']({})).project!.codebook.some((c) => c.name === 'Shared idea')).toBe(false);
   });
 
+  it('an undo that would bring a code back under a code another coder has deleted since is refused', async () => {
+    const { h, project } = await sample();
+    const parent = (await h['code.create']({ name: 'Parent idea', parentId: null })).createdIds[0]!;
+    const child = (await h['code.create']({ name: 'Child idea', parentId: parent })).createdIds[0]!;
+    await h['code.delete']({ codeId: child });
+    await h['app.setCoderName']({ name: 'Tom Reilly' });
+    await h['code.delete']({ codeId: parent });
+    await h['app.setCoderName']({ name: 'Amara Okafor' });
+    await expect(h['history.undo']({})).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/a code would sit under a code removed since/) });
+    expect((await project()).codebook.some((c) => c.id === child)).toBe(false);
+    // Once Tom brings the parent back, the child can come back under it.
+    await h['app.setCoderName']({ name: 'Tom Reilly' });
+    await h['history.undo']({});
+    await h['app.setCoderName']({ name: 'Amara Okafor' });
+    await h['history.undo']({});
+    expect((await project()).codebook.find((c) => c.id === child)?.parentId).toBe(parent);
+  });
+
   it("a passage inside the coder's own coding at the same code changes nothing; one overlapping it widens it", async () => {
     const { h, code, doc, project } = await sample();
     const zero = code('Zero suicide');

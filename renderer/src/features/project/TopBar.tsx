@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Button } from '../../ui/Button';
+import { AboutButton } from '../about/AboutProvider';
 import { ExportButton } from '../export/ExportButton';
 import { CoderSwitch } from './CoderSwitch';
 import { CoderViewSelect } from './CoderViewSelect';
@@ -27,12 +28,8 @@ export function TopBar({ name, path, onClose }: TopBarProps) {
 
   return (
     <header className={styles.topbar}>
-      <div className={styles.topbarApp} aria-hidden="true">
-        <svg viewBox="0 0 40 40" width="22" height="22">
-          <rect width="40" height="40" rx="9" fill="var(--c-accent)" />
-          <rect x="10" y="9" width="15" height="22" rx="2" fill="var(--c-text-on-accent)" opacity="0.95" />
-          <rect x="27.5" y="12.5" width="3" height="11" rx="1.5" fill="var(--c-brand-mark)" />
-        </svg>
+      <div className={styles.topbarApp}>
+        <AboutButton />
       </div>
       <div className={styles.topbarTitle}>
         <h1 className={styles.topbarName} title={path}>
