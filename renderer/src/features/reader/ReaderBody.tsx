@@ -4,7 +4,7 @@ import type { CoderCoding, DocumentContent } from '../../../../shared/api/contra
 import type { Coder } from '../../../../shared/domain/schemas';
 import { EmptyState } from '../../ui/EmptyState';
 import { SelectionChip } from '../workbench/SelectionChip';
-import { useDocument, useDocumentActions, useProject } from '../workbench/state/contexts';
+import { useDocument, useDocumentActions, useProject, useView } from '../workbench/state/contexts';
 import { BlockView } from './BlockView';
 import { CodingPopover } from './CodingPopover';
 import { LANE_WIDTH, StripeMargin } from './StripeMargin';
@@ -56,6 +56,7 @@ export function ReaderBody({ content, codings }: ReaderBodyProps) {
   const { project } = useProject();
   const { focusRequest, selection, visibleCoderIds } = useDocument();
   const { rememberScroll, setSelection, takeInitialScroll } = useDocumentActions();
+  const { snapWords } = useView();
   const { text, id: documentId } = content;
   const blocks = useMemo(() => buildBlocks(text, content.turns), [text, content.turns]);
   const blockIndexByKey = useMemo(() => new Map(blocks.map((b, i) => [b.key, i])), [blocks]);
@@ -89,7 +90,7 @@ export function ReaderBody({ content, codings }: ReaderBodyProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const pageRef = useRef<HTMLDivElement>(null);
   const columnRef = useRef<HTMLDivElement>(null);
-  const pointer = useReaderPointer({ documentId, text, columnRef, blockIndexOf, setSelection });
+  const pointer = useReaderPointer({ documentId, text, columnRef, blockIndexOf, setSelection, snapWords });
   const { popover, setPopover } = pointer;
 
   // Blocks that must stay rendered: where a selection drag began, the selection's ends, the flash.

@@ -8,10 +8,11 @@ import type { ViewActions, ViewState } from './contexts';
 export function ViewProvider({ children }: { children: ReactNode }) {
   const [centre, setCentre] = useState<CentreView>({ kind: 'reader' });
   const [paletteOpen, setPaletteOpen] = useState(false);
+  const [snapWords, setSnapWords] = useState(true);
   const [status, say] = useState<string | null>(null);
-  const state = useMemo<ViewState>(() => ({ centre, paletteOpen }), [centre, paletteOpen]);
+  const state = useMemo<ViewState>(() => ({ centre, paletteOpen, snapWords }), [centre, paletteOpen, snapWords]);
   // State setters never change, so neither does this: dispatching never re-renders.
-  const actions = useMemo<ViewActions>(() => ({ setCentre, setPaletteOpen, say }), []);
+  const actions = useMemo<ViewActions>(() => ({ setCentre, setPaletteOpen, setSnapWords, say }), []);
   return (
     <ViewActionsContext value={actions}>
       <ViewStateContext value={state}>

@@ -92,11 +92,14 @@ export interface DocumentActions {
 export interface ViewState {
   centre: CentreView;
   paletteOpen: boolean;
+  /** Selections in the reader widen to whole words (Alt held while selecting keeps the exact characters). */
+  snapWords: boolean;
 }
 
 export interface ViewActions {
   setCentre(view: CentreView): void;
   setPaletteOpen(open: boolean): void;
+  setSnapWords(on: boolean): void;
   /** Shows a message in the status bar. */
   say(message: string | null): void;
 }
