@@ -16,7 +16,7 @@ test('a passage selected with the mouse and dragged onto a code is coded, shown,
 
   await selectByMouse(page, POOLED);
   const chip = page.getByRole('button', { name: /^Selected passage: Pooled budgets/ });
-  await expect(chip).toContainText('Drag onto a code');
+  await expect(chip).toHaveAttribute('title', /Drag onto a code/);
 
   await dragOnto(page, chip, treeRow(page, 'Communities take the lead'));
   const communities = await codeId(app, 'Communities take the lead');
@@ -68,7 +68,7 @@ test('a passage selected with the mouse and dragged onto a code is coded, shown,
   await expect(segment).toContainText('04 Lambeth: commissioners');
 });
 
-test('a code dragged from the codebook onto the selection codes it; a selection across turns is coded as one passage', async ({ app, page }) => {
+test('a code dragged from the codebook onto the selected text codes it and the chip goes; a selection across turns is coded as one passage', async ({ app, page }) => {
   await start(page, app);
   const reader = await openDocument(page, '04 Lambeth: commissioners');
   const phrase = "A single assessment that all partners accept.\n\nPublic health lead: One outcome everyone";
@@ -82,8 +82,10 @@ test('a code dragged from the codebook onto the selection codes it; a selection 
   const chip = page.getByRole('button', { name: /^Selected passage: A single assessment/ });
   await expect(chip).toBeVisible();
 
-  await dragOnto(page, treeRow(page, 'Joined-up local partnerships'), chip);
+  // Dropped on the selected text itself (its first line), not on the chip.
+  await dragOnto(page, treeRow(page, 'Joined-up local partnerships'), reader.locator('[data-selected]').first());
   const joined = await codeId(app, 'Joined-up local partnerships');
+  await expect(chip, 'the chip goes once the selection is coded').toBeHidden();
   await expect(codedRuns(reader, joined)).toHaveCount(2);
   await expect(codedRuns(reader, joined).first()).toHaveText('A single assessment that all partners accept.');
   await expect(codedRuns(reader, joined).last()).toHaveText('One outcome everyone');

@@ -81,6 +81,7 @@ export const BlockView = memo(function BlockView({
               style={lookStyle(look)}
               data-hot={hot ? '' : undefined}
               data-flash={run.flashed ? '' : undefined}
+              data-selected={run.selected ? '' : undefined}
               {...(coded
                 ? {
                     'data-codings': run.codings.map((c) => c.id).join(' '),

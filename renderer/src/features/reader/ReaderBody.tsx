@@ -4,6 +4,7 @@ import type { CoderCoding, DocumentContent } from '../../../../shared/api/contra
 import type { Coder } from '../../../../shared/domain/schemas';
 import { EmptyState } from '../../ui/EmptyState';
 import { SelectionChip } from '../workbench/SelectionChip';
+import { SelectionDropZone } from '../workbench/SelectionDropZone';
 import { useDocument, useDocumentActions, useProject, useView } from '../workbench/state/contexts';
 import { BlockView } from './BlockView';
 import { CodingPopover } from './CodingPopover';
@@ -13,9 +14,9 @@ import type { PaintCoding } from './paint';
 import { initials } from './stripes';
 import type { StripeBox } from './stripes';
 import { useBlockLayout } from './useBlockLayout';
-import { useChipPosition } from './useChipPosition';
 import { useReaderPointer } from './useReaderPointer';
 import { useReaderScroll } from './useReaderScroll';
+import { useSelectionBoxes } from './useSelectionBoxes';
 import { useStripes } from './useStripes';
 import { mapScrollTop } from './windowing';
 import styles from './ReaderBody.module.css';
@@ -23,6 +24,9 @@ import readerStyles from './reader.module.css';
 
 /** The text column's top padding inside the scrolling page. */
 const COLUMN_TOP = 20;
+/** The selection's chip: its height, and its distance from the text column in the gutter beside it. */
+const CHIP_HEIGHT = 26;
+const CHIP_GAP = 6;
 const EMPTY_IDS: ReadonlySet<string> = new Set();
 const NO_CODERS: ReadonlyMap<string, Coder> = new Map();
 /** A representative line of speech, to measure the reading font's average character width. */
@@ -48,7 +52,7 @@ function paintKey(items: readonly PaintCoding[]): string {
 
 /**
  * The open document's text, windowed by block, with its codings painted, coding stripes in the
- * margin, the selection as a draggable chip, and a popover for the codings at a passage. Nothing
+ * margin, the selection as a drop target with a draggable chip beside it, and a popover for the codings at a passage. Nothing
  * here reads layout while the reader scrolls: blocks are measured by a ResizeObserver when they
  * first render, and stripes are placed from those measurements.
  */
@@ -109,7 +113,9 @@ export function ReaderBody({ content, codings }: ReaderBodyProps) {
   const stripes = useStripes({ shown, perCoder, blocks, estimatedOffsets, offsets, marks, range, labelOf });
   const first = range.first;
   const last = Math.min(range.last, blocks.length - 1);
-  const chip = useChipPosition(docSelection, blocks, { first, last }, columnRef, pageRef, offsets);
+  const selectionLayout = useMemo(() => ({ first, last, offsets }), [first, last, offsets]);
+  const { boxes: selectionBoxes, columnRight } = useSelectionBoxes(docSelection, columnRef, pageRef, selectionLayout);
+  const lastLine = selectionBoxes[selectionBoxes.length - 1];
 
   const [hot, setHot] = useState<StripeBox | null>(null);
   const hotIds = useMemo(() => (hot ? new Set(hot.codingIds) : EMPTY_IDS), [hot]);
@@ -193,7 +199,15 @@ export function ReaderBody({ content, codings }: ReaderBodyProps) {
             onOpen={openStripe}
           />
         </div>
-        {docSelection && chip ? <SelectionChip span={docSelection} excerpt={excerptOf(text, docSelection.start, docSelection.end)} top={chip.top} left={chip.left} /> : null}
+        <SelectionDropZone boxes={selectionBoxes} />
+        {docSelection && lastLine ? (
+          <SelectionChip
+            span={docSelection}
+            excerpt={excerptOf(text, docSelection.start, docSelection.end)}
+            top={Math.round(lastLine.top + (lastLine.height - CHIP_HEIGHT) / 2)}
+            left={columnRight + CHIP_GAP}
+          />
+        ) : null}
       </div>
       {popover && popoverCodings.length > 0 ? <CodingPopover codings={popoverCodings} text={text} anchor={popover.anchor} onClose={() => setPopover(null)} /> : null}
     </div>

@@ -72,7 +72,12 @@ export function DocumentProvider({ children }: { children: ReactNode }) {
       if (!code.codable) return say(`“${code.name}” is a folder: choose one of the codes inside it.`);
       if (!span) return say(`Select a passage in the text first, then code it at “${code.name}”.`);
       if (!name && !(await requestCoderName('first'))) return;
-      await change('coding.apply', { documentId: span.documentId, codeId, start: span.start, end: span.end });
+      const done = await change('coding.apply', { documentId: span.documentId, codeId, start: span.start, end: span.end });
+      // Coded: the selection (and its chip) goes, unless the user has already selected elsewhere.
+      if (done && sameSpan(latest.current.selection, span)) {
+        setSelectionState(null);
+        window.getSelection()?.removeAllRanges();
+      }
     },
     [change, refuseReadOnly, requestCoderName, say],
   );
