@@ -6,7 +6,7 @@ const LETTER = /[\p{L}\p{N}\p{M}]/u;
 const JOINER = /['’\-‐]/u;
 
 /** True when the UTF-16 unit at `i` is part of a word (a letter, or a joiner inside one). */
-function inWord(text: string, i: number): boolean {
+export function inWord(text: string, i: number): boolean {
   if (i < 0 || i >= text.length) return false;
   const ch = text[i]!;
   if (LETTER.test(ch)) return true;

@@ -14,6 +14,7 @@ import type { PaintCoding } from './paint';
 import { initials } from './stripes';
 import type { StripeBox } from './stripes';
 import { useBlockLayout } from './useBlockLayout';
+import { useReaderCaret } from './useReaderCaret';
 import { useReaderPointer } from './useReaderPointer';
 import { useReaderScroll } from './useReaderScroll';
 import { useSelectionBoxes } from './useSelectionBoxes';
@@ -96,6 +97,7 @@ export function ReaderBody({ content, codings }: ReaderBodyProps) {
   const columnRef = useRef<HTMLDivElement>(null);
   const pointer = useReaderPointer({ documentId, text, columnRef, blockIndexOf, setSelection, snapWords });
   const { popover, setPopover } = pointer;
+  const caret = useReaderCaret({ documentId, text, scrollRef, selection: docSelection, setSelection });
 
   // Blocks that must stay rendered: where a selection drag began, the selection's ends, the flash.
   const [flashPin, setFlashPin] = useState(-1);
@@ -166,7 +168,15 @@ export function ReaderBody({ content, codings }: ReaderBodyProps) {
   }
 
   return (
-    <div ref={scrollRef} className={readerStyles.readerScroll} data-scroll-root="" onScroll={onScroll}>
+    <div
+      ref={scrollRef}
+      className={readerStyles.readerScroll}
+      data-scroll-root=""
+      onScroll={onScroll}
+      tabIndex={0}
+      aria-label="Text: Enter or F7 puts a caret on a word; arrows move it, Shift+arrows select"
+      onKeyDown={caret.onKeyDown}
+    >
       <div ref={pageRef} className={styles.rpage} style={{ paddingTop: COLUMN_TOP }}>
         <div
           ref={columnRef}

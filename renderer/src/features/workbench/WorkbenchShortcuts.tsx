@@ -20,14 +20,15 @@ function modalOpen(): boolean {
 
 /**
  * The workbench's keys: 1–9 code the selection at the quick codes, Ctrl/Cmd+K opens the code
- * palette, Ctrl/Cmd+Z undoes, Shift+Ctrl/Cmd+Z and Ctrl+Y redo, Escape drops the selection.
+ * palette, Ctrl/Cmd+Z undoes, Shift+Ctrl/Cmd+Z and Ctrl+Y redo, Escape drops the selection, ?
+ * shows the sheet of shortcuts.
  */
 export function WorkbenchShortcuts() {
   const { quickCodes } = useProject();
   const { redo, undo } = useChanges();
   const { extentEdit, selection } = useDocument();
   const { codeSelection, setExtentEdit, setSelection } = useDocumentActions();
-  const { say, setPaletteOpen } = useViewActions();
+  const { say, setPaletteOpen, setShortcutsOpen } = useViewActions();
   const apple = isApplePlatform(navigator.platform);
 
   const onKeyDown = useEffectEvent((event: KeyboardEvent) => {
@@ -55,6 +56,10 @@ export function WorkbenchShortcuts() {
         else say(`No quick code on key ${shortcut.index + 1}: pin a code in the codebook to use it.`);
         return;
       }
+      case 'help':
+        event.preventDefault();
+        setShortcutsOpen(true);
+        return;
       case 'clearSelection':
         if (selection) {
           setSelection(null);

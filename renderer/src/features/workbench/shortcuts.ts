@@ -14,7 +14,8 @@ export type Shortcut =
   | { type: 'undo' }
   | { type: 'redo' }
   | { type: 'quickCode'; index: number }
-  | { type: 'clearSelection' };
+  | { type: 'clearSelection' }
+  | { type: 'help' };
 
 /** Whether the platform's command key is Cmd (Apple) rather than Ctrl. */
 export function isApplePlatform(platform: string): boolean {
@@ -41,5 +42,6 @@ export function shortcutFor(e: KeyInput, typing: boolean, apple: boolean): Short
     return { type: 'quickCode', index: digit - 1 };
   }
   if (e.key === 'Escape') return { type: 'clearSelection' };
+  if (e.key === '?') return { type: 'help' };
   return null;
 }

@@ -4,15 +4,16 @@ import type { CentreView } from '../types';
 import { StatusContext, ViewActionsContext, ViewStateContext } from './contexts';
 import type { ViewActions, ViewState } from './contexts';
 
-/** The centre view, the code palette and the status line. */
+/** The centre view, the code palette, the shortcut sheet, the reader's word snapping and the status line. */
 export function ViewProvider({ children }: { children: ReactNode }) {
   const [centre, setCentre] = useState<CentreView>({ kind: 'reader' });
   const [paletteOpen, setPaletteOpen] = useState(false);
   const [snapWords, setSnapWords] = useState(true);
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [status, say] = useState<string | null>(null);
-  const state = useMemo<ViewState>(() => ({ centre, paletteOpen, snapWords }), [centre, paletteOpen, snapWords]);
+  const state = useMemo<ViewState>(() => ({ centre, paletteOpen, snapWords, shortcutsOpen }), [centre, paletteOpen, snapWords, shortcutsOpen]);
   // State setters never change, so neither does this: dispatching never re-renders.
-  const actions = useMemo<ViewActions>(() => ({ setCentre, setPaletteOpen, setSnapWords, say }), []);
+  const actions = useMemo<ViewActions>(() => ({ setCentre, setPaletteOpen, setSnapWords, setShortcutsOpen, say }), []);
   return (
     <ViewActionsContext value={actions}>
       <ViewStateContext value={state}>

@@ -94,12 +94,15 @@ export interface ViewState {
   paletteOpen: boolean;
   /** Selections in the reader widen to whole words (Alt held while selecting keeps the exact characters). */
   snapWords: boolean;
+  /** The sheet of keyboard shortcuts is open. */
+  shortcutsOpen: boolean;
 }
 
 export interface ViewActions {
   setCentre(view: CentreView): void;
   setPaletteOpen(open: boolean): void;
   setSnapWords(on: boolean): void;
+  setShortcutsOpen(open: boolean): void;
   /** Shows a message in the status bar. */
   say(message: string | null): void;
 }
