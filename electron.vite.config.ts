@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import { aboutModule } from './electron/packaging/about-info';
+import { workerModules } from './electron/services/workers/worker-modules';
 
 // One build for the three Electron parts. Browser mode serves the same renderer output
 // (out/renderer) from a Node process, so the UI under test is the UI users get.
@@ -9,7 +10,12 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve('electron/main/index.ts') } },
+      rollupOptions: {
+        // Each worker thread's module is an entry of its own (out/main/<name>.js), started by
+        // electron/services/workers/start-worker.ts; shared chunks stay beside the entries.
+        input: { index: resolve('electron/main/index.ts'), ...Object.fromEntries(workerModules.map((w) => [w.name, resolve(w.source)])) },
+        output: { chunkFileNames: '[name]-[hash].js' },
+      },
     },
   },
   preload: {

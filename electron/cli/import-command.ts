@@ -11,8 +11,8 @@ import { ProjectSession, scriptUser } from '../services/workbench/project-sessio
 export const IMPORT_USAGE = `  import PROJECT FILE… [--speakers auto|none|colon|bracket|dash]
             [--text-columns A,B] [--group-by COLUMN] [--name-column COLUMN] [--sheet NAME]
             [--attribute-table --match-column COLUMN]
-                      import transcripts (.txt .md .docx .odt .vtt .srt), spreadsheets
-                      (.csv .xlsx: rows, or groups of rows, as documents; or an attribute
+                      import transcripts (.txt .md .docx .odt .pdf .vtt .srt), spreadsheets
+                      (.csv .tsv .xlsx .xlsm: rows, or groups of rows, as documents; or an attribute
                       table), REFI-QDA projects (.qdpx) and codebooks (.qdc); one result per file`;
 
 const speakerChoices = ['auto', 'none', 'colon', 'bracket', 'dash'] as const;

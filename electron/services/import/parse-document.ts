@@ -1,9 +1,11 @@
 import type { Turn } from '../../../shared/domain/schemas';
+import { documentExtensions, supportedExtensions } from '../../../shared/import/formats';
 import { detectSpeakerPattern, splitTurns } from '../../../shared/text/turns';
 import type { SpeakerPatternId } from '../../../shared/text/turns';
 import { looksLikeZip } from './archive';
 import { describeOleFile, importDocxFile, isOleCompoundFile } from './docx-importer';
 import { importOdtFile } from './odt-importer';
+import { importPdfFile } from './pdf/pdf-importer';
 import { importSubtitleFile } from './subtitles-importer';
 import { importTextFile } from './text-importer';
 import { ImportError, importLimits } from './types';
@@ -16,8 +18,7 @@ import type { ParsedDocument, SourceFile, SpeakerChoice } from './types';
  * their own importers; this refuses them with a pointer there.
  */
 
-export const documentExtensions = ['.txt', '.md', '.docx', '.odt', '.vtt', '.srt'] as const;
-export const supportedExtensions = [...documentExtensions, '.csv', '.xlsx', '.qdpx', '.qdc'] as const;
+export { documentExtensions, supportedExtensions };
 
 const unsupported = `is not a format Marginalia imports (supported: ${supportedExtensions.join(', ')})`;
 
@@ -61,6 +62,7 @@ const formatNames: Record<string, string> = {
   '.srt': 'a SubRip subtitle file',
   '.docx': 'a Word document',
   '.odt': 'an OpenDocument text document',
+  '.pdf': 'a PDF',
 };
 
 /** Refuses content that contradicts the extension: a PDF named .docx, a PNG named .txt. */
@@ -72,6 +74,7 @@ function checkContentMatches(file: SourceFile, ext: string): void {
     if (found.startsWith('a zip archive')) return;
     if (ext === '.docx' && isOleCompoundFile(file.bytes)) throw new ImportError(file.name, describeOleFile(file.bytes));
   }
+  if (ext === '.pdf' && found === 'a PDF') return;
   throw new ImportError(file.name, `is ${found}, not ${expected}: its content does not match the extension ${ext}`);
 }
 
@@ -108,6 +111,7 @@ async function parseChecked(file: SourceFile, options: { speakers: SpeakerChoice
     case '.srt':
     case '.docx':
     case '.odt':
+    case '.pdf':
       break;
     default:
       throw new ImportError(file.name, unsupported);
@@ -119,6 +123,8 @@ async function parseChecked(file: SourceFile, options: { speakers: SpeakerChoice
       return importDocxFile(file, options);
     case '.odt':
       return importOdtFile(file, options);
+    case '.pdf':
+      return importPdfFile(file, options);
     case '.vtt':
     case '.srt':
       return importSubtitleFile(file, options);

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { ImportInspection } from '../../../../shared/api/contract';
+import { spreadsheetExtensions } from '../../../../shared/import/formats';
 import { formatNumber } from '../../lib/format';
 import { Button } from '../../ui/Button';
 import { SelectField } from '../../ui/SelectField';
@@ -29,7 +30,7 @@ const phaseText: Record<Exclude<EntryPhase, 'ready' | 'refused'>, string> = {
 function guessKind(fileName: string): ImportInspection['kind'] | null {
   const ext = extensionOf(fileName);
   if (!(importExtensions as readonly string[]).includes(ext)) return null;
-  if (ext === '.csv' || ext === '.xlsx') return 'spreadsheet';
+  if ((spreadsheetExtensions as readonly string[]).includes(ext)) return 'spreadsheet';
   if (ext === '.qdpx') return 'refi-project';
   if (ext === '.qdc') return 'refi-codebook';
   return 'document';

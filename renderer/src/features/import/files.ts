@@ -4,8 +4,10 @@
  * sentences. Pure, apart from `encodeBase64` pausing so the page stays responsive.
  */
 
-/** What the backend imports (electron/services/import/parse-document.ts `supportedExtensions`). */
-export const importExtensions = ['.txt', '.md', '.docx', '.odt', '.vtt', '.srt', '.csv', '.xlsx', '.qdpx', '.qdc'] as const;
+import { supportedExtensions } from '../../../../shared/import/formats';
+
+/** What the backend imports. */
+export const importExtensions = supportedExtensions;
 
 /** The file input's `accept`. */
 export const importAccept = importExtensions.join(',');
