@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocumentFile } from '../../../electron/services/import/parse-document';
@@ -131,6 +132,19 @@ describe('PDF import', slow, () => {
     const hostile = await failure(importPdfFile(file, { speakers: 'auto', worker: worker('hostile-worker') }));
     expect(hostile.reason).toMatch(/the PDF reader sent back data of the wrong shape/);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  // `npm test` builds before the unit tests; run alone without a build, this says so and skips.
+  const built = resolve('out/main/pdf-text-reader.js');
+  it.skipIf(!existsSync(built))('reads text as built by electron-vite, in plain Node (skips without out/main: run npm run build)', async () => {
+    const bytes = makePdf([{ texts: [{ x: 72, y: 700, text: 'Read by the built worker.' }] }]);
+    const worker = new Worker(built, { workerData: { bytes: bytes.buffer, limits: { maxPages: 10, maxChars: 1000 } }, execArgv: [], env: {} });
+    const reply = await new Promise((done, fail) => {
+      worker.once('message', done);
+      worker.once('error', fail);
+    });
+    await worker.terminate();
+    expect(reply).toEqual({ ok: true, pages: [{ width: 612, runs: [expect.objectContaining({ str: 'Read by the built worker.', x: 72, y: 700, h: 11 })] }] });
   });
 
   const fixtures = resolve('../shared/fixtures');

@@ -2,7 +2,7 @@ import { memo } from 'react';
 import type { Block } from './blocks';
 import { lookStyle, paintRuns, runLook } from './paint';
 import type { PaintCoding } from './paint';
-import { blockPadBottom, blockPadTop } from './windowing';
+import { blockPadBottom, blockPadTop, PAGE_MARK_HEIGHT } from './windowing';
 
 export interface BlockViewProps {
   block: Block;
@@ -54,6 +54,7 @@ export const BlockView = memo(function BlockView({
       className={classes.filter(Boolean).join(' ')}
       style={{ paddingTop: blockPadTop(block), paddingBottom: blockPadBottom(block) }}
     >
+      {block.page !== undefined ? <p className="block__page" style={{ height: PAGE_MARK_HEIGHT }}>Page {block.page}</p> : null}
       {block.inTurn ? <p className="block__speaker">{block.speaker ?? ''}</p> : null}
       <p className="block__text">
         {runs.map((run) => {
