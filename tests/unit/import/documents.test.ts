@@ -473,7 +473,7 @@ describe('parseDocumentFile: refusals common to every format', () => {
 
   it('refuses unsupported extensions, listing the supported ones', async () => {
     const unsupported = 'is not a format Marginalia imports (supported: .txt, .md, .docx, .odt, .pdf, .vtt, .srt, .csv, .tsv, .xlsx, .xlsm, .qdpx, .qdc)';
-    expect(await reasonOf(parse('paper.pdf', pdf))).toBe(unsupported);
+    expect(await reasonOf(parse('paper.rtf', utf8('{\\rtf1 Notes}')))).toBe(unsupported);
     expect(await reasonOf(parse('README', utf8('hello')))).toBe(unsupported);
     expect(await reasonOf(parse('.txt', utf8('hello')))).toBe(unsupported);
   });
