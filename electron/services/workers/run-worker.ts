@@ -1,8 +1,7 @@
-import { startWorker } from './start-worker';
-import type { WorkerModule } from './worker-modules';
+import type { Worker, WorkerOptions } from 'node:worker_threads';
 
 /**
- * Runs a worker module once on some input, for the one reply it posts, under limits: a time
+ * Runs a worker once on some input, for the one reply it posts, under limits: a time
  * limit, a heap cap, and nothing of this process (loader flags, environment) passed in. Why it
  * failed comes back as a kind, for the caller to say in its own words.
  */
@@ -27,14 +26,16 @@ export interface WorkerRun {
   heapMb: number;
 }
 
-export function runWorkerOnce(module: WorkerModule, run: WorkerRun): Promise<unknown> {
+/** `start` makes the worker with the options given (start-worker.ts's startWorker, for a worker module). */
+export function runWorkerOnce(start: (options: WorkerOptions) => Worker, run: WorkerRun): Promise<unknown> {
   return new Promise((resolve, reject) => {
-    let worker: ReturnType<typeof startWorker>;
+    let worker: Worker;
     try {
-      worker = startWorker(module, {
+      worker = start({
         workerData: run.workerData,
         transferList: run.transferList,
         resourceLimits: { maxOldGenerationSizeMb: run.heapMb, maxYoungGenerationSizeMb: 64, stackSizeMb: 4 },
+        // Nothing from this process leaks in: no loader hooks or flags, no environment.
         execArgv: [],
         env: {},
       });

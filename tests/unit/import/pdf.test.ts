@@ -7,9 +7,8 @@ import { importPdfFile } from '../../../electron/services/import/pdf/pdf-importe
 import type { PdfReadOptions } from '../../../electron/services/import/pdf/pdf-importer';
 import { ImportError } from '../../../electron/services/import/types';
 import type { ParsedDocument } from '../../../electron/services/import/types';
-import { turnSchema } from '../../../shared/domain/schemas';
-import { normaliseText } from '../../../shared/text/normalise';
 import { makePdf } from '../../helpers/make-pdf';
+import { expectWellFormed, failure } from './import-checks';
 import type { PdfPage, PdfText } from '../../helpers/make-pdf';
 
 // Each file here is read by pdf.js in a worker thread, as the app reads it.
@@ -17,31 +16,9 @@ const slow = { timeout: 60_000 };
 
 const parse = (name: string, bytes: Uint8Array) => parseDocumentFile({ name, bytes }, { speakers: 'auto' });
 
-async function failure(promise: Promise<unknown>): Promise<ImportError> {
-  const err = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(ImportError);
-  return err as ImportError;
-}
-
 /** Lines of text down a page from `top`, `step` points apart. */
 function column(lines: string[], x: number, top: number, step = 14): PdfText[] {
   return lines.map((text, i) => ({ x, y: top - i * step, text }));
-}
-
-/** Every turn valid, in order, inside the normalised text. */
-function expectWellFormed(doc: ParsedDocument) {
-  expect(normaliseText(doc.text)).toBe(doc.text);
-  let last = 0;
-  for (const turn of doc.turns) {
-    expect(turnSchema.safeParse(turn).success).toBe(true);
-    expect(turn.start).toBeGreaterThanOrEqual(last);
-    expect(turn.end).toBeGreaterThan(turn.start);
-    last = turn.end;
-  }
-  expect(last).toBeLessThanOrEqual(doc.text.length);
 }
 
 describe('PDF import', slow, () => {

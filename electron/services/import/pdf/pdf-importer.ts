@@ -2,6 +2,7 @@ import type { Turn } from '../../../../shared/domain/schemas';
 import { assemblePdfText } from '../../../../shared/import/pdf-layout';
 import type { PdfPageRuns, PdfRun, PdfText } from '../../../../shared/import/pdf-layout';
 import { runWorkerOnce, WorkerFailure } from '../../workers/run-worker';
+import { startWorker } from '../../workers/start-worker';
 import { pdfTextReader } from '../../workers/worker-modules';
 import type { WorkerModule } from '../../workers/worker-modules';
 import { buildDocument } from '../text-importer';
@@ -60,7 +61,7 @@ async function readRuns(file: SourceFile, options: PdfReadOptions): Promise<PdfP
   const bytes = new Uint8Array(file.bytes.byteLength);
   bytes.set(file.bytes);
   try {
-    const reply = await runWorkerOnce(options.worker ?? pdfTextReader, { workerData: { bytes: bytes.buffer, limits }, transferList: [bytes.buffer], timeoutMs, heapMb: PDF_WORKER_HEAP_MB });
+    const reply = await runWorkerOnce((o) => startWorker(options.worker ?? pdfTextReader, o), { workerData: { bytes: bytes.buffer, limits }, transferList: [bytes.buffer], timeoutMs, heapMb: PDF_WORKER_HEAP_MB });
     return checkPdfReply(file.name, reply, limits);
   } catch (err) {
     if (!(err instanceof WorkerFailure)) throw err;
