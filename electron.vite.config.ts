@@ -11,9 +11,17 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rollupOptions: {
-        // Each worker thread's module is an entry of its own (out/main/<name>.js), started by
-        // electron/services/workers/start-worker.ts; shared chunks stay beside the entries.
-        input: { index: resolve('electron/main/index.ts'), ...Object.fromEntries(workerModules.map((w) => [w.name, resolve(w.source)])) },
+        // Beside the Electron shell (index): browser mode's server (web) and the command line
+        // (cli), so every shell runs the same built backend; and each worker thread's module
+        // as an entry of its own (out/main/<name>.js), started by
+        // electron/services/workers/start-worker.ts. Shared chunks stay beside the entries, so
+        // that every file in out/main finds the workers the same way.
+        input: {
+          index: resolve('electron/main/index.ts'),
+          web: resolve('electron/web/main.ts'),
+          cli: resolve('electron/cli/main.ts'),
+          ...Object.fromEntries(workerModules.map((w) => [w.name, resolve(w.source)])),
+        },
         output: { chunkFileNames: '[name]-[hash].js' },
       },
     },

@@ -1,10 +1,10 @@
-import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
 import { checkXlsxContainer } from './spreadsheet-container';
 import { spreadsheetLimits } from './spreadsheet-types';
 import type { SpreadsheetLimits, TableSheet } from './spreadsheet-types';
-import { xlsxWorkerSource } from './spreadsheet-xlsx-worker';
 import { runWorkerOnce, WorkerFailure } from '../workers/run-worker';
+import { startWorker } from '../workers/start-worker';
+import { spreadsheetReader } from '../workers/worker-modules';
+import type { WorkerModule } from '../workers/worker-modules';
 import { ImportError, importLimits } from './types';
 import type { SourceFile } from './types';
 
@@ -21,8 +21,8 @@ export interface XlsxReadOptions {
   /** Default importLimits.spreadsheetTimeoutMs. */
   timeoutMs?: number;
   limits?: SpreadsheetLimits;
-  /** Tests only: a different worker body, to prove the limits hold whatever the worker does. */
-  workerSource?: string;
+  /** Tests only: a different worker module, to prove the limits hold whatever the worker does. */
+  worker?: WorkerModule;
 }
 
 function seconds(ms: number): string {
@@ -34,15 +34,14 @@ export function timeoutReason(ms: number): string {
 }
 
 /** Runs the worker on the file's bytes; resolves to its reply, unchecked. */
-async function runWorker(file: SourceFile, source: string, timeoutMs: number, limits: SpreadsheetLimits): Promise<unknown> {
+async function runWorker(file: SourceFile, module: WorkerModule, timeoutMs: number, limits: SpreadsheetLimits): Promise<unknown> {
   // A copy, transferred: the caller's bytes may share a pooled ArrayBuffer that must not
   // be detached, and the worker gets its own without a second copy on the way.
   const bytes = new Uint8Array(file.bytes.byteLength);
   bytes.set(file.bytes);
-  const workerData = { xlsxPath: createRequire(import.meta.url).resolve('xlsx'), bytes: bytes.buffer, limits: { ...limits } };
   try {
-    return await runWorkerOnce((options) => new Worker(source, { ...options, eval: true, name: 'spreadsheet-reader' }), {
-      workerData,
+    return await runWorkerOnce((options) => startWorker(module, options), {
+      workerData: { bytes: bytes.buffer, limits: { ...limits } },
       transferList: [bytes.buffer],
       timeoutMs,
       heapMb: XLSX_WORKER_HEAP_MB,
@@ -117,7 +116,7 @@ export async function readXlsx(file: SourceFile, options: XlsxReadOptions = {}):
   await checkXlsxContainer(file);
   const reply = await runWorker(
     file,
-    options.workerSource ?? xlsxWorkerSource,
+    options.worker ?? spreadsheetReader,
     options.timeoutMs ?? importLimits.spreadsheetTimeoutMs,
     limits,
   );
