@@ -55,6 +55,6 @@ test('a text PDF is previewed, imported and read with its pages marked; a scan i
   const reader = page.getByRole('region', { name: 'Focus group', exact: true });
   await expect(reader).toContainText('What has helped you most since the group started meeting?');
   await expect(reader).not.toContainText('Thrive LDN focus group');
-  await expect(reader.locator('.block__page')).toHaveText(['Page 1', 'Page 2']);
+  await expect(reader.locator('[data-page-mark]')).toHaveText(['Page 1', 'Page 2']);
   await page.screenshot({ path: 'tests/artifacts/pdf-reader.png' });
 });

@@ -1,5 +1,4 @@
 import type { Turn } from '../../../shared/domain/schemas';
-import { documentExtensions, supportedExtensions } from '../../../shared/import/formats';
 import { detectSpeakerPattern, splitTurns } from '../../../shared/text/turns';
 import type { SpeakerPatternId } from '../../../shared/text/turns';
 import { looksLikeZip } from './archive';
@@ -10,6 +9,7 @@ import { importSubtitleFile } from './subtitles-importer';
 import { importTextFile } from './text-importer';
 import { ImportError, importLimits } from './types';
 import type { ParsedDocument, SourceFile, SpeakerChoice } from './types';
+import { extensionOf, importExtensions } from '../../../shared/import/formats';
 
 /**
  * One entry point for single documents: checks the size, reads the extension
@@ -18,16 +18,7 @@ import type { ParsedDocument, SourceFile, SpeakerChoice } from './types';
  * their own importers; this refuses them with a pointer there.
  */
 
-export { documentExtensions, supportedExtensions };
-
-const unsupported = `is not a format Marginalia imports (supported: ${supportedExtensions.join(', ')})`;
-
-/** The extension, lower-case, with its dot: "Interview.DOCX" → ".docx"; "" when there is none. */
-export function extensionOf(fileName: string): string {
-  const base = fileName.split(/[\\/]/).pop() ?? fileName;
-  const dot = base.lastIndexOf('.');
-  return dot > 0 ? base.slice(dot).toLowerCase() : '';
-}
+const unsupported = `is not a format Marginalia imports (supported: ${importExtensions.join(', ')})`;
 
 const startsWith = (bytes: Uint8Array, magic: readonly number[], at = 0) => magic.every((b, i) => bytes[at + i] === b);
 const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0));
