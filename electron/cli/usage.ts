@@ -6,7 +6,7 @@
 const IMPORT_USAGE = `  import PROJECT FILE… [--speakers auto|none|colon|bracket|dash]
             [--text-columns A,B] [--group-by COLUMN] [--name-column COLUMN] [--sheet NAME]
             [--attribute-table --match-column COLUMN] [--coder-from selection|coding]
-                      import transcripts (.txt .md .docx .odt .vtt .srt), spreadsheets
+                      import transcripts (.txt .md .docx .odt .pdf .vtt .srt), spreadsheets
                       (.csv .xlsx: rows, or groups of rows, as documents; or an attribute
                       table), REFI-QDA projects (.qdpx) and codebooks (.qdc); one result per file.
                       --coder-from: whose a .qdpx coding is when it names another user than

@@ -98,6 +98,8 @@ export const turnSchema = z.object({
   speaker: z.string().nullable(),
   /** Media time in seconds, for subtitle imports. */
   time: z.object({ start: z.number(), end: z.number() }).optional(),
+  /** The page it is on, for PDF imports (a turn running over a page break is cut there). */
+  page: z.number().int().positive().optional(),
 });
 
 export const turnsFileSchema = z.object({

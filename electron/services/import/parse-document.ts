@@ -4,6 +4,7 @@ import type { SpeakerPatternId } from '../../../shared/text/turns';
 import { looksLikeZip } from './archive';
 import { describeOleFile, importDocxFile, isOleCompoundFile } from './docx-importer';
 import { importOdtFile } from './odt-importer';
+import { importPdfFile } from './pdf/pdf-importer';
 import { importSubtitleFile } from './subtitles-importer';
 import { importTextFile } from './text-importer';
 import { ImportError, importLimits } from './types';
@@ -52,6 +53,7 @@ const formatNames: Record<string, string> = {
   '.srt': 'a SubRip subtitle file',
   '.docx': 'a Word document',
   '.odt': 'an OpenDocument text document',
+  '.pdf': 'a PDF',
 };
 
 /** Refuses content that contradicts the extension: a PDF named .docx, a PNG named .txt. */
@@ -63,6 +65,7 @@ function checkContentMatches(file: SourceFile, ext: string): void {
     if (found.startsWith('a zip archive')) return;
     if (ext === '.docx' && isOleCompoundFile(file.bytes)) throw new ImportError(file.name, describeOleFile(file.bytes));
   }
+  if (ext === '.pdf' && found === 'a PDF') return;
   throw new ImportError(file.name, `is ${found}, not ${expected}: its content does not match the extension ${ext}`);
 }
 
@@ -99,6 +102,7 @@ async function parseChecked(file: SourceFile, options: { speakers: SpeakerChoice
     case '.srt':
     case '.docx':
     case '.odt':
+    case '.pdf':
       break;
     default:
       throw new ImportError(file.name, unsupported);
@@ -110,6 +114,8 @@ async function parseChecked(file: SourceFile, options: { speakers: SpeakerChoice
       return importDocxFile(file, options);
     case '.odt':
       return importOdtFile(file, options);
+    case '.pdf':
+      return importPdfFile(file, options);
     case '.vtt':
     case '.srt':
       return importSubtitleFile(file, options);

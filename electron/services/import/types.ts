@@ -49,4 +49,9 @@ export const importLimits = {
   maxArchiveEntries: 20_000,
   /** Time a spreadsheet parse may take in its worker. */
   spreadsheetTimeoutMs: 20_000,
+  /** Time a PDF's text extraction may take in its worker. */
+  pdfTimeoutMs: 60_000,
+  pdfMaxPages: 2_000,
+  /** Characters of text in one PDF (a long book is about two million). */
+  pdfMaxChars: 10_000_000,
 } as const;

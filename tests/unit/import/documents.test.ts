@@ -4,8 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDocumentFile, previewSpeakers } from '../../../electron/services/import/parse-document';
 import { ImportError, importLimits } from '../../../electron/services/import/types';
 import type { ParsedDocument, SpeakerChoice } from '../../../electron/services/import/types';
-import { turnSchema } from '../../../shared/domain/schemas';
-import { normaliseText } from '../../../shared/text/normalise';
+import { expectWellFormed } from './import-checks';
 import { garbage, makeZip, reasonOf, replaceBytes, setGeneralPurposeFlag } from './zip-helpers';
 import type { ZipEntrySpec } from './zip-helpers';
 
@@ -16,18 +15,6 @@ const utf8 = (text: string) => new Uint8Array(Buffer.from(text, 'utf8'));
 /** [speaker, text of the turn] for every turn. */
 const speeches = (doc: ParsedDocument) => doc.turns.map((t) => [t.speaker, doc.text.slice(t.start, t.end)]);
 
-/** Every document must be normalised, with valid, ordered turns inside its text. */
-function expectWellFormed(doc: ParsedDocument) {
-  expect(normaliseText(doc.text)).toBe(doc.text);
-  let last = 0;
-  for (const turn of doc.turns) {
-    expect(turnSchema.safeParse(turn).success).toBe(true);
-    expect(turn.start).toBeGreaterThanOrEqual(last);
-    expect(turn.end).toBeGreaterThan(turn.start);
-    expect(turn.end).toBeLessThanOrEqual(doc.text.length);
-    last = turn.end;
-  }
-}
 
 // ---------- fixtures built at test time ----------
 
@@ -472,8 +459,8 @@ describe('parseDocumentFile: refusals common to every format', () => {
   });
 
   it('refuses unsupported extensions, listing the supported ones', async () => {
-    const unsupported = 'is not a format Marginalia imports (supported: .txt, .md, .docx, .odt, .vtt, .srt, .csv, .xlsx, .qdpx, .qdc)';
-    expect(await reasonOf(parse('paper.pdf', pdf))).toBe(unsupported);
+    const unsupported = 'is not a format Marginalia imports (supported: .txt, .md, .docx, .odt, .pdf, .vtt, .srt, .csv, .tsv, .xlsx, .xlsm, .qdpx, .qdc)';
+    expect(await reasonOf(parse('paper.rtf', utf8('{\\rtf1 Notes}')))).toBe(unsupported);
     expect(await reasonOf(parse('README', utf8('hello')))).toBe(unsupported);
     expect(await reasonOf(parse('.txt', utf8('hello')))).toBe(unsupported);
   });

@@ -23,7 +23,8 @@ import {
 import { readTable, spreadsheetLimits } from '../../../electron/services/import/spreadsheet-read';
 import { readXlsx, timeoutReason } from '../../../electron/services/import/spreadsheet-xlsx';
 import type { WorkerModule } from '../../../electron/services/workers/worker-modules';
-import { ImportError, importLimits } from '../../../electron/services/import/types';
+import { importLimits } from '../../../electron/services/import/types';
+import { failure } from './import-checks';
 import type { SourceFile } from '../../../electron/services/import/types';
 import { createProject } from '../../../electron/services/project/create-project';
 import { ProjectStore } from '../../../electron/services/project/project-store';
@@ -43,14 +44,6 @@ function csv(name: string, text: string | Buffer): SourceFile {
   return { name, bytes: typeof text === 'string' ? Buffer.from(text, 'utf-8') : text };
 }
 
-async function failure(promise: Promise<unknown>): Promise<ImportError> {
-  const err = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(ImportError);
-  return err as ImportError;
-}
 
 /** Object.prototype and friends exactly as they were: nothing added, removed or replaced. */
 function builtInsSnapshot() {

@@ -102,7 +102,7 @@ export function DocumentsPanel() {
           {documents.length === 0 ? (
             <div className={styles.documentsPanelEmpty}>
               <EmptyState title="No documents yet">
-                Import transcripts (.docx, .odt, .txt, .md, .vtt, .srt), survey spreadsheets (.csv, .xlsx) or a REFI-QDA project, or
+                Import transcripts (.docx, .odt, .pdf, .txt, .md, .vtt, .srt), survey spreadsheets (.csv, .xlsx) or a REFI-QDA project, or
                 drop the files here.
               </EmptyState>
               <Button size="sm" variant="primary" onClick={chooseFiles}>

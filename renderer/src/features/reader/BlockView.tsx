@@ -2,7 +2,7 @@ import { memo } from 'react';
 import type { Block } from './blocks';
 import { lookStyle, paintRuns, runLook } from './paint';
 import type { PaintCoding } from './paint';
-import { blockPadBottom, blockPadTop } from './windowing';
+import { PAGE_MARK_HEIGHT, blockPadBottom, blockPadTop } from './windowing';
 import styles from './BlockView.module.css';
 import readerStyles from './reader.module.css';
 
@@ -56,6 +56,7 @@ export const BlockView = memo(function BlockView({
       className={classes.filter(Boolean).join(' ')}
       style={{ paddingTop: blockPadTop(block), paddingBottom: blockPadBottom(block) }}
     >
+      {block.page !== undefined ? <p className={readerStyles.blockPage} data-page-mark style={{ height: PAGE_MARK_HEIGHT }}>Page {block.page}</p> : null}
       {block.inTurn ? <p className={readerStyles.blockSpeaker}>{block.speaker ?? ''}</p> : null}
       <p className={readerStyles.blockText}>
         {runs.map((run) => {

@@ -18,6 +18,8 @@ export interface Block {
   continues: boolean;
   /** Whether the document has speaker turns (the block sits in the turn layout). */
   inTurn: boolean;
+  /** The PDF page that begins with this block, marked above it. */
+  page?: number;
 }
 
 /** Blocks longer than this (UTF-16 units) are split, so no single element is huge to lay out. */
@@ -59,7 +61,10 @@ function trimmed(text: string, start: number, end: number): [number, number] {
 export function buildBlocks(text: string, turns: readonly Turn[], maxChars = MAX_BLOCK_CHARS): Block[] {
   const inTurn = turns.length > 0;
   const out: Block[] = [];
+  let page: number | undefined;
   for (const segment of buildSegments(text, turns)) {
+    const newPage = segment.page !== undefined && segment.page !== page ? segment.page : undefined;
+    page = segment.page ?? page;
     let from = segment.start;
     let piece = 0;
     while (from < segment.end || (piece === 0 && from === segment.end)) {
@@ -74,6 +79,7 @@ export function buildBlocks(text: string, turns: readonly Turn[], maxChars = MAX
           continued: piece > 0,
           continues: false,
           inTurn,
+          ...(piece === 0 && newPage !== undefined && { page: newPage }),
         });
         if (piece > 0) out[out.length - 2]!.continues = true;
         piece++;
