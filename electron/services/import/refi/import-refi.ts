@@ -14,7 +14,8 @@ import { ImportError } from '../types';
 import type { SourceFile } from '../types';
 import { SourcePositions, chooseScheme } from './offsets';
 import type { OffsetScheme, SchemeDecision } from './offsets';
-import { decodeXmlBytes, parseQdc, parseQde } from './parse-qde';
+import { decodeXmlBytes } from '../xml-text';
+import { parseQdc, parseQde } from './parse-qde';
 import type { RefiCode, RefiCoding, RefiNote, RefiProject, RefiSelection, RefiTextSource, RefiVariableValue } from './parse-qde';
 
 /**
