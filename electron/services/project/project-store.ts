@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { mkdir, readFile, readdir, rename, stat, unlink } from 'node:fs/promises';
+import { readFile, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { AppError } from '../../../shared/api/errors';
 import type { CoderCoding, DocumentContent, MemoView } from '../../../shared/api/contract';
 import { applyToCoderFile, applyToProject, invertPatch, touchesProjectFile } from '../../../shared/domain/patch';
@@ -9,7 +9,7 @@ import { CODER_SCHEMA_VERSION, PROJECT_SCHEMA_VERSION } from '../../../shared/do
 import type { AttributeValue, Coder, CoderFile, Coding, DocumentMeta, ProjectFile, Turn } from '../../../shared/domain/schemas';
 import type { ServiceDeps } from '../deps';
 import { BackupPolicy } from '../store/backups';
-import { nodeFileIo, saveFailure } from '../store/file-io';
+import { makePrivateDir, nodeFileIo, saveFailure } from '../store/file-io';
 import type { FileIo } from '../store/file-io';
 import { JsonStore, parseJsonFile } from '../store/json-store';
 import { acquireProjectLock } from '../store/project-lock';
@@ -198,9 +198,9 @@ export class ProjectStore {
   ): Promise<ProjectStore> {
     const layout = new ProjectLayout(dir);
     try {
-      await mkdir(dir, { recursive: true });
-      await mkdir(layout.sourcesDir, { recursive: true });
-      await mkdir(layout.codersDir, { recursive: true });
+      await makePrivateDir(dir);
+      await makePrivateDir(layout.sourcesDir);
+      await makePrivateDir(layout.codersDir);
     } catch (err) {
       throw saveFailure(err, dir, dir);
     }
@@ -573,7 +573,7 @@ export class ProjectStore {
     if (change === null) return;
     if (change instanceof AppError) {
       const aside = join('damaged', `${JOURNAL_FILE.replace(/^\./, '')}.${this.deps.now().getTime()}`);
-      await mkdir(join(this.dir, 'damaged'), { recursive: true });
+      await makePrivateDir(join(this.dir, 'damaged'));
       await rename(this.journal.file, join(this.dir, aside));
       this.notes.push(`A record of an unfinished change could not be read (${change.message}); it was moved to ${aside}. Run a check of the project to see whether anything is out of step.`);
       return;

@@ -1,12 +1,12 @@
 import { constants } from 'node:fs';
-import { copyFile, mkdir, open, readFile, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { AppError } from '../../../shared/api/errors';
 import type { BackupChoice, RestoreOffer } from '../../../shared/api/errors';
 import type { ServiceDeps } from '../deps';
 import { BackupPolicy } from '../store/backups';
 import { fsyncDir } from '../store/durable-file';
-import { nodeFileIo, saveFailure } from '../store/file-io';
+import { copyPrivately, makePrivateDir, nodeFileIo, saveFailure } from '../store/file-io';
 import { parseJsonFile } from '../store/json-store';
 import { acquireProjectLock, formatWhen } from '../store/project-lock';
 import type { LockApp } from '../store/project-lock';
@@ -93,12 +93,12 @@ function stampOf(date: Date): string {
 /** Copies `file` into damaged/ under a name nothing else has; returns that name relative to the project. */
 async function keepAside(dir: string, name: string, file: string, now: Date): Promise<string> {
   const damagedDir = join(dir, 'damaged');
-  await mkdir(damagedDir, { recursive: true });
+  await makePrivateDir(damagedDir);
   const stem = name.replace(/\//g, '-').replace(/\.json$/, '');
   for (let n = 0; ; n++) {
     const target = join(damagedDir, `${stem}.${stampOf(now)}${n ? `-${n}` : ''}.json`);
     try {
-      await copyFile(file, target, constants.COPYFILE_EXCL);
+      await copyPrivately(file, target, constants.COPYFILE_EXCL);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'EEXIST') continue;
       throw err;

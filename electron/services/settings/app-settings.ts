@@ -1,8 +1,9 @@
-import { mkdir, rename } from 'node:fs/promises';
+import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../../../shared/api/errors';
 import { appSettingsSchema } from '../../../shared/domain/schemas';
 import type { AppSettings, RecentProject, WorkspaceSettings } from '../../../shared/domain/schemas';
+import { makePrivateDir } from '../store/file-io';
 import { JsonStore } from '../store/json-store';
 import type { JsonFileKind } from '../store/json-store';
 
@@ -29,7 +30,7 @@ export class AppSettingsStore {
   private constructor(private readonly store: JsonStore<AppSettings>) {}
 
   static async load(dataDir: string, now: () => Date): Promise<LoadedSettings> {
-    await mkdir(dataDir, { recursive: true });
+    await makePrivateDir(dataDir);
     const file = join(dataDir, 'settings.json');
     const where = { file, displayName: file };
     try {

@@ -1,5 +1,6 @@
-import { copyFile, mkdir, readdir, unlink } from 'node:fs/promises';
+import { readdir, unlink } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { copyPrivately, makePrivateDir } from './file-io';
 
 const KEEP_PER_FILE = 10;
 const MIN_INTERVAL_MS = 10 * 60 * 1000;
@@ -34,10 +35,10 @@ export class BackupPolicy {
     const now = this.now();
     const last = this.lastBackup.get(file);
     if (last !== undefined && now.getTime() - last < MIN_INTERVAL_MS) return;
-    await mkdir(this.dir, { recursive: true });
+    await makePrivateDir(this.dir);
     const stem = this.stemFor(file);
     try {
-      await copyFile(file, join(this.dir, `${stem}.${stamp(now)}.json`));
+      await copyPrivately(file, join(this.dir, `${stem}.${stamp(now)}.json`));
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
     }

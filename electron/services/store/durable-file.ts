@@ -1,5 +1,12 @@
-import { open, rename, unlink } from 'node:fs/promises';
+import { open, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+
+/**
+ * Projects hold transcripts of conversations about people's mental health: the files and
+ * folders the app creates are readable by their owner only (POSIX; Windows ignores modes).
+ */
+export const PRIVATE_FILE_MODE = 0o600;
+export const PRIVATE_DIR_MODE = 0o700;
 
 /** Where an in-progress write goes before it is renamed over the real file (steno's convention). */
 export function tempPathFor(file: string): string {
@@ -21,16 +28,27 @@ export async function fsyncDir(dir: string): Promise<void> {
   }
 }
 
+/** The permissions a rewrite keeps: the file's own (the user may have shared it on purpose), else private. */
+async function modeFor(file: string): Promise<number> {
+  return stat(file).then(
+    (info) => info.mode & 0o777,
+    () => PRIVATE_FILE_MODE,
+  );
+}
+
 /**
  * Writes `content` to `file` atomically and durably: temp file, fsync, rename, fsync folder.
  * If any step fails (a full disk, a read-only folder) the temp file is removed and `file` is
- * exactly as it was.
+ * exactly as it was. A new file is private (PRIVATE_FILE_MODE); a rewritten one keeps its mode.
  */
 export async function writeFileDurably(file: string, content: string): Promise<void> {
   const temp = tempPathFor(file);
+  const mode = await modeFor(file);
   try {
-    const handle = await open(temp, 'w');
+    const handle = await open(temp, 'w', mode);
     try {
+      // A temp file left by a crash keeps its old mode through open(): set it.
+      await handle.chmod(mode);
       await handle.writeFile(content, 'utf-8');
       await handle.sync();
     } finally {

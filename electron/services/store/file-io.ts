@@ -1,7 +1,7 @@
-import { open, unlink } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, open, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { AppError } from '../../../shared/api/errors';
-import { fsyncDir, writeFileDurably } from './durable-file';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, fsyncDir, writeFileDurably } from './durable-file';
 
 /**
  * The writes a project makes, as one replaceable object, so tests can make the disk "full" or
@@ -11,14 +11,25 @@ import { fsyncDir, writeFileDurably } from './durable-file';
 export interface FileIo {
   /** Replaces `file` atomically and durably (temp file, fsync, rename, fsync folder). */
   writeFileDurably(file: string, content: string): Promise<void>;
-  /** Creates `file`, failing with EEXIST if it exists (O_EXCL), and makes it durable. */
+  /** Creates `file` (private), failing with EEXIST if it exists (O_EXCL), and makes it durable. */
   createExclusive(file: string, content: string): Promise<void>;
+}
+
+/** Creates `dir` and any missing parents as private folders; folders that exist keep their mode. */
+export async function makePrivateDir(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
+}
+
+/** Copies `from` to a new private file `to` (a backup, a damaged file kept aside), whatever the source's mode. */
+export async function copyPrivately(from: string, to: string, flags?: number): Promise<void> {
+  await copyFile(from, to, flags);
+  await chmod(to, PRIVATE_FILE_MODE);
 }
 
 export const nodeFileIo: FileIo = {
   writeFileDurably,
   async createExclusive(file, content) {
-    const handle = await open(file, 'wx');
+    const handle = await open(file, 'wx', PRIVATE_FILE_MODE);
     try {
       await handle.writeFile(content, 'utf-8');
       await handle.sync();
