@@ -93,8 +93,10 @@ export async function readProjectCoders(dir: string, now: Date): Promise<CoderEx
   const project = await read(join(dir, 'project.json'), displayNames.projectFile, projectFileKind);
   const exchanges: CoderExchange[] = [];
   for (const coder of project.coders) {
-    const file = await read(join(dir, 'coders', `${coder.id}.json`), displayNames.coderFile(coder.id), coderFileKind);
-    exchanges.push(buildCoderExchange(project, coder, file, now.toISOString()));
+    const where = join(dir, 'coders', `${coder.id}.json`);
+    const file = await read(where, displayNames.coderFile(coder.id), coderFileKind);
+    // Held to the rules of a coder file sent by a colleague: GUID ids, sound names.
+    exchanges.push(parseCoderExchange(JSON.stringify(buildCoderExchange(project, coder, file, now.toISOString())), where));
   }
   return exchanges;
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { readFile, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { AppError } from '../../../shared/api/errors';
 import type { CoderCoding, DocumentContent, MemoView } from '../../../shared/api/contract';
+import { dictionary } from '../../../shared/domain/dictionary';
 import { applyToCoderFile, applyToProject, invertPatch, touchesProjectFile } from '../../../shared/domain/patch';
 import type { CoderPatch, Patch } from '../../../shared/domain/patch';
 import { CODER_SCHEMA_VERSION, PROJECT_SCHEMA_VERSION } from '../../../shared/domain/schemas';
@@ -463,10 +464,10 @@ export class ProjectStore {
 
   /** Codings per code id, then per coder id. */
   codingCounts(): Record<string, Record<string, number>> {
-    const counts: Record<string, Record<string, number>> = {};
+    const counts = dictionary<Record<string, number>>();
     for (const [coderId, store] of this.coderStores) {
       for (const coding of store.data.codings) {
-        const perCoder = (counts[coding.codeId] ??= {});
+        const perCoder = (counts[coding.codeId] ??= dictionary());
         perCoder[coderId] = (perCoder[coderId] ?? 0) + 1;
       }
     }

@@ -9,10 +9,11 @@ const tempDir = useTempDirs();
 /** Two researchers, each with their own copy of the same sample project. */
 async function pair() {
   const root = await tempDir();
-  const lead = await sampleBackend(join(root, 'lead'), 'Lead');
+  // GUID ids, as the app makes them: exchanged files hold only GUIDs.
+  const lead = await sampleBackend(join(root, 'lead'), 'Lead', 'id', 'guid');
   // The colleague works on a copy of the lead's project folder, as a pair would share it.
   await cp(join(root, 'lead', SAMPLE_PATH), join(root, 'colleague-copy'), { recursive: true });
-  const colleague = await sampleBackend(join(root, 'colleague'), 'Colleague', 'col');
+  const colleague = await sampleBackend(join(root, 'colleague'), 'Colleague', 'col', 'guid');
   await colleague.handlers['project.open']({ path: join(root, 'colleague-copy') });
   const p = (await lead.handlers['app.getState']({})).project!;
   const doc = p.documents.find((d) => d.name.startsWith('07'))!;
@@ -70,8 +71,9 @@ describe('working as a pair', () => {
     await colleague.handlers['coding.apply']({ documentId: doc.id, codeId: created.createdIds[0]!, start: 5, end: 9 });
     await colleague.handlers['coding.apply']({ documentId: doc.id, codeId: code('Tackling stigma'), start: 5, end: 9 });
     const file = JSON.parse((await colleague.handlers['exchange.exportCoder']({ coderId: null })).content);
-    file.documents.push({ id: 'elsewhere', name: 'A transcript I never had', hash: 'f'.repeat(64), length: 10 });
-    file.codings.push({ ...file.codings[0], id: 'c-elsewhere', documentId: 'elsewhere', start: 0, end: 5 });
+    const elsewhere = 'e15e0000-0000-4000-8000-000000000001';
+    file.documents.push({ id: elsewhere, name: 'A transcript I never had', hash: 'f'.repeat(64), length: 10 });
+    file.codings.push({ ...file.codings[0], id: 'e15e0000-0000-4000-8000-000000000002', documentId: elsewhere, start: 0, end: 5 });
     const result = await lead.handlers['exchange.importCoder']({ fileName: 'theirs.json', content: JSON.stringify(file) });
     expect(result.reports[0]).toMatchObject({ codings: 1, skippedCodings: 2, unmatchedCodes: ['Only in the copy'], unmatchedDocuments: ['A transcript I never had'] });
   });

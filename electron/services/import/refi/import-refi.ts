@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../../shared/api/errors';
+import { cleanName } from '../../../../shared/domain/names';
 import { nextCodeColor } from '../../../../shared/domain/codebook';
+import { dictionary } from '../../../../shared/domain/dictionary';
 import { emptyCoderPatch } from '../../../../shared/domain/patch';
 import type { CoderPatch, DocumentAttributesPatch, Patch } from '../../../../shared/domain/patch';
 import type { AttributeDef, AttributeType, AttributeValue, Code, Memo, MemoTarget } from '../../../../shared/domain/schemas';
@@ -12,9 +14,9 @@ import { readArchive } from '../archive';
 import type { ArchiveEntries } from '../archive';
 import { ImportError } from '../types';
 import type { SourceFile } from '../types';
+import { decodeXmlBytes } from '../xml-text';
 import { SourcePositions, chooseScheme } from './offsets';
 import type { OffsetScheme, SchemeDecision } from './offsets';
-import { decodeXmlBytes } from '../xml-text';
 import { parseQdc, parseQde } from './parse-qde';
 import type { RefiCode, RefiCoding, RefiNote, RefiProject, RefiSelection, RefiTextSource, RefiVariableValue } from './parse-qde';
 
@@ -192,7 +194,7 @@ function decodeSourceText(bytes: Uint8Array): { text: string; warning?: string }
 // Small helpers.
 
 /** A name as we keep it: NFC (ATLAS.ti on macOS writes decomposed accents), single spaces. */
-const clean = (s: string | undefined) => (s ?? '').normalize('NFC').replace(/\s+/g, ' ').trim();
+const clean = (s: string | undefined) => cleanName((s ?? '').normalize('NFC').replace(/\s+/g, ' ')).trim();
 const clip = (s: string, max: number) => (Array.from(s).length > max ? `${Array.from(s).slice(0, max - 1).join('')}…` : s);
 
 function plural(n: number, one: string, many = `${one}s`): string {
@@ -695,7 +697,7 @@ class ProjectPlanner extends Planner {
   private setValue(source: PreparedSource, def: AttributeDef, value: AttributeValue, from: string): void {
     if (value === null) return;
     const target = source.sameAs ?? source;
-    const record = this.values.get(target.source.guid) ?? {};
+    const record = this.values.get(target.source.guid) ?? dictionary();
     this.values.set(target.source.guid, record);
     const current = record[def.name];
     if (current !== undefined && current !== null && current !== value) {
@@ -710,8 +712,8 @@ class ProjectPlanner extends Planner {
     const variables = new Map<string, { name: string; type: AttributeType }>();
     for (const v of this.project.variables) {
       const name = clip(clean(v.name), 100);
-      if (!name) {
-        this.skip({ kind: 'variable', name: v.guid, reason: 'it has no name' });
+      if (!name || name === '__proto__') {
+        this.skip({ kind: 'variable', name: name || v.guid, reason: name ? 'Marginalia cannot use that name for an attribute' : 'it has no name' });
         continue;
       }
       if (!v.type) this.warnings.push(`The variable “${name}” has an unknown type (${v.typeWritten || 'none'}): its values are imported as text.`);
@@ -754,7 +756,7 @@ class ProjectPlanner extends Planner {
         }
         const def = caseDef ?? this.definition('Case', 'text');
         const target = member.sameAs ?? member;
-        const record = this.values.get(target.source.guid) ?? {};
+        const record = this.values.get(target.source.guid) ?? dictionary();
         this.values.set(target.source.guid, record);
         const current = record[def.name];
         if (typeof current === 'string' && current.split('; ').includes(caseName)) continue;
