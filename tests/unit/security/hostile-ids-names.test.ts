@@ -1,29 +1,26 @@
-import { cp, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatchRequest } from '../../../shared/api/dispatch';
 import { unitizedAlpha } from '../../../shared/agreement/unitized-alpha';
 import { cleanName, nameProblem } from '../../../shared/domain/names';
-import { SAMPLE_PATH, sampleBackend } from '../../helpers/backend';
+import { SAMPLE_PATH, sampleBackend, samplePair } from '../../helpers/backend';
 import { useTempDirs } from '../../helpers/temp-dir';
 import type { Backend } from '../../../electron/services/backend';
 
 const tempDir = useTempDirs();
 
-/** Two researchers on copies of the same sample project, as the app makes them (GUID ids). */
+/** A pair on copies of the sample; the colleague has coded ten passages. */
 async function pair() {
   const root = await tempDir();
-  const lead = await sampleBackend(join(root, 'lead'), 'Lead', 'id', 'guid');
-  await cp(join(root, 'lead', SAMPLE_PATH), join(root, 'colleague-copy'), { recursive: true });
-  const colleague = await sampleBackend(join(root, 'colleague'), 'Colleague', 'col', 'guid');
-  await colleague.handlers['project.open']({ path: join(root, 'colleague-copy') });
+  const { lead, colleague, colleagueCopy } = await samplePair(root);
   const project = (await lead.handlers['app.getState']({})).project!;
   const doc = project.documents[0]!;
   const code = project.codebook.find((c) => c.codable)!;
   for (let start = 0; start < 200; start += 20) {
     await colleague.handlers['coding.apply']({ documentId: doc.id, codeId: code.id, start, end: start + 10 });
   }
-  return { root, lead, colleague };
+  return { lead, colleague, colleagueCopy };
 }
 
 async function counts(backend: Backend) {
@@ -57,9 +54,8 @@ describe('ids from files', () => {
   });
 
   it('a colleague’s project folder with a coder "__proto__" is refused, naming its file', async () => {
-    const { root, lead, colleague } = await pair();
+    const { lead, colleague, colleagueCopy: dir } = await pair();
     await colleague.handlers['project.close']({});
-    const dir = join(root, 'colleague-copy');
     const projectFile = JSON.parse(await readFile(join(dir, 'project.json'), 'utf-8'));
     const coder = projectFile.coders.find((c: { name: string }) => c.name === 'Colleague');
     await rename(join(dir, 'coders', `${coder.id}.json`), join(dir, 'coders', '__proto__.json'));

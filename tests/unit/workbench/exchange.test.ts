@@ -1,7 +1,7 @@
-import { cp, readdir } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SAMPLE_PATH, sampleBackend } from '../../helpers/backend';
+import { samplePair } from '../../helpers/backend';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
@@ -9,12 +9,7 @@ const tempDir = useTempDirs();
 /** Two researchers, each with their own copy of the same sample project. */
 async function pair() {
   const root = await tempDir();
-  // GUID ids, as the app makes them: exchanged files hold only GUIDs.
-  const lead = await sampleBackend(join(root, 'lead'), 'Lead', 'id', 'guid');
-  // The colleague works on a copy of the lead's project folder, as a pair would share it.
-  await cp(join(root, 'lead', SAMPLE_PATH), join(root, 'colleague-copy'), { recursive: true });
-  const colleague = await sampleBackend(join(root, 'colleague'), 'Colleague', 'col', 'guid');
-  await colleague.handlers['project.open']({ path: join(root, 'colleague-copy') });
+  const { lead, colleague } = await samplePair(root);
   const p = (await lead.handlers['app.getState']({})).project!;
   const doc = p.documents.find((d) => d.name.startsWith('07'))!;
   const code = (name: string) => p.codebook.find((c) => c.name === name)!.id;
