@@ -59,7 +59,7 @@ export function agreementTables(result: AgreementResult): ReportTable[] {
       return [
         {
           name: 'Agreement by code',
-          columns: [text('Code'), num("Fleiss' κ"), num("Krippendorff's α"), ...report.coderIds.map((_, j) => num(`Characters coded by ${j}`))],
+          columns: [text('Code'), num("Fleiss' κ"), num("Krippendorff's α"), ...report.overall.histogram.map((_, j) => num(`Characters coded by ${j}`))],
           rows: [
             ...report.codes.map((c) => [code(c.codeId), figure(c.fleiss), figure(c.alpha), ...c.histogram]),
             ['Overall (all codes pooled)', figure(report.overall.fleiss), figure(report.overall.alpha), ...report.overall.histogram],

@@ -1,4 +1,4 @@
-import { readdir, unlink } from 'node:fs/promises';
+import { readFile, readdir, unlink } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { copyPrivately, makePrivateDir } from './file-io';
 
@@ -40,7 +40,9 @@ export class BackupPolicy {
     try {
       await copyPrivately(file, join(this.dir, `${stem}.${stamp(now)}.json`));
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      // A file written for the first time has nothing to keep: the next overwrite is the first.
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw err;
     }
     // Only once the copy is made: a backup that failed (a full disk) is tried again next time.
     this.lastBackup.set(file, now.getTime());
@@ -55,6 +57,15 @@ export class BackupPolicy {
       .sort()
       .reverse()
       .map((n) => join(this.dir, n));
+  }
+
+  /** Deletes every backup that mentions one of `ids` (documents purged for good). */
+  async purgeMentioning(ids: readonly string[]): Promise<void> {
+    for (const name of await readdir(this.dir).catch(() => [] as string[])) {
+      const file = join(this.dir, name);
+      const text = await readFile(file, 'utf-8').catch(() => '');
+      if (ids.some((id) => text.includes(id))) await unlink(file).catch(() => undefined);
+    }
   }
 
   private async prune(stem: string): Promise<void> {

@@ -11,8 +11,13 @@ import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, fsyncDir, writeFileDurably } from 
 export interface FileIo {
   /** Replaces `file` atomically and durably (temp file, fsync, rename, fsync folder). */
   writeFileDurably(file: string, content: string): Promise<void>;
-  /** Creates `file` (private), failing with EEXIST if it exists (O_EXCL), and makes it durable. */
-  createExclusive(file: string, content: string): Promise<void>;
+  /**
+   * Creates `file` (private), failing with EEXIST if it exists (O_EXCL), and makes it durable. With
+   * `syncFolder: false` the folder entry is left for one `syncFolder` call after a batch of files.
+   */
+  createExclusive(file: string, content: string, options?: { syncFolder?: boolean }): Promise<void>;
+  /** Makes the entries of files created in `dir` durable. */
+  syncFolder(dir: string): Promise<void>;
 }
 
 /** Creates `dir` and any missing parents as private folders; folders that exist keep their mode. */
@@ -28,7 +33,7 @@ export async function copyPrivately(from: string, to: string, flags?: number): P
 
 export const nodeFileIo: FileIo = {
   writeFileDurably,
-  async createExclusive(file, content) {
+  async createExclusive(file, content, options = {}) {
     const handle = await open(file, 'wx', PRIVATE_FILE_MODE);
     try {
       await handle.writeFile(content, 'utf-8');
@@ -39,8 +44,9 @@ export const nodeFileIo: FileIo = {
       throw err;
     }
     await handle.close();
-    await fsyncDir(dirname(file));
+    if (options.syncFolder !== false) await fsyncDir(dirname(file));
   },
+  syncFolder: fsyncDir,
 };
 
 const DISK_FULL = new Set(['ENOSPC', 'EDQUOT']);

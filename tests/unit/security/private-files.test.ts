@@ -30,12 +30,14 @@ describe.skipIf(process.platform === 'win32')('new project folders and files are
       const state = (await backend.handlers['app.getState']({})).project!;
       // A change to project.json and to the coder's file: each is backed up first.
       const code = await backend.handlers['code.create']({ name: 'Waiting lists', parentId: null });
-      await backend.handlers['coding.apply']({ documentId: state.documents[0]!.id, codeId: code.createdIds[0]!, start: 0, end: 10 });
+      // The coder's file is created by the first coding and overwritten (so backed up) by the second.
+      for (const start of [0, 20]) await backend.handlers['coding.apply']({ documentId: state.documents[0]!.id, codeId: code.createdIds[0]!, start, end: start + 10 });
       // An imported transcript lands in sources/.
       const transcript = join(root, 'interview.txt');
       await writeFile(transcript, 'A: Hello.\n\nB: Hello again.\n');
+      await backend.grants.allow(transcript);
       await backend.handlers['import.run']({ items: [{ source: { path: transcript }, options: {} }] });
-      await new ChangeJournal(project).begin({ kind: 'addCoder', coder: state.coders[0]! }, new Date());
+      await new ChangeJournal(project).begin({ kind: 'patch', patch: { label: 'a change in progress' } }, new Date());
 
       const found = await modes(project);
       const names = [...found.keys()].map((p) => p.slice(project.length + 1));
