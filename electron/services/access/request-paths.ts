@@ -10,15 +10,15 @@ type PathReader<C extends Channel> = (input: Parameters<Handlers[C]>[0]) => { pa
 const sourcePath = (source: ImportSource): string[] => ('path' in source ? [source.path] : []);
 
 export const requestPaths: { [C in Channel]?: PathReader<C> } = {
-  'project.open': ({ path }) => [{ path, use: 'open' }],
+  'project.open': ({ path }) => [{ path, use: 'project' }],
   'project.create': ({ path }) => [{ path, use: 'create' }],
-  'project.restoreBackup': ({ path }) => [{ path, use: 'open' }],
-  'exchange.importProject': ({ path }) => [{ path, use: 'read' }],
+  'project.restoreBackup': ({ path }) => [{ path, use: 'project' }],
+  'exchange.importProject': ({ path }) => [{ path, use: 'project' }],
   'import.inspect': ({ source }) => sourcePath(source).map((path) => ({ path, use: 'read' })),
   'import.run': ({ items }) => items.flatMap((item) => sourcePath(item.source)).map((path) => ({ path, use: 'read' })),
 };
 
-/** The handlers with every path a request names checked against the grants first (phase 2 wires this in). */
+/** The handlers with every path a request names checked against the grants first. */
 export function guardRequestPaths(handlers: Handlers, grants: PathGrants): Handlers {
   const guarded = { ...handlers };
   for (const channel of Object.keys(requestPaths) as Channel[]) {

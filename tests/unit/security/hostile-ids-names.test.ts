@@ -171,6 +171,7 @@ describe('names', () => {
       );
       const transcript = join(root, 'Inter\u0001view.txt');
       await writeFile(transcript, 'A: Hello.\n');
+      for (const picked of [qdc, transcript]) await backend.grants.allow(picked);
       const result = await backend.handlers['import.run']({ items: [{ source: { path: qdc }, options: {} }, { source: { path: transcript }, options: {} }] });
       expect(result.results.map((r) => r.status)).toEqual(['imported', 'imported']);
       const names = (await counts(backend)).codebook.map((c) => c.name);
