@@ -39,7 +39,8 @@ export interface LaunchOptions {
 async function launch(dataDir: string, documentsDir: string, options: LaunchOptions = {}): Promise<Running> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'electron/web/main.ts', ...(options.open ? [] : ['--no-open']), '--port', '0', '--data-dir', dataDir],
+    // The server as `npm run web` runs it: built by electron-vite (npm test builds first).
+    ['out/main/web.js', ...(options.open ? [] : ['--no-open']), '--port', '0', '--data-dir', dataDir],
     { env: { ...process.env, MARGINALIA_DOCUMENTS_DIR: documentsDir, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let stderr = '';

@@ -24,19 +24,25 @@ async function modes(dir: string): Promise<Map<string, number>> {
 describe.skipIf(process.platform === 'win32')('new project folders and files are private to the user (POSIX)', () => {
   it('project folder, sources, coders, backups, journal, lock and app settings: folders 0700, files 0600', async () => {
     const root = await tempDir();
-    const backend = await sampleBackend(root);
+    let backend = await sampleBackend(root);
+    const project = join(root, SAMPLE_PATH);
     try {
-      const project = join(root, SAMPLE_PATH);
       const state = (await backend.handlers['app.getState']({})).project!;
-      // A change to project.json and to the coder's file: each is backed up first.
       const code = await backend.handlers['code.create']({ name: 'Waiting lists', parentId: null });
-      // The coder's file is created by the first coding and overwritten (so backed up) by the second.
-      for (const start of [0, 20]) await backend.handlers['coding.apply']({ documentId: state.documents[0]!.id, codeId: code.createdIds[0]!, start, end: start + 10 });
+      // The coder's file and change log are created by the first coding.
+      await backend.handlers['coding.apply']({ documentId: state.documents[0]!.id, codeId: code.createdIds[0]!, start: 0, end: 10 });
       // An imported transcript lands in sources/.
       const transcript = join(root, 'interview.txt');
       await writeFile(transcript, 'A: Hello.\n\nB: Hello again.\n');
       await backend.grants.allow(transcript);
       await backend.handlers['import.run']({ items: [{ source: { path: transcript }, options: {} }] });
+      // The next session's first change takes a backup set (project.json and the coder's file),
+      // copied in the background; its second one starts the coder's change log again.
+      await backend.shutdown();
+      backend = await sampleBackend(root, 'Test Coder', 'two');
+      await backend.handlers['code.create']({ name: 'Housing', parentId: null });
+      await backend.handlers['coding.apply']({ documentId: state.documents[0]!.id, codeId: code.createdIds[0]!, start: 20, end: 30 });
+      await expect.poll(async () => (await readdir(join(project, 'backups'))).some((n) => n.startsWith('set.'))).toBe(true);
       await new ChangeJournal(project).begin({ kind: 'patch', patch: { label: 'a change in progress' } }, new Date());
 
       const found = await modes(project);
@@ -46,6 +52,8 @@ describe.skipIf(process.platform === 'win32')('new project folders and files are
       }
       expect(names.some((n) => n.startsWith('backups/project.'))).toBe(true);
       expect(names.some((n) => n.startsWith('backups/coders-'))).toBe(true);
+      expect(names.some((n) => n.startsWith('backups/set.'))).toBe(true);
+      expect(names.some((n) => /^coders\/.+\.changes\.jsonl$/.test(n))).toBe(true);
       for (const [path, mode] of found) {
         const isDir = (await stat(path)).isDirectory();
         expect({ path, mode: mode.toString(8) }).toEqual({ path, mode: isDir ? '700' : '600' });

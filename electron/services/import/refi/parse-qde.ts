@@ -1,6 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { assertXmlDepth } from '../xml-text';
 import { ImportError } from '../types';
+import { plural } from '../../../../shared/text/plural';
 
 /**
  * Reading a REFI-QDA project (project.qde) or codebook (.qdc) into a plain model. Only what
@@ -339,9 +340,6 @@ const otherSourceKinds: Record<string, string> = {
   VideoSource: 'a video',
 };
 
-function plural(n: number, one: string): string {
-  return `${n} ${one}${n === 1 ? '' : 's'}`;
-}
 
 function parseNote(node: XmlNode): RefiNote {
   return {
