@@ -64,6 +64,8 @@ export class ProjectStore {
   private readonly sources: SourceFiles;
   private readonly trash: Trash;
   readonly backups: BackupSets;
+  /** Whether a change was saved since this session's last backup set was begun. */
+  private changedSinceSet = false;
   /** Folds change logs into snapshots in the background. */
   readonly compactor: Compactor;
 
@@ -235,6 +237,7 @@ export class ProjectStore {
       }
       // The project as it was before this change, all files at one moment (copied in the background).
       if (this.backups.due) await this.backups.take(this.backupMembers());
+      this.changedSinceSet = true;
       const appended = await this.files.save(this.state, patch, () => this.state.apply(inverse), (err) => this.stopWriting(patch.label, err));
       this.compactor.noteChanged(appended);
     });
@@ -345,7 +348,11 @@ export class ProjectStore {
         await this.flush();
       }),
       ...whenWriting(this.compactor),
-      service('backups', () => this.backups.settled()),
+      // A set of the project as it is left, so a restore never lacks this session's work.
+      service('backups', async () => {
+        if (writing && this.changedSinceSet) await this.backups.take(this.backupMembers());
+        await this.backups.settled();
+      }),
       ...whenWriting(service('trash', () => this.trash.empty(this.state, () => this.compactor.compactAll()))),
       service('lock', async () => {
         await this.lock?.release();

@@ -134,6 +134,21 @@ export class BackupSets {
       });
   }
 
+  /**
+   * The files of the whole set taken at `at` (names inside backups/), as its `set.<at>.json`
+   * lists them; null when there is no such list (a set cut short, or a backup of one file).
+   */
+  async setFiles(at: string): Promise<string[] | null> {
+    try {
+      const list = JSON.parse(await readFile(join(this.dir, `set.${at}.json`), 'utf-8')) as { files?: unknown };
+      const files = Array.isArray(list.files) ? list.files.filter((f): f is string => typeof f === 'string') : [];
+      // Only names of this set, never a path elsewhere.
+      return files.every((f) => /^[\w-]+\.\d{8}-\d{6}-\d{3}\.(json|changes\.jsonl)$/.test(f) && f.includes(`.${at}.`)) ? files : null;
+    } catch {
+      return null;
+    }
+  }
+
   /** The files of each set (older backups of single files count as sets of one), newest first. */
   private async sets(): Promise<string[][]> {
     const sets = new Map<string, string[]>();
