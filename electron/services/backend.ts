@@ -7,6 +7,8 @@ import { ProjectHost } from './app/project-host';
 import type { HostOptions } from './app/project-host';
 import { systemDeps } from './deps';
 import type { ServiceDeps } from './deps';
+import { PathGrants } from './access/path-grants';
+import { guardRequestPaths } from './access/request-paths';
 import { EventHub } from './events';
 import { exchangeHandlers } from './exchange/exchange-handlers';
 import { analysisHandlers, exportHandlers } from './export/export-handlers';
@@ -29,8 +31,10 @@ export interface BackendOptions extends HostOptions {
 }
 
 export interface Backend {
-  /** The one handler object every transport mounts. */
+  /** The one handler object every transport mounts; every path a request names is checked against `grants` first. */
   handlers: Handlers;
+  /** The files the user picked this session (the shell adds what its dialogs and drops return). */
+  grants: PathGrants;
   events: EventHub;
   /** Opens `path` if given, else the last project, else a fresh copy of the sample. `app.getState` waits for it. */
   openInitialProject(path?: string): Promise<void>;
@@ -64,6 +68,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const projectService = service('project', () => host.close());
   const queue = new WriteQueue();
   const session = () => host.session();
+  const grants = new PathGrants(() => host.open?.store.dir ?? null);
   let startup: Promise<void> = Promise.resolve();
 
   const app = appHandlers(host);
@@ -92,7 +97,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   );
 
   return {
-    handlers,
+    handlers: guardRequestPaths(handlers, grants),
+    grants,
     events,
     openInitialProject(path) {
       const last = settings.data.recentProjects[0]?.path;

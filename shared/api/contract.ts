@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AppErrorShape } from './errors';
+import { withAttributeNameRule, withNameRule } from '../domain/names';
 import { attributeTypeSchema, attributeValueSchema, codeDescriptionSchema, memoTargetSchema } from '../domain/schemas';
 import type {
   AgreementResult,
@@ -46,7 +47,8 @@ function returns<T>(): T {
 const path = z.string().min(1).max(4096);
 const entityId = z.string().min(1).max(64);
 const offset = z.number().int().nonnegative().max(2 ** 31);
-const name = z.string().trim().min(1).max(200);
+const name = withNameRule(z.string().trim().min(1).max(200));
+const shortName = withNameRule(z.string().trim().min(1).max(100));
 const color = z.string().regex(/^#[0-9a-fA-F]{6}$/);
 const none = z.object({}).strict();
 const span = { start: offset, end: offset };
@@ -108,7 +110,7 @@ export type AttributeFilter = z.infer<typeof attributeFilterSchema>;
 export const contract = {
   'app.getState': { kind: 'query', input: none, output: returns<AppState>() },
   /** Sets the user's coder name (kept in app settings); in an open project they then code as that coder. */
-  'app.setCoderName': { kind: 'change', input: z.object({ name: z.string().trim().min(1).max(100) }).strict(), output: returns<AppState>() },
+  'app.setCoderName': { kind: 'change', input: z.object({ name: shortName }).strict(), output: returns<AppState>() },
 
   'project.open': { kind: 'change', input: z.object({ path }).strict(), output: returns<ProjectSnapshot>() },
   'project.create': {
@@ -166,7 +168,7 @@ export const contract = {
   /** Renames a document (undoable). */
   'document.rename': {
     kind: 'change',
-    input: z.object({ documentId: entityId, name: z.string().trim().min(1).max(300) }).strict(),
+    input: z.object({ documentId: entityId, name: withNameRule(z.string().trim().min(1).max(300)) }).strict(),
     output: returns<ChangeResult>(),
   },
   /** What deleting a document would take with it, for the confirmation. */
@@ -230,7 +232,7 @@ export const contract = {
   'memo.update': { kind: 'change', input: z.object({ memoId: entityId, text: z.string().max(1_000_000) }).strict(), output: returns<ChangeResult>() },
   'memo.delete': { kind: 'change', input: z.object({ memoId: entityId }).strict(), output: returns<ChangeResult>() },
 
-  'attribute.define': { kind: 'change', input: z.object({ name: z.string().trim().min(1).max(100), type: attributeTypeSchema }).strict(), output: returns<ChangeResult>() },
+  'attribute.define': { kind: 'change', input: z.object({ name: withAttributeNameRule(z.string().trim().min(1).max(100)), type: attributeTypeSchema }).strict(), output: returns<ChangeResult>() },
   'attribute.delete': { kind: 'change', input: z.object({ name: z.string().min(1).max(100) }).strict(), output: returns<ChangeResult>() },
   'document.setAttribute': {
     kind: 'change',

@@ -74,6 +74,10 @@ export interface RestoreResult {
   takenAt: string;
   /** Where the damaged file was kept, relative to the project folder ("damaged/…json"); null if it was missing. */
   damagedCopy: string | null;
+  /** Files restored with it from the same backup set (the coder files taken with project.json). */
+  alsoRestored: string[];
+  /** Every file copied to damaged/ before the restore (relative to the project folder). */
+  keptAside: string[];
   /** One or two sentences for the user saying all of the above. */
   message: string;
   snapshot: ProjectSnapshot;

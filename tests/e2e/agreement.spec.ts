@@ -263,11 +263,11 @@ test('agreement: working as a pair — export my coding, refuse my own file, imp
   // A colleague's file (Dana's: the same document, plus one from a project we do not have).
   const dana = {
     ...exchange,
-    coder: { id: 'dana-coder-1', name: 'Dana', color: '#7b2cbf' },
-    documents: [...exchange.documents, { id: 'elsewhere', name: 'Elsewhere interview', hash: '0'.repeat(64), length: 400 }],
+    coder: { id: 'da0a0000-0000-4000-8000-000000000001', name: 'Dana', color: '#7b2cbf' },
+    documents: [...exchange.documents, { id: 'da0a0000-0000-4000-8000-000000000002', name: 'Elsewhere interview', hash: '0'.repeat(64), length: 400 }],
     codings: [
       ...(exchange.codings as object[]),
-      { id: 'dana-coding-x', documentId: 'elsewhere', codeId: stigma.id, start: 0, end: 20, createdAt: new Date().toISOString() },
+      { id: 'da0a0000-0000-4000-8000-000000000003', documentId: 'da0a0000-0000-4000-8000-000000000002', codeId: stigma.id, start: 0, end: 20, createdAt: new Date().toISOString() },
     ],
   };
   await view.getByRole('alert').getByRole('button', { name: 'Dismiss' }).click();

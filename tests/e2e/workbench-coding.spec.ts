@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import type { ProjectFile, CoderFile } from '../../shared/domain/schemas';
+import { rpc } from './api';
 import { expect, test } from './web-app';
 import type { WebApp } from './web-app';
 
@@ -310,8 +311,7 @@ test('keyboard: Ctrl+K codes the selection from the palette, 1–9 apply quick c
 
   // Quick codes: pin two codes (as the codebook's pin does, through workspace.update), then 2 applies the second.
   const stigma = await codeId(app, 'Tackling stigma');
-  const response = await page.request.post(`${app.origin}/rpc/workspace.update`, { data: { quickCodes: [workforce, stigma] } });
-  expect(response.ok()).toBe(true);
+  await rpc(page, app, 'workspace.update', { quickCodes: [workforce, stigma] });
   await page.reload();
   const again = page.getByRole('region', { name: '04 Lambeth: commissioners' });
   await expect(codedRuns(again, workforce)).toHaveText(phrase);

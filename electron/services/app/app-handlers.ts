@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { plural } from '../../../shared/text/plural';
 import { AppError } from '../../../shared/api/errors';
 import { handlerModule } from '../handler-registry';
 import { createProject } from '../project/create-project';
@@ -31,7 +32,9 @@ export function projectHandlers(host: ProjectHost) {
       }
       const restored = await restoreFromBackup(dir, file, { ...(backup !== undefined && { backup }), app: host.app, deps: host.deps });
       const kept = restored.damagedCopy ? ` The damaged file was kept as ${restored.damagedCopy}.` : '';
-      const message = `${restored.file} was restored from the backup of ${formatWhen(restored.takenAt)} (${restored.backup}); changes made to it after that time are not in it.${kept}`;
+      const set = restored.alsoRestored.length > 0 ? `, together with the ${plural(restored.alsoRestored.length, 'coder file')} taken at the same moment` : '';
+      const aside = restored.keptAside.length > 1 ? ' Every file replaced is kept in damaged/.' : '';
+      const message = `${restored.file} was restored from the backup of ${formatWhen(restored.takenAt)} (${restored.backup})${set}; changes made after that time are not in it.${kept}${aside}`;
       try {
         return { ...restored, message, snapshot: (await host.openAt(dir)).snapshot() };
       } catch (err) {

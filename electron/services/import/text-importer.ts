@@ -1,3 +1,4 @@
+import { cleanName } from '../../../shared/domain/names';
 import type { Turn } from '../../../shared/domain/schemas';
 import { normaliseText } from '../../../shared/text/normalise';
 import { detectSpeakerPattern, splitTurns } from '../../../shared/text/turns';
@@ -8,11 +9,11 @@ import type { ParsedDocument, SourceFile, SpeakerChoice } from './types';
 
 /** Plain-text transcripts (.txt) and Markdown (.md, kept exactly as written: no rendering). */
 
-/** "Interviews/ID1.docx" → "ID1": the file name without folders or extension. */
+/** "Interviews/ID1.docx" → "ID1": the file name without folders or extension, fit to be a name. */
 export function documentName(fileName: string): string {
   const base = fileName.split(/[\\/]/).pop() ?? fileName;
   const dot = base.lastIndexOf('.');
-  return dot > 0 ? base.slice(0, dot) : base;
+  return cleanName(dot > 0 ? base.slice(0, dot) : base) || 'Untitled document';
 }
 
 /** The speaker pattern a choice resolves to for this text: detected, given, or none. */

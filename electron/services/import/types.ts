@@ -1,3 +1,4 @@
+import { AppError } from '../../../shared/api/errors';
 import type { AttributeValue, Turn } from '../../../shared/domain/schemas';
 import type { SpeakerPatternId } from '../../../shared/text/turns';
 import { MAX_IMPORT_BYTES } from '../../../shared/import/formats';
@@ -26,14 +27,15 @@ export interface SourceFile {
   bytes: Uint8Array;
 }
 
-export class ImportError extends Error {
+/** An AppError, so one that reaches a transport (an oversize upload, say) is reported as the file's fault, not INTERNAL. */
+export class ImportError extends AppError {
   constructor(
     /** The file, as the user named it. */
-    readonly file: string,
+    override readonly file: string,
     /** What is wrong, in words a researcher can act on. */
     readonly reason: string,
   ) {
-    super(`${file}: ${reason}`);
+    super('INVALID_INPUT', `${file}: ${reason}`, file);
     this.name = 'ImportError';
   }
 }

@@ -1,8 +1,10 @@
-import { mkdir, rename } from 'node:fs/promises';
+import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../../../shared/api/errors';
+import { dictionary } from '../../../shared/domain/dictionary';
 import { appSettingsSchema } from '../../../shared/domain/schemas';
 import type { AppSettings, RecentProject, WorkspaceSettings } from '../../../shared/domain/schemas';
+import { makePrivateDir } from '../store/file-io';
 import { JsonStore } from '../store/json-store';
 import type { JsonFileKind } from '../store/json-store';
 
@@ -29,7 +31,7 @@ export class AppSettingsStore {
   private constructor(private readonly store: JsonStore<AppSettings>) {}
 
   static async load(dataDir: string, now: () => Date): Promise<LoadedSettings> {
-    await mkdir(dataDir, { recursive: true });
+    await makePrivateDir(dataDir);
     const file = join(dataDir, 'settings.json');
     const where = { file, displayName: file };
     try {
@@ -72,12 +74,14 @@ export class AppSettingsStore {
   }
 
   workspace(projectId: string): WorkspaceSettings {
-    return this.store.data.workspaces[projectId] ?? freshWorkspace;
+    const { workspaces } = this.store.data;
+    // By own key only: an id like "constructor" must not find Object.prototype's.
+    return Object.hasOwn(workspaces, projectId) ? workspaces[projectId]! : freshWorkspace;
   }
 
   updateWorkspace(projectId: string, change: Partial<WorkspaceSettings>): Promise<void> {
     return this.store.update((s) => {
-      s.workspaces[projectId] = { ...(s.workspaces[projectId] ?? freshWorkspace), ...change };
+      s.workspaces = Object.assign(dictionary<WorkspaceSettings>(), s.workspaces, { [projectId]: { ...this.workspace(projectId), ...change } });
     });
   }
 

@@ -38,6 +38,7 @@ describe('importing files into a project', () => {
     b.events.subscribe((name, payload) => events.push(`${name}:${JSON.stringify(payload)}`));
     const text = 'SYNTHETIC DEMO - written for Marginalia. Not a record of real people or a real conversation.';
     const before = await readFile(projectFile, 'utf-8');
+    await b.grants.allow('/nonexistent/interview.txt');
     const run = await h['import.run']({
       items: [
         { source: { stagedId: await stage(h, 'garbage.docx', 'not a zip at all') }, options: {} },
@@ -57,8 +58,10 @@ describe('importing files into a project', () => {
   });
 
   it.skipIf(!existsSync(fixtures))("imports QualCoder's survey spreadsheet as documents with typed attributes, then an attribute table (undoably)", async () => {
-    const { h } = await backend();
+    const { h, b } = await backend();
     const source = { path: join(fixtures, 'survey456.csv') };
+    // As if picked in a native file dialog: only picked files may be read by path.
+    for (const file of ['survey456.csv', 'cases456.xlsx']) await b.grants.allow(join(fixtures, file));
     const inspection = await h['import.inspect']({ source });
     expect(inspection.spreadsheet!.sheets[0]!.columns).toEqual(['Case', 'Age', 'Gender', 'Interest', 'freetext']);
     const run = await h['import.run']({ items: [{ source, options: { spreadsheet: { textColumns: ['freetext'], mode: 'row', nameColumn: 'Case' } } }] });
@@ -76,7 +79,8 @@ describe('importing files into a project', () => {
   });
 
   it.skipIf(!existsSync(fixtures))('a spreadsheet needs its text column chosen', async () => {
-    const { h } = await backend();
+    const { h, b } = await backend();
+    await b.grants.allow(join(fixtures, 'survey789.xlsx'));
     const run = await h['import.run']({ items: [{ source: { path: join(fixtures, 'survey789.xlsx') }, options: {} }] });
     expect(run.results[0]).toMatchObject({ status: 'failed', message: expect.stringMatching(/choose which column holds the text/) });
   });

@@ -73,7 +73,7 @@ const specs: Partial<Record<Channel, Spec>> = {
   'project.open': {
     valid: (f) => ({ path: f.dir }),
     fields: { path: 'path' },
-    semantic: (f) => [{ label: 'a folder that is not a project', input: { path: f.elsewhere }, codes: ['NOT_FOUND'] }],
+    semantic: (f) => [{ label: 'a folder that is not a project', input: { path: f.elsewhere }, codes: ['INVALID_INPUT'] }],
   },
   'project.create': {
     valid: (f) => ({ path: join(f.elsewhere, 'new'), name: 'New', template: 'empty' }),
@@ -265,7 +265,7 @@ const specs: Partial<Record<Channel, Spec>> = {
   'exchange.importProject': {
     valid: (f) => ({ path: f.elsewhere }),
     fields: { path: 'path' },
-    semantic: (f) => [{ label: 'a folder that is not a project', input: { path: f.elsewhere }, codes: ['NOT_FOUND'] }],
+    semantic: (f) => [{ label: 'a folder that is not a project', input: { path: f.elsewhere }, codes: ['INVALID_INPUT'] }],
   },
   'import.stage': { valid: () => ({ fileName: 'a.txt', base64: 'aGk=' }), fields: { fileName: 'path', base64: 'text' } },
   'import.run': {

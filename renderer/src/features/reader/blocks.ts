@@ -36,8 +36,10 @@ function isSpace(code: number): boolean {
  */
 export function cutPoint(text: string, from: number, limit: number): number {
   const floor = from + Math.floor((limit - from) / 2);
-  const newline = text.lastIndexOf('\n', limit - 1);
-  if (newline > floor) return newline + 1;
+  // Looked for only back to `floor`: lastIndexOf would scan a one-line document to its start for every cut.
+  for (let i = limit - 1; i > floor; i--) {
+    if (text.charCodeAt(i) === 10) return i + 1;
+  }
   for (let i = limit - 1; i > floor; i--) {
     const ch = text[i - 1];
     if ((ch === '.' || ch === '?' || ch === '!') && isSpace(text.charCodeAt(i))) return i + 1;
