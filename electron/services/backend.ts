@@ -58,6 +58,7 @@ const readingChannels = new Set<string>([
   'segments.query',
   'search.text',
   'agreement.compute',
+  'agreement.cells',
   'agreement.disagreements',
   'agreement.export',
   'exchange.exportCoder',

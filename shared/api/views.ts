@@ -1,5 +1,10 @@
 import type { AppErrorShape } from './errors';
+import type { ResampleSettings } from '../agreement/bootstrap';
+import type { Counting } from '../export/matrices';
+import type { BandScheme } from '../agreement/interpretation';
+import type { AgreementScope } from '../agreement/scope';
 import type {
+  CharacterCell,
   CharacterReport,
   DisagreementPassage,
   MultiCoderReport,
@@ -152,14 +157,42 @@ export interface SearchResult {
 
 export type AgreementMode = 'character' | 'unitized' | 'segment' | 'presence';
 
-/** An agreement report with everything needed to read it: names, paths, the settings used. */
+/** The choices a report was computed with, as used (defaults filled in). */
+export interface AgreementSettingsUsed {
+  mode: AgreementMode;
+  /** Segment mode's overlap threshold (share of the union). */
+  threshold: number;
+  /** Segment mode's q for κ_n, as used. */
+  q: number | null;
+  /** The minimum a chance-corrected figure is held to (Krippendorff's 0.800 by default). */
+  minimum: number;
+  /** Which interpretation bands label the figures. */
+  bands: BandScheme;
+  /** How the 95 % intervals were drawn; null when none were. */
+  resampling: ResampleSettings | null;
+}
+
+/**
+ * An agreement report with everything needed to read it: names, paths, the settings used, and
+ * which documents were compared. Per-code and overall figures only: the code × document cells
+ * come from `agreement.cells`, the passages from `agreement.disagreements`.
+ */
 export interface AgreementResult {
   report: CharacterReport | MultiCoderReport | SegmentReport | PresenceReport | UnitizedReport;
   coders: { id: string; name: string }[];
   codes: { id: string; name: string; path: string[]; color: string }[];
+  /** The documents compared (after the scope rule). */
   documents: { id: string; name: string; length: number }[];
+  scope: AgreementScope;
+  settings: AgreementSettingsUsed;
   /** What was compared and how, in words, for the report's header and exports. */
   description: string[];
+}
+
+/** Character mode's code × document tables of one code, each measured. */
+export interface AgreementCells {
+  codeId: string;
+  cells: CharacterCell[];
 }
 
 export interface DisagreementView extends DisagreementPassage {
@@ -257,10 +290,15 @@ export interface MatrixView {
   columnTotals: number[];
   total: number;
   measure: 'segments' | 'characters' | 'documents';
+  /** How several coders' passages were counted, and that rule in a sentence to show above the table. */
+  counting: Counting;
+  statement: string;
 }
 
 export interface CoOccurrenceView {
   codeIds: string[];
-  /** Pairs of overlapping codings at two codes; the diagonal holds the codings at each code. */
+  /** Pairs of overlapping codings at two codes by the same coder; the diagonal holds the codings at each code. */
   matrix: number[][];
+  /** What the cells count, in a sentence to show above the table. */
+  statement: string;
 }

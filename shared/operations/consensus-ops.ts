@@ -11,6 +11,11 @@ export type Resolution = 'A' | 'B' | 'both' | 'neither';
 
 export const CONSENSUS_CODER_NAME = 'Consensus';
 
+/** The coder settled passages go to: a coder like the others, but never counted among "every coder" unless chosen. */
+export function isConsensusCoder(coder: { name: string }): boolean {
+  return coder.name === CONSENSUS_CODER_NAME;
+}
+
 /**
  * Settles one disagreement into the consensus coder: its codings at the code within the
  * passage become coder A's, coder B's, both (their union) or none; a note becomes a memo on

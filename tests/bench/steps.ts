@@ -17,6 +17,7 @@ import type { SessionUser } from '../../electron/services/workbench/project-sess
 import { dispatchRequest } from '../../shared/api/dispatch';
 import type { Channel } from '../../shared/api/contract';
 import { applyToCoderFile } from '../../shared/domain/patch';
+import { DEFAULT_RESAMPLES, DEFAULT_SEED } from '../../shared/agreement/bootstrap';
 import { characterAgreement } from '../../shared/agreement/project';
 import { applyCodings } from '../../shared/operations/coding-ops';
 import type { CoderFile, ProjectFile } from '../../shared/domain/schemas';
@@ -354,34 +355,32 @@ async function agreement(config: Config): Promise<StepResult> {
   const peakRssMb = peak();
   const [wire, stringifyMs] = await time(() => JSON.stringify({ ok: true, value: result }));
   const wireBytes = wire.length;
+  // The code × document cells of one code, as the view asks for them on demand.
+  const report = (result as { report: { codes: { codeId: string }[]; overall: { kappa: unknown; intervals: unknown } } }).report;
+  const [cells, cellsMs] = await time(() => call(backend, 'agreement.cells', { ...request, codeId: report.codes[0]!.codeId }));
 
   const store = await ProjectStore.open(config.project, systemDeps);
   const selection = { coderIds: request.coderIds, codeIds: null, documentIds: null, attributes: {} };
   const [input, inputMs] = await time(() => agreementInput(store, selection));
   const [, computeMs] = await time(() => characterAgreement(input, request.coderIds[0]!, request.coderIds[1]!));
-  // The same computation without stack traces: what the UndefinedMeasure errors thrown for
-  // each empty (code, document) cell cost.
-  const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
-  const [, noStackMs] = await time(() => characterAgreement(input, request.coderIds[0]!, request.coderIds[1]!));
-  Error.stackTraceLimit = limit;
+  const [, withIntervalsMs] = await time(() => characterAgreement(input, request.coderIds[0]!, request.coderIds[1]!, { samples: DEFAULT_RESAMPLES, seed: DEFAULT_SEED, minimum: 0.8 }));
   const pairs = new Set(input.codings.map((c) => `${c.codeId}|${c.documentId}`));
-  const report = (result as { report: { codes: { cells: unknown[] }[]; overall: { kappa?: number | null } } }).report;
   return {
     step: 'agreement',
-    figures: { agreementMs: round(ms), replyMb: round(wireBytes / 1e6) },
+    figures: { agreementMs: round(ms), replyMb: round(wireBytes / 1e6, 3), cellsMs: round(cellsMs), cellsReplyMb: round(JSON.stringify(cells).length / 1e6, 3) },
     startRssMb,
     peakRssMb,
     breakdown: {
       agreementInputMs: round(inputMs),
       characterAgreementMs: round(computeMs),
-      characterAgreementWithoutStackTracesMs: round(noStackMs),
+      characterAgreementWithIntervalsMs: round(withIntervalsMs),
+      resamples: DEFAULT_RESAMPLES,
       cellsWithCodings: pairs.size,
       codingsCompared: input.codings.length,
-      reportCells: report.codes.reduce((n, c) => n + c.cells.length, 0),
       replyJsonBytes: wireBytes,
       replyStringifyMs: round(stringifyMs),
-      overallKappa: report.overall.kappa ?? null,
+      overallKappa: report.overall.kappa,
+      overallIntervals: report.overall.intervals,
     },
   };
 }

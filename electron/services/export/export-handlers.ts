@@ -1,6 +1,5 @@
 import type { ExportFile, Handlers } from '../../../shared/api/contract';
-import { agreementTables } from '../../../shared/agreement/report-tables';
-import { computeAgreement } from '../agreement/agreement-service';
+import { agreementReportJson, agreementReportTables, agreementRequest } from '../agreement/agreement-service';
 import type { EventHub } from '../events';
 import type { ProjectSession } from '../workbench/project-session';
 import { codeCoOccurrence, codeMatrix } from './analysis';
@@ -27,15 +26,16 @@ export function exportHandlers(
 ): Pick<Handlers, 'export.workbook' | 'export.csv' | 'export.refi' | 'export.table' | 'agreement.export' | 'analysis.matrix' | 'analysis.cooccurrence'> {
   const onProgress = (done: number, total: number, stage: string) => events.emit('export.progress', { done, total, stage });
   return {
-    'export.workbook': async ({ selection, attributeColumns, crossAttributes, rollUp, sheetPerCode, agreement }) => {
+    'export.workbook': async ({ selection, attributeColumns, crossAttributes, rollUp, counting, sheetPerCode, agreement }) => {
       const { store } = session();
       const agreementSheets = agreement
-        ? agreementTables(computeAgreement(store, { ...agreement, codeIds: selection.codeIds, documentIds: selection.documentIds, attributes: selection.attributes, threshold: 0.9, q: null }))
+        ? agreementReportTables(store, agreementRequest({ ...agreement, codeIds: selection.codeIds, documentIds: selection.documentIds, attributes: selection.attributes }))
         : undefined;
       const out = await exportWorkbook(store, selection, {
         attributeColumns,
         crossAttribute: crossAttributes,
         rollUp,
+        counting,
         sheetPerCode,
         ...(agreementSheets && { agreement: agreementSheets }),
         onProgress,
@@ -60,10 +60,10 @@ export function exportHandlers(
     },
     'agreement.export': async ({ format, ...request }) => {
       const { store } = session();
-      const result = computeAgreement(store, request);
-      if (format === 'json') return file(fileName(store.data.name, `agreement (${request.mode})`, 'json'), 'application/json', JSON.stringify(result, null, 2));
-      const out = await writeWorkbook(agreementTables(result));
-      return file(fileName(store.data.name, `agreement (${request.mode})`, 'xlsx'), XLSX_TYPE, out.bytes, out.notes);
+      const name = fileName(store.data.name, `agreement (${request.mode})`, format);
+      if (format === 'json') return file(name, 'application/json', agreementReportJson(store, request));
+      const out = await writeWorkbook(agreementReportTables(store, request));
+      return file(name, XLSX_TYPE, out.bytes, out.notes);
     },
     'analysis.matrix': async (request) => codeMatrix(session().store, request),
     'analysis.cooccurrence': async ({ selection }) => codeCoOccurrence(session().store, selection),

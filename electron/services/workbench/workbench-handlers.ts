@@ -6,7 +6,7 @@ import { applyCodings, removeCoding, setCodingExtent } from '../../../shared/ope
 import { createMemo, deleteMemo, updateMemo } from '../../../shared/operations/memo-ops';
 import { CONSENSUS_CODER_NAME, assertResolvable, resolveDisagreement } from '../../../shared/operations/consensus-ops';
 import { findDisagreements } from '../../../shared/agreement/project';
-import { agreementInput, computeAgreement, listDisagreements } from '../agreement/agreement-service';
+import { agreementInput, codeCells, computeAgreement, listDisagreements } from '../agreement/agreement-service';
 import { chooseProjectCoders, exportCoderWork, importCoderWork, parseCoderExchange, readProjectCoders } from '../exchange/exchange-service';
 import type { ServiceDeps } from '../deps';
 import type { ProjectSession } from './project-session';
@@ -36,6 +36,7 @@ type WorkbenchChannel =
   | 'segments.query'
   | 'search.text'
   | 'agreement.compute'
+  | 'agreement.cells'
   | 'agreement.disagreements'
   | 'agreement.resolve'
   | 'exchange.exportCoder'
@@ -105,6 +106,7 @@ export function workbenchHandlers(session: () => ProjectSession, deps: ServiceDe
       searchText(session().store, query, { caseSensitive, wholeWord }, attributes),
 
     'agreement.compute': async (request) => computeAgreement(session().store, request),
+    'agreement.cells': async (request) => codeCells(session().store, request),
     'agreement.disagreements': async (request) => listDisagreements(session().store, request),
     'agreement.resolve': async ({ coderA, coderB, codeId, documentId, start, end, choice, note }) => {
       const s = session();

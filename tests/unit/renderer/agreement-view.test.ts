@@ -2,18 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { AgreementResult } from '../../../shared/api/contract';
 import { characterAgreement, multiCoderAgreement, segmentAgreement } from '../../../shared/agreement/project';
 import type { AgreementInput } from '../../../shared/agreement/project';
-import {
-  axisPosition,
-  buildTable,
-  chartData,
-  columnName,
-  formatFigure,
-  leftOutNote,
-  nextSort,
-  sortRows,
-  undefinedReasons,
-} from '../../../renderer/src/features/agreement/agreementTable';
-import type { TableRow } from '../../../renderer/src/features/agreement/agreementTable';
+import { formatFigure } from '../../../shared/agreement/format';
+import { buildTable, columnName, leftOutNote } from '../../../shared/agreement/table-model';
+import type { TableRow } from '../../../shared/agreement/table-model';
+import { axisPosition, chartData, nextSort, sortRows, undefinedReasons } from '../../../renderer/src/features/agreement/agreementTable';
 import { describeSpans, markRuns, passageState, runLength, textToBase64, versionRuns } from '../../../renderer/src/features/agreement/passageMarks';
 import { agreementRequest, defaultSettings, pruneSettings, settingsProblem } from '../../../renderer/src/features/agreement/agreementSettings';
 import type { ProjectSnapshot } from '../../../shared/api/contract';
@@ -47,6 +39,8 @@ function resultOf(report: AgreementResult['report']): AgreementResult {
     coders: input.coders,
     codes: input.codes.map((c) => ({ id: c.id, name: c.name, path: [c.name], color: '#123456' })),
     documents: input.documents,
+    scope: { rule: 'all', documentIds: input.documents.map((d) => d.id), leftOut: [], summary: '' },
+    settings: { mode: 'character', threshold: 0.9, q: null, minimum: 0.8, bands: 'krippendorff', resampling: null },
     description: ['test'],
   };
 }
@@ -55,7 +49,7 @@ const character = resultOf(characterAgreement(input, 'ann', 'ben'));
 
 describe('agreement table model', () => {
   it('lays out character mode: counts pooled, measures labelled with their aggregation, an Overall row', () => {
-    const model = buildTable(character, 'pooled');
+    const model = buildTable(character, ['pooled']);
     expect(model.columns.map(columnName)).toEqual(['Both', 'Only Ann', 'Only Ben', 'Neither', '% agreement (pooled)', 'κ (pooled)', 'α (pooled)']);
     const stigma = model.rows.find((r) => r.codeId === 'stigma')!;
     expect(stigma.cells.both).toEqual({ kind: 'count', value: 50 });
@@ -65,7 +59,7 @@ describe('agreement table model', () => {
     expect(model.primary).toBe('kappa');
     expect(model.explain).toEqual(['percent', 'kappa', 'alpha', 'pooled']);
 
-    const weighted = buildTable(character, 'lengthWeighted');
+    const weighted = buildTable(character, ['lengthWeighted']);
     expect(columnName(weighted.columns[5]!)).toBe('κ (length-weighted mean)');
     // Doc two has no stigma coding: κ undefined there, so the mean leaves it out and says so.
     const cell = weighted.rows.find((r) => r.codeId === 'stigma')!.cells.kappa!;
@@ -74,10 +68,10 @@ describe('agreement table model', () => {
   });
 
   it('states q in segment mode and lists Fleiss’ κ and α for more than two coders', () => {
-    const seg = buildTable(resultOf(segmentAgreement(input, 'ann', 'ben', 0.9, 7)), 'pooled');
+    const seg = buildTable(resultOf(segmentAgreement(input, 'ann', 'ben', 0.9, 7)));
     expect(seg.columns.map(columnName)).toContain('κ_n (q = 7)');
     const three: AgreementInput = { ...input, coders: [...input.coders, { id: 'cy', name: 'Cy' }] };
-    const multi = buildTable({ ...resultOf(multiCoderAgreement(three)), coders: three.coders }, 'pooled');
+    const multi = buildTable({ ...resultOf(multiCoderAgreement(three)), coders: three.coders });
     expect(multi.columns.map((c) => c.label)).toEqual(['Coded by none', 'By some', 'By all 3', "Fleiss' κ", 'α']);
     expect(multi.pair).toBeNull();
   });
@@ -128,7 +122,7 @@ describe('sorting', () => {
   });
 
   it('numbers one footnote per distinct reason, in reading order', () => {
-    const model = buildTable(character, 'pooled');
+    const model = buildTable(character, ['pooled']);
     const notes = undefinedReasons(model.rows, model.overall, model.columns);
     // "Empty": nobody coded it, so κ and α are undefined (with their own reasons); % is defined.
     const empty = model.rows.find((r) => r.codeId === 'empty')!;
@@ -143,7 +137,7 @@ describe('sorting', () => {
 
 describe('chart data', () => {
   it('draws defined figures only, lists undefined ones apart, and extends the axis below zero when needed', () => {
-    const model = buildTable(character, 'pooled');
+    const model = buildTable(character, ['pooled']);
     const data = chartData(model.rows, 'kappa');
     expect(data.bars.map((b) => b.codeId).sort()).toEqual(['same', 'stigma']);
     expect(data.missing.map((m) => m.codeId)).toEqual(['empty']);

@@ -103,6 +103,8 @@ const matrix: MatrixView = {
   columnTotals: [7, 1],
   total: 8,
   measure: 'segments',
+  counting: 'distinct',
+  statement: '',
 };
 
 describe('matrix table and its export', () => {
@@ -142,6 +144,7 @@ describe('matrix table and its export', () => {
         [0, 0, 0],
         [2, 0, 3],
       ],
+      statement: '',
     };
     const table = coOccurrenceTable(view, codebook);
     expect(table.diagonal).toBe(true);

@@ -1,5 +1,7 @@
-import type { CellValue, Column, SortState, TableModel, TableRow } from './agreementTable';
-import { exactFigure, formatCount, formatFigure, nextSort } from './agreementTable';
+import { formatCount, formatFigure } from '../../../../shared/agreement/format';
+import type { CellValue, Column, TableModel, TableRow } from '../../../../shared/agreement/table-model';
+import type { SortState } from './agreementTable';
+import { exactFigure, nextSort } from './agreementTable';
 
 /** A figure as the tables show it: three decimals (two for %), "undefined" with its footnote, never 0 or blank. */
 export function Figure({ cell, footnotes }: { cell: CellValue; footnotes: ReadonlyMap<string, number> }) {

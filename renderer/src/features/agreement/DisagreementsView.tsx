@@ -12,7 +12,7 @@ import { useWorkbench } from '../workbench/context';
 import type { AgreementSettings } from './agreementSettings';
 import { CONSENSUS_NAME } from './agreementSettings';
 import { Figure } from './AgreementTable';
-import { buildTable, columnName } from './agreementTable';
+import { buildTable, columnName } from '../../../../shared/agreement/table-model';
 import type { MarkRun, PassageState } from './passageMarks';
 import { describeSpans, markRuns, passageKey, passageState, runLength, versionRuns } from './passageMarks';
 
@@ -140,7 +140,7 @@ export function DisagreementsView({ drill, settings, attributes, result, onBack,
   // The code's figures from the comparison, when it compares this pair.
   const figures = (() => {
     if (!result) return null;
-    const model = buildTable(result, settings.aggregation);
+    const model = buildTable(result, [settings.aggregation]);
     if (!model.pair) return null;
     const samePair = (model.pair.coderA === coderA && model.pair.coderB === coderB) || (model.pair.coderA === coderB && model.pair.coderB === coderA);
     const row = model.rows.find((r) => r.codeId === codeId);

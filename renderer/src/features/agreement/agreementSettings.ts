@@ -1,5 +1,6 @@
 import type { AgreementMode, AttributeFilter, Input, ProjectSnapshot } from '../../../../shared/api/contract';
-import type { Aggregation, SortState } from './agreementTable';
+import type { Aggregation } from '../../../../shared/agreement/table-model';
+import type { SortState } from './agreementTable';
 
 /**
  * What the researcher chose to compare. Kept per project for the session, so leaving the tab
