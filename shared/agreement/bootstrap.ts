@@ -137,7 +137,8 @@ const MAX_UNDEFINED_SHARE = 0.05;
 export function percentileInterval(values: Float64Array, minimum: number | null, documents: number): IntervalValue {
   if (values.length === 0) return { defined: false, reason: 'no resamples were drawn' };
   if (documents < 2) return { defined: false, reason: 'a bootstrap over documents needs at least two documents' };
-  const defined = Float64Array.from(values.filter((v) => !Number.isNaN(v))).sort();
+  // (filter returns a new Float64Array: sorting it leaves the resamples in draw order.)
+  const defined = values.filter((v) => !Number.isNaN(v)).sort();
   const missing = values.length - defined.length;
   if (missing > MAX_UNDEFINED_SHARE * values.length) {
     const share = Math.round((100 * missing) / values.length);

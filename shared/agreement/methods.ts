@@ -95,7 +95,7 @@ export function methodsText(result: AgreementResult, model: TableModel = buildTa
       break;
     case 'segment':
       sentences.push(
-        `Coded segments were compared as in MAXQDA: a segment agreed when the other coder applied the same code to a segment overlapping it by at least ${Math.round(settings.threshold * 100)} % of their combined extent; we report percent agreement and Brennan and Prediger's κ_n with q = ${settings.q} ${cite('Brennan & Prediger, 1981')}.`,
+        `Coded segments were compared as in MAXQDA: a segment agreed when the other coder applied the same code to a segment overlapping it by at least ${Math.round(report.threshold * 100)} % of their combined extent; we report percent agreement and Brennan and Prediger's κ_n with q = ${report.q} ${cite('Brennan & Prediger, 1981')}.`,
       );
       break;
     case 'presence':

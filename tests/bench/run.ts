@@ -130,7 +130,12 @@ function buildRows(results: Partial<Record<StepName, StepResult | null>>, summar
     rows.push(row('Undo (history.undo incl. save), median of 50', f('edit', 'undoMedianMs'), 'ms', null, e?.figures.undoPeakRssMb as number));
     rows.push(row('Undo, p95 of 50', f('edit', 'undoP95Ms'), 'ms', 50, e?.figures.undoPeakRssMb as number));
   }
-  if ('agreement' in results) rows.push(row('Agreement: character mode, 2 coders, all codes × all documents', f('agreement', 'agreementMs'), 'ms', 2000, peakOf('agreement')));
+  if ('agreement' in results) {
+    const cpu = f('agreement', 'agreementCpuMs');
+    rows.push(row('Agreement: character mode, 2 coders, all codes × all documents, 95 % intervals (1,000 resamples)', f('agreement', 'agreementMs'), 'ms', 1000, peakOf('agreement'), cpu === null ? '' : ` (CPU ${figure(cpu, 'ms')})`));
+    rows.push(row('Agreement: reply size (per-code figures)', f('agreement', 'replyMb'), 'MB', 5, null));
+    rows.push(row("Agreement: one code's code × document cells on demand", f('agreement', 'cellsMs'), 'ms', null, null, ` (${f('agreement', 'cellsReplyMb') ?? '?'} MB)`));
+  }
   if ('xlsx' in results) {
     rows.push(row(`xlsx export of all coded segments (${f('xlsx', 'xlsxMb') ?? '?'} MB file)`, f('xlsx', 'xlsxMs'), 'ms', 15_000, peakOf('xlsx')));
     rows.push(row('xlsx export: peak memory (RSS)', peakOf('xlsx'), 'MB', 2048, peakOf('xlsx')));

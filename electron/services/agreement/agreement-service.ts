@@ -80,7 +80,13 @@ export function agreementInput(store: ProjectStore, selection: AgreementSelectio
 /** The input narrowed to the documents the scope rule keeps (see shared/agreement/scope.ts). */
 export function scopedInput(store: ProjectStore, selection: AgreementSelection, includeAll: boolean, done: DoneMarks): { input: AgreementInput; scope: AgreementScope } {
   const input = agreementInput(store, selection);
-  const coded = new Map(input.coders.map((c) => [c.id, new Set(store.codingsOf(c.id).map((x) => x.documentId))]));
+  const coded = new Map(
+    input.coders.map((c) => {
+      const documents = new Set<string>();
+      for (const x of store.codingsOf(c.id)) documents.add(x.documentId);
+      return [c.id, documents];
+    }),
+  );
   const scope = agreementScope({ documents: input.documents, coders: input.coders, coded, done, includeAll });
   const kept = new Set(scope.documentIds);
   return {

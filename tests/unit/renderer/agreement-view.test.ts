@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { AgreementResult } from '../../../shared/api/contract';
 import { characterAgreement, multiCoderAgreement, segmentAgreement } from '../../../shared/agreement/project';
 import type { AgreementInput } from '../../../shared/agreement/project';
+import { annAndBen, resultOf } from '../../helpers/agreement';
 import { formatFigure } from '../../../shared/agreement/format';
 import { buildTable, columnName, leftOutNote } from '../../../shared/agreement/table-model';
 import type { TableRow } from '../../../shared/agreement/table-model';
@@ -11,41 +11,20 @@ import { agreementRequest, defaultSettings, pruneSettings, settingsProblem } fro
 import type { ProjectSnapshot } from '../../../shared/api/contract';
 
 /** Two documents, three codes; Ann and Ben code "stigma" differently, nobody codes "empty". */
-const input: AgreementInput = {
-  documents: [
+const input = annAndBen(
+  [
     { id: 'd1', name: 'Doc one', length: 1000 },
     { id: 'd2', name: 'Doc two', length: 500 },
   ],
-  codes: [
-    { id: 'stigma', name: 'Tackling stigma' },
-    { id: 'same', name: 'Same' },
-    { id: 'empty', name: 'Empty' },
-  ],
-  coders: [
-    { id: 'ann', name: 'Ann' },
-    { id: 'ben', name: 'Ben' },
-  ],
-  codings: [
+  [
     { coderId: 'ann', documentId: 'd1', codeId: 'stigma', start: 100, end: 200 },
     { coderId: 'ben', documentId: 'd1', codeId: 'stigma', start: 150, end: 250 },
     { coderId: 'ann', documentId: 'd1', codeId: 'same', start: 0, end: 10 },
     { coderId: 'ben', documentId: 'd1', codeId: 'same', start: 0, end: 10 },
   ],
-};
+);
 
-function resultOf(report: AgreementResult['report']): AgreementResult {
-  return {
-    report,
-    coders: input.coders,
-    codes: input.codes.map((c) => ({ id: c.id, name: c.name, path: [c.name], color: '#123456' })),
-    documents: input.documents,
-    scope: { rule: 'all', documentIds: input.documents.map((d) => d.id), leftOut: [], summary: '' },
-    settings: { mode: 'character', threshold: 0.9, q: null, minimum: 0.8, bands: 'krippendorff', resampling: null },
-    description: ['test'],
-  };
-}
-
-const character = resultOf(characterAgreement(input, 'ann', 'ben'));
+const character = resultOf(input, characterAgreement(input, 'ann', 'ben'));
 
 describe('agreement table model', () => {
   it('lays out character mode: counts pooled, measures labelled with their aggregation, an Overall row', () => {
@@ -68,10 +47,10 @@ describe('agreement table model', () => {
   });
 
   it('states q in segment mode and lists Fleiss’ κ and α for more than two coders', () => {
-    const seg = buildTable(resultOf(segmentAgreement(input, 'ann', 'ben', 0.9, 7)));
+    const seg = buildTable(resultOf(input, segmentAgreement(input, 'ann', 'ben', 0.9, 7)));
     expect(seg.columns.map(columnName)).toContain('κ_n (q = 7)');
     const three: AgreementInput = { ...input, coders: [...input.coders, { id: 'cy', name: 'Cy' }] };
-    const multi = buildTable({ ...resultOf(multiCoderAgreement(three)), coders: three.coders });
+    const multi = buildTable(resultOf(three, multiCoderAgreement(three)));
     expect(multi.columns.map((c) => c.label)).toEqual(['Coded by none', 'By some', 'By all 3', "Fleiss' κ", 'α']);
     expect(multi.pair).toBeNull();
   });
