@@ -26,6 +26,7 @@ export function krippendorffAlpha(data: Rating[][], level: MeasurementLevel = 'n
 export function krippendorffAlphaInterval(data: Rating[][], level: MeasurementLevel, settings: ResampleSettings, minimum: number | null): IntervalValue {
   const { values, units } = coincidences(data, level);
   const width = values.length * values.length;
+  // The project's document bootstrap, each unit in the part of a document with its coincidences as its table.
   const resampled = resampleDocuments(
     {
       width,

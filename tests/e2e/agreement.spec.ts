@@ -200,8 +200,8 @@ test('agreement: undefined figures say so, never 0 or blank', async ({ app, page
   await rpc(page, app, 'app.setCoderName', { name: 'Test Coder' });
   await page.reload();
   const view = await showAgreement(page);
-  // The sample's two coders, all codes: some codes neither used in some documents.
-  await pick(page, view, 'Documents', '04 Lambeth: commissioners');
+  // The sample's two coders, all codes, in a document both coded: some codes neither used there.
+  await pick(page, view, 'Documents', '01 Hackney: young people');
   const table = view.getByRole('table', { name: 'Agreement by code between Amara Okafor and Tom Reilly' });
   await expect(table).toBeVisible();
   const undefinedCells = table.locator('.agr-undefined');
@@ -218,11 +218,11 @@ test('agreement: undefined figures say so, never 0 or blank', async ({ app, page
   await expect(view.getByRole('columnheader', { name: /κ_n \(q = 18\)/ })).toBeVisible();
   await view.getByRole('group', { name: 'Mode' }).getByRole('button', { name: 'Characters' }).click();
   const project = await snapshot(page, app);
-  await rpc(page, app, 'coding.apply', { documentId: project.documents[3]!.id, codeId: project.codebook.find((c) => c.codable)!.id, start: 0, end: 40 });
+  await rpc(page, app, 'coding.apply', { documentId: project.documents.find((d) => d.name === '01 Hackney: young people')!.id, codeId: project.codebook.find((c) => c.codable)!.id, start: 0, end: 40 });
   await page.reload();
   const again = await showAgreement(page);
   // The choices last through a reload (for the session).
-  await expect(again.getByRole('button', { name: 'Documents: 04 Lambeth: commissioners' })).toBeVisible();
+  await expect(again.getByRole('button', { name: 'Documents: 01 Hackney: young people' })).toBeVisible();
   await chooseCoders(again, ['Amara Okafor', 'Tom Reilly', 'Test Coder']);
   await expect(again.getByRole('columnheader', { name: "Fleiss' κ" })).toBeVisible();
   await expect(again.getByRole('region', { name: /Pairwise Cohen’s κ/ }).getByRole('table')).toBeVisible();

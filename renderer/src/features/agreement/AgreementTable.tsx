@@ -1,4 +1,4 @@
-import { formatCount, formatFigure } from '../../../../shared/agreement/format';
+import { formatCount, formatFigure, formatInterval } from '../../../../shared/agreement/format';
 import type { CellValue, Column, TableModel, TableRow } from '../../../../shared/agreement/table-model';
 import type { SortState } from './agreementTable';
 import { exactFigure, nextSort } from './agreementTable';
@@ -15,9 +15,11 @@ export function Figure({ cell, footnotes }: { cell: CellValue; footnotes: Readon
       </span>
     );
   }
-  const exact = exactFigure(cell.value.value, cell.format);
+  // The interval and the reading come with the figure (the view shows them in full later).
+  const interval = formatInterval(cell.interval);
+  const title = [exactFigure(cell.value.value, cell.format), interval, cell.band ? `Reading: ${cell.band.label}` : null, cell.note].filter(Boolean).join('\n');
   return (
-    <span title={cell.note ? `${exact}\n${cell.note}` : exact}>
+    <span title={title}>
       {formatFigure(cell.value.value, cell.format)}
       {cell.note ? (
         <span className="agr-mean-mark" aria-label={`(${cell.note})`}>
