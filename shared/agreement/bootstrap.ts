@@ -137,16 +137,20 @@ const MAX_UNDEFINED_SHARE = 0.05;
 export function percentileInterval(values: Float64Array, minimum: number | null, documents: number): IntervalValue {
   if (values.length === 0) return { defined: false, reason: 'no resamples were drawn' };
   if (documents < 2) return { defined: false, reason: 'a bootstrap over documents needs at least two documents' };
-  // (filter returns a new Float64Array: sorting it leaves the resamples in draw order.)
-  const defined = values.filter((v) => !Number.isNaN(v)).sort();
-  const missing = values.length - defined.length;
+  // A copy, so the resamples keep their draw order; plain loops (this runs for every figure).
+  const defined = new Float64Array(values.length);
+  let n = 0;
+  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i]!)) defined[n++] = values[i]!;
+  const sorted = defined.subarray(0, n).sort();
+  const missing = values.length - n;
   if (missing > MAX_UNDEFINED_SHARE * values.length) {
     const share = Math.round((100 * missing) / values.length);
     return { defined: false, reason: `the figure is undefined in ${share} % of the resampled sets of documents (too few documents hold this code)` };
   }
-  const n = defined.length;
-  const low = defined[Math.max(0, Math.floor(0.025 * n) - 1)]!;
-  const high = defined[Math.min(n - 1, Math.floor(0.975 * n))]!;
-  const below = minimum === null ? null : defined.reduce((k, v) => (v < minimum ? k + 1 : k), 0) / n;
+  const low = sorted[Math.max(0, Math.floor(0.025 * n) - 1)]!;
+  const high = sorted[Math.min(n - 1, Math.floor(0.975 * n))]!;
+  let under = 0;
+  if (minimum !== null) for (let i = 0; i < n && sorted[i]! < minimum; i++) under++;
+  const below = minimum === null ? null : under / n;
   return { defined: true, low, high, belowMinimum: below, samples: n };
 }

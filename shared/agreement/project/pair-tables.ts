@@ -3,8 +3,8 @@ import type { AgreementInput } from './input';
 /**
  * The 2×2 character tables of two coders at every code × document cell either of them coded,
  * in flat typed arrays. Character mode visits these cells only (a large study's other cells are
- * all "neither"), and the bootstrap visits them a thousand times, so they are found with one
- * numeric sort instead of nested maps and span objects.
+ * all "neither"), and the bootstrap visits them a thousand times, so they are found with two
+ * numeric sorts and typed arrays instead of nested maps and span objects.
  */
 export interface PairTables {
   /** Per code (in input order), its cells are [codeStart[c], codeStart[c + 1]), documents ascending. */
@@ -16,37 +16,40 @@ export interface PairTables {
   onlyB: Float64Array;
 }
 
-/** Characters covered by the union of spans (sorted by start), and the union itself into `out`. */
-function union(starts: number[], ends: number[], out: { starts: number[]; ends: number[] }): number {
-  out.starts.length = 0;
-  out.ends.length = 0;
-  let covered = 0;
-  for (let i = 0; i < starts.length; i++) {
-    const last = out.ends.length - 1;
-    if (last >= 0 && starts[i]! <= out.ends[last]!) {
-      if (ends[i]! > out.ends[last]!) {
-        covered += ends[i]! - out.ends[last]!;
-        out.ends[last] = ends[i]!;
-      }
+/**
+ * Joins one coder's spans of a cell (given in order of start) into `out` (starts at 2i, ends at
+ * 2i + 1); returns how many joined spans there are. Their covered length is left to the caller.
+ */
+function join(starts: Float64Array, ends: Float64Array, from: number, to: number, out: Float64Array): number {
+  let count = 0;
+  for (let i = from; i < to; i++) {
+    if (count > 0 && starts[i]! <= out[2 * count - 1]!) {
+      if (ends[i]! > out[2 * count - 1]!) out[2 * count - 1] = ends[i]!;
     } else {
-      out.starts.push(starts[i]!);
-      out.ends.push(ends[i]!);
-      covered += ends[i]! - starts[i]!;
+      out[2 * count] = starts[i]!;
+      out[2 * count + 1] = ends[i]!;
+      count++;
     }
   }
-  return covered;
+  return count;
 }
 
-/** Characters in both unions (each sorted and disjoint). */
-function overlap(a: { starts: number[]; ends: number[] }, b: { starts: number[]; ends: number[] }): number {
+function covered(spans: Float64Array, count: number): number {
+  let sum = 0;
+  for (let i = 0; i < count; i++) sum += spans[2 * i + 1]! - spans[2 * i]!;
+  return sum;
+}
+
+/** Characters in both joined span lists (each sorted and disjoint). */
+function overlap(a: Float64Array, countA: number, b: Float64Array, countB: number): number {
   let shared = 0;
   let i = 0;
   let j = 0;
-  while (i < a.starts.length && j < b.starts.length) {
-    const lo = Math.max(a.starts[i]!, b.starts[j]!);
-    const hi = Math.min(a.ends[i]!, b.ends[j]!);
+  while (i < countA && j < countB) {
+    const lo = Math.max(a[2 * i]!, b[2 * j]!);
+    const hi = Math.min(a[2 * i + 1]!, b[2 * j + 1]!);
     if (hi > lo) shared += hi - lo;
-    if (a.ends[i]! <= b.ends[j]!) i++;
+    if (a[2 * i + 1]! <= b[2 * j + 1]!) i++;
     else j++;
   }
   return shared;
@@ -56,51 +59,70 @@ export function pairTables(input: AgreementInput, coderA: string, coderB: string
   const D = input.documents.length;
   const codeIndex = new Map(input.codes.map((c, i) => [c.id, i]));
   const docIndex = new Map(input.documents.map((d, i) => [d.id, i]));
-  const picked = input.codings.filter((c) => (c.coderId === coderA || c.coderId === coderB) && c.end > c.start && codeIndex.has(c.codeId) && docIndex.has(c.documentId));
-  const n = picked.length;
-  // Two numeric sorts order the codings by cell (code, then document) and, within a cell, by start:
-  // first each coding's rank by start, then one number per coding of its cell and that rank.
-  // (Plain loops: Float64Array.from with a mapping function is several times slower.)
+  // Each coding of the pair as numbers: its cell (code · D + document), side, start and end.
+  const total = input.codings.length;
+  const cellOf = new Float64Array(total);
+  const sideOf = new Uint8Array(total);
+  const startOf = new Float64Array(total);
+  const endOf = new Float64Array(total);
+  let n = 0;
+  for (const c of input.codings) {
+    const side = c.coderId === coderA ? 0 : c.coderId === coderB ? 1 : -1;
+    const code = codeIndex.get(c.codeId);
+    const doc = docIndex.get(c.documentId);
+    if (side < 0 || code === undefined || doc === undefined || !(c.end > c.start)) continue;
+    cellOf[n] = code * D + doc;
+    sideOf[n] = side;
+    startOf[n] = c.start;
+    endOf[n] = c.end;
+    n++;
+  }
+  // Two numeric sorts order the codings by cell and, within a cell, by side and start: first
+  // each coding's rank by start, then one number per coding of its cell, side and that rank.
   const byStart = new Float64Array(n);
-  for (let i = 0; i < n; i++) byStart[i] = picked[i]!.start * n + i;
+  for (let i = 0; i < n; i++) byStart[i] = startOf[i]! * n + i;
   byStart.sort();
-  const rank = new Int32Array(n);
+  const rank = new Float64Array(n);
   for (let r = 0; r < n; r++) rank[byStart[r]! % n] = r;
   const keys = new Float64Array(n);
-  for (let i = 0; i < n; i++) keys[i] = (codeIndex.get(picked[i]!.codeId)! * D + docIndex.get(picked[i]!.documentId)!) * n + rank[i]!;
+  for (let i = 0; i < n; i++) keys[i] = (cellOf[i]! * 2 + sideOf[i]!) * n + rank[i]!;
   keys.sort();
-  const order = new Int32Array(n);
-  for (let k = 0; k < n; k++) order[k] = byStart[keys[k]! % n]! % n;
+  // The codings in that order, as starts and ends.
+  const starts = new Float64Array(n);
+  const ends = new Float64Array(n);
+  const cells = new Float64Array(n);
+  const sides = new Uint8Array(n);
+  for (let k = 0; k < n; k++) {
+    const i = byStart[keys[k]! % n]! % n;
+    starts[k] = startOf[i]!;
+    ends[k] = endOf[i]!;
+    cells[k] = cellOf[i]!;
+    sides[k] = sideOf[i]!;
+  }
 
   const codeStart = new Int32Array(input.codes.length + 1);
   const document: number[] = [];
   const both: number[] = [];
   const onlyA: number[] = [];
   const onlyB: number[] = [];
-  const spans = { a: { starts: [] as number[], ends: [] as number[] }, b: { starts: [] as number[], ends: [] as number[] } };
-  const unions = { a: { starts: [] as number[], ends: [] as number[] }, b: { starts: [] as number[], ends: [] as number[] } };
+  const joinedA = new Float64Array(2 * n);
+  const joinedB = new Float64Array(2 * n);
   let g = 0;
   while (g < n) {
-    const cell = Math.floor(keys[g]! / n);
-    for (const side of [spans.a, spans.b]) {
-      side.starts.length = 0;
-      side.ends.length = 0;
-    }
-    for (; g < n && Math.floor(keys[g]! / n) === cell; g++) {
-      const coding = picked[order[g]!]!;
-      const side = coding.coderId === coderA ? spans.a : spans.b;
-      side.starts.push(coding.start);
-      side.ends.push(coding.end);
-    }
-    const coveredA = union(spans.a.starts, spans.a.ends, unions.a);
-    const coveredB = union(spans.b.starts, spans.b.ends, unions.b);
-    const shared = overlap(unions.a, unions.b);
-    const code = Math.floor(cell / D);
-    codeStart[code + 1]!++;
+    const cell = cells[g]!;
+    let split = g;
+    while (split < n && cells[split] === cell && sides[split] === 0) split++;
+    let end = split;
+    while (end < n && cells[end] === cell) end++;
+    const countA = join(starts, ends, g, split, joinedA);
+    const countB = join(starts, ends, split, end, joinedB);
+    const shared = overlap(joinedA, countA, joinedB, countB);
+    codeStart[Math.floor(cell / D) + 1]!++;
     document.push(cell % D);
     both.push(shared);
-    onlyA.push(coveredA - shared);
-    onlyB.push(coveredB - shared);
+    onlyA.push(covered(joinedA, countA) - shared);
+    onlyB.push(covered(joinedB, countB) - shared);
+    g = end;
   }
   for (let c = 0; c < input.codes.length; c++) codeStart[c + 1]! += codeStart[c]!;
   return { codeStart, document: Int32Array.from(document), both: Float64Array.from(both), onlyA: Float64Array.from(onlyA), onlyB: Float64Array.from(onlyB) };
