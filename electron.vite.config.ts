@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { aboutModule } from './electron/packaging/about-info';
 
 // One build for the three Electron parts. Browser mode serves the same renderer output
 // (out/renderer) from a Node process, so the UI under test is the UI users get.
@@ -24,7 +25,8 @@ export default defineConfig({
   },
   renderer: {
     root: 'renderer',
-    plugins: [react()],
+    // Help → About's facts, made from package.json and the dependency tree at build time.
+    plugins: [react(), aboutModule(resolve('.'))],
     build: {
       outDir: 'out/renderer',
       rollupOptions: { input: { index: resolve('renderer/index.html') } },

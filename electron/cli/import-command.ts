@@ -3,9 +3,8 @@ import { parseArgs } from 'node:util';
 import type { ImportItemOptions } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
 import { systemDeps } from '../services/deps';
-import { importFile } from '../services/import/import-service';
+import { runImport } from '../services/import/import-service';
 import { StagingArea } from '../services/import/staging';
-import { ImportError } from '../services/import/types';
 import { ProjectStore } from '../services/project/project-store';
 import { ProjectSession, scriptUser } from '../services/workbench/project-session';
 
@@ -70,18 +69,13 @@ export async function importCommand(args: string[], usageError: (message: string
 async function importInto(store: ProjectStore, files: string[], options: ImportItemOptions): Promise<number> {
   const session = new ProjectSession(store, scriptUser, systemDeps);
   const staging = new StagingArea();
-  let failed = 0;
-  for (const path of files) {
-    let result;
-    try {
-      result = await importFile(session, await staging.read({ path: resolve(path) }), options);
-    } catch (err) {
-      if (!(err instanceof ImportError)) throw err;
-      result = { fileName: err.file, status: 'failed' as const, message: err.reason, details: [] };
-    }
-    if (result.status === 'failed') failed++;
+  const { results } = await runImport(
+    session,
+    files.map((path) => ({ file: () => staging.read({ path: resolve(path) }), options })),
+  );
+  for (const result of results) {
     console.log(`${result.status.padEnd(8)} ${result.fileName}: ${result.message}`);
     for (const line of result.details) console.log(`         - ${line}`);
   }
-  return failed ? 1 : 0;
+  return results.some((r) => r.status === 'failed') ? 1 : 0;
 }

@@ -9,6 +9,7 @@ import { createProject } from '../services/project/create-project';
 import { ProjectStore } from '../services/project/project-store';
 import { AGREEMENT_USAGE, agreementCommand } from './agreement-command';
 import { IMPORT_USAGE, importCommand } from './import-command';
+import { QUERY_USAGE, queryCommand } from './query-command';
 
 const USAGE = `Usage: marginalia <command> [options]
 
@@ -20,6 +21,7 @@ Commands:
   check PROJECT       validate every file; exit 0 when sound, 1 with each problem named
 ${IMPORT_USAGE}
 ${AGREEMENT_USAGE}
+${QUERY_USAGE}
   help                this text
 
 Nothing is sent anywhere: every command works on local files only.`;
@@ -94,6 +96,7 @@ const commands: Record<string, Command> = {
 
   import: (_, args) => importCommand(args, (message) => new UsageError(message)),
   agreement: (_, args) => agreementCommand(args, (message) => new UsageError(message)),
+  query: (_, args) => queryCommand(args, (message) => new UsageError(message)),
 
   async help() {
     console.log(USAGE);

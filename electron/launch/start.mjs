@@ -33,16 +33,27 @@ function electronBinary() {
   return existsSync(binary) ? binary : null;
 }
 
+/**
+ * The installer's own failure is a stack trace (`TypeError: fetch failed` and six frames); its
+ * first error line is all a user needs, followed by what to do instead.
+ */
+function firstErrorLine(stderr) {
+  const line = stderr.split('\n').find((l) => /^\w*Error\b/.test(l.trim())) ?? stderr.trim().split('\n')[0] ?? '';
+  return line.trim().replace(/^\w*Error:\s*/, '');
+}
+
 function tryInstallElectron() {
   const installer = join(electronDir, 'install.js');
   if (!existsSync(installer)) return;
   console.error('The Electron binary is not installed; trying to download it once…');
   const result = spawnSync(process.execPath, [installer], {
     cwd: electronDir,
-    stdio: 'inherit',
+    stdio: ['ignore', 'inherit', 'pipe'],
+    encoding: 'utf8',
     timeout: INSTALL_TIMEOUT_MS,
   });
   if (result.error) console.error(`The download did not finish: ${result.error.message}`);
+  else if (result.status !== 0) console.error(`The download failed: ${firstErrorLine(result.stderr ?? '') || `exit code ${result.status}`}.`);
 }
 
 /** npm passes what follows `--`; relative paths are taken from where the user typed the command. */

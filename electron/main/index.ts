@@ -1,4 +1,4 @@
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BrowserWindow, app, dialog } from 'electron';
 import type { OpenDialogOptions } from 'electron';
@@ -6,11 +6,15 @@ import type { Handlers } from '../../shared/api/contract';
 import { toErrorShape } from '../../shared/api/errors';
 import { createBackend } from '../services/backend';
 import type { Backend } from '../services/backend';
-import { projectPathFromArgv } from './argv';
+import { handlerModule } from '../services/handler-registry';
+import { importLimits } from '../services/import/types';
+import { importFilesFromArgv, isImportableFile, projectPathFromArgv } from './argv';
 import { forwardEvents, registerIpcHandlers } from './ipc';
+import { installMenu } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { APP_INDEX_URL, APP_ORIGIN } from './security';
-import { createMainWindow, installMenu, installSecurityGuards } from './window';
+import { ShellRequests, stageOpenedFiles } from './shell-requests';
+import { createMainWindow, installSecurityGuards } from './window';
 
 const outDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const preloadPath = join(outDir, 'preload', 'index.cjs');
@@ -37,6 +41,10 @@ const startUrl = devUrl?.href ?? APP_INDEX_URL;
 
 let mainWindow: BrowserWindow | null = null;
 let backend: Backend | null = null;
+let startup: Promise<void> | null = null;
+const shellRequests = new ShellRequests((request) => backend?.events.emit('shell.request', request));
+/** Files macOS asked us to open before the backend was up. */
+const openedBeforeStart: string[] = [];
 
 function showMainWindow(): void {
   if (mainWindow === null || mainWindow.isDestroyed()) {
@@ -69,40 +77,74 @@ async function openProjectFromMenu(backend: Backend): Promise<void> {
 }
 
 /**
- * The backend's handlers plus what only the desktop shell can do. `app.getState` waits for the
- * initial project, so the first state the UI sees already has it, or its failure among `notices`.
+ * A .qdpx the OS opened with the app goes to the import dialog of the open project; with no
+ * project open there is nothing to import into, and a native message says what to do.
  */
-function desktopHandlers(backend: Backend, startup: Promise<void>): Handlers {
+async function importOpenedFiles(backend: Backend, paths: readonly string[]): Promise<void> {
+  if (paths.length === 0) return;
+  await startup;
+  showMainWindow();
+  try {
+    const state = await backend.handlers['app.getState']({});
+    if (state.project === null) {
+      const names = paths.map((p) => basename(p)).join(', ');
+      const options = {
+        type: 'info' as const,
+        message: `Open a project to import ${names} into.`,
+        detail: 'Open or create a project, then choose Import… in the Documents panel and pick the file.',
+      };
+      await (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
+      return;
+    }
+    const files = await stageOpenedFiles(paths, backend.handlers['import.stage'], importLimits.maxFileBytes);
+    shellRequests.send({ action: 'import', files });
+  } catch (err) {
+    backend.events.emit('backend.error', toErrorShape(err));
+  }
+}
+
+/**
+ * The backend's handlers as IPC serves them. Once the UI has read the app state it is
+ * listening, and shell requests that waited (About, files opened with the app) are handed over.
+ */
+function desktopHandlers(backend: Backend): Handlers {
   return {
     ...backend.handlers,
     'app.getState': async (input) => {
-      await startup;
-      return backend.handlers['app.getState'](input);
+      const state = await backend.handlers['app.getState'](input);
+      setImmediate(() => shellRequests.uiReady());
+      return state;
     },
-    'dialog.pickProjectFolder': pickProjectFolder,
   };
 }
 
 async function boot(): Promise<void> {
   installSecurityGuards({ appOrigin, devServerOrigin });
   serveRenderer(rendererDir);
-  app.setAboutPanelOptions({ applicationName: 'Marginalia', applicationVersion: app.getVersion() });
 
   const started = await createBackend({
     dataDir: app.getPath('userData'),
     documentsDir: process.env.MARGINALIA_DOCUMENTS_DIR || app.getPath('documents'),
     resourcesDir: join(app.getAppPath(), 'resources'),
     shell: 'electron',
+    dialogs: handlerModule('dialog', { 'dialog.pickProjectFolder': pickProjectFolder }),
   });
   backend = started;
-  const startup = started
+  startup = started
     .openInitialProject(projectPathFromArgv(process.argv, process.defaultApp === true))
     .catch((err: unknown) => console.error('Could not open the initial project:', err));
 
-  registerIpcHandlers(desktopHandlers(started, startup), appOrigin);
+  registerIpcHandlers(desktopHandlers(started), appOrigin);
   forwardEvents(started.events);
-  installMenu({ openProject: () => void openProjectFromMenu(started) });
+  installMenu({
+    openProject: () => void openProjectFromMenu(started),
+    showAbout: () => {
+      showMainWindow();
+      shellRequests.send({ action: 'about' });
+    },
+  });
   showMainWindow();
+  void importOpenedFiles(started, [...importFilesFromArgv(process.argv, process.defaultApp === true), ...openedBeforeStart.splice(0)]);
 }
 
 function fail(err: unknown): void {
@@ -112,8 +154,17 @@ function fail(err: unknown): void {
 }
 
 function start(): void {
-  app.on('second-instance', () => {
-    if (app.isReady() && backend !== null) showMainWindow();
+  app.on('second-instance', (_event, argv) => {
+    if (!app.isReady() || backend === null) return;
+    showMainWindow();
+    void importOpenedFiles(backend, importFilesFromArgv(argv, process.defaultApp === true));
+  });
+  // macOS hands over a double-clicked file by event, possibly before the app is ready.
+  app.on('open-file', (event, path) => {
+    if (!isImportableFile(path)) return;
+    event.preventDefault();
+    if (backend === null) openedBeforeStart.push(path);
+    else void importOpenedFiles(backend, [path]);
   });
   app.on('activate', () => {
     if (backend !== null && BrowserWindow.getAllWindows().length === 0) showMainWindow();

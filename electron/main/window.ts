@@ -1,5 +1,4 @@
-import { BrowserWindow, Menu, app, session, shell } from 'electron';
-import type { MenuItemConstructorOptions } from 'electron';
+import { BrowserWindow, app, session, shell } from 'electron';
 import { contentSecurityPolicy } from '../common/content-security-policy';
 import {
   denyAllPermissions,
@@ -74,34 +73,4 @@ export function createMainWindow(preloadPath: string, url: string): BrowserWindo
   window.once('ready-to-show', () => window.show());
   window.loadURL(url).catch((err: unknown) => console.error('[window] could not load the UI:', err));
   return window;
-}
-
-export interface MenuActions {
-  openProject: () => void;
-}
-
-export function installMenu(actions: MenuActions): void {
-  const isMac = process.platform === 'darwin';
-  const template: MenuItemConstructorOptions[] = [
-    ...(isMac ? [{ role: 'appMenu' } satisfies MenuItemConstructorOptions] : []),
-    {
-      label: 'File',
-      submenu: [
-        { label: 'Open project…', accelerator: 'CmdOrCtrl+O', click: () => actions.openProject() },
-        { type: 'separator' },
-        isMac ? { role: 'close' } : { role: 'quit' },
-      ],
-    },
-    { role: 'editMenu' },
-    ...(app.isPackaged
-      ? []
-      : [
-          {
-            label: 'View',
-            submenu: [{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }],
-          } satisfies MenuItemConstructorOptions,
-        ]),
-    { label: 'Help', role: 'help', submenu: [{ role: 'about' }] },
-  ];
-  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }

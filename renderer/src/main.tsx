@@ -11,6 +11,8 @@ import './styles/base.css';
 import { createApiClient } from './api/client';
 import { ApiProvider } from './api/context';
 import { App } from './app/App';
+import { AboutProvider } from './features/about/AboutProvider';
+import { OpenedFilesProvider } from './features/import/OpenedFiles';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element.');
@@ -18,7 +20,12 @@ if (!container) throw new Error('index.html has no #root element.');
 createRoot(container).render(
   <StrictMode>
     <ApiProvider client={createApiClient()}>
-      <App />
+      {/* The desktop shell's requests (Help → About, files opened with the app) are heard from the first render. */}
+      <AboutProvider>
+        <OpenedFilesProvider>
+          <App />
+        </OpenedFilesProvider>
+      </AboutProvider>
     </ApiProvider>
   </StrictMode>,
 );

@@ -1,5 +1,5 @@
 import type { AgreementResult } from '../api/views';
-import { plural } from '../operations/context';
+import { plural } from '../text/plural';
 import { formatFigure, formatInterval } from './format';
 import { buildTable } from './table-model';
 import type { CellValue, Column, TableModel } from './table-model';

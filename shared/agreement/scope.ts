@@ -1,4 +1,4 @@
-import { plural } from '../operations/context';
+import { plural } from '../text/plural';
 
 /**
  * Which documents a comparison covers. Comparing a document only one coder has worked through

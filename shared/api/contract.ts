@@ -27,11 +27,19 @@ import type {
 export type * from './views';
 
 /**
- * The one contract between the UI and the backend. Each channel names its input schema
- * (checked at the transport, so a malformed request never reaches a service) and its
+ * The one contract between the UI and the backend. Each channel names its kind, its input
+ * schema (checked at the transport, so a malformed request never reaches a service) and its
  * output type. Electron's IPC, browser mode's HTTP and the renderer's client are all typed
  * from this object: renaming a channel breaks the type check everywhere it is used.
+ *
+ * Kinds, declared here once and nowhere else (the write queue, the HTTP limits and the
+ * renderer's "this changes data" set are derived from them):
+ * - query: reads; runs at once.
+ * - change: changes the project or the app's state; runs in the write queue, one at a time.
+ * - job: long work with progress events (imports, exports); runs outside the queue and, if it
+ *   changes the project, applies one patch through the queue when it is done.
  */
+export type ChannelKind = 'query' | 'change' | 'job';
 
 /** A phantom marker carrying an output type; it exists only for the type checker. */
 function returns<T>(): T {
@@ -67,6 +75,7 @@ const importOptions = z
       .strict()
       .optional(),
     attributeTable: z.object({ sheet: z.string().max(200).optional(), nameColumn: z.string().max(500) }).strict().optional(),
+    refi: z.object({ mergeOverlaps: z.boolean().optional() }).strict().optional(),
   })
   .strict();
 
@@ -108,22 +117,24 @@ export const attributeFilterSchema = z.record(z.string().max(100), z.array(z.uni
 export type AttributeFilter = z.infer<typeof attributeFilterSchema>;
 
 export const contract = {
-  'app.getState': { input: none, output: returns<AppState>() },
+  'app.getState': { kind: 'query', input: none, output: returns<AppState>() },
   /** Sets the user's coder name (kept in app settings); in an open project they then code as that coder. */
-  'app.setCoderName': { input: z.object({ name: z.string().trim().min(1).max(100) }).strict(), output: returns<AppState>() },
+  'app.setCoderName': { kind: 'change', input: z.object({ name: z.string().trim().min(1).max(100) }).strict(), output: returns<AppState>() },
 
-  'project.open': { input: z.object({ path }).strict(), output: returns<ProjectSnapshot>() },
+  'project.open': { kind: 'change', input: z.object({ path }).strict(), output: returns<ProjectSnapshot>() },
   'project.create': {
+    kind: 'change',
     input: z.object({ path, name, template: z.enum(templateIds) }).strict(),
     output: returns<ProjectSnapshot>(),
   },
-  'project.openSample': { input: none, output: returns<ProjectSnapshot>() },
+  'project.openSample': { kind: 'change', input: none, output: returns<ProjectSnapshot>() },
   /**
    * Restores a damaged or missing project.json or coder file from its newest backup that
    * validates (or the named one), keeping the damaged file in damaged/, then opens the project.
    * Offered by errors that carry `restore` (see RestoreOffer in errors.ts).
    */
   'project.restoreBackup': {
+    kind: 'change',
     input: z
       .object({
         path,
@@ -133,9 +144,10 @@ export const contract = {
       .strict(),
     output: returns<RestoreResult>(),
   },
-  'project.close': { input: none, output: returns<null>() },
+  'project.close': { kind: 'change', input: none, output: returns<null>() },
   /** Remembers where the user is (last document, scroll, quick codes); not undoable, not in the project. */
   'workspace.update': {
+    kind: 'change',
     input: z
       .object({
         lastDocumentId: entityId.nullable().optional(),
@@ -146,17 +158,33 @@ export const contract = {
     output: returns<null>(),
   },
 
-  'document.get': { input: z.object({ documentId: entityId }).strict(), output: returns<DocumentContent>() },
+  'document.get': { kind: 'query', input: z.object({ documentId: entityId }).strict(), output: returns<DocumentContent>() },
   /** Just the codings of one document (all coders), to refresh a reader after a change. */
-  'document.codings': { input: z.object({ documentId: entityId }).strict(), output: returns<CoderCoding[]>() },
+  'document.codings': { kind: 'query', input: z.object({ documentId: entityId }).strict(), output: returns<CoderCoding[]>() },
+
+  /** Renames a document (undoable). */
+  'document.rename': {
+    kind: 'change',
+    input: z.object({ documentId: entityId, name: z.string().trim().min(1).max(300) }).strict(),
+    output: returns<ChangeResult>(),
+  },
+  /** What deleting a document would take with it, for the confirmation. */
+  'document.work': { kind: 'query', input: z.object({ documentId: entityId }).strict(), output: returns<{ codings: number; coders: number }>() },
+  /**
+   * Deletes a document with every coder's codings and memos on it (undoable while the project is
+   * open; its text is purged from the project when it is closed).
+   */
+  'document.delete': { kind: 'change', input: z.object({ documentId: entityId }).strict(), output: returns<ChangeResult>() },
 
   /** Codes a passage for the current coder. */
   'coding.apply': {
+    kind: 'change',
     input: z.object({ documentId: entityId, codeId: entityId, ...span }).strict().refine(spanRefined, spanMessage),
     output: returns<ChangeResult>(),
   },
   /** Codes many passages at one code in one undoable step (auto-coding search results). */
   'coding.applyMany': {
+    kind: 'change',
     input: z
       .object({
         codeId: entityId,
@@ -166,50 +194,56 @@ export const contract = {
     output: returns<ChangeResult>(),
   },
   /** Removes one of the current coder's codings. */
-  'coding.remove': { input: z.object({ codingId: entityId }).strict(), output: returns<ChangeResult>() },
+  'coding.remove': { kind: 'change', input: z.object({ codingId: entityId }).strict(), output: returns<ChangeResult>() },
   /** Changes the extent of one of the current coder's codings. */
   'coding.setExtent': {
+    kind: 'change',
     input: z.object({ codingId: entityId, ...span }).strict().refine(spanRefined, spanMessage),
     output: returns<ChangeResult>(),
   },
 
   'code.create': {
+    kind: 'change',
     input: z.object({ name, parentId: entityId.nullable(), color: color.optional(), codable: z.boolean().optional() }).strict(),
     output: returns<ChangeResult>(),
   },
   'code.update': {
+    kind: 'change',
     input: z
       .object({ codeId: entityId, name: name.optional(), color: color.optional(), description: codeDescriptionSchema.partial().strict().optional() })
       .strict(),
     output: returns<ChangeResult>(),
   },
   /** Deletes a code, its sub-codes and every coding at them, for all coders (undoable). */
-  'code.delete': { input: z.object({ codeId: entityId }).strict(), output: returns<ChangeResult>() },
+  'code.delete': { kind: 'change', input: z.object({ codeId: entityId }).strict(), output: returns<ChangeResult>() },
   /** Recodes everything at `sourceId` to `targetId`, moves its sub-codes under the target, and deletes it. */
-  'code.merge': { input: z.object({ sourceId: entityId, targetId: entityId }).strict(), output: returns<ChangeResult>() },
+  'code.merge': { kind: 'change', input: z.object({ sourceId: entityId, targetId: entityId }).strict(), output: returns<ChangeResult>() },
   /** Moves a code under `parentId` (null: top level) at position `index` among its new siblings. */
   'code.move': {
+    kind: 'change',
     input: z.object({ codeId: entityId, parentId: entityId.nullable(), index: z.number().int().nonnegative().max(100_000) }).strict(),
     output: returns<ChangeResult>(),
   },
 
-  'memo.create': { input: z.object({ target: memoTarget, text: z.string().max(1_000_000) }).strict(), output: returns<ChangeResult>() },
-  'memo.update': { input: z.object({ memoId: entityId, text: z.string().max(1_000_000) }).strict(), output: returns<ChangeResult>() },
-  'memo.delete': { input: z.object({ memoId: entityId }).strict(), output: returns<ChangeResult>() },
+  'memo.create': { kind: 'change', input: z.object({ target: memoTarget, text: z.string().max(1_000_000) }).strict(), output: returns<ChangeResult>() },
+  'memo.update': { kind: 'change', input: z.object({ memoId: entityId, text: z.string().max(1_000_000) }).strict(), output: returns<ChangeResult>() },
+  'memo.delete': { kind: 'change', input: z.object({ memoId: entityId }).strict(), output: returns<ChangeResult>() },
 
-  'attribute.define': { input: z.object({ name: z.string().trim().min(1).max(100), type: attributeTypeSchema }).strict(), output: returns<ChangeResult>() },
-  'attribute.delete': { input: z.object({ name: z.string().min(1).max(100) }).strict(), output: returns<ChangeResult>() },
+  'attribute.define': { kind: 'change', input: z.object({ name: z.string().trim().min(1).max(100), type: attributeTypeSchema }).strict(), output: returns<ChangeResult>() },
+  'attribute.delete': { kind: 'change', input: z.object({ name: z.string().min(1).max(100) }).strict(), output: returns<ChangeResult>() },
   'document.setAttribute': {
+    kind: 'change',
     input: z.object({ documentId: entityId, name: z.string().min(1).max(100), value: attributeValueSchema }).strict(),
     output: returns<ChangeResult>(),
   },
 
-  'history.undo': { input: none, output: returns<ChangeResult>() },
-  'history.redo': { input: none, output: returns<ChangeResult>() },
-  'history.state': { input: none, output: returns<HistoryState>() },
+  'history.undo': { kind: 'change', input: none, output: returns<ChangeResult>() },
+  'history.redo': { kind: 'change', input: none, output: returns<ChangeResult>() },
+  'history.state': { kind: 'query', input: none, output: returns<HistoryState>() },
 
   /** Every passage coded at the given codes, filtered by coder and document attributes. */
   'segments.query': {
+    kind: 'query',
     input: z
       .object({
         codeIds: z.array(entityId).min(1).max(10_000),
@@ -224,6 +258,7 @@ export const contract = {
   },
   /** Text search across documents (all, or those passing the attribute filter). */
   'search.text': {
+    kind: 'query',
     input: z
       .object({
         query: z.string().min(1).max(1000),
@@ -236,16 +271,18 @@ export const contract = {
   },
 
   /** Inter-coder agreement over the chosen coders, codes (with their sub-codes) and documents. */
-  'agreement.compute': { input: z.object(agreementRequest).strict(), output: returns<AgreementResult>() },
+  'agreement.compute': { kind: 'query', input: z.object(agreementRequest).strict(), output: returns<AgreementResult>() },
   /** The agreement tables as a workbook (a sheet per table) or as JSON. */
   'agreement.export': {
+    kind: 'job',
     input: z.object({ ...agreementRequest, format: z.enum(['xlsx', 'json']) }).strict(),
     output: returns<ExportFile>(),
   },
   /** Character mode's code × document tables of one code, on demand (compute sends per-code figures only). */
-  'agreement.cells': { input: z.object({ ...agreementRequest, codeId: entityId }).strict(), output: returns<AgreementCells>() },
+  'agreement.cells': { kind: 'query', input: z.object({ ...agreementRequest, codeId: entityId }).strict(), output: returns<AgreementCells>() },
   /** The passages where two coders differ at one code, with their text, in the documents compared. */
   'agreement.disagreements': {
+    kind: 'query',
     input: z
       .object({
         coderA: entityId,
@@ -260,6 +297,7 @@ export const contract = {
   },
   /** Settles one disagreement into the Consensus coder (undoable). */
   'agreement.resolve': {
+    kind: 'change',
     input: z
       .object({
         coderA: entityId,
@@ -277,32 +315,36 @@ export const contract = {
   },
 
   /** A coder's work as a file to send to a colleague (default: the current user's). */
-  'exchange.exportCoder': { input: z.object({ coderId: entityId.nullable() }).strict(), output: returns<{ fileName: string; content: string }>() },
+  'exchange.exportCoder': { kind: 'query', input: z.object({ coderId: entityId.nullable() }).strict(), output: returns<{ fileName: string; content: string }>() },
   /** Brings in a colleague's coder file (its text); undoable; a newer file replaces their earlier import. */
   'exchange.importCoder': {
+    kind: 'change',
     input: z.object({ fileName: z.string().min(1).max(500), content: z.string().min(1).max(256 * 1024 * 1024) }).strict(),
     output: returns<ExchangeImportResult>(),
     maxBytes: LARGE_REQUEST_BYTES,
   },
   /** Brings in every other coder's work from a colleague's project folder (read, never changed). */
-  'exchange.importProject': { input: z.object({ path }).strict(), output: returns<ExchangeImportResult>() },
+  'exchange.importProject': { kind: 'change', input: z.object({ path }).strict(), output: returns<ExchangeImportResult>() },
 
   /** Hands a file's bytes to the backend to import (browser mode, drag and drop); base64. */
   'import.stage': {
+    kind: 'job',
     input: z.object({ fileName: z.string().min(1).max(500), base64: z.string().max(LARGE_REQUEST_BYTES) }).strict(),
     output: returns<{ stagedId: string }>(),
     maxBytes: LARGE_REQUEST_BYTES,
   },
   /** What a file holds, before importing it: speaker turns, or a spreadsheet's columns. */
-  'import.inspect': { input: z.object({ source: importSource }).strict(), output: returns<ImportInspection>() },
+  'import.inspect': { kind: 'query', input: z.object({ source: importSource }).strict(), output: returns<ImportInspection>() },
   /** Imports files, each completely or not at all, with a result per file; progress as import.progress events. */
   'import.run': {
+    kind: 'job',
     input: z.object({ items: z.array(z.object({ source: importSource, options: importOptions }).strict()).min(1).max(1000) }).strict(),
     output: returns<ImportRunResult>(),
   },
 
   /** The coded material as an Excel workbook; progress as export.progress events. */
   'export.workbook': {
+    kind: 'job',
     input: z
       .object({
         selection: selectionSchema,
@@ -321,13 +363,15 @@ export const contract = {
   },
   /** Coded segments as CSV (UTF-8 with BOM). */
   'export.csv': {
+    kind: 'job',
     input: z.object({ selection: selectionSchema, attributeColumns: z.union([z.literal('all'), z.array(z.string().max(100)).max(1000)]) }).strict(),
     output: returns<ExportFile>(),
   },
   /** The whole project (.qdpx) or the codebook (.qdc) in the REFI-QDA exchange format. */
-  'export.refi': { input: z.object({ format: z.enum(['qdpx', 'qdc']) }).strict(), output: returns<ExportFile>() },
+  'export.refi': { kind: 'job', input: z.object({ format: z.enum(['qdpx', 'qdc']) }).strict(), output: returns<ExportFile>() },
   /** A table as shown in a view (a matrix, a chart's figures), as a one-sheet workbook. */
   'export.table': {
+    kind: 'job',
     input: z
       .object({
         name: z.string().min(1).max(100),
@@ -340,6 +384,7 @@ export const contract = {
   },
   /** Codes × documents or × an attribute's values, counting segments, characters or documents. */
   'analysis.matrix': {
+    kind: 'query',
     input: z
       .object({
         selection: selectionSchema,
@@ -353,14 +398,21 @@ export const contract = {
     output: returns<MatrixView>(),
   },
   /** How often codes overlap on the same text. */
-  'analysis.cooccurrence': { input: z.object({ selection: selectionSchema }).strict(), output: returns<CoOccurrenceView>() },
+  'analysis.cooccurrence': { kind: 'query', input: z.object({ selection: selectionSchema }).strict(), output: returns<CoOccurrenceView>() },
 
   /** Native folder picker; null where the shell has none (browser mode) or the user cancelled. */
-  'dialog.pickProjectFolder': { input: none, output: returns<string | null>() },
-} as const;
+  'dialog.pickProjectFolder': { kind: 'query', input: none, output: returns<string | null>() },
+} as const satisfies Record<string, { kind: ChannelKind; input: z.ZodType; output: unknown; maxBytes?: number }>;
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;
+export type ChannelsOfKind<K extends ChannelKind> = { [C in Channel]: Contract[C]['kind'] extends K ? C : never }[Channel];
+/** Channels whose reply is a ChangeResult: what the renderer's change() dispatches. */
+export type ChangeChannel = { [C in ChannelsOfKind<'change'>]: Contract[C]['output'] extends ChangeResult ? C : never }[ChannelsOfKind<'change'>];
+
+export function channelKind(channel: Channel): ChannelKind {
+  return contract[channel].kind;
+}
 export type Input<C extends Channel> = z.input<Contract[C]['input']>;
 export type Output<C extends Channel> = Contract[C]['output'];
 /** The largest request body a channel accepts: file-carrying channels declare more than the default. */
@@ -383,6 +435,8 @@ export interface ServerEvents {
   'import.progress': { done: number; total: number; fileName: string };
   'export.progress': { done: number; total: number; stage: string };
   'backend.error': AppErrorShape;
+  /** The desktop shell asks the UI: Help → About, or files the OS opened with the app, staged for the import dialog. */
+  'shell.request': { action: 'about' } | { action: 'import'; files: { stagedId: string; fileName: string; size: number }[] };
 }
 export type EventName = keyof ServerEvents;
 

@@ -12,6 +12,8 @@ export type AppErrorCode =
   | 'ALREADY_EXISTS'
   /** The project is open read-only here (another window holds it, or its folder cannot be written). */
   | 'READ_ONLY'
+  /** An undo or redo that another coder's later change stands in the way of. */
+  | 'CONFLICT'
   | 'IO'
   | 'INTERNAL';
 

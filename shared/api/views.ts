@@ -12,7 +12,7 @@ import type {
   SegmentReport,
   UnitizedReport,
 } from '../agreement/project';
-import type { AttributeDef, Code, Coder, Coding, DocumentMeta, MemoTarget, RecentProject, Turn } from '../domain/schemas';
+import type { AttributeDef, Code, Coder, Coding, DocumentMeta, DocumentSet, MemoTarget, RecentProject, SavedQuery, Turn } from '../domain/schemas';
 
 /** What the UI reads: shapes computed by the backend from the files on disk. */
 
@@ -44,6 +44,8 @@ export interface ProjectSnapshot {
   attributes: AttributeDef[];
   documents: DocumentMeta[];
   coders: Coder[];
+  sets: DocumentSet[];
+  queries: SavedQuery[];
   /** The coder the current user codes as in this project (matched by name), if they have coded here. */
   currentCoderId: string | null;
   /** Codings per code id, then per coder id. */
@@ -90,17 +92,43 @@ export interface DocumentContent {
   codings: CoderCoding[];
 }
 
+/** The current user's own undo history: each coder undoes only their own changes. */
 export interface HistoryState {
   canUndo: boolean;
   canRedo: boolean;
-  /** What undo/redo would do, for menus and tooltips ("Undo: code 3 passages"). */
+  /** What undo/redo would do, for menus and tooltips ("Code “Zero suicide” in 04 Lambeth"). */
   undoLabel: string | null;
   redoLabel: string | null;
 }
 
-/** The reply to every change: the new project state and which documents' codings changed. */
+/** New and changed entities of one list of the snapshot, and the keys of those gone. */
+export interface Upserts<T> {
+  upsert: T[];
+  remove: string[];
+}
+
+/**
+ * What a change did to the project snapshot: apply it with `applyDelta` (snapshot-delta.ts).
+ * Lists are kept in rank order, as the snapshot has them.
+ */
+export interface SnapshotDelta {
+  info?: { name: string; description: string };
+  codebook?: Upserts<Code>;
+  /** Keyed by attribute name. */
+  attributes?: Upserts<AttributeDef>;
+  documents?: Upserts<DocumentMeta>;
+  coders?: Upserts<Coder>;
+  sets?: Upserts<DocumentSet>;
+  queries?: Upserts<SavedQuery>;
+  memos?: Upserts<MemoView>;
+  /** The new counts of every code whose codings changed (a code absent here kept its counts). */
+  codingCounts?: Record<string, Record<string, number>>;
+  currentCoderId?: string | null;
+}
+
+/** The reply to every change: what changed in the project, the undo history, and which documents' codings changed. */
 export interface ChangeResult {
-  snapshot: ProjectSnapshot;
+  delta: SnapshotDelta;
   history: HistoryState;
   /** Documents whose codings changed, so an open reader knows to reload them. */
   affectedDocumentIds: string[];
@@ -230,6 +258,8 @@ export interface ImportItemOptions {
   spreadsheet?: { sheet?: string; textColumns: string[]; mode: 'row' | 'group'; groupColumn?: string; nameColumn?: string };
   /** For a spreadsheet of attributes: one row per existing document, matched by name. */
   attributeTable?: { sheet?: string; nameColumn: string };
+  /** For a REFI-QDA project: merge a coder's overlapping codings at one code (kept as the file has them by default). */
+  refi?: { mergeOverlaps?: boolean };
 }
 
 export interface ImportInspection {
@@ -267,7 +297,8 @@ export interface ImportResult {
 
 export interface ImportRunResult {
   results: ImportResult[];
-  snapshot: ProjectSnapshot;
+  /** The import as one undoable change; null when nothing was imported. */
+  change: ChangeResult | null;
 }
 
 /** A file made for the user to save: its suggested name and bytes (base64), with any notes on it. */

@@ -1,6 +1,6 @@
 import type { Code } from './schemas';
 
-/** Pure operations on the flat codebook array (parents by id; sibling order = array order). */
+/** Pure operations on the flat codebook array (parents by id; sibling order = rank order = array order). */
 
 export function childrenOf(codebook: readonly Code[], parentId: string | null): Code[] {
   return codebook.filter((c) => c.parentId === parentId);
@@ -32,21 +32,29 @@ export function isDescendant(codebook: readonly Code[], codeId: string, ancestor
 }
 
 /**
- * The codebook with `codeId` moved under `parentId` at `index` among its new siblings.
- * Returns null when the move would put a code inside itself.
+ * New ranks that put `codeId` under `parentId` at `index` among its new siblings (the codebook
+ * is in rank order). Usually only the moved code changes; when there is no room left between two
+ * neighbours, every sibling is spaced out again. Null when the move would put a code inside itself.
  */
-export function moveCode(codebook: readonly Code[], codeId: string, parentId: string | null, index: number): Code[] | null {
+export function ranksForMove(codebook: readonly Code[], codeId: string, parentId: string | null, index: number): Map<string, number> | null {
   const code = codebook.find((c) => c.id === codeId);
   if (!code) return null;
   if (parentId !== null && isDescendant(codebook, parentId, codeId)) return null;
-  const rest = codebook.filter((c) => c.id !== codeId);
-  const siblings = rest.filter((c) => c.parentId === parentId);
-  const moved = { ...code, parentId };
-  const clamped = Math.max(0, Math.min(index, siblings.length));
-  // Insert before the sibling now at `index`, or after the last sibling (or at the end).
-  const anchor = siblings[clamped];
-  const at = anchor ? rest.indexOf(anchor) : siblings.length ? rest.indexOf(siblings[siblings.length - 1]!) + 1 : rest.length;
-  return [...rest.slice(0, at), moved, ...rest.slice(at)];
+  const siblings = codebook.filter((c) => c.parentId === parentId && c.id !== codeId);
+  const at = Math.max(0, Math.min(index, siblings.length));
+  const before = siblings[at - 1]?.rank;
+  const after = siblings[at]?.rank;
+  const rank =
+    before === undefined && after === undefined
+      ? code.rank
+      : before === undefined
+        ? after! - 1
+        : after === undefined
+          ? before + 1
+          : (before + after) / 2;
+  if ((before === undefined || rank > before) && (after === undefined || rank < after)) return new Map([[codeId, rank]]);
+  const order = [...siblings.slice(0, at), code, ...siblings.slice(at)];
+  return new Map(order.map((c, i) => [c.id, i]));
 }
 
 /** Distinct, readable colours for new codes, taken in turn. */

@@ -5,12 +5,18 @@ import { z } from 'zod';
  * validates is exactly the shape the code expects.
  */
 
-export const PROJECT_SCHEMA_VERSION = 1;
-export const CODER_SCHEMA_VERSION = 1;
+/** v2: entities carry a `rank` (their order), attribute values hold no nulls, sets, queries, done marks, decisions. */
+export const PROJECT_SCHEMA_VERSION = 2;
+export const CODER_SCHEMA_VERSION = 2;
 
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'ids use letters, digits, _ and -');
 const isoDate = z.iso.datetime({ offset: true });
 const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colours are #RRGGBB');
+/**
+ * Where an entity sits in its list (codes among their siblings, documents, coders, …): lists are
+ * kept sorted by rank, so undoing a deletion puts the entity back exactly where it was.
+ */
+const rank = z.number().finite();
 
 export const codeDescriptionSchema = z.object({
   definition: z.string(),
@@ -28,11 +34,14 @@ export const codeSchema = z.object({
   /** false for a grouping folder that holds codes but is not applied to text (REFI-QDA isCodable). */
   codable: z.boolean(),
   description: codeDescriptionSchema,
+  rank,
 });
 
 export const attributeTypeSchema = z.enum(['text', 'number', 'date']);
-export const attributeDefSchema = z.object({ name: z.string().min(1).max(100), type: attributeTypeSchema });
+export const attributeDefSchema = z.object({ name: z.string().min(1).max(100), type: attributeTypeSchema, rank });
 export const attributeValueSchema = z.union([z.string(), z.number(), z.null()]);
+/** A document's attribute values by attribute name; an attribute without a value is absent, never null. */
+export const attributeValuesSchema = z.record(z.string(), z.union([z.string(), z.number()]));
 
 export const documentMetaSchema = z.object({
   id,
@@ -42,9 +51,10 @@ export const documentMetaSchema = z.object({
   /** Length of the normalised text in UTF-16 code units. */
   length: z.number().int().nonnegative(),
   turnCount: z.number().int().nonnegative(),
-  attributes: z.record(z.string(), attributeValueSchema),
+  attributes: attributeValuesSchema,
   importedFrom: z.string(),
   importedAt: isoDate,
+  rank,
 });
 
 export const coderSchema = z.object({
@@ -53,7 +63,19 @@ export const coderSchema = z.object({
   color: hexColor,
   /** Set for a colleague's coding brought in from their file or project; a newer import replaces it. */
   importedFrom: z.object({ source: z.string(), importedAt: isoDate }).optional(),
+  /** A second-round identity: this coder codes again, blind to their first round (intra-coder agreement). */
+  roundOf: id.optional(),
+  rank,
 });
+
+/** A named group of documents (MAXQDA's document groups, NVivo's sets), usable as a filter. */
+export const documentSetSchema = z.object({ id, name: z.string().min(1).max(200), documentIds: z.array(id), rank });
+
+/** A coding query kept by name, to run again. */
+export const savedQuerySchema = z.object({ id, name: z.string().min(1).max(200), query: z.string().max(10_000), rank });
+
+/** What a patch can change of the project itself. */
+export const projectInfoSchema = z.object({ id: z.literal('info'), name: z.string().min(1).max(200), description: z.string() });
 
 export const projectFileSchema = z.object({
   schemaVersion: z.literal(PROJECT_SCHEMA_VERSION),
@@ -65,6 +87,8 @@ export const projectFileSchema = z.object({
   attributes: z.array(attributeDefSchema),
   documents: z.array(documentMetaSchema),
   coders: z.array(coderSchema),
+  sets: z.array(documentSetSchema),
+  queries: z.array(savedQuerySchema),
 });
 
 /** A speaker turn: [start, end) UTF-16 offsets into the normalised text. */
@@ -107,12 +131,34 @@ export const memoSchema = z.object({
   updatedAt: isoDate,
 });
 
+/** A coder has read a document through and coded what they meant to (a document with no codings is a decision too). */
+export const doneMarkSchema = z.object({ id, documentId: id, markedAt: isoDate });
+
+/** One settled disagreement, kept in the Consensus coder's file so the decision can be read later. */
+export const decisionSchema = z.object({
+  id,
+  codeId: id,
+  documentId: id,
+  start: z.number().int().nonnegative(),
+  end: z.number().int().positive(),
+  coderA: id,
+  coderB: id,
+  choice: z.enum(['A', 'B', 'both', 'neither', 'edited']),
+  /** The passages kept, for 'edited' (and the result of every other choice). */
+  kept: z.array(z.object({ start: z.number().int().nonnegative(), end: z.number().int().positive() })),
+  note: z.string(),
+  decidedBy: z.string(),
+  decidedAt: isoDate,
+});
+
 /** One coder's work: the only file a coding action rewrites. The author of every memo is the coder. */
 export const coderFileSchema = z.object({
   schemaVersion: z.literal(CODER_SCHEMA_VERSION),
   coderId: id,
   codings: z.array(codingSchema),
   memos: z.array(memoSchema),
+  done: z.array(doneMarkSchema),
+  decisions: z.array(decisionSchema),
 });
 
 export const recentProjectSchema = z.object({ path: z.string(), name: z.string(), openedAt: isoDate });
@@ -139,6 +185,12 @@ export type AttributeDef = z.infer<typeof attributeDefSchema>;
 export type AttributeValue = z.infer<typeof attributeValueSchema>;
 export type DocumentMeta = z.infer<typeof documentMetaSchema>;
 export type Coder = z.infer<typeof coderSchema>;
+export type AttributeValues = z.infer<typeof attributeValuesSchema>;
+export type DocumentSet = z.infer<typeof documentSetSchema>;
+export type SavedQuery = z.infer<typeof savedQuerySchema>;
+export type ProjectInfo = z.infer<typeof projectInfoSchema>;
+export type DoneMark = z.infer<typeof doneMarkSchema>;
+export type Decision = z.infer<typeof decisionSchema>;
 export type ProjectFile = z.infer<typeof projectFileSchema>;
 export type Turn = z.infer<typeof turnSchema>;
 export type TurnsFile = z.infer<typeof turnsFileSchema>;

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { codePath } from '../domain/codebook';
-import { emptyCoderPatch } from '../domain/patch';
-import type { CoderPatch } from '../domain/patch';
+import { replaceAll } from '../domain/patch';
+import type { CoderChanges } from '../domain/patch';
 import { codingSchema, memoSchema } from '../domain/schemas';
-import type { Coder, CoderFile, Memo, ProjectFile } from '../domain/schemas';
+import type { Coder, CoderFile, Coding, Memo, ProjectFile } from '../domain/schemas';
 import type { CoderImportReport } from '../api/views';
 
 /**
@@ -44,7 +44,7 @@ export function buildCoderExchange(project: ProjectFile, coder: Coder, file: Cod
 
 export interface CoderImportPlan {
   /** The colleague's work mapped onto this project, replacing what an earlier import of theirs brought. */
-  change: CoderPatch;
+  change: CoderChanges;
   report: CoderImportReport;
 }
 
@@ -75,11 +75,8 @@ export function planCoderImport(project: ProjectFile, exchange: CoderExchange, p
     if (match) codeMap.set(c.id, match);
     else if (exchange.codings.some((x) => x.codeId === c.id)) unmatchedCodes.push(c.path.join(' › '));
   }
-  const change = emptyCoderPatch(exchange.coder.id);
-  if (previous) {
-    change.removedCodings = [...previous.codings];
-    change.removedMemos = [...previous.memos];
-  }
+  const codings: Coding[] = [];
+  const memos: Memo[] = [];
   let skippedCodings = 0;
   for (const coding of exchange.codings) {
     const documentId = docMap.get(coding.documentId);
@@ -89,21 +86,26 @@ export function planCoderImport(project: ProjectFile, exchange: CoderExchange, p
       skippedCodings++;
       continue;
     }
-    change.addedCodings.push({ ...coding, documentId, codeId });
+    codings.push({ ...coding, documentId, codeId });
   }
-  const placedCodings = new Set(change.addedCodings.map((c) => c.id));
+  const placedCodings = new Set(codings.map((c) => c.id));
   let skippedMemos = 0;
   for (const memo of exchange.memos) {
     const target = placeMemoTarget(memo, docMap, codeMap, placedCodings);
-    if (target) change.addedMemos.push({ ...memo, target });
+    if (target) memos.push({ ...memo, target });
     else skippedMemos++;
   }
+  const change: CoderChanges = {
+    coderId: exchange.coder.id,
+    codings: replaceAll(previous?.codings ?? [], codings),
+    memos: replaceAll(previous?.memos ?? [], memos),
+  };
   return {
     change,
     report: {
       coder: exchange.coder.name,
-      codings: change.addedCodings.length,
-      memos: change.addedMemos.length,
+      codings: codings.length,
+      memos: memos.length,
       replacedEarlierImport: previous !== null,
       unmatchedDocuments,
       unmatchedCodes,

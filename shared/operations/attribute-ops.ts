@@ -1,16 +1,17 @@
 import { AppError } from '../api/errors';
-import type { Patch } from '../domain/patch';
-import type { AttributeType, AttributeValue } from '../domain/schemas';
-import { findDocument } from './context';
+import { added, removed, updated } from '../domain/patch';
+import type { Change, Patch } from '../domain/patch';
+import type { AttributeDef, AttributeType, AttributeValue, DocumentMeta } from '../domain/schemas';
+import { findDocument, nextRank } from './context';
 import type { OperationContext } from './context';
 
-function findAttribute(ctx: OperationContext, name: string) {
-  const def = ctx.project.attributes.find((a) => a.name === name);
+function findAttribute(ctx: OperationContext, name: string): AttributeDef {
+  const def = ctx.state.tables.attributes.get(name);
   if (!def) throw new AppError('NOT_FOUND', `There is no attribute named "${name}".`);
   return def;
 }
 
-/** Checks a value against its attribute's type; dates are ISO calendar dates (YYYY-MM-DD). */
+/** Checks a value against its attribute's type; dates are ISO calendar dates (YYYY-MM-DD). Null: no value. */
 export function checkAttributeValue(type: AttributeType, name: string, value: AttributeValue): AttributeValue {
   if (value === null || value === '') return null;
   if (type === 'number') {
@@ -24,33 +25,38 @@ export function checkAttributeValue(type: AttributeType, name: string, value: At
   return String(value);
 }
 
-export function defineAttribute(ctx: OperationContext, name: string, type: AttributeType): Patch {
+/** A document's values with one attribute set (or, for null, left without a value). */
+export function withValue(values: DocumentMeta['attributes'], name: string, value: AttributeValue): DocumentMeta['attributes'] {
+  const next = { ...values };
+  if (value === null) delete next[name];
+  else next[name] = value;
+  return next;
+}
+
+export function newAttribute(ctx: OperationContext, name: string, type: AttributeType): AttributeDef {
   if (ctx.project.attributes.some((a) => a.name.toLocaleLowerCase() === name.toLocaleLowerCase())) {
     throw new AppError('ALREADY_EXISTS', `An attribute named "${name}" already exists.`);
   }
-  const before = [...ctx.project.attributes];
-  return { label: `Add attribute ${name}`, attributes: { before, after: [...before, { name, type }] } };
+  return { name, type, rank: nextRank(ctx.project.attributes) };
+}
+
+export function defineAttribute(ctx: OperationContext, name: string, type: AttributeType): Patch {
+  const def = newAttribute(ctx, name, type);
+  return { label: `Add attribute “${name}”`, project: { attributes: [added(name, def)] } };
 }
 
 export function deleteAttribute(ctx: OperationContext, name: string): Patch {
-  findAttribute(ctx, name);
-  const before = [...ctx.project.attributes];
-  const documentAttributes = ctx.project.documents
+  const def = findAttribute(ctx, name);
+  const documents = ctx.project.documents
     .filter((d) => name in d.attributes)
-    .map((d) => {
-      const after = { ...d.attributes };
-      delete after[name];
-      return { documentId: d.id, before: d.attributes, after };
-    });
-  return { label: `Delete attribute ${name}`, attributes: { before, after: before.filter((a) => a.name !== name) }, documentAttributes };
+    .map((d) => updated(d.id, d, { ...d, attributes: withValue(d.attributes, name, null) })!);
+  return { label: `Delete attribute “${name}”`, project: { attributes: [removed(name, def)], documents } };
 }
 
 export function setDocumentAttribute(ctx: OperationContext, documentId: string, name: string, value: AttributeValue): Patch {
   const doc = findDocument(ctx, documentId);
   const def = findAttribute(ctx, name);
-  const checked = checkAttributeValue(def.type, name, value);
-  return {
-    label: `Set ${name} of ${doc.name}`,
-    documentAttributes: [{ documentId, before: doc.attributes, after: { ...doc.attributes, [name]: checked } }],
-  };
+  const change = updated(doc.id, doc, { ...doc, attributes: withValue(doc.attributes, name, checkAttributeValue(def.type, name, value)) });
+  const documents: Change<DocumentMeta>[] = change ? [change] : [];
+  return { label: `Set “${name}” of ${doc.name}`, ...(documents.length > 0 && { project: { documents } }) };
 }

@@ -1,9 +1,12 @@
 import { AppError } from '../api/errors';
-import { codePath, isDescendant, moveCode as moveInCodebook, nextCodeColor, subtreeIds } from '../domain/codebook';
-import type { CoderPatch, Patch } from '../domain/patch';
-import { emptyCoderPatch } from '../domain/patch';
-import type { Code, CodeDescription } from '../domain/schemas';
-import { findCode, plural } from './context';
+import { codePath, isDescendant, nextCodeColor, ranksForMove, subtreeIds } from '../domain/codebook';
+import { added, removed, updated } from '../domain/patch';
+import type { CoderChanges, Patch } from '../domain/patch';
+import type { Code, CodeDescription, Coding } from '../domain/schemas';
+import { plural } from '../text/plural';
+import { mergeCodings } from './coding-ops';
+import type { CodingChanges } from './coding-ops';
+import { findCode, nextRank } from './context';
 import type { OperationContext } from './context';
 
 function assertNameFree(ctx: OperationContext, name: string, parentId: string | null, exceptId?: string): void {
@@ -29,10 +32,9 @@ export function createCode(
     parentId: input.parentId,
     codable: input.codable ?? true,
     description: { definition: '', whenToUse: '', whenNotToUse: '', example: '' },
+    rank: nextRank(ctx.project.codebook),
   };
-  const before = [...ctx.project.codebook];
-  const after = moveInCodebook([...before, code], code.id, code.parentId, Number.MAX_SAFE_INTEGER)!;
-  return { patch: { label: `Create code ${code.name}`, codebook: { before, after } }, codeId: code.id };
+  return { patch: { label: `Create code “${code.name}”`, project: { codes: [added(code.id, code)] } }, codeId: code.id };
 }
 
 export function updateCode(
@@ -41,7 +43,7 @@ export function updateCode(
 ): Patch {
   const code = findCode(ctx, input.codeId);
   if (input.name !== undefined) assertNameFree(ctx, input.name, code.parentId, code.id);
-  const updated: Code = {
+  const next: Code = {
     ...code,
     ...(input.name !== undefined && { name: input.name }),
     ...(input.color !== undefined && { color: input.color }),
@@ -49,45 +51,40 @@ export function updateCode(
   };
   const label =
     input.name !== undefined && input.name !== code.name
-      ? `Rename ${code.name} to ${input.name}`
-      : input.color !== undefined
-        ? `Recolour ${code.name}`
-        : `Describe ${code.name}`;
-  const before = [...ctx.project.codebook];
-  return { label, codebook: { before, after: before.map((c) => (c.id === code.id ? updated : c)) } };
+      ? `Rename “${code.name}” to “${input.name}”`
+      : input.color !== undefined && input.color !== code.color
+        ? `Recolour “${code.name}”`
+        : `Describe “${code.name}”`;
+  const change = updated(code.id, code, next);
+  return change ? { label, project: { codes: [change] } } : { label };
 }
 
-/** Removes, for every coder, the codings at `codeIds` and the memos written on those codes and codings. */
-function removeCodingsAt(ctx: OperationContext, codeIds: Set<string>): CoderPatch[] {
-  return ctx.project.coders.map((coder) => {
-    const file = ctx.coderFile(coder.id);
-    const change = emptyCoderPatch(coder.id);
-    change.removedCodings = file.codings.filter((c) => codeIds.has(c.codeId));
-    const codingIds = new Set(change.removedCodings.map((c) => c.id));
-    change.removedMemos = file.memos.filter(
+/** For every coder: their codings at `codeIds` and the memos on those codes and codings, removed. */
+function removeWorkAt(ctx: OperationContext, codeIds: ReadonlySet<string>): CoderChanges[] {
+  return ctx.state.coderIds().flatMap((coderId) => {
+    const coder = ctx.state.coder(coderId)!;
+    const codings = [...coder.codings.values()].filter((c) => codeIds.has(c.codeId));
+    const codingIds = new Set(codings.map((c) => c.id));
+    const memos = [...coder.memos.values()].filter(
       (m) => (m.target.type === 'code' && codeIds.has(m.target.id)) || (m.target.type === 'coding' && codingIds.has(m.target.id)),
     );
-    return change;
+    if (codings.length === 0 && memos.length === 0) return [];
+    return [{ coderId, codings: codings.map((c) => removed(c.id, c)), memos: memos.map((m) => removed(m.id, m)) }];
   });
 }
 
 /** How many codings deleting a code removes (it and its sub-codes, all coders): for the confirmation. */
 export function codingsUnder(ctx: OperationContext, codeId: string): number {
-  const ids = new Set(subtreeIds(ctx.project.codebook, codeId));
-  return ctx.project.coders.reduce((n, coder) => n + ctx.coderFile(coder.id).codings.filter((c) => ids.has(c.codeId)).length, 0);
+  return subtreeIds(ctx.project.codebook, codeId).reduce((n, id) => n + ctx.state.codingsAt(id), 0);
 }
 
 export function deleteCode(ctx: OperationContext, codeId: string): Patch {
   const code = findCode(ctx, codeId);
   const ids = new Set(subtreeIds(ctx.project.codebook, codeId));
-  const coders = removeCodingsAt(ctx, ids);
-  const removed = coders.reduce((n, c) => n + c.removedCodings.length, 0);
-  const before = [...ctx.project.codebook];
-  return {
-    label: `Delete ${code.name} and ${plural(removed, 'coding')}`,
-    codebook: { before, after: before.filter((c) => !ids.has(c.id)) },
-    coders,
-  };
+  const coders = removeWorkAt(ctx, ids);
+  const count = coders.reduce((n, c) => n + (c.codings?.length ?? 0), 0);
+  const codes = ctx.project.codebook.filter((c) => ids.has(c.id)).map((c) => removed(c.id, c));
+  return { label: `Delete “${code.name}” and ${plural(count, 'coding')}`, project: { codes }, ...(coders.length > 0 && { coders }) };
 }
 
 export function mergeCode(ctx: OperationContext, sourceId: string, targetId: string): Patch {
@@ -97,35 +94,42 @@ export function mergeCode(ctx: OperationContext, sourceId: string, targetId: str
     throw new AppError('INVALID_INPUT', `"${source.name}" cannot be merged into itself or into one of its own sub-codes.`);
   }
   if (!target.codable) throw new AppError('INVALID_INPUT', `"${target.name}" is a folder: merge into a code that can hold codings.`);
-  const coders = ctx.project.coders.map((coder) => {
-    const file = ctx.coderFile(coder.id);
-    const change = emptyCoderPatch(coder.id);
-    const atTarget = new Set(file.codings.filter((c) => c.codeId === targetId).map((c) => `${c.documentId}:${c.start}:${c.end}`));
-    for (const coding of file.codings.filter((c) => c.codeId === sourceId)) {
-      change.removedCodings.push(coding);
-      // The same passage already coded at the target would be a duplicate: it counts once.
-      if (!atTarget.has(`${coding.documentId}:${coding.start}:${coding.end}`)) change.addedCodings.push({ ...coding, codeId: targetId });
+  let moved = 0;
+  const coders: CoderChanges[] = [];
+  for (const coderId of ctx.state.coderIds()) {
+    const coder = ctx.state.coder(coderId)!;
+    const codings = [...coder.codings.values()].filter((c) => c.codeId === sourceId);
+    const out: CodingChanges = { codings: [], memos: [] };
+    // A moved coding overlapping the coder's codings at the target merges with them, as coding does.
+    const byDocument = new Map<string, Coding[]>();
+    for (const c of codings) byDocument.set(c.documentId, [...(byDocument.get(c.documentId) ?? []), c]);
+    for (const [documentId, incoming] of byDocument) mergeCodings(ctx, coderId, targetId, documentId, { incoming }, out);
+    for (const m of coder.memos.values()) {
+      if (m.target.type === 'code' && m.target.id === sourceId) out.memos.push(updated(m.id, m, { ...m, target: { type: 'code', id: targetId } })!);
     }
-    for (const memo of file.memos.filter((m) => m.target.type === 'code' && m.target.id === sourceId)) {
-      change.removedMemos.push(memo);
-      change.addedMemos.push({ ...memo, target: { type: 'code', id: targetId } });
-    }
-    return change;
-  });
-  const before = [...ctx.project.codebook];
-  const after = before
-    .filter((c) => c.id !== sourceId)
-    .map((c) => (c.parentId === sourceId ? { ...c, parentId: targetId } : c));
-  const moved = coders.reduce((n, c) => n + c.removedCodings.length, 0);
-  return { label: `Merge ${source.name} into ${target.name} (${plural(moved, 'coding')})`, codebook: { before, after }, coders };
+    if (out.codings.length === 0 && out.memos.length === 0) continue;
+    moved += codings.length;
+    coders.push({ coderId, codings: out.codings, memos: out.memos });
+  }
+  const children = ctx.project.codebook.filter((c) => c.parentId === sourceId).map((c) => updated(c.id, c, { ...c, parentId: targetId })!);
+  return {
+    label: `Merge “${source.name}” into “${target.name}” (${plural(moved, 'coding')})`,
+    project: { codes: [removed(source.id, source), ...children] },
+    ...(coders.length > 0 && { coders }),
+  };
 }
 
 export function moveCode(ctx: OperationContext, codeId: string, parentId: string | null, index: number): Patch {
   const code = findCode(ctx, codeId);
   if (parentId) findCode(ctx, parentId);
   if (parentId !== code.parentId) assertNameFree(ctx, code.name, parentId, code.id);
-  const after = moveInCodebook(ctx.project.codebook, codeId, parentId, index);
-  if (!after) throw new AppError('INVALID_INPUT', `"${code.name}" cannot be moved inside itself.`);
+  const ranks = ranksForMove(ctx.project.codebook, codeId, parentId, index);
+  if (!ranks) throw new AppError('INVALID_INPUT', `"${code.name}" cannot be moved inside itself.`);
+  const codes = [...ranks].flatMap(([id, rank]) => {
+    const current = findCode(ctx, id);
+    const change = updated(id, current, { ...current, rank, ...(id === codeId && { parentId }) });
+    return change ? [change] : [];
+  });
   const where = parentId ? `into ${codePath(ctx.project.codebook, parentId).join(' › ')}` : 'to the top level';
-  return { label: `Move ${code.name} ${where}`, codebook: { before: [...ctx.project.codebook], after } };
+  return { label: `Move “${code.name}” ${where}`, ...(codes.length > 0 && { project: { codes } }) };
 }

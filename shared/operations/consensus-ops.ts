@@ -1,10 +1,11 @@
 import { AppError } from '../api/errors';
 import type { DisagreementPassage } from '../agreement/project/disagreements';
-import { emptyCoderPatch } from '../domain/patch';
-import type { Patch } from '../domain/patch';
+import { added, removed } from '../domain/patch';
+import type { Change, Patch } from '../domain/patch';
+import type { Coding, Decision } from '../domain/schemas';
 import { unionSpans } from '../text/spans';
 import type { Span } from '../text/spans';
-import { findCode, findDocument } from './context';
+import { codingsIn, findCode, findDocument } from './context';
 import type { OperationContext } from './context';
 
 export type Resolution = 'A' | 'B' | 'both' | 'neither';
@@ -16,47 +17,61 @@ export function isConsensusCoder(coder: { name: string }): boolean {
   return coder.name === CONSENSUS_CODER_NAME;
 }
 
+export interface ResolveInput {
+  consensusCoderId: string;
+  passage: DisagreementPassage;
+  coderA: string;
+  coderB: string;
+  choice: Resolution;
+  note: string;
+  /** Who settled it (the user's name), for the decision log. */
+  decidedBy: string;
+}
+
 /**
- * Settles one disagreement into the consensus coder: its codings at the code within the
- * passage become coder A's, coder B's, both (their union) or none; a note becomes a memo on
- * the result (on the document when nothing is kept). Undoable like any change.
+ * Settles one disagreement into the consensus coder: its codings at the code within the passage
+ * become coder A's, coder B's, both (their union) or none, and the decision (with its note and who
+ * made it) is kept in the consensus coder's decision log. Undoable like any change.
  */
-export function resolveDisagreement(
-  ctx: OperationContext,
-  consensusCoderId: string,
-  passage: DisagreementPassage,
-  choice: Resolution,
-  note: string,
-): Patch {
+export function resolveDisagreement(ctx: OperationContext, input: ResolveInput): Patch {
+  const { passage, choice, consensusCoderId } = input;
   const code = findCode(ctx, passage.codeId);
   findDocument(ctx, passage.documentId);
   const kept: Span[] = choice === 'A' ? passage.spansA : choice === 'B' ? passage.spansB : choice === 'both' ? unionSpans([...passage.spansA, ...passage.spansB]) : [];
-  const file = ctx.coderFile(consensusCoderId);
-  const change = emptyCoderPatch(consensusCoderId);
-  for (const coding of file.codings) {
-    if (coding.codeId !== passage.codeId || coding.documentId !== passage.documentId) continue;
-    if (coding.end <= passage.start || coding.start >= passage.end) continue;
-    change.removedCodings.push(coding);
+  const codings: Change<Coding>[] = [];
+  const add = (span: Span, createdAt = ctx.now()) => {
+    const coding: Coding = { id: ctx.newId(), documentId: passage.documentId, codeId: passage.codeId, start: span.start, end: span.end, createdAt };
+    codings.push(added(coding.id, coding));
+  };
+  for (const coding of codingsIn(ctx, consensusCoderId, passage.documentId)) {
+    if (coding.codeId !== passage.codeId || coding.end <= passage.start || coding.start >= passage.end) continue;
+    codings.push(removed(coding.id, coding));
     // Parts of an earlier consensus coding outside this passage stay as they were.
-    if (coding.start < passage.start) change.addedCodings.push({ ...coding, id: ctx.newId(), end: passage.start });
-    if (coding.end > passage.end) change.addedCodings.push({ ...coding, id: ctx.newId(), start: passage.end });
+    if (coding.start < passage.start) add({ start: coding.start, end: passage.start }, coding.createdAt);
+    if (coding.end > passage.end) add({ start: passage.end, end: coding.end }, coding.createdAt);
   }
-  const removedIds = new Set(change.removedCodings.map((c) => c.id));
-  change.removedMemos.push(...file.memos.filter((m) => m.target.type === 'coding' && removedIds.has(m.target.id)));
-  const created = kept.map((s) => ({ id: ctx.newId(), documentId: passage.documentId, codeId: passage.codeId, start: s.start, end: s.end, createdAt: ctx.now() }));
-  change.addedCodings.push(...created);
-  const text = note.trim();
-  if (text) {
-    const now = ctx.now();
-    const targets = created.length ? created.map((c) => ({ type: 'coding' as const, id: c.id })) : [{ type: 'document' as const, id: passage.documentId }];
-    for (const target of targets) {
-      change.addedMemos.push({ id: ctx.newId(), target, text: `Reconciled at ${code.name} (${describe(choice)}): ${text}`, createdAt: now, updatedAt: now });
-    }
-  }
-  return { label: `Reconcile a passage at ${code.name}: ${describe(choice)}`, coders: [change] };
+  kept.forEach((span) => add(span));
+  const decision: Decision = {
+    id: ctx.newId(),
+    codeId: passage.codeId,
+    documentId: passage.documentId,
+    start: passage.start,
+    end: passage.end,
+    coderA: input.coderA,
+    coderB: input.coderB,
+    choice,
+    kept: kept.map(({ start, end }) => ({ start, end })),
+    note: input.note.trim(),
+    decidedBy: input.decidedBy,
+    decidedAt: ctx.now(),
+  };
+  return {
+    label: `Settle a passage at “${code.name}”: ${describe(choice)}`,
+    coders: [{ coderId: consensusCoderId, codings, decisions: [added(decision.id, decision)] }],
+  };
 }
 
-function describe(choice: Resolution): string {
+export function describe(choice: Decision['choice']): string {
   switch (choice) {
     case 'A':
       return "accepted the first coder's coding";
@@ -66,6 +81,8 @@ function describe(choice: Resolution): string {
       return 'accepted both';
     case 'neither':
       return 'accepted neither';
+    case 'edited':
+      return 'kept an edited passage';
   }
 }
 

@@ -27,6 +27,7 @@ export function codebookFromTemplate(template: CodebookTemplate, newId: () => st
         whenNotToUse: node.whenNotToUse ?? '',
         example: node.example ?? '',
       },
+      rank: codes.length,
     });
     for (const child of node.children ?? []) visit(child, id);
   };

@@ -72,3 +72,43 @@ export function layerSpans<T extends Span>(items: readonly T[], from: number, to
   }
   return layers;
 }
+
+/*
+ * Set algebra on span lists. Each takes lists already in the form unionSpans returns (sorted,
+ * disjoint, non-touching) and returns one in the same form, so results compose.
+ */
+
+/** The characters in both lists. */
+export function intersectSpanLists(a: readonly Span[], b: readonly Span[]): Span[] {
+  const out: Span[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const both = intersectSpans(a[i]!, b[j]!);
+    if (both) out.push(both);
+    if (a[i]!.end < b[j]!.end) i++;
+    else j++;
+  }
+  return out;
+}
+
+/** The characters of `a` not in `b`. */
+export function subtractSpanLists(a: readonly Span[], b: readonly Span[]): Span[] {
+  const out: Span[] = [];
+  let j = 0;
+  for (const span of a) {
+    let start = span.start;
+    while (j < b.length && b[j]!.end <= start) j++;
+    for (let k = j; k < b.length && b[k]!.start < span.end; k++) {
+      if (b[k]!.start > start) out.push({ start, end: b[k]!.start });
+      start = Math.max(start, b[k]!.end);
+    }
+    if (start < span.end) out.push({ start, end: span.end });
+  }
+  return out;
+}
+
+/** The characters of [0, length) outside the list. */
+export function complementSpans(spans: readonly Span[], length: number): Span[] {
+  return subtractSpanLists(length > 0 ? [{ start: 0, end: length }] : [], spans);
+}

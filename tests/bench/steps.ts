@@ -16,7 +16,7 @@ import { ProjectSession } from '../../electron/services/workbench/project-sessio
 import type { SessionUser } from '../../electron/services/workbench/project-session';
 import { dispatchRequest } from '../../shared/api/dispatch';
 import type { Channel } from '../../shared/api/contract';
-import { applyToCoderFile } from '../../shared/domain/patch';
+import { invertPatch } from '../../shared/domain/patch';
 import { DEFAULT_RESAMPLES, DEFAULT_SEED } from '../../shared/agreement/bootstrap';
 import { characterAgreement } from '../../shared/agreement/project';
 import { applyCodings } from '../../shared/operations/coding-ops';
@@ -285,7 +285,6 @@ async function edit(config: Config): Promise<StepResult> {
   const [text, stringifyMs] = await time(() => JSON.stringify(file, null, 1));
   const tmp = join(config.work, 'durable-probe.json');
   const writeMs = await medianOf(5, () => writeFileDurably(tmp, text));
-  const clone: CoderFile = { ...file, codings: [...file.codings], memos: [...file.memos] };
   const patch = applyCodings(session.context(), coder.id, probe.codeId, [probe]);
   const breakdown = {
     coderCodings: file.codings.length,
@@ -298,7 +297,10 @@ async function edit(config: Config): Promise<StepResult> {
     writeFileDurablyMedianMs: round(writeMs, 2),
     fsyncOnlyEstimateMs: null as number | null,
     applyCodingsOpMs: round(await medianOf(20, () => applyCodings(session.context(), coder.id, probe.codeId, [probe])), 2),
-    applyToCoderFileMs: round(await medianOf(20, () => applyToCoderFile(clone, patch.coders![0]!)), 2),
+    applyPatchInMemoryMs: round(await medianOf(20, () => {
+      store.state.apply(patch);
+      store.state.apply(invertPatch(patch));
+    }), 2),
     snapshotMs: round(await medianOf(20, () => session.snapshot()), 2),
     codingCountsMs: round(await medianOf(20, () => store.codingCounts()), 2),
     replyJsonBytes: wire.length,

@@ -11,8 +11,10 @@ import { writeSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../../shared/api/errors';
-import { applyToCoderFile, applyToProject } from '../../shared/domain/patch';
+import { added } from '../../shared/domain/patch';
 import type { Patch } from '../../shared/domain/patch';
+import { ProjectState } from '../../shared/domain/state/project-state';
+import { newCoder } from '../../shared/operations/coder-ops';
 import type { CoderFile, ProjectFile } from '../../shared/domain/schemas';
 import { createCode, deleteCode, mergeCode, moveCode, updateCode } from '../../shared/operations/code-ops';
 import { applyCodings, removeCoding, setCodingExtent } from '../../shared/operations/coding-ops';
@@ -48,16 +50,12 @@ async function main(): Promise<void> {
 
   const state = (project: Readonly<ProjectFile> = store.data, files?: Map<string, CoderFile>): CanonicalState =>
     canonicalState(project, (id) => files?.get(id) ?? store.coderFile(id));
+  /** The project as it will be once `patch` is saved, worked out on a copy of its state. */
   const afterPatch = (patch: Patch): CanonicalState => {
-    const project = structuredClone(store.data) as ProjectFile;
-    applyToProject(project, patch);
-    const files = new Map<string, CoderFile>();
-    for (const change of patch.coders ?? []) {
-      const file = files.get(change.coderId) ?? (structuredClone(store.coderFile(change.coderId)) as CoderFile);
-      applyToCoderFile(file, change);
-      files.set(change.coderId, file);
-    }
-    return state(project, files);
+    const files = new Map(store.data.coders.map((c) => [c.id, structuredClone(store.coderFile(c.id)) as CoderFile]));
+    const copy = ProjectState.fromFiles(structuredClone(store.data) as ProjectFile, files);
+    copy.apply(patch);
+    return state(copy.data, new Map(copy.coderIds().map((id) => [id, copy.coder(id)!.toFile()])));
   };
   print({ type: 'opened', digest: digest(state()) });
   // The importers are many modules: they load while the first changes are made.
@@ -124,7 +122,7 @@ async function main(): Promise<void> {
       const path = join(inputDir, `Interview ${ids.peek()}.txt`);
       const body = Array.from({ length: rng.int(2, 8) }, (_, i) => `${i % 2 ? 'Participant' : 'Facilitator'}: ${sentence(rng.int(3, 30))}.`).join('\n');
       await writeFile(path, `${body}\nRun ${runTag}, ${ids.peek()}.\n`);
-      const [{ importFile }, { parseDocumentFile }] = await importers;
+      const [{ runImport }, { parseDocumentFile }] = await importers;
       const file = await staging.read({ path });
       const parsed = await parseDocumentFile(file, { speakers: 'auto' });
       const predicted = state();
@@ -132,8 +130,8 @@ async function main(): Promise<void> {
       return {
         predicted,
         apply: async () => {
-          const result = await importFile(session, file, { speakers: 'auto' });
-          if (result.status !== 'imported') throw new Error(`import ${result.status}: ${result.message}`);
+          const [result] = (await runImport(session, [{ file: async () => file, options: { speakers: 'auto' } }])).results;
+          if (result?.status !== 'imported') throw new Error(`import ${result?.status}: ${result?.message}`);
         },
       };
     }],
@@ -143,7 +141,8 @@ async function main(): Promise<void> {
       const predicted = state();
       predicted.coders.push({ id, name, codings: [], memos: [] });
       predicted.coders.sort((a, b) => a.id.localeCompare(b.id));
-      return { predicted, apply: () => store.addCoder(name, '#505a5f', { id }) };
+      const coder = newCoder(ctx(), name, { id, color: '#505a5f' });
+      return { predicted, apply: () => session.change({ label: `Add coder ${name}`, project: { coders: [added(id, coder)] } }) };
     }],
   ];
   const total = kinds.reduce((sum, [, weight]) => sum + weight, 0);

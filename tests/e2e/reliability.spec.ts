@@ -96,7 +96,7 @@ test('a project open in another window opens read-only: banner, changes refused 
 
     // Now coding is saved.
     await codeFirstParagraph(page2, '04 Lambeth: commissioners');
-    await expect(page2.locator('.statusbar__message')).toContainText('1 passage at A healthy workforce');
+    await expect(page2.locator('.statusbar__message')).toContainText('Code “A healthy workforce” in 04 Lambeth: commissioners');
     await expect(page2.getByRole('alert')).toHaveCount(0);
     expect(await coderFiles(projectDir)).not.toEqual(before);
     expect(changeRequests).toBe(1);

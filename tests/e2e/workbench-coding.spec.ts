@@ -202,7 +202,7 @@ test('a passage selected with the mouse and dragged onto a code is coded, shown,
   const highlight = codedRuns(reader, communities);
   await expect(highlight).toHaveText(POOLED);
   await expect(reader.getByRole('button', { name: /^Communities take the lead: coded passage/ })).toBeVisible();
-  await expect(page.locator('footer').getByRole('status')).toContainText('Code 1 passage at Communities take the lead');
+  await expect(page.locator('footer').getByRole('status')).toContainText('Code “Communities take the lead” in 04 Lambeth');
 
   // Stored in the current coder's own file, at the exact offsets of the passage.
   const expected = await spanOf(LAMBETH, POOLED);
@@ -288,7 +288,7 @@ test('keyboard: Ctrl+K codes the selection from the palette, 1–9 apply quick c
 
   const workforce = await codeId(app, 'A healthy workforce');
   await expect(codedRuns(reader, workforce)).toHaveText(phrase);
-  await expect(page.getByRole('button', { name: 'Undo' })).toHaveAttribute('title', /Undo: Code 1 passage at A healthy workforce/);
+  await expect(page.getByRole('button', { name: 'Undo' })).toHaveAttribute('title', /Undo: Code “A healthy workforce” in 04 Lambeth/);
 
   // Undo takes the highlight away; redo brings it back.
   await page.keyboard.press('Control+z');

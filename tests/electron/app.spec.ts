@@ -75,4 +75,16 @@ test.describe('desktop app', () => {
     );
     expect(unknown?.ok).toBe(false);
   });
+
+  test('Help → About Marginalia opens the About box, with the no-network promise and the licences', async () => {
+    await app.evaluate(({ Menu }) => {
+      const help = Menu.getApplicationMenu()?.items.find((item) => item.label === 'Help');
+      help?.submenu?.items.find((item) => item.label === 'About Marginalia')?.click();
+    });
+    const about = page.getByRole('dialog', { name: 'About Marginalia' });
+    await expect(about).toContainText('Marginalia never connects to the internet.');
+    await expect(about.getByRole('list', { name: 'Third-party licences' })).toContainText('xlsx');
+    await page.keyboard.press('Escape');
+    await expect(about).toBeHidden();
+  });
 });

@@ -54,10 +54,11 @@ export function faultyIo(): FaultyIo {
       await nodeFileIo.writeFileDurably(file, content);
       written.push(file);
     },
-    async createExclusive(file, content) {
+    async createExclusive(file, content, options) {
       check(file, 'open');
-      await nodeFileIo.createExclusive(file, content);
+      await nodeFileIo.createExclusive(file, content, options);
       written.push(file);
     },
+    syncFolder: (dir) => nodeFileIo.syncFolder(dir),
   };
 }

@@ -19,7 +19,7 @@ import { codePath, subtreeIds } from '../../../shared/domain/codebook';
 import { documentMatches } from '../../../shared/domain/filters';
 import { contextAround, speakerAt } from '../../../shared/text/context';
 import type { ProjectStore } from '../project/project-store';
-import { plural } from '../../../shared/operations/context';
+import { plural } from '../../../shared/text/plural';
 
 export interface AgreementSelection {
   coderIds: string[];

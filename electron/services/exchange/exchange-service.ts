@@ -9,6 +9,8 @@ import { coderFileKind, projectFileKind } from '../project/file-kinds';
 import { displayNames } from '../project/layout';
 import { parseJsonFile } from '../store/json-store';
 import type { ProjectSession } from '../workbench/project-session';
+import { added, updated } from '../../../shared/domain/patch';
+import { newCoder } from '../../../shared/operations/coder-ops';
 
 export function exportCoderWork(session: ProjectSession, coderId: string, now: Date): { fileName: string; content: string } {
   const { store } = session;
@@ -58,12 +60,15 @@ export async function importCoderWork(
   const plans = [];
   for (const exchange of exchanges) plans.push({ exchange, ...(await plan(session, exchange)) });
   const importedFrom = { source, importedAt: now.toISOString() };
-  for (const p of plans) {
-    if (p.create) await session.store.addCoder(p.name, p.exchange.coder.color, { id: p.exchange.coder.id, importedFrom });
-    else await session.store.markImported(p.exchange.coder.id, importedFrom);
-  }
+  const ctx = session.context();
+  const coders = plans.map((p) => {
+    const existing = session.store.state.tables.coders.get(p.exchange.coder.id);
+    return existing
+      ? updated(existing.id, existing, { ...existing, importedFrom })!
+      : added(p.exchange.coder.id, newCoder(ctx, p.name, { id: p.exchange.coder.id, color: p.exchange.coder.color, importedFrom }));
+  });
   const names = plans.map((p) => p.name).join(', ');
-  const change = await session.change({ label: `Import the coding of ${names}`, coders: plans.map((p) => p.plan.change) });
+  const change = await session.change({ label: `Import the coding of ${names}`, project: { coders }, coders: plans.map((p) => p.plan.change) });
   return { change, reports: plans.map((p) => ({ ...p.plan.report, coder: p.name })), skippedCoders };
 }
 

@@ -1,7 +1,9 @@
 import { AppError } from '../../../shared/api/errors';
-import type { DocumentAttributesPatch, Patch } from '../../../shared/domain/patch';
+import { added, updated } from '../../../shared/domain/patch';
+import type { Change, Patch } from '../../../shared/domain/patch';
 import type { AttributeDef, AttributeType, AttributeValue, DocumentMeta, ProjectFile, Turn } from '../../../shared/domain/schemas';
 import { checkAttributeValue } from '../../../shared/operations/attribute-ops';
+import { nextRank } from '../../../shared/operations/context';
 import { normaliseText } from '../../../shared/text/normalise';
 import { splitTurns } from '../../../shared/text/turns';
 import { baseName } from './spreadsheet-types';
@@ -25,6 +27,9 @@ const SAMPLE_ROWS = 5;
 
 // ---------------------------------------------------------------------------------------------
 // Values and types
+
+/** An attribute a file brings: placed in the project's list when it is added. */
+export type IncomingAttribute = Omit<AttributeDef, 'rank'>;
 
 function cleanCell(raw: string | undefined): string {
   return raw ? normaliseText(raw).trim() : '';
@@ -256,7 +261,7 @@ export interface SkippedRow {
 export interface TableDocuments {
   documents: ParsedDocument[];
   /** The attributes the documents carry, with their inferred types. */
-  attributes: AttributeDef[];
+  attributes: IncomingAttribute[];
   /** Data rows that became no part of any document, and why. */
   skipped: SkippedRow[];
 }
@@ -370,8 +375,8 @@ export function tableToDocuments(table: Table, options: TableToDocumentsOptions)
 
   // A column is an attribute when some document has a value for it; its type is inferred from
   // those values. In group mode a column whose rows disagree within every group is not one.
-  const attributes: AttributeDef[] = [];
-  const kept: { index: number; def: AttributeDef }[] = [];
+  const attributes: IncomingAttribute[] = [];
+  const kept: { index: number; def: IncomingAttribute }[] = [];
   attrIdx.forEach((col, k) => {
     const values = drafts.map((d) => d.attributes[k]).filter((v): v is string => typeof v === 'string' && v !== '');
     if (values.length === 0) return;
@@ -403,7 +408,7 @@ export interface AttributeTableOptions {
 
 export interface AttributeTableUpdates {
   /** One per other column with any value, typed from its values. */
-  defs: AttributeDef[];
+  defs: IncomingAttribute[];
   /**
    * New values per matched document. Empty cells are left out: a table never erases a
    * value a document already has.
@@ -434,8 +439,8 @@ export function attributeTableUpdates(
   const sheet = pickSheet(table, fileName, options.sheet);
   const nameIdx = columnIndex(sheet, fileName, options.nameColumn, 'document names');
   const attrIdx = sheet.columns.map((_, i) => i).filter((i) => i !== nameIdx);
-  const defs: AttributeDef[] = [];
-  const used: { index: number; def: AttributeDef }[] = [];
+  const defs: IncomingAttribute[] = [];
+  const used: { index: number; def: IncomingAttribute }[] = [];
   for (const i of attrIdx) {
     const values = sheet.rows.map((r) => r.cells[i]!).filter((v) => v !== '');
     if (values.length === 0) continue;
@@ -501,7 +506,7 @@ export interface FittedAttributes {
   valueSets: Record<string, AttributeValue>[];
 }
 
-function fitValue(def: AttributeDef, value: AttributeValue): AttributeValue {
+function fitValue(def: IncomingAttribute, value: AttributeValue): AttributeValue {
   if (value === null || value === '') return null;
   let fitted: AttributeValue = value;
   if (def.type === 'text') fitted = String(value);
@@ -527,11 +532,11 @@ function fitValue(def: AttributeDef, value: AttributeValue): AttributeValue {
  */
 export function fitAttributeValues(
   existing: readonly AttributeDef[],
-  incoming: readonly AttributeDef[],
+  incoming: readonly IncomingAttribute[],
   valueSets: readonly Record<string, AttributeValue>[],
 ): FittedAttributes {
   const added: AttributeDef[] = [];
-  const target = new Map<string, AttributeDef>();
+  const target = new Map<string, IncomingAttribute>();
   for (const def of incoming) {
     const fold = def.name.toLocaleLowerCase();
     const match =
@@ -540,7 +545,7 @@ export function fitAttributeValues(
       added.find((a) => a.name.toLocaleLowerCase() === fold);
     if (match) target.set(def.name, match);
     else {
-      const fresh = { name: def.name, type: def.type };
+      const fresh = { name: def.name, type: def.type, rank: nextRank([...existing, ...added]) };
       added.push(fresh);
       target.set(def.name, fresh);
     }
@@ -557,10 +562,11 @@ export function fitAttributeValues(
   return { attributes: [...existing, ...added], added, valueSets: fittedSets };
 }
 
-function sameValues(a: Record<string, AttributeValue>, b: Record<string, AttributeValue>): boolean {
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  for (const k of keys) if (!Object.hasOwn(a, k) || !Object.hasOwn(b, k) || a[k] !== b[k]) return false;
-  return true;
+/** A document's values as the project keeps them: an attribute without a value is left out. */
+export function withoutEmpty(values: Record<string, AttributeValue>): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(values)) if (value !== null) put(out, key, value);
+  return out;
 }
 
 /**
@@ -577,16 +583,13 @@ export function attributeTablePatch(
     result.defs,
     result.updates.map((u) => u.values),
   );
-  const documentAttributes: DocumentAttributesPatch[] = [];
+  const documents: Change<DocumentMeta>[] = [];
+  const byId = new Map(project.documents.map((d) => [d.id, d]));
   result.updates.forEach((update, i) => {
-    const doc = project.documents.find((d) => d.id === update.documentId);
+    const doc = byId.get(update.documentId);
     if (!doc) throw new AppError('NOT_FOUND', 'A document the table matched is no longer in the project. Import the table again.');
-    const after = { ...doc.attributes, ...fitted.valueSets[i] };
-    if (!sameValues(doc.attributes, after)) documentAttributes.push({ documentId: doc.id, before: doc.attributes, after });
+    const change = updated(doc.id, doc, { ...doc, attributes: { ...doc.attributes, ...withoutEmpty(fitted.valueSets[i]!) } });
+    if (change) documents.push(change);
   });
-  return {
-    label,
-    ...(fitted.added.length > 0 && { attributes: { before: [...project.attributes], after: fitted.attributes } }),
-    documentAttributes,
-  };
+  return { label, project: { attributes: fitted.added.map((d) => added(d.name, d)), documents } };
 }

@@ -3,15 +3,6 @@ import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../../shared/api/errors';
 import type { Patch } from '../../../shared/domain/patch';
-import {
-  attributeDefSchema,
-  attributeValueSchema,
-  codeSchema,
-  coderSchema,
-  codingSchema,
-  memoSchema,
-} from '../../../shared/domain/schemas';
-import type { Coder } from '../../../shared/domain/schemas';
 import { fsyncDir } from '../store/durable-file';
 import { nodeFileIo, saveFailure } from '../store/file-io';
 import type { FileIo } from '../store/file-io';
@@ -19,41 +10,24 @@ import { parseJsonFile } from '../store/json-store';
 
 /**
  * A change that touches more than one file (deleting a code and its codings, a merge, a new
- * coder) is first written here, durably, then applied file by file, then this record is
- * removed. If Marginalia dies in between, the next writer to open the project completes the
+ * coder, an import) is first written here, durably, then applied file by file, then this record
+ * is removed. If Marginalia dies in between, the next writer to open the project completes the
  * change from the record, so no change is ever left half-applied. Applying a record twice is
- * harmless: coder-file changes go by id, project-file changes are whole "after" values.
+ * harmless: every change goes by id, to a whole entity or to the fields it names.
  */
 export const JOURNAL_FILE = '.marginalia-journal.json';
 
-const coderPatchSchema = z.object({
-  coderId: z.string(),
-  removedCodings: z.array(codingSchema),
-  addedCodings: z.array(codingSchema),
-  removedMemos: z.array(memoSchema),
-  addedMemos: z.array(memoSchema),
-});
+const changeSchema = z.object({ id: z.string(), before: z.record(z.string(), z.unknown()).nullable(), after: z.record(z.string(), z.unknown()).nullable() });
+const collectionsSchema = z.record(z.string(), z.array(changeSchema));
 
+/** A patch as the journal holds it: checked for shape here; the entities inside are the store's own writing. */
 const patchSchema = z.object({
   label: z.string(),
-  codebook: z.object({ before: z.array(codeSchema), after: z.array(codeSchema) }).optional(),
-  attributes: z.object({ before: z.array(attributeDefSchema), after: z.array(attributeDefSchema) }).optional(),
-  documentAttributes: z
-    .array(
-      z.object({
-        documentId: z.string(),
-        before: z.record(z.string(), attributeValueSchema),
-        after: z.record(z.string(), attributeValueSchema),
-      }),
-    )
-    .optional(),
-  coders: z.array(coderPatchSchema).optional(),
+  project: collectionsSchema.optional(),
+  coders: z.array(z.object({ coderId: z.string() }).catchall(z.array(changeSchema))).optional(),
 });
 
-const journalChangeSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('patch'), patch: patchSchema }),
-  z.object({ kind: z.literal('addCoder'), coder: coderSchema }),
-]);
+const journalChangeSchema = z.object({ kind: z.literal('patch'), patch: patchSchema });
 
 const journalSchema = z.object({
   schemaVersion: z.literal(1),
@@ -61,12 +35,12 @@ const journalSchema = z.object({
   change: journalChangeSchema,
 });
 
-export type JournalChange = { kind: 'patch'; patch: Patch } | { kind: 'addCoder'; coder: Coder };
+export type JournalChange = { kind: 'patch'; patch: Patch };
 
 const journalKind = { schema: journalSchema, version: 1, description: 'record of an unfinished change' };
 
 export function describeChange(change: JournalChange): string {
-  return change.kind === 'patch' ? change.patch.label : `Add coder ${change.coder.name}`;
+  return change.patch.label;
 }
 
 export class ChangeJournal {

@@ -1,8 +1,7 @@
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import { AppError } from '../../../shared/api/errors';
 import { findIntegrityProblems } from '../../../shared/domain/integrity';
-import { applyToCoderFile, applyToProject } from '../../../shared/domain/patch';
-import { CODER_SCHEMA_VERSION } from '../../../shared/domain/schemas';
+import { ProjectState } from '../../../shared/domain/state/project-state';
 import type { IntegrityProblem } from '../../../shared/domain/integrity';
 import type { CoderFile, ProjectFile } from '../../../shared/domain/schemas';
 import { parseJsonFile } from '../store/json-store';
@@ -10,7 +9,7 @@ import type { JsonFileKind } from '../store/json-store';
 import { ChangeJournal, JOURNAL_FILE } from './change-journal';
 import { coderFileKind, projectFileKind, turnsFileKind } from './file-kinds';
 import { ProjectLayout, displayNames } from './layout';
-import { hashText } from './project-store';
+import { hashText } from './source-files';
 
 async function readChecked<T>(
   file: string,
@@ -35,7 +34,7 @@ async function readChecked<T>(
 export async function checkProject(dir: string): Promise<IntegrityProblem[]> {
   const layout = new ProjectLayout(dir);
   const problems: IntegrityProblem[] = [];
-  const project: ProjectFile | null = await readChecked(layout.projectFile, displayNames.projectFile, projectFileKind, problems);
+  let project: ProjectFile | null = await readChecked(layout.projectFile, displayNames.projectFile, projectFileKind, problems);
   if (!project) return problems;
 
   // A change interrupted mid-way is completed by the next open (see ChangeJournal): check the
@@ -43,26 +42,16 @@ export async function checkProject(dir: string): Promise<IntegrityProblem[]> {
   const read = await new ChangeJournal(dir).read();
   if (read instanceof AppError) problems.push({ file: JOURNAL_FILE, message: read.message });
   const pending = read instanceof AppError ? null : read;
-  const newCoder = pending?.kind === 'addCoder' ? pending.coder : null;
-  if (newCoder && !project.coders.some((c) => c.id === newCoder.id)) project.coders.push(newCoder);
 
   const coderFiles = new Map<string, CoderFile>();
   for (const coder of project.coders) {
-    const path = layout.coderFile(coder.id);
-    const missing = await stat(path).then(() => false, () => true);
-    const file: CoderFile | null =
-      coder.id === newCoder?.id && missing
-        ? { schemaVersion: CODER_SCHEMA_VERSION, coderId: coder.id, codings: [], memos: [] }
-        : await readChecked(path, displayNames.coderFile(coder.id), coderFileKind, problems);
+    const file = await readChecked(layout.coderFile(coder.id), displayNames.coderFile(coder.id), coderFileKind, problems);
     if (file) coderFiles.set(coder.id, file);
   }
-  if (pending?.kind === 'patch') {
-    applyToProject(project, pending.patch);
-    for (const change of pending.patch.coders ?? []) {
-      const file = coderFiles.get(change.coderId);
-      if (file) applyToCoderFile(file, change);
-    }
-  }
+  const state = ProjectState.fromFiles(project, coderFiles);
+  if (pending) state.apply(pending.patch);
+  project = state.data as ProjectFile;
+  for (const coderId of state.coderIds()) coderFiles.set(coderId, state.coder(coderId)!.toFile());
   const listed = new Set(project.coders.map((c) => `${c.id}.json`));
   for (const name of await readdir(layout.codersDir).catch(() => [] as string[])) {
     if (name.endsWith('.json') && !listed.has(name)) {

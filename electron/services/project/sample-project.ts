@@ -2,7 +2,13 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../../shared/api/errors';
-import { attributeDefSchema, attributeValueSchema } from '../../../shared/domain/schemas';
+import { added } from '../../../shared/domain/patch';
+import type { CoderChanges, Patch } from '../../../shared/domain/patch';
+import { attributeDefSchema, attributeValuesSchema } from '../../../shared/domain/schemas';
+import type { Coding } from '../../../shared/domain/schemas';
+import { newCoder } from '../../../shared/operations/coder-ops';
+import { operationContext } from '../../../shared/operations/context';
+import { addDocuments } from '../../../shared/operations/document-ops';
 import { normaliseText } from '../../../shared/text/normalise';
 import { detectSpeakerPattern, splitTurns } from '../../../shared/text/turns';
 import { codebookFromTemplate } from '../../../shared/templates';
@@ -11,16 +17,15 @@ import type { ServiceDeps } from '../deps';
 import type { LockApp } from '../store/project-lock';
 import { assertUsableFolder } from './create-project';
 import { ProjectStore } from './project-store';
-import type { NewCoding } from './project-store';
+import { planSource } from './source-files';
+import type { PlannedSource } from './source-files';
 
 /** resources/sample/sample.json: the synthetic Thrive LDN demo, codings anchored by quotation. */
 const sampleManifestSchema = z.object({
   name: z.string(),
   description: z.string(),
-  attributes: z.array(attributeDefSchema),
-  documents: z.array(
-    z.object({ file: z.string(), name: z.string(), attributes: z.record(z.string(), attributeValueSchema) }),
-  ),
+  attributes: z.array(attributeDefSchema.omit({ rank: true })),
+  documents: z.array(z.object({ file: z.string(), name: z.string(), attributes: attributeValuesSchema })),
   coders: z.array(z.object({ name: z.string(), color: z.string() })),
   codings: z.array(z.object({ coder: z.string(), document: z.string(), code: z.string(), quote: z.string() })),
 });
@@ -52,28 +57,29 @@ export async function createSampleProject(
       name: manifest.name,
       description: manifest.description,
       codebook: codebookFromTemplate(thriveLdnTemplate, deps.newId),
-      attributes: manifest.attributes,
+      attributes: manifest.attributes.map((a, rank) => ({ ...a, rank })),
     },
     deps,
     lock,
   );
+  // The sample is built through the one door every change takes: one patch, as an import would be.
+  const ctx = operationContext(store.state, deps);
+  const sources: PlannedSource[] = [];
   const documents = new Map<string, { id: string; text: string }>();
   for (const entry of manifest.documents) {
     const text = normaliseText(await readFile(join(dir, 'conversations', entry.file), 'utf-8'));
-    const meta = await store.addDocument({
-      name: entry.name,
-      text,
-      turns: splitTurns(text, detectSpeakerPattern(text)),
-      attributes: entry.attributes,
-      importedFrom: entry.file,
-    });
-    documents.set(entry.file, { id: meta.id, text });
+    const doc = { name: entry.name, text, turns: splitTurns(text, detectSpeakerPattern(text)), attributes: entry.attributes, importedFrom: entry.file };
+    const source = planSource(deps.newId(), doc, ctx.now());
+    sources.push(source);
+    documents.set(entry.file, { id: source.meta.id, text });
   }
   const codeIds = new Map(store.data.codebook.filter((c) => c.codable).map((c) => [c.name, c.id]));
-  for (const coderEntry of manifest.coders) {
-    const coder = await store.addCoder(coderEntry.name, coderEntry.color);
-    const codings: NewCoding[] = manifest.codings
-      .filter((c) => c.coder === coderEntry.name)
+  const createdAt = ctx.now();
+  const coders = manifest.coders.map((entry, i) => newCoder(ctx, entry.name, { color: entry.color }, i));
+  const work: CoderChanges[] = coders.map((coder) => ({
+    coderId: coder.id,
+    codings: manifest.codings
+      .filter((c) => c.coder === coder.name)
       .map((c) => {
         const doc = documents.get(c.document);
         const codeId = codeIds.get(c.code);
@@ -84,9 +90,15 @@ export async function createSampleProject(
         if (start === -1 || doc.text.indexOf(quote, start + 1) !== -1) {
           throw bundledSampleError(`the quotation "${quote.slice(0, 40)}…" is not found exactly once in ${c.document}`);
         }
-        return { documentId: doc.id, codeId, start, end: start + quote.length };
-      });
-    await store.addCodings(coder.id, codings);
-  }
+        const coding: Coding = { id: deps.newId(), documentId: doc.id, codeId, start, end: start + quote.length, createdAt };
+        return added(coding.id, coding);
+      }),
+  }));
+  const patch: Patch = {
+    label: 'Create the sample project',
+    project: { ...addDocuments(ctx, sources.map((s) => s.meta)), coders: coders.map((c) => added(c.id, c)) },
+    coders: work,
+  };
+  await store.addDocuments(patch, sources);
   return store;
 }

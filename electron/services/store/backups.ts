@@ -1,4 +1,4 @@
-import { copyFile, mkdir, readdir, unlink } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, readdir, unlink } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 
 const KEEP_PER_FILE = 10;
@@ -39,7 +39,9 @@ export class BackupPolicy {
     try {
       await copyFile(file, join(this.dir, `${stem}.${stamp(now)}.json`));
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      // A file written for the first time has nothing to keep: the next overwrite is the first.
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw err;
     }
     // Only once the copy is made: a backup that failed (a full disk) is tried again next time.
     this.lastBackup.set(file, now.getTime());
@@ -54,6 +56,15 @@ export class BackupPolicy {
       .sort()
       .reverse()
       .map((n) => join(this.dir, n));
+  }
+
+  /** Deletes every backup that mentions one of `ids` (documents purged for good). */
+  async purgeMentioning(ids: readonly string[]): Promise<void> {
+    for (const name of await readdir(this.dir).catch(() => [] as string[])) {
+      const file = join(this.dir, name);
+      const text = await readFile(file, 'utf-8').catch(() => '');
+      if (ids.some((id) => text.includes(id))) await unlink(file).catch(() => undefined);
+    }
   }
 
   private async prune(stem: string): Promise<void> {

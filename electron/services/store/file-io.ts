@@ -11,13 +11,18 @@ import { fsyncDir, writeFileDurably } from './durable-file';
 export interface FileIo {
   /** Replaces `file` atomically and durably (temp file, fsync, rename, fsync folder). */
   writeFileDurably(file: string, content: string): Promise<void>;
-  /** Creates `file`, failing with EEXIST if it exists (O_EXCL), and makes it durable. */
-  createExclusive(file: string, content: string): Promise<void>;
+  /**
+   * Creates `file`, failing with EEXIST if it exists (O_EXCL), and makes it durable. With
+   * `syncFolder: false` the folder entry is left for one `syncFolder` call after a batch of files.
+   */
+  createExclusive(file: string, content: string, options?: { syncFolder?: boolean }): Promise<void>;
+  /** Makes the entries of files created in `dir` durable. */
+  syncFolder(dir: string): Promise<void>;
 }
 
 export const nodeFileIo: FileIo = {
   writeFileDurably,
-  async createExclusive(file, content) {
+  async createExclusive(file, content, options = {}) {
     const handle = await open(file, 'wx');
     try {
       await handle.writeFile(content, 'utf-8');
@@ -28,8 +33,9 @@ export const nodeFileIo: FileIo = {
       throw err;
     }
     await handle.close();
-    await fsyncDir(dirname(file));
+    if (options.syncFolder !== false) await fsyncDir(dirname(file));
   },
+  syncFolder: fsyncDir,
 };
 
 const DISK_FULL = new Set(['ENOSPC', 'EDQUOT']);

@@ -15,6 +15,8 @@ export interface JsonFileKind<T> {
   version: number;
   /** What the file is, for messages: "project file", "coder file". */
   description: string;
+  /** Brings a file of an older version forward before it is validated. */
+  migrate?: (raw: unknown) => unknown;
 }
 
 export interface JsonStoreLocation {
@@ -72,7 +74,7 @@ export function parseJsonFile<T>(text: string, kind: JsonFileKind<T>, where: Jso
       where.file,
     );
   }
-  const result = kind.schema.safeParse(raw);
+  const result = kind.schema.safeParse(kind.migrate ? kind.migrate(raw) : raw);
   if (!result.success) {
     throw new AppError(
       'DAMAGED_FILE',

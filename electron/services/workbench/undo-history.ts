@@ -4,7 +4,7 @@ import type { Patch } from '../../../shared/domain/patch';
 
 const MAX_STEPS = 500;
 
-/** Undo and redo for one open project, across documents: a stack of applied patches. */
+/** One person's undo and redo in an open project, across documents: a stack of their applied patches. */
 export class UndoHistory {
   private done: Patch[] = [];
   private undone: Patch[] = [];
@@ -39,5 +39,17 @@ export class UndoHistory {
     const undo = this.done[this.done.length - 1];
     const redo = this.undone[this.undone.length - 1];
     return { canUndo: Boolean(undo), canRedo: Boolean(redo), undoLabel: undo?.label ?? null, redoLabel: redo?.label ?? null };
+  }
+}
+
+/**
+ * Everyone's histories in one open project, by who made the changes: a coder undoes only their
+ * own steps (imports and codebook edits included), and switching coder switches history.
+ */
+export class Histories {
+  private readonly byAuthor = new Map<string, UndoHistory>();
+
+  of(author: string): UndoHistory {
+    return this.byAuthor.get(author) ?? this.byAuthor.set(author, new UndoHistory()).get(author)!;
   }
 }

@@ -102,7 +102,7 @@ export function pickTransport(): Transport {
 }
 
 /** Every event the backend may push; the type check fails if ServerEvents gains one. */
-const eventNames = ['project.changed', 'backend.error', 'import.progress', 'export.progress'] as const satisfies readonly EventName[];
+const eventNames = ['project.changed', 'backend.error', 'import.progress', 'export.progress', 'shell.request'] as const satisfies readonly EventName[];
 type MissingEvent = Exclude<EventName, (typeof eventNames)[number]>;
 const allEventsListed: [MissingEvent] extends [never] ? true : never = true;
 void allEventsListed;

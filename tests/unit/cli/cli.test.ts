@@ -1,27 +1,16 @@
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { marginalia } from '../../helpers/cli';
 import { useTempDirs } from '../../helpers/temp-dir';
 
-const run = promisify(execFile);
 const tempDir = useTempDirs();
 const fixtures = resolve('../shared/fixtures/qualcoder-examples');
+// Each test starts the command several times (a few seconds each on a busy two-core machine).
+const slow = { timeout: 90_000 };
 
-/** Runs the real `marginalia` command as a user would, through its installed bin script. */
-async function marginalia(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['electron/cli/bin.mjs', ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
-
-describe('marginalia CLI', () => {
+describe('marginalia CLI', slow, () => {
   it('creates a Thrive LDN project, reports it, and checks it sound (exit 0)', async () => {
     const dir = join(await tempDir(), 'Thrive.marginalia');
     expect((await marginalia('new', dir, '--template', 'thrive-ldn')).code).toBe(0);
@@ -37,7 +26,7 @@ describe('marginalia CLI', () => {
     const dir = join(await tempDir(), 'p');
     await marginalia('new', dir, '--template', 'empty');
     const project = JSON.parse(await readFile(join(dir, 'project.json'), 'utf-8'));
-    project.codebook.push({ id: 'x1', name: 'Orphan', color: '#112233', parentId: 'gone', codable: true,
+    project.codebook.push({ id: 'x1', name: 'Orphan', color: '#112233', parentId: 'gone', codable: true, rank: 9,
       description: { definition: '', whenToUse: '', whenNotToUse: '', example: '' } });
     await writeFile(join(dir, 'project.json'), JSON.stringify(project));
     await writeFile(join(dir, 'coders', 'stray.json'), '{');
@@ -67,7 +56,7 @@ describe('marginalia CLI', () => {
   });
 });
 
-describe.skipIf(!existsSync(fixtures))('marginalia import', () => {
+describe.skipIf(!existsSync(fixtures))('marginalia import', slow, () => {
   it('imports each file with a result line, and exits 1 when any file failed', async () => {
     const dir = join(await tempDir(), 'p');
     await marginalia('new', dir, '--template', 'empty');
@@ -99,10 +88,10 @@ async function thriveProject() {
   return { root, dir, backend, h };
 }
 
-describe('marginalia agreement', () => {
+describe('marginalia agreement', slow, () => {
   it('prints the pooled figures per code, writes a workbook and JSON, and explains undefined values', async () => {
     const { root, dir, backend, h } = await thriveProject();
-    const doc = (await h['import.run']({ items: [{ source: { stagedId: (await h['import.stage']({ fileName: 'c.txt', base64: Buffer.from('x'.repeat(200)).toString('base64') })).stagedId }, options: {} }] })).snapshot.documents[0]!;
+    const doc = (await h['import.run']({ items: [{ source: { stagedId: (await h['import.stage']({ fileName: 'c.txt', base64: Buffer.from('x'.repeat(200)).toString('base64') })).stagedId }, options: {} }] })).change!.delta.documents!.upsert[0]!;
     const stigma = (await h['app.getState']({})).project!.codebook.find((c) => c.name === 'Tackling stigma')!.id;
     await h['app.setCoderName']({ name: 'Ann' });
     await h['coding.apply']({ documentId: doc.id, codeId: stigma, start: 0, end: 100 });
@@ -136,7 +125,7 @@ describe('marginalia agreement', () => {
     const stage = async (name: string, text: string) => (await h['import.stage']({ fileName: name, base64: Buffer.from(text).toString('base64') })).stagedId;
     const items = [];
     for (const name of ['a', 'b', 'c']) items.push({ source: { stagedId: await stage(`${name}.txt`, name.repeat(300)) }, options: {} });
-    const [a, b, c] = (await h['import.run']({ items })).snapshot.documents;
+    const [a, b, c] = (await h['import.run']({ items })).change!.delta.documents!.upsert;
     const codes = (await h['app.getState']({})).project!.codebook;
     const stigma = codes.find((c) => c.name === 'Tackling stigma')!.id;
     const zero = codes.find((c) => c.name === 'Zero suicide')!.id;

@@ -267,6 +267,7 @@ const fake = vi.hoisted(() => {
       dialog: {
         showOpenDialog: vi.fn(() => Promise.resolve({ canceled: true, filePaths: [] as string[] })),
         showErrorBox: vi.fn(),
+        showMessageBox: vi.fn((..._args: unknown[]) => Promise.resolve({ response: 0 })),
       },
       contextBridge: { exposeInMainWorld: vi.fn((_key: string, _api: unknown) => undefined) },
     },
@@ -1062,5 +1063,75 @@ describe('the main entry (index.ts)', () => {
     expect(fireNavigation(mainWindow().webContents, 'will-navigate', 'https://example.com/')).toHaveBeenCalled();
     expect(await ipcHandler('app.getState')(ipcEvent('http://localhost:5173/'), {})).toMatchObject({ ok: true });
     expect(await ipcHandler('app.getState')(ipcEvent('https://example.com/'), {})).toMatchObject({ ok: false });
+  });
+
+  // -------------------------------------------------------------------------------------------
+  // What the native shell asks of the UI: Help → About, a .qdpx opened with the app
+  // -------------------------------------------------------------------------------------------
+
+  type MenuItem = { label?: string; click?: () => void; submenu?: MenuItem[] };
+
+  function menuItem(menu: string, label: string): MenuItem {
+    const template = fake.electron.Menu.buildFromTemplate.mock.calls.at(-1)?.[0] as MenuItem[];
+    const item = template.find((m) => m.label === menu)?.submenu?.find((m) => m.label === label);
+    if (item === undefined) throw new Error(`no ${menu} → ${label}`);
+    return item;
+  }
+
+  const shellRequests = () => fake.backend.events.emit.mock.calls.filter(([name]) => name === 'shell.request').map(([, payload]) => payload);
+
+  /** The UI asks for its first state, as the renderer does on load. */
+  async function uiLoads(): Promise<void> {
+    await ipcHandler('app.getState')(ipcEvent(APP_INDEX_URL), {});
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+
+  it('Help → About Marginalia asks the UI for its About box, once the UI is listening', async () => {
+    await start();
+    menuItem('Help', 'About Marginalia').click?.();
+    expect(shellRequests()).toEqual([]);
+    await uiLoads();
+    expect(shellRequests()).toEqual([{ action: 'about' }]);
+    menuItem('Help', 'About Marginalia').click?.();
+    expect(shellRequests()).toEqual([{ action: 'about' }, { action: 'about' }]);
+  });
+
+  describe('a .qdpx the operating system opened with the app', () => {
+    const savedArgv = process.argv;
+    let file: string;
+
+    beforeEach(async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'marginalia-opened-'));
+      file = join(dir, 'NVivo export.qdpx');
+      await writeFile(file, 'PK fake');
+      fake.backend.handlers['import.stage'] = vi.fn(() => Promise.resolve({ stagedId: 'staged-1' }));
+    });
+
+    afterEach(async () => {
+      process.argv = savedArgv;
+      await rm(dirname(file), { recursive: true, force: true });
+    });
+
+    it('is staged and handed to the import dialog of the open project, not opened as a project', async () => {
+      fake.backend.handlers['app.getState'] = vi.fn(() => Promise.resolve({ project: { path: '/projects/study' } }));
+      process.argv = ['/opt/Marginalia/marginalia', file];
+      await start();
+      expect(fake.backend.openInitialProject).toHaveBeenCalledWith(undefined);
+      await vi.waitFor(() => expect(fake.backend.handlers['import.stage']).toHaveBeenCalled());
+      expect(fake.backend.handlers['import.stage']).toHaveBeenCalledWith({ fileName: 'NVivo export.qdpx', base64: Buffer.from('PK fake').toString('base64') });
+      await uiLoads();
+      expect(shellRequests()).toEqual([{ action: 'import', files: [{ stagedId: 'staged-1', fileName: 'NVivo export.qdpx', size: 7 }] }]);
+    });
+
+    it('with no project open, says to open one first and stages nothing', async () => {
+      fake.backend.handlers['app.getState'] = vi.fn(() => Promise.resolve({ project: null }));
+      process.argv = ['/opt/Marginalia/marginalia', file];
+      await start();
+      await vi.waitFor(() => expect(dialog.showMessageBox).toHaveBeenCalled());
+      expect(JSON.stringify(dialog.showMessageBox.mock.calls[0])).toContain('Open a project to import NVivo export.qdpx into.');
+      expect(fake.backend.handlers['import.stage']).not.toHaveBeenCalled();
+      await uiLoads();
+      expect(shellRequests()).toEqual([]);
+    });
   });
 });

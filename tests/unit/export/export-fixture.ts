@@ -11,6 +11,7 @@ import { createSampleProject } from '../../../electron/services/project/sample-p
 import { splitTurns, detectSpeakerPattern } from '../../../shared/text/turns';
 import { sampleBackend } from '../../helpers/backend';
 import { fixedDeps } from '../../helpers/temp-dir';
+import { addDocument } from '../../helpers/store-edits';
 
 /** SheetJS as the app loads it (CommonJS, with its bundled CFB). */
 export const XLSX = createRequire(import.meta.url)('xlsx') as typeof SheetJS;
@@ -43,7 +44,7 @@ export async function buildExportFixture(root: string): Promise<ExportFixture> {
   const store = await createSampleProject(resolve('resources'), dir, deps);
   const attributes = { Borough: 'Camden', 'Stakeholder group': 'Young people', Date: '2017-05-02', Participants: 12 };
   const formulaText = `Facilitator: What did the leaflet say?\nResident: ${FORMULA} was all it said, a broken link.\n`;
-  const formulaDoc = await store.addDocument({
+  const formulaDoc = await addDocument(store, {
     name: 'Formula leaflet',
     text: formulaText,
     turns: splitTurns(formulaText, detectSpeakerPattern(formulaText)),
@@ -52,14 +53,14 @@ export async function buildExportFixture(root: string): Promise<ExportFixture> {
   });
   const longPassage = 'We waited. '.repeat(Math.ceil(LONG_LENGTH / 11)).slice(0, LONG_LENGTH - 1) + '!';
   const longText = `Facilitator: Tell us.\nResident: ${longPassage}\n`;
-  const longDoc = await store.addDocument({
+  const longDoc = await addDocument(store, {
     name: 'Long answer',
     text: longText,
     turns: splitTurns(longText, detectSpeakerPattern(longText)),
-    attributes: { ...attributes, Borough: 'Islington', Date: null, Participants: null },
+    attributes: { Borough: 'Islington', 'Stakeholder group': attributes['Stakeholder group']! },
     importedFrom: 'long.txt',
   });
-  const emojiDoc = await store.addDocument({
+  const emojiDoc = await addDocument(store, {
     name: 'Emoji 🌳 chat',
     text: EMOJI_TEXT,
     turns: splitTurns(EMOJI_TEXT, detectSpeakerPattern(EMOJI_TEXT)),

@@ -244,11 +244,11 @@ describe('REFI-QDA helpers', () => {
   });
 
   it('types a variable by its values, falling back to Text rather than lose a value', () => {
-    expect(variableType({ name: 'N', type: 'number' }, [1, 2.5, null, undefined, ''])).toBe('Float');
-    expect(variableType({ name: 'N', type: 'number' }, [1, 'about 40'])).toBe('Text');
-    expect(variableType({ name: 'D', type: 'date' }, ['2017-03-14', null])).toBe('Date');
-    expect(variableType({ name: 'D', type: 'date' }, ['2017-02-30'])).toBe('Text');
-    expect(variableType({ name: 'D', type: 'date' }, ['spring 2017'])).toBe('Text');
+    expect(variableType({ name: 'N', type: 'number', rank: 0 }, [1, 2.5, null, undefined, ''])).toBe('Float');
+    expect(variableType({ name: 'N', type: 'number', rank: 0 }, [1, 'about 40'])).toBe('Text');
+    expect(variableType({ name: 'D', type: 'date', rank: 0 }, ['2017-03-14', null])).toBe('Date');
+    expect(variableType({ name: 'D', type: 'date', rank: 0 }, ['2017-02-30'])).toBe('Text');
+    expect(variableType({ name: 'D', type: 'date', rank: 0 }, ['spring 2017'])).toBe('Text');
   });
 
   it('makes stable, valid, distinct GUIDs', () => {

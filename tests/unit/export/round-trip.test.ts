@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { codeDescriptionText, exportQdpx } from '../../../electron/services/export/refi-export';
-import { importRefiProject } from '../../../electron/services/import/refi/import-refi';
+import { importRefiProject } from '../../helpers/store-edits';
 import { hashText, ProjectStore } from '../../../electron/services/project/project-store';
 import { codePath } from '../../../shared/domain/codebook';
 import { treeOrder } from '../../../shared/export/code-tree';

@@ -185,6 +185,7 @@ describe('codeForest', () => {
     parentId,
     codable: true,
     description: { definition: '', whenToUse: '', whenNotToUse: '', example: '' },
+    rank: 0,
   });
 
   it('lists parents before sub-codes in codebook order, keeping orphans and breaking cycles', () => {

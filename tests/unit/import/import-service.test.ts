@@ -28,7 +28,8 @@ describe('importing files into a project', () => {
     expect(inspection.document!.turns.map((t) => t.speaker)).toEqual(['Facilitator', 'Resident', 'Facilitator']);
     const run = await h['import.run']({ items: [{ source: { stagedId: id }, options: { speakers: 'colon' } }] });
     expect(run.results).toEqual([expect.objectContaining({ fileName: 'Walthamstow.txt', status: 'imported', documents: ['Walthamstow'] })]);
-    expect(run.snapshot.documents.map((d) => d.name)).toContain('Walthamstow');
+    expect((await h['app.getState']({})).project!.documents.map((d) => d.name)).toContain('Walthamstow');
+    expect(run.change?.delta.documents?.upsert.map((d) => d.name)).toEqual(['Walthamstow']);
   });
 
   it('reports the same content imported twice, and leaves the project untouched for a failed file', async () => {
@@ -62,15 +63,16 @@ describe('importing files into a project', () => {
     expect(inspection.spreadsheet!.sheets[0]!.columns).toEqual(['Case', 'Age', 'Gender', 'Interest', 'freetext']);
     const run = await h['import.run']({ items: [{ source, options: { spreadsheet: { textColumns: ['freetext'], mode: 'row', nameColumn: 'Case' } } }] });
     expect(run.results[0]).toMatchObject({ status: 'imported', documents: ['ID4', 'ID5', 'ID6'] });
-    const docs = run.snapshot.documents.filter((d) => d.importedFrom === 'survey456.csv');
-    expect(docs.find((d) => d.name === 'ID5')!.attributes).toMatchObject({ Age: null, Gender: 'm', Interest: 'golf' });
-    expect(run.snapshot.attributes).toEqual(expect.arrayContaining([{ name: 'Age', type: 'number' }]));
+    const project = async () => (await h['app.getState']({})).project!;
+    const docs = (await project()).documents.filter((d) => d.importedFrom === 'survey456.csv');
+    expect(docs.find((d) => d.name === 'ID5')!.attributes).toEqual({ Gender: 'm', Interest: 'golf' });
+    expect((await project()).attributes).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'Age', type: 'number' })]));
 
     const table = await h['import.run']({ items: [{ source: { path: join(fixtures, 'cases456.xlsx') }, options: { attributeTable: { nameColumn: 'case' } } }] });
     expect(table.results[0]).toMatchObject({ status: 'imported' });
-    expect(table.snapshot.documents.find((d) => d.name === 'ID5')!.attributes).toMatchObject({ Age: 73, Interest: 'gardening' });
-    const undone = await h['history.undo']({});
-    expect(undone.snapshot.documents.find((d) => d.name === 'ID5')!.attributes).toMatchObject({ Age: null, Interest: 'golf' });
+    expect((await project()).documents.find((d) => d.name === 'ID5')!.attributes).toMatchObject({ Age: 73, Interest: 'gardening' });
+    await h['history.undo']({});
+    expect((await project()).documents.find((d) => d.name === 'ID5')!.attributes).toEqual({ Gender: 'm', Interest: 'golf' });
   });
 
   it.skipIf(!existsSync(fixtures))('a spreadsheet needs its text column chosen', async () => {

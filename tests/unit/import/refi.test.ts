@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import yazl from 'yazl';
 import { describe, expect, it } from 'vitest';
 import { readArchive } from '../../../electron/services/import/archive';
-import { importRefiCodebook, importRefiProject } from '../../../electron/services/import/refi/import-refi';
+import { importRefiCodebook, importRefiProject } from '../../helpers/store-edits';
 import { SourcePositions, chooseScheme } from '../../../electron/services/import/refi/offsets';
 import { ImportError } from '../../../electron/services/import/types';
 import type { SourceFile } from '../../../electron/services/import/types';
@@ -415,11 +415,11 @@ describe('REFI-QDA import of small exports', () => {
     expect(report.offsets).toMatchObject({ unit: 'codepoint', decidedBy: 'standard' });
     expect(report.counts).toMatchObject({ sources: 1, codings: 1, attributes: 5, attributeValues: 5 });
     expect(store.data.attributes).toEqual([
-      { name: 'Age', type: 'number' },
-      { name: 'Interviewed', type: 'date' },
-      { name: 'Consent', type: 'text' },
-      { name: 'Borough', type: 'text' },
-      { name: 'Case', type: 'text' },
+      { name: 'Age', type: 'number', rank: 0 },
+      { name: 'Interviewed', type: 'date', rank: 1 },
+      { name: 'Consent', type: 'text', rank: 2 },
+      { name: 'Borough', type: 'text', rank: 3 },
+      { name: 'Case', type: 'text', rank: 4 },
     ]);
     expect(store.data.documents[0]!.attributes).toEqual({ Age: 42, Interviewed: '2023-05-04', Consent: 'true', Borough: 'Hackney', Case: 'Participant 7' });
     expect((await codedPassages(store)).map((p) => [p.coder, p.text])).toEqual([['MAXQDA import', 'Fine']]);

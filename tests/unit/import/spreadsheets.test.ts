@@ -27,6 +27,7 @@ import type { SourceFile } from '../../../electron/services/import/types';
 import { createProject } from '../../../electron/services/project/create-project';
 import { ProjectStore } from '../../../electron/services/project/project-store';
 import { fixedDeps, useTempDirs } from '../../helpers/temp-dir';
+import { addDocument } from '../../helpers/store-edits';
 
 const tempDir = useTempDirs();
 const examples = fileURLToPath(new URL('../../../../shared/fixtures/qualcoder-examples/', import.meta.url));
@@ -375,7 +376,7 @@ describe.skipIf(!haveExamples)('QualCoder example files', () => {
     const store = await createProject(dir, { name: 'Cases', template: 'thrive-ldn' }, fixedDeps());
     const ids = new Map<string, string>();
     for (const name of ['ID1', 'ID2', 'ID3', 'ID4', 'id 5']) {
-      const doc = await store.addDocument({ name, text: `Interview ${name}`, turns: [], attributes: {}, importedFrom: `${name}.txt` });
+      const doc = await addDocument(store, { name, text: `Interview ${name}`, turns: [], attributes: {}, importedFrom: `${name}.txt` });
       ids.set(name, doc.id);
     }
     const attrsOf = (name: string) => store.data.documents.find((d) => d.id === ids.get(name))!.attributes;
@@ -388,7 +389,7 @@ describe.skipIf(!haveExamples)('QualCoder example files', () => {
     ]);
     expect(first.unmatched).toEqual([]);
     const firstPatch = attributeTablePatch(store.data, first, 'Import cases123.csv');
-    expect(firstPatch.attributes?.after).toEqual(first.defs);
+    expect(firstPatch.project?.attributes?.map((c) => c.after)).toEqual(first.defs.map((d, rank) => ({ ...d, rank })));
     await store.applyPatch(firstPatch);
     expect(attrsOf('ID1')).toEqual({ Age: 20, gender: 'f', interest: 'science' });
     expect(attrsOf('ID2')).toEqual({ Age: 22, gender: 'm', interest: 'performing arts' });
@@ -400,7 +401,7 @@ describe.skipIf(!haveExamples)('QualCoder example files', () => {
     expect(second.unmatched).toEqual(['ID6']);
     expect(second.updates.map((u) => u.documentId)).toEqual([ids.get('ID4'), ids.get('id 5')]); // "ID5" matches "id 5"
     const secondPatch = attributeTablePatch(store.data, second);
-    expect(secondPatch.attributes).toBeUndefined(); // the attributes exist now
+    expect(secondPatch.project?.attributes).toEqual([]); // the attributes exist now
     await store.applyPatch(secondPatch);
     expect(attrsOf('ID4')).toEqual({ Age: 56, gender: 'f', interest: 'netball' });
     expect(attrsOf('id 5')).toEqual({ Age: 73, gender: 'm', interest: 'gardening' });
@@ -418,7 +419,7 @@ describe.skipIf(!haveExamples)('QualCoder example files', () => {
 });
 
 describe('attribute tables against the project', () => {
-  const meta = (id: string, name: string, attributes = {}) => ({
+  const meta = (id: string, name: string, attributes: Record<string, string | number> = {}) => ({
     id,
     name,
     hash: '0'.repeat(64),
@@ -427,6 +428,7 @@ describe('attribute tables against the project', () => {
     attributes,
     importedFrom: `${name}.txt`,
     importedAt: '2026-01-05T09:00:00.000Z',
+    rank: 0,
   });
 
   it('fills an existing attribute under its own name and type, and never erases with an empty cell', async () => {
@@ -434,14 +436,11 @@ describe('attribute tables against the project', () => {
     const documents = [meta('d1', 'Amara', { age: 30, Borough: 'Lambeth' }), meta('d2', 'Ben')];
     const result = attributeTableUpdates(table, { nameColumn: 'Name' }, documents);
     expect(result.unmatched).toEqual(['Nobody']);
-    const patch = attributeTablePatch({ attributes: [{ name: 'age', type: 'text' }], documents }, result);
-    expect(patch.attributes?.after).toEqual([
-      { name: 'age', type: 'text' },
-      { name: 'Borough', type: 'text' },
-    ]);
-    expect(patch.documentAttributes).toEqual([
-      { documentId: 'd1', before: { age: 30, Borough: 'Lambeth' }, after: { age: '31', Borough: 'Lambeth' } },
-      { documentId: 'd2', before: {}, after: { Borough: 'Hackney' } },
+    const patch = attributeTablePatch({ attributes: [{ name: 'age', type: 'text', rank: 0 }], documents }, result);
+    expect(patch.project?.attributes?.map((c) => c.after)).toEqual([{ name: 'Borough', type: 'text', rank: 1 }]);
+    expect(patch.project?.documents).toEqual([
+      { id: 'd1', before: { attributes: { age: 30, Borough: 'Lambeth' } }, after: { attributes: { age: '31', Borough: 'Lambeth' } } },
+      { id: 'd2', before: { attributes: {} }, after: { attributes: { Borough: 'Hackney' } } },
     ]);
   });
 
@@ -449,10 +448,10 @@ describe('attribute tables against the project', () => {
     const table = await readTable(csv('t.csv', 'Name,Joined\nAmara,31\n'));
     const documents = [meta('d1', 'Amara')];
     const result = attributeTableUpdates(table, { nameColumn: 'Name' }, documents);
-    expect(() => attributeTablePatch({ attributes: [{ name: 'Joined', type: 'date' }], documents }, result)).toThrow(
+    expect(() => attributeTablePatch({ attributes: [{ name: 'Joined', type: 'date', rank: 0 }], documents }, result)).toThrow(
       /attribute "Joined" holds dates/,
     );
-    const fitted = fitAttributeValues([{ name: 'Joined', type: 'date' }], [{ name: 'joined', type: 'text' }], [{ joined: '15/03/2024' }]);
+    const fitted = fitAttributeValues([{ name: 'Joined', type: 'date', rank: 0 }], [{ name: 'joined', type: 'text' }], [{ joined: '15/03/2024' }]);
     expect(fitted.valueSets).toEqual([{ Joined: '2024-03-15' }]);
     expect(() => fitAttributeValues([], [], [{ Stray: 1 }])).toThrow(AppError);
   });

@@ -11,6 +11,7 @@ import { splitTurns, detectSpeakerPattern } from '../../../shared/text/turns';
 import { canonicalState, digest, seededRandom } from '../../crash/project-state';
 import type { ChildLine } from '../../crash/project-state';
 import { useTempDirs } from '../../helpers/temp-dir';
+import { addDocument, addCoder, addCodings } from '../../helpers/store-edits';
 
 /**
  * Kills a writer mid-stream again and again (SIGKILL: no flush, no cleanup) and checks, after
@@ -42,12 +43,12 @@ async function setUpProject(root: string): Promise<string> {
   const docs: { id: string }[] = [];
   for (let n = 1; n <= 3; n++) {
     const text = TRANSCRIPT(n);
-    docs.push(await store.addDocument({ name: `Conversation ${n}`, text, turns: splitTurns(text, detectSpeakerPattern(text)), attributes: {}, importedFrom: `c${n}.txt` }));
+    docs.push(await addDocument(store, { name: `Conversation ${n}`, text, turns: splitTurns(text, detectSpeakerPattern(text)), attributes: {}, importedFrom: `c${n}.txt` }));
   }
-  await store.addCoder('Crash Coder', '#1d70b8');
-  const other = await store.addCoder('Other Coder', '#d4351c');
+  await addCoder(store, 'Crash Coder', '#1d70b8');
+  const other = await addCoder(store, 'Other Coder', '#d4351c');
   const codable = store.data.codebook.filter((c) => c.codable);
-  await store.addCodings(
+  await addCodings(store, 
     other.id,
     Array.from({ length: 30 }, (_, i) => ({ documentId: docs[i % 3]!.id, codeId: codable[i % codable.length]!.id, start: i * 7, end: i * 7 + 40 })),
   );

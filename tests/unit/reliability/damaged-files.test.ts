@@ -10,6 +10,7 @@ import { createProject } from '../../../electron/services/project/create-project
 import { ProjectStore } from '../../../electron/services/project/project-store';
 import { LOCK_FILE } from '../../../electron/services/store/project-lock';
 import { fixedDeps, useTempDirs } from '../../helpers/temp-dir';
+import { addDocument, addCoder, addCodings, codePatch } from '../../helpers/store-edits';
 
 const tempDir = useTempDirs();
 const TEXT = 'Facilitator: Welcome.\n\nParticipant 1: We started the walking group ourselves.';
@@ -22,18 +23,18 @@ async function projectWithBackups() {
   const root = await tempDir();
   const dir = join(root, 'Study.marginalia');
   let store = await createProject(dir, { name: 'Study', template: 'thrive-ldn' }, fixedDeps(Date.UTC(2026, 0, 5, 9)));
-  const doc = await store.addDocument({ name: 'Conversation 1', text: TEXT, turns: [], attributes: {}, importedFrom: 'c1.txt' });
-  const coder = await store.addCoder('Amara', '#1d70b8');
+  const doc = await addDocument(store, { name: 'Conversation 1', text: TEXT, turns: [], attributes: {}, importedFrom: 'c1.txt' });
+  const coder = await addCoder(store, 'Amara', '#1d70b8');
   const code = store.data.codebook.find((c) => c.name === 'Communities take the lead')!;
-  await store.addCodings(coder.id, [{ documentId: doc.id, codeId: code.id, start: 38, end: 77 }]);
+  await addCodings(store, coder.id, [{ documentId: doc.id, codeId: code.id, start: 38, end: 77 }]);
   await store.close();
   store = await ProjectStore.open(dir, fixedDeps(Date.UTC(2026, 0, 6, 14)));
-  await store.addCodings(coder.id, [{ documentId: doc.id, codeId: code.id, start: 0, end: 11 }]);
-  await store.applyPatch({ label: 'Describe', codebook: { before: [...store.data.codebook], after: store.data.codebook.map((c) => (c.id === code.id ? { ...c, name: 'Communities lead' } : c)) } });
+  await addCodings(store, coder.id, [{ documentId: doc.id, codeId: code.id, start: 0, end: 11 }]);
+  await store.applyPatch(codePatch(store, code.id, { name: 'Communities lead' }, 'Describe'));
   await store.close();
   store = await ProjectStore.open(dir, fixedDeps(Date.UTC(2026, 0, 7, 10)));
-  await store.addCodings(coder.id, [{ documentId: doc.id, codeId: code.id, start: 13, end: 21 }]);
-  await store.applyPatch({ label: 'Describe', codebook: { before: [...store.data.codebook], after: store.data.codebook.map((c) => (c.id === code.id ? { ...c, name: 'Communities in the lead' } : c)) } });
+  await addCodings(store, coder.id, [{ documentId: doc.id, codeId: code.id, start: 13, end: 21 }]);
+  await store.applyPatch(codePatch(store, code.id, { name: 'Communities in the lead' }, 'Describe'));
   await store.close();
   return { root, dir, doc, coder, code, coderName: `coders/${coder.id}.json` };
 }

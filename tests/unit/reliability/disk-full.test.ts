@@ -17,6 +17,8 @@ import { faultyIo, fsError } from '../../helpers/faulty-io';
 import { fileHashes } from '../../helpers/project-files';
 import { SAMPLE_PATH } from '../../helpers/backend';
 import { fixedDeps, useTempDirs } from '../../helpers/temp-dir';
+import { addDocument, addCoder, addCodings, codePatch } from '../../helpers/store-edits';
+import { operationContext } from '../../../shared/operations/context';
 
 const tempDir = useTempDirs();
 const TEXT = 'Facilitator: Welcome.\n\nParticipant 1: We started the walking group ourselves.';
@@ -26,12 +28,12 @@ async function project() {
   const deps = { ...fixedDeps(), io };
   const dir = join(await tempDir(), 'Study.marginalia');
   const store = await createProject(dir, { name: 'Study', template: 'thrive-ldn' }, deps);
-  const doc = await store.addDocument({ name: 'Conversation 1', text: TEXT, turns: [], attributes: {}, importedFrom: 'c1.txt' });
-  const amara = await store.addCoder('Amara', '#1d70b8');
-  const tom = await store.addCoder('Tom', '#d4351c');
+  const doc = await addDocument(store, { name: 'Conversation 1', text: TEXT, turns: [], attributes: {}, importedFrom: 'c1.txt' });
+  const amara = await addCoder(store, 'Amara', '#1d70b8');
+  const tom = await addCoder(store, 'Tom', '#d4351c');
   const code = store.data.codebook.find((c) => c.name === 'Communities take the lead')!;
-  await store.addCodings(amara.id, [{ documentId: doc.id, codeId: code.id, start: 38, end: 77 }]);
-  await store.addCodings(tom.id, [{ documentId: doc.id, codeId: code.id, start: 40, end: 60 }]);
+  await addCodings(store, amara.id, [{ documentId: doc.id, codeId: code.id, start: 38, end: 77 }]);
+  await addCodings(store, tom.id, [{ documentId: doc.id, codeId: code.id, start: 40, end: 60 }]);
   await store.flush();
   return { dir, io, deps, store, doc, amara, tom, code };
 }
@@ -73,7 +75,7 @@ describe('a full disk or a read-only folder', () => {
     const { dir, io, store, doc, amara, code } = await project();
     const before = await fileHashes(dir);
     io.breakWith('ENOSPC');
-    const err = await rejection(store.addCodings(amara.id, [{ documentId: doc.id, codeId: code.id, start: 0, end: 11 }]));
+    const err = await rejection(addCodings(store, amara.id, [{ documentId: doc.id, codeId: code.id, start: 0, end: 11 }]));
     expect(err.code).toBe('IO');
     expect(err.file).toBe(join(dir, 'coders', `${amara.id}.json`));
     expect(err.message).toMatch(new RegExp(`^coders/${amara.id}\\.json could not be saved: the disk is full .*This change was not saved; everything saved before it is intact\\. Free some space`));
@@ -84,8 +86,8 @@ describe('a full disk or a read-only folder', () => {
 
     // Once there is space, the next change saves, and the refused one does not come back.
     io.heal();
-    await store.addCodings(amara.id, [{ documentId: doc.id, codeId: code.id, start: 13, end: 21 }]);
-    expect(store.codingsOf(amara.id).map((c) => c.start)).toEqual([38, 13]);
+    await addCodings(store, amara.id, [{ documentId: doc.id, codeId: code.id, start: 13, end: 21 }]);
+    expect(store.codingsOf(amara.id).map((c) => c.start)).toEqual([13, 38]);
     await expectMemoryMatchesDisk(store);
   });
 
@@ -93,25 +95,25 @@ describe('a full disk or a read-only folder', () => {
     const { dir, io, store } = await project();
     const before = await fileHashes(dir);
     io.breakWith('EROFS');
-    const after = store.data.codebook.map((c, i) => (i === 0 ? { ...c, name: 'Renamed' } : c));
-    const err = await rejection(store.applyPatch({ label: 'Rename', codebook: { before: [...store.data.codebook], after } }));
+    const err = await rejection(store.applyPatch(codePatch(store, store.data.codebook[0]!.id, { name: 'Renamed' }, 'Rename')));
     expect(err.message).toMatch(/^project\.json could not be saved: the folder is read-only\. .*Make the folder writable/);
     expect(store.data.codebook[0]!.name).not.toBe('Renamed');
     await expectMemoryMatchesDisk(store);
     expect(withoutBackups(await fileHashes(dir))).toEqual(withoutBackups(before));
   });
 
-  it('rejects every change that waited on a failed write, even one made while it was being written', async () => {
+  it('rejects the change whose write failed, and builds the changes waiting behind it on what is saved', async () => {
     const { dir, io, store, doc, amara, code } = await project();
-    const coding = (start: number) => store.addCodings(amara.id, [{ documentId: doc.id, codeId: code.id, start, end: start + 5 }]);
-    // A burst is written as one: it fails as one.
+    const coding = (start: number) => addCodings(store, amara.id, [{ documentId: doc.id, codeId: code.id, start, end: start + 5 }]);
+    // Changes are saved one at a time: in a burst, the one whose write fails is the one refused.
     io.breakWith('ENOSPC', { times: 1 });
-    const burst = await Promise.allSettled(Array.from({ length: 12 }, (_, i) => coding(i)));
-    expect(burst.every((r) => r.status === 'rejected')).toBe(true);
+    const burst = await Promise.allSettled([0, 6, 12, 18].map((start) => coding(start)));
+    expect(burst.map((r) => r.status)).toEqual(['rejected', 'fulfilled', 'fulfilled', 'fulfilled']);
+    expect(store.codingsOf(amara.id).map((c) => c.start)).toEqual([6, 12, 18, 38]);
     await expectMemoryMatchesDisk(store);
+    for (const start of [6, 12, 18]) await store.applyPatch({ label: 'Tidy', coders: [{ coderId: amara.id, codings: store.codingsOf(amara.id).filter((c) => c.start === start).map((c) => ({ id: c.id, before: c, after: null })) }] });
 
-    // A change made after the failing write took its content waits for the next write; when
-    // the first fails, its change is gone from memory too, and it is rejected, not written.
+    // A change made while a failing write is under way waits for it, and meets the same full disk.
     let release!: () => void;
     let started!: () => void;
     const writing = new Promise<void>((resolve) => (started = resolve));
@@ -140,7 +142,7 @@ describe('a full disk or a read-only folder', () => {
   it('takes back a change to several files when one of them cannot be saved', async () => {
     const { dir, io, deps, store, amara, tom, code } = await project();
     const before = await fileHashes(dir);
-    const ctx = { project: store.data, coderFile: (id: string) => store.coderFile(id), newId: deps.newId, now: () => deps.now().toISOString() };
+    const ctx = operationContext(store.state, deps);
     const patch = deleteCode(ctx, code.id);
     // project.json is saved, then Tom's coder file fails: project.json must be put back.
     io.breakWith('ENOSPC', { matches: (f) => f.endsWith(`${tom.id}.json`) });
@@ -159,14 +161,14 @@ describe('a full disk or a read-only folder', () => {
 
   it('stops saving when a change can be neither finished nor taken back, and completes it on the next open', async () => {
     const { dir, io, deps, store, amara, tom, code } = await project();
-    const ctx = { project: store.data, coderFile: (id: string) => store.coderFile(id), newId: deps.newId, now: () => deps.now().toISOString() };
+    const ctx = operationContext(store.state, deps);
     // The record of the change and project.json reach the disk; then the disk is full.
     io.breakWith('ENOSPC', { afterWrites: 2 });
     const err = await rejection(store.applyPatch(deleteCode(ctx, code.id)));
     expect(err.code).toBe('IO');
     expect(err.message).toMatch(/could not be saved, nor taken back.*Nothing more will be saved until the project is opened again, which completes that change/s);
     expect(store.readOnly?.reason).toBe(err.message);
-    expect((await rejection(store.addCodings(amara.id, []))).message).toBe(err.message);
+    expect((await rejection(addCodings(store, amara.id, [{ documentId: 'any', codeId: 'any', start: 0, end: 1 }]))).message).toBe(err.message);
     expect(await stat(join(dir, JOURNAL_FILE))).toBeTruthy();
     // What checks and the next open see: the change, completed.
     expect(await checkProject(dir)).toEqual([]);
@@ -175,7 +177,7 @@ describe('a full disk or a read-only folder', () => {
     io.heal();
     const reopened = await ProjectStore.open(dir, deps);
     expect(reopened.readOnly).toBeNull();
-    expect(reopened.recoveryNotes.join(' ')).toMatch(/interrupted last time \("Delete Communities take the lead and 2 codings"\) has been completed/);
+    expect(reopened.recoveryNotes.join(' ')).toMatch(/interrupted last time \("Delete “Communities take the lead” and 2 codings"\) has been completed/);
     expect(reopened.data.codebook.some((c) => c.id === code.id)).toBe(false);
     expect(reopened.codingsOf(amara.id)).toHaveLength(0);
     expect(reopened.codingsOf(tom.id)).toHaveLength(0);
@@ -188,7 +190,7 @@ describe('a full disk or a read-only folder', () => {
     const { dir, io, store } = await project();
     const sources = await readdir(join(dir, 'sources'));
     io.breakWith('ENOSPC', { matches: (f) => f.endsWith('project.json') });
-    const err = await rejection(store.addDocument({ name: 'Conversation 2', text: 'More.', turns: [], attributes: {}, importedFrom: 'c2.txt' }));
+    const err = await rejection(addDocument(store, { name: 'Conversation 2', text: 'More.', turns: [], attributes: {}, importedFrom: 'c2.txt' }));
     expect(err.message).toMatch(/^project\.json could not be saved: the disk is full/);
     expect(store.data.documents).toHaveLength(1);
     expect(await readdir(join(dir, 'sources'))).toEqual(sources);
@@ -199,7 +201,7 @@ describe('a full disk or a read-only folder', () => {
     const { dir, io, store } = await project();
     const coders = await readdir(join(dir, 'coders'));
     io.breakWith('EDQUOT', { matches: (f) => f.endsWith('project.json') });
-    const err = await rejection(store.addCoder('Priya', '#00703c'));
+    const err = await rejection(addCoder(store, 'Priya', '#00703c'));
     expect(err.message).toMatch(/^project\.json could not be saved: the disk is full \(or your storage quota is used up\)/);
     expect(store.data.coders.map((c) => c.name)).toEqual(['Amara', 'Tom']);
     expect(await readdir(join(dir, 'coders'))).toEqual(coders);

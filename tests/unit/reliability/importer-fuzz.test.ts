@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import yazl from 'yazl';
 import { describe, expect, it } from 'vitest';
 import { createProject } from '../../../electron/services/project/create-project';
-import { importFile } from '../../../electron/services/import/import-service';
+import { importFile } from '../../helpers/store-edits';
 import type { ImportItemOptions } from '../../../shared/api/contract';
 import { ProjectSession, scriptUser } from '../../../electron/services/workbench/project-session';
 import { fixedDeps, useTempDirs } from '../../helpers/temp-dir';

@@ -13,16 +13,17 @@ import { SAMPLE_PATH, sampleBackend } from '../../helpers/backend';
 import { faultyIo } from '../../helpers/faulty-io';
 import { fileHashes } from '../../helpers/project-files';
 import { fixedDeps, useTempDirs } from '../../helpers/temp-dir';
+import { addDocument, addCoder, addCodings, codePatch } from '../../helpers/store-edits';
 
 const tempDir = useTempDirs();
 
 async function project() {
   const dir = join(await tempDir(), 'Study.marginalia');
   const store = await createProject(dir, { name: 'Study', template: 'thrive-ldn' }, fixedDeps());
-  const doc = await store.addDocument({ name: 'C1', text: 'Participant: We started the walking group ourselves.', turns: [], attributes: {}, importedFrom: 'c1.txt' });
-  const coder = await store.addCoder('Amara', '#1d70b8');
+  const doc = await addDocument(store, { name: 'C1', text: 'Participant: We started the walking group ourselves.', turns: [], attributes: {}, importedFrom: 'c1.txt' });
+  const coder = await addCoder(store, 'Amara', '#1d70b8');
   const code = store.data.codebook.find((c) => c.codable)!;
-  await store.addCodings(coder.id, [{ documentId: doc.id, codeId: code.id, start: 0, end: 11 }]);
+  await addCodings(store, coder.id, [{ documentId: doc.id, codeId: code.id, start: 0, end: 11 }]);
   return { dir, store, doc, coder, code };
 }
 
@@ -54,7 +55,7 @@ describe('one writer per project', () => {
     expect(new Date(lock.startedAt).toString()).not.toBe('Invalid Date');
     await store.close();
     await expect(stat(join(dir, LOCK_FILE))).rejects.toThrow();
-    await expect(store.addCodings('x', [])).rejects.toThrow(/closed/);
+    await expect(addCodings(store, 'x', [{ documentId: 'd', codeId: 'c', start: 0, end: 1 }])).rejects.toThrow(/closed/);
   });
 
   it('opens a project held by another instance read-only: every write is refused and nothing changes', async () => {
@@ -67,12 +68,10 @@ describe('one writer per project', () => {
     expect(second.codingsOf(coder.id)).toHaveLength(1);
 
     const attempts: Promise<unknown>[] = [
-      second.addCodings(coder.id, [{ documentId: doc.id, codeId: code.id, start: 0, end: 5 }]),
-      second.applyPatch({ label: 'Rename', codebook: { before: [...second.data.codebook], after: second.data.codebook.map((c) => ({ ...c, name: `${c.name}!` })) } }),
-      second.addDocument({ name: 'C2', text: 'More text.', turns: [], attributes: {}, importedFrom: 'c2.txt' }),
-      second.addCoder('Tom', '#d4351c'),
-      second.ensureCoder('Someone new'),
-      second.markImported(coder.id, { source: 'x', importedAt: new Date().toISOString() }),
+      addCodings(second, coder.id, [{ documentId: doc.id, codeId: code.id, start: 0, end: 5 }]),
+      second.applyPatch(codePatch(second, code.id, { name: `${code.name}!` }, 'Rename')),
+      addDocument(second, { name: 'C2', text: 'More text.', turns: [], attributes: {}, importedFrom: 'c2.txt' }),
+      addCoder(second, 'Tom', '#d4351c'),
     ];
     for (const attempt of attempts) expect((await rejection(attempt)).code).toBe('READ_ONLY');
     expect(second.codingsOf(coder.id)).toHaveLength(1);
@@ -80,7 +79,7 @@ describe('one writer per project', () => {
 
     // The holder is unaffected, and its lock is still there after the reader closes.
     await second.close();
-    await store.addCodings(coder.id, [{ documentId: doc.id, codeId: code.id, start: 2, end: 9 }]);
+    await addCodings(store, coder.id, [{ documentId: doc.id, codeId: code.id, start: 2, end: 9 }]);
     expect((await lockOf(dir)).pid).toBe(process.pid);
   });
 
@@ -141,7 +140,7 @@ describe('one writer per project', () => {
     io.breakWith('EROFS');
     const reopened = await ProjectStore.open(dir, { ...fixedDeps(), io });
     expect(reopened.readOnly?.reason).toMatch(/folder cannot be written \(the folder is read-only\)/);
-    expect((await rejection(reopened.addCoder('Tom', '#d4351c'))).code).toBe('READ_ONLY');
+    expect((await rejection(addCoder(reopened, 'Tom', '#d4351c'))).code).toBe('READ_ONLY');
     expect(await fileHashes(dir)).toEqual(before);
   });
 

@@ -23,6 +23,7 @@ const code = (id: string, name: string, parentId: string | null = null, codable 
   parentId,
   codable,
   description,
+  rank: 0,
 });
 
 // Codebook order deliberately not tree order: a child before its parent, siblings interleaved.

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { childrenOf, moveCode, subtreeIds } from '../../../shared/domain/codebook';
+import { childrenOf, ranksForMove, subtreeIds } from '../../../shared/domain/codebook';
 import type { Code } from '../../../shared/domain/schemas';
 import {
   codeCounts,
@@ -13,7 +13,8 @@ import {
 } from '../../../renderer/src/features/codebook/codeTree';
 
 const description = { definition: '', whenToUse: '', whenNotToUse: '', example: '' };
-const code = (id: string, parentId: string | null, codable = true): Code => ({ id, name: id.toUpperCase(), color: '#2a9d8f', parentId, codable, description });
+let rank = 0;
+const code = (id: string, parentId: string | null, codable = true): Code => ({ id, name: id.toUpperCase(), color: '#2a9d8f', parentId, codable, description, rank: rank++ });
 
 /*
  * a
@@ -26,6 +27,15 @@ const code = (id: string, parentId: string | null, codable = true): Code => ({ i
 const book: Code[] = [code('a', null), code('a1', 'a'), code('b', null), code('a2', 'a'), code('c', null, false), code('a2x', 'a2')];
 
 const order = (codes: readonly Code[], parentId: string | null) => childrenOf(codes, parentId).map((c) => c.id);
+
+/** The codebook after a move, as the backend makes it: new ranks, then rank order. */
+function moveCode(codes: readonly Code[], id: string, parentId: string | null, index: number): Code[] | null {
+  const ranks = ranksForMove(codes, id, parentId, index);
+  if (!ranks) return null;
+  return codes
+    .map((c) => (ranks.has(c.id) ? { ...c, rank: ranks.get(c.id)!, ...(c.id === id && { parentId }) } : c))
+    .sort((a, b) => a.rank - b.rank);
+}
 
 function applyMove(codes: readonly Code[], id: string, place: { parentId: string | null; index: number } | null): Code[] {
   expect(place).not.toBeNull();

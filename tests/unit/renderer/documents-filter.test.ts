@@ -10,10 +10,10 @@ import {
 import { parseAttributeInput, valueForInput } from '../../../renderer/src/features/attributes/attributeInput';
 
 const defs: AttributeDef[] = [
-  { name: 'Borough', type: 'text' },
-  { name: 'Date', type: 'date' },
-  { name: 'Participants', type: 'number' },
-  { name: 'Unused', type: 'text' },
+  { name: 'Borough', type: 'text', rank: 0 },
+  { name: 'Date', type: 'date', rank: 1 },
+  { name: 'Participants', type: 'number', rank: 2 },
+  { name: 'Unused', type: 'text', rank: 3 },
 ];
 
 const doc = (id: string, attributes: DocumentMeta['attributes']): DocumentMeta => ({
@@ -25,12 +25,13 @@ const doc = (id: string, attributes: DocumentMeta['attributes']): DocumentMeta =
   attributes,
   importedFrom: `${id}.txt`,
   importedAt: '2024-01-01T00:00:00.000Z',
+  rank: 0,
 });
 
 const docs = [
   doc('d1', { Borough: 'Newham', Date: '2017-03-14', Participants: 48 }),
   doc('d2', { Borough: 'Hackney', Date: '2017-01-25', Participants: 9 }),
-  doc('d3', { Borough: 'Newham', Date: null, Participants: 120 }),
+  doc('d3', { Borough: 'Newham', Participants: 120 }),
   doc('d4', { Borough: '  ' }),
 ];
 

@@ -11,7 +11,8 @@ import {
 } from '../../../renderer/src/features/export/exportOptions';
 
 const description = { definition: '', whenToUse: '', whenNotToUse: '', example: '' };
-const code = (id: string, parentId: string | null = null, codable = true): Code => ({ id, name: id, color: '#2a9d8f', parentId, codable, description });
+let rank = 0;
+const code = (id: string, parentId: string | null = null, codable = true): Code => ({ id, name: id, color: '#2a9d8f', parentId, codable, description, rank: rank++ });
 
 const codebook: Code[] = [
   code('zero'),
@@ -26,13 +27,13 @@ const codebook: Code[] = [
 const project = {
   codebook,
   attributes: [
-    { name: 'Borough', type: 'text' as const },
-    { name: 'Stakeholder group', type: 'text' as const },
-    { name: 'Date', type: 'date' as const },
+    { name: 'Borough', type: 'text' as const, rank: 0 },
+    { name: 'Stakeholder group', type: 'text' as const, rank: 1 },
+    { name: 'Date', type: 'date' as const, rank: 2 },
   ],
   coders: [
-    { id: 'amara', name: 'Amara Okafor', color: '#1d70b8' },
-    { id: 'tom', name: 'Tom Reilly', color: '#d4351c' },
+    { id: 'amara', name: 'Amara Okafor', color: '#1d70b8', rank: 0 },
+    { id: 'tom', name: 'Tom Reilly', color: '#d4351c', rank: 1 },
   ],
 } satisfies Pick<ProjectSnapshot, 'codebook' | 'attributes' | 'coders'>;
 

@@ -5,7 +5,7 @@ import { memoAuthors, memoSubjectKind, memoSubjectLabel, memosOn, visibleMemos }
 import { codedMessage, countSummary, documentCount, groupByDocument, hitSpans, trimContext } from '../../../renderer/src/features/retrieval/retrievalText';
 
 const description = { definition: '', whenToUse: '', whenNotToUse: '', example: '' };
-const codebook: Code[] = [{ id: 'k1', name: 'Tackling stigma', color: '#2a9d8f', parentId: null, codable: true, description }];
+const codebook: Code[] = [{ id: 'k1', name: 'Tackling stigma', color: '#2a9d8f', parentId: null, codable: true, description, rank: 0 }];
 const documents = [{ id: 'd1', name: '03 Newham: people who use services' }] as DocumentMeta[];
 const project = { codebook, documents };
 
@@ -49,9 +49,9 @@ describe('memo subjects', () => {
     expect(memosOn(memos, { type: 'code', id: 'k1' }).map((m) => m.id)).toEqual(['m2']);
     expect(memosOn(memos, { type: 'project' }).map((m) => m.id)).toEqual(['m1']);
     const coders = [
-      { id: 'amara', name: 'Amara Okafor', color: '#1d70b8' },
-      { id: 'tom', name: 'Tom Reilly', color: '#d4351c' },
-      { id: 'sam', name: 'Sam', color: '#000000' },
+      { id: 'amara', name: 'Amara Okafor', color: '#1d70b8', rank: 0 },
+      { id: 'tom', name: 'Tom Reilly', color: '#d4351c', rank: 1 },
+      { id: 'sam', name: 'Sam', color: '#000000', rank: 2 },
     ];
     expect(memoAuthors(memos, coders).map((c) => c.id)).toEqual(['amara', 'tom']);
   });

@@ -36,6 +36,7 @@ const code = (id: string, name: string, parentId: string | null, codable = true)
   codable,
   color: '#123456',
   description: { definition: '', whenToUse: '', whenNotToUse: '', example: '' },
+  rank: 0,
 });
 const codebook = [
   code('f', 'Cross-cutting themes', null, false),
@@ -95,8 +96,8 @@ describe('workbench shortcuts', () => {
 
 describe('coder views', () => {
   const coders: Coder[] = [
-    { id: 'a', name: 'Amara Okafor', color: '#111111' },
-    { id: 't', name: 'Tom Reilly', color: '#222222' },
+    { id: 'a', name: 'Amara Okafor', color: '#111111', rank: 0 },
+    { id: 't', name: 'Tom Reilly', color: '#222222', rank: 1 },
   ];
   it('shows the current coder, everyone, or one coder', () => {
     expect(visibleCoders({ mode: 'me' }, coders, 't')).toEqual(['t']);

@@ -5,6 +5,7 @@ import { AppError } from '../../../shared/api/errors';
 import { createProject } from '../../../electron/services/project/create-project';
 import { ProjectStore } from '../../../electron/services/project/project-store';
 import { fixedDeps, useTempDirs } from '../../helpers/temp-dir';
+import { addDocument, addCoder, addCodings } from '../../helpers/store-edits';
 
 const tempDir = useTempDirs();
 
@@ -12,7 +13,7 @@ async function projectWithCoding() {
   const dir = join(await tempDir(), 'Study.marginalia');
   const deps = fixedDeps();
   const store = await createProject(dir, { name: 'Study', template: 'thrive-ldn' }, deps);
-  const doc = await store.addDocument({
+  const doc = await addDocument(store, {
     name: 'Conversation 1',
     text: 'Facilitator: Welcome.\n\nParticipant 1: We started the walking group ourselves.',
     turns: [
@@ -22,9 +23,9 @@ async function projectWithCoding() {
     attributes: { Borough: 'Hackney', Participants: 12 },
     importedFrom: 'c1.txt',
   });
-  const coder = await store.addCoder('Amara', '#1d70b8');
+  const coder = await addCoder(store, 'Amara', '#1d70b8');
   const code = store.data.codebook.find((c) => c.name === 'Communities take the lead')!;
-  await store.addCodings(coder.id, [{ documentId: doc.id, codeId: code.id, start: 38, end: 77 }]);
+  await addCodings(store, coder.id, [{ documentId: doc.id, codeId: code.id, start: 38, end: 77 }]);
   return { dir, deps, store, doc, coder, code };
 }
 
@@ -64,7 +65,7 @@ describe('project store', () => {
   it('saves every change of a burst, each acknowledged only once it is on disk', async () => {
     const { dir, store, doc, coder, code } = await projectWithCoding();
     const burst = Array.from({ length: 40 }, (_, i) =>
-      store.addCodings(coder.id, [{ documentId: doc.id, codeId: code.id, start: i, end: i + 5 }]),
+      addCodings(store, coder.id, [{ documentId: doc.id, codeId: code.id, start: i, end: i + 5 }]),
     );
     await burst[0];
     await Promise.all(burst);
@@ -120,13 +121,13 @@ describe('project store', () => {
   it('rejects a coding outside its document and leaves the coder file as it was', async () => {
     const { dir, store, doc, coder, code } = await projectWithCoding();
     const before = await readFile(join(dir, 'coders', `${coder.id}.json`), 'utf-8');
-    await expect(store.addCodings(coder.id, [{ documentId: doc.id, codeId: code.id, start: 70, end: 500 }])).rejects.toThrow(/outside/);
+    await expect(addCodings(store, coder.id, [{ documentId: doc.id, codeId: code.id, start: 70, end: 500 }])).rejects.toThrow(/outside/);
     expect(await readFile(join(dir, 'coders', `${coder.id}.json`), 'utf-8')).toBe(before);
   });
 
   it('copies the last good version of a file into backups/ before overwriting it', async () => {
     const { dir, store, coder, doc, code } = await projectWithCoding();
-    await store.addCodings(coder.id, [{ documentId: doc.id, codeId: code.id, start: 0, end: 5 }]);
+    await addCodings(store, coder.id, [{ documentId: doc.id, codeId: code.id, start: 0, end: 5 }]);
     const backups = await readdir(join(dir, 'backups'));
     expect(backups.some((b) => b.startsWith(`coders-${coder.id}.`))).toBe(true);
     expect(backups.some((b) => b.startsWith('project.'))).toBe(true);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { coveredLength, intersectSpans, layerSpans, spansOverlap, trimSpan, unionSpans } from '../../../shared/text/spans';
+import { complementSpans, coveredLength, intersectSpanLists, intersectSpans, layerSpans, spansOverlap, subtractSpanLists, trimSpan, unionSpans } from '../../../shared/text/spans';
 import type { Span } from '../../../shared/text/spans';
 
 const span = fc.tuple(fc.nat(200), fc.nat(60)).map(([start, len]): Span => ({ start, end: start + len + 1 }));
@@ -76,5 +76,25 @@ describe('span maths', () => {
         }
       }),
     );
+  });
+
+  it('intersects, subtracts and complements span lists character by character (property)', () => {
+    const list = fc.array(span, { maxLength: 12 }).map(unionSpans);
+    fc.assert(
+      fc.property(list, list, (a, b) => {
+        const ca = covered(a);
+        const cb = covered(b);
+        const both = intersectSpanLists(a, b);
+        const onlyA = subtractSpanLists(a, b);
+        const outside = complementSpans(a, 300);
+        // Each result is in union form: it composes with the others.
+        for (const result of [both, onlyA, outside]) expect(unionSpans(result)).toEqual(result);
+        expect([...covered(both)].sort()).toEqual([...ca].filter((c) => cb.has(c)).sort());
+        expect([...covered(onlyA)].sort()).toEqual([...ca].filter((c) => !cb.has(c)).sort());
+        const rest = covered(outside);
+        for (let c = 0; c < 300; c++) expect(rest.has(c)).toBe(!ca.has(c));
+      }),
+    );
+    expect(complementSpans([], 0)).toEqual([]);
   });
 });

@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sampleBackend } from '../../helpers/backend';
 import { request } from '../../helpers/requests';
@@ -53,10 +55,13 @@ describe('agreement in a project', () => {
     expect(list[0]!.text).toBe(text.slice(100, 250));
 
     const result = await h['agreement.resolve']({ coderA: ann, coderB: ben, codeId: stigma, documentId: doc.id, start: 100, end: 250, choice: 'A', note: 'Ben went too far' });
-    const consensus = result.snapshot.coders.find((c) => c.name === 'Consensus')!;
+    const after = (await h['app.getState']({})).project!;
+    const consensus = after.coders.find((c) => c.name === 'Consensus')!;
+    expect(result.delta.coders?.upsert).toEqual([consensus]);
     const codings = (await h['document.codings']({ documentId: doc.id })).filter((c) => c.coderId === consensus.id);
     expect(codings).toEqual([expect.objectContaining({ start: 100, end: 200, codeId: stigma })]);
-    expect(result.snapshot.memos.find((m) => m.coderId === consensus.id)?.text).toMatch(/Ben went too far/);
+    const decisions = (await readFile(join(after.path, 'coders', `${consensus.id}.json`), 'utf-8').then(JSON.parse)).decisions;
+    expect(decisions).toEqual([expect.objectContaining({ choice: 'A', note: 'Ben went too far', decidedBy: 'Ben', kept: [{ start: 100, end: 200 }] })]);
 
     // Changing one's mind replaces the earlier decision for that passage.
     await h['agreement.resolve']({ coderA: ann, coderB: ben, codeId: stigma, documentId: doc.id, start: 100, end: 250, choice: 'both', note: '' });

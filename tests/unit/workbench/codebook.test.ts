@@ -40,7 +40,7 @@ describe('editing the codebook', () => {
     const codings = under.reduce((n, c) => n + total(before.codingCounts[c]), 0);
     expect(codings).toBeGreaterThan(10);
     const deleted = await h['code.delete']({ codeId: folder });
-    expect(deleted.message).toBe(`Delete Cross-cutting themes and ${codings} codings`);
+    expect(deleted.message).toBe(`Delete “Cross-cutting themes” and ${codings} codings`);
     const after = await state();
     expect(after.codebook.some((c) => under.includes(c.id) || c.id === folder)).toBe(false);
     expect(under.every((c) => total(after.codingCounts[c]) === 0)).toBe(true);

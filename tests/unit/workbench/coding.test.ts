@@ -31,12 +31,15 @@ describe('coding a passage', () => {
     expect(p.currentCoderId).toBeNull();
     const start = text.indexOf('We');
     const result = await backend.handlers['coding.apply']({ documentId: doc.id, codeId: code('Communities take the lead'), start, end: start + 40 });
-    expect(result.snapshot.currentCoderId).not.toBeNull();
+    const after = (await backend.handlers['app.getState']({})).project!;
+    expect(after.currentCoderId).not.toBeNull();
+    expect(result.delta.currentCoderId).toBe(after.currentCoderId);
     expect(result.affectedDocumentIds).toEqual([doc.id]);
-    expect(result.message).toBe('Code 1 passage at Communities take the lead');
+    expect(result.message).toBe(`Code “Communities take the lead” in ${doc.name}`);
     const file = await coderFile(dir, p, backend, 'Test Coder');
     expect(file.codings).toEqual([expect.objectContaining({ documentId: doc.id, start, end: start + 40, id: result.createdIds[0] })]);
-    expect(result.snapshot.codingCounts[code('Communities take the lead')]![result.snapshot.currentCoderId!]).toBe(1);
+    expect(after.codingCounts[code('Communities take the lead')]![after.currentCoderId!]).toBe(1);
+    expect(result.delta.codingCounts![code('Communities take the lead')]![after.currentCoderId!]).toBe(1);
   });
 
   it('asks for a name before the first coding', async () => {
@@ -62,23 +65,25 @@ describe('coding a passage', () => {
     await backend.handlers['coding.apply']({ documentId: doc.id, codeId: code('Tackling stigma'), start: 100, end: 150 });
     await backend.handlers['coding.apply']({ documentId: other.id, codeId: code('Zero suicide'), start: 200, end: 260 });
     const undone = await backend.handlers['history.undo']({});
-    expect(undone.message).toBe('Undid: Code 1 passage at Zero suicide');
+    expect(undone.message).toBe(`Undid: Code “Zero suicide” in ${other.name}`);
     expect(undone.affectedDocumentIds).toEqual([other.id]);
     expect(await backend.handlers['document.codings']({ documentId: other.id })).toHaveLength(0);
     await backend.handlers['history.undo']({});
     expect((await backend.handlers['document.codings']({ documentId: doc.id })).length).toBe(0);
     expect((await backend.handlers['history.state']({})).canUndo).toBe(false);
     const redone = await backend.handlers['history.redo']({});
-    expect(redone.message).toBe('Redid: Code 1 passage at Tackling stigma');
+    expect(redone.message).toBe(`Redid: Code “Tackling stigma” in ${doc.name}`);
     expect(await backend.handlers['document.codings']({ documentId: doc.id })).toEqual([expect.objectContaining({ start: 100, end: 150 })]);
-    expect(redone.history).toMatchObject({ canUndo: true, canRedo: true, redoLabel: 'Code 1 passage at Zero suicide' });
+    expect(redone.history).toMatchObject({ canUndo: true, canRedo: true, redoLabel: `Code “Zero suicide” in ${other.name}` });
   });
 
   it('changes the extent of a coding and removes it, each undoable', async () => {
     const { backend, doc, code } = await setup();
     const applied = await backend.handlers['coding.apply']({ documentId: doc.id, codeId: code('Tackling stigma'), start: 100, end: 150 });
     const id = applied.createdIds[0]!;
-    await backend.handlers['coding.setExtent']({ codingId: id, start: 90, end: 170 });
+    const widened = await backend.handlers['coding.setExtent']({ codingId: id, start: 90, end: 170 });
+    // The open reader of that document is told to reload it.
+    expect(widened.affectedDocumentIds).toEqual([doc.id]);
     expect(await backend.handlers['document.codings']({ documentId: doc.id })).toEqual([expect.objectContaining({ id, start: 90, end: 170 })]);
     await backend.handlers['memo.create']({ target: { type: 'coding', id }, text: 'Clear example' });
     await backend.handlers['coding.remove']({ codingId: id });
@@ -101,7 +106,7 @@ describe('coding a passage', () => {
     const segments = await backend.handlers['segments.query']({
       codeIds: [code('Services there when and where needed')],
       includeSubcodes: false,
-      coderIds: [result.snapshot.currentCoderId!],
+      coderIds: [result.delta.currentCoderId!],
       attributes: {},
       documentIds: null,
     });
@@ -111,7 +116,7 @@ describe('coding a passage', () => {
     const none = await backend.handlers['segments.query']({
       codeIds: [code('Services there when and where needed')],
       includeSubcodes: false,
-      coderIds: [result.snapshot.currentCoderId!],
+      coderIds: [result.delta.currentCoderId!],
       attributes: {},
       documentIds: null,
     });

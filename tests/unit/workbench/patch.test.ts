@@ -1,36 +1,42 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyToCoderFile, applyToProject, invertPatch } from '../../../shared/domain/patch';
+import { invertPatch } from '../../../shared/domain/patch';
 import type { Patch } from '../../../shared/domain/patch';
-import type { CoderFile, ProjectFile } from '../../../shared/domain/schemas';
+import type { ProjectFile } from '../../../shared/domain/schemas';
+import { danglingReferences, patchConflicts } from '../../../shared/domain/state/patch-check';
+import { ProjectState } from '../../../shared/domain/state/project-state';
 import { createCode, deleteCode, mergeCode, moveCode } from '../../../shared/operations/code-ops';
 import { applyCodings, removeCoding, setCodingExtent } from '../../../shared/operations/coding-ops';
-import type { OperationContext } from '../../../shared/operations/context';
+import { operationContext } from '../../../shared/operations/context';
 
 const description = { definition: '', whenToUse: '', whenNotToUse: '', example: '' };
 
 function world() {
   const project: ProjectFile = {
-    schemaVersion: 1, id: 'p', name: 'P', description: '', createdAt: '2026-01-01T00:00:00.000Z',
-    codebook: ['a', 'b', 'c', 'd'].map((id, i) => ({ id, name: id.toUpperCase(), color: '#112233', parentId: i === 3 ? 'a' : null, codable: true, description })),
+    schemaVersion: 2, id: 'p', name: 'P', description: '', createdAt: '2026-01-01T00:00:00.000Z',
+    codebook: ['a', 'b', 'c', 'd'].map((id, i) => ({ id, name: id.toUpperCase(), color: '#112233', parentId: i === 3 ? 'a' : null, codable: true, description, rank: i })),
     attributes: [],
-    documents: [{ id: 'doc', name: 'Doc', hash: '0'.repeat(64), length: 500, turnCount: 0, attributes: {}, importedFrom: 'x', importedAt: '2026-01-01T00:00:00.000Z' }],
-    coders: [{ id: 'k1', name: 'K1', color: '#000000' }, { id: 'k2', name: 'K2', color: '#ffffff' }],
+    documents: [{ id: 'doc', name: 'Doc', hash: '0'.repeat(64), length: 500, turnCount: 0, attributes: {}, importedFrom: 'x', importedAt: '2026-01-01T00:00:00.000Z', rank: 0 }],
+    coders: [{ id: 'k1', name: 'K1', color: '#000000', rank: 0 }, { id: 'k2', name: 'K2', color: '#ffffff', rank: 1 }],
+    sets: [],
+    queries: [],
   };
-  const files = new Map<string, CoderFile>(project.coders.map((c) => [c.id, { schemaVersion: 1, coderId: c.id, codings: [], memos: [] }]));
+  const state = ProjectState.fromFiles(project, new Map());
   let n = 0;
-  const ctx: OperationContext = {
-    project,
-    coderFile: (id) => files.get(id)!,
-    newId: () => `n${++n}`,
-    now: () => '2026-01-02T00:00:00.000Z',
-  };
+  const ctx = operationContext(state, { newId: () => `n${++n}`, now: () => new Date('2026-01-02T00:00:00.000Z') });
   const apply = (patch: Patch) => {
-    applyToProject(project, patch);
-    for (const c of patch.coders ?? []) applyToCoderFile(files.get(c.coderId)!, c);
+    const conflicts = patchConflicts(state, patch);
+    if (conflicts.length) throw new Error(conflicts.join('; '));
+    state.apply(patch);
+    const dangling = danglingReferences(state, patch);
+    if (dangling.length) throw new Error(dangling.join('; '));
   };
-  const state = () => JSON.parse(JSON.stringify({ codebook: project.codebook, files: [...files.values()].map((f) => ({ ...f, codings: [...f.codings].sort((x, y) => x.id.localeCompare(y.id)) })) }));
-  return { ctx, apply, state, project, files };
+  const files = {
+    get: (coderId: string) => state.coder(coderId)!.toFile(),
+    values: () => state.coderIds().map((id) => state.coder(id)!.toFile()),
+  };
+  const snapshot = () => JSON.parse(JSON.stringify({ project: state.data, files: files.values() }));
+  return { ctx, apply, state: snapshot, project: { get codebook() { return state.data.codebook; } }, files };
 }
 
 const action = fc.oneof(
@@ -107,6 +113,14 @@ describe('every change undoes exactly (property)', () => {
         }
         const ids = new Set(w.project.codebook.map((c) => c.id));
         for (const f of w.files.values()) for (const c of f.codings) expect(ids.has(c.codeId)).toBe(true);
+        // A coder's codings at one code never overlap: overlapping passages merge.
+        for (const f of w.files.values()) {
+          const sorted = [...f.codings].sort((x, y) => x.codeId.localeCompare(y.codeId) || x.start - y.start);
+          sorted.forEach((c, i) => {
+            const next = sorted[i + 1];
+            if (next && next.codeId === c.codeId) expect(next.start).toBeGreaterThanOrEqual(c.end);
+          });
+        }
       }),
       { numRuns: 300 },
     );

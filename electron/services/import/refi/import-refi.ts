@@ -1,13 +1,17 @@
-import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../../shared/api/errors';
 import { nextCodeColor } from '../../../../shared/domain/codebook';
-import { emptyCoderPatch } from '../../../../shared/domain/patch';
-import type { CoderPatch, DocumentAttributesPatch, Patch } from '../../../../shared/domain/patch';
-import type { AttributeDef, AttributeType, AttributeValue, Code, Memo, MemoTarget } from '../../../../shared/domain/schemas';
+import { added, removed, updated } from '../../../../shared/domain/patch';
+import type { Change, CoderChanges, Patch } from '../../../../shared/domain/patch';
+import type { AttributeDef, AttributeType, AttributeValue, Code, Coding, DocumentMeta, Memo, MemoTarget } from '../../../../shared/domain/schemas';
 import { checkAttributeValue } from '../../../../shared/operations/attribute-ops';
+import { newCoder } from '../../../../shared/operations/coder-ops';
+import { nextRank } from '../../../../shared/operations/context';
+import type { OperationContext } from '../../../../shared/operations/context';
+import { addDocuments } from '../../../../shared/operations/document-ops';
+import { plural } from '../../../../shared/text/plural';
 import { detectSpeakerPattern, splitTurns } from '../../../../shared/text/turns';
-import { hashText } from '../../project/project-store';
-import type { NewCoding, ProjectStore } from '../../project/project-store';
+import { hashText, planSource } from '../../project/source-files';
+import type { PlannedSource } from '../../project/source-files';
 import { readArchive } from '../archive';
 import type { ArchiveEntries } from '../archive';
 import { ImportError } from '../types';
@@ -19,18 +23,25 @@ import type { RefiCode, RefiCoding, RefiNote, RefiProject, RefiSelection, RefiTe
 
 /**
  * Importing a REFI-QDA project (.qdpx, or a bare project.qde) or codebook (.qdc) into an open
- * project, new or already in use. Everything is read, checked and planned first; only then is
- * the project changed: one patch for the codebook (and attribute definitions), the documents,
- * the coders, their codings, and one patch for memos and the attributes of documents that were
- * already there. Nothing the project already holds is changed: codes with the same name at the
- * same level are reused, a text already in the project is not added twice (its codings land on
- * the existing document), and codings and memos already present are not duplicated.
+ * project, new or already in use. The file is read and checked first; then everything it brings
+ * (codes, attribute definitions, documents, coders, codings, memos, values) is planned as one
+ * patch, applied in one step: undoing the import removes exactly what it added. Nothing the
+ * project already holds is changed: codes with the same name at the same level are reused, a
+ * text already in the project is not added twice (its codings land on the existing document),
+ * and codings and memos already present are not duplicated. A file's own codings are kept as the
+ * file has them, even where one coder's codings at a code overlap (the report counts them).
  */
 
 export interface RefiImportOptions {
-  /** Ids for new codes and memos, and the time for memos without dates. Default: random UUIDs, the clock. */
-  newId?: () => string;
-  now?: () => Date;
+  /** Merge a coder's overlapping codings at one code into one, as coding in Marginalia does. */
+  mergeOverlaps?: boolean;
+}
+
+/** What importing a REFI-QDA file will do: its report, the one patch, and the transcripts to write first. */
+export interface RefiImportPlan {
+  report: RefiImportReport;
+  patch: Patch;
+  sources: PlannedSource[];
 }
 
 export type RefiItemKind =
@@ -83,6 +94,8 @@ export interface RefiImportReport {
     codings: number;
     /** Codings the project already had, exactly (same coder, document, code and span). */
     codingsAlreadyPresent: number;
+    /** Codings that overlap another of the same coder at the same code (kept unless merging was asked for). */
+    codingsOverlapping: number;
     /** Memos added. */
     memos: number;
     /** Attributes defined. */
@@ -194,10 +207,6 @@ function decodeSourceText(bytes: Uint8Array): { text: string; warning?: string }
 const clean = (s: string | undefined) => (s ?? '').normalize('NFC').replace(/\s+/g, ' ').trim();
 const clip = (s: string, max: number) => (Array.from(s).length > max ? `${Array.from(s).slice(0, max - 1).join('')}…` : s);
 
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 /** `#RGB` or `#RRGGBB` as `#rrggbb`; anything else undefined. */
 export function refiColor(color: string | undefined): string | undefined {
   const match = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec((color ?? '').trim());
@@ -275,15 +284,12 @@ class Planner {
   readonly notImported: RefiNotImported[] = [];
   readonly warnings: string[] = [];
   readonly newId: () => string;
-  readonly now: () => Date;
 
   constructor(
-    readonly store: ProjectStore,
+    readonly ctx: OperationContext,
     readonly file: SourceFile,
-    options: RefiImportOptions,
   ) {
-    this.newId = options.newId ?? randomUUID;
-    this.now = options.now ?? (() => new Date());
+    this.newId = ctx.newId;
   }
 
   skip(item: RefiNotImported): void {
@@ -299,21 +305,20 @@ class Planner {
 }
 
 interface CodebookPlan {
-  before: Code[];
-  after: Code[];
+  /** The codes the import creates, in order, ranked after the existing ones. */
+  created: Code[];
   /** REFI code GUID → our code id. */
   codeIds: Map<string, string>;
   /** REFI code GUID → its path, for messages. */
   codePaths: Map<string, string>;
-  created: number;
   reused: number;
 }
 
 /** New codes appended after the existing ones, parents before children; same name at the same level reuses. */
 function planCodebook(existing: readonly Code[], codes: RefiCode[], newId: () => string): CodebookPlan {
-  const before = [...existing];
-  const after = [...before];
-  const plan: CodebookPlan = { before, after, codeIds: new Map(), codePaths: new Map(), created: 0, reused: 0 };
+  const after = [...existing];
+  const plan: CodebookPlan = { created: [], codeIds: new Map(), codePaths: new Map(), reused: 0 };
+  let rank = nextRank(existing);
   const visit = (list: RefiCode[], parentId: string | null, path: string[]) => {
     for (const refi of list) {
       const name = clip(clean(refi.name), 200) || 'Unnamed code';
@@ -329,9 +334,10 @@ function planCodebook(existing: readonly Code[], codes: RefiCode[], newId: () =>
           parentId,
           codable: refi.isCodable,
           description: { definition: refi.description.trim(), whenToUse: '', whenNotToUse: '', example: '' },
+          rank: rank++,
         };
         after.push(code);
-        plan.created++;
+        plan.created.push(code);
       }
       const codePath = [...path, name];
       if (refi.guid && !plan.codeIds.has(refi.guid)) {
@@ -365,7 +371,7 @@ interface PlannedCoding {
   codeId: string;
   start: number;
   end: number;
-  /** Filled in once stored. */
+  /** Given when the patch is built (or the id of the same coding already in the project). */
   codingId?: string;
 }
 
@@ -401,15 +407,14 @@ class ProjectPlanner extends Planner {
   decision: SchemeDecision | null = null;
 
   constructor(
-    store: ProjectStore,
+    ctx: OperationContext,
     file: SourceFile,
-    options: RefiImportOptions,
     readonly project: RefiProject,
     readonly container: Container,
   ) {
-    super(store, file, options);
-    this.codebook = planCodebook(store.data.codebook, project.codes, this.newId);
-    this.codeById = new Map(this.codebook.after.map((c) => [c.id, c]));
+    super(ctx, file);
+    this.codebook = planCodebook(ctx.project.codebook, project.codes, this.newId);
+    this.codeById = new Map([...ctx.project.codebook, ...this.codebook.created].map((c) => [c.id, c]));
     this.users = new Map(project.users.filter((u) => u.guid).map((u) => [u.guid, clip(clean(u.name), 100) || `User ${u.guid.slice(0, 8)}`]));
     this.vendor = vendorName(project.origin);
   }
@@ -428,7 +433,7 @@ class ProjectPlanner extends Planner {
 
   /** Reads every text source: its text, its document name, whether the project already has it. */
   prepareSources(): void {
-    const byHash = new Map(this.store.data.documents.map((d) => [d.hash, d]));
+    const byHash = new Map(this.ctx.project.documents.map((d) => [d.hash, d]));
     const seen = new Map<string, PreparedSource>();
     for (const source of this.project.textSources) {
       const name = documentNameFor(source);
@@ -677,15 +682,15 @@ class ProjectPlanner extends Planner {
 
   // --- Attributes ----------------------------------------------------------------------------
 
-  readonly definitions: AttributeDef[] = [...this.store.data.attributes];
+  readonly definitions: AttributeDef[] = [...this.ctx.project.attributes];
   readonly newDefinitions: AttributeDef[] = [];
   /** Source GUID → its attribute values. */
-  readonly values = new Map<string, Record<string, AttributeValue>>();
+  readonly values = new Map<string, Record<string, string | number>>();
 
   private definition(name: string, type: AttributeType): AttributeDef {
     const existing = this.definitions.find((d) => d.name.toLocaleLowerCase() === name.toLocaleLowerCase());
     if (existing) return existing;
-    const def = { name, type };
+    const def = { name, type, rank: nextRank(this.definitions) };
     this.definitions.push(def);
     this.newDefinitions.push(def);
     return def;
@@ -783,6 +788,7 @@ function emptyReport(file: SourceFile, origin: string | undefined): RefiImportRe
       codersReused: 0,
       codings: 0,
       codingsAlreadyPresent: 0,
+      codingsOverlapping: 0,
       memos: 0,
       attributes: 0,
       attributeValues: 0,
@@ -794,45 +800,66 @@ function emptyReport(file: SourceFile, origin: string | undefined): RefiImportRe
   };
 }
 
-const coderPalette = ['#1d70b8', '#d4351c', '#00703c', '#6f3c97', '#b58840', '#28a197', '#912b88', '#505a5f'];
-
 // ---------------------------------------------------------------------------------------------
 // The entry points.
 
-/** Imports a REFI-QDA project (.qdpx, or a bare .qde) into the open project. */
-export async function importRefiProject(store: ProjectStore, file: SourceFile, options: RefiImportOptions = {}): Promise<RefiImportReport> {
-  const container = await openContainer(file, 'project');
+/** A REFI-QDA project or codebook read and checked, ready to be planned into the open project. */
+export interface RefiFile {
+  file: SourceFile;
+  container: Container;
+  project?: RefiProject;
+  codebook?: RefiCode[];
+  origin: string | undefined;
+}
+
+export async function readRefiFile(file: SourceFile, kind: 'project' | 'codebook'): Promise<RefiFile> {
+  const container = await openContainer(file, kind);
+  if (kind === 'codebook') {
+    const codebook = parseQdc(container.xml, file.name, container.part);
+    return { file, container, codebook: codebook.codes, origin: codebook.origin };
+  }
   const project = parseQde(container.xml, file.name, container.part);
-  const plan = new ProjectPlanner(store, file, options, project, container);
+  return { file, container, project, origin: project.origin };
+}
+
+/** The codings and memos of each coder the import touches, built up as one patch. */
+class CoderWork {
+  readonly byCoder = new Map<string, CoderChanges & { codings: Change<Coding>[]; memos: Change<Memo>[] }>();
+
+  of(coderId: string) {
+    return this.byCoder.get(coderId) ?? this.byCoder.set(coderId, { coderId, codings: [], memos: [] }).get(coderId)!;
+  }
+}
+
+/** Plans importing a REFI-QDA project into the open project: one patch, and the transcripts it lists. */
+export function planRefiProject(ctx: OperationContext, read: RefiFile, options: RefiImportOptions = {}): RefiImportPlan {
+  const { file, container, project } = read;
+  const plan = new ProjectPlanner(ctx, file, project!, container);
   const codebook = plan.codebook;
-  for (const item of project.skipped) plan.skip({ kind: item.kind, name: item.name, reason: item.reason });
+  for (const item of project!.skipped) plan.skip({ kind: item.kind, name: item.name, reason: item.reason });
   plan.prepareSources();
   plan.decideOffsets();
   plan.planCodings();
   plan.planMemos();
   plan.planAttributes();
 
-  const report = emptyReport(file, project.origin);
+  const report = emptyReport(file, project!.origin);
   if (plan.decision) {
     const { scheme, decidedBy, explanation } = plan.decision;
     report.offsets = { ...scheme, decidedBy, explanation };
   }
-  const label = `Import ${file.name}`;
-
-  // 1. Codes and attribute definitions: one patch.
-  const codebookChanged = codebook.created > 0;
-  if (codebookChanged || plan.newDefinitions.length) {
-    const patch: Patch = { label };
-    if (codebookChanged) patch.codebook = { before: codebook.before, after: codebook.after };
-    if (plan.newDefinitions.length) patch.attributes = { before: [...store.data.attributes], after: [...store.data.attributes, ...plan.newDefinitions] };
-    await store.applyPatch(patch);
-  }
-  report.counts.codes = codebook.created;
+  const projectChanges: NonNullable<Patch['project']> = {
+    codes: codebook.created.map((c) => added(c.id, c)),
+    attributes: plan.newDefinitions.map((d) => added(d.name, d)),
+  };
+  report.counts.codes = codebook.created.length;
   report.counts.codesReused = codebook.reused;
   report.counts.attributes = plan.newDefinitions.length;
 
-  // 2. Documents.
-  const duplicateAttributes: DocumentAttributesPatch[] = [];
+  // Documents: new texts are added; a text the project has keeps its record and gains values it lacks.
+  const importedAt = ctx.now();
+  const sources: PlannedSource[] = [];
+  const documentChanges: Change<DocumentMeta>[] = [];
   for (const prepared of plan.prepared) {
     const values = plan.values.get(prepared.source.guid) ?? {};
     if (prepared.sameAs) {
@@ -844,92 +871,80 @@ export async function importRefiProject(store: ProjectStore, file: SourceFile, o
       report.counts.duplicateSources++;
       report.documents.push({ name: prepared.duplicateOfName ?? prepared.name, documentId: prepared.existingId, duplicate: true });
       plan.warnings.push(`“${prepared.name}” is already in the project as “${prepared.duplicateOfName}”: it was not added again, and its codings were added to the existing document.`);
-      const doc = store.data.documents.find((d) => d.id === prepared.existingId)!;
-      const after = { ...doc.attributes };
+      const doc = ctx.state.tables.documents.get(prepared.existingId)!;
+      const attributes = { ...doc.attributes };
       for (const [name, value] of Object.entries(values)) {
-        const current = after[name];
-        if (current === undefined || current === null) {
-          after[name] = value;
+        const current = attributes[name];
+        if (current === undefined) {
+          attributes[name] = value;
           report.counts.attributeValues++;
         } else if (current !== value) {
           plan.skip({ kind: 'value', name, source: prepared.name, reason: `the document already has ${JSON.stringify(current)}, which was kept` });
         }
       }
-      if (Object.keys(after).length !== Object.keys(doc.attributes).length || Object.entries(after).some(([k, v]) => doc.attributes[k] !== v)) {
-        duplicateAttributes.push({ documentId: doc.id, before: doc.attributes, after });
-      }
+      const change = updated(doc.id, doc, { ...doc, attributes });
+      if (change) documentChanges.push(change);
       continue;
     }
     const text = prepared.positions.text;
-    const meta = await store.addDocument({
-      name: prepared.name,
-      text,
-      turns: splitTurns(text, detectSpeakerPattern(text)),
-      attributes: values,
-      importedFrom: file.name,
-    });
-    prepared.documentId = meta.id;
+    const source = planSource(ctx.newId(), { name: prepared.name, text, turns: splitTurns(text, detectSpeakerPattern(text)), attributes: values, importedFrom: file.name }, importedAt);
+    sources.push(source);
+    prepared.documentId = source.meta.id;
     report.counts.sources++;
-    report.counts.attributeValues += Object.values(values).filter((v) => v !== null).length;
-    report.documents.push({ name: meta.name, documentId: meta.id, duplicate: false });
+    report.counts.attributeValues += Object.keys(values).length;
+    report.documents.push({ name: source.meta.name, documentId: source.meta.id, duplicate: false });
   }
+  documentChanges.push(...(addDocuments(ctx, sources.map((s) => s.meta))?.documents ?? []));
+  projectChanges.documents = documentChanges;
 
-  // 3. Coders: a REFI user becomes the project's coder of the same name, or a new one.
+  // Coders: a REFI user becomes the project's coder of the same name, or a new one.
   const keys = new Set<string>([...[...plan.codings.values()].map((c) => c.coderKey), ...plan.memos.map((m) => m.coderKey)]);
   const coderIds = new Map<string, string>();
+  const coderChanges: NonNullable<Patch['project']>['coders'] = [];
   for (const key of [...plan.users.keys(), vendorKey]) {
     if (!keys.has(key)) {
       if (key !== vendorKey) plan.skip({ kind: 'user', name: plan.users.get(key)!, reason: 'no codings or notes of theirs were imported, so no coder was made for them' });
       continue;
     }
     const name = plan.coderName(key);
-    const existing = store.data.coders.find((c) => c.name === name);
+    const existing = ctx.project.coders.find((c) => c.name === name);
     if (existing) {
       coderIds.set(key, existing.id);
       report.counts.codersReused++;
       report.coders.push({ name, coderId: existing.id, created: false });
       continue;
     }
-    const used = new Set(store.data.coders.map((c) => c.color.toLowerCase()));
-    const color = coderPalette.find((c) => !used.has(c)) ?? coderPalette[store.data.coders.length % coderPalette.length]!;
-    const coder = await store.addCoder(name, color);
+    const coder = newCoder(ctx, name, {}, coderChanges.length);
+    coderChanges.push(added(coder.id, coder));
     coderIds.set(key, coder.id);
     report.counts.coders++;
     report.coders.push({ name, coderId: coder.id, created: true });
   }
+  projectChanges.coders = coderChanges;
 
-  // 4. Codings, per coder; those the coder already has are not added again.
-  const byCoder = new Map<string, PlannedCoding[]>();
+  // Codings, per coder; those the coder already has exactly are not added again.
+  const work = new CoderWork();
+  const spanKey = (documentId: string, codeId: string, start: number, end: number) => `${documentId}|${codeId}|${start}|${end}`;
+  const existingCodings = new Map<string, Map<string, string>>();
+  const createdAt = ctx.now();
   for (const coding of plan.codings.values()) {
-    const list = byCoder.get(coding.coderKey) ?? [];
-    list.push(coding);
-    byCoder.set(coding.coderKey, list);
-  }
-  for (const [key, list] of byCoder) {
-    const coderId = coderIds.get(key)!;
-    const existing = new Map(store.codingsOf(coderId).map((c) => [`${c.documentId}|${c.codeId}|${c.start}|${c.end}`, c.id]));
-    const fresh: PlannedCoding[] = [];
-    for (const coding of list) {
-      const id = existing.get(`${coding.source.documentId}|${coding.codeId}|${coding.start}|${coding.end}`);
-      if (id) {
-        coding.codingId = id;
-        report.counts.codingsAlreadyPresent++;
-      } else {
-        fresh.push(coding);
-      }
+    const coderId = coderIds.get(coding.coderKey)!;
+    const have = existingCodings.get(coderId) ?? existingCodings.set(coderId, new Map((ctx.state.coder(coderId) ? ctx.state.coder(coderId)!.codings.list() : []).map((c) => [spanKey(c.documentId, c.codeId, c.start, c.end), c.id]))).get(coderId)!;
+    const documentId = coding.source.documentId!;
+    const id = have.get(spanKey(documentId, coding.codeId, coding.start, coding.end));
+    if (id) {
+      coding.codingId = id;
+      report.counts.codingsAlreadyPresent++;
+      continue;
     }
-    if (fresh.length === 0) continue;
-    const created = await store.addCodings(
-      coderId,
-      fresh.map((c): NewCoding => ({ documentId: c.source.documentId!, codeId: c.codeId, start: c.start, end: c.end })),
-    );
-    created.forEach((c, i) => (fresh[i]!.codingId = c.id));
-    report.counts.codings += created.length;
+    const created: Coding = { id: ctx.newId(), documentId, codeId: coding.codeId, start: coding.start, end: coding.end, createdAt };
+    coding.codingId = created.id;
+    have.set(spanKey(documentId, coding.codeId, coding.start, coding.end), created.id);
+    work.of(coderId).codings.push(added(created.id, created));
+    report.counts.codings++;
   }
 
-  // 5. Memos, and attributes of documents the project already had: one patch.
-  const changes = new Map<string, CoderPatch>();
-  const nowIso = plan.now().toISOString();
+  // Memos, not duplicating those the coder already has.
   for (const memo of plan.memos) {
     const coderId = coderIds.get(memo.coderKey)!;
     const target: MemoTarget =
@@ -940,34 +955,84 @@ export async function importRefiProject(store: ProjectStore, file: SourceFile, o
           : memo.target.type === 'code'
             ? { type: 'code', id: memo.target.codeId }
             : { type: 'coding', id: memo.target.coding.codingId! };
-    const change = changes.get(coderId) ?? emptyCoderPatch(coderId);
-    changes.set(coderId, change);
+    const pending = work.of(coderId).memos.map((c) => c.after as Memo);
     const same = (m: Memo) => m.text === memo.text && JSON.stringify(m.target) === JSON.stringify(target);
-    if (store.coderFile(coderId).memos.some(same) || change.addedMemos.some(same)) continue;
-    const createdAt = memo.createdAt ?? nowIso;
-    change.addedMemos.push({ id: plan.newId(), target, text: memo.text, createdAt, updatedAt: memo.updatedAt ?? createdAt });
+    if ([...(ctx.state.coder(coderId)?.memos.values() ?? [])].some(same) || pending.some(same)) continue;
+    const at = memo.createdAt ?? createdAt;
+    const created: Memo = { id: ctx.newId(), target, text: memo.text, createdAt: at, updatedAt: memo.updatedAt ?? at };
+    work.of(coderId).memos.push(added(created.id, created));
+    report.counts.memos++;
   }
-  const coders = [...changes.values()].filter((c) => c.addedMemos.length);
-  if (coders.length || duplicateAttributes.length) {
-    await store.applyPatch({ label: `${label}: memos and attributes`, coders, documentAttributes: duplicateAttributes });
-  }
-  report.counts.memos = coders.reduce((n, c) => n + c.addedMemos.length, 0);
+  report.counts.codingsOverlapping = countOverlaps(ctx, work, options);
   report.notImported = plan.notImported;
   report.warnings = plan.warnings;
-  return report;
+  const coders = [...work.byCoder.values()].filter((c) => c.codings.length || c.memos.length);
+  return { report, patch: { label: `Import ${file.name}`, project: projectChanges, ...(coders.length > 0 && { coders }) }, sources };
 }
 
-/** Imports the codes of a REFI-QDA codebook (.qdc; a .qdpx or .qde gives its codebook) into the open project. */
-export async function importRefiCodebook(store: ProjectStore, file: SourceFile, options: RefiImportOptions = {}): Promise<RefiImportReport> {
-  const container = await openContainer(file, 'codebook');
-  const codebook = parseQdc(container.xml, file.name, container.part);
-  const planner = new Planner(store, file, options);
-  const plan = planCodebook(store.data.codebook, codebook.codes, planner.newId);
-  if (plan.created > 0) await store.applyPatch({ label: `Import codebook ${file.name}`, codebook: { before: plan.before, after: plan.after } });
-  const report = emptyReport(file, codebook.origin);
-  report.counts.codes = plan.created;
+/**
+ * How many of the import's codings overlap another of the same coder at the same code; with
+ * `mergeOverlaps`, each overlapping group becomes one coding (the earliest kept, widened; memos
+ * on the others move to it), as coding in Marginalia does.
+ */
+function countOverlaps(ctx: OperationContext, work: CoderWork, options: RefiImportOptions): number {
+  let overlapping = 0;
+  for (const changes of work.byCoder.values()) {
+    const fresh = new Map(changes.codings.map((c) => [c.id, c.after as Coding]));
+    const groups = new Map<string, Coding[]>();
+    for (const c of [...fresh.values(), ...(ctx.state.coder(changes.coderId)?.codings.values() ?? [])]) {
+      const key = `${c.documentId}|${c.codeId}`;
+      groups.set(key, [...(groups.get(key) ?? []), c]);
+    }
+    for (const list of groups.values()) {
+      list.sort((a, b) => a.start - b.start || b.end - a.end);
+      let cluster: Coding[] = [];
+      let end = -1;
+      const close = () => {
+        if (cluster.length > 1 && cluster.some((c) => fresh.has(c.id))) {
+          overlapping += cluster.filter((c) => fresh.has(c.id)).length;
+          if (options.mergeOverlaps) mergeCluster(changes, cluster, fresh);
+        }
+      };
+      for (const c of list) {
+        if (c.start >= end) {
+          close();
+          cluster = [];
+        }
+        cluster.push(c);
+        end = Math.max(end, c.end);
+      }
+      close();
+    }
+  }
+  return overlapping;
+}
+
+function mergeCluster(changes: CoderChanges & { codings: Change<Coding>[]; memos: Change<Memo>[] }, cluster: Coding[], fresh: Map<string, Coding>): void {
+  const [keeper, ...others] = [...cluster].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : fresh.has(a.id) ? 1 : -1));
+  const start = Math.min(...cluster.map((c) => c.start));
+  const end = Math.max(...cluster.map((c) => c.end));
+  const gone = new Set(others.map((c) => c.id));
+  changes.codings = changes.codings.filter((c) => !gone.has(c.id));
+  for (const other of others) if (!fresh.has(other.id)) changes.codings.push(removed(other.id, other));
+  const own = changes.codings.find((c) => c.id === keeper!.id);
+  if (own) own.after = { ...(own.after as Coding), start, end };
+  else changes.codings.push(updated(keeper!.id, keeper!, { ...keeper!, start, end })!);
+  for (const memo of changes.memos) {
+    const m = memo.after as Memo | null;
+    if (m?.target.type === 'coding' && gone.has(m.target.id)) memo.after = { ...m, target: { type: 'coding', id: keeper!.id } };
+  }
+}
+
+/** Plans importing the codes of a REFI-QDA codebook (.qdc; a .qdpx or .qde gives its codebook). */
+export function planRefiCodebook(ctx: OperationContext, read: RefiFile): RefiImportPlan {
+  const planner = new Planner(ctx, read.file);
+  const plan = planCodebook(ctx.project.codebook, read.codebook!, planner.newId);
+  const report = emptyReport(read.file, read.origin);
+  report.counts.codes = plan.created.length;
   report.counts.codesReused = plan.reused;
   report.notImported = planner.notImported;
   report.warnings = planner.warnings;
-  return report;
+  const codes = plan.created.map((c) => added(c.id, c));
+  return { report, patch: { label: `Import codebook ${read.file.name}`, ...(codes.length > 0 && { project: { codes } }) }, sources: [] };
 }

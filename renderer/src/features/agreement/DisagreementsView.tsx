@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import type { AgreementResult, AttributeFilter, DisagreementView, ProjectSnapshot } from '../../../../shared/api/contract';
+import type { AgreementResult, AttributeFilter, DisagreementView, HistoryState } from '../../../../shared/api/contract';
 import type { Span } from '../../../../shared/text/spans';
 import { ApiError } from '../../api/client';
 import { useApi } from '../../api/context';
@@ -24,12 +24,12 @@ type Load =
   | { status: 'failed'; key: string; error: ApiError };
 
 /**
- * Decisions for "neither" leave no coding to read back, so the view remembers them — for as
- * long as the project is the one its own decisions produced. Any other change (an undo above
+ * Decisions for "neither" leave no coding to read back here, so the view remembers them — for
+ * as long as the undo history is the one its own decisions left. Any other change (an undo above
  * all) forgets them, and the passage shows as open again: never settled when it may not be.
  */
 interface NeitherMarks {
-  project: ProjectSnapshot | null;
+  history: HistoryState | null;
   keys: string[];
 }
 
@@ -62,7 +62,7 @@ export function DisagreementsView({ drill, settings, attributes, result, onBack,
   const [load, setLoad] = useState<Load>({ status: 'loading' });
   const [notes, setNotes] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState<string | null>(null);
-  const [neither, setNeither] = useState<NeitherMarks>({ project: null, keys: [] });
+  const [neither, setNeither] = useState<NeitherMarks>({ history: null, keys: [] });
   const [message, setMessage] = useState<string | null>(null);
 
   useEffect(() => {
@@ -93,7 +93,7 @@ export function DisagreementsView({ drill, settings, attributes, result, onBack,
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, key, project]);
 
-  const neitherKeys = new Set(neither.project === project ? neither.keys : []);
+  const neitherKeys = new Set(neither.history === workbench.history ? neither.keys : []);
   const passages = load.status === 'ready' ? load.passages : [];
   const stale = load.status !== 'loading' && load.key !== key;
 
@@ -122,8 +122,8 @@ export function DisagreementsView({ drill, settings, attributes, result, onBack,
         note: notes[k] ?? '',
       });
       if (!change) return;
-      const kept = (neither.project === project ? neither.keys : []).filter((x) => x !== k);
-      setNeither({ project: change.snapshot, keys: choice === 'neither' ? [...kept, k] : kept });
+      const kept = (neither.history === workbench.history ? neither.keys : []).filter((x) => x !== k);
+      setNeither({ history: change.history, keys: choice === 'neither' ? [...kept, k] : kept });
       setNotes((n) => {
         const next = { ...n };
         delete next[k];

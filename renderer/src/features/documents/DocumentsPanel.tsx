@@ -7,6 +7,7 @@ import { EmptyState } from '../../ui/EmptyState';
 import { PaneHeader } from '../../ui/PaneHeader';
 import { FileDropZone, ImportFileInput, usePreventFileNavigation } from '../import/FileInputs';
 import { ImportDialog } from '../import/ImportDialog';
+import { useOpenedFiles } from '../import/OpenedFiles';
 import { useImporter } from '../import/useImporter';
 import { useWorkbench } from '../workbench/context';
 import { DocumentList } from './DocumentList';
@@ -31,6 +32,7 @@ export function DocumentsPanel() {
   const active = activeFilterCount(attributeFilter);
   const summary = describeFilter(attributeFilter, attributes);
   const importer = useImporter();
+  useOpenedFiles(importer.addStaged);
   const fileInput = useRef<HTMLInputElement>(null);
   const documentNames = useMemo(() => documents.map((d) => d.name), [documents]);
   usePreventFileNavigation();

@@ -7,13 +7,16 @@ import { buildImportOptions, initialForm } from './options';
 import type { ItemForm } from './options';
 import { canRun, importReducer, readyEntries, summariseResults } from './session';
 import type { ImportEntry, ImportSession } from './session';
-import { useApplyImport } from './useApplyImport';
+import type { OpenedFile } from './OpenedFiles';
+import { useWorkbenchInternals } from '../workbench/internals';
 
 export interface Importer {
   /** null while no import is under way (the dialog is closed). */
   session: ImportSession | null;
   /** Opens the dialog with these files, or adds them to the open one. */
   addFiles(files: readonly File[]): void;
+  /** The same with files already staged by the desktop shell (a .qdpx the OS opened with the app). */
+  addStaged(files: readonly OpenedFile[]): void;
   setForm(key: string, form: ItemForm): void;
   remove(key: string): void;
   run(): Promise<void>;
@@ -31,7 +34,7 @@ let nextKey = 0;
 export function useImporter(): Importer {
   const api = useApi();
   const workbench = useWorkbench();
-  const applyImport = useApplyImport();
+  const { say } = useWorkbenchInternals();
   const [session, dispatch] = useReducer(importReducer, null);
 
   /** Bumped when the dialog closes: replies for an abandoned import are dropped. */
@@ -46,6 +49,23 @@ export function useImporter(): Importer {
   useApiEvents((event) => {
     if (event.name === 'import.progress') dispatch({ type: 'progress', progress: event.payload });
   });
+
+  /** Looks into a staged file (`import.inspect`) and offers its settings. */
+  const inspect = useCallback(
+    async (key: string, stagedId: string, gen: number) => {
+      const update = (patch: Partial<Omit<ImportEntry, 'key'>>) => {
+        if (generation.current === gen) dispatch({ type: 'update', key, patch });
+      };
+      try {
+        update({ phase: 'checking', stagedId });
+        const inspection = await api.call('import.inspect', { source: { stagedId } });
+        update({ phase: 'ready', inspection, form: initialForm(inspection, documentNames.current) });
+      } catch (err) {
+        update({ phase: 'refused', problem: ApiError.from(err).message });
+      }
+    },
+    [api],
+  );
 
   const prepare = useCallback(
     async (key: string, file: File, gen: number) => {
@@ -64,28 +84,37 @@ export function useImporter(): Importer {
         if (!live()) return;
         update({ phase: 'uploading' });
         const { stagedId } = await api.call('import.stage', { fileName: file.name, base64 });
-        if (!live()) return;
-        update({ phase: 'checking', stagedId });
-        const inspection = await api.call('import.inspect', { source: { stagedId } });
-        update({ phase: 'ready', inspection, form: initialForm(inspection, documentNames.current) });
+        if (live()) await inspect(key, stagedId, gen);
       } catch (err) {
         update({ phase: 'refused', problem: ApiError.from(err).message });
       }
     },
-    [api],
+    [api, inspect],
   );
 
+  /** Adds entries to the dialog and queues their preparation, one file at a time. */
+  const enqueue = useCallback(<T extends { fileName: string; size: number }>(items: readonly T[], prepareOne: (key: string, item: T, gen: number) => Promise<void>) => {
+    if (items.length === 0) return;
+    const batch = items.map((item) => ({ item, key: `import-${++nextKey}` }));
+    dispatch({ type: 'add', files: batch.map(({ item, key }) => ({ key, fileName: item.fileName, size: item.size })) });
+    const gen = generation.current;
+    for (const { item, key } of batch) {
+      queue.current = queue.current.then(() => (generation.current === gen ? prepareOne(key, item, gen) : undefined));
+    }
+  }, []);
+
   const addFiles = useCallback(
-    (files: readonly File[]) => {
-      if (files.length === 0) return;
-      const batch = files.map((file) => ({ file, key: `import-${++nextKey}` }));
-      dispatch({ type: 'add', files: batch.map(({ file, key }) => ({ key, fileName: file.name, size: file.size })) });
-      const gen = generation.current;
-      for (const { file, key } of batch) {
-        queue.current = queue.current.then(() => (generation.current === gen ? prepare(key, file, gen) : undefined));
-      }
-    },
-    [prepare],
+    (files: readonly File[]) =>
+      enqueue(
+        files.map((file) => ({ file, fileName: file.name, size: file.size })),
+        (key, { file }, gen) => prepare(key, file, gen),
+      ),
+    [enqueue, prepare],
+  );
+
+  const addStaged = useCallback(
+    (files: readonly OpenedFile[]) => enqueue(files, (key, { stagedId }, gen) => inspect(key, stagedId, gen)),
+    [enqueue, inspect],
   );
 
   const setForm = useCallback((key: string, form: ItemForm) => dispatch({ type: 'form', key, form }), []);
@@ -100,22 +129,24 @@ export function useImporter(): Importer {
     const before = new Set(workbench.project.documents.map((d) => d.id));
     dispatch({ type: 'run' });
     try {
-      const { results, snapshot } = await api.call('import.run', { items });
-      const firstImportedId = snapshot.documents.find((d) => !before.has(d.id))?.id ?? null;
+      const { results, change } = await api.call('import.run', { items });
+      const firstImportedId = change?.delta.documents?.upsert.find((d) => !before.has(d.id))?.id ?? null;
       dispatch({ type: 'finished', results, firstImportedId });
-      applyImport(snapshot, summariseResults(results));
+      if (change) workbench.applyChange(change);
+      say(summariseResults(results));
     } catch (err) {
       const message = ApiError.from(err).message;
       dispatch({ type: 'failed', message });
       // Files before the one that stopped it are in the project: show them all the same.
       try {
         const state = await api.call('app.getState', {});
-        if (state.project) applyImport(state.project, `The import stopped: ${message}`);
+        if (state.project) workbench.takeSnapshot(state.project);
+        say(`The import stopped: ${message}`);
       } catch {
         // The failure is already on screen; the project shows the import when next read.
       }
     }
-  }, [api, applyImport, session, workbench.project.documents]);
+  }, [api, say, session, workbench]);
 
   const { openDocument } = workbench;
   const close = useCallback(() => {
@@ -125,5 +156,5 @@ export function useImporter(): Importer {
     if (session.stage === 'results' && session.firstImportedId) openDocument(session.firstImportedId);
   }, [openDocument, session]);
 
-  return { session, addFiles, setForm, remove, run, close };
+  return { session, addFiles, addStaged, setForm, remove, run, close };
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Button } from '../../ui/Button';
+import { AboutButton } from '../about/AboutProvider';
 import { ExportButton } from '../export/ExportButton';
 import { CoderSwitch } from './CoderSwitch';
 import { CoderViewSelect } from './CoderViewSelect';
@@ -25,12 +26,8 @@ export function TopBar({ name, path, onClose }: TopBarProps) {
 
   return (
     <header className="topbar">
-      <div className="topbar__app" aria-hidden="true">
-        <svg viewBox="0 0 40 40" width="22" height="22">
-          <rect width="40" height="40" rx="9" fill="var(--c-accent)" />
-          <rect x="10" y="9" width="15" height="22" rx="2" fill="#fff" opacity="0.95" />
-          <rect x="27.5" y="12.5" width="3" height="11" rx="1.5" fill="#9fd3ce" />
-        </svg>
+      <div className="topbar__app">
+        <AboutButton />
       </div>
       <div className="topbar__title">
         <h1 className="topbar__name" title={path}>

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { AppState, AttributeFilter, ChangeResult, HistoryState, Input, ProjectSnapshot } from '../../../../shared/api/contract';
+import { applyDelta } from '../../../../shared/api/snapshot-delta';
 import { ApiError } from '../../api/client';
 import { useApi } from '../../api/context';
 import { CodePalette } from './CodePalette';
@@ -110,7 +111,7 @@ export function WorkbenchProvider({ project: projectProp, coderName: coderNamePr
   // ---------- Changes ----------
 
   const applyResult = useCallback((result: ChangeResult) => {
-    setProject(result.snapshot);
+    setProject((current) => applyDelta(current, result.delta));
     setHistory(result.history);
     if (documentIdRef.current && result.affectedDocumentIds.includes(documentIdRef.current)) {
       setCodingsRevision((r) => r + 1);

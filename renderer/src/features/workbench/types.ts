@@ -1,4 +1,4 @@
-import type { AttributeFilter, Channel, ChangeResult, HistoryState, Input, ProjectSnapshot } from '../../../../shared/api/contract';
+import type { AttributeFilter, ChangeChannel, ChangeResult, HistoryState, Input, ProjectSnapshot } from '../../../../shared/api/contract';
 
 /**
  * The workbench's shared state and actions, as every panel sees them through `useWorkbench()`.
@@ -25,10 +25,8 @@ export type CentreView =
   | { kind: 'agreement' }
   | { kind: 'analysis' };
 
-/** Channels that change the project: each returns a ChangeResult. */
-export type ChangeChannel = {
-  [C in Channel]: C extends `${'coding' | 'code' | 'memo' | 'attribute'}.${string}` | 'document.setAttribute' | 'agreement.resolve' ? C : never;
-}[Channel];
+/** Channels that change the project, as the contract declares them: each returns a ChangeResult. */
+export type { ChangeChannel };
 
 export interface WorkbenchApi {
   project: ProjectSnapshot;

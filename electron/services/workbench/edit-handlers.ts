@@ -1,0 +1,94 @@
+import { defineAttribute, deleteAttribute, setDocumentAttribute } from '../../../shared/operations/attribute-ops';
+import { createCode, deleteCode, mergeCode, moveCode, updateCode } from '../../../shared/operations/code-ops';
+import { applyCodings, removeCoding, setCodingExtent } from '../../../shared/operations/coding-ops';
+import { deleteDocument, documentWork, renameDocument } from '../../../shared/operations/document-ops';
+import { createMemo, deleteMemo, updateMemo } from '../../../shared/operations/memo-ops';
+import { handlerModule } from '../handler-registry';
+import type { ProjectSession } from './project-session';
+
+type Session = () => ProjectSession;
+
+/** Ids of the codings a change added: what the UI follows up on (flash, a memo on it). */
+const addedCodings = (patch: { coders?: { codings?: { before: unknown; id: string }[] }[] }) =>
+  (patch.coders ?? []).flatMap((c) => (c.codings ?? []).filter((x) => x.before === null).map((x) => x.id));
+
+export function documentHandlers(session: Session) {
+  return handlerModule('document', {
+    'document.get': async ({ documentId }) => session().store.documentContent(documentId),
+    'document.codings': async ({ documentId }) => session().store.documentCodings(documentId),
+    'document.rename': async ({ documentId, name }) => session().change(renameDocument(session().context(), documentId, name)),
+    'document.work': async ({ documentId }) => documentWork(session().context(), documentId),
+    'document.delete': async ({ documentId }) => session().change(deleteDocument(session().context(), documentId)),
+    'document.setAttribute': async ({ documentId, name, value }) => session().change(setDocumentAttribute(session().context(), documentId, name, value)),
+  });
+}
+
+export function codingHandlers(session: Session) {
+  return handlerModule('coding', {
+    'coding.apply': async ({ documentId, codeId, start, end }) => {
+      const s = session();
+      const patch = applyCodings(s.context(), s.coder(), codeId, [{ documentId, start, end }]);
+      return s.change(patch, addedCodings(patch));
+    },
+    'coding.applyMany': async ({ codeId, spans }) => {
+      const s = session();
+      const patch = applyCodings(s.context(), s.coder(), codeId, spans);
+      return s.change(patch, addedCodings(patch));
+    },
+    'coding.remove': async ({ codingId }) => {
+      const s = session();
+      return s.change(removeCoding(s.context(), s.coder(), codingId));
+    },
+    'coding.setExtent': async ({ codingId, start, end }) => {
+      const s = session();
+      return s.change(setCodingExtent(s.context(), s.coder(), codingId, { start, end }));
+    },
+  });
+}
+
+export function codeHandlers(session: Session) {
+  return handlerModule('code', {
+    'code.create': async (input) => {
+      const s = session();
+      const { patch, codeId } = createCode(s.context(), input);
+      return s.change(patch, [codeId]);
+    },
+    'code.update': async (input) => session().change(updateCode(session().context(), input)),
+    'code.delete': async ({ codeId }) => session().change(deleteCode(session().context(), codeId)),
+    'code.merge': async ({ sourceId, targetId }) => session().change(mergeCode(session().context(), sourceId, targetId)),
+    'code.move': async ({ codeId, parentId, index }) => session().change(moveCode(session().context(), codeId, parentId, index)),
+  });
+}
+
+export function memoHandlers(session: Session) {
+  return handlerModule('memo', {
+    'memo.create': async ({ target, text }) => {
+      const s = session();
+      const { patch, memoId } = createMemo(s.context(), s.coder(), target, text);
+      return s.change(patch, [memoId]);
+    },
+    'memo.update': async ({ memoId, text }) => {
+      const s = session();
+      return s.change(updateMemo(s.context(), s.coder(), memoId, text));
+    },
+    'memo.delete': async ({ memoId }) => {
+      const s = session();
+      return s.change(deleteMemo(s.context(), s.coder(), memoId));
+    },
+  });
+}
+
+export function attributeHandlers(session: Session) {
+  return handlerModule('attribute', {
+    'attribute.define': async ({ name, type }) => session().change(defineAttribute(session().context(), name, type)),
+    'attribute.delete': async ({ name }) => session().change(deleteAttribute(session().context(), name)),
+  });
+}
+
+export function historyHandlers(session: Session) {
+  return handlerModule('history', {
+    'history.undo': async () => session().undo(),
+    'history.redo': async () => session().redo(),
+    'history.state': async () => session().historyState(),
+  });
+}

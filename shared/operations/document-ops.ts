@@ -1,0 +1,61 @@
+import { AppError } from '../api/errors';
+import { added, removed, updated } from '../domain/patch';
+import type { CoderChanges, Patch } from '../domain/patch';
+import type { DocumentMeta } from '../domain/schemas';
+import { plural } from '../text/plural';
+import { findDocument, nextRank } from './context';
+import type { OperationContext } from './context';
+
+/** Documents to add, in order after those already listed; their source files are already written. */
+export function addDocuments(ctx: OperationContext, documents: Omit<DocumentMeta, 'rank'>[]): Patch['project'] {
+  const first = nextRank(ctx.project.documents);
+  return { documents: documents.map((d, i) => added(d.id, { ...d, rank: first + i })) };
+}
+
+export function renameDocument(ctx: OperationContext, documentId: string, name: string): Patch {
+  const doc = findDocument(ctx, documentId);
+  const clash = ctx.project.documents.find((d) => d.id !== documentId && d.name.toLocaleLowerCase() === name.toLocaleLowerCase());
+  if (clash) throw new AppError('ALREADY_EXISTS', `A document named "${clash.name}" already exists.`);
+  const change = updated(doc.id, doc, { ...doc, name });
+  return { label: `Rename document “${doc.name}” to “${name}”`, ...(change && { project: { documents: [change] } }) };
+}
+
+/** What deleting a document takes with it: for the confirmation. */
+export function documentWork(ctx: OperationContext, documentId: string): { codings: number; coders: number } {
+  findDocument(ctx, documentId);
+  const counts = ctx.state.coderIds().map((id) => ctx.state.coder(id)!.codingsIn(documentId).length);
+  return { codings: counts.reduce((a, b) => a + b, 0), coders: counts.filter((n) => n > 0).length };
+}
+
+/**
+ * Deletes a document with everything about it: every coder's codings in it, memos on it and on
+ * those codings, done marks and settled decisions, and its place in document sets. Undoable while
+ * the project is open; its text stays in the project's trash until then.
+ */
+export function deleteDocument(ctx: OperationContext, documentId: string): Patch {
+  const doc = findDocument(ctx, documentId);
+  const coders: CoderChanges[] = [];
+  for (const coderId of ctx.state.coderIds()) {
+    const coder = ctx.state.coder(coderId)!;
+    const codings = coder.codingsIn(documentId);
+    const codingIds = new Set(codings.map((c) => c.id));
+    const memos = [...coder.memos.values()].filter(
+      (m) => (m.target.type === 'document' && m.target.id === documentId) || (m.target.type === 'coding' && codingIds.has(m.target.id)),
+    );
+    const done = [...coder.done.values()].filter((d) => d.documentId === documentId);
+    const decisions = [...coder.decisions.values()].filter((d) => d.documentId === documentId);
+    if (codings.length + memos.length + done.length + decisions.length === 0) continue;
+    const gone = <T extends { id: string }>(list: T[]) => list.map((x) => removed(x.id, x));
+    coders.push({ coderId, codings: gone(codings), memos: gone(memos), done: gone(done), decisions: gone(decisions) });
+  }
+  const sets = ctx.project.sets
+    .filter((s) => s.documentIds.includes(documentId))
+    .map((s) => updated(s.id, s, { ...s, documentIds: s.documentIds.filter((id) => id !== documentId) })!);
+  const { codings, coders: by } = documentWork(ctx, documentId);
+  const what = codings > 0 ? ` and ${plural(codings, 'coding')} by ${plural(by, 'coder')}` : '';
+  return {
+    label: `Delete document “${doc.name}”${what}`,
+    project: { documents: [removed(doc.id, doc)], ...(sets.length > 0 && { sets }) },
+    ...(coders.length > 0 && { coders }),
+  };
+}

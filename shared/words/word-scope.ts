@@ -1,0 +1,73 @@
+import { subtreeIds } from '../domain/codebook';
+import { codedSpans } from '../domain/coded-spans';
+import type { ProjectView, SourceView } from '../domain/project-view';
+import { runQuery } from '../query';
+import { passagesAt } from '../text/passages';
+import type { Passage } from '../text/passages';
+import type { Span } from '../text/spans';
+import { eachCountedWord, wordFrequencies } from './frequencies';
+import type { TextStretches, WordFrequencies, WordOptions } from './frequencies';
+
+/** Which text words are counted in. */
+export type WordScope =
+  /** Whole documents: one, or a set. */
+  | { kind: 'documents'; documentIds: readonly string[] }
+  /** Whole documents whose attribute has this value. */
+  | { kind: 'attribute'; name: string; value: string | number }
+  /** The text coded at a code or its sub-codes, by these coders (null: every coder). */
+  | { kind: 'code'; codeId: string; coderIds: readonly string[] | null }
+  /** The passages a coding query finds. */
+  | { kind: 'query'; query: string };
+
+/** The spans of each document a scope covers, in project order. */
+async function scopeSpans(view: ProjectView, scope: WordScope): Promise<Map<string, Span[]>> {
+  const whole = (ids: Iterable<string>) => new Map([...ids].map((id) => [id, [{ start: 0, end: view.documents.find((d) => d.id === id)!.length }]]));
+  switch (scope.kind) {
+    case 'documents': {
+      const wanted = new Set(scope.documentIds);
+      return whole(view.documents.filter((d) => wanted.has(d.id)).map((d) => d.id));
+    }
+    case 'attribute':
+      return whole(view.documents.filter((d) => d.attributes[scope.name] != null && String(d.attributes[scope.name]) === String(scope.value)).map((d) => d.id));
+    case 'code': {
+      const coders = scope.coderIds ?? view.coders.map((c) => c.id);
+      const coded = codedSpans(view, new Set(subtreeIds(view.codebook, scope.codeId)), coders, new Set(view.documents.map((d) => d.id)));
+      return new Map(view.documents.filter((d) => coded.has(d.id)).map((d) => [d.id, coded.get(d.id)!]));
+    }
+    case 'query': {
+      const out = new Map<string, Span[]>();
+      for (const p of (await runQuery(view, scope.query)).passages) out.set(p.documentId, [...(out.get(p.documentId) ?? []), p]);
+      return out;
+    }
+  }
+}
+
+/** Reads the text of each document in the scope, one at a time. */
+async function* stretchesOf(view: ProjectView, scope: WordScope): AsyncGenerator<{ stretch: TextStretches; source: SourceView }> {
+  for (const [documentId, spans] of await scopeSpans(view, scope)) {
+    const source = await view.readSource(documentId);
+    yield { stretch: { documentId, text: source.text, spans }, source };
+  }
+}
+
+/** Word frequencies in a document, a set of documents, an attribute value, a code or a query's results. */
+export async function wordFrequenciesIn(view: ProjectView, scope: WordScope, options: WordOptions): Promise<WordFrequencies> {
+  const stretches: TextStretches[] = [];
+  for await (const { stretch } of stretchesOf(view, scope)) stretches.push(stretch);
+  return wordFrequencies(stretches, options);
+}
+
+/**
+ * Every occurrence, in the scope, of the word a table row stands for (its `key`: any form that
+ * folds or stems to it), as a passage with its context: what a click on a word shows.
+ */
+export async function passagesForWord(view: ProjectView, scope: WordScope, key: string, options: WordOptions): Promise<Passage[]> {
+  const passages: Passage[] = [];
+  for await (const { stretch, source } of stretchesOf(view, scope)) {
+    const hits: Span[] = [];
+    eachCountedWord([stretch], options, (_, token, tokenKey) => tokenKey === key && hits.push(token));
+    const doc = view.documents.find((d) => d.id === stretch.documentId)!;
+    passages.push(...passagesAt(doc, source, hits));
+  }
+  return passages;
+}
