@@ -175,6 +175,8 @@ export const contract = {
    * open; its text is purged from the project when it is closed).
    */
   'document.delete': { kind: 'change', input: z.object({ documentId: entityId }).strict(), output: returns<ChangeResult>() },
+  /** Marks a document done (read through, coded or not) for the current user's coder, or not done; agreement compares documents every coder marked done. */
+  'document.setDone': { kind: 'change', input: z.object({ documentId: entityId, done: z.boolean() }).strict(), output: returns<ChangeResult>() },
 
   /** Codes a passage for the current coder. */
   'coding.apply': {

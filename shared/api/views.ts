@@ -51,6 +51,8 @@ export interface ProjectSnapshot {
   /** Codings per code id, then per coder id. */
   codingCounts: Record<string, Record<string, number>>;
   memos: MemoView[];
+  /** Per coder id, the documents they marked done. */
+  done: Record<string, string[]>;
   workspace: Workspace;
   /**
    * Set when changes cannot be saved here: another Marginalia window or command holds the
@@ -121,6 +123,8 @@ export interface SnapshotDelta {
   sets?: Upserts<DocumentSet>;
   queries?: Upserts<SavedQuery>;
   memos?: Upserts<MemoView>;
+  /** The done documents of every coder whose marks changed, in full. */
+  done?: Record<string, string[]>;
   /** The new counts of every code whose codings changed (a code absent here kept its counts). */
   codingCounts?: Record<string, Record<string, number>>;
   currentCoderId?: string | null;

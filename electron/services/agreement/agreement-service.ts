@@ -20,6 +20,7 @@ import { documentMatches } from '../../../shared/domain/filters';
 import { contextAround, speakerAt } from '../../../shared/text/context';
 import type { ProjectStore } from '../project/project-store';
 import { plural } from '../../../shared/text/plural';
+import { doneDocuments } from '../../../shared/operations/done-ops';
 
 export interface AgreementSelection {
   coderIds: string[];
@@ -41,13 +42,9 @@ export function agreementRequest(fields: Input<'agreement.compute'>): AgreementR
 /** Per coder, the documents they marked "done" (read through, coded or not). */
 export type DoneMarks = ReadonlyMap<string, ReadonlySet<string>>;
 
-/**
- * The one place the agreement scope reads "done" marks from. They will live in each coder's
- * file once the patch model stores them; until then nobody marks documents, and the scope
- * falls back to the documents every coder coded.
- */
-export function readDoneMarks(_store: ProjectStore, coderIds: readonly string[]): DoneMarks {
-  return new Map(coderIds.map((id) => [id, new Set<string>()]));
+/** The one place the agreement scope reads "done" marks from: each coder's file. */
+export function readDoneMarks(store: ProjectStore, coderIds: readonly string[]): DoneMarks {
+  return new Map(coderIds.map((id) => [id, new Set(doneDocuments(store, id))]));
 }
 
 /** Gathers what a comparison reads from the project: documents, codable codes, coders, their codings. */

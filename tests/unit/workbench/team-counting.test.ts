@@ -1,40 +1,12 @@
-import { join, resolve } from 'node:path';
 import XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
-import { computeAgreement } from '../../../electron/services/agreement/agreement-service';
-import { createBackend } from '../../../electron/services/backend';
-import { systemDeps } from '../../../electron/services/deps';
-import { ProjectStore } from '../../../electron/services/project/project-store';
 import type { Input } from '../../../shared/api/contract';
 import { request } from '../../helpers/requests';
-import { fixedDeps, useTempDirs } from '../../helpers/temp-dir';
+import { teamProject } from '../../helpers/team-project';
+import { useTempDirs } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
-
-/**
- * A hand-built team project: four documents, two codes, coders who code as the issue's pair did
- * (Sam and Dana), a Consensus coder, and a second-round identity; each test codes what it needs.
- */
-async function team() {
-  const root = await tempDir();
-  const backend = await createBackend({ dataDir: join(root, 'data'), documentsDir: root, resourcesDir: resolve('resources'), shell: 'browser', deps: fixedDeps() });
-  const h = backend.handlers;
-  const path = join(root, 'Team.marginalia');
-  await h['project.create']({ path, name: 'Team', template: 'empty' });
-  for (let i = 1; i <= 4; i++) {
-    const { stagedId } = await h['import.stage']({ fileName: `Interview ${i}.txt`, base64: Buffer.from(`Interview ${i}. ${'The lecture slides were hard to follow. '.repeat(10)}`).toString('base64') });
-    await h['import.run']({ items: [{ source: { stagedId }, options: {} }] });
-  }
-  const slides = (await h['code.create']({ name: 'Lecture slides', parentId: null })).createdIds[0]!;
-  const difficulties = (await h['code.create']({ name: 'Difficulties', parentId: null })).createdIds[0]!;
-  const docs = (await h['app.getState']({})).project!.documents.map((d) => d.id);
-  const as = (name: string) => h['app.setCoderName']({ name });
-  const code = (codeId: string, doc: number, start: number, end: number) => h['coding.apply']({ documentId: docs[doc]!, codeId, start, end });
-  const coder = async (name: string) => (await h['app.getState']({})).project!.coders.find((c) => c.name === name)!.id;
-  const all = { codeIds: null, documentIds: null, attributes: {}, coderIds: null };
-  const matrix = (input: Omit<Input<'analysis.matrix'>, 'columns'>) => h['analysis.matrix'](request('analysis.matrix', { columns: { kind: 'documents' }, ...input }));
-  return { backend, h, path, slides, difficulties, docs, as, code, coder, all, matrix };
-}
+const team = async () => teamProject(await tempDir());
 
 describe('counting several coders', () => {
   it("co-occurrence pairs a coder's codings with their own only; another coder's codings leave the cell alone", async () => {
@@ -105,7 +77,7 @@ describe('counting several coders', () => {
 
 describe('agreement in a team project', () => {
   it('compares the documents both coded, says what it left out, and includes all on request', async () => {
-    const { h, slides, as, code, coder, backend, path } = await team();
+    const { h, slides, as, code, coder, docs } = await team();
     // Dana codes three documents, Sam one of them (the issue's case).
     await as('Dana');
     await code(slides, 0, 0, 60);
@@ -135,18 +107,13 @@ describe('agreement in a team project', () => {
     const passages = await h['agreement.disagreements'](request('agreement.disagreements', { coderA: sam, coderB: dana, codeId: slides, documentIds: null, attributes: {} }));
     expect(new Set(passages.map((p) => p.documentId))).toEqual(new Set([scoped.documents[0]!.id]));
 
-    // Done marks, read from the store through one accessor, take over as soon as anyone marks documents.
-    await backend.shutdown();
-    const store = await ProjectStore.open(path, systemDeps, { access: 'read' });
-    const docs = store.data.documents.map((d) => d.id);
-    const marked = computeAgreement(
-      store,
-      request('agreement.compute', { coderIds: [sam, dana], codeIds: [slides], documentIds: null, attributes: {}, mode: 'character', samples: 0 }),
-      new Map([
-        [sam, new Set([docs[0]!, docs[3]!])],
-        [dana, new Set([docs[0]!, docs[1]!, docs[3]!])],
-      ]),
-    );
+    // Done marks take over as soon as anyone marks documents: a document marked done and never
+    // coded is compared too (reading it and coding nothing is a decision).
+    await h['document.setDone']({ documentId: docs[0]!, done: true });
+    await h['document.setDone']({ documentId: docs[3]!, done: true });
+    await as('Dana');
+    for (const d of [0, 1, 3]) await h['document.setDone']({ documentId: docs[d]!, done: true });
+    const marked = await compute({});
     expect(marked.scope.rule).toBe('done');
     expect(marked.documents.map((d) => d.id)).toEqual([docs[0], docs[3]]);
     expect(marked.scope.leftOut.map((l) => l.reason)).toEqual(['marked done by Dana only', 'marked done by neither coder']);
