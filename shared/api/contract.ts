@@ -315,6 +315,24 @@ export const contract = {
       .refine(spanRefined, spanMessage),
     output: returns<ChangeResult>(),
   },
+  /**
+   * Starts consensus between two coders: every character both coded at the same code, in the
+   * documents compared, goes to the Consensus coder in one undoable step; the rest stay to settle.
+   */
+  'agreement.startConsensus': {
+    kind: 'change',
+    input: z
+      .object({
+        coderA: entityId,
+        coderB: entityId,
+        codeIds: z.array(entityId).max(100_000).nullable(),
+        documentIds: z.array(entityId).max(100_000).nullable(),
+        attributes: attributeFilterSchema,
+        allDocuments: z.boolean().default(false),
+      })
+      .strict(),
+    output: returns<ChangeResult>(),
+  },
 
   /** A coder's work as a file to send to a colleague (default: the current user's). */
   'exchange.exportCoder': { kind: 'query', input: z.object({ coderId: entityId.nullable() }).strict(), output: returns<{ fileName: string; content: string }>() },

@@ -12,7 +12,7 @@ import type {
   SegmentReport,
   UnitizedReport,
 } from '../agreement/project';
-import type { AttributeDef, Code, Coder, Coding, DocumentMeta, DocumentSet, MemoTarget, RecentProject, SavedQuery, Turn } from '../domain/schemas';
+import type { AttributeDef, Code, Coder, Coding, Decision, DocumentMeta, DocumentSet, MemoTarget, RecentProject, SavedQuery, Turn } from '../domain/schemas';
 
 /** What the UI reads: shapes computed by the backend from the files on disk. */
 
@@ -228,6 +228,8 @@ export interface AgreementCells {
 }
 
 export interface DisagreementView extends DisagreementPassage {
+  /** The Consensus coder's latest decision on this passage, from its decision log; null while open. */
+  decision: Decision | null;
   text: string;
   before: string;
   after: string;

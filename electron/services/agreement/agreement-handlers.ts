@@ -5,7 +5,8 @@ import { writeWorkbook } from '../export/workbook';
 import { exportFile, exportFileName, XLSX_TYPE } from '../export/export-file';
 import { handlerModule } from '../handler-registry';
 import type { ProjectSession } from '../workbench/project-session';
-import { agreementInput, agreementReportJson, agreementReportTables, codeCells, computeAgreement, listDisagreements } from './agreement-service';
+import { agreementInput, agreementReportJson, agreementReportTables, codeCells, computeAgreement, listDisagreements, readDoneMarks, scopedInput } from './agreement-service';
+import { startConsensus } from '../../../shared/operations/start-consensus';
 
 /** Inter-coder agreement: figures, their tables as files, the disagreements, and settling them. */
 export function agreementHandlers(session: () => ProjectSession, userName: () => string | null) {
@@ -27,6 +28,14 @@ export function agreementHandlers(session: () => ProjectSession, userName: () =>
       const consensus = s.coderNamed(CONSENSUS_CODER_NAME);
       const patch = resolveDisagreement(s.context(), { consensusCoderId: consensus.id, passage, coderA, coderB, choice, note, decidedBy: userName() ?? 'Unknown' });
       return s.change(consensus.adds ? joinPatches(patch.label, [{ label: patch.label, project: consensus.adds }, patch]) : patch);
+    },
+    'agreement.startConsensus': async ({ coderA, coderB, codeIds, documentIds, attributes, allDocuments }) => {
+      const s = session();
+      const selection = { coderIds: [coderA, coderB], codeIds, documentIds, attributes };
+      const { input } = scopedInput(s.store, selection, allDocuments, readDoneMarks(s.store, selection.coderIds));
+      const consensus = s.coderNamed(CONSENSUS_CODER_NAME);
+      const patch = startConsensus(s.context(), input, consensus.id, coderA, coderB);
+      return s.change(consensus.adds && patch.coders ? joinPatches(patch.label, [{ label: patch.label, project: consensus.adds }, patch]) : patch);
     },
   });
 }

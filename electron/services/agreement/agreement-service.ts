@@ -21,6 +21,7 @@ import { contextAround, speakerAt } from '../../../shared/text/context';
 import type { ProjectStore } from '../project/project-store';
 import { plural } from '../../../shared/text/plural';
 import { doneDocuments } from '../../../shared/operations/done-ops';
+import { decisionLogTable, latestDecisions } from './consensus-service';
 
 export interface AgreementSelection {
   coderIds: string[];
@@ -170,9 +171,11 @@ function cellsForFiles(store: ProjectStore, request: AgreementRequest): Map<stri
   return request.mode === 'character' && request.coderIds.length === 2 ? agreementCells(store, request) : null;
 }
 
-/** The report as sheets (the workbook, the CLI's tables), the code × document detail included. */
+/** The report as sheets (the workbook, the CLI's tables), the code × document detail and the Consensus decision log included. */
 export function agreementReportTables(store: ProjectStore, request: AgreementRequest): ReportTable[] {
-  return agreementTables(computeAgreement(store, request), cellsForFiles(store, request));
+  const tables = agreementTables(computeAgreement(store, request), cellsForFiles(store, request));
+  const log = decisionLogTable(store);
+  return log.rows.length > 0 ? [...tables, log] : tables;
 }
 
 /** The whole report as JSON, the code × document cells included. */
@@ -194,10 +197,11 @@ export async function listDisagreements(
   const selection = { coderIds: [request.coderA, request.coderB], codeIds: [request.codeId], documentIds: request.documentIds, attributes: request.attributes };
   const { input } = scopedInput(store, selection, request.allDocuments, readDoneMarks(store, selection.coderIds));
   const passages = findDisagreements(input, request.coderA, request.coderB, request.codeId);
+  const decisionOn = latestDecisions(store, request.coderA, request.coderB);
   const views: DisagreementView[] = [];
   for (const p of passages) {
     const { text, turns } = await store.readSource(p.documentId);
-    views.push({ ...p, text: text.slice(p.start, p.end), ...contextAround(text, p.start, p.end), speaker: speakerAt(turns, p.start) });
+    views.push({ ...p, decision: decisionOn(p), text: text.slice(p.start, p.end), ...contextAround(text, p.start, p.end), speaker: speakerAt(turns, p.start) });
   }
   return views;
 }
