@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'react';
+import { DecisionRecord } from './DecisionRecord';
 import type { AgreementResult, AttributeFilter, DisagreementView, HistoryState } from '../../../../shared/api/contract';
 import type { Span } from '../../../../shared/text/spans';
 import { ApiError } from '../../api/client';
@@ -316,6 +317,7 @@ function PassageCard({ passage: p, state, nameA, nameB, documentName, note, onNo
         <Version label={`A · ${nameA}`} side="A" runs={runs} passage={p} summary={`coded ${describeSpans(p.spansA)}; ${onlyA} character${onlyA === 1 ? '' : 's'} only ${nameA}`} />
         <Version label={`B · ${nameB}`} side="B" runs={runs} passage={p} summary={`coded ${describeSpans(p.spansB)}; ${onlyB} character${onlyB === 1 ? '' : 's'} only ${nameB}`} />
       </div>
+      <DecisionRecord decision={p.decision} />
       <div className="agr-passage__decide">
         <input
           className="field__input agr-passage__note"

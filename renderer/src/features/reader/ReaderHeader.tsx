@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { DocumentMeta } from '../../../../shared/domain/schemas';
 import { plural } from '../../lib/format';
+import { DoneToggle } from './DoneToggle';
 import { countWords } from './segments';
 
 export interface ReaderHeaderProps {
@@ -23,6 +24,7 @@ export function ReaderHeader({ meta, text, codingCount }: ReaderHeaderProps) {
     <header className="reader__header">
       <h2 className="reader__title">{meta.name}</h2>
       {facts.length > 0 ? <p className="reader__facts">{facts.join(' · ')}</p> : null}
+      <DoneToggle documentId={meta.id} />
     </header>
   );
 }

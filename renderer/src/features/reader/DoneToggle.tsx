@@ -1,0 +1,17 @@
+import { useWorkbench } from '../workbench/context';
+
+/**
+ * "I have read this through": marks the open document done for the current coder. Agreement
+ * compares the documents every chosen coder marked done, coded or not.
+ */
+export function DoneToggle({ documentId }: { documentId: string }) {
+  const workbench = useWorkbench();
+  const { project } = workbench;
+  const done = project.currentCoderId !== null && (project.done[project.currentCoderId] ?? []).includes(documentId);
+  return (
+    <label className="reader__facts">
+      <input type="checkbox" checked={done} disabled={project.readOnly !== null} onChange={(e) => void workbench.change('document.setDone', { documentId, done: e.target.checked })} />{' '}
+      Done: I have read this document through
+    </label>
+  );
+}
