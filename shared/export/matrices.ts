@@ -20,8 +20,10 @@ export interface CountMatrix {
 }
 
 export interface CountMatrixOptions<T> {
-  /** The rows an item counts in (a coding at a sub-code can count for its parents too). */
-  rowsOf: (item: T) => readonly string[];
+  /** What decides the rows an item counts in (a coding's code); items with the same key count in the same rows. */
+  rowKey: (item: T) => string;
+  /** The rows for a row key (a code, and its parents when sub-codes count for them); asked once per key. */
+  rowsFor: (rowKey: string) => readonly string[];
   /** The column an item counts in, or null to leave it out. */
   columnOf: (item: T) => string | null;
   /**
@@ -44,43 +46,75 @@ export function countMatrix<T>(
   const rowTotals = new Array<number>(rowKeys.length).fill(0);
   const columnTotals = new Array<number>(columnKeys.length).fill(0);
   let total = 0;
-  const distinct = options.distinct;
-  // With a distinct key: which keys each cell, row, column and the table have counted already.
-  const seenCells = new Map<string, Set<string>>();
-  const seenRows = rowKeys.map(() => new Set<string>());
-  const seenColumns = columnKeys.map(() => new Set<string>());
-  const seenTotal = new Set<string>();
-  const first = (seen: Set<string>, key: string): boolean => {
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
+  const rowsByKey = new Map<string, readonly number[]>();
+  /** The row numbers an item counts in, each once (empty when none is listed). */
+  const rowsOf = (item: T): readonly number[] => {
+    const key = options.rowKey(item);
+    let rows = rowsByKey.get(key);
+    if (!rows) {
+      rows = [...new Set(options.rowsFor(key))].map((k) => rowIndex.get(k)).filter((r): r is number => r !== undefined);
+      rowsByKey.set(key, rows);
+    }
+    return rows;
+  };
+  /** The column number of an item, or -1 when it counts in none. */
+  const columnOf = (item: T): number => {
+    const column = options.columnOf(item);
+    return column === null ? -1 : (columnIndex.get(column) ?? -1);
   };
 
-  for (const item of items) {
-    const column = options.columnOf(item);
-    const c = column === null ? undefined : columnIndex.get(column);
-    if (c === undefined) continue;
-    const rows = [...new Set(options.rowsOf(item))].map((k) => rowIndex.get(k)).filter((r): r is number => r !== undefined);
-    if (rows.length === 0) continue;
-    const key = distinct?.(item);
-    if (key === undefined) {
+  if (!options.distinct) {
+    for (const item of items) {
+      const c = columnOf(item);
+      const rows = c === -1 ? [] : rowsOf(item);
+      if (rows.length === 0) continue;
       for (const r of rows) {
         cells[r]![c]!++;
         rowTotals[r]!++;
       }
       columnTotals[c]!++;
       total++;
-      continue;
     }
-    for (const r of rows) {
-      const cellKey = `${r}:${c}`;
-      let seen = seenCells.get(cellKey);
-      if (!seen) seenCells.set(cellKey, (seen = new Set()));
-      if (first(seen, key)) cells[r]![c]!++;
-      if (first(seenRows[r]!, key)) rowTotals[r]!++;
+  } else {
+    // Distinct keys: the items of one key at a time, each cell, row and column stamped with the
+    // key's number when first counted for it. Cheap whatever the number of items.
+    const groups = new Map<string, T[]>();
+    for (const item of items) {
+      const key = options.distinct(item);
+      const group = groups.get(key);
+      if (group) group.push(item);
+      else groups.set(key, [item]);
     }
-    if (first(seenColumns[c]!, key)) columnTotals[c]!++;
-    if (first(seenTotal, key)) total++;
+    const cellStamps = new Map<number, number>();
+    const rowStamps = new Int32Array(rowKeys.length);
+    const columnStamps = new Int32Array(columnKeys.length);
+    let stamp = 0;
+    for (const group of groups.values()) {
+      stamp++;
+      let counted = false;
+      for (const item of group) {
+        const c = columnOf(item);
+        const rows = c === -1 ? [] : rowsOf(item);
+        if (rows.length === 0) continue;
+        counted = true;
+        for (const r of rows) {
+          const cell = r * columnKeys.length + c;
+          if (cellStamps.get(cell) !== stamp) {
+            cellStamps.set(cell, stamp);
+            cells[r]![c]!++;
+          }
+          if (rowStamps[r] !== stamp) {
+            rowStamps[r] = stamp;
+            rowTotals[r]!++;
+          }
+        }
+        if (columnStamps[c] !== stamp) {
+          columnStamps[c] = stamp;
+          columnTotals[c]!++;
+        }
+      }
+      if (counted) total++;
+    }
   }
   return { rowKeys: [...rowKeys], columnKeys: [...columnKeys], cells, rowTotals, columnTotals, total };
 }
@@ -128,12 +162,12 @@ export interface Passage {
  * code, and with roll-up its parents), document and — counting per coder — coder, the union of
  * the codings there, one passage per joined stretch.
  */
-export function passages<T extends SpanCoding>(codings: readonly T[], rowsOf: (c: T) => readonly string[], counting: Counting): Passage[] {
+export function passages<T extends SpanCoding>(codings: readonly T[], rowsOf: (codeId: string) => readonly string[], counting: Counting): Passage[] {
   const groups = new Map<string, { row: string; documentId: string; coderId: string | null; spans: { start: number; end: number }[] }>();
   for (const c of codings) {
     if (!(c.end > c.start)) continue;
     const coderId = counting === 'perCoder' ? c.coderId : null;
-    for (const row of new Set(rowsOf(c))) {
+    for (const row of new Set(rowsOf(c.codeId))) {
       const key = `${row}\u0000${c.documentId}\u0000${coderId ?? ''}`;
       let group = groups.get(key);
       if (!group) groups.set(key, (group = { row, documentId: c.documentId, coderId, spans: [] }));
@@ -143,13 +177,13 @@ export function passages<T extends SpanCoding>(codings: readonly T[], rowsOf: (c
   return [...groups.values()].flatMap((g) => unionSpans(g.spans).map((s) => ({ row: g.row, documentId: g.documentId, coderId: g.coderId, start: s.start, end: s.end })));
 }
 
-export interface CodeTableOptions<T extends SpanCoding> {
+export interface CodeTableOptions {
   measure: 'segments' | 'characters' | 'documents';
   counting: Counting;
-  /** The rows a coding counts in (its code, and with roll-up its parents). */
-  rowsOf: (c: T) => readonly string[];
-  /** The row of a coding's own code, if listed: totals count each passage once, at its own code. */
-  ownRow: (c: T) => string | null;
+  /** The rows a coding at a code counts in (the code, and with roll-up its parents). */
+  rowsOf: (codeId: string) => readonly string[];
+  /** The row of a code itself, if listed: totals count each passage once, at its own code. */
+  ownRow: (codeId: string) => string | null;
   /** The column of a document, or null to leave it out. */
   columnOf: (documentId: string) => string | null;
 }
@@ -160,16 +194,17 @@ export interface CodeTableOptions<T extends SpanCoding> {
  * the grand total count each passage (or document) once, at its own code, so a rolled-up parent
  * does not count its sub-codes' passages a second time.
  */
-export function codeTable<T extends SpanCoding>(codings: readonly T[], rowKeys: readonly string[], columnKeys: readonly string[], options: CodeTableOptions<T>): CountMatrix {
+export function codeTable<T extends SpanCoding>(codings: readonly T[], rowKeys: readonly string[], columnKeys: readonly string[], options: CodeTableOptions): CountMatrix {
   const { measure, counting } = options;
-  const own = (c: T) => {
-    const row = options.ownRow(c);
+  const own = (codeId: string) => {
+    const row = options.ownRow(codeId);
     return row === null ? [] : [row];
   };
   if (measure === 'documents') {
     const key = (c: T) => (counting === 'perCoder' ? `${c.coderId}\u0000${c.documentId}` : c.documentId);
-    const cells = countMatrix(codings, rowKeys, columnKeys, { rowsOf: options.rowsOf, columnOf: (c) => options.columnOf(c.documentId), distinct: key });
-    const totals = countMatrix(codings, rowKeys, columnKeys, { rowsOf: own, columnOf: (c) => options.columnOf(c.documentId), distinct: key });
+    const byCode = { rowKey: (c: T) => c.codeId, columnOf: (c: T) => options.columnOf(c.documentId), distinct: key };
+    const cells = countMatrix(codings, rowKeys, columnKeys, { ...byCode, rowsFor: options.rowsOf });
+    const totals = countMatrix(codings, rowKeys, columnKeys, { ...byCode, rowsFor: own });
     return { ...cells, columnTotals: totals.columnTotals, total: totals.total };
   }
   const weight = (p: Passage) => (measure === 'characters' ? p.end - p.start : 1);
@@ -214,15 +249,19 @@ export function coOccurrence(codings: readonly SpanCoding[], codeIds: readonly s
   }
   for (const list of byDocumentAndCoder.values()) {
     list.sort((a, b) => a.start - b.start);
-    // A sweep: `open` holds the codings that started earlier and have not ended by this start.
-    let open: typeof list = [];
+    // A sweep: `open` holds the codings that started earlier and have not ended by this start
+    // (kept in place: no new array per coding).
+    const open: typeof list = [];
     for (const coding of list) {
-      open = open.filter((o) => o.end > coding.start);
+      let kept = 0;
       for (const other of open) {
+        if (other.end <= coding.start) continue;
+        open[kept++] = other;
         if (other.code === coding.code) continue;
         matrix[coding.code]![other.code]!++;
         matrix[other.code]![coding.code]!++;
       }
+      open.length = kept;
       open.push(coding);
     }
   }

@@ -1,7 +1,8 @@
 import { findDisagreements } from '../../../shared/agreement/project';
 import { CONSENSUS_CODER_NAME, assertResolvable, resolveDisagreement } from '../../../shared/operations/consensus-ops';
 import { joinPatches } from '../../../shared/domain/patch';
-import { writeWorkbook } from '../export/workbook';
+import { agreementSheets } from '../export/agreement-sheets';
+import { workbookBytes } from '../export/workbook';
 import { exportFile, exportFileName, XLSX_TYPE } from '../export/export-file';
 import { handlerModule } from '../handler-registry';
 import type { ProjectSession } from '../workbench/project-session';
@@ -16,7 +17,7 @@ export function agreementHandlers(session: () => ProjectSession, userName: () =>
       const { store } = session();
       const name = exportFileName(store.data.name, `agreement (${request.mode})`, format);
       if (format === 'json') return exportFile(name, 'application/json', agreementReportJson(store, request));
-      const out = await writeWorkbook(agreementReportTables(store, request));
+      const out = await workbookBytes(agreementSheets(agreementReportTables(store, request)));
       return exportFile(name, XLSX_TYPE, out.bytes, out.notes);
     },
     'agreement.cells': async (request) => codeCells(session().store, request),

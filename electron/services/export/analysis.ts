@@ -30,8 +30,8 @@ export function codeMatrix(store: ProjectStore, request: MatrixRequest): MatrixV
   const matrix = codeTable(data.codings, codeIds, columnKeys, {
     measure: request.measure,
     counting: request.counting,
-    rowsOf: (c) => (request.rollUp ? (ancestors.get(c.codeId) ?? []) : selected.has(c.codeId) ? [c.codeId] : []),
-    ownRow: (c) => (selected.has(c.codeId) ? c.codeId : null),
+    rowsOf: (codeId) => (request.rollUp ? (ancestors.get(codeId) ?? []) : selected.has(codeId) ? [codeId] : []),
+    ownRow: (codeId) => (selected.has(codeId) ? codeId : null),
     columnOf: (documentId) => (byAttribute ? attributeKey(docs.get(documentId), byAttribute) : documentId),
   });
   return { ...matrix, columnLabels, measure: request.measure, counting: request.counting, statement: countingStatement(request.counting) };

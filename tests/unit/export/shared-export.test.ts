@@ -68,9 +68,9 @@ describe('coOccurrence', () => {
 describe('counting several coders: distinct passages or per-coder sums', () => {
   // Ann and Ben code overlapping text at A in d1; Ann also codes A twice in d2 (overlapping her own); Ben codes B (a sub-code of A).
   const codings = [span('A', 'd1', 0, 10), span('A', 'd1', 5, 20, 'ben'), span('A', 'd2', 0, 10), span('A', 'd2', 8, 12), span('B', 'd1', 30, 40, 'ben')];
-  const rowsOf = (rollUp: boolean) => (c: { codeId: string }) => (rollUp && c.codeId === 'B' ? ['B', 'A'] : [c.codeId]);
+  const rowsOf = (rollUp: boolean) => (codeId: string) => (rollUp && codeId === 'B' ? ['B', 'A'] : [codeId]);
   const table = (measure: 'segments' | 'characters' | 'documents', counting: 'distinct' | 'perCoder', rollUp = false) =>
-    codeTable(codings, ['A', 'B'], ['d1', 'd2'], { measure, counting, rowsOf: rowsOf(rollUp), ownRow: (c) => c.codeId, columnOf: (d) => d });
+    codeTable(codings, ['A', 'B'], ['d1', 'd2'], { measure, counting, rowsOf: rowsOf(rollUp), ownRow: (id) => id, columnOf: (d) => d });
 
   it('distinct passages join the coders’ overlapping passages; per-coder sums count each coder’s', () => {
     expect(table('segments', 'distinct').cells).toEqual([[1, 1], [1, 0]]);
@@ -86,10 +86,10 @@ describe('counting several coders: distinct passages or per-coder sums', () => {
   it('with one coder both rules agree, and a coder’s own overlapping codings count once', () => {
     const ann = codings.filter((c) => c.coderId === 'ann');
     for (const measure of ['segments', 'characters', 'documents'] as const) {
-      const options = { measure, rowsOf: rowsOf(false), ownRow: (c: { codeId: string }) => c.codeId, columnOf: (d: string) => d };
+      const options = { measure, rowsOf: rowsOf(false), ownRow: (id: string) => id, columnOf: (d: string) => d };
       expect(codeTable(ann, ['A', 'B'], ['d1', 'd2'], { ...options, counting: 'distinct' })).toEqual(codeTable(ann, ['A', 'B'], ['d1', 'd2'], { ...options, counting: 'perCoder' }));
     }
-    expect(codeTable(ann, ['A'], ['d2'], { measure: 'segments', counting: 'distinct', rowsOf: rowsOf(false), ownRow: (c) => c.codeId, columnOf: (d) => d }).cells).toEqual([[1]]);
+    expect(codeTable(ann, ['A'], ['d2'], { measure: 'segments', counting: 'distinct', rowsOf: rowsOf(false), ownRow: (id) => id, columnOf: (d) => d }).cells).toEqual([[1]]);
   });
 
   it('rolls sub-codes into their parents without counting them twice in the totals', () => {
@@ -115,9 +115,11 @@ describe('countMatrix', () => {
   ];
   const rows = ['P', 'A', 'B', 'C'];
   const columns = ['Hackney', 'Newham'];
+  const parents = new Map(items.map((i) => [i.code, i.parent]));
+  const rolledUp = { rowKey: (i: (typeof items)[number]) => i.code, rowsFor: (code: string) => [code, parents.get(code)].filter((c): c is string => !!c) };
 
   it('counts items per row and column, with totals', () => {
-    const m = countMatrix(items, rows, columns, { rowsOf: (i) => [i.code], columnOf: (i) => i.value });
+    const m = countMatrix(items, rows, columns, { rowKey: (i) => i.code, rowsFor: (code) => [code], columnOf: (i) => i.value });
     expect(m.cells).toEqual([[0, 0], [2, 0], [1, 1], [0, 0]]);
     expect(m.rowTotals).toEqual([0, 2, 2, 0]);
     expect(m.columnTotals).toEqual([3, 1]);
@@ -125,7 +127,7 @@ describe('countMatrix', () => {
   });
 
   it('rolls up into parents without counting an item twice in a total', () => {
-    const m = countMatrix(items, rows, columns, { rowsOf: (i) => (i.parent ? [i.code, i.parent] : [i.code]), columnOf: (i) => i.value });
+    const m = countMatrix(items, rows, columns, { ...rolledUp, columnOf: (i) => i.value });
     expect(m.cells[0]).toEqual([3, 1]);
     expect(m.rowTotals[0]).toBe(4);
     expect(m.columnTotals).toEqual([3, 1]);
@@ -133,7 +135,7 @@ describe('countMatrix', () => {
   });
 
   it('counts distinct keys (documents) instead of items', () => {
-    const m = countMatrix(items, rows, columns, { rowsOf: (i) => (i.parent ? [i.code, i.parent] : [i.code]), columnOf: (i) => i.value, distinct: (i) => i.doc });
+    const m = countMatrix(items, rows, columns, { ...rolledUp, columnOf: (i) => i.value, distinct: (i) => i.doc });
     expect(m.cells).toEqual([[2, 1], [1, 0], [1, 1], [0, 0]]);
     expect(m.rowTotals).toEqual([3, 1, 2, 0]);
     expect(m.columnTotals).toEqual([2, 1]);
