@@ -6,6 +6,7 @@ import { useApi } from '../../api/context';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { QuietLoading } from '../../ui/QuietLoading';
+import { Button } from '../../ui/Button';
 import type { AgreementSettings } from './agreementSettings';
 import { CONSENSUS_NAME } from './agreementSettings';
 import { Figure } from './AgreementTable';
@@ -106,7 +107,21 @@ export function DisagreementsView({ drill, settings, attributes, result, onBack,
     return state;
   }
   const states = passages.map(stateOf);
-  const open = states.filter((s) => s === 'open').length;
+  // Progress is read from the Consensus coder's decision log, so it survives reloads.
+  const settled = passages.filter((p) => p.decision !== null).length;
+
+  /** Copies what both coders coded alike into the Consensus coder (one undoable step); the rest stay here to settle. */
+  async function startConsensus() {
+    setBusy('start');
+    setMessage(null);
+    try {
+      const codeIds = settings.codeIds.length > 0 ? settings.codeIds : null;
+      const result = await change('agreement.startConsensus', { coderA, coderB, codeIds, documentIds, attributes });
+      if (result) setMessage(result.message);
+    } finally {
+      setBusy(null);
+    }
+  }
 
   async function decide(p: DisagreementView, choice: Choice) {
     const k = passageKey(p);
@@ -212,12 +227,20 @@ export function DisagreementsView({ drill, settings, attributes, result, onBack,
           {load.status === 'ready'
             ? passages.length === 0
               ? `${a} and ${b} coded exactly the same characters at ${code.name}.`
-              : `${passages.length} passage${passages.length === 1 ? '' : 's'} where they differ` +
-                (tracksConsensus ? ` · ${open} open · ${passages.length - open} settled` : '')
+              : `${passages.length} passage${passages.length === 1 ? '' : 's'} where they differ · ${settled} of ${passages.length} settled`
             : '\u00a0'}
           {stale ? <span className={agreementStyles.agrMuted}> · updating…</span> : null}
           {message ? <span className={styles.agrDrillMessage}> · {message}</span> : null}
         </p>
+        <Button
+          size="sm"
+          variant="secondary"
+          title={`Copy every character ${a} and ${b} both coded at the same code into the Consensus coder (one step; undo takes it back)`}
+          disabled={busy !== null || project.readOnly !== null}
+          onClick={() => void startConsensus()}
+        >
+          Start consensus
+        </Button>
       </div>
 
       <div>
