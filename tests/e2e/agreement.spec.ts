@@ -227,6 +227,13 @@ test('agreement: documents marked done are compared; consensus started, one pass
   await chooseCoders(view, ['Ann', 'Ben']);
   await pick(page, view, 'Codes', 'Tackling stigma');
   await expect.poll(async () => rowFigures(view, 'Tackling stigma')).toMatchObject({ Both: '50', 'Only Ann': '100', 'Only Ben': '50', Neither: (N - 200).toLocaleString('en-GB') });
+  await expect(view.getByRole('region', { name: 'What was compared' })).toContainText('Documents compared: documents every coder marked done, 1 document of 17; left out: 16 documents');
+  // The switch takes every document chosen; off again for the rest.
+  const include = view.getByRole('checkbox', { name: 'Include documents not every coder finished' });
+  await include.check();
+  await expect(view.getByRole('region', { name: 'What was compared' })).toContainText('Documents compared: every document chosen, 17 documents');
+  await include.uncheck();
+  await expect.poll(async () => (await rowFigures(view, 'Tackling stigma')).Neither).toBe((N - 200).toLocaleString('en-GB'));
 
   await view.getByRole('table', { name: 'Agreement by code between Ann and Ben' }).getByRole('button', { name: 'Tackling stigma' }).click();
   const drill = view.getByRole('region', { name: 'Where Ann and Ben differ at Tackling stigma' });

@@ -60,7 +60,8 @@ export function DisagreementsView({ drill, settings, attributes, result, onBack,
   const consensus = project.coders.find((c) => c.name === CONSENSUS_NAME) ?? null;
   const tracksConsensus = consensus !== null && consensus.id !== coderA && consensus.id !== coderB;
   const documentIds = settings.documentIds.length > 0 ? settings.documentIds : null;
-  const key = JSON.stringify([codeId, coderA, coderB, documentIds, attributes, tracksConsensus ? consensus.id : null]);
+  const { allDocuments } = settings;
+  const key = JSON.stringify([codeId, coderA, coderB, documentIds, attributes, allDocuments, tracksConsensus ? consensus.id : null]);
 
   const [load, setLoad] = useState<Load>({ status: 'loading' });
   const [notes, setNotes] = useState<Record<string, string>>({});
@@ -72,7 +73,7 @@ export function DisagreementsView({ drill, settings, attributes, result, onBack,
     let live = true;
     const consensusId = tracksConsensus ? consensus.id : null;
     Promise.all([
-      api.call('agreement.disagreements', { coderA, coderB, codeId, documentIds, attributes }),
+      api.call('agreement.disagreements', { coderA, coderB, codeId, documentIds, attributes, allDocuments }),
       consensusId
         ? api.call('segments.query', { codeIds: [codeId], includeSubcodes: false, coderIds: [consensusId], attributes: {}, documentIds })
         : Promise.resolve(null),
@@ -116,7 +117,7 @@ export function DisagreementsView({ drill, settings, attributes, result, onBack,
     setMessage(null);
     try {
       const codeIds = settings.codeIds.length > 0 ? settings.codeIds : null;
-      const result = await change('agreement.startConsensus', { coderA, coderB, codeIds, documentIds, attributes });
+      const result = await change('agreement.startConsensus', { coderA, coderB, codeIds, documentIds, attributes, allDocuments });
       if (result) setMessage(result.message);
     } finally {
       setBusy(null);
