@@ -2,7 +2,10 @@ import { z } from 'zod';
 import type { AppErrorShape } from './errors';
 import { withAttributeNameRule, withNameRule } from '../domain/names';
 import { attributeTypeSchema, attributeValueSchema, codeDescriptionSchema, memoTargetSchema } from '../domain/schemas';
+import { DEFAULT_RESAMPLES, DEFAULT_SEED } from '../agreement/bootstrap';
+import { DEFAULT_MINIMUM } from '../agreement/interpretation';
 import type {
+  AgreementCells,
   AgreementResult,
   AppState,
   DisagreementView,
@@ -95,6 +98,14 @@ const agreementRequest = {
   mode: z.enum(['character', 'unitized', 'segment', 'presence']),
   threshold: z.number().gt(0).max(1).default(0.9),
   q: z.number().int().min(2).max(100_000).nullable().default(null),
+  /** Compare every document chosen, not only those every coder worked on (see shared/agreement/scope.ts). */
+  allDocuments: z.boolean().default(false),
+  /** The minimum a chance-corrected figure is held to; the intervals give the chance α falls below it. */
+  minimum: z.number().min(0).max(1).default(DEFAULT_MINIMUM),
+  bands: z.enum(['krippendorff', 'landis-koch']).default('krippendorff'),
+  /** Bootstrap resamples for the 95 % intervals (0: none), and their seed. */
+  samples: z.number().int().min(0).max(10_000).default(DEFAULT_RESAMPLES),
+  seed: z.number().int().min(0).max(2 ** 32 - 1).default(DEFAULT_SEED),
 };
 
 /** Requests that carry a whole file (an upload, a colleague's coding) may be this large. */
@@ -178,6 +189,8 @@ export const contract = {
    * open; its text is purged from the project when it is closed).
    */
   'document.delete': { kind: 'change', input: z.object({ documentId: entityId }).strict(), output: returns<ChangeResult>() },
+  /** Marks a document done (read through, coded or not) for the current user's coder, or not done; agreement compares documents every coder marked done. */
+  'document.setDone': { kind: 'change', input: z.object({ documentId: entityId, done: z.boolean() }).strict(), output: returns<ChangeResult>() },
 
   /** Codes a passage for the current coder. */
   'coding.apply': {
@@ -281,7 +294,9 @@ export const contract = {
     input: z.object({ ...agreementRequest, format: z.enum(['xlsx', 'json']) }).strict(),
     output: returns<ExportFile>(),
   },
-  /** The passages where two coders differ at one code, with their text. */
+  /** Character mode's code × document tables of one code, on demand (compute sends per-code figures only). */
+  'agreement.cells': { kind: 'query', input: z.object({ ...agreementRequest, codeId: entityId }).strict(), output: returns<AgreementCells>() },
+  /** The passages where two coders differ at one code, with their text, in the documents compared. */
   'agreement.disagreements': {
     kind: 'query',
     input: z
@@ -291,6 +306,7 @@ export const contract = {
         codeId: entityId,
         documentIds: z.array(entityId).max(100_000).nullable(),
         attributes: attributeFilterSchema,
+        allDocuments: z.boolean().default(false),
       })
       .strict(),
     output: returns<DisagreementView[]>(),
@@ -311,6 +327,24 @@ export const contract = {
       })
       .strict()
       .refine(spanRefined, spanMessage),
+    output: returns<ChangeResult>(),
+  },
+  /**
+   * Starts consensus between two coders: every character both coded at the same code, in the
+   * documents compared, goes to the Consensus coder in one undoable step; the rest stay to settle.
+   */
+  'agreement.startConsensus': {
+    kind: 'change',
+    input: z
+      .object({
+        coderA: entityId,
+        coderB: entityId,
+        codeIds: z.array(entityId).max(100_000).nullable(),
+        documentIds: z.array(entityId).max(100_000).nullable(),
+        attributes: attributeFilterSchema,
+        allDocuments: z.boolean().default(false),
+      })
+      .strict(),
     output: returns<ChangeResult>(),
   },
 
@@ -351,9 +385,10 @@ export const contract = {
         attributeColumns: z.union([z.literal('all'), z.array(z.string().max(100)).max(1000)]),
         crossAttributes: z.array(z.string().max(100)).max(20),
         rollUp: z.boolean(),
+        counting: z.enum(['distinct', 'perCoder']).default('distinct'),
         sheetPerCode: z.boolean(),
         agreement: z
-          .object({ coderIds: z.array(entityId).min(2).max(50), mode: z.enum(['character', 'unitized', 'segment', 'presence']) })
+          .object({ coderIds: z.array(entityId).min(2).max(50), mode: z.enum(['character', 'unitized', 'segment', 'presence']), allDocuments: z.boolean().default(false) })
           .strict()
           .nullable(),
       })
@@ -394,6 +429,8 @@ export const contract = {
         columns: z.union([z.object({ kind: z.literal('documents') }).strict(), z.object({ kind: z.literal('attribute'), name: z.string().min(1).max(100) }).strict()]),
         measure: z.enum(['segments', 'characters', 'documents']),
         rollUp: z.boolean(),
+        /** Several coders: distinct passages (their union) or each coder's added up. */
+        counting: z.enum(['distinct', 'perCoder']).default('distinct'),
       })
       .strict(),
     output: returns<MatrixView>(),

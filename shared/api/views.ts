@@ -1,5 +1,10 @@
 import type { AppErrorShape } from './errors';
+import type { ResampleSettings } from '../agreement/bootstrap';
+import type { Counting } from '../export/matrices';
+import type { BandScheme } from '../agreement/interpretation';
+import type { AgreementScope } from '../agreement/scope';
 import type {
+  CharacterCell,
   CharacterReport,
   DisagreementPassage,
   MultiCoderReport,
@@ -7,7 +12,7 @@ import type {
   SegmentReport,
   UnitizedReport,
 } from '../agreement/project';
-import type { AttributeDef, Code, Coder, Coding, DocumentMeta, DocumentSet, MemoTarget, RecentProject, SavedQuery, Turn } from '../domain/schemas';
+import type { AttributeDef, Code, Coder, Coding, Decision, DocumentMeta, DocumentSet, MemoTarget, RecentProject, SavedQuery, Turn } from '../domain/schemas';
 
 /** What the UI reads: shapes computed by the backend from the files on disk. */
 
@@ -50,6 +55,8 @@ export interface ProjectSnapshot {
   /** Codings per code id, then per coder id. */
   codingCounts: Record<string, Record<string, number>>;
   memos: MemoView[];
+  /** Per coder id, the documents they marked done. */
+  done: Record<string, string[]>;
   workspace: Workspace;
   /**
    * Set when changes cannot be saved here: another Marginalia window or command holds the
@@ -124,6 +131,8 @@ export interface SnapshotDelta {
   sets?: Upserts<DocumentSet>;
   queries?: Upserts<SavedQuery>;
   memos?: Upserts<MemoView>;
+  /** The done documents of every coder whose marks changed, in full. */
+  done?: Record<string, string[]>;
   /** The new counts of every code whose codings changed (a code absent here kept its counts). */
   codingCounts?: Record<string, Record<string, number>>;
   currentCoderId?: string | null;
@@ -188,17 +197,47 @@ export interface SearchResult {
 
 export type AgreementMode = 'character' | 'unitized' | 'segment' | 'presence';
 
-/** An agreement report with everything needed to read it: names, paths, the settings used. */
+/** The choices a report was computed with, as used (defaults filled in). */
+export interface AgreementSettingsUsed {
+  mode: AgreementMode;
+  /** Segment mode's overlap threshold (share of the union). */
+  threshold: number;
+  /** Segment mode's q for κ_n, as used. */
+  q: number | null;
+  /** The minimum a chance-corrected figure is held to (Krippendorff's 0.800 by default). */
+  minimum: number;
+  /** Which interpretation bands label the figures. */
+  bands: BandScheme;
+  /** How the 95 % intervals were drawn; null when none were. */
+  resampling: ResampleSettings | null;
+}
+
+/**
+ * An agreement report with everything needed to read it: names, paths, the settings used, and
+ * which documents were compared. Per-code and overall figures only: the code × document cells
+ * come from `agreement.cells`, the passages from `agreement.disagreements`.
+ */
 export interface AgreementResult {
   report: CharacterReport | MultiCoderReport | SegmentReport | PresenceReport | UnitizedReport;
   coders: { id: string; name: string }[];
   codes: { id: string; name: string; path: string[]; color: string }[];
+  /** The documents compared (after the scope rule). */
   documents: { id: string; name: string; length: number }[];
+  scope: AgreementScope;
+  settings: AgreementSettingsUsed;
   /** What was compared and how, in words, for the report's header and exports. */
   description: string[];
 }
 
+/** Character mode's code × document tables of one code, each measured. */
+export interface AgreementCells {
+  codeId: string;
+  cells: CharacterCell[];
+}
+
 export interface DisagreementView extends DisagreementPassage {
+  /** The Consensus coder's latest decision on this passage, from its decision log; null while open. */
+  decision: Decision | null;
   text: string;
   before: string;
   after: string;
@@ -301,10 +340,15 @@ export interface MatrixView {
   columnTotals: number[];
   total: number;
   measure: 'segments' | 'characters' | 'documents';
+  /** How several coders' passages were counted, and that rule in a sentence to show above the table. */
+  counting: Counting;
+  statement: string;
 }
 
 export interface CoOccurrenceView {
   codeIds: string[];
-  /** Pairs of overlapping codings at two codes; the diagonal holds the codings at each code. */
+  /** Pairs of overlapping codings at two codes by the same coder; the diagonal holds the codings at each code. */
   matrix: number[][];
+  /** What the cells count, in a sentence to show above the table. */
+  statement: string;
 }

@@ -2,6 +2,7 @@ import { defineAttribute, deleteAttribute, setDocumentAttribute } from '../../..
 import { createCode, deleteCode, mergeCode, moveCode, updateCode } from '../../../shared/operations/code-ops';
 import { applyCodings, removeCoding, setCodingExtent } from '../../../shared/operations/coding-ops';
 import { deleteDocument, documentWork, renameDocument } from '../../../shared/operations/document-ops';
+import { setDocumentDone } from '../../../shared/operations/done-ops';
 import { createMemo, deleteMemo, updateMemo } from '../../../shared/operations/memo-ops';
 import { handlerModule } from '../handler-registry';
 import type { ProjectSession } from './project-session';
@@ -19,6 +20,10 @@ export function documentHandlers(session: Session) {
     'document.rename': async ({ documentId, name }) => session().change(renameDocument(session().context(), documentId, name)),
     'document.work': async ({ documentId }) => documentWork(session().context(), documentId),
     'document.delete': async ({ documentId }) => session().change(deleteDocument(session().context(), documentId)),
+    'document.setDone': async ({ documentId, done }) => {
+      const s = session();
+      return s.change(setDocumentDone(s.context(), s.coder(), documentId, done));
+    },
     'document.setAttribute': async ({ documentId, name, value }) => session().change(setDocumentAttribute(session().context(), documentId, name, value)),
   });
 }

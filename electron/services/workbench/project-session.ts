@@ -1,6 +1,6 @@
 import type { ChangeResult, HistoryState, ProjectSnapshot } from '../../../shared/api/contract';
 import { AppError } from '../../../shared/api/errors';
-import { deltaOf, documentSummary } from '../../../shared/api/snapshot-delta';
+import { deltaOf, doneByCoder, documentSummary } from '../../../shared/api/snapshot-delta';
 import { affectedDocuments, invertPatch, isEmptyPatch, joinPatches } from '../../../shared/domain/patch';
 import type { Patch } from '../../../shared/domain/patch';
 import type { WorkspaceSettings } from '../../../shared/domain/schemas';
@@ -67,6 +67,7 @@ export class ProjectSession {
       currentCoderId: this.currentCoderId,
       codingCounts: this.store.codingCounts(),
       memos: this.store.memos(),
+      done: doneByCoder(this.store.state),
       workspace: this.user.workspace(id),
       readOnly: this.store.readOnly,
       ...(this.store.recoveryNotes.length > 0 && { recoveryNotes: [...this.store.recoveryNotes] }),

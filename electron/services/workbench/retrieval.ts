@@ -1,6 +1,7 @@
 import type { AttributeFilter, SearchResult, SegmentView } from '../../../shared/api/contract';
 import { subtreeIds } from '../../../shared/domain/codebook';
 import { documentMatches } from '../../../shared/domain/filters';
+import { isConsensusCoder } from '../../../shared/operations/consensus-ops';
 import { contextAround, speakerAt } from '../../../shared/text/context';
 import { findAll, searchPattern } from '../../../shared/text/search';
 import type { SearchOptions } from '../../../shared/text/search';
@@ -11,7 +12,7 @@ export const SEARCH_LIMIT = 5000;
 export interface SegmentQuery {
   codeIds: string[];
   includeSubcodes: boolean;
-  /** null: every coder. */
+  /** null: every coder but the Consensus coder (as the analyses count them). */
   coderIds: string[] | null;
   attributes: AttributeFilter;
   /** Only these documents; null: every document passing the filter. */
@@ -21,7 +22,7 @@ export interface SegmentQuery {
 /** Every coded passage at the codes asked for, in document order, with its text and context. */
 export async function querySegments(store: ProjectStore, query: SegmentQuery): Promise<SegmentView[]> {
   const codeIds = new Set(query.includeSubcodes ? query.codeIds.flatMap((id) => subtreeIds(store.data.codebook, id)) : query.codeIds);
-  const coders = store.data.coders.filter((c) => query.coderIds === null || query.coderIds.includes(c.id));
+  const coders = store.data.coders.filter((c) => (query.coderIds === null ? !isConsensusCoder(c) : query.coderIds.includes(c.id)));
   const documents = store.data.documents.filter((d) => (!query.documentIds || query.documentIds.includes(d.id)) && documentMatches(d, query.attributes));
   const segments: SegmentView[] = [];
   for (const doc of documents) {

@@ -31,6 +31,8 @@ const CHANGE_CHANNELS = [
   'history.undo',
   'history.redo',
   'agreement.resolve',
+  'agreement.startConsensus',
+  'document.setDone',
 ] as const satisfies readonly ChangeChannel[];
 type Unlisted = Exclude<ChangeChannel, (typeof CHANGE_CHANNELS)[number]>;
 const everyChangeChannelListed: [Unlisted] extends [never] ? true : Unlisted = true;

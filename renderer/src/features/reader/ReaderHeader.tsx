@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { DocumentSummary } from '../../../../shared/api/contract';
 import { plural } from '../../../../shared/text/plural';
+import { DoneToggle } from './DoneToggle';
 import { countWords } from './segments';
 import styles from './ReaderHeader.module.css';
 
@@ -24,6 +25,7 @@ export function ReaderHeader({ meta, text, codingCount }: ReaderHeaderProps) {
     <header className={styles.readerHeader}>
       <h2 className={styles.readerTitle}>{meta.name}</h2>
       {facts.length > 0 ? <p className={styles.readerFacts}>{facts.join(' · ')}</p> : null}
+      <DoneToggle documentId={meta.id} />
     </header>
   );
 }
