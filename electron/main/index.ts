@@ -125,6 +125,7 @@ async function boot(): Promise<void> {
   const started = await createBackend({
     dataDir: app.getPath('userData'),
     documentsDir: process.env.MARGINALIA_DOCUMENTS_DIR || app.getPath('documents'),
+    homeDir: app.getPath('home'),
     resourcesDir: join(app.getAppPath(), 'resources'),
     shell: 'electron',
     dialogs: handlerModule('dialog', { 'dialog.pickProjectFolder': pickProjectFolder }),

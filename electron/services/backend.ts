@@ -1,8 +1,9 @@
+import { homedir } from 'node:os';
 import type { Handlers } from '../../shared/api/contract';
 import { toErrorShape } from '../../shared/api/errors';
 import type { AppErrorShape } from '../../shared/api/errors';
 import { agreementHandlers } from './agreement/agreement-handlers';
-import { appHandlers, dialogHandlers, projectHandlers, workspaceHandlers } from './app/app-handlers';
+import { appHandlers, dialogHandlers, folderHandlers, projectHandlers, workspaceHandlers } from './app/app-handlers';
 import { ProjectHost } from './app/project-host';
 import type { HostOptions } from './app/project-host';
 import { systemDeps } from './deps';
@@ -18,7 +19,9 @@ import { AppSettingsStore } from './settings/app-settings';
 import { attributeHandlers, codeHandlers, codingHandlers, documentHandlers, historyHandlers, memoHandlers } from './workbench/edit-handlers';
 import { searchHandlers, segmentsHandlers } from './workbench/retrieval-handlers';
 
-export interface BackendOptions extends HostOptions {
+export interface BackendOptions extends Omit<HostOptions, 'homeDir'> {
+  /** Default: the operating system's home folder for this user. */
+  homeDir?: string;
   /** App settings and recent projects (settings.json). */
   dataDir: string;
   deps?: ServiceDeps;
@@ -30,7 +33,11 @@ export interface Backend {
   /** The one handler object every transport mounts. */
   handlers: Handlers;
   events: EventHub;
-  /** Opens `path` if given, else the last project, else a fresh copy of the sample. `app.getState` waits for it. */
+  /**
+   * Opens `path` if given, else the last project (unless the user closed it: then nothing, and
+   * the UI shows its start screen), else, on a first launch, a fresh copy of the sample.
+   * `app.getState` waits for it.
+   */
   openInitialProject(path?: string): Promise<void>;
   /** Flushes pending writes; call before the process exits. */
   shutdown(): Promise<void>;
@@ -41,7 +48,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const events = new EventHub();
   const { settings, problem } = await AppSettingsStore.load(options.dataDir, deps.now);
   const notices: AppErrorShape[] = problem ? [problem.toShape()] : [];
-  const host = new ProjectHost(settings, deps, options, notices);
+  const host = new ProjectHost(settings, deps, { ...options, homeDir: options.homeDir ?? homedir() }, notices);
   const staging = new StagingArea();
   const queue = new WriteQueue();
   const session = () => host.session();
@@ -68,6 +75,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       exportHandlers(session, events),
       analysisHandlers(session),
       options.dialogs ?? dialogHandlers(),
+      folderHandlers(host),
     ],
     queue,
   );
@@ -76,11 +84,12 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     handlers,
     events,
     openInitialProject(path) {
-      const last = settings.data.recentProjects[0]?.path;
+      const last = settings.projectToReopen;
+      const firstLaunch = settings.data.recentProjects.length === 0;
       const opening = (async () => {
         if (path) await host.openAt(path);
         else if (last) await host.openAt(last);
-        else await host.openSample();
+        else if (firstLaunch) await host.openSample();
       })();
       startup = opening.catch((err: unknown) => {
         notices.push(toErrorShape(err));

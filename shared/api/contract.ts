@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import type { AppErrorShape } from './errors';
 import { attributeTypeSchema, attributeValueSchema, codeDescriptionSchema, memoTargetSchema } from '../domain/schemas';
+import { textEncodings } from '../text/encodings';
 import type {
   AgreementResult,
   AppState,
   DisagreementView,
   ExchangeImportResult,
   ExportFile,
+  FolderListing,
   MatrixView,
   CoOccurrenceView,
   ImportInspection,
@@ -61,6 +63,8 @@ const importSource = z.union([z.object({ stagedId: z.string().uuid() }).strict()
 const importOptions = z
   .object({
     speakers: z.enum(['auto', 'none', 'colon', 'bracket', 'dash']).optional(),
+    /** Read a plain-text file in this encoding instead of the detected one. */
+    encoding: z.enum(textEncodings).optional(),
     spreadsheet: z
       .object({
         sheet: z.string().max(200).optional(),
@@ -320,7 +324,11 @@ export const contract = {
     maxBytes: LARGE_REQUEST_BYTES,
   },
   /** What a file holds, before importing it: speaker turns, or a spreadsheet's columns. */
-  'import.inspect': { kind: 'query', input: z.object({ source: importSource }).strict(), output: returns<ImportInspection>() },
+  'import.inspect': {
+    kind: 'query',
+    input: z.object({ source: importSource, encoding: z.enum(textEncodings).optional() }).strict(),
+    output: returns<ImportInspection>(),
+  },
   /** Imports files, each completely or not at all, with a result per file; progress as import.progress events. */
   'import.run': {
     kind: 'job',
@@ -385,6 +393,11 @@ export const contract = {
 
   /** Native folder picker; null where the shell has none (browser mode) or the user cancelled. */
   'dialog.pickProjectFolder': { kind: 'query', input: none, output: returns<string | null>() },
+  /**
+   * Browser mode's folder chooser: the folders in `path` (default: where projects are made), which
+   * must be the user's home folder or inside it; anything else is refused.
+   */
+  'folders.list': { kind: 'query', input: z.object({ path: path.optional() }).strict(), output: returns<FolderListing>() },
 } as const satisfies Record<string, { kind: ChannelKind; input: z.ZodType; output: unknown; maxBytes?: number }>;
 
 export type Contract = typeof contract;

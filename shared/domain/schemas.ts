@@ -174,6 +174,8 @@ export const appSettingsSchema = z.object({
   schemaVersion: z.literal(1),
   coderName: z.string().nullable(),
   recentProjects: z.array(recentProjectSchema),
+  /** False once the user closed their project: the next launch shows the start screen instead of reopening it. */
+  reopenLastProject: z.boolean().default(true),
   /** By project id, so a project keeps its place when its folder moves. */
   workspaces: z.record(z.string(), workspaceSchema).default({}),
 });

@@ -32,6 +32,29 @@ describe('importing files into a project', () => {
     expect(run.change?.delta.documents?.upsert.map((d) => d.name)).toEqual(['Walthamstow']);
   });
 
+  it('names the encoding it detected, and previews and imports in the one the user chose', async () => {
+    const { h } = await backend();
+    // Written by an old Windows editor: “ and ” are single bytes, invalid as UTF-8.
+    const bytes = Buffer.from([...Buffer.from('Facilitator: '), 0x93, ...Buffer.from('Help'), 0x94, ...Buffer.from(' she said.\n\nP1: Yes.')]);
+    const id = await stage(h, 'ID7.txt', bytes);
+    expect((await h['import.inspect']({ source: { stagedId: id } })).document).toMatchObject({ encoding: 'windows-1252' });
+    const asLatin = await h['import.inspect']({ source: { stagedId: id }, encoding: 'windows-1252' });
+    expect(asLatin.document!.turns[0]!.text).toBe('“Help” she said.');
+    await expect(h['import.inspect']({ source: { stagedId: id }, encoding: 'utf-8' })).rejects.toThrow('ID7.txt: cannot be read as UTF-8');
+
+    const utf16Bytes = Buffer.from('\uFEFFFacilitator: Café?\n\nP1: Oui.', 'utf16le');
+    const utf16 = await stage(h, 'ID8.txt', utf16Bytes);
+    expect((await h['import.inspect']({ source: { stagedId: utf16 } })).document!.encoding).toBe('utf-16le');
+    const run = await h['import.run']({ items: [{ source: { stagedId: utf16 }, options: { encoding: 'windows-1252' } }] });
+    expect(run.results[0]).toMatchObject({
+      fileName: 'ID8.txt',
+      status: 'failed',
+      message: 'cannot be read as Windows-1252 (Western European): read that way it is not text but binary data. Choose another encoding',
+    });
+    const again = await h['import.run']({ items: [{ source: { stagedId: await stage(h, 'ID8.txt', utf16Bytes) }, options: { encoding: 'utf-16le' } }] });
+    expect(again.results[0]).toMatchObject({ status: 'imported', documents: ['ID8'] });
+  });
+
   it('reports the same content imported twice, and leaves the project untouched for a failed file', async () => {
     const { h, b, projectFile } = await backend();
     const events: string[] = [];
