@@ -425,14 +425,24 @@ export function isChannel(name: string): name is Channel {
   return Object.prototype.hasOwnProperty.call(contract, name);
 }
 
+/** Menu commands the desktop shell hands to the UI (the UI's own keys do the same; see electron/main/menu.ts). */
+export const shellCommands = ['undo', 'redo', 'codePalette', 'importDocuments', 'closeProject'] as const;
+export type ShellCommand = (typeof shellCommands)[number];
+
 /** Events the backend pushes to the UI. */
 export interface ServerEvents {
   'project.changed': { path: string };
   'import.progress': { done: number; total: number; fileName: string };
   'export.progress': { done: number; total: number; stage: string };
   'backend.error': AppErrorShape;
-  /** The desktop shell asks the UI: Help → About, or files the OS opened with the app, staged for the import dialog. */
-  'shell.request': { action: 'about' } | { action: 'import'; files: { stagedId: string; fileName: string; size: number }[] };
+  /**
+   * The desktop shell asks the UI: Help → About, files the OS opened with the app (staged for the
+   * import dialog), or a menu command the UI carries out as it does its own button or key.
+   */
+  'shell.request':
+    | { action: 'about' }
+    | { action: 'import'; files: { stagedId: string; fileName: string; size: number }[] }
+    | { action: 'command'; command: ShellCommand };
 }
 export type EventName = keyof ServerEvents;
 
