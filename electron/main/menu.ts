@@ -1,6 +1,7 @@
 import { Menu, app } from 'electron';
 import type { MenuItemConstructorOptions } from 'electron';
-import type { ShellCommand } from '../../shared/api/contract';
+import { commandAccelerators } from '../../shared/commands/commands';
+import type { ShellCommand } from '../../shared/commands/commands';
 
 /**
  * The application menu: File, Edit, View and Help, as a desktop user expects them. Commands the
@@ -17,20 +18,13 @@ export interface MenuActions {
   command: (command: ShellCommand) => void;
 }
 
-/** What the page's own keys are (renderer/src/features/workbench/shortcuts.ts), shown in the menu. */
-export const uiAccelerators = {
-  undo: 'CmdOrCtrl+Z',
-  redo: 'Shift+CmdOrCtrl+Z',
-  codePalette: 'CmdOrCtrl+K',
-} as const satisfies Partial<Record<ShellCommand, string>>;
-
 export function menuTemplate(actions: MenuActions, platform: NodeJS.Platform, packaged: boolean): MenuItemConstructorOptions[] {
   const isMac = platform === 'darwin';
   const about: MenuItemConstructorOptions = { label: 'About Marginalia', click: () => actions.showAbout() };
   const command = (label: string, name: ShellCommand, extra: MenuItemConstructorOptions = {}): MenuItemConstructorOptions => ({
     label,
     click: () => actions.command(name),
-    ...(name in uiAccelerators && { accelerator: uiAccelerators[name as keyof typeof uiAccelerators], registerAccelerator: false }),
+    ...(name in commandAccelerators && { accelerator: commandAccelerators[name as keyof typeof commandAccelerators], registerAccelerator: false }),
     ...extra,
   });
   const appMenu: MenuItemConstructorOptions = {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AppErrorShape } from './errors';
-import { attributeTypeSchema, attributeValueSchema, codeDescriptionSchema, memoTargetSchema } from '../domain/schemas';
+import { attributeTypeSchema, attributeValueSchema, codeDescriptionSchema, coderViewSchema, memoTargetSchema } from '../domain/schemas';
+import type { ShellCommand } from '../commands/commands';
 import { textEncodings } from '../text/encodings';
 import type {
   AgreementResult,
@@ -138,7 +139,7 @@ export const contract = {
     output: returns<RestoreResult>(),
   },
   'project.close': { kind: 'change', input: none, output: returns<null>() },
-  /** Remembers where the user is (last document, scroll, quick codes); not undoable, not in the project. */
+  /** Remembers where the user is (last document, scroll, quick codes, whose codings shown); not undoable, not in the project. */
   'workspace.update': {
     kind: 'change',
     input: z
@@ -146,6 +147,7 @@ export const contract = {
         lastDocumentId: entityId.nullable().optional(),
         scrollTop: z.number().nonnegative().max(1e9).optional(),
         quickCodes: z.array(entityId).max(9).optional(),
+        coderView: coderViewSchema.optional(),
       })
       .strict(),
     output: returns<null>(),
@@ -424,10 +426,6 @@ export const channels = Object.keys(contract) as Channel[];
 export function isChannel(name: string): name is Channel {
   return Object.prototype.hasOwnProperty.call(contract, name);
 }
-
-/** Menu commands the desktop shell hands to the UI (the UI's own keys do the same; see electron/main/menu.ts). */
-export const shellCommands = ['undo', 'redo', 'codePalette', 'importDocuments', 'closeProject'] as const;
-export type ShellCommand = (typeof shellCommands)[number];
 
 /** Events the backend pushes to the UI. */
 export interface ServerEvents {

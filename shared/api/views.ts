@@ -19,6 +19,8 @@ export interface Workspace {
   scrollTop: number;
   /** Code ids pinned as quick codes: keys 1–9 apply them in order. */
   quickCodes: string[];
+  /** Whose codings the reader shows: 'me', 'all' or 'coder:<id>'. */
+  coderView: string;
 }
 
 export interface MemoView {

@@ -21,6 +21,7 @@ import { characterAgreement } from '../../shared/agreement/project';
 import { applyCodings } from '../../shared/operations/coding-ops';
 import type { CoderFile, ProjectFile } from '../../shared/domain/schemas';
 import { Rng } from './generate';
+import { freshWorkspace } from '../../electron/services/settings/app-settings';
 
 /**
  * One benchmark step, run in a fresh Node process so its memory is its own:
@@ -143,7 +144,7 @@ async function call(backend: Backend, channel: Channel, input: unknown): Promise
 
 const scriptUser = (coderName: string | null): SessionUser => ({
   coderName,
-  workspace: () => ({ lastDocumentId: null, scrollTop: 0, quickCodes: [] }),
+  workspace: () => freshWorkspace,
 });
 
 // ---- Steps -------------------------------------------------------------------------------

@@ -79,7 +79,10 @@ export class ProjectHost {
     // The bundled original is never opened: the user works in their own copy, made once.
     const dest = join(this.projectsDir, SAMPLE_FOLDER);
     if (await stat(join(dest, 'project.json')).then(() => true, () => false)) return this.openAt(dest);
-    return this.activate(await createSampleProject(this.options.resourcesDir, dest, this.deps, { app: this.app }));
+    const store = await createSampleProject(this.options.resourcesDir, dest, this.deps, { app: this.app });
+    // The sample is coded by two coders and not by the user: it opens on everyone's codings, not on none.
+    await this.settings.updateWorkspace(store.data.id, { coderView: 'all' });
+    return this.activate(store);
   }
 
   state(): AppState {

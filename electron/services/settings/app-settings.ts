@@ -16,7 +16,8 @@ const settingsKind: JsonFileKind<AppSettings> = {
 
 const defaults: AppSettings = { schemaVersion: 1, coderName: null, recentProjects: [], reopenLastProject: true, workspaces: {} };
 
-const freshWorkspace: WorkspaceSettings = { lastDocumentId: null, scrollTop: 0, quickCodes: [] };
+/** Where a user starts in a project they have not opened before. */
+export const freshWorkspace: WorkspaceSettings = { lastDocumentId: null, scrollTop: 0, quickCodes: [], coderView: 'me' };
 
 export interface LoadedSettings {
   settings: AppSettingsStore;

@@ -6,6 +6,7 @@
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseInput } from '../../../shared/api/contract';
 import { SAMPLE_PATH, homeBackend, sampleBackend } from '../../helpers/backend';
 import { useTempDirs } from '../../helpers/temp-dir';
 
@@ -112,6 +113,21 @@ describe('reopening at launch', () => {
     const recent = (await backend.handlers['app.getState']({})).recentProjects;
     expect(recent.map((r) => r.name)).toEqual(['Study', SAMPLE_NAME]);
     expect(Date.parse(recent[0]!.openedAt)).toBeGreaterThan(Date.parse(recent[1]!.openedAt));
+    await backend.shutdown();
+  });
+});
+
+describe('whose codings a project opens on', () => {
+  it('the sample, coded by two other coders, opens on all coders; a new project on the user’s own; a choice is remembered', async () => {
+    const root = await tempDir();
+    const backend = await sampleBackend(root);
+    const h = backend.handlers;
+    expect((await h['app.getState']({})).project?.workspace.coderView).toBe('all');
+    const study = await h['project.create']({ path: join(root, 'Documents', 'Marginalia', 'Study.marginalia'), name: 'Study', template: 'empty' });
+    expect(study.workspace.coderView).toBe('me');
+    await h['workspace.update']({ coderView: 'all' });
+    expect((await h['project.open']({ path: study.path })).workspace.coderView).toBe('all');
+    expect(parseInput('workspace.update', { coderView: 'everyone' })).toMatchObject({ ok: false, message: expect.stringContaining("coderView must be 'me', 'all' or 'coder:<id>'") });
     await backend.shutdown();
   });
 });

@@ -1,12 +1,13 @@
-import { existsSync } from 'node:fs';
+import { haveShared, sharedPath } from '../../helpers/shared-files';
 import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SAMPLE_PATH, sampleBackend } from '../../helpers/backend';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
-const fixtures = resolve('../shared/fixtures/qualcoder-examples');
+const fixtures = sharedPath('fixtures', 'qualcoder-examples');
+const haveFixtures = haveShared(fixtures, 'importing the QualCoder survey spreadsheet');
 
 async function backend() {
   const root = await tempDir();
@@ -79,7 +80,7 @@ describe('importing files into a project', () => {
     expect(again.results[0]).toMatchObject({ status: 'skipped', message: 'Not imported: b has the same text as "a", already imported.' });
   });
 
-  it.skipIf(!existsSync(fixtures))("imports QualCoder's survey spreadsheet as documents with typed attributes, then an attribute table (undoably)", async () => {
+  it.skipIf(!haveFixtures)("imports QualCoder's survey spreadsheet as documents with typed attributes, then an attribute table (undoably)", async () => {
     const { h } = await backend();
     const source = { path: join(fixtures, 'survey456.csv') };
     const inspection = await h['import.inspect']({ source });
@@ -98,7 +99,7 @@ describe('importing files into a project', () => {
     expect((await project()).documents.find((d) => d.name === 'ID5')!.attributes).toEqual({ Gender: 'm', Interest: 'golf' });
   });
 
-  it.skipIf(!existsSync(fixtures))('a spreadsheet needs its text column chosen', async () => {
+  it.skipIf(!haveFixtures)('a spreadsheet needs its text column chosen', async () => {
     const { h } = await backend();
     const run = await h['import.run']({ items: [{ source: { path: join(fixtures, 'survey789.xlsx') }, options: {} }] });
     expect(run.results[0]).toMatchObject({ status: 'failed', message: expect.stringMatching(/choose which column holds the text/) });

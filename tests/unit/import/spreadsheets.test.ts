@@ -1,10 +1,9 @@
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { BroadcastChannel, Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
+import { haveShared, sharedPath } from '../../helpers/shared-files';
 import { ZipFile } from 'yazl';
 import { AppError } from '../../../shared/api/errors';
 import { invertPatch } from '../../../shared/domain/patch';
@@ -30,8 +29,8 @@ import { fixedDeps, useTempDirs } from '../../helpers/temp-dir';
 import { addDocument } from '../../helpers/store-edits';
 
 const tempDir = useTempDirs();
-const examples = fileURLToPath(new URL('../../../../shared/fixtures/qualcoder-examples/', import.meta.url));
-const haveExamples = existsSync(examples);
+const examples = sharedPath('fixtures', 'qualcoder-examples');
+const haveExamples = haveShared(examples, 'the QualCoder example spreadsheets');
 const xlsxPath = createRequire(import.meta.url).resolve('xlsx');
 
 async function example(name: string): Promise<SourceFile> {
