@@ -77,7 +77,7 @@ const importOptions = z
       .strict()
       .optional(),
     attributeTable: z.object({ sheet: z.string().max(200).optional(), nameColumn: z.string().max(500) }).strict().optional(),
-    refi: z.object({ mergeOverlaps: z.boolean().optional() }).strict().optional(),
+    refi: z.object({ coderFrom: z.enum(['selection', 'coding']).optional(), mergeOverlaps: z.boolean().optional() }).strict().optional(),
   })
   .strict();
 
@@ -153,9 +153,21 @@ export const contract = {
     output: returns<null>(),
   },
 
-  'document.get': { kind: 'query', input: z.object({ documentId: entityId }).strict(), output: returns<DocumentContent>() },
-  /** Just the codings of one document (all coders), to refresh a reader after a change. */
-  'document.codings': { kind: 'query', input: z.object({ documentId: entityId }).strict(), output: returns<CoderCoding[]>() },
+  /**
+   * A document's text and turns, with the codings of `coderIds` (the coders the reader shows;
+   * every coder's when absent): a reply sized to what is shown, the rest asked for on demand.
+   */
+  'document.get': {
+    kind: 'query',
+    input: z.object({ documentId: entityId, coderIds: z.array(entityId).max(1000).optional() }).strict(),
+    output: returns<DocumentContent>(),
+  },
+  /** Just the codings of one document (of `coderIds`, or all coders), to refresh a reader after a change or a new coder view. */
+  'document.codings': {
+    kind: 'query',
+    input: z.object({ documentId: entityId, coderIds: z.array(entityId).max(1000).optional() }).strict(),
+    output: returns<CoderCoding[]>(),
+  },
 
   /** Renames a document (undoable). */
   'document.rename': {
@@ -362,8 +374,12 @@ export const contract = {
     input: z.object({ selection: selectionSchema, attributeColumns: z.union([z.literal('all'), z.array(z.string().max(100)).max(1000)]) }).strict(),
     output: returns<ExportFile>(),
   },
-  /** The whole project (.qdpx) or the codebook (.qdc) in the REFI-QDA exchange format. */
-  'export.refi': { kind: 'job', input: z.object({ format: z.enum(['qdpx', 'qdc']) }).strict(), output: returns<ExportFile>() },
+  /** The whole project (.qdpx) or the codebook (.qdc) in the REFI-QDA exchange format; offsets 'utf16' for NVivo. */
+  'export.refi': {
+    kind: 'job',
+    input: z.object({ format: z.enum(['qdpx', 'qdc']), offsets: z.enum(['standard', 'utf16']).default('standard') }).strict(),
+    output: returns<ExportFile>(),
+  },
   /** A table as shown in a view (a matrix, a chart's figures), as a one-sheet workbook. */
   'export.table': {
     kind: 'job',

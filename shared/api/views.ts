@@ -12,6 +12,9 @@ import type { TextEncodingName } from '../text/encodings';
 
 /** What the UI reads: shapes computed by the backend from the files on disk. */
 
+/** A document as the snapshot lists it: what the document list, the filters and the reader's header show. */
+export type DocumentSummary = Pick<DocumentMeta, 'id' | 'name' | 'length' | 'turnCount' | 'attributes' | 'rank'>;
+
 /** The current user's place in a project, kept in app settings (per user, not in the project). */
 export interface Workspace {
   lastDocumentId: string | null;
@@ -40,7 +43,8 @@ export interface ProjectSnapshot {
   description: string;
   codebook: Code[];
   attributes: AttributeDef[];
-  documents: DocumentMeta[];
+  /** Every document, as lists and filters show it (its hash and import record stay in the backend). */
+  documents: DocumentSummary[];
   coders: Coder[];
   sets: DocumentSet[];
   queries: SavedQuery[];
@@ -114,7 +118,7 @@ export interface SnapshotDelta {
   codebook?: Upserts<Code>;
   /** Keyed by attribute name. */
   attributes?: Upserts<AttributeDef>;
-  documents?: Upserts<DocumentMeta>;
+  documents?: Upserts<DocumentSummary>;
   coders?: Upserts<Coder>;
   sets?: Upserts<DocumentSet>;
   queries?: Upserts<SavedQuery>;
@@ -232,8 +236,11 @@ export interface ImportItemOptions {
   spreadsheet?: { sheet?: string; textColumns: string[]; mode: 'row' | 'group'; groupColumn?: string; nameColumn?: string };
   /** For a spreadsheet of attributes: one row per existing document, matched by name. */
   attributeTable?: { sheet?: string; nameColumn: string };
-  /** For a REFI-QDA project: merge a coder's overlapping codings at one code (kept as the file has them by default). */
-  refi?: { mergeOverlaps?: boolean };
+  /**
+   * For a REFI-QDA project: whose a coding is when it names another user than its selection, and
+   * whether to merge a coder's overlapping codings at one code (kept as the file has them by default).
+   */
+  refi?: { coderFrom?: 'selection' | 'coding'; mergeOverlaps?: boolean };
 }
 
 export interface ImportInspection {
@@ -259,6 +266,8 @@ export interface ImportInspection {
       suggested: { textColumns: string[]; nameColumn?: string; groupColumn?: string };
     }[];
   };
+  /** A REFI-QDA project: how many codings name another user than their selection (the dialog then asks whose they are). */
+  refi?: { codingsWithOtherUser: number };
 }
 
 export interface ImportResult {

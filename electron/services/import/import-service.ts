@@ -10,8 +10,9 @@ import { hashText, planSource } from '../project/source-files';
 import type { PlannedSource } from '../project/source-files';
 import type { ProjectStore } from '../project/project-store';
 import type { ProjectSession } from '../workbench/project-session';
-import { extensionOf, parseDocumentFile, previewSpeakers } from './parse-document';
-import { planRefiCodebook, planRefiProject, readRefiFile } from './refi/import-refi';
+import { PREVIEW_TURN_CHARS, extensionOf } from '../../../shared/import/formats';
+import { parseDocumentFile, previewSpeakers } from './parse-document';
+import { inspectRefiProject, planRefiCodebook, planRefiProject, readRefiFile } from './refi/import-refi';
 import type { RefiFile } from './refi/import-refi';
 import { attributeTablePatch, attributeTableUpdates, fitAttributeValues, inspectTable, tableToDocuments, withoutEmpty } from './spreadsheet-import';
 import type { Table } from './spreadsheet-types';
@@ -38,6 +39,7 @@ function duplicateOf(store: ProjectStore, text: string): string | null {
 export async function inspectFile(store: ProjectStore, file: SourceFile, encoding?: TextEncodingName): Promise<ImportInspection> {
   const kind = importKind(file.name);
   if (kind === 'spreadsheet') return { fileName: file.name, kind, spreadsheet: inspectTable(await readTable(file)) };
+  if (kind === 'refi-project') return { fileName: file.name, kind, refi: await inspectRefiProject(file) };
   if (kind !== 'document') return { fileName: file.name, kind };
   const doc = await parseDocumentFile(file, { speakers: 'auto', ...(encoding && { encoding }) });
   const preview = previewSpeakers(doc.text);
@@ -49,7 +51,7 @@ export async function inspectFile(store: ProjectStore, file: SourceFile, encodin
       characters: doc.text.length,
       speakerPattern: preview.pattern,
       encoding: doc.encoding ?? null,
-      turns: preview.turns.map((t) => ({ speaker: t.speaker, text: doc.text.slice(t.start, Math.min(t.end, t.start + 160)) })),
+      turns: preview.turns.map((t) => ({ speaker: t.speaker, text: doc.text.slice(t.start, Math.min(t.end, t.start + PREVIEW_TURN_CHARS)) })),
       duplicateOf: duplicateOf(store, doc.text),
     },
   };
@@ -133,7 +135,7 @@ function planAttributeTable(ctx: OperationContext, read: Extract<ReadImport, { k
 
 function planRefi(ctx: OperationContext, read: Extract<ReadImport, { kind: 'refi-project' | 'refi-codebook' }>): ImportPlan {
   const project = read.kind === 'refi-project';
-  const plan = project ? planRefiProject(ctx, read.refi, { mergeOverlaps: read.options.refi?.mergeOverlaps ?? false }) : planRefiCodebook(ctx, read.refi);
+  const plan = project ? planRefiProject(ctx, read.refi, { mergeOverlaps: read.options.refi?.mergeOverlaps ?? false, coderFrom: read.options.refi?.coderFrom ?? 'selection' }) : planRefiCodebook(ctx, read.refi);
   const c = plan.report.counts;
   const parts = [
     project && `${c.sources} documents`,

@@ -1,16 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { contract } from '../../../shared/api/contract';
 import type { ImportInspection, ImportItemOptions, ImportResult } from '../../../shared/api/contract';
-import {
-  MAX_IMPORT_BYTES,
-  base64Chunks,
-  encodeBase64,
-  extensionOf,
-  reasonSentence,
-  refuseBeforeReading,
-} from '../../../renderer/src/features/import/files';
+import { MAX_IMPORT_BYTES, extensionOf, importKindOf } from '../../../shared/import/formats';
+import { base64Chunks, encodeBase64, reasonSentence, refuseBeforeReading } from '../../../renderer/src/features/import/files';
 import {
   buildImportOptions,
+  coderFromOptions,
   describeSpeakerChoice,
   formProblem,
   initialForm,
@@ -268,10 +263,14 @@ describe('import settings → ImportItemOptions', () => {
     expect(formProblem({ ...base, sheet: 'Nope' }, survey)).toMatch(/no sheets/);
   });
 
-  it('sends no options for REFI-QDA files', () => {
-    const refi: ImportInspection = { fileName: 'p.qdpx', kind: 'refi-project' };
-    expect(initialForm(refi)).toEqual({ kind: 'refi-project' });
-    expect(buildImportOptions(initialForm(refi), refi)).toEqual({});
+  it('gives a REFI-QDA project\'s codings to the selection\'s user unless the coding\'s is chosen; a codebook needs nothing', () => {
+    const refi: ImportInspection = { fileName: 'p.qdpx', kind: 'refi-project', refi: { codingsWithOtherUser: 297 } };
+    expect(initialForm(refi)).toEqual({ kind: 'refi-project', coderFrom: 'selection' });
+    expect(buildImportOptions(initialForm(refi), refi)).toEqual({ refi: { coderFrom: 'selection' } });
+    expect(buildImportOptions({ kind: 'refi-project', coderFrom: 'coding' }, refi)).toEqual({ refi: { coderFrom: 'coding' } });
+    expect(coderFromOptions(297).map((o) => o.label)).toEqual(['The user who selected the passage (297 codings differ)', 'The user named on the coding']);
+    const codebook: ImportInspection = { fileName: 'c.qdc', kind: 'refi-codebook' };
+    expect(buildImportOptions(initialForm(codebook), codebook)).toEqual({});
   });
 });
 
@@ -348,5 +347,16 @@ describe('the import session', () => {
   it('closes when the last file is removed', () => {
     const s = sessionWith(['a.txt']);
     expect(importReducer(s, { type: 'remove', key: 'k0' })).toBeNull();
+  });
+});
+
+describe('import formats (shared by the page and the backend)', () => {
+  it('names the kind of a file from its extension, or null when Marginalia does not import it', () => {
+    expect(importKindOf('Interview.DOCX')).toBe('document');
+    expect(importKindOf('survey.csv')).toBe('spreadsheet');
+    expect(importKindOf('nvivo.qdpx')).toBe('refi-project');
+    expect(importKindOf('book.qdc')).toBe('refi-codebook');
+    expect(importKindOf('photo.png')).toBeNull();
+    expect(importKindOf('README')).toBeNull();
   });
 });

@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import { agreementTables } from '../../../../shared/agreement/report-tables';
 import type { ReportTable } from '../../../../shared/agreement/report-tables';
 import type { AgreementResult } from '../../../../shared/api/contract';
@@ -7,8 +6,11 @@ import { CONSENSUS_CODER_NAME } from '../../../../shared/operations/consensus-op
 import { plural } from '../../../../shared/text/plural';
 import { computeAgreement } from '../../agreement/agreement-service';
 import type { ProjectStore } from '../../project/project-store';
-import { codeByAttributeTable, codedSegmentRows, everything, selectData } from '../coded-data';
+import { writeFileDurably } from '../../store/durable-file';
+import { codeByAttributeTable, everything, selectData } from '../coded-data';
 import type { ExportSelection, SelectedData, Table } from '../coded-data';
+import { codedSegments } from '../coded-segments';
+import type { CodedSegmentRow } from '../coded-segments';
 import type { CodingReport, ReportAgreement, ReportCode, ReportTableData } from './report-model';
 import { codingReportHtml } from './report-html';
 
@@ -40,7 +42,7 @@ function tableData(caption: string, table: Table | ReportTable): ReportTableData
   };
 }
 
-function reportCodes(data: SelectedData, rows: Awaited<ReturnType<typeof codedSegmentRows>>): ReportCode[] {
+function reportCodes(data: SelectedData, rows: CodedSegmentRow[]): ReportCode[] {
   const { codebook } = data.project;
   return data.codes.map((code) => ({
     id: code.id,
@@ -78,7 +80,8 @@ function agreementSection(store: ProjectStore, data: SelectedData, selection: Ex
 export async function buildCodingReport(store: ProjectStore, options: CodingReportOptions = {}): Promise<CodingReport> {
   const selection = options.selection ?? everything;
   const data = selectData(store, selection);
-  const rows = await codedSegmentRows(store, data);
+  const rows: CodedSegmentRow[] = [];
+  for await (const row of codedSegments(store, data)) rows.push(row);
   const attributes = options.matrixAttributes ?? data.project.attributes.filter((a) => a.type === 'text').map((a) => a.name);
   const matrices = attributes.map((name) =>
     tableData(`Codings per code and ${name} (each coder's codings counted; a code's row excludes its sub-codes)`, codeByAttributeTable(data, name, 'codings')),
@@ -107,6 +110,6 @@ export async function buildCodingReport(store: ProjectStore, options: CodingRepo
  */
 export async function writeCodingReport(store: ProjectStore, file: string, options: CodingReportOptions = {}): Promise<{ codes: number; passages: number }> {
   const report = await buildCodingReport(store, options);
-  await writeFile(file, codingReportHtml(report), 'utf-8');
+  await writeFileDurably(file, codingReportHtml(report));
   return { codes: report.codes.length, passages: report.codes.reduce((n, c) => n + c.passages.length, 0) };
 }
