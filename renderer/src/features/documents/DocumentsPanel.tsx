@@ -3,6 +3,7 @@ import type { ClipboardEvent } from 'react';
 import type { AttributeFilter } from '../../../../shared/api/contract';
 import { documentMatches } from '../../../../shared/domain/filters';
 import { plural } from '../../../../shared/text/plural';
+import { useApiEvents } from '../../api/context';
 import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
 import { PaneHeader } from '../../ui/PaneHeader';
@@ -41,6 +42,10 @@ export function DocumentsPanel() {
   const documentNames = useMemo(() => documents.map((d) => d.name), [documents]);
   usePreventFileNavigation();
   const chooseFiles = () => fileInput.current?.click();
+  // The desktop menu's File → Import Documents… opens the same file picker as the Import… button.
+  useApiEvents((event) => {
+    if (event.name === 'shell.request' && event.payload.action === 'command' && event.payload.command === 'importDocuments') chooseFiles();
+  });
 
   function paste(event: ClipboardEvent<HTMLDivElement>) {
     if (isTextField(event.target)) return;

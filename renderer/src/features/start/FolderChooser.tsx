@@ -26,8 +26,13 @@ export function FolderChooser({ purpose, startAt, onChoose, onClose }: FolderCho
   const [error, setError] = useState<ApiError | null>(null);
 
   function go(path?: string) {
-    setError(null);
-    api.call('folders.list', path === undefined ? {} : { path }).then(setListing, (err: unknown) => setError(ApiError.from(err)));
+    api.call('folders.list', path === undefined ? {} : { path }).then(
+      (next) => {
+        setError(null);
+        setListing(next);
+      },
+      (err: unknown) => setError(ApiError.from(err)),
+    );
   }
 
   useEffect(() => {

@@ -1,5 +1,5 @@
-/** Characters no file system takes in a folder name. */
-const unsafe = /[\\/:*?"<>|\u0000-\u001f]/g;
+/** Characters no file system takes in a folder name (control characters too). */
+const unsafe = /[\\/:*?"<>|\p{Cc}]/gu;
 
 /**
  * Where a new project named `name` goes in `location`: LOCATION/NAME.marginalia, with the
