@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import type { AppErrorShape } from './errors';
 import { withAttributeNameRule, withNameRule } from '../domain/names';
-import { attributeTypeSchema, attributeValueSchema, codeDescriptionSchema, memoTargetSchema } from '../domain/schemas';
+import { attributeTypeSchema, attributeValueSchema, codeDescriptionSchema, coderViewSchema, memoTargetSchema } from '../domain/schemas';
 import { DEFAULT_RESAMPLES, DEFAULT_SEED } from '../agreement/bootstrap';
 import { DEFAULT_MINIMUM } from '../agreement/interpretation';
+import type { ShellCommand } from '../commands/commands';
+import { textEncodings } from '../text/encodings';
 import type {
   AgreementCells,
   AgreementResult,
@@ -11,6 +13,7 @@ import type {
   DisagreementView,
   ExchangeImportResult,
   ExportFile,
+  FolderListing,
   MatrixView,
   CoOccurrenceView,
   ImportInspection,
@@ -66,6 +69,8 @@ const importSource = z.union([z.object({ stagedId: z.string().uuid() }).strict()
 const importOptions = z
   .object({
     speakers: z.enum(['auto', 'none', 'colon', 'bracket', 'dash']).optional(),
+    /** Read a plain-text file in this encoding instead of the detected one. */
+    encoding: z.enum(textEncodings).optional(),
     spreadsheet: z
       .object({
         sheet: z.string().max(200).optional(),
@@ -147,7 +152,7 @@ export const contract = {
     output: returns<RestoreResult>(),
   },
   'project.close': { kind: 'change', input: none, output: returns<null>() },
-  /** Remembers where the user is (last document, scroll, quick codes); not undoable, not in the project. */
+  /** Remembers where the user is (last document, scroll, quick codes, whose codings shown); not undoable, not in the project. */
   'workspace.update': {
     kind: 'change',
     input: z
@@ -155,6 +160,7 @@ export const contract = {
         lastDocumentId: entityId.nullable().optional(),
         scrollTop: z.number().nonnegative().max(1e9).optional(),
         quickCodes: z.array(entityId).max(9).optional(),
+        coderView: coderViewSchema.optional(),
       })
       .strict(),
     output: returns<null>(),
@@ -368,7 +374,11 @@ export const contract = {
     maxBytes: LARGE_REQUEST_BYTES,
   },
   /** What a file holds, before importing it: speaker turns, or a spreadsheet's columns. */
-  'import.inspect': { kind: 'query', input: z.object({ source: importSource }).strict(), output: returns<ImportInspection>() },
+  'import.inspect': {
+    kind: 'query',
+    input: z.object({ source: importSource, encoding: z.enum(textEncodings).optional() }).strict(),
+    output: returns<ImportInspection>(),
+  },
   /** Imports files, each completely or not at all, with a result per file; progress as import.progress events. */
   'import.run': {
     kind: 'job',
@@ -440,6 +450,11 @@ export const contract = {
 
   /** Native folder picker; null where the shell has none (browser mode) or the user cancelled. */
   'dialog.pickProjectFolder': { kind: 'query', input: none, output: returns<string | null>() },
+  /**
+   * Browser mode's folder chooser: the folders in `path` (default: where projects are made), which
+   * must be the user's home folder or inside it; anything else is refused.
+   */
+  'folders.list': { kind: 'query', input: z.object({ path: path.optional() }).strict(), output: returns<FolderListing>() },
 } as const satisfies Record<string, { kind: ChannelKind; input: z.ZodType; output: unknown; maxBytes?: number }>;
 
 export type Contract = typeof contract;
@@ -473,8 +488,14 @@ export interface ServerEvents {
   'import.progress': { done: number; total: number; fileName: string };
   'export.progress': { done: number; total: number; stage: string };
   'backend.error': AppErrorShape;
-  /** The desktop shell asks the UI: Help → About, or files the OS opened with the app, staged for the import dialog. */
-  'shell.request': { action: 'about' } | { action: 'import'; files: { stagedId: string; fileName: string; size: number }[] };
+  /**
+   * The desktop shell asks the UI: Help → About, files the OS opened with the app (staged for the
+   * import dialog), or a menu command the UI carries out as it does its own button or key.
+   */
+  'shell.request':
+    | { action: 'about' }
+    | { action: 'import'; files: { stagedId: string; fileName: string; size: number }[] }
+    | { action: 'command'; command: ShellCommand };
 }
 export type EventName = keyof ServerEvents;
 

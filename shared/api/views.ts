@@ -13,6 +13,7 @@ import type {
   UnitizedReport,
 } from '../agreement/project';
 import type { AttributeDef, Code, Coder, Coding, Decision, DocumentMeta, DocumentSet, MemoTarget, RecentProject, SavedQuery, Turn } from '../domain/schemas';
+import type { TextEncodingName } from '../text/encodings';
 
 /** What the UI reads: shapes computed by the backend from the files on disk. */
 
@@ -26,6 +27,8 @@ export interface Workspace {
   scrollTop: number;
   /** Code ids pinned as quick codes: keys 1–9 apply them in order. */
   quickCodes: string[];
+  /** Whose codings the reader shows: 'me', 'all' or 'coder:<id>'. */
+  coderView: string;
 }
 
 export interface MemoView {
@@ -156,6 +159,8 @@ export interface AppState {
   /** The user's name as a coder; null until they have given it (asked on first launch). */
   coderName: string | null;
   recentProjects: RecentProject[];
+  /** Where new projects go unless the user chooses otherwise: Documents/Marginalia. */
+  projectsDir: string;
   project: ProjectSnapshot | null;
   history: HistoryState;
   /** Problems met at start-up (a damaged settings file, a last project that would not open). */
@@ -268,6 +273,8 @@ export type ImportSource = { stagedId: string } | { path: string };
 export interface ImportItemOptions {
   /** How speaker turns are found in a document: detected, a given pattern, or none. */
   speakers?: 'auto' | 'none' | 'colon' | 'bracket' | 'dash';
+  /** A plain-text file's encoding, when the detected one is wrong. */
+  encoding?: TextEncodingName;
   /** For a spreadsheet of texts: which columns hold the text, and rows or groups as documents. */
   spreadsheet?: { sheet?: string; textColumns: string[]; mode: 'row' | 'group'; groupColumn?: string; nameColumn?: string };
   /** For a spreadsheet of attributes: one row per existing document, matched by name. */
@@ -286,6 +293,8 @@ export interface ImportInspection {
     name: string;
     characters: number;
     speakerPattern: 'colon' | 'bracket' | 'dash' | null;
+    /** The encoding the text was read in (detected or chosen); null for formats that carry their own (Word, OpenDocument). */
+    encoding: TextEncodingName | null;
     /** The first turns as they would be imported. */
     turns: { speaker: string | null; text: string }[];
     /** A document already in the project with the same text, if any. */
@@ -351,4 +360,27 @@ export interface CoOccurrenceView {
   matrix: number[][];
   /** What the cells count, in a sentence to show above the table. */
   statement: string;
+}
+
+/** One folder in the folder chooser. */
+export interface FolderEntry {
+  name: string;
+  path: string;
+  /** It holds a Marginalia project (a project.json). */
+  isProject: boolean;
+}
+
+/** A folder's sub-folders, for browser mode's folder chooser (home folder and below only). */
+export interface FolderListing {
+  /** The user's home folder: the chooser's top. */
+  home: string;
+  path: string;
+  /** From the home folder down to `path`, for the breadcrumbs. */
+  trail: { name: string; path: string }[];
+  /** `path` itself holds a project. */
+  isProject: boolean;
+  /** Sub-folders, hidden ones left out, sorted by name. */
+  folders: FolderEntry[];
+  /** More sub-folders than are listed. */
+  truncated: boolean;
 }

@@ -174,17 +174,24 @@ export const coderFileSchema = z.object({
 
 export const recentProjectSchema = z.object({ path: z.string(), name: z.string(), openedAt: isoDate });
 
+/** Whose codings the reader shows: the user's own, everyone's, or one coder's. */
+export const coderViewSchema = z.string().regex(/^(me|all|coder:[A-Za-z0-9_-]{1,64})$/, "coderView must be 'me', 'all' or 'coder:<id>'");
+
 /** The user's place in one project: kept in app settings, since it is theirs, not the project's. */
 export const workspaceSchema = z.object({
   lastDocumentId: z.string().nullable(),
   scrollTop: z.number().nonnegative(),
   quickCodes: z.array(z.string()).max(9),
+  /** Whose codings the reader shows: 'me', 'all' or 'coder:<id>'. */
+  coderView: coderViewSchema.default('me'),
 });
 
 export const appSettingsSchema = z.object({
   schemaVersion: z.literal(1),
   coderName: withNameRule(z.string()).nullable(),
   recentProjects: z.array(recentProjectSchema),
+  /** False once the user closed their project: the next launch shows the start screen instead of reopening it. */
+  reopenLastProject: z.boolean().default(true),
   /** By project id, so a project keeps its place when its folder moves. */
   workspaces: z.record(z.string(), workspaceSchema).default({}),
 });

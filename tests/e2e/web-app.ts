@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { test as base } from '@playwright/test';
 
 /** The address `npm run web` prints: the token rides in the fragment (`/login#token=…`). */
@@ -41,7 +41,8 @@ async function launch(dataDir: string, documentsDir: string, options: LaunchOpti
     process.execPath,
     // The server as `npm run web` runs it: built by electron-vite (npm test builds first).
     ['out/main/web.js', ...(options.open ? [] : ['--no-open']), '--port', '0', '--data-dir', dataDir],
-    { env: { ...process.env, MARGINALIA_DOCUMENTS_DIR: documentsDir, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] },
+    // The run's folder stands for the user's home: the folder chooser shows it and nothing above it.
+    { env: { ...process.env, HOME: dirname(documentsDir), MARGINALIA_DOCUMENTS_DIR: documentsDir, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));

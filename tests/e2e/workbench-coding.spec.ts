@@ -329,8 +329,9 @@ test('whose codings are shown: me, one coder, all coders; switching coder; the c
   await start(page, app);
   const reader = await openDocument(page, '01 Hackney: young people');
   const show = page.getByLabel('Show codings of');
-  // The new coder has coded nothing here.
-  await expect(show).toHaveValue('me');
+  // The sample opens on everyone's codings; the new coder has coded nothing here.
+  await expect(show).toHaveValue('all');
+  await show.selectOption({ label: 'Me' });
   await expect(reader.locator('[data-codings]')).toHaveCount(0);
   await expect(reader.locator('[data-stripe-code]')).toHaveCount(0);
 

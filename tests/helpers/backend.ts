@@ -4,15 +4,21 @@ import { createBackend } from '../../electron/services/backend';
 import type { Backend } from '../../electron/services/backend';
 import { fixedDeps } from './temp-dir';
 
-/** A real backend on temp folders, with the sample project open and the user named. */
-export async function sampleBackend(root: string, coderName: string | null = 'Test Coder', idPrefix = 'id', ids: 'plain' | 'guid' = 'plain'): Promise<Backend> {
-  const backend = await createBackend({
+/** A real backend on temp folders, `root` standing for the user's home; nothing opened yet. */
+export function homeBackend(root: string, idPrefix = 'id', ids: 'plain' | 'guid' = 'plain'): Promise<Backend> {
+  return createBackend({
     dataDir: join(root, 'data'),
     documentsDir: join(root, 'Documents'),
+    homeDir: root,
     resourcesDir: resolve('resources'),
     shell: 'browser',
     deps: fixedDeps(undefined, idPrefix, ids),
   });
+}
+
+/** A real backend on temp folders, with the sample project open and the user named. */
+export async function sampleBackend(root: string, coderName: string | null = 'Test Coder', idPrefix = 'id', ids: 'plain' | 'guid' = 'plain'): Promise<Backend> {
+  const backend = await homeBackend(root, idPrefix, ids);
   await backend.openInitialProject();
   if (coderName) await backend.handlers['app.setCoderName']({ name: coderName });
   return backend;

@@ -5,6 +5,7 @@ import { handlerModule } from '../handler-registry';
 import { createProject } from '../project/create-project';
 import { restoreFromBackup } from '../project/restore-backup';
 import { formatWhen } from '../store/project-lock';
+import { FolderBrowser } from './folder-browser';
 import type { ProjectHost } from './project-host';
 
 /** The app itself: its state and the user's name as a coder. */
@@ -45,6 +46,7 @@ export function projectHandlers(host: ProjectHost) {
     },
     'project.close': async () => {
       await host.close();
+      await host.settings.forgetOpenProject();
       return null;
     },
   });
@@ -57,6 +59,14 @@ export function workspaceHandlers(host: ProjectHost) {
       await host.settings.updateWorkspace(host.session().store.data.id, change);
       return null;
     },
+  });
+}
+
+/** Browser mode's folder chooser: folders in the user's home folder and below. */
+export function folderHandlers(host: ProjectHost) {
+  const browser = new FolderBrowser({ home: host.options.homeDir, startAt: [host.projectsDir, host.options.documentsDir] });
+  return handlerModule('folders', {
+    'folders.list': async ({ path }) => browser.list(path),
   });
 }
 

@@ -8,7 +8,7 @@ import { importPdfFile } from './pdf/pdf-importer';
 import { importSubtitleFile } from './subtitles-importer';
 import { importTextFile } from './text-importer';
 import { ImportError, importLimits } from './types';
-import type { ParsedDocument, SourceFile, SpeakerChoice } from './types';
+import type { DocumentReadOptions, ParsedDocument, SourceFile } from './types';
 import { extensionOf, importExtensions } from '../../../shared/import/formats';
 
 /**
@@ -69,7 +69,7 @@ function checkContentMatches(file: SourceFile, ext: string): void {
   throw new ImportError(file.name, `is ${found}, not ${expected}: its content does not match the extension ${ext}`);
 }
 
-export async function parseDocumentFile(file: SourceFile, options: { speakers: SpeakerChoice }): Promise<ParsedDocument> {
+export async function parseDocumentFile(file: SourceFile, options: DocumentReadOptions): Promise<ParsedDocument> {
   try {
     return await parseChecked(file, options);
   } catch (error) {
@@ -81,7 +81,7 @@ export async function parseDocumentFile(file: SourceFile, options: { speakers: S
   }
 }
 
-async function parseChecked(file: SourceFile, options: { speakers: SpeakerChoice }): Promise<ParsedDocument> {
+async function parseChecked(file: SourceFile, options: DocumentReadOptions): Promise<ParsedDocument> {
   if (file.bytes.length > importLimits.maxFileBytes) {
     const mb = (n: number) => Math.round(n / (1024 * 1024));
     throw new ImportError(file.name, `is larger than ${mb(importLimits.maxFileBytes)} MB (it is ${mb(file.bytes.length)} MB)`);

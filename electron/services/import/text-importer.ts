@@ -5,7 +5,7 @@ import { detectSpeakerPattern, splitTurns } from '../../../shared/text/turns';
 import type { SpeakerPatternId } from '../../../shared/text/turns';
 import { decodeText } from './encoding';
 import { ImportError } from './types';
-import type { ParsedDocument, SourceFile, SpeakerChoice } from './types';
+import type { DocumentReadOptions, ParsedDocument, SourceFile, SpeakerChoice } from './types';
 
 /** Plain-text transcripts (.txt) and Markdown (.md, kept exactly as written: no rendering). */
 
@@ -38,7 +38,7 @@ export function buildDocument(file: SourceFile, rawText: string, speakers: Speak
 }
 
 /** .txt and .md: decode (whatever the encoding), normalise, find turns. */
-export function importTextFile(file: SourceFile, options: { speakers: SpeakerChoice }): ParsedDocument {
-  const { text } = decodeText(file);
-  return buildDocument(file, text, options.speakers);
+export function importTextFile(file: SourceFile, options: DocumentReadOptions): ParsedDocument {
+  const { text, encoding } = decodeText(file, options.encoding);
+  return { ...buildDocument(file, text, options.speakers), encoding };
 }

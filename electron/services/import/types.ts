@@ -1,5 +1,6 @@
 import { AppError } from '../../../shared/api/errors';
 import type { AttributeValue, Turn } from '../../../shared/domain/schemas';
+import type { TextEncodingName } from '../../../shared/text/encodings';
 import type { SpeakerPatternId } from '../../../shared/text/turns';
 import { MAX_IMPORT_BYTES } from '../../../shared/import/formats';
 
@@ -12,12 +13,20 @@ import { MAX_IMPORT_BYTES } from '../../../shared/import/formats';
 /** How speaker turns are found: detected, a given pattern, or none (paragraphs). */
 export type SpeakerChoice = 'auto' | 'none' | SpeakerPatternId;
 
+/** How to read one document: speaker turns, and (plain text only) the encoding if not detected. */
+export interface DocumentReadOptions {
+  speakers: SpeakerChoice;
+  encoding?: TextEncodingName;
+}
+
 export interface ParsedDocument {
   name: string;
   /** Normalised text (see shared/text/normalise.ts). */
   text: string;
   turns: Turn[];
   attributes: Record<string, AttributeValue>;
+  /** The encoding a plain-text file was read in; absent for formats that carry their own. */
+  encoding?: TextEncodingName;
 }
 
 /** A file's bytes and name, however they reached the backend (a path on disk, an upload). */

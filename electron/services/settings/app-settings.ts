@@ -16,9 +16,10 @@ const settingsKind: JsonFileKind<AppSettings> = {
   description: 'settings file',
 };
 
-const defaults: AppSettings = { schemaVersion: 1, coderName: null, recentProjects: [], workspaces: {} };
+const defaults: AppSettings = { schemaVersion: 1, coderName: null, recentProjects: [], reopenLastProject: true, workspaces: {} };
 
-const freshWorkspace: WorkspaceSettings = { lastDocumentId: null, scrollTop: 0, quickCodes: [] };
+/** Where a user starts in a project they have not opened before. */
+export const freshWorkspace: WorkspaceSettings = { lastDocumentId: null, scrollTop: 0, quickCodes: [], coderView: 'me' };
 
 export interface LoadedSettings {
   settings: AppSettingsStore;
@@ -57,10 +58,24 @@ export class AppSettingsStore {
     return this.store.data;
   }
 
+  /** A project was opened: first among the recent ones, and reopened at the next launch. */
   rememberProject(entry: RecentProject): Promise<void> {
     return this.store.update((s) => {
       s.recentProjects = [entry, ...s.recentProjects.filter((r) => r.path !== entry.path)].slice(0, MAX_RECENT);
+      s.reopenLastProject = true;
     });
+  }
+
+  /** The user closed their project: the next launch starts on the start screen. */
+  forgetOpenProject(): Promise<void> {
+    return this.store.update((s) => {
+      s.reopenLastProject = false;
+    });
+  }
+
+  /** The project to reopen at launch: the last one, unless the user closed it. */
+  get projectToReopen(): string | null {
+    return this.store.data.reopenLastProject ? (this.store.data.recentProjects[0]?.path ?? null) : null;
   }
 
   get coderName(): string | null {

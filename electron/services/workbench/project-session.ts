@@ -12,6 +12,7 @@ import type { ProjectStore } from '../project/project-store';
 import type { PlannedSource } from '../project/source-files';
 import { Histories } from './undo-history';
 import type { UndoHistory } from './undo-history';
+import { freshWorkspace } from '../settings/app-settings';
 
 /** Who is working: their coder name and their place in each project (app settings, or a script's). */
 export interface SessionUser {
@@ -22,7 +23,7 @@ export interface SessionUser {
 /** A command-line run: nobody to code as, no remembered place. */
 export const scriptUser: SessionUser = {
   coderName: null,
-  workspace: () => ({ lastDocumentId: null, scrollTop: 0, quickCodes: [] }),
+  workspace: () => freshWorkspace,
 };
 
 /**

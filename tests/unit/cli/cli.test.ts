@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { haveShared, sharedPath } from '../../helpers/shared-files';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import { marginalia } from '../../helpers/cli';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
-const fixtures = resolve('../shared/fixtures/qualcoder-examples');
+const fixtures = sharedPath('fixtures', 'qualcoder-examples');
 // Each test starts the command several times (a few seconds each on a busy two-core machine).
 const slow = { timeout: 90_000 };
 
@@ -56,7 +56,7 @@ describe('marginalia CLI', slow, () => {
   });
 });
 
-describe.skipIf(!existsSync(fixtures))('marginalia import', slow, () => {
+describe.skipIf(!haveShared(fixtures, 'marginalia import of the QualCoder example files'))('marginalia import', slow, () => {
   it('imports each file with a result line, and exits 1 when any file failed', async () => {
     const dir = join(await tempDir(), 'p');
     await marginalia('new', dir, '--template', 'empty');
@@ -88,9 +88,9 @@ async function thriveProject() {
   return { root, dir, backend, h };
 }
 
-const nvivoSample = resolve('../shared/refi-qda/samples/nvivo-win-12.6-oltas-teszt.qdpx');
+const nvivoSample = sharedPath('refi-qda', 'samples', 'nvivo-win-12.6-oltas-teszt.qdpx');
 
-describe.skipIf(!existsSync(nvivoSample))('marginalia import of a REFI-QDA project', slow, () => {
+describe.skipIf(!haveShared(nvivoSample, 'marginalia import of the NVivo sample'))('marginalia import of a REFI-QDA project', slow, () => {
   it('gives codings to the selection\'s user by default, or the coding\'s with --coder-from coding, saying how many differ', async () => {
     const root = await tempDir();
     const bySelection = join(root, 'a');

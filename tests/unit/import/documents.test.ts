@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { haveShared, sharedPath } from '../../helpers/shared-files';
 import { parseDocumentFile, previewSpeakers } from '../../../electron/services/import/parse-document';
 import { ImportError, importLimits } from '../../../electron/services/import/types';
 import type { ParsedDocument, SpeakerChoice } from '../../../electron/services/import/types';
@@ -8,7 +9,7 @@ import { expectWellFormed } from './import-checks';
 import { garbage, makeZip, reasonOf, replaceBytes, setGeneralPurposeFlag } from './zip-helpers';
 import type { ZipEntrySpec } from './zip-helpers';
 
-const sharedDir = join(__dirname, '../../../../shared/fixtures/qualcoder-examples');
+const sharedDir = sharedPath('fixtures', 'qualcoder-examples');
 
 const parse = (name: string, bytes: Uint8Array, speakers: SpeakerChoice = 'auto') => parseDocumentFile({ name, bytes }, { speakers });
 const utf8 = (text: string) => new Uint8Array(Buffer.from(text, 'utf8'));
@@ -61,7 +62,7 @@ const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0
 
 // ---------- the real QualCoder example files ----------
 
-describe.skipIf(!existsSync(sharedDir))('QualCoder example files', () => {
+describe.skipIf(!haveShared(sharedDir, 'the QualCoder example documents'))('QualCoder example files', () => {
   const read = (name: string) => new Uint8Array(readFileSync(join(sharedDir, name)));
 
   it('imports ID1.docx with its real words and three paragraphs', async () => {

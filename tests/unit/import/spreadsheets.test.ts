@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
@@ -6,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BroadcastChannel, Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
+import { haveShared, sharedPath } from '../../helpers/shared-files';
 import { ZipFile } from 'yazl';
 import { AppError } from '../../../shared/api/errors';
 import { invertPatch } from '../../../shared/domain/patch';
@@ -32,8 +32,8 @@ import { fixedDeps, useTempDirs } from '../../helpers/temp-dir';
 import { addDocument } from '../../helpers/store-edits';
 
 const tempDir = useTempDirs();
-const examples = fileURLToPath(new URL('../../../../shared/fixtures/qualcoder-examples/', import.meta.url));
-const haveExamples = existsSync(examples);
+const examples = sharedPath('fixtures', 'qualcoder-examples');
+const haveExamples = haveShared(examples, 'the QualCoder example spreadsheets');
 const xlsxPath = createRequire(import.meta.url).resolve('xlsx');
 
 async function example(name: string): Promise<SourceFile> {

@@ -185,6 +185,7 @@ const transcript: ImportInspection = {
     name: 'transcript',
     characters: 874,
     speakerPattern: 'bracket',
+    encoding: 'utf-8',
     turns: [
       { speaker: 'id1', text: 'hello, I like the course.' },
       { speaker: 'id2', text: 'I am struggling with the lecture slides.' },

@@ -24,6 +24,7 @@ const STATE: AppState = {
   shell: 'browser',
   coderName: 'Ana',
   recentProjects: [],
+  projectsDir: '/home/ana/Documents/Marginalia',
   project: null,
   history: { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null },
   notices: [],

@@ -1,4 +1,5 @@
 import { useEffect, useEffectEvent } from 'react';
+import { useApiEvents } from '../../api/context';
 import { isApplePlatform, shortcutFor } from './shortcuts';
 import { useProject, useChanges, useDocument, useDocumentActions, useViewActions } from './state/contexts';
 
@@ -61,6 +62,25 @@ export function WorkbenchShortcuts() {
           window.getSelection()?.removeAllRanges();
         }
         if (extentEdit) setExtentEdit(null);
+        return;
+    }
+  });
+
+  // The desktop menu's Edit → Undo, Redo and Code Selection… (shown with the same keys): in a text field, the field's own undo.
+  useApiEvents((event) => {
+    if (event.name !== 'shell.request' || event.payload.action !== 'command') return;
+    const typing = isTyping(document.activeElement);
+    switch (event.payload.command) {
+      case 'undo':
+        if (typing) document.execCommand('undo');
+        else void undo();
+        return;
+      case 'redo':
+        if (typing) document.execCommand('redo');
+        else void redo();
+        return;
+      case 'codePalette':
+        setPaletteOpen(true);
         return;
     }
   });

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { AttributeFilter, ProjectSnapshot } from '../../../../../shared/api/contract';
-import { visibleCoders } from '../coderView';
+import { parseViewValue, viewValue, visibleCoders } from '../coderView';
 import type { CoderView, DocumentSpan } from '../types';
 import { DocumentActionsContext, DocumentStateContext, useChanges, useProject, useViewActions } from './contexts';
 import type { DocumentActions, DocumentState, ExtentEdit, FocusRequest } from './contexts';
@@ -29,7 +29,7 @@ export function DocumentProvider({ children }: { children: ReactNode }) {
   const [selection, setSelectionState] = useState<DocumentSpan | null>(null);
   const [extentEdit, setExtentEdit] = useState<ExtentEdit | null>(null);
   const [activeCodeId, setActiveCodeId] = useState<string | null>(null);
-  const [coderView, setCoderView] = useState<CoderView>({ mode: 'me' });
+  const [coderView, setCoderViewState] = useState<CoderView>(() => parseViewValue(project.workspace.coderView));
   const [attributeFilter, setAttributeFilter] = useState<AttributeFilter>({});
 
   // The open document: the chosen one while it exists, else the first.
@@ -79,7 +79,14 @@ export function DocumentProvider({ children }: { children: ReactNode }) {
 
   const visibleCoderIds = useMemo(() => visibleCoders(coderView, project.coders, project.currentCoderId), [coderView, project.coders, project.currentCoderId]);
 
-  const { takeInitialScroll, rememberScroll, flushWorkspace } = workspace;
+  const { takeInitialScroll, rememberScroll, flushWorkspace, coderViewChosen } = workspace;
+  const setCoderView = useCallback(
+    (view: CoderView) => {
+      setCoderViewState(view);
+      coderViewChosen(viewValue(view));
+    },
+    [coderViewChosen],
+  );
   const actions = useMemo<DocumentActions>(
     () => ({
       openDocument,
@@ -93,7 +100,7 @@ export function DocumentProvider({ children }: { children: ReactNode }) {
       rememberScroll,
       flushWorkspace,
     }),
-    [openDocument, setSelection, codeSelection, takeInitialScroll, rememberScroll, flushWorkspace],
+    [openDocument, setSelection, codeSelection, setCoderView, takeInitialScroll, rememberScroll, flushWorkspace],
   );
   const state = useMemo<DocumentState>(
     () => ({ documentId, selection, focusRequest, extentEdit, activeCodeId, coderView, visibleCoderIds, attributeFilter }),
