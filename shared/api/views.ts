@@ -178,6 +178,22 @@ export interface SearchResult {
   truncated: boolean;
 }
 
+/** What "code all results as …" would code, before it is done. */
+export interface AutocodeCount {
+  /** Matches of the search. */
+  matches: number;
+  /** Passages they widen to (a sentence with two matches is one), each coded once. */
+  passages: number;
+  documents: number;
+  /** Passages the current coder has already coded at the chosen code: coding them changes nothing. */
+  alreadyCoded: number;
+}
+
+export interface AutocodePreview extends AutocodeCount {
+  /** More matches than can be coded in one step: the search must be narrowed first. */
+  truncated: boolean;
+}
+
 export type AgreementMode = 'character' | 'unitized' | 'segment' | 'presence';
 
 /** An agreement report with everything needed to read it: names, paths, the settings used. */
