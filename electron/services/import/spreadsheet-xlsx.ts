@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { settleWorkerOnce } from '../worker-run';
 import { checkXlsxContainer } from './spreadsheet-container';
 import { spreadsheetLimits } from './spreadsheet-types';
 import type { SpreadsheetLimits, TableSheet } from './spreadsheet-types';
@@ -55,18 +56,8 @@ function runWorker(file: SourceFile, source: string, timeoutMs: number, limits: 
       reject(new ImportError(file.name, `could not be read: the spreadsheet reader did not start (${(err as Error).message}).`));
       return;
     }
-    let settled = false;
-    const settle = (outcome: () => void) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      worker.removeAllListeners();
-      worker.on('error', () => {});
-      worker.terminate().catch(() => {});
-      outcome();
-    };
+    const settle = settleWorkerOnce(worker, timeoutMs, () => reject(new ImportError(file.name, timeoutReason(timeoutMs))));
     const fail = (reason: string) => settle(() => reject(new ImportError(file.name, reason)));
-    const timer = setTimeout(() => fail(timeoutReason(timeoutMs)), timeoutMs);
     worker.once('message', (reply: unknown) => settle(() => resolve(reply)));
     worker.once('messageerror', () => fail('could not be read: the spreadsheet reader sent back data that cannot be used.'));
     worker.once('error', (err: Error & { code?: string }) => {

@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../../shared/api/errors';
 import type { Span } from '../../../shared/text/spans';
+import { settleWorkerOnce } from '../worker-run';
 
 /**
  * Regular-expression search, made safe by a time limit rather than by judging patterns: no
@@ -59,18 +60,8 @@ export function findInTexts(query: string, pattern: RegExp, texts: readonly stri
       reject(new AppError('INTERNAL', `The pattern search did not start (${(err as Error).message}).`));
       return;
     }
-    let settled = false;
-    const settle = (outcome: () => void) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      worker.removeAllListeners();
-      worker.on('error', () => {});
-      worker.terminate().catch(() => {});
-      outcome();
-    };
+    const settle = settleWorkerOnce(worker, timeoutMs, () => reject(tooSlow(query, timeoutMs)));
     const fail = (error: AppError) => settle(() => reject(error));
-    const timer = setTimeout(() => fail(tooSlow(query, timeoutMs)), timeoutMs);
     worker.once('message', (reply: unknown) =>
       settle(() => {
         const ok = Array.isArray(reply) && reply.length === texts.length && reply.every((r) => Array.isArray(r) && r.every((n) => Number.isInteger(n)));
