@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import { aboutModule } from './electron/packaging/about-info';
+import { workerModules } from './electron/services/workers/worker-modules';
 
 // One build for the three Electron parts. Browser mode serves the same renderer output
 // (out/renderer) from a Node process, so the UI under test is the UI users get.
@@ -9,7 +10,20 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve('electron/main/index.ts') } },
+      rollupOptions: {
+        // Beside the Electron shell (index): browser mode's server (web) and the command line
+        // (cli), so every shell runs the same built backend; and each worker thread's module
+        // as an entry of its own (out/main/<name>.js), started by
+        // electron/services/workers/start-worker.ts. Shared chunks stay beside the entries, so
+        // that every file in out/main finds the workers the same way.
+        input: {
+          index: resolve('electron/main/index.ts'),
+          web: resolve('electron/web/main.ts'),
+          cli: resolve('electron/cli/main.ts'),
+          ...Object.fromEntries(workerModules.map((w) => [w.name, resolve(w.source)])),
+        },
+        output: { chunkFileNames: '[name]-[hash].js' },
+      },
     },
   },
   preload: {

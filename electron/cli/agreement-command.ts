@@ -2,25 +2,16 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { AgreementMode } from '../../shared/api/contract';
-import { AppError } from '../../shared/api/errors';
 import { agreementTables } from '../../shared/agreement/report-tables';
 import type { ReportTable } from '../../shared/agreement/report-tables';
-import { codePath } from '../../shared/domain/codebook';
 import { computeAgreement } from '../services/agreement/agreement-service';
 import { systemDeps } from '../services/deps';
-import { writeWorkbook } from '../services/export/workbook';
+import { agreementSheets } from '../services/export/agreement-sheets';
+import { workbookBytes } from '../services/export/workbook';
 import { ProjectStore } from '../services/project/project-store';
-
-export const AGREEMENT_USAGE = `  agreement PROJECT --coders A,B[,C…] [--codes CODE,…] [--mode char|unitized|segment|presence]
-            [--threshold 0.9] [--q N] [--json | --xlsx FILE]
-                      inter-coder agreement; coders and codes by name (codes by name or
-                      path "Parent/Child"); a code includes its sub-codes`;
+import { codeIdsNamed, coderIdsNamed, listed } from './project-names';
 
 const modes: Record<string, AgreementMode> = { char: 'character', character: 'character', unitized: 'unitized', segment: 'segment', presence: 'presence' };
-
-function list(value: string | undefined): string[] {
-  return (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-}
 
 function formatCell(value: string | number | null): string {
   if (value === null) return '';
@@ -61,30 +52,17 @@ export async function agreementCommand(args: string[], usageError: (message: str
 
   const store = await ProjectStore.open(resolve(positionals[0]!), systemDeps, { access: 'read' });
   const { coders, codebook } = store.data;
-  const coderIds = list(values.coders).map((name) => {
-    const coder = coders.find((c) => c.name === name || c.id === name);
-    if (!coder) throw new AppError('NOT_FOUND', `No coder "${name}" in this project (coders: ${coders.map((c) => c.name).join(', ')}).`);
-    return coder.id;
-  });
-  if (coderIds.length < 2) throw usageError('--coders needs at least two coders, e.g. --coders "Amara Okafor,Tom Reilly"');
-  const codeIds = values.codes
-    ? list(values.codes).map((name) => {
-        const wanted = name.split('/').map((s) => s.trim().toLocaleLowerCase());
-        const matches = codebook.filter((c) => {
-          const path = codePath(codebook, c.id).map((s) => s.toLocaleLowerCase());
-          return wanted.length === 1 ? path[path.length - 1] === wanted[0] : path.join('/') === wanted.join('/');
-        });
-        if (matches.length !== 1) throw new AppError('NOT_FOUND', matches.length ? `"${name}" names more than one code: give its path.` : `No code "${name}".`);
-        return matches[0]!.id;
-      })
-    : null;
+  const coderNames = listed(values.coders ? [values.coders] : []);
+  if (coderNames.length < 2) throw usageError('--coders needs at least two coders, e.g. --coders "Amara Okafor,Tom Reilly"');
+  const coderIds = coderIdsNamed(coders, coderNames);
+  const codeIds = values.codes ? codeIdsNamed(codebook, listed([values.codes], (v) => codebook.some((c) => c.name === v))) : null;
 
   const result = computeAgreement(store, { coderIds, codeIds, documentIds: null, attributes: {}, mode, threshold, q });
   const tables = agreementTables(result);
   if (values.json) console.log(JSON.stringify(result, null, 2));
   else if (values.xlsx) {
     const out = resolve(values.xlsx);
-    const workbook = await writeWorkbook(tables);
+    const workbook = await workbookBytes(agreementSheets(tables));
     await writeFile(out, workbook.bytes);
     console.log(`Wrote ${out}${workbook.notes.length ? `\n${workbook.notes.join('\n')}` : ''}`);
   } else {

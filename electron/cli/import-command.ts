@@ -8,21 +8,17 @@ import { StagingArea } from '../services/import/staging';
 import { ProjectStore } from '../services/project/project-store';
 import { ProjectSession, scriptUser } from '../services/workbench/project-session';
 
-export const IMPORT_USAGE = `  import PROJECT FILE… [--speakers auto|none|colon|bracket|dash]
-            [--text-columns A,B] [--group-by COLUMN] [--name-column COLUMN] [--sheet NAME]
-            [--attribute-table --match-column COLUMN]
-                      import transcripts (.txt .md .docx .odt .vtt .srt), spreadsheets
-                      (.csv .xlsx: rows, or groups of rows, as documents; or an attribute
-                      table), REFI-QDA projects (.qdpx) and codebooks (.qdc); one result per file`;
-
 const speakerChoices = ['auto', 'none', 'colon', 'bracket', 'dash'] as const;
+const coderFromChoices = ['selection', 'coding'] as const;
 
 function optionsFrom(values: Record<string, string | boolean | undefined>, usageError: (m: string) => Error): ImportItemOptions {
   const speakers = (values.speakers as string | undefined) ?? 'auto';
   if (!(speakerChoices as readonly string[]).includes(speakers)) throw usageError(`--speakers must be one of ${speakerChoices.join(', ')}`);
   const sheet = values.sheet as string | undefined;
   const columns = ((values['text-columns'] as string | undefined) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-  const options: ImportItemOptions = { speakers: speakers as ImportItemOptions['speakers'] };
+  const coderFrom = (values['coder-from'] as string | undefined) ?? 'selection';
+  if (!(coderFromChoices as readonly string[]).includes(coderFrom)) throw usageError(`--coder-from must be one of ${coderFromChoices.join(', ')}`);
+  const options: ImportItemOptions = { speakers: speakers as ImportItemOptions['speakers'], refi: { coderFrom: coderFrom as 'selection' | 'coding' } };
   if (values['attribute-table']) {
     const nameColumn = values['match-column'] as string | undefined;
     if (!nameColumn) throw usageError('--attribute-table needs --match-column, the column holding document names');
@@ -47,6 +43,7 @@ export async function importCommand(args: string[], usageError: (message: string
       sheet: { type: 'string' },
       'attribute-table': { type: 'boolean' },
       'match-column': { type: 'string' },
+      'coder-from': { type: 'string' },
     },
   });
   const [project, ...files] = positionals;

@@ -4,18 +4,13 @@ import { parseArgs } from 'node:util';
 import { plural } from '../../shared/text/plural';
 import { QueryError, formatQueryError, runQuery } from '../../shared/query';
 import type { QueryResult } from '../../shared/query';
-import { attributeCell } from '../services/export/coded-data';
-import { writeWorkbook } from '../services/export/workbook';
+import { attributeCell } from '../services/export/coded-segments';
+import { workbookBytes } from '../services/export/workbook';
 import type { SheetSpec } from '../services/export/workbook';
 import { systemDeps } from '../services/deps';
 import { ProjectStore } from '../services/project/project-store';
 import { projectView } from '../services/project/project-view';
 import type { AttributeDef, DocumentMeta } from '../../shared/domain/schemas';
-
-export const QUERY_USAGE = `  query PROJECT QUERY [--json | --xlsx FILE]
-                      the passages a coding query finds, with document, speaker and
-                      context, e.g. '"Tackling stigma" AND "Children and young people"
-                      WHERE "Stakeholder group" != Commissioners' (the language: README)`;
 
 function summary(result: QueryResult): string {
   const { passages, documentsWithPassages, documentsSearched, characters } = result;
@@ -89,7 +84,7 @@ export async function queryCommand(args: string[], usageError: (message: string)
     console.log(JSON.stringify({ query, ...result }, null, 2));
   } else if (values.xlsx) {
     const out = resolve(values.xlsx);
-    const workbook = await writeWorkbook(resultSheets(result, query, store.data.attributes, store.data.documents));
+    const workbook = await workbookBytes(resultSheets(result, query, store.data.attributes, store.data.documents));
     await writeFile(out, workbook.bytes);
     console.log(`${summary(result)}\nWrote ${out}${workbook.notes.length ? `\n${workbook.notes.join('\n')}` : ''}`);
   } else {

@@ -7,24 +7,7 @@ import { systemDeps } from '../services/deps';
 import { checkProject } from '../services/project/check-project';
 import { createProject } from '../services/project/create-project';
 import { ProjectStore } from '../services/project/project-store';
-import { AGREEMENT_USAGE, agreementCommand } from './agreement-command';
-import { IMPORT_USAGE, importCommand } from './import-command';
-import { QUERY_USAGE, queryCommand } from './query-command';
-
-const USAGE = `Usage: marginalia <command> [options]
-
-Commands:
-  new DIR [--template thrive-ldn|empty] [--name NAME]
-                      create a project folder (default template: thrive-ldn)
-  info PROJECT [--json]
-                      documents, codes, coders and codings in a project
-  check PROJECT       validate every file; exit 0 when sound, 1 with each problem named
-${IMPORT_USAGE}
-${AGREEMENT_USAGE}
-${QUERY_USAGE}
-  help                this text
-
-Nothing is sent anywhere: every command works on local files only.`;
+import { USAGE } from './usage';
 
 class UsageError extends Error {}
 
@@ -94,9 +77,11 @@ const commands: Record<string, Command> = {
     return 1;
   },
 
-  import: (_, args) => importCommand(args, (message) => new UsageError(message)),
-  agreement: (_, args) => agreementCommand(args, (message) => new UsageError(message)),
-  query: (_, args) => queryCommand(args, (message) => new UsageError(message)),
+  // Loaded when used: an export need not load the importers' parsers.
+  import: async (_, args) => (await import('./import-command')).importCommand(args, (message) => new UsageError(message)),
+  agreement: async (_, args) => (await import('./agreement-command')).agreementCommand(args, (message) => new UsageError(message)),
+  query: async (_, args) => (await import('./query-command')).queryCommand(args, (message) => new UsageError(message)),
+  export: async (_, args) => (await import('./export-command')).exportCommand(args, (message) => new UsageError(message)),
 
   async help() {
     console.log(USAGE);

@@ -15,6 +15,8 @@ import type { HandlerModule } from './handler-registry';
 import { importHandlers } from './import/import-handlers';
 import { StagingArea } from './import/staging';
 import { AppSettingsStore } from './settings/app-settings';
+import type { LoadedSettings } from './settings/app-settings';
+import { service, startAll, stopAllOrThrow } from './lifecycle';
 import { attributeHandlers, codeHandlers, codingHandlers, documentHandlers, historyHandlers, memoHandlers } from './workbench/edit-handlers';
 import { searchHandlers, segmentsHandlers } from './workbench/retrieval-handlers';
 
@@ -32,17 +34,34 @@ export interface Backend {
   events: EventHub;
   /** Opens `path` if given, else the last project, else a fresh copy of the sample. `app.getState` waits for it. */
   openInitialProject(path?: string): Promise<void>;
-  /** Flushes pending writes; call before the process exits. */
+  /**
+   * Stops every service one by one (the open project: its last change saved, its logs folded
+   * into snapshots, its lock released; the staging area; the settings), each whatever became of
+   * the others; throws afterwards, naming each that failed. Call before the process exits.
+   */
   shutdown(): Promise<void>;
 }
 
 export async function createBackend(options: BackendOptions): Promise<Backend> {
   const deps = options.deps ?? systemDeps;
   const events = new EventHub();
-  const { settings, problem } = await AppSettingsStore.load(options.dataDir, deps.now);
+  let loaded: LoadedSettings | null = null;
+  const staging = new StagingArea();
+  const settingsService = service(
+    'settings',
+    async () => loaded?.settings.flush(),
+    async () => {
+      loaded = await AppSettingsStore.load(options.dataDir, deps.now);
+    },
+  );
+  // Its folder is made when the first file is staged.
+  const stagingService = service('staging area', () => staging.clear());
+  await startAll([settingsService, stagingService]);
+  const { settings, problem } = loaded!;
   const notices: AppErrorShape[] = problem ? [problem.toShape()] : [];
   const host = new ProjectHost(settings, deps, options, notices);
-  const staging = new StagingArea();
+  // Opened by a request (or `openInitialProject`); closing it stops the store's own services.
+  const projectService = service('project', () => host.close());
   const queue = new WriteQueue();
   const session = () => host.session();
   let startup: Promise<void> = Promise.resolve();
@@ -87,8 +106,6 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       });
       return opening;
     },
-    async shutdown() {
-      await Promise.all([host.close(), settings.flush(), staging.clear()]);
-    },
+    shutdown: () => stopAllOrThrow([projectService, stagingService, settingsService]),
   };
 }

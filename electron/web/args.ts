@@ -5,7 +5,7 @@ import { isWellFormedToken } from './request-guards';
 export const DEFAULT_PORT = 5199;
 
 export const USAGE = `Usage: npm run web -- [options]
-       tsx electron/web/main.ts [options]
+       node out/main/web.js [options]   (once built: npm run build)
 
 Serves the Marginalia workbench to your browser on this computer only (127.0.0.1).
 

@@ -74,7 +74,7 @@ const importOptions = z
       .strict()
       .optional(),
     attributeTable: z.object({ sheet: z.string().max(200).optional(), nameColumn: z.string().max(500) }).strict().optional(),
-    refi: z.object({ mergeOverlaps: z.boolean().optional() }).strict().optional(),
+    refi: z.object({ coderFrom: z.enum(['selection', 'coding']).optional(), mergeOverlaps: z.boolean().optional() }).strict().optional(),
   })
   .strict();
 
@@ -386,8 +386,12 @@ export const contract = {
     input: z.object({ selection: selectionSchema, attributeColumns: z.union([z.literal('all'), z.array(z.string().max(100)).max(1000)]) }).strict(),
     output: returns<ExportFile>(),
   },
-  /** The whole project (.qdpx) or the codebook (.qdc) in the REFI-QDA exchange format. */
-  'export.refi': { kind: 'job', input: z.object({ format: z.enum(['qdpx', 'qdc']) }).strict(), output: returns<ExportFile>() },
+  /** The whole project (.qdpx) or the codebook (.qdc) in the REFI-QDA exchange format; offsets 'utf16' for NVivo. */
+  'export.refi': {
+    kind: 'job',
+    input: z.object({ format: z.enum(['qdpx', 'qdc']), offsets: z.enum(['standard', 'utf16']).default('standard') }).strict(),
+    output: returns<ExportFile>(),
+  },
   /** A table as shown in a view (a matrix, a chart's figures), as a one-sheet workbook. */
   'export.table': {
     kind: 'job',

@@ -241,8 +241,11 @@ export interface ImportItemOptions {
   spreadsheet?: { sheet?: string; textColumns: string[]; mode: 'row' | 'group'; groupColumn?: string; nameColumn?: string };
   /** For a spreadsheet of attributes: one row per existing document, matched by name. */
   attributeTable?: { sheet?: string; nameColumn: string };
-  /** For a REFI-QDA project: merge a coder's overlapping codings at one code (kept as the file has them by default). */
-  refi?: { mergeOverlaps?: boolean };
+  /**
+   * For a REFI-QDA project: whose a coding is when it names another user than its selection, and
+   * whether to merge a coder's overlapping codings at one code (kept as the file has them by default).
+   */
+  refi?: { coderFrom?: 'selection' | 'coding'; mergeOverlaps?: boolean };
 }
 
 export interface ImportInspection {
@@ -266,6 +269,8 @@ export interface ImportInspection {
       suggested: { textColumns: string[]; nameColumn?: string; groupColumn?: string };
     }[];
   };
+  /** A REFI-QDA project: how many codings name another user than their selection (the dialog then asks whose they are). */
+  refi?: { codingsWithOtherUser: number };
 }
 
 export interface ImportResult {

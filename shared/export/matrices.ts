@@ -18,8 +18,10 @@ export interface CountMatrix {
 }
 
 export interface CountMatrixOptions<T> {
-  /** The rows an item counts in (a coding at a sub-code can count for its parents too). */
-  rowsOf: (item: T) => readonly string[];
+  /** What decides the rows an item counts in (a coding's code); items with the same key count in the same rows. */
+  rowKey: (item: T) => string;
+  /** The rows for a row key (a code, and its parents when sub-codes count for them); asked once per key. */
+  rowsFor: (rowKey: string) => readonly string[];
   /** The column an item counts in, or null to leave it out. */
   columnOf: (item: T) => string | null;
   /**
@@ -42,43 +44,75 @@ export function countMatrix<T>(
   const rowTotals = new Array<number>(rowKeys.length).fill(0);
   const columnTotals = new Array<number>(columnKeys.length).fill(0);
   let total = 0;
-  const distinct = options.distinct;
-  // With a distinct key: which keys each cell, row, column and the table have counted already.
-  const seenCells = new Map<string, Set<string>>();
-  const seenRows = rowKeys.map(() => new Set<string>());
-  const seenColumns = columnKeys.map(() => new Set<string>());
-  const seenTotal = new Set<string>();
-  const first = (seen: Set<string>, key: string): boolean => {
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
+  const rowsByKey = new Map<string, readonly number[]>();
+  /** The row numbers an item counts in, each once (empty when none is listed). */
+  const rowsOf = (item: T): readonly number[] => {
+    const key = options.rowKey(item);
+    let rows = rowsByKey.get(key);
+    if (!rows) {
+      rows = [...new Set(options.rowsFor(key))].map((k) => rowIndex.get(k)).filter((r): r is number => r !== undefined);
+      rowsByKey.set(key, rows);
+    }
+    return rows;
+  };
+  /** The column number of an item, or -1 when it counts in none. */
+  const columnOf = (item: T): number => {
+    const column = options.columnOf(item);
+    return column === null ? -1 : (columnIndex.get(column) ?? -1);
   };
 
-  for (const item of items) {
-    const column = options.columnOf(item);
-    const c = column === null ? undefined : columnIndex.get(column);
-    if (c === undefined) continue;
-    const rows = [...new Set(options.rowsOf(item))].map((k) => rowIndex.get(k)).filter((r): r is number => r !== undefined);
-    if (rows.length === 0) continue;
-    const key = distinct?.(item);
-    if (key === undefined) {
+  if (!options.distinct) {
+    for (const item of items) {
+      const c = columnOf(item);
+      const rows = c === -1 ? [] : rowsOf(item);
+      if (rows.length === 0) continue;
       for (const r of rows) {
         cells[r]![c]!++;
         rowTotals[r]!++;
       }
       columnTotals[c]!++;
       total++;
-      continue;
     }
-    for (const r of rows) {
-      const cellKey = `${r}:${c}`;
-      let seen = seenCells.get(cellKey);
-      if (!seen) seenCells.set(cellKey, (seen = new Set()));
-      if (first(seen, key)) cells[r]![c]!++;
-      if (first(seenRows[r]!, key)) rowTotals[r]!++;
+  } else {
+    // Distinct keys: the items of one key at a time, each cell, row and column stamped with the
+    // key's number when first counted for it. Cheap whatever the number of items.
+    const groups = new Map<string, T[]>();
+    for (const item of items) {
+      const key = options.distinct(item);
+      const group = groups.get(key);
+      if (group) group.push(item);
+      else groups.set(key, [item]);
     }
-    if (first(seenColumns[c]!, key)) columnTotals[c]!++;
-    if (first(seenTotal, key)) total++;
+    const cellStamps = new Map<number, number>();
+    const rowStamps = new Int32Array(rowKeys.length);
+    const columnStamps = new Int32Array(columnKeys.length);
+    let stamp = 0;
+    for (const group of groups.values()) {
+      stamp++;
+      let counted = false;
+      for (const item of group) {
+        const c = columnOf(item);
+        const rows = c === -1 ? [] : rowsOf(item);
+        if (rows.length === 0) continue;
+        counted = true;
+        for (const r of rows) {
+          const cell = r * columnKeys.length + c;
+          if (cellStamps.get(cell) !== stamp) {
+            cellStamps.set(cell, stamp);
+            cells[r]![c]!++;
+          }
+          if (rowStamps[r] !== stamp) {
+            rowStamps[r] = stamp;
+            rowTotals[r]!++;
+          }
+        }
+        if (columnStamps[c] !== stamp) {
+          columnStamps[c] = stamp;
+          columnTotals[c]!++;
+        }
+      }
+      if (counted) total++;
+    }
   }
   return { rowKeys: [...rowKeys], columnKeys: [...columnKeys], cells, rowTotals, columnTotals, total };
 }
@@ -112,15 +146,19 @@ export function coOccurrence(codings: readonly SpanCoding[], codeIds: readonly s
   }
   for (const list of byDocument.values()) {
     list.sort((a, b) => a.start - b.start);
-    // A sweep: `open` holds the codings that started earlier and have not ended by this start.
-    let open: typeof list = [];
+    // A sweep: `open` holds the codings that started earlier and have not ended by this start
+    // (kept in place: no new array per coding).
+    const open: typeof list = [];
     for (const coding of list) {
-      open = open.filter((o) => o.end > coding.start);
+      let kept = 0;
       for (const other of open) {
+        if (other.end <= coding.start) continue;
+        open[kept++] = other;
         if (other.code === coding.code) continue;
         matrix[coding.code]![other.code]!++;
         matrix[other.code]![coding.code]!++;
       }
+      open.length = kept;
       open.push(coding);
     }
   }

@@ -1,14 +1,10 @@
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import type { Page } from 'playwright-core';
 import type { StepResult } from './steps';
-
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+import { rpc, startServer, stopServer, vmPeakMb } from './web-server';
 
 /**
  * Browser mode on the benchmark project: the real `npm run web` entry serving the built
@@ -19,7 +15,6 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
  *   node --import tsx tests/bench/browser.ts CONFIG_JSON   ({ project, work, out, documentName, coderName, profileDir? })
  */
 
-const TOKEN = 'marginalia-bench-token-0123456789abcdef';
 const CHROMIUM = process.env.MARGINALIA_CHROMIUM ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
 const SCROLL_BUDGET_MS = 120_000;
@@ -40,70 +35,6 @@ const log = (message: string): void => {
 };
 
 const round = (n: number, digits = 1): number => Math.round(n * 10 ** digits) / 10 ** digits;
-
-function vmPeakMb(pid: number): number | null {
-  try {
-    const text = readFileSync(`/proc/${pid}/status`, 'utf8');
-    return round(Number(/VmHWM:\s+(\d+)/.exec(text)?.[1]) / 1024);
-  } catch {
-    return null;
-  }
-}
-
-async function startServer(config: Config): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(
-    process.execPath,
-    [
-      ...(config.profileDir ? ['--cpu-prof', '--cpu-prof-dir', config.profileDir, '--cpu-prof-name', 'browser-server.cpuprofile'] : []),
-      '--import',
-      'tsx',
-      'electron/web/main.ts', '--no-open', '--port', '0', '--data-dir', join(config.work, 'web-data'), '--project', config.project],
-    {
-      cwd: repoRoot,
-      env: { ...process.env, MARGINALIA_TOKEN: TOKEN, MARGINALIA_DOCUMENTS_DIR: join(config.work, 'web-documents') },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let stderr = '';
-  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-  const url = await new Promise<string>((resolveUrl, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`browser mode did not start within 60 s:\n${stderr}`)), 60_000);
-    child.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      const match = /Marginalia is running at (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w.~-]+)/.exec(out);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolveUrl(match[1]);
-      }
-    });
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`browser mode exited with ${code}:\n${stderr}`));
-    });
-  });
-  if (/Could not open the project/.test(stderr)) throw new Error(stderr);
-  return { child, url };
-}
-
-async function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  await new Promise<void>((done) => {
-    child.once('exit', () => done());
-    child.kill('SIGTERM');
-  });
-}
-
-async function rpc(origin: string, channel: string, input: unknown): Promise<unknown> {
-  const response = await fetch(`${origin}/rpc/${channel}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Marginalia-Token': TOKEN },
-    body: JSON.stringify(input),
-  });
-  const reply = (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-  if (!reply.ok) throw new Error(`${channel}: ${reply.error?.message}`);
-  return reply.value;
-}
 
 /**
  * In-page scripts are kept as plain JavaScript text: tsx (esbuild, keepNames) would wrap the
@@ -267,7 +198,7 @@ export async function browserStep(config: Config): Promise<StepResult> {
   await rm(join(config.work, 'web-data'), { recursive: true, force: true });
   await mkdir(config.work, { recursive: true });
   log('starting browser mode');
-  const server = await startServer(config);
+  const server = await startServer(config, config.profileDir ? ['--cpu-prof', '--cpu-prof-dir', config.profileDir, '--cpu-prof-name', 'browser-server.cpuprofile'] : []);
   const origin = new URL(server.url).origin;
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
   try {

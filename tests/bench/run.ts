@@ -9,6 +9,7 @@ import type { ProjectFile } from '../../shared/domain/schemas';
 import { BIG_DOCUMENT_NAME, defaultOptions, generateProject } from './generate';
 import type { GeneratedSummary } from './generate';
 import type { StepResult } from './steps';
+import { builtCliIsFresh } from '../../electron/cli/build-freshness.mjs';
 
 /**
  * `npm run bench`: generates the benchmark project (tests/bench/generate.ts, fixed seed), runs
@@ -20,15 +21,21 @@ import type { StepResult } from './steps';
  * --reuse DIR   measure an already generated project (it is never changed: steps that write
  *               work on a copy) instead of generating one into a temp folder
  * --keep        keep the temp folder (the generated project) afterwards
- * --only LIST   run only these steps: floor-parse, floor-copy, open, edit, agreement, xlsx, qdpx, browser
+ * --only LIST   run only these steps: floor-parse, floor-copy, open, edit, edit-sample, survey,
+ *               agreement, xlsx, export-wait, qdpx, browser; or `export` for xlsx, export-wait and qdpx
  * --profile     also write CPU profiles of every step to bench-results/profiles/
+ * STEP,…        as --only (`npm run bench -- export`)
  */
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const resultsDir = join(repoRoot, 'bench-results');
 const STEP_TIMEOUT_MS = 300_000;
-const ALL_STEPS = ['floor-parse', 'floor-copy', 'open', 'edit', 'agreement', 'xlsx', 'qdpx', 'browser'] as const;
+const ALL_STEPS = ['floor-parse', 'floor-copy', 'open', 'edit', 'edit-sample', 'survey', 'agreement', 'xlsx', 'export-wait', 'qdpx', 'browser'] as const;
 type StepName = (typeof ALL_STEPS)[number];
+/** Names for groups of steps in --only. */
+const STEP_GROUPS: Record<string, StepName[]> = { export: ['xlsx', 'export-wait', 'qdpx'] };
+/** Steps that run the built app (electron-vite's out/): it is built first when older than the sources. */
+const BUILT_STEPS: StepName[] = ['xlsx', 'export-wait', 'browser'];
 
 const progress = (message: string): void => {
   process.stderr.write(`${message}\n`);
@@ -37,7 +44,7 @@ const progress = (message: string): void => {
 const round = (n: number, digits = 0): number => Math.round(n * 10 ** digits) / 10 ** digits;
 
 function usage(message: string): never {
-  process.stderr.write(`${message}\n\nusage: node --import tsx tests/bench/run.ts [--reuse DIR] [--keep] [--only STEP,…] [--skip-browser] [--profile]\n`);
+  process.stderr.write(`${message}\n\nusage: node --import tsx tests/bench/run.ts [--reuse DIR] [--keep] [--only STEP,…] [--skip-browser] [--profile] [STEP,…]\n`);
   process.exit(2);
 }
 
@@ -51,7 +58,7 @@ interface StepRun {
 
 async function runChild(name: StepName, config: Record<string, unknown>, profileDir: string | null): Promise<StepRun> {
   const out = join(String(config.work), `${name}.result.json`);
-  const script = name === 'browser' ? 'tests/bench/browser.ts' : 'tests/bench/steps.ts';
+  const script = name === 'browser' ? 'tests/bench/browser.ts' : name === 'xlsx' || name === 'export-wait' ? 'tests/bench/export-steps.ts' : 'tests/bench/steps.ts';
   // Each thread writes its own profile (tsx runs a worker too): they go to a folder of their
   // own, and the main thread's (thread id 0) is kept as <step>.cpuprofile.
   const ownProfiles = profileDir && name !== 'browser' ? join(profileDir, `${name}.tmp`) : null;
@@ -122,18 +129,47 @@ function buildRows(results: Partial<Record<StepName, StepResult | null>>, summar
     rows.push(row(`Floor: JSON.parse of project.json + coder files (${mb ?? '?'} MB)`, f('floor-parse', 'parseMs'), 'ms', null, peakOf('floor-parse'), ` (+ ${f('floor-parse', 'readMs') ?? '?'} ms read)`));
   }
   if ('floor-copy' in results) rows.push(row('Floor: plain copy of the project folder (fs.cp)', f('floor-copy', 'copyMs'), 'ms', null, peakOf('floor-copy')));
-  if ('open' in results) rows.push(row('Open: read + validate + index + first snapshot', f('open', 'openMs'), 'ms', 1500, peakOf('open')));
+  if ('open' in results) {
+    rows.push(row('Open: read + validate + index + first snapshot', f('open', 'openMs'), 'ms', 1500, peakOf('open')));
+    rows.push(row('Open with 10,000 changes pending in a coder\'s log (replayed)', f('open', 'openPendingMs'), 'ms', 1000, results.open?.figures.openPendingPeakRssMb as number));
+  }
+  const editRows = (key: 'applyP95Ms' | 'undoP95Ms', what: string) => {
+    const big = f('edit', key);
+    const small = f('edit-sample', key);
+    if ('edit' in results) rows.push(row(`${what}, p95, at 200,000 codings (median ${f('edit', key.replace('P95', 'Median')) ?? '?'} ms)`, big, 'ms', 5, peakOf('edit')));
+    if ('edit-sample' in results) rows.push(row(`${what}, p95, on the sample project (median ${f('edit-sample', key.replace('P95', 'Median')) ?? '?'} ms)`, small, 'ms', 5, peakOf('edit-sample')));
+    if (big !== null && small !== null) rows.push(row(`${what}: p95 at 200,000 codings ÷ p95 on the sample (flat)`, round(big / small, 2), '×', 1.5, null));
+  };
+  editRows('applyP95Ms', 'Coding round trip (coding.apply incl. durable save)');
+  editRows('undoP95Ms', 'Undo (history.undo incl. durable save)');
   if ('edit' in results) {
-    const e = results.edit;
-    rows.push(row('Coding round trip (coding.apply incl. durable save), median of 200', f('edit', 'applyMedianMs'), 'ms', null, e?.figures.applyPeakRssMb as number));
-    rows.push(row('Coding round trip, p95 of 200', f('edit', 'applyP95Ms'), 'ms', 50, e?.figures.applyPeakRssMb as number));
-    rows.push(row('Undo (history.undo incl. save), median of 50', f('edit', 'undoMedianMs'), 'ms', null, e?.figures.undoPeakRssMb as number));
-    rows.push(row('Undo, p95 of 50', f('edit', 'undoP95Ms'), 'ms', 50, e?.figures.undoPeakRssMb as number));
+    rows.push(row(`Compaction of the 80,000-coding file while coding: longest pause (whole compaction ${figure(f('edit', 'compactionMs'), 'ms')}; slowest coding meanwhile ${figure(f('edit', 'compactionRoundTripMaxMs'), 'ms')})`, f('edit', 'compactionPauseMs'), 'ms', 20, null));
+    rows.push(row('Floor: append one change + fdatasync, p95 of 200', f('edit', 'diskFloorP95Ms'), 'ms', null, null));
+  }
+  if ('survey' in results) {
+    rows.push(row('Import a 20,000-row survey (.xlsx, one response per document)', f('survey', 'importMs'), 'ms', 15_000, peakOf('survey')));
+    const first = f('survey', 'perDocumentFirstMs');
+    const last = f('survey', 'perDocumentLastMs');
+    rows.push(row(`Import cost per document, first of 10 imports of 2,000 rows into one project`, first, 'ms', null, null));
+    rows.push(row(`Import cost per document, last of the 10 (the project then holds 18,000 documents)`, last, 'ms', null, null));
+    if (first !== null && last !== null) rows.push(row('Import cost per document: last ÷ first (flat)', round(last / first, 2), '×', 1.5, null));
   }
   if ('agreement' in results) rows.push(row('Agreement: character mode, 2 coders, all codes × all documents', f('agreement', 'agreementMs'), 'ms', 2000, peakOf('agreement')));
   if ('xlsx' in results) {
-    rows.push(row(`xlsx export of all coded segments (${f('xlsx', 'xlsxMb') ?? '?'} MB file)`, f('xlsx', 'xlsxMs'), 'ms', 15_000, peakOf('xlsx')));
-    rows.push(row('xlsx export: peak memory (RSS)', peakOf('xlsx'), 'MB', 2048, peakOf('xlsx')));
+    const peer = f('xlsx', 'peerMs');
+    const cli = `xlsx: marginalia export --xlsx, start-up included (${f('xlsx', 'xlsxMb') ?? '?'} MB file)`;
+    rows.push(row(cli, f('xlsx', 'cliMs'), 'ms', peer === null ? null : Math.round(peer / 3), peakOf('xlsx'), peer === null ? '' : ' (target: a third of the peer)'));
+    if (peer === null) {
+      rows.push({ step: 'xlsx peer: openpyxl write-only', figure: `skipped: ${results.xlsx?.figures.peerSkipped ?? 'not measured'}`, value: null, target: '—', met: null, peakRssMb: null });
+    } else {
+      rows.push(row(`xlsx peer: openpyxl ${results.xlsx?.figures.openpyxl ?? ''} write-only, the same ${f('xlsx', 'peerCells')?.toLocaleString('en-US')} cells (its reading excluded)`, peer, 'ms', null, null));
+      rows.push(row('xlsx: time against the peer', f('xlsx', 'peerRatio'), '×', 0.333, null));
+    }
+    rows.push(row('xlsx: peak memory (RSS) of marginalia export', peakOf('xlsx'), 'MB', 600, peakOf('xlsx')));
+  }
+  if ('export-wait' in results) {
+    const quiet = f('export-wait', 'quietLongestMs');
+    rows.push(row('xlsx in the app: longest wait of another request while it exports', f('export-wait', 'longestWaitMs'), 'ms', 50, peakOf('export-wait'), quiet === null ? '' : ` (${f('export-wait', 'pings')} requests; ${quiet} ms at rest)`));
   }
   if ('qdpx' in results) rows.push(row(`qdpx export (REFI-QDA, ${f('qdpx', 'qdpxMb') ?? '?'} MB file)`, f('qdpx', 'qdpxMs'), 'ms', null, peakOf('qdpx')));
   if ('browser' in results) {
@@ -151,21 +187,26 @@ function stepOf(label: string): StepName | undefined {
   if (label.startsWith('Floor: JSON')) return 'floor-parse';
   if (label.startsWith('Floor: plain copy')) return 'floor-copy';
   if (label.startsWith('Open')) return 'open';
-  if (label.startsWith('Coding') || label.startsWith('Undo')) return 'edit';
+  if (label.includes('on the sample')) return 'edit-sample';
+  if (label.startsWith('Coding') || label.startsWith('Undo') || label.startsWith('Compaction') || label.startsWith('Floor: append')) return 'edit';
+  if (label.startsWith('Import')) return 'survey';
   if (label.startsWith('Agreement')) return 'agreement';
+  if (label.startsWith('xlsx in the app')) return 'export-wait';
   if (label.startsWith('xlsx')) return 'xlsx';
   if (label.startsWith('qdpx')) return 'qdpx';
   if (label.startsWith('Browser')) return 'browser';
   return undefined;
 }
 
-function renderTable(rows: Row[], load: Record<string, [number, number]>): string {
-  const lines = ['| Step | Figure | Target | Met? | Peak RSS | Load |', '| --- | --- | --- | --- | --- | --- |'];
+/** Load: the 1-minute load average before and after the step; CPU: the step's CPU time ÷ its wall time. */
+function renderTable(rows: Row[], load: Record<string, [number, number]>, results: Partial<Record<StepName, StepResult | null>>): string {
+  const lines = ['| Step | Figure | Target | Met? | Peak RSS | Load (CPU) |', '| --- | --- | --- | --- | --- | --- |'];
   for (const r of rows) {
     const met = r.met === null ? '—' : r.met ? 'yes' : '**NO**';
     const key = stepOf(r.step);
     const l = key ? load[key] : undefined;
-    lines.push(`| ${r.step} | ${r.figure} | ${r.target} | ${met} | ${r.peakRssMb === null ? '—' : `${Math.round(r.peakRssMb)} MB`} | ${l ? `${l[0]}–${l[1]}` : '—'} |`);
+    const cpu = key ? results[key]?.cpuSharePct : undefined;
+    lines.push(`| ${r.step} | ${r.figure} | ${r.target} | ${met} | ${r.peakRssMb === null ? '—' : `${Math.round(r.peakRssMb)} MB`} | ${l ? `${l[0]}–${l[1]}` : '—'}${cpu === undefined ? '' : ` (${cpu} %)`} |`);
   }
   return lines.join('\n');
 }
@@ -243,7 +284,7 @@ async function describeProject(dir: string): Promise<GeneratedSummary> {
 // ---- Main --------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     options: {
       reuse: { type: 'string' },
       keep: { type: 'boolean', default: false },
@@ -252,8 +293,11 @@ async function main(): Promise<void> {
       profile: { type: 'boolean', default: false },
     },
     strict: true,
+    allowPositionals: true,
   });
-  const only = values.only ? values.only.split(',').map((s) => s.trim()) : null;
+  // `npm run bench -- export` is the same as `--only export`.
+  const onlyList = [values.only, ...positionals].filter(Boolean).join(',');
+  const only = onlyList ? onlyList.split(',').flatMap((s) => STEP_GROUPS[s.trim()] ?? [s.trim()]) : null;
   for (const s of only ?? []) if (!(ALL_STEPS as readonly string[]).includes(s)) usage(`Unknown step "${s}".`);
   const steps = ALL_STEPS.filter((s) => (!only || only.includes(s)) && !(s === 'browser' && values['skip-browser']));
 
@@ -282,10 +326,10 @@ async function main(): Promise<void> {
       progress(`  ${summary.documents} documents, ${summary.totalChars.toLocaleString('en-US')} characters, ${summary.codings.toLocaleString('en-US')} codings, ${round(summary.totalBytes / 1e6)} MB, in ${round(summary.generateMs / 1000, 1)} s (+ ${round(summary.validateMs / 1000, 1)} s validation)`);
     }
 
-    if (steps.includes('browser') && !existsSync(join(repoRoot, 'out', 'renderer', 'index.html'))) {
-      progress('The renderer is not built: running `npx electron-vite build`…');
+    if (steps.some((s) => BUILT_STEPS.includes(s)) && !(existsSync(join(repoRoot, 'out', 'renderer', 'index.html')) && builtCliIsFresh(repoRoot))) {
+      progress('The app is not built, or older than its sources: running `npx electron-vite build`…');
       const build = spawnSync('npx', ['electron-vite', 'build', '--logLevel', 'warn'], { cwd: repoRoot, stdio: 'inherit' });
-      if (build.status !== 0) progress('  ! the build failed: the browser step will fail too');
+      if (build.status !== 0) progress(`  ! the build failed: ${BUILT_STEPS.join(', ')} will fail too`);
     }
 
     const results: Partial<Record<StepName, StepResult | null>> = {};
@@ -313,13 +357,13 @@ async function main(): Promise<void> {
         errors[name] = run.error;
         progress(`  ! ${name} failed (${run.error})`);
       } else {
-        progress(`  done in ${round(run.wallMs / 1000, 1)} s: ${JSON.stringify(run.result?.figures)}`);
+        progress(`  done in ${round(run.wallMs / 1000, 1)} s (CPU ${run.result?.cpuSharePct ?? '?'} % of it): ${JSON.stringify(run.result?.figures)}`);
       }
       await rm(config.work, { recursive: true, force: true });
     }
 
     const rows = buildRows(results, generated);
-    const table = renderTable(rows, load);
+    const table = renderTable(rows, load, results);
     const totalS = round((performance.now() - started) / 1000, 1);
     const meta = { ...machine(), totalSeconds: totalS, loadAverage: load };
     const busiest = Math.max(0, ...Object.values(load).flat());

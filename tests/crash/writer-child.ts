@@ -5,7 +5,10 @@
  * before each change (with the digest the project will have once it is saved) and one after
  * the change is acknowledged (its promise resolved). The test kills it with SIGKILL at random.
  *
- *   node --import tsx tests/crash/writer-child.ts PROJECT_DIR SEED RUN_TAG INPUT_DIR
+ *   node --import tsx tests/crash/writer-child.ts PROJECT_DIR SEED RUN_TAG INPUT_DIR [COMPACT_EVERY]
+ *
+ * With COMPACT_EVERY, a data file's log is folded into its snapshot in the background once it
+ * holds that many changes (in 1 ms slices), so kills land during compactions too.
  */
 import { writeSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
@@ -34,14 +37,15 @@ function print(line: ChildLine): void {
 }
 
 async function main(): Promise<void> {
-  const [dir, seedText, runTag, inputDir] = process.argv.slice(2);
-  if (!dir || !seedText || !runTag || !inputDir) throw new Error('usage: writer-child.ts PROJECT_DIR SEED RUN_TAG INPUT_DIR');
+  const [dir, seedText, runTag, inputDir, compactEvery] = process.argv.slice(2);
+  if (!dir || !seedText || !runTag || !inputDir) throw new Error('usage: writer-child.ts PROJECT_DIR SEED RUN_TAG INPUT_DIR [COMPACT_EVERY]');
   const rng = seededRandom(Number(seedText));
   let n = 0;
   const ids = { next: () => `${runTag}-${++n}`, peek: () => `${runTag}-${n + 1}` };
   const deps = { now: () => new Date(), newId: ids.next };
 
-  const store = await ProjectStore.open(dir, deps, { app: 'cli' });
+  const compaction = compactEvery ? { maxEntries: Number(compactEvery), sliceMs: 1 } : {};
+  const store = await ProjectStore.open(dir, deps, { app: 'cli', compaction });
   if (store.readOnly) throw new Error(`opened read-only: ${store.readOnly.reason}`);
   const user = { coderName: CRASH_CODER, workspace: () => ({ lastDocumentId: null, scrollTop: 0, quickCodes: [] }) };
   const session = new ProjectSession(store, user, deps);

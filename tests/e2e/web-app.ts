@@ -22,7 +22,8 @@ export interface WebApp {
 async function launch(dataDir: string, documentsDir: string, extraArgs: string[] = []): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'electron/web/main.ts', '--no-open', '--port', '0', '--data-dir', dataDir, ...extraArgs],
+    // The server as `npm run web` runs it: built by electron-vite (npm test builds first).
+    ['out/main/web.js', '--no-open', '--port', '0', '--data-dir', dataDir, ...extraArgs],
     { env: { ...process.env, MARGINALIA_DOCUMENTS_DIR: documentsDir }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let stderr = '';

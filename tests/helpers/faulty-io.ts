@@ -59,6 +59,15 @@ export function faultyIo(): FaultyIo {
       await nodeFileIo.createExclusive(file, content, options);
       written.push(file);
     },
+    async append(file, text, options) {
+      check(file, 'write');
+      await nodeFileIo.append(file, text, options);
+      written.push(file);
+    },
+    async truncate(file, length) {
+      check(file, 'ftruncate');
+      await nodeFileIo.truncate(file, length);
+    },
     syncFolder: (dir) => nodeFileIo.syncFolder(dir),
   };
 }

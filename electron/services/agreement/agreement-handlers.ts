@@ -2,7 +2,8 @@ import { agreementTables } from '../../../shared/agreement/report-tables';
 import { findDisagreements } from '../../../shared/agreement/project';
 import { CONSENSUS_CODER_NAME, assertResolvable, resolveDisagreement } from '../../../shared/operations/consensus-ops';
 import { joinPatches } from '../../../shared/domain/patch';
-import { writeWorkbook } from '../export/workbook';
+import { agreementSheets } from '../export/agreement-sheets';
+import { workbookBytes } from '../export/workbook';
 import { exportFile, exportFileName, XLSX_TYPE } from '../export/export-file';
 import { handlerModule } from '../handler-registry';
 import type { ProjectSession } from '../workbench/project-session';
@@ -17,7 +18,7 @@ export function agreementHandlers(session: () => ProjectSession, userName: () =>
       const result = computeAgreement(store, request);
       const name = exportFileName(store.data.name, `agreement (${request.mode})`, format);
       if (format === 'json') return exportFile(name, 'application/json', JSON.stringify(result, null, 2));
-      const out = await writeWorkbook(agreementTables(result));
+      const out = await workbookBytes(agreementSheets(agreementTables(result)));
       return exportFile(name, XLSX_TYPE, out.bytes, out.notes);
     },
     'agreement.disagreements': async (request) => listDisagreements(session().store, request),

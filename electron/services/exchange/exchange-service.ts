@@ -1,12 +1,10 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { AppError } from '../../../shared/api/errors';
 import type { ExchangeImportResult } from '../../../shared/api/contract';
 import { buildCoderExchange, coderExchangeSchema, planCoderImport } from '../../../shared/exchange/coder-exchange';
 import type { CoderExchange, CoderImportPlan } from '../../../shared/exchange/coder-exchange';
 import type { CoderFile } from '../../../shared/domain/schemas';
-import { coderFileKind, projectFileKind } from '../project/file-kinds';
-import { displayNames } from '../project/layout';
+import { ProjectLayout, displayNames } from '../project/layout';
+import { loadProject } from '../project/project-loader';
 import { parseJsonFile } from '../store/json-store';
 import type { ProjectSession } from '../workbench/project-session';
 import { added, updated } from '../../../shared/domain/patch';
@@ -87,19 +85,17 @@ export function chooseProjectCoders(session: ProjectSession, exchanges: CoderExc
   return { take, skipped };
 }
 
-/** Reads every coder of a colleague's project folder (without changing it) as exchanges. */
+/**
+ * Reads every coder of a colleague's project folder (without changing it, their change logs
+ * included) as exchanges.
+ */
 export async function readProjectCoders(dir: string, now: Date): Promise<CoderExchange[]> {
-  const read = async <T>(file: string, displayName: string, kind: Parameters<typeof parseJsonFile<T>>[1]) => {
-    const text = await readFile(file, 'utf-8').catch(() => {
-      throw new AppError('NOT_FOUND', `${dir} is not a Marginalia project: ${displayName} cannot be read.`, file);
-    });
-    return parseJsonFile(text, kind, { file, displayName });
-  };
-  const project = await read(join(dir, 'project.json'), displayNames.projectFile, projectFileKind);
-  const exchanges: CoderExchange[] = [];
-  for (const coder of project.coders) {
-    const file = await read(join(dir, 'coders', `${coder.id}.json`), displayNames.coderFile(coder.id), coderFileKind);
-    exchanges.push(buildCoderExchange(project, coder, file, now.toISOString()));
-  }
-  return exchanges;
+  const layout = new ProjectLayout(dir);
+  const { state } = await loadProject(layout, { discardTemp: false }).catch((err: unknown) => {
+    if (err instanceof AppError && err.code === 'NOT_FOUND' && err.file === layout.projectFile) {
+      throw new AppError('NOT_FOUND', `${dir} is not a Marginalia project: ${displayNames.projectFile} cannot be read.`, err.file);
+    }
+    throw err;
+  });
+  return state.data.coders.map((coder) => buildCoderExchange(state.data, coder, state.coder(coder.id)!.toFile(), now.toISOString()));
 }

@@ -30,7 +30,8 @@ export function codeMatrix(store: ProjectStore, request: MatrixRequest): MatrixV
 
   if (request.measure !== 'characters') {
     const matrix = countMatrix(data.codings, codeIds, columnKeys, {
-      rowsOf: (c) => rowsOf(c.codeId),
+      rowKey: (c) => c.codeId,
+      rowsFor: rowsOf,
       columnOf: (c) => columnOf(c.documentId),
       ...(request.measure === 'documents' && { distinct: (c: { documentId: string }) => c.documentId }),
     });

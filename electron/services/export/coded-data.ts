@@ -5,14 +5,14 @@ import { documentMatches } from '../../../shared/domain/filters';
 import type { AttributeDef, AttributeValue, Code, Coder, DocumentMeta, ProjectFile } from '../../../shared/domain/schemas';
 import { treeOrder } from '../../../shared/export/code-tree';
 import { coOccurrence, countMatrix } from '../../../shared/export/matrices';
-import { speakerAt } from '../../../shared/text/context';
 import type { ProjectStore } from '../project/project-store';
 import type { CellValue, ColumnSpec } from './workbook';
 
 /**
  * What the exports read from a project: the codings, codes, documents, coders and memos a
- * selection picks out, and the tables built from them (coded segments, codebook, counts,
- * co-occurrence, memos). The counting itself is in shared/export, on plain arrays.
+ * selection picks out, and the tables built from them (codebook, counts, co-occurrence; the
+ * coded segments and memos are in coded-segments.ts). The counting itself is in
+ * shared/export, on plain arrays.
  */
 
 export interface ExportSelection {
@@ -69,18 +69,29 @@ export function selectData(store: ProjectStore, selection: ExportSelection): Sel
 
   const codeOrder = new Map(codes.map((c, i) => [c.id, i]));
   const documentOrder = new Map(documents.map((d, i) => [d.id, i]));
-  const coderOrder = new Map(coders.map((c, i) => [c.id, i]));
-  const codings = coders
-    .flatMap((coder) => store.codingsOf(coder.id).map((c) => ({ ...c, coderId: coder.id })))
-    .filter((c) => codeOrder.has(c.codeId) && documentOrder.has(c.documentId))
-    .sort(
-      (a, b) =>
-        documentOrder.get(a.documentId)! - documentOrder.get(b.documentId)! ||
-        a.start - b.start ||
-        a.end - b.end ||
-        codeOrder.get(a.codeId)! - codeOrder.get(b.codeId)! ||
-        coderOrder.get(a.coderId)! - coderOrder.get(b.coderId)!,
-    );
+  const coderIds = new Set(coders.map((c) => c.id));
+  // Sorted on numbers worked out once per coding (map look-ups inside the comparison would run
+  // millions of times for a large project), by sorting their positions.
+  const picked: CoderCoding[] = [];
+  const documentKey: number[] = [];
+  const codeKey: number[] = [];
+  const coderKey: number[] = [];
+  coders.forEach((coder, coderIndex) => {
+    for (const c of store.codingsOf(coder.id)) {
+      const document = documentOrder.get(c.documentId);
+      const code = codeOrder.get(c.codeId);
+      if (document === undefined || code === undefined) continue;
+      picked.push({ id: c.id, documentId: c.documentId, codeId: c.codeId, start: c.start, end: c.end, createdAt: c.createdAt, coderId: coder.id });
+      documentKey.push(document);
+      codeKey.push(code);
+      coderKey.push(coderIndex);
+    }
+  });
+  const order = Uint32Array.from(picked.keys()).sort(
+    (a, b) =>
+      documentKey[a]! - documentKey[b]! || picked[a]!.start - picked[b]!.start || picked[a]!.end - picked[b]!.end || codeKey[a]! - codeKey[b]! || coderKey[a]! - coderKey[b]!,
+  );
+  const codings = Array.from(order, (i) => picked[i]!);
 
   const codingIds = new Set(codings.map((c) => c.id));
   const allMemos = store.memos();
@@ -92,7 +103,7 @@ export function selectData(store: ProjectStore, selection: ExportSelection): Sel
     codingMemos.set(memo.target.id, list);
   }
   const memos = allMemos.filter((m) => {
-    if (!coderOrder.has(m.coderId)) return false;
+    if (!coderIds.has(m.coderId)) return false;
     switch (m.target.type) {
       case 'project':
         return true;
@@ -113,135 +124,6 @@ export function attributeColumns(project: Readonly<ProjectFile>, names: string[]
   const missing = names.filter((n) => !project.attributes.some((a) => a.name === n));
   if (missing.length > 0) throw new AppError('NOT_FOUND', `There is no document attribute called ${missing.map((n) => `"${n}"`).join(', ')}.`);
   return project.attributes.filter((a) => names.includes(a.name));
-}
-
-const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** A date attribute's value as a local-midnight Date (shown as that day in Excel), or null. */
-export function attributeDate(value: string): Date | null {
-  const match = isoDate.exec(value.trim());
-  if (!match) return null;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(year, month - 1, day);
-  return date.getFullYear() === year && date.getMonth() === month - 1 && date.getDate() === day ? date : null;
-}
-
-/** An attribute value as a cell: numbers as numbers, dates as dates, anything unexpected as written. */
-export function attributeCell(def: AttributeDef, value: AttributeValue | undefined): CellValue {
-  if (value === null || value === undefined || value === '') return null;
-  if (def.type === 'number' && typeof value === 'number') return value;
-  if (def.type === 'date' && typeof value === 'string') return attributeDate(value) ?? value;
-  return String(value);
-}
-
-function attributeColumn(def: AttributeDef): ColumnSpec {
-  return { header: def.name, width: def.type === 'text' ? 18 : 12, type: def.type === 'text' ? 'text' : def.type };
-}
-
-// ---- Coded segments ----------------------------------------------------------------------
-
-export interface CodedSegmentRow {
-  codingId: string;
-  documentId: string;
-  document: string;
-  attributes: Record<string, AttributeValue>;
-  speaker: string | null;
-  codeId: string;
-  code: string;
-  codePath: string;
-  topLevelCode: string;
-  coderId: string;
-  coder: string;
-  /** [start, end) in UTF-16 units of the document's text, as everywhere in Marginalia. */
-  start: number;
-  end: number;
-  text: string;
-  /** The coding's memos, joined; another coder's memo is prefixed with their name. */
-  memo: string;
-  created: Date;
-}
-
-/** One row per coding, with its text and speaker; reads each document with codings once. */
-export async function codedSegmentRows(
-  store: ProjectStore,
-  data: SelectedData,
-  onDocument?: (done: number, total: number) => void | Promise<void>,
-): Promise<CodedSegmentRow[]> {
-  const { codebook } = data.project;
-  const paths = new Map(data.codes.map((c) => [c.id, codePath(codebook, c.id)]));
-  const coderNames = new Map(data.project.coders.map((c) => [c.id, c.name]));
-  const byDocument = new Map<string, CoderCoding[]>();
-  for (const coding of data.codings) {
-    const list = byDocument.get(coding.documentId) ?? [];
-    list.push(coding);
-    byDocument.set(coding.documentId, list);
-  }
-  const rows: CodedSegmentRow[] = [];
-  let done = 0;
-  for (const doc of data.documents) {
-    const codings = byDocument.get(doc.id);
-    if (codings) {
-      const { text, turns } = await store.readSource(doc.id);
-      for (const c of codings) {
-        const path = paths.get(c.codeId)!;
-        const memos = data.codingMemos.get(c.id) ?? [];
-        rows.push({
-          codingId: c.id,
-          documentId: doc.id,
-          document: doc.name,
-          attributes: doc.attributes,
-          speaker: speakerAt(turns, c.start),
-          codeId: c.codeId,
-          code: path[path.length - 1]!,
-          codePath: path.join(PATH_SEPARATOR),
-          topLevelCode: path[0]!,
-          coderId: c.coderId,
-          coder: coderNames.get(c.coderId) ?? c.coderId,
-          start: c.start,
-          end: c.end,
-          text: text.slice(c.start, c.end),
-          memo: memos.map((m) => (m.coderId === c.coderId ? m.text : `${m.author}: ${m.text}`)).join('\n\n'),
-          created: new Date(c.createdAt),
-        });
-      }
-    }
-    await onDocument?.(++done, data.documents.length);
-  }
-  return rows;
-}
-
-/** Coded segments as a table: document, each chosen attribute, speaker, code…, created. */
-export function codedSegmentTable(rows: readonly CodedSegmentRow[], attributes: readonly AttributeDef[]): Table {
-  return {
-    columns: [
-      { header: 'Document', width: 28 },
-      ...attributes.map(attributeColumn),
-      { header: 'Speaker', width: 16 },
-      { header: 'Code', width: 24 },
-      { header: 'Code path', width: 36 },
-      { header: 'Top-level code', width: 24 },
-      { header: 'Coder', width: 16 },
-      { header: 'Start', width: 8, type: 'number' },
-      { header: 'End', width: 8, type: 'number' },
-      { header: 'Coded text', width: 80 },
-      { header: 'Memo', width: 40 },
-      { header: 'Created', width: 17, type: 'datetime' },
-    ],
-    rows: rows.map((r) => [
-      r.document,
-      ...attributes.map((a) => attributeCell(a, r.attributes[a.name])),
-      r.speaker,
-      r.code,
-      r.codePath,
-      r.topLevelCode,
-      r.coder,
-      r.start,
-      r.end,
-      r.text,
-      r.memo,
-      r.created,
-    ]),
-  };
 }
 
 // ---- Codebook ----------------------------------------------------------------------------
@@ -297,27 +179,22 @@ export function codebookTable(data: SelectedData): Table {
 
 export type CountMeasure = 'codings' | 'documents';
 
-/** The codes a coding counts for: its own, and with `rollUp` every ancestor too. */
-function rowsOfCoding(data: SelectedData, rollUp: boolean): (c: CoderCoding) => string[] {
-  if (!rollUp) return (c) => [c.codeId];
+/** The codes a coding at a code counts for: its own, and with `rollUp` every ancestor too. */
+function countedCodes(data: SelectedData, rollUp: boolean): (codeId: string) => string[] {
+  if (!rollUp) return (codeId) => [codeId];
   const byId = new Map(data.project.codebook.map((c) => [c.id, c]));
-  const cache = new Map<string, string[]>();
-  return (c) => {
-    let list = cache.get(c.codeId);
-    if (!list) {
-      list = [];
-      const seen = new Set<string>();
-      for (let code = byId.get(c.codeId); code && !seen.has(code.id); code = code.parentId ? byId.get(code.parentId) : undefined) {
-        seen.add(code.id);
-        list.push(code.id);
-      }
-      cache.set(c.codeId, list);
+  return (codeId) => {
+    const list: string[] = [];
+    const seen = new Set<string>();
+    for (let code = byId.get(codeId); code && !seen.has(code.id); code = code.parentId ? byId.get(code.parentId) : undefined) {
+      seen.add(code.id);
+      list.push(code.id);
     }
     return list;
   };
 }
 
-function pathLabel(data: SelectedData, codeId: string): string {
+export function pathLabel(data: SelectedData, codeId: string): string {
   return codePath(data.project.codebook, codeId).join(PATH_SEPARATOR);
 }
 
@@ -325,9 +202,12 @@ function pathLabel(data: SelectedData, codeId: string): string {
 export function codeByDocumentTable(data: SelectedData, rollUp = false): Table {
   const rowKeys = data.codes.map((c) => c.id);
   const columnKeys = data.documents.map((d) => d.id);
-  const options = { rowsOf: rowsOfCoding(data, rollUp), columnOf: (c: CoderCoding) => c.documentId };
-  const codings = countMatrix(data.codings, rowKeys, columnKeys, options);
-  const documents = countMatrix(data.codings, rowKeys, columnKeys, { ...options, distinct: (c) => c.documentId });
+  const codings = countMatrix(data.codings, rowKeys, columnKeys, { rowKey: (c) => c.codeId, rowsFor: countedCodes(data, rollUp), columnOf: (c) => c.documentId });
+  // Each column is one document: a code's documents are its columns with codings.
+  const documents = {
+    rowTotals: codings.cells.map((row) => row.reduce((n, count) => n + (count > 0 ? 1 : 0), 0)),
+    total: codings.columnTotals.reduce((n, count) => n + (count > 0 ? 1 : 0), 0),
+  };
   return {
     columns: [
       { header: 'Code', width: 40 },
@@ -376,14 +256,15 @@ export function codeByAttributeTable(data: SelectedData, attributeName: string, 
     throw new AppError('NOT_FOUND', `There is no document attribute called "${attributeName}".`);
   }
   const values = attributeValues(data.documents, attributeName);
-  const docs = new Map(data.documents.map((d) => [d.id, d]));
+  const columnOfDocument = new Map(data.documents.map((d) => [d.id, attributeKey(d, attributeName)]));
   const matrix = countMatrix(
     data.codings,
     data.codes.map((c) => c.id),
     values,
     {
-      rowsOf: rowsOfCoding(data, rollUp),
-      columnOf: (c) => attributeKey(docs.get(c.documentId), attributeName),
+      rowKey: (c) => c.codeId,
+      rowsFor: countedCodes(data, rollUp),
+      columnOf: (c) => columnOfDocument.get(c.documentId) ?? null,
       ...(measure === 'documents' ? { distinct: (c: CoderCoding) => c.documentId } : {}),
     },
   );
@@ -414,45 +295,5 @@ export function coOccurrenceTable(data: SelectedData): Table {
   return {
     columns: [{ header: 'Code', width: 40 }, ...labels.map((l): ColumnSpec => ({ header: l, width: 14, type: 'number' }))],
     rows: codes.map((_, r) => [labels[r]!, ...matrix[r]!]),
-  };
-}
-
-// ---- Memos -------------------------------------------------------------------------------
-
-/** The selection's memos: author, what they are about, and the text of a coded passage. */
-export function memoTable(data: SelectedData, segments: readonly CodedSegmentRow[]): Table {
-  const docs = new Map(data.project.documents.map((d) => [d.id, d.name]));
-  const segmentById = new Map(segments.map((s) => [s.codingId, s]));
-  const codingById = new Map(data.codings.map((c) => [c.id, c]));
-  const order = { project: 0, document: 1, code: 2, coding: 3 };
-  const memos = [...data.memos].sort((a, b) => order[a.target.type] - order[b.target.type] || a.createdAt.localeCompare(b.createdAt));
-  return {
-    columns: [
-      { header: 'About', width: 12 },
-      { header: 'Document', width: 28 },
-      { header: 'Code', width: 36 },
-      { header: 'Coded text', width: 50 },
-      { header: 'Memo', width: 80 },
-      { header: 'Author', width: 16 },
-      { header: 'Created', width: 17, type: 'datetime' },
-      { header: 'Updated', width: 17, type: 'datetime' },
-    ],
-    rows: memos.map((m) => {
-      let document: string | null = null;
-      let code: string | null = null;
-      let text: string | null = null;
-      const target = m.target;
-      if (target.type === 'document') document = docs.get(target.id) ?? null;
-      if (target.type === 'code') code = pathLabel(data, target.id);
-      if (target.type === 'coding') {
-        const coding = codingById.get(target.id);
-        const segment = segmentById.get(target.id);
-        document = coding ? (docs.get(coding.documentId) ?? null) : null;
-        code = coding ? pathLabel(data, coding.codeId) : null;
-        text = segment?.text ?? null;
-      }
-      const about = { project: 'Project', document: 'Document', code: 'Code', coding: 'Coded passage' }[target.type];
-      return [about, document, code, text, m.text, m.author, new Date(m.createdAt), new Date(m.updatedAt)];
-    }),
   };
 }

@@ -1,7 +1,10 @@
+import type { Writable } from 'node:stream';
 import type { ProjectStore } from '../project/project-store';
-import { attributeColumns, codedSegmentRows, codedSegmentTable, selectData } from './coded-data';
+import { attributeColumns, selectData } from './coded-data';
 import type { ExportSelection } from './coded-data';
-import { toCsv } from './csv';
+import { codedSegments, segmentCells, segmentColumns } from './coded-segments';
+import { BOM, csvLine } from './csv';
+import { TextWriter } from './text-writer';
 
 export interface CsvExportOptions {
   /** Document attributes to add as columns after the document's name. */
@@ -9,15 +12,22 @@ export interface CsvExportOptions {
   onProgress?: (done: number, total: number, stage: string) => void;
 }
 
-/** The coded segments of a selection as CSV (same columns as the workbook's Coded segments sheet). */
-export async function exportCodedSegmentsCsv(store: ProjectStore, selection: ExportSelection, options: CsvExportOptions): Promise<string> {
+/**
+ * The coded segments of a selection as CSV (the same columns as the workbook's Coded segments
+ * sheet), written to `output` line by line as the documents are read, and ended.
+ */
+export async function exportCodedSegmentsCsv(store: ProjectStore, selection: ExportSelection, options: CsvExportOptions, output: Writable): Promise<{ rows: number }> {
   const data = selectData(store, selection);
   const attributes = attributeColumns(data.project, options.attributeColumns);
-  const rows = await codedSegmentRows(store, data, async (done, total) => {
-    options.onProgress?.(done, total, 'Reading documents');
-    // Give the event loop a turn between documents, so a large export never blocks it for long.
-    await new Promise<void>((resolve) => setImmediate(resolve));
-  });
-  const table = codedSegmentTable(rows, attributes);
-  return toCsv(table.columns, table.rows);
+  const columns = segmentColumns(attributes);
+  const writer = new TextWriter(output);
+  await writer.write(BOM + csvLine(columns.map((c) => c.header), columns));
+  const cells = segmentCells(attributes);
+  let rows = 0;
+  for await (const row of codedSegments(store, data, (done, total) => options.onProgress?.(done, total, 'Reading documents'))) {
+    await writer.write(csvLine(cells(row), columns));
+    rows++;
+  }
+  await writer.end();
+  return { rows };
 }

@@ -42,10 +42,9 @@ function formatValue(value: CellValue | undefined, column: ColumnSpec | undefine
   return value.toISOString();
 }
 
-/** A CSV file's text (BOM first) from headers (or column specs, for date columns) and rows. */
-export function toCsv(columns: readonly (string | ColumnSpec)[], rows: readonly CellValue[][]): string {
-  const specs = columns.map((c) => (typeof c === 'string' ? { header: c } : c));
-  const lines = [specs.map((c) => quote(neutraliseFormula(c.header))).join(',')];
-  for (const row of rows) lines.push(specs.map((c, i) => quote(formatValue(row[i], c))).join(','));
-  return `${BOM}${lines.join('\r\n')}\r\n`;
+/** One CSV line (CRLF ended) of values, formatted for their columns (dates by the column's type). */
+export function csvLine(values: readonly (CellValue | undefined)[], columns: readonly ColumnSpec[]): string {
+  let line = '';
+  for (let i = 0; i < columns.length; i++) line += (i ? ',' : '') + quote(formatValue(values[i], columns[i]));
+  return `${line}\r\n`;
 }

@@ -1,25 +1,19 @@
+import type { Writable } from 'node:stream';
 import { subtreeIds } from '../../../shared/domain/codebook';
 import type { ProjectStore } from '../project/project-store';
-import {
-  attributeColumns,
-  codeByAttributeTable,
-  codeByDocumentTable,
-  codebookTable,
-  codedSegmentRows,
-  codedSegmentTable,
-  coOccurrenceTable,
-  memoTable,
-  selectData,
-} from './coded-data';
+import { attributeColumns, codeByAttributeTable, codeByDocumentTable, codebookTable, coOccurrenceTable, selectData } from './coded-data';
 import type { ExportSelection, SelectedData, Table } from './coded-data';
+import { codedSegments, memoTable, segmentCells, segmentColumns } from './coded-segments';
+import type { CodedSegmentRow } from './coded-segments';
 import { writeWorkbook } from './workbook';
-import type { SheetSpec, WorkbookOutput } from './workbook';
+import type { SheetSpec, WorkbookResult } from './workbook';
 
 /**
  * The workbook for the write-up: Coded segments, Codebook, Code × document, Code × <attribute>
  * (codings, and documents), Co-occurrence, Memos, optionally one sheet per code, the agreement
  * sheets the caller made, and About (what was exported); Notes when Excel's limits cut or
- * renamed anything.
+ * renamed anything. Each sheet is made when the one before it has been written, and the coded
+ * segments as their documents are read, so the workbook is never whole in memory.
  */
 
 export interface ExcelExportOptions {
@@ -37,8 +31,6 @@ export interface ExcelExportOptions {
   /** The export's time, for the About sheet. */
   now?: () => Date;
 }
-
-const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function sheet(name: string, table: Table): SheetSpec {
   return { name, columns: table.columns, rows: table.rows };
@@ -72,51 +64,71 @@ function describeSelection(data: SelectedData, selection: ExportSelection, optio
   };
 }
 
-export async function exportWorkbook(store: ProjectStore, selection: ExportSelection, options: ExcelExportOptions): Promise<WorkbookOutput> {
+/** Writes the workbook to `output` (and ends it). */
+export async function exportWorkbook(
+  store: ProjectStore,
+  selection: ExportSelection,
+  options: ExcelExportOptions,
+  output: Writable,
+): Promise<WorkbookResult & { codings: number }> {
+  const { sheets, codings } = workbookSheets(store, selection, options);
+  const result = await writeWorkbook(sheets, output);
+  return { ...result, codings };
+}
+
+/** The workbook's sheets, each made when the one before it has been written; throws first on a selection naming what is not there. */
+export function workbookSheets(store: ProjectStore, selection: ExportSelection, options: ExcelExportOptions): { sheets: AsyncGenerator<SheetSpec>; codings: number } {
   const data = selectData(store, selection);
   const attributes = attributeColumns(data.project, options.attributeColumns);
   const crossed = options.crossAttribute === undefined ? [] : [options.crossAttribute].flat();
-  const codeSheets = options.sheetPerCode ? data.codes : [];
-  // Progress: one step per document read, one per sheet built, one for writing the file.
-  const total = data.documents.length + 5 + crossed.length + (codeSheets.length ? 1 : 0) + 1;
+  attributeColumns(data.project, crossed);
+  // Progress: one step per document read, one per sheet made after the coded segments, and
+  // the last for finishing the file.
+  const total = data.documents.length + 5 + crossed.length + (options.sheetPerCode ? 1 : 0);
   let done = 0;
-  const step = async (stage: string) => {
-    options.onProgress?.(++done, total, stage);
-    await turn();
-  };
-
+  const step = (stage: string) => options.onProgress?.(++done, total, stage);
   options.onProgress?.(0, total, 'Reading documents');
-  const segments = await codedSegmentRows(store, data, () => step('Reading documents'));
-  const sheets: SheetSpec[] = [];
-  sheets.push(sheet('Coded segments', codedSegmentTable(segments, attributes)));
-  await step('Coded segments');
-  sheets.push(sheet('Codebook', codebookTable(data)));
-  await step('Codebook');
-  sheets.push(sheet('Code × document', codeByDocumentTable(data, options.rollUp)));
-  await step('Code × document');
-  for (const name of crossed) {
-    sheets.push(sheet(`Code × ${name}`, codeByAttributeTable(data, name, 'codings', options.rollUp)));
-    sheets.push(sheet(`Code × ${name} (docs)`, codeByAttributeTable(data, name, 'documents', options.rollUp)));
-    await step(`Code × ${name}`);
-  }
-  sheets.push(sheet('Co-occurrence', coOccurrenceTable(data)));
-  await step('Co-occurrence');
-  sheets.push(sheet('Memos', memoTable(data, segments)));
-  await step('Memos');
-  if (codeSheets.length) {
-    const { codebook } = data.project;
-    for (const code of codeSheets) {
-      const ids = new Set(subtreeIds(codebook, code.id));
-      const rows = segments.filter((s) => ids.has(s.codeId));
-      if (rows.length === 0) continue;
-      sheets.push(sheet(code.name, codedSegmentTable(rows, attributes)));
+
+  // What later sheets need from the coded segments, kept as they go by.
+  const codedText = new Map<string, string>();
+  const kept: CodedSegmentRow[] | null = options.sheetPerCode ? [] : null;
+  async function* segmentRows() {
+    const cells = segmentCells(attributes);
+    for await (const row of codedSegments(store, data, () => step('Reading documents'))) {
+      if (data.codingMemos.has(row.codingId)) codedText.set(row.codingId, row.text);
+      kept?.push(row);
+      yield cells(row);
     }
-    await step('Sheets per code');
   }
-  sheets.push(...(options.agreement ?? []));
-  sheets.push(describeSelection(data, selection, options, (options.now ?? (() => new Date()))()));
-  // Writing is one synchronous step (SheetJS); everything before it has yielded in turns.
-  const output = await writeWorkbook(sheets);
-  await step('Writing the workbook');
-  return output;
+
+  async function* sheets(): AsyncGenerator<SheetSpec> {
+    yield { name: 'Coded segments', columns: segmentColumns(attributes), rows: segmentRows() };
+    step('Codebook');
+    yield sheet('Codebook', codebookTable(data));
+    step('Code × document');
+    yield sheet('Code × document', codeByDocumentTable(data, options.rollUp));
+    for (const name of crossed) {
+      step(`Code × ${name}`);
+      yield sheet(`Code × ${name}`, codeByAttributeTable(data, name, 'codings', options.rollUp));
+      yield sheet(`Code × ${name} (docs)`, codeByAttributeTable(data, name, 'documents', options.rollUp));
+    }
+    step('Co-occurrence');
+    yield sheet('Co-occurrence', coOccurrenceTable(data));
+    step('Memos');
+    yield sheet('Memos', memoTable(data, codedText));
+    if (kept) {
+      step('Sheets per code');
+      const { codebook } = data.project;
+      for (const code of data.codes) {
+        const ids = new Set(subtreeIds(codebook, code.id));
+        const rows = kept.filter((s) => ids.has(s.codeId));
+        if (rows.length > 0) yield { name: code.name, columns: segmentColumns(attributes), rows: rows.map(segmentCells(attributes)) };
+      }
+    }
+    yield* options.agreement ?? [];
+    yield describeSelection(data, selection, options, (options.now ?? (() => new Date()))());
+    step('Writing the workbook');
+  }
+
+  return { sheets: sheets(), codings: data.codings.length };
 }

@@ -1,48 +1,32 @@
-import { agreementTables } from '../../../shared/agreement/report-tables';
-import { computeAgreement } from '../agreement/agreement-service';
 import type { EventHub } from '../events';
 import { handlerModule } from '../handler-registry';
 import type { ProjectSession } from '../workbench/project-session';
 import { codeCoOccurrence, codeMatrix } from './analysis';
-import { exportCodedSegmentsCsv } from './csv-export';
-import { exportWorkbook } from './excel-export';
 import { XLSX_TYPE, exportFile, exportFileName } from './export-file';
-import { exportQdc, exportQdpx } from './refi-export';
-import { writeWorkbook } from './workbook';
+import { exportInWorker } from './export-in-worker';
+import { jobFileName } from './export-job';
+import type { ExportJob } from './export-job';
+import { workbookBytes } from './workbook';
 
 /** Exports: Excel, CSV, REFI-QDA, and a table as shown. */
 export function exportHandlers(session: () => ProjectSession, events: EventHub) {
   const onProgress = (done: number, total: number, stage: string) => events.emit('export.progress', { done, total, stage });
+  const exported = async (job: ExportJob) => {
+    const { store } = session();
+    // The worker reads the project from disk: what is saved is what this session holds.
+    await store.flush();
+    const { outcome, bytes } = await exportInWorker(store.dir, job, onProgress);
+    const { fileName, mimeType } = jobFileName(store.data.name, job);
+    return exportFile(fileName, mimeType, bytes, outcome.notes);
+  };
   return handlerModule('export', {
-    'export.workbook': async ({ selection, attributeColumns, crossAttributes, rollUp, sheetPerCode, agreement }) => {
-      const { store } = session();
-      const agreementSheets = agreement
-        ? agreementTables(computeAgreement(store, { ...agreement, codeIds: selection.codeIds, documentIds: selection.documentIds, attributes: selection.attributes, threshold: 0.9, q: null }))
-        : undefined;
-      const out = await exportWorkbook(store, selection, {
-        attributeColumns,
-        crossAttribute: crossAttributes,
-        rollUp,
-        sheetPerCode,
-        ...(agreementSheets && { agreement: agreementSheets }),
-        onProgress,
-      });
-      return exportFile(exportFileName(store.data.name, 'coded segments', 'xlsx'), XLSX_TYPE, out.bytes, out.notes);
-    },
-    'export.csv': async ({ selection, attributeColumns }) => {
-      const { store } = session();
-      const csv = await exportCodedSegmentsCsv(store, selection, { attributeColumns, onProgress });
-      return exportFile(exportFileName(store.data.name, 'coded segments', 'csv'), 'text/csv', csv);
-    },
-    'export.refi': async ({ format }) => {
-      const { store } = session();
-      return format === 'qdpx'
-        ? exportFile(exportFileName(store.data.name, 'REFI-QDA project', 'qdpx'), 'application/zip', await exportQdpx(store))
-        : exportFile(exportFileName(store.data.name, 'codebook', 'qdc'), 'application/xml', exportQdc(store));
-    },
+    'export.workbook': ({ selection, attributeColumns, crossAttributes, rollUp, sheetPerCode, agreement }) =>
+      exported({ format: 'xlsx', selection, workbook: { attributeColumns, crossAttributes, rollUp, sheetPerCode, agreement } }),
+    'export.csv': ({ selection, attributeColumns }) => exported({ format: 'csv', selection, attributeColumns }),
+    'export.refi': ({ format, offsets }) => exported(format === 'qdpx' ? { format, offsets } : { format }),
     'export.table': async ({ name, columns, rows }) => {
       const { store } = session();
-      const out = await writeWorkbook([{ name, columns, rows }]);
+      const out = await workbookBytes([{ name, columns, rows }]);
       return exportFile(exportFileName(store.data.name, name, 'xlsx'), XLSX_TYPE, out.bytes, out.notes);
     },
   });

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { CoderCoding } from '../../../shared/api/contract';
 import { AppError } from '../../../shared/api/errors';
-import type { AttributeDef, AttributeValue, CodeDescription } from '../../../shared/domain/schemas';
+import type { AttributeDef, AttributeValue } from '../../../shared/domain/schemas';
+import { codeDescriptionText } from '../../../shared/export/code-description';
 import { codeForest } from '../../../shared/export/code-tree';
 import type { CodeNode } from '../../../shared/export/code-tree';
 import { toCodePointOffsets } from '../../../shared/export/code-points';
@@ -20,7 +21,8 @@ import type { ProjectStore } from '../project/project-store';
  *   richTextPath to a .txt makes ATLAS.ti refuse the import) and its attributes as
  *   VariableValues; empty values are left out (an empty FloatValue is invalid).
  * - Each coding is a PlainTextSelection holding one Coding, offsets in Unicode code points
- *   over the shipped .txt (Marginalia counts UTF-16 units: they differ after every emoji).
+ *   over the shipped .txt (Marginalia counts UTF-16 units: they differ after every emoji), or
+ *   in UTF-16 units for NVivo (OffsetUnits).
  * - Memos are Notes (author, dates, PlainTextContent, the opening words as name) attached by
  *   NoteRef to the project, the code, the source, or the coding's selection. A memo whose
  *   target no longer exists stays a Note with no NoteRef; a coding whose code or document no
@@ -34,6 +36,16 @@ import type { ProjectStore } from '../project/project-store';
 export const PROJECT_NAMESPACE = 'urn:QDA-XML:project:1.0';
 export const CODEBOOK_NAMESPACE = 'urn:QDA-XML:codebook:1.0';
 const ORIGIN = 'Marginalia';
+
+/**
+ * How selection positions are counted: 'standard' in Unicode code points, as REFI-QDA says;
+ * 'utf16' in UTF-16 code units, as NVivo reads and writes them (an NVivo-minded reader would
+ * otherwise misplace every selection after the first emoji). The origin says which, so that
+ * Marginalia reads its own file back the same way.
+ */
+export type OffsetUnits = 'standard' | 'utf16';
+
+export const ORIGIN_UTF16 = `${ORIGIN} (offsets in UTF-16 code units, for NVivo)`;
 
 // ---- GUIDs -------------------------------------------------------------------------------
 
@@ -108,18 +120,6 @@ export function decimalString(n: number): string {
   if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
   if (point >= digits.length) return `${sign}${digits}${'0'.repeat(point - digits.length)}`;
   return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
-}
-
-/** A code's four description fields as one REFI-QDA Description. */
-export function codeDescriptionText(description: CodeDescription): string {
-  return [
-    description.definition.trim(),
-    description.whenToUse.trim() && `When to use: ${description.whenToUse.trim()}`,
-    description.whenNotToUse.trim() && `When not to use: ${description.whenNotToUse.trim()}`,
-    description.example.trim() && `Example: ${description.example.trim()}`,
-  ]
-    .filter((p) => p !== '')
-    .join('\n\n');
 }
 
 function codesXml(nodes: readonly CodeNode[], guids: GuidAssigner, noteRefs: ReadonlyMap<string, string[]> | null, out: string[], depth: number): void {
@@ -200,7 +200,7 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
 }
 
 /** project.qde and the source texts it names. */
-export async function buildProject(store: ProjectStore): Promise<ProjectParts> {
+export async function buildProject(store: ProjectStore, offsets: OffsetUnits = 'standard'): Promise<ProjectParts> {
   const project = store.data;
   const guids = new GuidAssigner(project.id);
   const forest = codeForest(project.codebook);
@@ -248,7 +248,7 @@ export async function buildProject(store: ProjectStore): Promise<ProjectParts> {
   }
 
   const out: string[] = ['<?xml version="1.0" encoding="utf-8"?>'];
-  out.push(`<Project xmlns="${PROJECT_NAMESPACE}"${attrs({ name: project.name, origin: ORIGIN, creationDateTime: project.createdAt })}>`);
+  out.push(`<Project xmlns="${PROJECT_NAMESPACE}"${attrs({ name: project.name, origin: offsets === 'utf16' ? ORIGIN_UTF16 : ORIGIN, creationDateTime: project.createdAt })}>`);
   if (project.coders.length > 0) {
     out.push('  <Users>');
     for (const coder of project.coders) out.push(`    <User${attrs({ guid: guids.guid('user', coder.id), name: coder.name })}/>`);
@@ -277,7 +277,8 @@ export async function buildProject(store: ProjectStore): Promise<ProjectParts> {
       const guid = guids.guid('source', doc.id);
       sources.push({ path: `sources/${guid}.txt`, text });
       const list = codings.get(doc.id) ?? [];
-      const points = toCodePointOffsets(text, [...list.map((c) => c.start), ...list.map((c) => c.end)]);
+      const units = [...list.map((c) => c.start), ...list.map((c) => c.end)];
+      const points = offsets === 'utf16' ? units : toCodePointOffsets(text, units);
       const values = project.attributes.filter((def) => !isEmpty(doc.attributes[def.name]));
       const notes = sourceNotes.get(doc.id) ?? [];
       const open = `    <TextSource${attrs({ guid, name: doc.name, plainTextPath: `internal://${guid}.txt`, creationDateTime: doc.importedAt })}`;
@@ -335,8 +336,8 @@ export async function buildProject(store: ProjectStore): Promise<ProjectParts> {
 }
 
 /** The whole project as a REFI-QDA .qdpx archive. */
-export async function exportQdpx(store: ProjectStore): Promise<Uint8Array> {
-  const { xml, sources } = await buildProject(store);
+export async function exportQdpx(store: ProjectStore, offsets: OffsetUnits = 'standard'): Promise<Uint8Array> {
+  const { xml, sources } = await buildProject(store, offsets);
   return zipEntries([
     { name: 'project.qde', data: Buffer.from(xml, 'utf8') },
     ...sources.map((s) => ({ name: s.path, data: Buffer.from(s.text, 'utf8') })),

@@ -5,10 +5,10 @@ export interface ZipEntry {
   data: Uint8Array;
 }
 
-// A fixed time on every entry, so the same content always gives the same bytes.
-const ENTRY_TIME = new Date(Date.UTC(2000, 0, 1));
+/** A fixed time on every entry, so the same content always gives the same bytes. */
+export const ENTRY_TIME = new Date(Date.UTC(2000, 0, 1));
 
-/** A ZIP archive of the entries, in order, deflated (yazl): for .xlsx and .qdpx files. */
+/** A ZIP archive of the entries, in order, deflated (yazl): for .qdpx files. */
 export function zipEntries(entries: readonly ZipEntry[]): Promise<Uint8Array> {
   const file = new yazl.ZipFile();
   for (const entry of entries) file.addBuffer(Buffer.from(entry.data), entry.name, { compress: true, mtime: ENTRY_TIME });

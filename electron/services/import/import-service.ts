@@ -10,7 +10,7 @@ import type { PlannedSource } from '../project/source-files';
 import type { ProjectStore } from '../project/project-store';
 import type { ProjectSession } from '../workbench/project-session';
 import { extensionOf, parseDocumentFile, previewSpeakers } from './parse-document';
-import { planRefiCodebook, planRefiProject, readRefiFile } from './refi/import-refi';
+import { inspectRefiProject, planRefiCodebook, planRefiProject, readRefiFile } from './refi/import-refi';
 import type { RefiFile } from './refi/import-refi';
 import { attributeTablePatch, attributeTableUpdates, fitAttributeValues, inspectTable, tableToDocuments, withoutEmpty } from './spreadsheet-import';
 import type { Table } from './spreadsheet-types';
@@ -37,6 +37,7 @@ function duplicateOf(store: ProjectStore, text: string): string | null {
 export async function inspectFile(store: ProjectStore, file: SourceFile): Promise<ImportInspection> {
   const kind = importKind(file.name);
   if (kind === 'spreadsheet') return { fileName: file.name, kind, spreadsheet: inspectTable(await readTable(file)) };
+  if (kind === 'refi-project') return { fileName: file.name, kind, refi: await inspectRefiProject(file) };
   if (kind !== 'document') return { fileName: file.name, kind };
   const doc = await parseDocumentFile(file, { speakers: 'auto' });
   const preview = previewSpeakers(doc.text);
@@ -131,7 +132,7 @@ function planAttributeTable(ctx: OperationContext, read: Extract<ReadImport, { k
 
 function planRefi(ctx: OperationContext, read: Extract<ReadImport, { kind: 'refi-project' | 'refi-codebook' }>): ImportPlan {
   const project = read.kind === 'refi-project';
-  const plan = project ? planRefiProject(ctx, read.refi, { mergeOverlaps: read.options.refi?.mergeOverlaps ?? false }) : planRefiCodebook(ctx, read.refi);
+  const plan = project ? planRefiProject(ctx, read.refi, { mergeOverlaps: read.options.refi?.mergeOverlaps ?? false, coderFrom: read.options.refi?.coderFrom ?? 'selection' }) : planRefiCodebook(ctx, read.refi);
   const c = plan.report.counts;
   const parts = [
     project && `${c.sources} documents`,

@@ -1,10 +1,11 @@
-import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
-import { settleWorkerOnce } from '../worker-run';
+import type { Worker } from 'node:worker_threads';
 import { checkXlsxContainer } from './spreadsheet-container';
 import { spreadsheetLimits } from './spreadsheet-types';
 import type { SpreadsheetLimits, TableSheet } from './spreadsheet-types';
-import { xlsxWorkerSource } from './spreadsheet-xlsx-worker';
+import { settleWorkerOnce } from '../workers/settle-worker';
+import { startWorker } from '../workers/start-worker';
+import { spreadsheetReader } from '../workers/worker-modules';
+import type { WorkerModule } from '../workers/worker-modules';
 import { ImportError, importLimits } from './types';
 import type { SourceFile } from './types';
 
@@ -21,8 +22,8 @@ export interface XlsxReadOptions {
   /** Default importLimits.spreadsheetTimeoutMs. */
   timeoutMs?: number;
   limits?: SpreadsheetLimits;
-  /** Tests only: a different worker body, to prove the limits hold whatever the worker does. */
-  workerSource?: string;
+  /** Tests only: a different worker module, to prove the limits hold whatever the worker does. */
+  worker?: WorkerModule;
 }
 
 function seconds(ms: number): string {
@@ -34,7 +35,7 @@ export function timeoutReason(ms: number): string {
 }
 
 /** Runs the worker on the file's bytes; resolves to its reply, unchecked. */
-function runWorker(file: SourceFile, source: string, timeoutMs: number, limits: SpreadsheetLimits): Promise<unknown> {
+function runWorker(file: SourceFile, module: WorkerModule, timeoutMs: number, limits: SpreadsheetLimits): Promise<unknown> {
   return new Promise((resolve, reject) => {
     // A copy, transferred: the caller's bytes may share a pooled ArrayBuffer that must not
     // be detached, and the worker gets its own without a second copy on the way.
@@ -42,10 +43,8 @@ function runWorker(file: SourceFile, source: string, timeoutMs: number, limits: 
     bytes.set(file.bytes);
     let worker: Worker;
     try {
-      worker = new Worker(source, {
-        eval: true,
-        name: 'spreadsheet-reader',
-        workerData: { xlsxPath: createRequire(import.meta.url).resolve('xlsx'), bytes: bytes.buffer, limits: { ...limits } },
+      worker = startWorker(module, {
+        workerData: { bytes: bytes.buffer, limits: { ...limits } },
         transferList: [bytes.buffer],
         resourceLimits: { maxOldGenerationSizeMb: XLSX_WORKER_HEAP_MB, maxYoungGenerationSizeMb: 64, stackSizeMb: 4 },
         // Nothing from this process leaks in: no loader hooks or flags, no environment.
@@ -127,7 +126,7 @@ export async function readXlsx(file: SourceFile, options: XlsxReadOptions = {}):
   await checkXlsxContainer(file);
   const reply = await runWorker(
     file,
-    options.workerSource ?? xlsxWorkerSource,
+    options.worker ?? spreadsheetReader,
     options.timeoutMs ?? importLimits.spreadsheetTimeoutMs,
     limits,
   );

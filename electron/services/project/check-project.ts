@@ -5,59 +5,77 @@ import { ProjectState } from '../../../shared/domain/state/project-state';
 import type { IntegrityProblem } from '../../../shared/domain/integrity';
 import type { CoderFile, ProjectFile } from '../../../shared/domain/schemas';
 import { parseJsonFile } from '../store/json-store';
-import type { JsonFileKind } from '../store/json-store';
 import { ChangeJournal, JOURNAL_FILE } from './change-journal';
+import { readDataFile, replayCoder, replayProject } from './data-file';
+import type { DataFileRead } from './data-file';
 import { coderFileKind, projectFileKind, turnsFileKind } from './file-kinds';
-import { ProjectLayout, displayNames } from './layout';
+import { ProjectLayout, dataFileNames, displayNames } from './layout';
 import { hashText } from './source-files';
 
-async function readChecked<T>(
-  file: string,
-  displayName: string,
-  kind: JsonFileKind<T>,
-  problems: IntegrityProblem[],
-): Promise<T | null> {
+/** A problem as check lists it: the file at fault, and what is wrong, without repeating its name. */
+function problemOf(err: unknown, fallbackFile: string): IntegrityProblem {
+  if (err instanceof AppError) return { file: nameIn(err.file) ?? fallbackFile, message: err.message };
+  return { file: fallbackFile, message: String(err) };
+}
+
+/** "coders/x.changes.jsonl" from a path inside the project (messages name files that way). */
+function nameIn(path: string | undefined): string | undefined {
+  const match = path && /(?:^|[\\/])((?:coders[\\/])?[^\\/]+)$/.exec(path);
+  return match ? match[1]!.replace(/\\/g, '/') : undefined;
+}
+
+async function readChecked<T extends object>(read: () => Promise<DataFileRead<T>>, name: string, problems: IntegrityProblem[]): Promise<DataFileRead<T> | null> {
   try {
-    return parseJsonFile(await readFile(file, 'utf-8'), kind, { file, displayName });
+    return await read();
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const message = err instanceof AppError ? err.message : code === 'ENOENT' ? `${displayName} is missing` : String(err);
-    problems.push({ file: displayName, message });
+    problems.push(problemOf(err, name));
     return null;
   }
 }
 
 /**
- * Reads every file of a project without changing any, and lists every problem found. A change
- * that was interrupted (and that opening the project completes) is taken as completed.
+ * Reads every file of a project without changing any, and lists every problem found: each
+ * snapshot and change log (every line, the numbering of the changes, each entity as the log
+ * leaves it), the transcripts, and the references between them. What opening the project
+ * completes is taken as completed: a change interrupted between files, a change cut short while
+ * it was appended (dropped).
  */
 export async function checkProject(dir: string): Promise<IntegrityProblem[]> {
   const layout = new ProjectLayout(dir);
   const problems: IntegrityProblem[] = [];
-  let project: ProjectFile | null = await readChecked(layout.projectFile, displayNames.projectFile, projectFileKind, problems);
-  if (!project) return problems;
+  const projectRead = await readChecked(() => readDataFile(layout.data(null), null, projectFileKind, { discardTemp: false }), displayNames.projectFile, problems);
+  if (!projectRead) return problems;
+  let project: ProjectFile;
+  try {
+    project = replayProject(projectRead.snapshot, projectRead.pending);
+  } catch (err) {
+    return [...problems, problemOf(err, dataFileNames(null).log)];
+  }
 
   // A change interrupted mid-way is completed by the next open (see ChangeJournal): check the
   // project as it will then be, not the half-written state.
-  const read = await new ChangeJournal(dir).read();
-  if (read instanceof AppError) problems.push({ file: JOURNAL_FILE, message: read.message });
-  const pending = read instanceof AppError ? null : read;
+  const journal = await new ChangeJournal(dir).read();
+  if (journal instanceof AppError) problems.push({ file: JOURNAL_FILE, message: journal.message });
+  const pending = journal instanceof AppError ? null : journal;
 
-  const coderFiles = new Map<string, CoderFile>();
+  const reads = new Map<string, DataFileRead<CoderFile>>();
   for (const coder of project.coders) {
-    const file = await readChecked(layout.coderFile(coder.id), displayNames.coderFile(coder.id), coderFileKind, problems);
-    if (file) coderFiles.set(coder.id, file);
+    const read = await readChecked(() => readDataFile(layout.data(coder.id), coder.id, coderFileKind, { discardTemp: false }), displayNames.coderFile(coder.id), problems);
+    if (read) reads.set(coder.id, read);
   }
-  const state = ProjectState.fromFiles(project, coderFiles);
-  if (pending) state.apply(pending.patch);
-  project = state.data as ProjectFile;
-  for (const coderId of state.coderIds()) coderFiles.set(coderId, state.coder(coderId)!.toFile());
-  const listed = new Set(project.coders.map((c) => `${c.id}.json`));
-  for (const name of await readdir(layout.codersDir).catch(() => [] as string[])) {
-    if (name.endsWith('.json') && !listed.has(name)) {
-      problems.push({ file: `coders/${name}`, message: 'this coder file belongs to no coder listed in project.json' });
+  const state = ProjectState.fromFiles(project, new Map([...reads].map(([id, r]) => [id, r.snapshot])));
+  for (const [id, read] of reads) {
+    try {
+      replayCoder(state, id, read.pending);
+    } catch (err) {
+      problems.push(problemOf(err, dataFileNames(id).log));
     }
   }
+  if (pending) state.apply(pending.patch);
+  project = state.data as ProjectFile;
+  const coderFiles = new Map<string, CoderFile>();
+  for (const coderId of state.coderIds()) coderFiles.set(coderId, state.coder(coderId)!.toFile());
+  problems.push(...(await strayFiles(layout, project)));
 
   for (const doc of project.documents) {
     const textName = displayNames.sourceText(doc.id);
@@ -66,10 +84,22 @@ export async function checkProject(dir: string): Promise<IntegrityProblem[]> {
     else if (text.length !== doc.length || hashText(text) !== doc.hash) {
       problems.push({ file: textName, message: `the transcript of "${doc.name}" was changed after import` });
     }
-    const turns = await readChecked(layout.sourceTurns(doc.id), displayNames.sourceTurns(doc.id), turnsFileKind, problems);
-    if (turns && turns.turns.some((t) => t.end > doc.length || t.start > t.end)) {
-      problems.push({ file: displayNames.sourceTurns(doc.id), message: 'a speaker turn lies outside its transcript' });
+    const turnsName = displayNames.sourceTurns(doc.id);
+    try {
+      const turns = parseJsonFile(await readFile(layout.sourceTurns(doc.id), 'utf-8'), turnsFileKind, { file: layout.sourceTurns(doc.id), displayName: turnsName });
+      if (turns.turns.some((t) => t.end > doc.length || t.start > t.end)) problems.push({ file: turnsName, message: 'a speaker turn lies outside its transcript' });
+    } catch (err) {
+      problems.push(err instanceof AppError ? { file: turnsName, message: err.message } : { file: turnsName, message: `${turnsName} is missing` });
     }
   }
   return [...problems, ...findIntegrityProblems(project, coderFiles)];
+}
+
+/** Coder files and logs in coders/ that belong to no coder project.json lists. */
+async function strayFiles(layout: ProjectLayout, project: ProjectFile): Promise<IntegrityProblem[]> {
+  const listed = new Set(project.coders.flatMap((c) => Object.values(dataFileNames(c.id))));
+  const names = await readdir(layout.codersDir).catch(() => [] as string[]);
+  return names
+    .filter((name) => /\.(json|jsonl)$/.test(name) && !listed.has(`coders/${name}`))
+    .map((name) => ({ file: `coders/${name}`, message: `this ${name.endsWith('.jsonl') ? 'change log' : 'coder file'} belongs to no coder listed in project.json` }));
 }

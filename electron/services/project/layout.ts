@@ -1,5 +1,17 @@
 import { join } from 'node:path';
 
+/** One file of the project's data: `null` is project.json, else a coder's id. */
+export type FileKey = string | null;
+
+/** A data file's snapshot and its change logs (the one being appended to, and one being folded in). */
+export interface DataFilePaths {
+  snapshot: string;
+  log: string;
+  compacting: string;
+  /** Names for messages, relative to the project folder. */
+  names: { snapshot: string; log: string; compacting: string };
+}
+
 /** Where each part of a project lives inside its folder. */
 export class ProjectLayout {
   constructor(readonly dir: string) {}
@@ -22,6 +34,27 @@ export class ProjectLayout {
   coderFile(coderId: string): string {
     return join(this.codersDir, `${coderId}.json`);
   }
+
+  /** project.json or a coder's file, with its change logs beside it. */
+  data(key: FileKey): DataFilePaths {
+    const names = dataFileNames(key);
+    return {
+      snapshot: join(this.dir, ...names.snapshot.split('/')),
+      log: join(this.dir, ...names.log.split('/')),
+      compacting: join(this.dir, ...names.compacting.split('/')),
+      names,
+    };
+  }
+}
+
+/** "project", "coders/<id>": what a data file's names start with. */
+function stemOf(key: FileKey): string {
+  return key === null ? 'project' : `coders/${key}`;
+}
+
+export function dataFileNames(key: FileKey): DataFilePaths['names'] {
+  const stem = stemOf(key);
+  return { snapshot: `${stem}.json`, log: `${stem}.changes.jsonl`, compacting: `${stem}.changes.compacting.jsonl` };
 }
 
 /** Relative names for messages ("coders/abc.json"), the same on every platform. */

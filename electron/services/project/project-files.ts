@@ -1,85 +1,120 @@
-import { unlink } from 'node:fs/promises';
-import { coderGains, touchedCoders, touchesProjectFile } from '../../../shared/domain/patch';
-import type { Patch } from '../../../shared/domain/patch';
+import { coderCollections, coderGains, touchedCoders, touchesProjectFile } from '../../../shared/domain/patch';
+import type { Change, Patch } from '../../../shared/domain/patch';
 import type { ProjectState } from '../../../shared/domain/state/project-state';
-import type { BackupPolicy } from '../store/backups';
-import { saveFailure } from '../store/file-io';
 import type { FileIo } from '../store/file-io';
 import { ChangeJournal } from './change-journal';
-import { displayNames } from './layout';
-import type { ProjectLayout } from './layout';
+import type { LogPosition } from './data-file';
+import { DataFileWriter, emptyPosition } from './data-file-writer';
+import type { FileKey, ProjectLayout } from './layout';
 
-/** One file of the project, made to hold what the state holds: `null` is project.json, else a coder's file. */
-type FileKey = string | null;
+/** What saving a patch does to one data file; `undo` takes it back once the state is reverted. */
+interface Step {
+  key: FileKey;
+  run: () => Promise<() => Promise<void>>;
+}
 
 /**
- * Writes what a patch changed from the project's state to its files: project.json and the
- * coder files it touched, each atomically and durably, with a backup of the version replaced.
- * Files that gain go first and files that only lose last, so an interrupted change never leaves
- * a coding pointing at a code project.json does not list; a change touching several files is
- * recorded in the journal first, so an interruption is completed on the next open.
+ * Saves patches to the project's data files. Each file a patch touches gets that file's part of
+ * it appended to its change log (one line, flushed): a save costs the size of the change, never
+ * the size of the file. A coder who joins gets their file written whole; one who leaves has
+ * their files removed.
+ *
+ * Files that gain go first and files that only lose last, so that a reader meeting a save half
+ * way never sees a coding pointing at a code project.json does not list; a change touching
+ * several files is recorded in the journal first, so an interruption is completed on the next
+ * open (applying a change twice is harmless).
  */
 export class ProjectFiles {
   readonly journal: ChangeJournal;
+  private readonly files = new Map<FileKey, DataFileWriter>();
 
   constructor(
     private readonly layout: ProjectLayout,
-    private readonly backups: BackupPolicy,
     private readonly io: FileIo,
     private readonly now: () => Date,
+    positions: ReadonlyMap<FileKey, LogPosition>,
   ) {
     this.journal = new ChangeJournal(layout.dir, io);
+    for (const [key, position] of positions) this.files.set(key, new DataFileWriter(key, layout.data(key), io, position));
   }
 
-  /** The files a patch touches, in the order they are written. */
-  private order(state: ProjectState, patch: Patch): FileKey[][] {
-    const coders = touchedCoders(patch);
-    for (const change of patch.project?.coders ?? []) if (!coders.includes(change.id)) coders.push(change.id);
-    const first = coders.filter((id) => state.coder(id) !== undefined && coderGains(patch, id));
-    const last = coders.filter((id) => !first.includes(id));
-    return [first, touchesProjectFile(patch) ? [null] : [], last].filter((g) => g.length > 0);
+  /** A data file of the project (a coder's file, for a coder joining, before it exists). */
+  file(key: FileKey): DataFileWriter {
+    let file = this.files.get(key);
+    if (!file) this.files.set(key, (file = new DataFileWriter(key, this.layout.data(key), this.io, emptyPosition())));
+    return file;
   }
 
-  /** Makes one file hold what the state holds (a coder no longer in the state has no file). */
-  private async sync(state: ProjectState, key: FileKey): Promise<void> {
-    const file = key === null ? this.layout.projectFile : this.layout.coderFile(key);
-    const displayName = key === null ? displayNames.projectFile : displayNames.coderFile(key);
-    const content = key === null ? state.data : state.coder(key)?.toFile();
-    try {
-      if (content === undefined) {
-        await unlink(file).catch((err: NodeJS.ErrnoException) => {
-          if (err.code !== 'ENOENT') throw err;
-        });
-        return;
-      }
-      await this.backups.beforeOverwrite(file);
-      await this.io.writeFileDurably(file, JSON.stringify(content, null, 1));
-    } catch (err) {
-      throw saveFailure(err, displayName, file);
-    }
+  /** The data file of `key`, if the project has it. */
+  get(key: FileKey): DataFileWriter | undefined {
+    return this.files.get(key);
+  }
+
+  /** Every data file the project has. */
+  all(): DataFileWriter[] {
+    return [...this.files.values()];
+  }
+
+  /** The steps that save a patch just applied to `state`, in groups written one after another. */
+  private plan(state: ProjectState, patch: Patch): Step[][] {
+    const coderChanges = patch.project?.coders ?? [];
+    const joining = coderChanges.filter((c) => c.before === null && c.after !== null && state.coder(c.id)).map((c) => c.id);
+    const leaving = coderChanges.filter((c) => c.after === null && !state.coder(c.id)).map((c) => c.id);
+    const staying = touchedCoders(patch).filter((id) => !joining.includes(id) && !leaving.includes(id) && state.coder(id));
+    const append = (key: FileKey, changes: Record<string, Change<unknown>[] | undefined>): Step => ({
+      key,
+      run: () => this.file(key).append(patch.label, changes),
+    });
+    const coderPart = (id: string) => {
+      const part = patch.coders!.find((c) => c.coderId === id)!;
+      return Object.fromEntries(coderCollections.filter((k) => part[k]?.length).map((k) => [k, part[k]])) as Record<string, Change<unknown>[]>;
+    };
+    const join = (id: string): Step => ({
+      key: id,
+      run: async () => {
+        await this.file(id).create(state.coder(id)!.toFile());
+        return () => this.file(id).remove();
+      },
+    });
+    const leave = (id: string): Step => ({
+      key: id,
+      run: async () => {
+        await this.file(id).remove();
+        this.files.delete(id);
+        // Taken back after the state is: the coder is there again, with all their work.
+        return () => this.file(id).create(state.coder(id)!.toFile());
+      },
+    });
+    const groups: Step[][] = [
+      [...joining.map(join), ...staying.filter((id) => coderGains(patch, id)).map((id) => append(id, coderPart(id)))],
+      touchesProjectFile(patch) ? [append(null, patch.project as Record<string, Change<unknown>[]>)] : [],
+      staying.filter((id) => !coderGains(patch, id)).map((id) => append(id, coderPart(id))),
+      leaving.map(leave),
+    ];
+    return groups.filter((g) => g.length > 0);
   }
 
   /**
-   * Saves a patch just applied to `state`. If a write fails, `revert` takes the patch back in
-   * memory and the files already written are written again from it, so the change is saved
-   * everywhere or nowhere; `stop` is called when even that fails.
+   * Saves a patch just applied to `state`; resolves to the files it appended to. If a write
+   * fails, `revert` takes the patch back in memory and what was written is taken back, so the
+   * change is saved everywhere or nowhere; `stop` is called when even that fails.
    */
-  async save(state: ProjectState, patch: Patch, revert: () => void, stop: (err: unknown) => never): Promise<void> {
-    const groups = this.order(state, patch);
+  async save(state: ProjectState, patch: Patch, revert: () => void, stop: (err: unknown) => never): Promise<FileKey[]> {
+    const groups = this.plan(state, patch);
     const journaled = groups.flat().length > 1;
     if (journaled) await this.journal.begin({ kind: 'patch', patch }, this.now());
-    const done: FileKey[] = [];
+    const undo: (() => Promise<void>)[] = [];
     try {
       for (const group of groups) {
-        const results = await Promise.allSettled(group.map((key) => this.sync(state, key)));
-        results.forEach((r, i) => r.status === 'fulfilled' && done.push(group[i]!));
+        const results = await Promise.allSettled(group.map((step) => step.run()));
+        for (const r of results) if (r.status === 'fulfilled') undo.push(r.value);
         const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
         if (failed) throw failed.reason;
       }
     } catch (err) {
       revert();
       try {
-        await Promise.all(done.map((key) => this.sync(state, key)));
+        for (const takeBack of undo.reverse()) await takeBack();
         if (journaled) await this.journal.end();
       } catch (undoErr) {
         stop(undoErr);
@@ -93,12 +128,13 @@ export class ProjectFiles {
         stop(err);
       }
     }
+    return groups.flat().map((s) => s.key);
   }
 
   /** Completes a journaled patch that an earlier Marginalia was interrupted in: applying it again is harmless. */
   async complete(state: ProjectState, patch: Patch): Promise<void> {
     state.apply(patch);
-    for (const group of this.order(state, patch)) await Promise.all(group.map((key) => this.sync(state, key)));
+    for (const group of this.plan(state, patch)) await Promise.all(group.map((step) => step.run()));
     await this.journal.end();
   }
 }

@@ -1,5 +1,4 @@
-import { mkdir, readdir, rename, stat, unlink } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, stat } from 'node:fs/promises';
 import { AppError } from '../../../shared/api/errors';
 import type { CoderCoding, DocumentContent, MemoView } from '../../../shared/api/contract';
 import { memoViews } from '../../../shared/api/snapshot-delta';
@@ -10,15 +9,23 @@ import type { CoderFile, Coding, DocumentMeta, ProjectFile } from '../../../shar
 import { danglingReferences, patchConflicts } from '../../../shared/domain/state/patch-check';
 import { ProjectState } from '../../../shared/domain/state/project-state';
 import type { ServiceDeps } from '../deps';
-import { BackupPolicy } from '../store/backups';
+import { service, stopAllOrThrow } from '../lifecycle';
+import type { Service } from '../lifecycle';
+import { BackupSets } from '../store/backups';
+import type { SetMember } from '../store/backups';
 import { nodeFileIo, saveFailure } from '../store/file-io';
 import type { FileIo } from '../store/file-io';
 import { acquireProjectLock } from '../store/project-lock';
 import type { LockApp, ProjectLock } from '../store/project-lock';
-import { JOURNAL_FILE } from './change-journal';
+import { Compactor, defaultCompaction } from './compactor';
+import type { CompactionPolicy } from './compactor';
+import type { LogPosition } from './data-file';
+import { emptyPosition } from './data-file-writer';
 import { ProjectLayout } from './layout';
-import { loadProjectState } from './project-loader';
+import type { FileKey } from './layout';
+import { loadProject } from './project-loader';
 import { ProjectFiles } from './project-files';
+import { recoverProject } from './project-recovery';
 import { withRestoreOffer } from './restore-backup';
 import { SourceFiles, hashText } from './source-files';
 import type { PlannedSource, SourceText } from './source-files';
@@ -36,11 +43,15 @@ export interface OpenOptions {
   access?: 'write' | 'read';
   /** What holds the lock, for the message another instance shows. */
   app?: LockApp;
+  /** When change logs are folded into snapshots (tests and the crash test make it often). */
+  compaction?: Partial<CompactionPolicy>;
 }
 
 /**
  * An open project: its state in memory (ProjectState) and its folder on disk. The one way it
- * changes is `applyPatch`; transcripts are written once, before the patch that lists them.
+ * changes is `applyPatch`, saved by appending to change logs (ProjectFiles) that a Compactor
+ * folds into the snapshots in the background; transcripts are written once, before the patch
+ * that lists them.
  */
 export class ProjectStore {
   /** Why writes are refused (read-only, closed, or a change that could not be finished), or null. */
@@ -48,23 +59,30 @@ export class ProjectStore {
   private readonly notes: string[] = [];
   /** Changes run one at a time, so each is checked against the state the one before it left. */
   private tail: Promise<void> = Promise.resolve();
+  private readonly io: FileIo;
   private readonly files: ProjectFiles;
   private readonly sources: SourceFiles;
   private readonly trash: Trash;
+  readonly backups: BackupSets;
+  /** Folds change logs into snapshots in the background. */
+  readonly compactor: Compactor;
 
   private constructor(
     readonly layout: ProjectLayout,
     readonly state: ProjectState,
+    positions: ReadonlyMap<FileKey, LogPosition>,
     private readonly deps: ServiceDeps,
     private readonly lock: ProjectLock | null,
     readOnlyReason: string | null,
+    compaction: Partial<CompactionPolicy> = {},
   ) {
     this.refusal = readOnlyReason === null ? null : new AppError('READ_ONLY', readOnlyReason);
-    const io: FileIo = deps.io ?? nodeFileIo;
-    const backups = new BackupPolicy(layout.dir, deps.now);
-    this.files = new ProjectFiles(layout, backups, io, deps.now);
-    this.sources = new SourceFiles(layout, io);
-    this.trash = new Trash(layout, io, this.sources, backups);
+    this.io = deps.io ?? nodeFileIo;
+    this.backups = new BackupSets(layout.dir, deps.now);
+    this.files = new ProjectFiles(layout, this.io, deps.now, positions);
+    this.sources = new SourceFiles(layout, this.io);
+    this.trash = new Trash(layout, this.io, this.sources, this.backups);
+    this.compactor = new Compactor(this.files, state, (run) => this.serial(run), { ...defaultCompaction, ...compaction });
   }
 
   get dir(): string {
@@ -103,13 +121,16 @@ export class ProjectStore {
     }
     try {
       // Only the holder of the lock may tidy up after an interrupted write.
-      const state = await loadProjectState(layout, deps.io ?? nodeFileIo, { discardTemp: lock !== null });
-      const store = new ProjectStore(layout, state, deps, lock, readOnlyReason);
+      const loaded = await loadProject(layout, { discardTemp: lock !== null });
+      const store = new ProjectStore(layout, loaded.state, loaded.positions, deps, lock, readOnlyReason, options.compaction);
       if (note) store.notes.push(note);
       if (lock) {
-        await store.removeLeftovers();
-        await store.finishInterruptedChange();
-        await store.trash.empty(state);
+        try {
+          store.notes.push(...(await recoverProject(store.recovery(), loaded.torn)));
+        } catch (err) {
+          store.refusal = err instanceof AppError && err.code === 'READ_ONLY' ? err : new AppError('READ_ONLY', `The project could not be tidied up after Marginalia stopped: ${err instanceof Error ? err.message : String(err)} It is open read-only.`);
+        }
+        if (!store.refusal) await store.compactor.start();
       }
       return store;
     } catch (err) {
@@ -123,7 +144,7 @@ export class ProjectStore {
     dir: string,
     init: Pick<ProjectFile, 'name' | 'description' | 'codebook' | 'attributes'>,
     deps: ServiceDeps,
-    options: Pick<OpenOptions, 'app'> = {},
+    options: Pick<OpenOptions, 'app' | 'compaction'> = {},
   ): Promise<ProjectStore> {
     const layout = new ProjectLayout(dir);
     try {
@@ -146,10 +167,12 @@ export class ProjectStore {
         ...init,
       };
       const io = deps.io ?? nodeFileIo;
-      await io.createExclusive(layout.projectFile, JSON.stringify(project, null, 1)).catch((err: unknown) => {
+      const text = JSON.stringify(project, null, 1);
+      await io.createExclusive(layout.projectFile, text).catch((err: unknown) => {
         throw saveFailure(err, 'project.json', layout.projectFile);
       });
-      return new ProjectStore(layout, ProjectState.fromFiles(project, new Map()), deps, outcome.lock, null);
+      const positions = new Map([[null, { ...emptyPosition(), snapshotBytes: Buffer.byteLength(text) }]]);
+      return new ProjectStore(layout, ProjectState.fromFiles(project, new Map()), positions, deps, outcome.lock, null, options.compaction);
     } catch (err) {
       await outcome.lock.release();
       throw err;
@@ -164,10 +187,15 @@ export class ProjectStore {
   /** Runs a change after every earlier one has finished, refusing it if writing has stopped meanwhile. */
   private exclusive<T>(run: () => Promise<T>): Promise<T> {
     if (this.refusal) return Promise.reject(this.refusal);
-    const result = this.tail.then(() => {
+    return this.serial(() => {
       this.assertWritable();
       return run();
     });
+  }
+
+  /** Runs a step between two changes (a compaction setting a log aside). */
+  private serial<T>(run: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(run);
     this.tail = result.then(() => undefined, () => undefined);
     return result;
   }
@@ -205,8 +233,23 @@ export class ProjectStore {
         this.state.apply(inverse);
         throw err;
       }
-      await this.files.save(this.state, patch, () => this.state.apply(inverse), (err) => this.stopWriting(patch.label, err));
+      // The project as it was before this change, all files at one moment (copied in the background).
+      if (this.backups.due) await this.backups.take(this.backupMembers());
+      const appended = await this.files.save(this.state, patch, () => this.state.apply(inverse), (err) => this.stopWriting(patch.label, err));
+      this.compactor.noteChanged(appended);
     });
+  }
+
+  private backupMembers(): SetMember[] {
+    return this.files.all().map((file) => ({
+      stem: file.key === null ? 'project' : `coders-${file.key}`,
+      snapshot: file.paths.snapshot,
+      // The log set aside is no longer appended to: all of it; the other up to the last change.
+      logs: [
+        { file: file.paths.compacting, length: file.position.rotated ? Infinity : 0 },
+        { file: file.paths.log, length: file.position.bytes },
+      ],
+    }));
   }
 
   /**
@@ -269,63 +312,48 @@ export class ProjectStore {
     return this.data.coders.flatMap((coder) => memoViews(this.state, coder.id));
   }
 
-  /**
-   * Removes what a writer that stopped mid-write left behind: temp files of transcripts, of coder
-   * files and of the change record (never renamed into place, so never acknowledged), and lock
-   * files set aside while a stale lock was being cleared. Only the lock holder does this.
-   */
-  private async removeLeftovers(): Promise<void> {
-    const leftovers = async (dir: string, match: RegExp) =>
-      (await readdir(dir).catch(() => [] as string[])).filter((n) => match.test(n)).map((n) => join(dir, n));
-    const files = [
-      ...(await leftovers(this.layout.sourcesDir, /^\..+\.tmp$/)),
-      ...(await leftovers(this.layout.codersDir, /^\..+\.json\.tmp$/)),
-      ...(await leftovers(this.dir, /^(\.\.marginalia-journal\.json\.tmp|\.marginalia-lock\.stale-.+)$/)),
-    ];
-    await Promise.all(files.map((f) => unlink(f).catch(() => undefined)));
+  private recovery() {
+    return {
+      layout: this.layout,
+      state: this.state,
+      files: this.files,
+      trash: this.trash,
+      io: this.io,
+      now: this.deps.now,
+      foldLogs: () => this.compactor.compactAll(),
+    };
   }
 
-  /**
-   * Completes a change that a Marginalia which stopped mid-way had recorded (see ChangeJournal).
-   * If it cannot be completed, the project stays open read-only and says why.
-   */
-  private async finishInterruptedChange(): Promise<void> {
-    const change = await this.files.journal.read();
-    if (change === null) return;
-    if (change instanceof AppError) {
-      const aside = join('damaged', `${JOURNAL_FILE.replace(/^\./, '')}.${this.deps.now().getTime()}`);
-      await mkdir(join(this.dir, 'damaged'), { recursive: true });
-      await rename(this.files.journal.file, join(this.dir, aside));
-      this.notes.push(`A record of an unfinished change could not be read (${change.message}); it was moved to ${aside}. Run a check of the project to see whether anything is out of step.`);
-      return;
-    }
-    const label = change.patch.label;
-    try {
-      await this.trash.expect(change.patch);
-      await this.files.complete(this.state, change.patch);
-      this.notes.push(`A change that was interrupted last time ("${label}") has been completed.`);
-    } catch (err) {
-      const why = err instanceof Error ? err.message : String(err);
-      this.refusal = new AppError(
-        'READ_ONLY',
-        `A change that was interrupted last time ("${label}") could not be completed: ${why} The project is open read-only until it can be; open it again once the problem is solved.`,
-      );
-    }
-  }
-
+  /** Resolves once every change asked for so far is saved (or has failed). */
   async flush(): Promise<void> {
     await this.tail;
   }
 
   /**
-   * Saves what is pending, purges the transcripts of documents deleted in this session (their
-   * deletion can no longer be undone), then gives the project up: its lock is released and
-   * writes are refused.
+   * The store's parts, in the order they stop: changes (none more is taken, the last is saved),
+   * the compactor (every log folded into its snapshot), the backup being copied, the trash
+   * (transcripts of documents deleted in this session purged: their deletion can no longer be
+   * undone), and the lock. A project that could not be written only gives up its lock.
    */
+  services(): Service[] {
+    const writing = this.lock !== null && this.refusal === null;
+    const whenWriting = (s: Service): Service[] => (writing ? [s] : []);
+    return [
+      service('changes', async () => {
+        this.refusal ??= new AppError('READ_ONLY', 'This project has been closed; open it again to make changes.');
+        await this.flush();
+      }),
+      ...whenWriting(this.compactor),
+      service('backups', () => this.backups.settled()),
+      ...whenWriting(service('trash', () => this.trash.empty(this.state, () => this.compactor.compactAll()))),
+      service('lock', async () => {
+        await this.lock?.release();
+      }),
+    ];
+  }
+
+  /** Saves what is pending, folds every log into its snapshot, then gives the project up (see `services`). */
   async close(): Promise<void> {
-    await this.flush();
-    if (this.lock && !this.refusal) await this.trash.empty(this.state);
-    this.refusal ??= new AppError('READ_ONLY', 'This project has been closed; open it again to make changes.');
-    await this.lock?.release();
+    await stopAllOrThrow(this.services());
   }
 }

@@ -1,32 +1,40 @@
 import { constants } from 'node:fs';
-import { copyFile, mkdir, open, readFile, stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { copyFile, mkdir, open, stat, unlink } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
 import { AppError } from '../../../shared/api/errors';
 import type { BackupChoice, RestoreOffer } from '../../../shared/api/errors';
 import type { ServiceDeps } from '../deps';
-import { BackupPolicy } from '../store/backups';
+import { BackupSets, stamp } from '../store/backups';
 import { fsyncDir } from '../store/durable-file';
 import { nodeFileIo, saveFailure } from '../store/file-io';
-import { parseJsonFile } from '../store/json-store';
 import { acquireProjectLock, formatWhen } from '../store/project-lock';
 import type { LockApp } from '../store/project-lock';
+import { readDataFile, replayCoderFile, replayProject } from './data-file';
 import { coderFileKind, projectFileKind } from './file-kinds';
+import { ProjectLayout } from './layout';
+import type { DataFilePaths, FileKey } from './layout';
 
 /**
- * Restoring project.json or a coder file from backups/ when it is damaged, from a newer
- * version, or missing. The damaged file is never overwritten: it is first copied to damaged/
- * (a name no other file has), and only then is the backup put in its place (atomically).
- * Transcripts (sources/) have no backups: they never change after import.
+ * Restoring project.json or a coder file (its snapshot with its change log) from backups/ when
+ * it is damaged, from a newer version, or missing. The damaged files are never overwritten:
+ * they are first copied to damaged/ (names no other file has), and only then is the backup, its
+ * log folded in, put in place (atomically) and the damaged log removed. Transcripts (sources/)
+ * have no backups: they never change after import.
  */
 
 const FILE_PATTERN = /^(project\.json|coders\/([A-Za-z0-9_-]{1,64})\.json)$/;
 const STAMP = /\.(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})-(\d{3})\.json$/;
 
-/** "project.json" or "coders/<id>.json" for a file of the project that backups can restore; else null. */
+/**
+ * "project.json" or "coders/<id>.json" for a file of the project that backups can restore (a
+ * change log is restored with its snapshot); else null.
+ */
 export function restorableName(dir: string, file: string): string | null {
-  const name = relative(dir, file).split(sep).join('/');
+  const name = relative(dir, file).split(sep).join('/').replace(/\.changes(\.compacting)?\.jsonl$/, '.json');
   return FILE_PATTERN.test(name) ? name : null;
 }
+
+const keyOf = (name: string): FileKey => FILE_PATTERN.exec(name)?.[2] ?? null;
 
 function takenAt(backupName: string, fallback: Date): string {
   const m = STAMP.exec(backupName);
@@ -36,33 +44,44 @@ function takenAt(backupName: string, fallback: Date): string {
 }
 
 interface ValidBackup extends BackupChoice {
-  path: string;
+  /** The file it restores: the backup's snapshot with its log folded in. */
   text: string;
 }
 
-/** Whether a file's text is a sound file of its kind (and a coder file is that coder's). */
-function validates(text: string, name: string, file: string): boolean {
-  const coderId = FILE_PATTERN.exec(name)?.[2];
-  const where = { file, displayName: name };
+/**
+ * A data file's content, its log folded in, when its snapshot and log are sound (and a coder's
+ * file is that coder's); else null. `paths` may be the project's own files or a backup's.
+ */
+async function soundContent(paths: DataFilePaths, name: string): Promise<object | null> {
+  const key = keyOf(name);
   try {
-    if (coderId === undefined) parseJsonFile(text, projectFileKind, where);
-    else if (parseJsonFile(text, coderFileKind, where).coderId !== coderId) return false;
-    return true;
+    if (key === null) {
+      const read = await readDataFile(paths, null, projectFileKind, { discardTemp: false });
+      return replayProject(read.snapshot, read.pending);
+    }
+    const read = await readDataFile(paths, key, coderFileKind, { discardTemp: false });
+    return read.snapshot.coderId === key ? replayCoderFile(read.snapshot, read.pending) : null;
   } catch {
-    return false;
+    return null;
   }
 }
 
 /** The backups of `name` ("project.json", "coders/<id>.json") that validate, newest first. */
 export async function validBackups(dir: string, name: string): Promise<ValidBackup[]> {
-  const policy = new BackupPolicy(dir);
+  const sets = new BackupSets(dir);
   const valid: ValidBackup[] = [];
-  for (const path of await policy.list(policy.stemFor(join(dir, name)))) {
-    const text = await readFile(path, 'utf-8').catch(() => null);
-    if (text === null || !validates(text, name, path)) continue;
-    const backup = relative(policy.dir, path);
-    const mtime = await stat(path).then((s) => s.mtime, () => new Date(0));
-    valid.push({ backup, takenAt: takenAt(backup, mtime), path, text });
+  for (const { snapshot, log } of await sets.list(name.replace(/\.json$/, '').replace('/', '-'))) {
+    const backup = relative(sets.dir, snapshot);
+    const paths: DataFilePaths = {
+      snapshot,
+      log: log ?? join(sets.dir, `${backup}.no-log`),
+      compacting: join(sets.dir, `${backup}.no-log`),
+      names: { snapshot: `backups/${backup}`, log: `backups/${backup}`, compacting: `backups/${backup}` },
+    };
+    const content = await soundContent(paths, name);
+    if (!content) continue;
+    const mtime = await stat(snapshot).then((s) => s.mtime, () => new Date(0));
+    valid.push({ backup, takenAt: takenAt(backup, mtime), text: JSON.stringify(content, null, 1) });
   }
   return valid;
 }
@@ -86,17 +105,13 @@ export async function withRestoreOffer(err: unknown, dir: string): Promise<unkno
   return new AppError(err.code, message, err.file, { restore: offer, cause: err });
 }
 
-function stampOf(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace('T', '-').replace('.', '-').replace('Z', '');
-}
-
 /** Copies `file` into damaged/ under a name nothing else has; returns that name relative to the project. */
 async function keepAside(dir: string, name: string, file: string, now: Date): Promise<string> {
   const damagedDir = join(dir, 'damaged');
   await mkdir(damagedDir, { recursive: true });
-  const stem = name.replace(/\//g, '-').replace(/\.json$/, '');
+  const [, stem, ext] = /^(.*?)((?:\.changes(?:\.compacting)?)?\.jsonl?)$/.exec(name.replace(/\//g, '-'))!;
   for (let n = 0; ; n++) {
-    const target = join(damagedDir, `${stem}.${stampOf(now)}${n ? `-${n}` : ''}.json`);
+    const target = join(damagedDir, `${stem}.${stamp(now)}${n ? `-${n}` : ''}${ext}`);
     try {
       await copyFile(file, target, constants.COPYFILE_EXCL);
     } catch (err) {
@@ -129,15 +144,12 @@ export async function restoreFromBackup(
   if (!FILE_PATTERN.test(name)) {
     throw new AppError('INVALID_INPUT', `Only project.json and coder files (coders/<id>.json) have backups; ${name} has none.`);
   }
-  const file = join(dir, ...name.split('/'));
+  const paths = new ProjectLayout(dir).data(keyOf(name));
+  const file = paths.snapshot;
   const outcome = await acquireProjectLock(dir, options.app, options.deps);
   if (!outcome.held) throw new AppError('READ_ONLY', `${name} cannot be restored now. ${outcome.reason}`, file);
   try {
-    const current = await readFile(file, 'utf-8').catch((err: NodeJS.ErrnoException) => {
-      if (err.code === 'ENOENT') return null;
-      throw new AppError('IO', `${name} could not be read: ${err.message}`, file);
-    });
-    if (current !== null && validates(current, name, file)) {
+    if (await soundContent(paths, name)) {
       throw new AppError('INVALID_INPUT', `${name} is not damaged, so it was not replaced by a backup.`, file);
     }
     const backups = await validBackups(dir, name);
@@ -152,11 +164,21 @@ export async function restoreFromBackup(
       );
     }
     const now = options.deps.now();
-    const damagedCopy = current === null ? null : await keepAside(dir, name, file, now);
+    const kept: string[] = [];
+    for (const [path, shown] of [
+      [paths.snapshot, paths.names.snapshot],
+      [paths.log, paths.names.log],
+      [paths.compacting, paths.names.compacting],
+    ] as const) {
+      if (await stat(path).then(() => true, () => false)) kept.push(await keepAside(dir, shown, path, now));
+    }
     await (options.deps.io ?? nodeFileIo).writeFileDurably(file, chosen.text).catch((err: unknown) => {
       throw saveFailure(err, name, file);
     });
-    return { file: name, backup: `backups/${chosen.backup}`, takenAt: chosen.takenAt, damagedCopy };
+    // The logs' changes were made on the damaged file: they are kept aside with it, not replayed.
+    for (const log of [paths.log, paths.compacting]) await unlink(log).catch(() => undefined);
+    await fsyncDir(dirname(file));
+    return { file: name, backup: `backups/${chosen.backup}`, takenAt: chosen.takenAt, damagedCopy: kept[0] ?? null };
   } finally {
     await outcome.lock.release();
   }

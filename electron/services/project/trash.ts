@@ -2,7 +2,7 @@ import { readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Patch } from '../../../shared/domain/patch';
 import type { ProjectState } from '../../../shared/domain/state/project-state';
-import type { BackupPolicy } from '../store/backups';
+import type { BackupSets } from '../store/backups';
 import { saveFailure } from '../store/file-io';
 import type { FileIo } from '../store/file-io';
 import type { ProjectLayout } from './layout';
@@ -12,8 +12,9 @@ import type { SourceFiles } from './source-files';
  * Documents deleted while the project is open (and transcripts written for an import not yet
  * saved). Deleted documents' transcripts stay in sources/ while the deletion can be undone,
  * listed in sources/.deleted.json; when the project is closed (or next opened, after a crash)
- * every listed document the project no longer lists is purged for good, from sources/ and from
- * every backup that mentions it: a participant who withdraws consent is removed completely.
+ * every listed document the project no longer lists is purged for good: from the change logs
+ * (folded into snapshots that no longer mention it), from sources/, and from every backup set
+ * that mentions it: a participant who withdraws consent is removed completely.
  */
 export class Trash {
   private readonly ids = new Set<string>();
@@ -23,7 +24,7 @@ export class Trash {
     layout: ProjectLayout,
     private readonly io: FileIo,
     private readonly sources: SourceFiles,
-    private readonly backups: BackupPolicy,
+    private readonly backups: BackupSets,
   ) {
     this.file = join(layout.sourcesDir, '.deleted.json');
   }
@@ -49,14 +50,18 @@ export class Trash {
     });
   }
 
-  /** Purges every deleted document that the project no longer lists. */
-  async empty(state: ProjectState): Promise<void> {
+  /**
+   * Purges every deleted document that the project no longer lists; `foldLogs` first folds every
+   * change log into its snapshot (their entries name what was deleted).
+   */
+  async empty(state: ProjectState, foldLogs: () => Promise<void>): Promise<void> {
     const listed = await readFile(this.file, 'utf-8').then(
       (text) => (JSON.parse(text) as unknown[]).filter((x): x is string => typeof x === 'string'),
       () => [] as string[],
     );
     const purge = [...new Set([...listed, ...this.ids])].filter((id) => !state.tables.documents.has(id));
     if (purge.length > 0) {
+      await foldLogs();
       await this.sources.remove(purge);
       await this.backups.purgeMentioning(purge);
     }

@@ -1,20 +1,50 @@
-import { copyFile, mkdir, readFile, readdir, unlink } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { mkdir, open, readFile, readdir, unlink } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeAll } from './durable-file';
 
-const KEEP_PER_FILE = 10;
+const KEEP_SETS = 10;
 const MIN_INTERVAL_MS = 10 * 60 * 1000;
+const COPY_CHUNK = 1024 * 1024;
 
-function stamp(date: Date): string {
+/** "20260105-090001-000": when a backup was taken, in its name. */
+export function stamp(date: Date): string {
   return date.toISOString().replace(/[-:]/g, '').replace('T', '-').replace('.', '-').replace('Z', '');
 }
 
+const STAMP = /\.(\d{8}-\d{6}-\d{3})\.(?:json|changes\.jsonl)$/;
+
+/** One data file as a backup set takes it: its snapshot, and its logs up to a length. */
+export interface SetMember {
+  /** "project", "coders-<id>": the start of its backups' names. */
+  stem: string;
+  snapshot: string;
+  /** The log set aside for compaction, then the one appended to, each up to `length` bytes. */
+  logs: { file: string; length: number }[];
+}
+
+interface OpenMember {
+  stem: string;
+  snapshot: FileHandle;
+  logs: { handle: FileHandle; length: number }[];
+}
+
 /**
- * Rotating copies of a project's JSON files in `backups/`: the last good version of a file is
- * copied aside before the first overwrite of a session and then at most every ten minutes,
- * keeping the newest ten per file.
+ * Backups as consistent sets: every data file of the project (project.json and each coder's
+ * file, each with its change log) as it was at one moment between two changes. A set is taken
+ * before the first change of a session, then at most every ten minutes; the newest ten are kept.
+ *
+ *   backups/project.<stamp>.json, backups/project.<stamp>.changes.jsonl,
+ *   backups/coders-<id>.<stamp>.json, …, and last backups/set.<stamp>.json, naming them all.
+ *
+ * The files are opened between two changes and copied afterwards, in the background: a snapshot
+ * is never changed in place (a compaction replaces it), and a log only grows, so what was opened
+ * is what the set holds, whatever is saved meanwhile. A set without its `set.<stamp>.json` was cut
+ * short; its files may still restore one file each.
  */
-export class BackupPolicy {
-  private readonly lastBackup = new Map<string, number>();
+export class BackupSets {
+  private lastTaken: number | null = null;
+  private copying: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly projectDir: string,
@@ -25,50 +55,141 @@ export class BackupPolicy {
     return join(this.projectDir, 'backups');
   }
 
-  /** "coders/abc.json" → "coders-abc" */
-  stemFor(file: string): string {
-    return relative(this.projectDir, file).split(sep).join('-').replace(/\.json$/, '');
+  /** Whether a set is due before the next change. */
+  get due(): boolean {
+    return this.lastTaken === null || this.now().getTime() - this.lastTaken >= MIN_INTERVAL_MS;
   }
 
-  async beforeOverwrite(file: string): Promise<void> {
-    const now = this.now();
-    const last = this.lastBackup.get(file);
-    if (last !== undefined && now.getTime() - last < MIN_INTERVAL_MS) return;
-    await mkdir(this.dir, { recursive: true });
-    const stem = this.stemFor(file);
+  /**
+   * Opens every member's files now (call it between two changes) and copies them in the
+   * background. A set that cannot be taken (a full disk) is tried again before the next change.
+   */
+  async take(members: readonly SetMember[]): Promise<void> {
+    const taken = this.now();
+    const opened: OpenMember[] = [];
     try {
-      await copyFile(file, join(this.dir, `${stem}.${stamp(now)}.json`));
-    } catch (err) {
-      // A file written for the first time has nothing to keep: the next overwrite is the first.
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
-      throw err;
+      for (const m of members) {
+        const snapshot = await open(m.snapshot, 'r').catch(() => null);
+        if (!snapshot) continue;
+        const logs: OpenMember['logs'] = [];
+        opened.push({ stem: m.stem, snapshot, logs });
+        for (const log of m.logs) if (log.length > 0) logs.push({ handle: await open(log.file, 'r'), length: log.length });
+      }
+    } catch {
+      await closeAll(opened);
+      return;
     }
-    // Only once the copy is made: a backup that failed (a full disk) is tried again next time.
-    this.lastBackup.set(file, now.getTime());
-    await this.prune(stem);
+    const previous = this.lastTaken;
+    this.lastTaken = taken.getTime();
+    const copy = this.copy(opened, taken).catch(() => {
+      this.lastTaken = previous;
+    });
+    this.copying = this.copying.then(() => copy);
   }
 
-  /** Backups of one file, newest first. */
-  async list(stem: string): Promise<string[]> {
+  /** Waits for the sets being copied. */
+  settled(): Promise<void> {
+    return this.copying;
+  }
+
+  private async copy(members: OpenMember[], taken: Date): Promise<void> {
+    const at = stamp(taken);
+    const files: string[] = [];
+    try {
+      await mkdir(this.dir, { recursive: true });
+      for (const m of members) {
+        const snapshot = `${m.stem}.${at}.json`;
+        files.push(snapshot);
+        await copyInto(join(this.dir, snapshot), [{ handle: m.snapshot, length: (await m.snapshot.stat()).size }]);
+        if (m.logs.length > 0) {
+          const log = `${m.stem}.${at}.changes.jsonl`;
+          files.push(log);
+          await copyInto(join(this.dir, log), m.logs);
+        }
+      }
+      await copyText(join(this.dir, `set.${at}.json`), JSON.stringify({ schemaVersion: 1, takenAt: taken.toISOString(), files }, null, 1));
+    } catch (err) {
+      // Half a set is no backup: what was copied goes, and the set is tried again later.
+      await Promise.all([...files, `set.${at}.json`].map((f) => unlink(join(this.dir, f)).catch(() => undefined)));
+      throw err;
+    } finally {
+      await closeAll(members);
+    }
+    await this.prune();
+  }
+
+  /** Backups of one data file (by stem), newest first: its snapshot, and its log if it had one. */
+  async list(stem: string): Promise<{ snapshot: string; log: string | null; at: string }[]> {
     const names = await readdir(this.dir).catch(() => [] as string[]);
+    const logs = new Set(names.filter((n) => n.endsWith('.changes.jsonl')));
     return names
-      .filter((n) => n.startsWith(`${stem}.`) && n.endsWith('.json'))
+      .filter((n) => n.startsWith(`${stem}.`) && n.endsWith('.json') && STAMP.test(n))
       .sort()
       .reverse()
-      .map((n) => join(this.dir, n));
+      .map((n) => {
+        const at = STAMP.exec(n)![1]!;
+        const log = `${stem}.${at}.changes.jsonl`;
+        return { snapshot: join(this.dir, n), log: logs.has(log) ? join(this.dir, log) : null, at };
+      });
   }
 
-  /** Deletes every backup that mentions one of `ids` (documents purged for good). */
-  async purgeMentioning(ids: readonly string[]): Promise<void> {
+  /** The files of each set (older backups of single files count as sets of one), newest first. */
+  private async sets(): Promise<string[][]> {
+    const sets = new Map<string, string[]>();
     for (const name of await readdir(this.dir).catch(() => [] as string[])) {
-      const file = join(this.dir, name);
-      const text = await readFile(file, 'utf-8').catch(() => '');
-      if (ids.some((id) => text.includes(id))) await unlink(file).catch(() => undefined);
+      const at = STAMP.exec(name)?.[1];
+      if (at) (sets.get(at) ?? sets.set(at, []).get(at)!).push(join(this.dir, name));
+    }
+    return [...sets.entries()].sort(([a], [b]) => (a < b ? 1 : -1)).map(([, files]) => files);
+  }
+
+  /** Deletes every set in which any file mentions one of `ids` (documents purged for good). */
+  async purgeMentioning(ids: readonly string[]): Promise<void> {
+    await this.copying;
+    for (const files of await this.sets()) {
+      let mentions = false;
+      for (const file of files) {
+        const text = await readFile(file, 'utf-8').catch(() => '');
+        if (ids.some((id) => text.includes(id))) mentions = true;
+      }
+      if (mentions) await Promise.all(files.map((f) => unlink(f).catch(() => undefined)));
     }
   }
 
-  private async prune(stem: string): Promise<void> {
-    const all = await this.list(stem);
-    await Promise.all(all.slice(KEEP_PER_FILE).map((f) => unlink(f).catch(() => undefined)));
+  private async prune(): Promise<void> {
+    const old = (await this.sets()).slice(KEEP_SETS).flat();
+    await Promise.all(old.map((f) => unlink(f).catch(() => undefined)));
   }
+}
+
+async function copyInto(target: string, sources: { handle: FileHandle; length: number }[]): Promise<void> {
+  const out = await open(target, 'w');
+  try {
+    const buffer = Buffer.alloc(COPY_CHUNK);
+    for (const { handle, length } of sources) {
+      for (let at = 0; at < length; ) {
+        const { bytesRead } = await handle.read(buffer, 0, Math.min(COPY_CHUNK, length - at), at);
+        if (bytesRead === 0) break;
+        for (let written = 0; written < bytesRead; ) written += (await out.write(buffer, written, bytesRead - written)).bytesWritten;
+        at += bytesRead;
+      }
+    }
+    await out.datasync();
+  } finally {
+    await out.close();
+  }
+}
+
+async function copyText(target: string, text: string): Promise<void> {
+  const out = await open(target, 'w');
+  try {
+    await writeAll(out, text);
+    await out.datasync();
+  } finally {
+    await out.close();
+  }
+}
+
+async function closeAll(members: OpenMember[]): Promise<void> {
+  for (const m of members) for (const h of [m.snapshot, ...m.logs.map((l) => l.handle)]) await h.close().catch(() => undefined);
 }

@@ -1,4 +1,5 @@
 import { open, rename, unlink } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** Where an in-progress write goes before it is renamed over the real file (steno's convention). */
@@ -21,17 +22,27 @@ export async function fsyncDir(dir: string): Promise<void> {
   }
 }
 
+/** Text to write: whole, or in chunks as they are made (a large snapshot, serialised in slices). */
+export type FileContent = string | AsyncIterable<string>;
+
+/** Writes every byte of `text` at the handle's position (a write may take only part of it). */
+export async function writeAll(handle: FileHandle, text: string): Promise<void> {
+  const bytes = Buffer.from(text, 'utf-8');
+  for (let offset = 0; offset < bytes.length; ) offset += (await handle.write(bytes, offset, bytes.length - offset)).bytesWritten;
+}
+
 /**
  * Writes `content` to `file` atomically and durably: temp file, fsync, rename, fsync folder.
  * If any step fails (a full disk, a read-only folder) the temp file is removed and `file` is
  * exactly as it was.
  */
-export async function writeFileDurably(file: string, content: string): Promise<void> {
+export async function writeFileDurably(file: string, content: FileContent): Promise<void> {
   const temp = tempPathFor(file);
   try {
     const handle = await open(temp, 'w');
     try {
-      await handle.writeFile(content, 'utf-8');
+      if (typeof content === 'string') await handle.writeFile(content, 'utf-8');
+      else for await (const chunk of content) await writeAll(handle, chunk);
       await handle.sync();
     } finally {
       await handle.close();
@@ -45,8 +56,6 @@ export async function writeFileDurably(file: string, content: string): Promise<v
 }
 
 export interface CoalescingWriterOptions {
-  /** Runs before each write (e.g. a backup of the file about to be replaced). */
-  beforeWrite?: () => Promise<void>;
   /** How the content reaches the disk; writeFileDurably unless a test says otherwise. */
   write?: (file: string, content: string) => Promise<void>;
   /** Told the exact content of each write that reached the disk. */
@@ -102,12 +111,11 @@ export class CoalescingWriter {
   }
 
   private start(): Promise<void> {
-    const { beforeWrite, write = writeFileDurably, onWritten, onFailed } = this.options;
+    const { write = writeFileDurably, onWritten, onFailed } = this.options;
     let content = '';
     // The bookkeeping runs synchronously when the write settles, so a change made after a
     // failure is never mistaken for one that was waiting on the failed write.
     const settled = (async () => {
-      await beforeWrite?.();
       content = this.render();
       await write(this.file, content);
     })().then(

@@ -1,7 +1,8 @@
 import { open, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { AppError } from '../../../shared/api/errors';
-import { fsyncDir, writeFileDurably } from './durable-file';
+import { fsyncDir, writeAll, writeFileDurably } from './durable-file';
+import type { FileContent } from './durable-file';
 
 /**
  * The writes a project makes, as one replaceable object, so tests can make the disk "full" or
@@ -10,7 +11,14 @@ import { fsyncDir, writeFileDurably } from './durable-file';
  */
 export interface FileIo {
   /** Replaces `file` atomically and durably (temp file, fsync, rename, fsync folder). */
-  writeFileDurably(file: string, content: string): Promise<void>;
+  writeFileDurably(file: string, content: FileContent): Promise<void>;
+  /**
+   * Appends `text` to `file` and flushes its data (fdatasync): one change of a change log. A file
+   * the append creates (`created`) has its folder entry flushed too.
+   */
+  append(file: string, text: string, options?: { created?: boolean }): Promise<void>;
+  /** Cuts `file` back to `length` bytes, durably: takes back an append that could not be completed. */
+  truncate(file: string, length: number): Promise<void>;
   /**
    * Creates `file`, failing with EEXIST if it exists (O_EXCL), and makes it durable. With
    * `syncFolder: false` the folder entry is left for one `syncFolder` call after a batch of files.
@@ -36,6 +44,25 @@ export const nodeFileIo: FileIo = {
     if (options.syncFolder !== false) await fsyncDir(dirname(file));
   },
   syncFolder: fsyncDir,
+  async append(file, text, options = {}) {
+    const handle = await open(file, 'a');
+    try {
+      await writeAll(handle, text);
+      await handle.datasync();
+    } finally {
+      await handle.close();
+    }
+    if (options.created) await fsyncDir(dirname(file));
+  },
+  async truncate(file, length) {
+    const handle = await open(file, 'r+');
+    try {
+      await handle.truncate(length);
+      await handle.datasync();
+    } finally {
+      await handle.close();
+    }
+  },
 };
 
 const DISK_FULL = new Set(['ENOSPC', 'EDQUOT']);

@@ -5,7 +5,6 @@ import type { z } from 'zod';
 import { AppError } from '../../../shared/api/errors';
 import { CoalescingWriter, tempPathFor } from './durable-file';
 import type { CoalescingWriterOptions } from './durable-file';
-import type { BackupPolicy } from './backups';
 import { nodeFileIo, saveFailure } from './file-io';
 import type { FileIo } from './file-io';
 
@@ -23,7 +22,6 @@ export interface JsonStoreLocation {
   file: string;
   /** The file as the user should read it in a message, e.g. "coders/amara.json". */
   displayName: string;
-  backups?: BackupPolicy;
   /** How the file is written (tests simulate a full disk through this). */
   io?: FileIo;
 }
@@ -96,7 +94,6 @@ class ValidatingAdapter<T> implements Adapter<T> {
   ) {
     const io = where.io ?? nodeFileIo;
     this.writer = new CoalescingWriter(where.file, () => JSON.stringify(this.latest, null, 1), {
-      beforeWrite: () => where.backups?.beforeOverwrite(where.file) ?? Promise.resolve(),
       write: (file, content) => io.writeFileDurably(file, content),
       ...hooks,
     });

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../../shared/api/errors';
 import type { Span } from '../../../shared/text/spans';
-import { settleWorkerOnce } from '../worker-run';
+import { settleWorkerOnce } from '../workers/settle-worker';
 
 /**
  * Regular-expression search, made safe by a time limit rather than by judging patterns: no
@@ -15,9 +15,11 @@ import { settleWorkerOnce } from '../worker-run';
 export const PATTERN_TIME_LIMIT_MS = 3000;
 const WORKER_HEAP_MB = 512;
 
-// CommonJS, started with eval so it runs the same under tsx and in the Electron main bundle (as
-// the spreadsheet reader does). It skips empty matches and stops at the limit, as findAll does,
-// and replies with flat [start, end, start, end, …] arrays, one per text.
+// CommonJS source started with eval, not a worker module (workers/worker-modules.ts): the time
+// limit is meant for the pattern, and a module run from source through tsx (browser mode, tests)
+// takes seconds to start on a busy machine; this starts in milliseconds everywhere. It skips
+// empty matches and stops at the limit, as findAll does, and replies with flat
+// [start, end, start, end, …] arrays, one per text.
 const workerSource = String.raw`
 'use strict';
 const { parentPort, workerData } = require('node:worker_threads');

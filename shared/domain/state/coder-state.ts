@@ -1,4 +1,4 @@
-import type { Change, CoderChanges } from '../patch';
+import type { CoderChanges } from '../patch';
 import { CODER_SCHEMA_VERSION } from '../schemas';
 import type { CoderFile, Coding, Decision, DoneMark, Memo } from '../schemas';
 import { EntityTable, compareText } from './entity-table';
@@ -45,15 +45,13 @@ export class CoderState {
   }
 
   apply(changes: CoderChanges, onCoding: CodingListener): void {
-    for (const change of changes.codings ?? []) {
-      const { before, after } = this.codings.apply(change);
+    this.codings.applyAll(changes.codings ?? [], (before, after) => {
       this.index(before, after);
       onCoding(before, after);
-    }
-    const apply = <T extends object>(table: EntityTable<T>, list: Change<T>[] | undefined) => list?.forEach((c) => table.apply(c));
-    apply(this.memos, changes.memos);
-    apply(this.done, changes.done);
-    apply(this.decisions, changes.decisions);
+    });
+    this.memos.applyAll(changes.memos ?? []);
+    this.done.applyAll(changes.done ?? []);
+    this.decisions.applyAll(changes.decisions ?? []);
     this.file = null;
   }
 

@@ -1,13 +1,26 @@
 import type { Change } from '../patch';
 
 /**
+ * Above this many changes in one go (an import), the kept order is sorted once afterwards rather
+ * than moved entry by entry: each move costs a binary search and shifting the entries after it,
+ * a sort n log n comparisons.
+ */
+const REORDER_LIMIT = 1000;
+
+/**
  * One collection of entities held by key, with its list in order kept ready for readers. Applying
- * a change costs one map operation; the ordered list is rebuilt only when someone reads it after
- * a change, so coding a passage in a coder file of 80,000 codings never sorts them.
+ * a change costs one map operation, one binary search and one splice to keep the list in order:
+ * coding a passage in a coder file of 80,000 codings never sorts them, and neither does saving
+ * that file (which reads the list), in the background, while the user goes on coding.
+ *
+ * A list handed to a reader never changes afterwards: the next change works on a copy.
  */
 export class EntityTable<T extends object> {
   private readonly rows = new Map<string, T>();
-  private listed: readonly T[] | null = null;
+  /** The entities in order; kept up to date for an ordered table, rebuilt on reading otherwise. */
+  private listed: T[] | null = null;
+  private shared = false;
+  private batch = false;
 
   constructor(
     readonly keyOf: (entity: T) => string,
@@ -15,6 +28,11 @@ export class EntityTable<T extends object> {
     entities: Iterable<T> = [],
   ) {
     for (const entity of entities) this.rows.set(keyOf(entity), entity);
+    // Files are saved in order: one read from a file is kept as it is, after one pass to be sure.
+    if (compare) {
+      const all = [...this.rows.values()];
+      this.listed = all.every((e, i) => i === 0 || compare(all[i - 1]!, e) < 0) ? all : all.sort(compare);
+    }
   }
 
   get(key: string): T | undefined {
@@ -33,14 +51,28 @@ export class EntityTable<T extends object> {
     return this.rows.values();
   }
 
-  /** Every entity, in the collection's order. */
+  /** Every entity, in the collection's order. The list returned never changes. */
   list(): readonly T[] {
-    if (!this.listed) {
-      const all = [...this.rows.values()];
-      if (this.compare) all.sort(this.compare);
-      this.listed = all;
-    }
+    this.listed ??= [...this.rows.values()];
+    this.shared = true;
     return this.listed;
+  }
+
+  /** Applies changes in order, each as `apply` does; a large batch sorts the kept list once at the end. */
+  applyAll(changes: readonly Change<T>[], each?: (before: T | undefined, after: T | undefined) => void): void {
+    this.batch = changes.length > REORDER_LIMIT;
+    try {
+      for (const change of changes) {
+        const { before, after } = this.apply(change);
+        each?.(before, after);
+      }
+    } finally {
+      if (this.batch && this.compare) {
+        this.listed = [...this.rows.values()].sort(this.compare);
+        this.shared = false;
+      }
+      this.batch = false;
+    }
   }
 
   /**
@@ -61,9 +93,43 @@ export class EntityTable<T extends object> {
     }
     // An update of an entity that is not there can only come from replaying a change already
     // superseded: there is nothing for it to change.
-    this.listed = null;
+    this.reorder(before, after);
     return { before, after };
   }
+
+  /** Moves one entity's place in the kept list (an unordered table's list is rebuilt on reading). */
+  private reorder(before: T | undefined, after: T | undefined): void {
+    const compare = this.compare;
+    if (!compare) this.listed = null;
+    if (!compare || this.batch || (!before && !after)) return;
+    if (this.shared) {
+      this.listed = this.listed!.slice();
+      this.shared = false;
+    }
+    const list = this.listed!;
+    if (before) {
+      const at = lowerBound(list, before, compare);
+      if (list[at] !== before) {
+        // Out of step with the rows (it cannot be, but a list in the wrong order would be saved).
+        this.listed = [...this.rows.values()].sort(compare);
+        return;
+      }
+      list.splice(at, 1);
+    }
+    if (after) list.splice(lowerBound(list, after, compare), 0, after);
+  }
+}
+
+/** The first index whose entity does not come before `entity`. */
+function lowerBound<T>(list: readonly T[], entity: T, compare: (a: T, b: T) => number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compare(list[mid]!, entity) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Lists kept by rank (ties by key): undoing a removal puts the entity back where it was. */

@@ -71,8 +71,7 @@ export class ProjectState {
       if (change.before === null && change.after && !this.coderStates.has(change.id)) this.coderStates.set(change.id, new CoderState(change.id));
     }
     for (const collection of projectCollections) {
-      const t = this.tables[collection] as EntityTable<object>;
-      for (const change of (patch.project?.[collection] ?? []) as Change<object>[]) t.apply(change);
+      (this.tables[collection] as EntityTable<object>).applyAll((patch.project?.[collection] ?? []) as Change<object>[]);
     }
     for (const changes of patch.coders ?? []) {
       const state = this.coderStates.get(changes.coderId);

@@ -76,6 +76,35 @@ describe.skipIf(!existsSync(fixtures))('marginalia import', slow, () => {
   });
 });
 
+const nvivoSample = resolve('../shared/refi-qda/samples/nvivo-win-12.6-oltas-teszt.qdpx');
+
+describe.skipIf(!existsSync(nvivoSample))('marginalia import of a REFI-QDA project', slow, () => {
+  it('gives codings to the selection\'s user by default, or the coding\'s with --coder-from coding, saying how many differ', async () => {
+    const root = await tempDir();
+    const bySelection = join(root, 'a');
+    await marginalia('new', bySelection, '--template', 'empty');
+    const first = await marginalia('import', bySelection, nvivoSample);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/- 297 codings name another user than their selection: each was given to the user who selected the passage/);
+    const coders = (dir: string) => marginalia('info', dir, '--json').then((r) => JSON.parse(r.stdout).coders);
+    expect(await coders(bySelection)).toEqual([
+      { name: 'Gergo', codings: 6 },
+      { name: 'floriansipos', codings: 297 },
+      { name: 'test_user', codings: 27 },
+    ]);
+    const byCoding = join(root, 'b');
+    await marginalia('new', byCoding, '--template', 'empty');
+    expect((await marginalia('import', byCoding, nvivoSample, '--coder-from', 'coding')).code).toBe(0);
+    expect(await coders(byCoding)).toEqual([
+      { name: 'Gergo', codings: 303 },
+      { name: 'test_user', codings: 27 },
+    ]);
+    const bad = await marginalia('import', byCoding, nvivoSample, '--coder-from', 'someone');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--coder-from must be one of selection, coding/);
+  });
+});
+
 describe('marginalia agreement', slow, () => {
   it('prints the pooled figures per code, writes a workbook and JSON, and explains undefined values', async () => {
     const root = await tempDir();
@@ -111,6 +140,6 @@ describe('marginalia agreement', slow, () => {
     expect(wb.SheetNames).toEqual(expect.arrayContaining(['Agreement by code', 'About this report']));
 
     expect((await marginalia('agreement', dir, '--coders', 'Ann')).code).toBe(2);
-    expect((await marginalia('agreement', dir, '--coders', 'Ann,Nobody')).stderr).toMatch(/No coder "Nobody"/);
+    expect((await marginalia('agreement', dir, '--coders', 'Ann,Nobody')).stderr).toMatch(/--coders: there is no coder "Nobody"/);
   });
 });

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { exportCodedSegmentsCsv } from '../../../electron/services/export/csv-export';
 import { everything } from '../../../electron/services/export/coded-data';
-import { BOM, toCsv } from '../../../electron/services/export/csv';
+import { BOM, csvLine } from '../../../electron/services/export/csv';
+import type { ExportSelection } from '../../../electron/services/export/coded-data';
+import type { CsvExportOptions } from '../../../electron/services/export/csv-export';
+import type { ProjectStore } from '../../../electron/services/project/project-store';
+import type { CellValue, ColumnSpec } from '../../../electron/services/export/workbook';
+import { memorySink } from '../../../electron/services/export/workbook';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { buildExportFixture, FORMULA, LONG_LENGTH } from './export-fixture';
 
@@ -37,7 +42,19 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-describe('toCsv', () => {
+/** A whole CSV file's text, as the export writes it line by line. */
+function toCsv(columns: readonly (string | ColumnSpec)[], rows: readonly CellValue[][]): string {
+  const specs = columns.map((c) => (typeof c === 'string' ? { header: c } : c));
+  return BOM + csvLine(specs.map((c) => c.header), specs) + rows.map((row) => csvLine(row, specs)).join('');
+}
+
+async function csvOf(store: ProjectStore, selection: ExportSelection, options: CsvExportOptions): Promise<string> {
+  const { sink, bytes } = memorySink();
+  await exportCodedSegmentsCsv(store, selection, options, sink);
+  return Buffer.from(bytes()).toString('utf8');
+}
+
+describe('CSV lines', () => {
   it('starts with a BOM, ends lines with CRLF, and quotes only what RFC 4180 requires', () => {
     const csv = toCsv(['Name', 'Text'], [
       ['plain', 'a, b'],
@@ -82,7 +99,8 @@ describe('exportCodedSegmentsCsv', () => {
   it('writes every coded segment of the selection, with attributes, and the formula passage neutralised', async () => {
     const fx = await buildExportFixture(await tempDir());
     const progress: string[] = [];
-    const csv = await exportCodedSegmentsCsv(fx.store, everything, { attributeColumns: 'all', onProgress: (d, t, s) => progress.push(`${s} ${d}/${t}`) });
+    const csv = await csvOf(fx.store, everything, { attributeColumns: 'all', onProgress: (d, t, s) => progress.push(`${s} ${d}/${t}`) });
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
     const rows = parseCsv(csv.slice(1));
     expect(rows[0]).toEqual(['Document', 'Borough', 'Stakeholder group', 'Date', 'Participants', 'Speaker', 'Code', 'Code path', 'Top-level code', 'Coder', 'Start', 'End', 'Coded text', 'Memo', 'Created']);
     const total = fx.store.data.coders.reduce((n, c) => n + fx.store.codingsOf(c.id).length, 0);
@@ -94,7 +112,7 @@ describe('exportCodedSegmentsCsv', () => {
     expect(rows.find((r) => r[0] === 'Long answer')![12]).toHaveLength(LONG_LENGTH);
     expect(progress.at(-1)).toBe('Reading documents 20/20');
 
-    const hackneyOnly = parseCsv((await exportCodedSegmentsCsv(fx.store, { ...everything, attributes: { Borough: ['Hackney'] } }, { attributeColumns: ['Borough'] })).slice(1));
+    const hackneyOnly = parseCsv((await csvOf(fx.store, { ...everything, attributes: { Borough: ['Hackney'] } }, { attributeColumns: ['Borough'] })).slice(1));
     expect(hackneyOnly[0]!.slice(0, 3)).toEqual(['Document', 'Borough', 'Speaker']);
     expect(hackneyOnly.length).toBeGreaterThan(2);
     expect(new Set(hackneyOnly.slice(1).map((r) => r[1]))).toEqual(new Set(['Hackney']));

@@ -2,6 +2,8 @@ import type { WorkBook, WorkSheet } from 'xlsx';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { everything } from '../../../electron/services/export/coded-data';
 import { exportWorkbook } from '../../../electron/services/export/excel-export';
+import type { ExcelExportOptions } from '../../../electron/services/export/excel-export';
+import { memorySink } from '../../../electron/services/export/workbook';
 import type { WorkbookOutput } from '../../../electron/services/export/workbook';
 import { codePath, subtreeIds } from '../../../shared/domain/codebook';
 import { useTempDirs } from '../../helpers/temp-dir';
@@ -34,14 +36,16 @@ describe('exportWorkbook on the sample project', () => {
   beforeAll(async () => {
     fx = await buildExportFixture(await tempDir());
     const agreement = [{ name: 'Agreement', columns: [{ header: 'Code' }, { header: "Cohen's κ", type: 'number' as const }], rows: [['Zero suicide', 0.71]] }];
-    output = await exportWorkbook(fx.store, everything, {
+    const { sink, bytes } = memorySink();
+    const result = await exportWorkbook(fx.store, everything, {
       attributeColumns: 'all',
       crossAttribute: ['Borough', 'Stakeholder group'],
       sheetPerCode: true,
       agreement,
       onProgress: (done, total, stage) => progress.push([done, total, stage]),
       now: () => new Date(2026, 0, 6, 10, 0),
-    });
+    }, sink);
+    output = { ...result, bytes: bytes() };
     wb = XLSX.read(Buffer.from(output.bytes), { type: 'buffer', cellNF: true });
   }, 60_000);
 
@@ -173,13 +177,19 @@ describe('exportWorkbook on the sample project', () => {
   });
 });
 
+async function workbookOf(fx: ExportFixture, selection: typeof everything, options: ExcelExportOptions): Promise<Uint8Array> {
+  const { sink, bytes } = memorySink();
+  await exportWorkbook(fx.store, selection, options, sink);
+  return bytes();
+}
+
 describe('exportWorkbook selections', () => {
   it('exports only the chosen codes (with sub-codes), coders and documents', async () => {
     const fx = await buildExportFixture(await tempDir());
     const { data } = fx.store;
     const folder = data.codebook.find((c) => !c.codable && data.codebook.some((k) => k.parentId === c.id))!;
     const amara = data.coders.find((c) => c.name === 'Amara Okafor')!;
-    const { bytes } = await exportWorkbook(fx.store, { codeIds: [folder.id], documentIds: null, attributes: {}, coderIds: [amara.id] }, { attributeColumns: [] });
+    const bytes = await workbookOf(fx, { codeIds: [folder.id], documentIds: null, attributes: {}, coderIds: [amara.id] }, { attributeColumns: [] });
     const wb = XLSX.read(Buffer.from(bytes), { type: 'buffer' });
     const rows = rowsOf(wb.Sheets['Coded segments']!);
     const inFolder = new Set(subtreeIds(data.codebook, folder.id));
@@ -192,11 +202,11 @@ describe('exportWorkbook selections', () => {
     expect(rowsOf(wb.Sheets.Codebook!)).toHaveLength(inFolder.size);
 
     const twoDocs = data.documents.slice(0, 2).map((d) => d.id);
-    const narrowed = await exportWorkbook(fx.store, { codeIds: null, documentIds: twoDocs, attributes: {}, coderIds: null }, { attributeColumns: 'all' });
-    const docs = new Set(rowsOf(XLSX.read(Buffer.from(narrowed.bytes), { type: 'buffer' }).Sheets['Coded segments']!).map((r) => r.Document));
+    const narrowed = await workbookOf(fx, { codeIds: null, documentIds: twoDocs, attributes: {}, coderIds: null }, { attributeColumns: 'all' });
+    const docs = new Set(rowsOf(XLSX.read(Buffer.from(narrowed), { type: 'buffer' }).Sheets['Coded segments']!).map((r) => r.Document));
     expect(docs).toEqual(new Set(data.documents.slice(0, 2).map((d) => d.name)));
 
-    await expect(exportWorkbook(fx.store, { ...everything, codeIds: ['nope'] }, { attributeColumns: 'all' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(exportWorkbook(fx.store, everything, { attributeColumns: ['Ward'] })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(workbookOf(fx, { ...everything, codeIds: ['nope'] }, { attributeColumns: 'all' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(workbookOf(fx, everything, { attributeColumns: ['Ward'] })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });

@@ -2,18 +2,20 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
+import { codeDescriptionText, parseCodeDescription } from '../../../shared/export/code-description';
 import {
-  codeDescriptionText,
   decimalString,
   exportQdc,
   exportQdpx,
   GuidAssigner,
   nameBasedUuid,
   noteName,
+  ORIGIN_UTF16,
   variableType,
   xmlAttr,
   xmlText,
 } from '../../../electron/services/export/refi-export';
+import type { OffsetUnits } from '../../../electron/services/export/refi-export';
 import { ProjectStore } from '../../../electron/services/project/project-store';
 import { fixedDeps, useTempDirs } from '../../helpers/temp-dir';
 import { buildExportFixture, canValidate, EMOJI_TEXT, SCHEMAS, unzip, xmllint } from './export-fixture';
@@ -38,9 +40,9 @@ function guidsIn(xml: string): { defined: string[]; referenced: string[] } {
   return { defined, referenced };
 }
 
-async function exported(root: string) {
+async function exported(root: string, offsets: OffsetUnits = 'standard') {
   const fx = await buildExportFixture(root);
-  const bytes = await exportQdpx(fx.store);
+  const bytes = await exportQdpx(fx.store, offsets);
   const entries = await unzip(bytes);
   const qde = entries.get('project.qde')!.toString('utf8');
   return { fx, bytes, entries, qde, project: (parser.parse(qde) as XmlNode).Project as XmlNode };
@@ -125,6 +127,22 @@ describe('exportQdpx', () => {
     const first = fx.store.codingsOf(data.coders[0]!.id).filter((c) => c.documentId === hackney.id).sort((a, b) => a.start - b.start)[0]!;
     const hackneySource = list(project.Sources, 'TextSource').find((s) => s.name === hackney.name)!;
     expect(list(hackneySource, 'PlainTextSelection').some((s) => Number(s.startPosition) === first.start && Number(s.endPosition) === first.end)).toBe(true);
+  });
+
+  it('writes UTF-16 offsets for NVivo when asked, and says so in its origin', async () => {
+    const root = await tempDir();
+    const { fx, project, qde } = await exported(root, 'utf16');
+    expect(project.origin).toBe(ORIGIN_UTF16);
+    expect(project.origin).toMatch(/NVivo/);
+    const emoji = list(project.Sources, 'TextSource').find((s) => s.name === 'Emoji 🌳 chat')!;
+    const selection = list(emoji, 'PlainTextSelection')[0]!;
+    expect([Number(selection.startPosition), Number(selection.endPosition)]).toEqual([fx.emojiSpan.start, fx.emojiSpan.end]);
+    expect(EMOJI_TEXT.slice(Number(selection.startPosition), Number(selection.endPosition))).toBe('the 🌳 park');
+    if (canValidate) {
+      const file = join(root, 'project.qde');
+      await writeFile(file, qde);
+      expect(xmllint(file, join(SCHEMAS, 'Project.xsd'))).toBe('');
+    }
   });
 
   it('uses existing UUIDs as GUIDs, derives the others, and gives the same GUIDs on every export', async () => {
@@ -274,8 +292,18 @@ describe('REFI-QDA helpers', () => {
     expect(noteName('   ')).toBeUndefined();
   });
 
-  it('joins the four description fields, leaving out empty ones', () => {
-    expect(codeDescriptionText({ definition: 'Def.', whenToUse: '', whenNotToUse: 'Never.', example: '' })).toBe('Def.\n\nWhen not to use: Never.');
-    expect(codeDescriptionText({ definition: '', whenToUse: '', whenNotToUse: '', example: '' })).toBe('');
+  it('joins the four description fields, leaving out empty ones, and splits them back', () => {
+    const some = { definition: 'Def.', whenToUse: '', whenNotToUse: 'Never.', example: '' };
+    expect(codeDescriptionText(some)).toBe('Def.\n\nWhen not to use: Never.');
+    expect(parseCodeDescription(codeDescriptionText(some))).toEqual(some);
+    const none = { definition: '', whenToUse: '', whenNotToUse: '', example: '' };
+    expect(codeDescriptionText(none)).toBe('');
+    expect(parseCodeDescription('')).toEqual(none);
+    const all = { definition: 'First.\n\nSecond paragraph.', whenToUse: 'Often.', whenNotToUse: 'Rarely.\n\nReally.', example: '“When to use: never” she said.' };
+    expect(parseCodeDescription(codeDescriptionText(all))).toEqual(all);
+    const noDefinition = { definition: '', whenToUse: 'Always.', whenNotToUse: '', example: 'This one.' };
+    expect(parseCodeDescription(codeDescriptionText(noDefinition))).toEqual(noDefinition);
+    // Another program's description is all definition, CR LF and all.
+    expect(parseCodeDescription('Stigma in\r\nthe community.')).toEqual({ ...none, definition: 'Stigma in\nthe community.' });
   });
 });

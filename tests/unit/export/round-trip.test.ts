@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { codeDescriptionText, exportQdpx } from '../../../electron/services/export/refi-export';
+import { exportQdpx } from '../../../electron/services/export/refi-export';
 import { importRefiProject } from '../../helpers/store-edits';
 import { hashText, ProjectStore } from '../../../electron/services/project/project-store';
 import { codePath } from '../../../shared/domain/codebook';
@@ -36,7 +36,8 @@ async function essence(store: ProjectStore) {
     })
     .sort();
   return {
-    codebook: treeOrder(codebook).map((c) => ({ path: path(c.id), color: c.color.toLowerCase(), codable: c.codable, description: codeDescriptionText(c.description) })),
+    description: store.data.description,
+    codebook: treeOrder(codebook).map((c) => ({ path: path(c.id), color: c.color.toLowerCase(), codable: c.codable, description: c.description })),
     attributes: attributes.map((a) => ({ ...a })),
     // Texts by hash (a failure stays readable); a missing value and null both mean "no value".
     documents: documents.map((d, i) => ({
@@ -52,26 +53,41 @@ async function essence(store: ProjectStore) {
 }
 
 describe('REFI-QDA export, then import', () => {
-  it('gives back the same codebook, documents, attributes, coders, codings and memos', async () => {
+  it.each(['standard', 'utf16'] as const)('gives a new project the same description, codebook, documents, coders, codings and memos (%s offsets)', async (offsets) => {
     const root = await tempDir();
     const fx = await buildExportFixture(root);
-    const bytes = await exportQdpx(fx.store);
+    const bytes = await exportQdpx(fx.store, offsets);
     const target = await ProjectStore.create(join(root, 'imported'), { name: 'Imported', description: '', codebook: [], attributes: [] }, fixedDeps());
     const report = await importRefiProject(target, { name: 'export.qdpx', bytes });
     expect(report.notImported).toEqual([]);
-    expect(report.counts.sources).toBe(20);
+    expect(report.warnings).toEqual([]);
+    expect(report.counts).toMatchObject({ sources: 20, codingsWithOtherUser: 0 });
+    expect(report.offsets).toMatchObject({ unit: offsets === 'utf16' ? 'utf16' : 'codepoint', decidedBy: 'origin' });
 
     const before = await essence(fx.store);
     const after = await essence(target);
-    expect(after.codebook).toEqual(before.codebook);
-    expect(after.attributes).toEqual(before.attributes);
-    expect(after.documents).toEqual(before.documents);
-    expect(after.codings).toEqual(before.codings);
-    // The project's description comes back as a project memo by "Marginalia import" (an import
-    // does not replace the description of the project it goes into); the rest is as it was.
-    const description = fx.store.data.description.trim();
-    expect(description).not.toBe('');
-    expect(after.coders).toEqual([...before.coders, 'Marginalia import'].sort());
-    expect(after.memos).toEqual([...before.memos, `Marginalia import | project: project | ${description}`].sort());
+    // Every description field, multi-line ones included, comes back into its own field.
+    expect(before.codebook.filter((c) => c.description.whenToUse && c.description.whenNotToUse && c.description.example).length).toBeGreaterThan(5);
+    expect(before.description).not.toBe('');
+    expect(after).toEqual(before);
+    // The passage after the emoji lands on the same text.
+    const emoji = target.data.documents.find((d) => d.name === 'Emoji 🌳 chat')!;
+    const [coding] = target.documentCodings(emoji.id);
+    expect((await target.readSource(emoji.id)).text.slice(coding!.start, coding!.end)).toBe('the 🌳 park');
+  });
+
+  it('adds the project description after one the project already has, and keeps its own', async () => {
+    const root = await tempDir();
+    const fx = await buildExportFixture(root);
+    const bytes = await exportQdpx(fx.store);
+    const target = await ProjectStore.create(join(root, 'imported'), { name: 'Imported', description: 'Our own study.', codebook: [], attributes: [] }, fixedDeps());
+    const report = await importRefiProject(target, { name: 'export.qdpx', bytes });
+    expect(target.data.description).toBe(`Our own study.\n\n${fx.store.data.description.trim()}`);
+    expect(report.warnings).toEqual(['The project description in export.qdpx was added after this project\'s own description.']);
+    expect(target.data.coders.map((c) => c.name).sort()).toEqual(fx.store.data.coders.map((c) => c.name).sort());
+    // A second import of the same file changes nothing more.
+    const again = await importRefiProject(target, { name: 'export.qdpx', bytes });
+    expect(again.counts).toMatchObject({ sources: 0, codings: 0, memos: 0 });
+    expect(target.data.description).toBe(`Our own study.\n\n${fx.store.data.description.trim()}`);
   });
 });

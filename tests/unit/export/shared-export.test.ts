@@ -67,9 +67,11 @@ describe('countMatrix', () => {
   ];
   const rows = ['P', 'A', 'B', 'C'];
   const columns = ['Hackney', 'Newham'];
+  const parents = new Map(items.map((i) => [i.code, i.parent]));
+  const rolledUp = { rowKey: (i: (typeof items)[number]) => i.code, rowsFor: (code: string) => [code, parents.get(code)].filter((c): c is string => !!c) };
 
   it('counts items per row and column, with totals', () => {
-    const m = countMatrix(items, rows, columns, { rowsOf: (i) => [i.code], columnOf: (i) => i.value });
+    const m = countMatrix(items, rows, columns, { rowKey: (i) => i.code, rowsFor: (code) => [code], columnOf: (i) => i.value });
     expect(m.cells).toEqual([[0, 0], [2, 0], [1, 1], [0, 0]]);
     expect(m.rowTotals).toEqual([0, 2, 2, 0]);
     expect(m.columnTotals).toEqual([3, 1]);
@@ -77,7 +79,7 @@ describe('countMatrix', () => {
   });
 
   it('rolls up into parents without counting an item twice in a total', () => {
-    const m = countMatrix(items, rows, columns, { rowsOf: (i) => (i.parent ? [i.code, i.parent] : [i.code]), columnOf: (i) => i.value });
+    const m = countMatrix(items, rows, columns, { ...rolledUp, columnOf: (i) => i.value });
     expect(m.cells[0]).toEqual([3, 1]);
     expect(m.rowTotals[0]).toBe(4);
     expect(m.columnTotals).toEqual([3, 1]);
@@ -85,7 +87,7 @@ describe('countMatrix', () => {
   });
 
   it('counts distinct keys (documents) instead of items', () => {
-    const m = countMatrix(items, rows, columns, { rowsOf: (i) => (i.parent ? [i.code, i.parent] : [i.code]), columnOf: (i) => i.value, distinct: (i) => i.doc });
+    const m = countMatrix(items, rows, columns, { ...rolledUp, columnOf: (i) => i.value, distinct: (i) => i.doc });
     expect(m.cells).toEqual([[2, 1], [1, 0], [1, 1], [0, 0]]);
     expect(m.rowTotals).toEqual([3, 1, 2, 0]);
     expect(m.columnTotals).toEqual([2, 1]);

@@ -1,8 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { excelLimits, excelSerial, writeWorkbook, writeWorkbookWithLimits } from '../../../electron/services/export/workbook';
-import type { SheetSpec } from '../../../electron/services/export/workbook';
+import { excelLimits, excelSerial, workbookBytes } from '../../../electron/services/export/workbook';
+import type { CellValue, SheetSpec } from '../../../electron/services/export/workbook';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { FORMULA, XLSX, XMLLINT, unzip, xmllint } from './export-fixture';
 import { existsSync } from 'node:fs';
@@ -12,7 +12,7 @@ const tempDir = useTempDirs();
 const created = new Date(2026, 0, 5, 9, 30, 0);
 const day = new Date(2017, 2, 14);
 
-function segmentsSheet(extraRows: SheetSpec['rows'] = []): SheetSpec {
+function segmentsSheet(extraRows: CellValue[][] = []): SheetSpec {
   return {
     name: 'Coded segments',
     columns: [
@@ -37,7 +37,7 @@ function read(bytes: Uint8Array) {
 
 describe('writeWorkbook', () => {
   it('writes headers, text as text, numbers as numbers and dates as dated numbers', async () => {
-    const { bytes, notes } = await writeWorkbook([segmentsSheet()]);
+    const { bytes, notes } = await workbookBytes([segmentsSheet()]);
     expect(notes).toEqual([]);
     const wb = read(bytes);
     expect(wb.SheetNames).toEqual(['Coded segments']);
@@ -59,7 +59,7 @@ describe('writeWorkbook', () => {
   });
 
   it('writes a coded passage that looks like a formula as a string, never a formula', async () => {
-    const { bytes } = await writeWorkbook([segmentsSheet([['x', null, null, '+1+1', null, null], ['y', null, null, '@SUM(A1)', null, null]])]);
+    const { bytes } = await workbookBytes([segmentsSheet([['x', null, null, '+1+1', null, null], ['y', null, null, '@SUM(A1)', null, null]])]);
     const ws = read(bytes).Sheets['Coded segments']!;
     expect(ws.D3).toMatchObject({ t: 's', v: FORMULA });
     expect(ws.D3!.f).toBeUndefined();
@@ -68,12 +68,14 @@ describe('writeWorkbook', () => {
     const entries = await unzip(bytes);
     const sheetXml = entries.get('xl/worksheets/sheet1.xml')!.toString();
     expect(sheetXml).not.toContain('<f>');
-    expect(sheetXml).toMatch(/<c r="D3"[^>]* t="s"/);
-    expect(entries.get('xl/sharedStrings.xml')!.toString()).toContain('=HYPERLINK(&quot;http://x&quot;,&quot;y&quot;)');
+    // A string cell: shared (t="s", its text in sharedStrings.xml) or inline (t="inlineStr").
+    expect(sheetXml).toMatch(/<c r="D3"[^>]* t="(s|inlineStr)"/);
+    const strings = `${sheetXml}${entries.get('xl/sharedStrings.xml')?.toString() ?? ''}`;
+    expect(strings).toContain('<t>=HYPERLINK("http://x","y")</t>');
   });
 
   it('freezes the header row, turns filters on, sets widths, wraps text and keeps date formats', async () => {
-    const { bytes } = await writeWorkbook([segmentsSheet(), { name: 'Second', columns: [{ header: 'Only' }], rows: [] }]);
+    const { bytes } = await workbookBytes([segmentsSheet(), { name: 'Second', columns: [{ header: 'Only' }], rows: [] }]);
     const wb = read(bytes);
     expect(wb.Sheets['Coded segments']!['!autofilter']).toEqual({ ref: 'A1:F3' });
     expect(wb.Sheets.Second!['!autofilter']).toEqual({ ref: 'A1' });
@@ -108,10 +110,34 @@ describe('writeWorkbook', () => {
     expect(entries.get('xl/workbook.xml')!.toString()).toContain(`<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">&apos;Coded segments&apos;!$A$1:$F$3</definedName>`);
   });
 
+  it('sets every sheet up to print, and gives rows the height of their wrapped text', async () => {
+    const passage = 'We started the walking group ourselves because nobody else was going to. '.repeat(6);
+    const { bytes } = await workbookBytes([segmentsSheet([['long', null, null, passage, null, null]]), { name: "Children's views", columns: [{ header: 'A' }], rows: [['x']] }]);
+    const entries = await unzip(bytes);
+    for (const name of ['xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml']) {
+      const xml = entries.get(name)!.toString();
+      expect(xml).toContain('<pageSetUpPr fitToPage="1"/>');
+      expect(xml).toContain('<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
+      // Footer: the sheet's name on the left, "Page 2 of 5" on the right.
+      expect(xml).toContain('<oddFooter>&amp;L&amp;A&amp;RPage &amp;P of &amp;N</oddFooter>');
+    }
+    const workbook = entries.get('xl/workbook.xml')!.toString();
+    expect(workbook).toContain('<definedName name="_xlnm.Print_Titles" localSheetId="0">&apos;Coded segments&apos;!$1:$1</definedName>');
+    expect(workbook).toContain('<definedName name="_xlnm.Print_Titles" localSheetId="1">&apos;Children&apos;&apos;s views&apos;!$1:$1</definedName>');
+    const sheet = entries.get('xl/worksheets/sheet1.xml')!.toString();
+    // 444 characters in an 80-character column: about six lines; a one-line row keeps the default.
+    const height = Number(/<row r="4" ht="(\d+)"/.exec(sheet)?.[1]);
+    expect(height).toBeGreaterThanOrEqual(5 * 15);
+    expect(height).toBeLessThanOrEqual(7 * 15);
+    expect(sheet).toMatch(/<row r="2">/);
+    // Every cell names its format: LibreOffice neither wraps nor aligns a cell without one.
+    expect(sheet.match(/<c r="[A-Z]+\d+"(?! s=")/g)).toBeNull();
+  });
+
   it('writes well-formed XML in every part it patched', async () => {
     if (!existsSync(XMLLINT)) return;
     const dir = await tempDir();
-    const { bytes } = await writeWorkbook([segmentsSheet(), { name: "Children's views", columns: [{ header: 'A' }], rows: [['x']] }]);
+    const { bytes } = await workbookBytes([segmentsSheet(), { name: "Children's views", columns: [{ header: 'A' }], rows: [['x']] }]);
     const entries = await unzip(bytes);
     for (const [name, data] of entries) {
       if (!name.endsWith('.xml') && !name.endsWith('.rels')) continue;
@@ -124,7 +150,7 @@ describe('writeWorkbook', () => {
 
   it('cuts a cell over 32,767 characters with a visible marker, and says so in a Notes sheet', async () => {
     const long = 'word '.repeat(9000).trim() + ' END';
-    const { bytes, notes } = await writeWorkbook([segmentsSheet([['long', null, null, long, null, null]])]);
+    const { bytes, notes } = await workbookBytes([segmentsSheet([['long', null, null, long, null, null]])]);
     const wb = read(bytes);
     const cell = wb.Sheets['Coded segments']!.D4!;
     expect(cell.t).toBe('s');
@@ -140,7 +166,7 @@ describe('writeWorkbook', () => {
   });
 
   it('never splits an emoji when cutting', async () => {
-    const { bytes } = await writeWorkbookWithLimits([{ name: 'S', columns: [{ header: 'T' }], rows: [['🌳'.repeat(100)]] }], { ...excelLimits, maxCellChars: 60 });
+    const { bytes } = await workbookBytes([{ name: 'S', columns: [{ header: 'T' }], rows: [['🌳'.repeat(100)]] }], { ...excelLimits, maxCellChars: 60 });
     const text = read(bytes).Sheets.S!.A2!.v as string;
     expect(text.length).toBeLessThanOrEqual(60);
     expect(text).toMatch(/^(🌳)+… \[cut: 200 characters in all; see Notes\]$/);
@@ -148,7 +174,7 @@ describe('writeWorkbook', () => {
 
   it('continues a sheet with too many rows on "<name> (2)", with the header, and notes it', async () => {
     const rows = Array.from({ length: 7 }, (_, i) => [`row ${i + 1}`, i + 1]);
-    const { bytes, notes } = await writeWorkbookWithLimits([{ name: 'Coded segments', columns: [{ header: 'Text' }, { header: 'N' }], rows }], { ...excelLimits, maxRows: 4 });
+    const { bytes, notes } = await workbookBytes([{ name: 'Coded segments', columns: [{ header: 'Text' }, { header: 'N' }], rows }], { ...excelLimits, maxRows: 4 });
     const wb = read(bytes);
     expect(wb.SheetNames).toEqual(['Coded segments', 'Coded segments (2)', 'Coded segments (3)', 'Notes']);
     const all = wb.SheetNames.slice(0, 3).map((n) => XLSX.utils.sheet_to_json<{ Text: string; N: number }>(wb.Sheets[n]!));
@@ -160,7 +186,7 @@ describe('writeWorkbook', () => {
 
   it('makes sheet names valid and unique, and notes each change', async () => {
     const sheet = (name: string): SheetSpec => ({ name, columns: [{ header: 'A' }], rows: [] });
-    const { bytes, notes } = await writeWorkbook([
+    const { bytes, notes } = await workbookBytes([
       sheet('Work/life: [balance]?*'),
       sheet('Services there when and where needed, and more'),
       sheet('Services there when and where needed, and less'),
@@ -190,13 +216,13 @@ describe('writeWorkbook', () => {
   });
 
   it('writes a readable workbook even with no sheets', async () => {
-    const { bytes, notes } = await writeWorkbook([]);
+    const { bytes, notes } = await workbookBytes([]);
     expect(notes).toEqual(['There was nothing to export.']);
     expect(read(bytes).SheetNames).toEqual(['Notes']);
   });
 
   it('keeps literal _xHHHH_ text, control characters and lone surrogates readable', async () => {
-    const { bytes } = await writeWorkbook([{ name: 'S', columns: [{ header: 'T' }], rows: [['a _x0041_ b'], ['bell\u0007'], ['lone \ud800 x']] }]);
+    const { bytes } = await workbookBytes([{ name: 'S', columns: [{ header: 'T' }], rows: [['a _x0041_ b'], ['bell\u0007'], ['lone \ud800 x']] }]);
     const ws = read(bytes).Sheets.S!;
     expect(ws.A2!.v).toBe('a _x0041_ b');
     expect(ws.A3!.v).toBe('bell\u0007');

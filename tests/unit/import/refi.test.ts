@@ -153,21 +153,21 @@ describe.skipIf(!haveSamples)('REFI-QDA import of real vendor exports', () => {
     //  - sources 2: two <TextSource>, both with a non-empty Sources/<guid>.txt (UTF-8 BOM, CRLF);
     //  - codes 152: grep -c '<Code ' (151 codable, the folder "Attituderoots" isCodable="false");
     //  - codings 330: 330 <PlainTextSelection>, each with exactly one <Coding>, no two alike;
-    //  - coders 2: Coding/@creatingUser is Gergo 303 times and test_user 27 times; the third user,
-    //    floriansipos, created selections but no <Coding>.
-    expect(report.counts).toMatchObject({ sources: 2, codes: 152, coders: 2, codings: 330, memos: 0 });
+    //  - coders 3: Coding/@creatingUser is Gergo 303 times and test_user 27 times, but 297 of
+    //    Gergo's codings sit in selections that floriansipos made (PlainTextSelection/@creatingUser):
+    //    by default a coding is its selection's user's, so floriansipos 297, Gergo 6, test_user 27.
+    expect(report.counts).toMatchObject({ sources: 2, codes: 152, coders: 3, codings: 330, memos: 0, codingsWithOtherUser: 297 });
     expect(report.offsets).toMatchObject({ unit: 'utf16', crlfAsOne: false, decidedBy: 'origin' });
-    expect(store.data.coders.map((c) => c.name)).toEqual(['Gergo', 'test_user']);
+    expect(store.data.coders.map((c) => c.name)).toEqual(['Gergo', 'floriansipos', 'test_user']);
     expect(codeNamed(store, 'Attituderoots').codable).toBe(false);
     expect(codeNamed(store, '1. Oltás típusa › COVID').codable).toBe(true);
-    expect(report.notImported).toEqual([
-      { kind: 'user', name: 'floriansipos', reason: 'no codings or notes of theirs were imported, so no coder was made for them' },
-    ]);
+    expect(report.notImported).toEqual([]);
+    expect(report.warnings).toContain('297 codings name another user than their selection: each was given to the user who selected the passage, not to the one named on the coding.');
 
     const passages = await codedPassages(store);
     expect(passages).toHaveLength(330);
     const byCoder = (name: string) => passages.filter((p) => p.coder === name).length;
-    expect([byCoder('Gergo'), byCoder('test_user')]).toEqual([303, 27]);
+    expect([byCoder('floriansipos'), byCoder('Gergo'), byCoder('test_user')]).toEqual([297, 6, 27]);
     const at = (start: number) => passages.filter((p) => p.start === start);
 
     // After emoji (two UTF-16 units each) and hundreds of CR LFs, passages still end exactly on them.
@@ -201,6 +201,18 @@ describe.skipIf(!haveSamples)('REFI-QDA import of real vendor exports', () => {
       expect(p.text.includes('\r')).toBe(false);
     }
     await expectSound(store, dir);
+  });
+
+  it('NVivo 12.6 with the coding\'s user chosen: Gergo 303, test_user 27, and the report says how many differ', async () => {
+    const { store } = await freshProject();
+    const report = await importRefiProject(store, sample('nvivo-win-12.6-oltas-teszt.qdpx'), { coderFrom: 'coding' });
+    expect(report.counts).toMatchObject({ coders: 2, codings: 330, codingsWithOtherUser: 297 });
+    expect(report.warnings).toContain('297 codings name another user than their selection: each was given to the user named on the coding, not to the one who selected the passage.');
+    expect(report.notImported).toEqual([
+      { kind: 'user', name: 'floriansipos', reason: 'no codings or notes of theirs were imported, so no coder was made for them' },
+    ]);
+    const passages = await codedPassages(store);
+    expect([passages.filter((p) => p.coder === 'Gergo').length, passages.filter((p) => p.coder === 'test_user').length]).toEqual([303, 27]);
   });
 
   it('NVivo 15 for Mac, codebook only: the nested codebook and nothing else', async () => {
@@ -259,7 +271,7 @@ describe.skipIf(!haveSamples)('REFI-QDA import of real vendor exports', () => {
     const report = await importRefiProject(store, { name: 'unknown.qdpx', bytes: await zip(rewritten) });
     expect(report.offsets).toMatchObject({ unit: 'utf16', crlfAsOne: false, decidedBy: 'evidence' });
     expect(report.counts.codings).toBe(330);
-    expect(report.counts.coders).toBe(2);
+    expect(report.counts.coders).toBe(3);
     const passages = await codedPassages(store);
     expect(passages.filter((p) => p.start === 2695).map((p) => p.text)).toEqual(['Nem tehetik kötelezővé! 😡😡']);
   });
@@ -379,6 +391,22 @@ describe('REFI-QDA import of small exports', () => {
       },
     ]);
     await expectSound(store, dir);
+  });
+
+  it('gives a coding with no user of its own to the user who made its selection, inventing no coder', async () => {
+    const qde = nvivoQde.replace(
+      `<PlainTextSelection guid="cccccccc-0000-0000-0000-000000000002"`,
+      `<PlainTextSelection creatingUser="${userGuid}" guid="cccccccc-0000-0000-0000-000000000002"`,
+    );
+    const bytes = await zip({ 'Project.qde': qde, 'Sources/bbbbbbbb-0000-0000-0000-000000000001.TXT': nvivoText });
+    const { store } = await freshProject();
+    const report = await importRefiProject(store, { name: 'Small.qdpx', bytes });
+    expect(report.counts).toMatchObject({ coders: 1, codings: 2, codingsWithOtherUser: 0 });
+    expect(store.data.coders.map((c) => c.name)).toEqual(['Amara']);
+    expect((await codedPassages(store)).map((p) => [p.coder, p.text])).toEqual([
+      ['Amara', 'there'],
+      ['Amara', 'Café au lait'],
+    ]);
   });
 
   it('turns MAXQDA-style source variables and Quirkos-style case variables into document attributes', async () => {

@@ -90,11 +90,11 @@ function runAndKill(args: string[], delayMs: number, afterOpen: boolean): Promis
   });
 }
 
-async function leftovers(dir: string): Promise<{ journal: boolean; temps: string[] }> {
+async function leftovers(dir: string): Promise<{ journal: boolean; temps: string[]; compacting: string[] }> {
   const names = (
     await Promise.all(['', 'coders', 'sources'].map(async (sub) => (await readdir(join(dir, sub)).catch(() => [] as string[])).map((n) => join(sub, n))))
   ).flat();
-  return { journal: names.includes(JOURNAL_FILE), temps: names.filter((n) => n.endsWith('.tmp')) };
+  return { journal: names.includes(JOURNAL_FILE), temps: names.filter((n) => n.endsWith('.tmp')), compacting: names.filter((n) => n.endsWith('.changes.compacting.jsonl')) };
 }
 
 /** Opens the project as the app would, and reads it as the crash test compares it. */
@@ -121,14 +121,19 @@ describe('crash safety', () => {
       await mkdir(inputDir);
       const rng = seededRandom(SEED);
       let expected = (await openAndRead(dir)).digest;
-      const stats = { acknowledged: 0, midChange: 0, pendingRecords: 0, tempFiles: 0, beforeOpen: 0 };
+      const stats = { acknowledged: 0, midChange: 0, pendingRecords: 0, tempFiles: 0, beforeOpen: 0, compactingRuns: 0, midCompaction: 0 };
 
       for (let run = 0; run < RUNS; run++) {
         const seed = rng.int(1, 2 ** 31);
-        const afterOpen = rng.next() < 0.8;
-        const delay = afterOpen ? rng.int(0, 400) : rng.int(50, 1500);
-        const where = `run ${run} (seed ${seed}, kill ${afterOpen ? `${delay} ms after opening` : `${delay} ms after start`})`;
-        const result = await runAndKill([dir, String(seed), `r${run}`, inputDir], delay, afterOpen);
+        // Every other run folds logs into snapshots after every change or few, and is killed
+        // later, so kills land mid-compaction too.
+        const compactEvery = run % 2 ? rng.int(1, 3) : null;
+        const afterOpen = compactEvery !== null || rng.next() < 0.8;
+        const delay = compactEvery ? rng.int(100, 800) : afterOpen ? rng.int(0, 400) : rng.int(50, 1500);
+        const where = `run ${run} (seed ${seed}, kill ${afterOpen ? `${delay} ms after opening` : `${delay} ms after start`}${compactEvery ? `, compacting every ${compactEvery} changes` : ''})`;
+        const args = [dir, String(seed), `r${run}`, inputDir, ...(compactEvery ? [String(compactEvery)] : [])];
+        const result = await runAndKill(args, delay, afterOpen);
+        if (compactEvery) stats.compactingRuns++;
 
         const failure = result.lines.find((l) => l.type === 'error');
         expect(failure, `${where}: the writer failed by itself`).toBeUndefined();
@@ -146,11 +151,14 @@ describe('crash safety', () => {
 
         const left = await leftovers(dir);
         if (left.journal) stats.pendingRecords++;
+        if (left.compacting.length) stats.midCompaction++;
         stats.tempFiles += left.temps.length;
 
         const after = await openAndRead(dir);
         expect(after.readOnly, `${where}: the dead writer's lock was not recovered`).toBeNull();
-        expect((await leftovers(dir)).temps, `${where}: temp files were left after opening`).toEqual([]);
+        const afterOpening = await leftovers(dir);
+        expect(afterOpening.temps, `${where}: temp files were left after opening`).toEqual([]);
+        expect(afterOpening.compacting, `${where}: a log set aside by a compaction was not folded in on opening`).toEqual([]);
         expect(await checkProject(dir), `${where}: the project has problems after the kill`).toEqual([]);
         const allowed = [lastAck?.digest ?? expected, ...(inFlight ? [inFlight.predicted] : [])];
         expect(
@@ -162,9 +170,13 @@ describe('crash safety', () => {
 
       console.log(
         `crash test: ${RUNS} kills; ${stats.acknowledged} changes acknowledged; ${stats.midChange} kills during a change ` +
-          `(${stats.pendingRecords} left a multi-file change to complete, ${stats.tempFiles} temp files left); ${stats.beforeOpen} before the writer had opened the project`,
+          `(${stats.pendingRecords} left a multi-file change to complete, ${stats.tempFiles} temp files left); ` +
+          `${stats.midCompaction} of ${stats.compactingRuns} compacting runs killed with a log set aside mid-compaction; ${stats.beforeOpen} before the writer had opened the project`,
       );
-      if (RUNS >= 20) expect(stats.midChange).toBeGreaterThan(RUNS / 4);
+      if (RUNS >= 20) {
+        expect(stats.midChange).toBeGreaterThan(RUNS / 4);
+        expect(stats.midCompaction, 'no kill landed during a compaction').toBeGreaterThan(0);
+      }
     },
     RUNS * 10_000 + 20_000,
   );

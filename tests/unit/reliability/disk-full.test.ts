@@ -1,14 +1,12 @@
-import { mkdir, readFile, readdir, stat } from 'node:fs/promises';
+import { mkdir, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/api/errors';
 import { dispatch } from '../../../shared/api/dispatch';
-import { parseJsonFile } from '../../../electron/services/store/json-store';
 import { createBackend } from '../../../electron/services/backend';
 import { checkProject } from '../../../electron/services/project/check-project';
 import { JOURNAL_FILE } from '../../../electron/services/project/change-journal';
 import { createProject } from '../../../electron/services/project/create-project';
-import { coderFileKind, projectFileKind } from '../../../electron/services/project/file-kinds';
 import { ProjectStore } from '../../../electron/services/project/project-store';
 import { writeFileDurably } from '../../../electron/services/store/durable-file';
 import { saveFailure } from '../../../electron/services/store/file-io';
@@ -38,20 +36,14 @@ async function project() {
   return { dir, io, deps, store, doc, amara, tom, code };
 }
 
-async function onDisk(dir: string, coderIds: string[]) {
-  const where = (file: string) => ({ file, displayName: file });
-  const project = parseJsonFile(await readFile(join(dir, 'project.json'), 'utf-8'), projectFileKind, where('project.json'));
-  const coders = Object.fromEntries(
-    await Promise.all(coderIds.map(async (id) => [id, parseJsonFile(await readFile(join(dir, 'coders', `${id}.json`), 'utf-8'), coderFileKind, where(id))] as const)),
-  );
-  return { project, coders };
-}
-
-/** The store's data must be the disk's: nothing unsaved may be shown as saved. */
+/**
+ * The store's data must be the disk's (snapshots and change logs, as another reader opening the
+ * project finds them): nothing unsaved may be shown as saved.
+ */
 async function expectMemoryMatchesDisk(store: ProjectStore) {
-  const disk = await onDisk(store.dir, store.data.coders.map((c) => c.id));
-  expect(store.data).toEqual(disk.project);
-  for (const coder of store.data.coders) expect(store.coderFile(coder.id)).toEqual(disk.coders[coder.id]);
+  const disk = await ProjectStore.open(store.dir, fixedDeps(), { access: 'read' });
+  expect(store.data).toEqual(disk.data);
+  for (const coder of store.data.coders) expect(store.coderFile(coder.id)).toEqual(disk.coderFile(coder.id));
 }
 
 async function rejection(promise: Promise<unknown>): Promise<AppError> {
@@ -77,8 +69,8 @@ describe('a full disk or a read-only folder', () => {
     io.breakWith('ENOSPC');
     const err = await rejection(addCodings(store, amara.id, [{ documentId: doc.id, codeId: code.id, start: 0, end: 11 }]));
     expect(err.code).toBe('IO');
-    expect(err.file).toBe(join(dir, 'coders', `${amara.id}.json`));
-    expect(err.message).toMatch(new RegExp(`^coders/${amara.id}\\.json could not be saved: the disk is full .*This change was not saved; everything saved before it is intact\\. Free some space`));
+    expect(err.file).toBe(join(dir, 'coders', `${amara.id}.changes.jsonl`));
+    expect(err.message).toMatch(new RegExp(`^coders/${amara.id}\\.changes\\.jsonl could not be saved: the disk is full .*This change was not saved; everything saved before it is intact\\. Free some space`));
     expect(store.codingsOf(amara.id)).toHaveLength(1);
     await expectMemoryMatchesDisk(store);
     expect(withoutBackups(await fileHashes(dir))).toEqual(withoutBackups(before));
@@ -96,7 +88,7 @@ describe('a full disk or a read-only folder', () => {
     const before = await fileHashes(dir);
     io.breakWith('EROFS');
     const err = await rejection(store.applyPatch(codePatch(store, store.data.codebook[0]!.id, { name: 'Renamed' }, 'Rename')));
-    expect(err.message).toMatch(/^project\.json could not be saved: the folder is read-only\. .*Make the folder writable/);
+    expect(err.message).toMatch(/^project\.changes\.jsonl could not be saved: the folder is read-only\. .*Make the folder writable/);
     expect(store.data.codebook[0]!.name).not.toBe('Renamed');
     await expectMemoryMatchesDisk(store);
     expect(withoutBackups(await fileHashes(dir))).toEqual(withoutBackups(before));
@@ -118,9 +110,9 @@ describe('a full disk or a read-only folder', () => {
     let started!: () => void;
     const writing = new Promise<void>((resolve) => (started = resolve));
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const real = io.writeFileDurably;
-    io.writeFileDurably = async (file, content) => {
-      if (!file.endsWith(`${amara.id}.json`)) return real(file, content);
+    const real = io.append;
+    io.append = async (file, text, options) => {
+      if (!file.endsWith(`${amara.id}.changes.jsonl`)) return real(file, text, options);
       started();
       await gate;
       throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
@@ -132,7 +124,7 @@ describe('a full disk or a read-only folder', () => {
     expect((await Promise.allSettled([first, second])).map((r) => r.status)).toEqual(['rejected', 'rejected']);
     expect(store.codingsOf(amara.id).map((c) => c.start)).toEqual([38]);
     await expectMemoryMatchesDisk(store);
-    io.writeFileDurably = real;
+    io.append = real;
     await coding(40);
     expect(store.codingsOf(amara.id).map((c) => c.start)).toEqual([38, 40]);
     await expectMemoryMatchesDisk(store);
@@ -144,10 +136,10 @@ describe('a full disk or a read-only folder', () => {
     const before = await fileHashes(dir);
     const ctx = operationContext(store.state, deps);
     const patch = deleteCode(ctx, code.id);
-    // project.json is saved, then Tom's coder file fails: project.json must be put back.
-    io.breakWith('ENOSPC', { matches: (f) => f.endsWith(`${tom.id}.json`) });
+    // project.json's log takes the change, then Tom's log fails: project.json's must be put back.
+    io.breakWith('ENOSPC', { matches: (f) => f.endsWith(`${tom.id}.changes.jsonl`) });
     const err = await rejection(store.applyPatch(patch));
-    expect(err.message).toMatch(new RegExp(`coders/${tom.id}\\.json could not be saved: the disk is full`));
+    expect(err.message).toMatch(new RegExp(`coders/${tom.id}\\.changes\\.jsonl could not be saved: the disk is full`));
     expect(store.data.codebook.some((c) => c.id === code.id)).toBe(true);
     expect(store.codingsOf(amara.id)).toHaveLength(1);
     await expectMemoryMatchesDisk(store);
@@ -189,9 +181,9 @@ describe('a full disk or a read-only folder', () => {
   it('leaves no transcript behind when an import cannot be listed in project.json', async () => {
     const { dir, io, store } = await project();
     const sources = await readdir(join(dir, 'sources'));
-    io.breakWith('ENOSPC', { matches: (f) => f.endsWith('project.json') });
+    io.breakWith('ENOSPC', { matches: (f) => f.endsWith('project.changes.jsonl') });
     const err = await rejection(addDocument(store, { name: 'Conversation 2', text: 'More.', turns: [], attributes: {}, importedFrom: 'c2.txt' }));
-    expect(err.message).toMatch(/^project\.json could not be saved: the disk is full/);
+    expect(err.message).toMatch(/^project\.changes\.jsonl could not be saved: the disk is full/);
     expect(store.data.documents).toHaveLength(1);
     expect(await readdir(join(dir, 'sources'))).toEqual(sources);
     await expectMemoryMatchesDisk(store);
@@ -200,9 +192,9 @@ describe('a full disk or a read-only folder', () => {
   it('leaves no coder file behind when a new coder cannot be listed', async () => {
     const { dir, io, store } = await project();
     const coders = await readdir(join(dir, 'coders'));
-    io.breakWith('EDQUOT', { matches: (f) => f.endsWith('project.json') });
+    io.breakWith('EDQUOT', { matches: (f) => f.endsWith('project.changes.jsonl') });
     const err = await rejection(addCoder(store, 'Priya', '#00703c'));
-    expect(err.message).toMatch(/^project\.json could not be saved: the disk is full \(or your storage quota is used up\)/);
+    expect(err.message).toMatch(/^project\.changes\.jsonl could not be saved: the disk is full \(or your storage quota is used up\)/);
     expect(store.data.coders.map((c) => c.name)).toEqual(['Amara', 'Tom']);
     expect(await readdir(join(dir, 'coders'))).toEqual(coders);
     await expect(stat(join(dir, JOURNAL_FILE))).rejects.toThrow();
@@ -222,7 +214,7 @@ describe('a full disk or a read-only folder', () => {
     const before = await fileHashes(join(root, SAMPLE_PATH));
     io.breakWith('ENOSPC');
     const reply = await dispatch(app.handlers, 'coding.apply', { documentId: doc.id, codeId: code.id, start: 20, end: 30 });
-    expect(reply).toMatchObject({ ok: false, error: { code: 'IO', message: expect.stringMatching(/^coders\/.+\.json could not be saved: the disk is full/) } });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'IO', message: expect.stringMatching(/^coders\/.+\.changes\.jsonl could not be saved: the disk is full/) } });
     const after = await app.handlers['app.getState']({});
     expect(after.project!.codingCounts[code.id]?.[after.project!.currentCoderId!]).toBe(1);
     expect(after.history.undoLabel).toMatch(/^Code/);

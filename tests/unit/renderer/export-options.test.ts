@@ -122,11 +122,13 @@ describe('export requests', () => {
     expect(exportRequest({ ...form, codes: 'chosen', codeIds: [] }, project, {})).toEqual({ ok: false, reason: 'Tick at least one code.' });
     expect(exportRequest({ ...form, coderIds: [] }, project, {})).toEqual({ ok: false, reason: 'Tick at least one coder.' });
     expect(exportRequest({ ...form, agreement: true, agreementCoders: ['tom', 'tom'] }, project, {})).toMatchObject({ ok: false });
-    // REFI-QDA needs no choices.
+    // REFI-QDA needs no choices; a project for NVivo counts positions in UTF-16 units.
     expect(exportRequest({ ...form, format: 'qdc', coderIds: [] }, project, {})).toEqual({
       ok: true,
-      request: { channel: 'export.refi', input: { format: 'qdc' } },
+      request: { channel: 'export.refi', input: { format: 'qdc', offsets: 'standard' } },
     });
+    expect(exportRequest({ ...form, format: 'qdpx' }, project, {})).toMatchObject({ request: { input: { format: 'qdpx', offsets: 'standard' } } });
+    expect(exportRequest({ ...form, format: 'qdpx', forNvivo: true }, project, {})).toMatchObject({ request: { input: { format: 'qdpx', offsets: 'utf16' } } });
   });
 
   it('toggles ticks without duplicates', () => {

@@ -11,6 +11,7 @@ import {
 } from '../../../renderer/src/features/import/files';
 import {
   buildImportOptions,
+  coderFromOptions,
   describeSpeakerChoice,
   formProblem,
   initialForm,
@@ -267,10 +268,14 @@ describe('import settings → ImportItemOptions', () => {
     expect(formProblem({ ...base, sheet: 'Nope' }, survey)).toMatch(/no sheets/);
   });
 
-  it('sends no options for REFI-QDA files', () => {
-    const refi: ImportInspection = { fileName: 'p.qdpx', kind: 'refi-project' };
-    expect(initialForm(refi)).toEqual({ kind: 'refi-project' });
-    expect(buildImportOptions(initialForm(refi), refi)).toEqual({});
+  it('gives a REFI-QDA project\'s codings to the selection\'s user unless the coding\'s is chosen; a codebook needs nothing', () => {
+    const refi: ImportInspection = { fileName: 'p.qdpx', kind: 'refi-project', refi: { codingsWithOtherUser: 297 } };
+    expect(initialForm(refi)).toEqual({ kind: 'refi-project', coderFrom: 'selection' });
+    expect(buildImportOptions(initialForm(refi), refi)).toEqual({ refi: { coderFrom: 'selection' } });
+    expect(buildImportOptions({ kind: 'refi-project', coderFrom: 'coding' }, refi)).toEqual({ refi: { coderFrom: 'coding' } });
+    expect(coderFromOptions(297).map((o) => o.label)).toEqual(['The user who selected the passage (297 codings differ)', 'The user named on the coding']);
+    const codebook: ImportInspection = { fileName: 'c.qdc', kind: 'refi-codebook' };
+    expect(buildImportOptions(initialForm(codebook), codebook)).toEqual({});
   });
 });
 

@@ -17,6 +17,7 @@ function files(dir: string, match: RegExp): string[] {
  */
 const inertUrls: [RegExp, string][] = [
   [/^https?:\/\/www\.w3\.org\//, 'XML and SVG namespace names'],
+  [/^http:\/\/schemas\.openxmlformats\.org\//, 'Office Open XML namespace names, in the .xlsx files the export writes'],
   [/^https?:\/\/json-schema\.org\//, "zod's JSON Schema $schema identifiers (a string in generated schemas)"],
   [/^https:\/\/github\.com\/paralleldrive\/cuid/, 'a comment in zod'],
   [/^https:\/\/react\.dev\/errors\//, "text of React's production error messages"],

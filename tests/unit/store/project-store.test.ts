@@ -53,13 +53,39 @@ describe('project store', () => {
     expect(reopened.codingCounts()[code.id]).toEqual({ [coder.id]: 1 });
   });
 
-  it('keeps each coder\'s codings in that coder\'s own file', async () => {
-    const { dir, coder, code } = await projectWithCoding();
+  it('keeps each coder\'s codings in that coder\'s own change log, then in their file once closed', async () => {
+    const { dir, store, coder, code } = await projectWithCoding();
+    const log = (await readFile(join(dir, 'coders', `${coder.id}.changes.jsonl`), 'utf-8')).trim().split('\n').map((l) => JSON.parse(l));
+    expect(log).toEqual([{ seq: 1, label: 'Code passages', changes: { codings: [expect.objectContaining({ before: null, after: expect.objectContaining({ codeId: code.id }) })] } }]);
+    expect(await readFile(join(dir, 'project.changes.jsonl'), 'utf-8')).not.toContain('"codings"');
+    await store.close();
     const file = JSON.parse(await readFile(join(dir, 'coders', `${coder.id}.json`), 'utf-8'));
     expect(file.codings).toHaveLength(1);
     expect(file.codings[0].codeId).toBe(code.id);
-    const project = await readFile(join(dir, 'project.json'), 'utf-8');
-    expect(project).not.toContain('"codings"');
+    expect(file).not.toHaveProperty('logSeq');
+    expect(await readdir(join(dir, 'coders'))).toEqual([`${coder.id}.json`]);
+    expect(await readFile(join(dir, 'project.json'), 'utf-8')).not.toContain('"codings"');
+  });
+
+  it('folds a coder\'s log into their file in the background once it grows long, while coding goes on', async () => {
+    const { dir, store, doc, coder, code } = await projectWithCoding();
+    await store.close();
+    const coding = await ProjectStore.open(dir, fixedDeps(), { compaction: { maxEntries: 5, sliceMs: 1 } });
+    for (let i = 0; i < 12; i++) await addCodings(coding, coder.id, [{ documentId: doc.id, codeId: code.id, start: i, end: i + 5 }]);
+    await coding.compactor.settle();
+    expect(coding.compactor.stats.compactions).toBeGreaterThanOrEqual(2);
+    expect(coding.compactor.stats.failure).toBeNull();
+    // The snapshot holds most codings and the number of the last change in it; the log the few after.
+    const snapshot = JSON.parse(await readFile(join(dir, 'coders', `${coder.id}.json`), 'utf-8'));
+    const logText = await readFile(join(dir, 'coders', `${coder.id}.changes.jsonl`), 'utf-8').catch(() => '');
+    const seqs = logText.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l).seq as number);
+    expect(seqs.length).toBeLessThan(5);
+    expect(seqs).toEqual(seqs.map((_, i) => snapshot.logSeq + 1 + i));
+    expect(snapshot.codings.length + seqs.length).toBe(13);
+    const reader = await ProjectStore.open(dir, fixedDeps(), { access: 'read' });
+    expect(reader.codingsOf(coder.id)).toHaveLength(13);
+    await coding.close();
+    expect(await readdir(join(dir, 'coders'))).toEqual([`${coder.id}.json`]);
   });
 
   it('saves every change of a burst, each acknowledged only once it is on disk', async () => {
@@ -68,9 +94,13 @@ describe('project store', () => {
       addCodings(store, coder.id, [{ documentId: doc.id, codeId: code.id, start: i, end: i + 5 }]),
     );
     await burst[0];
+    // What a reader finds on disk once the first change is acknowledged: at least that change.
+    const early = await ProjectStore.open(dir, fixedDeps(), { access: 'read' });
+    expect(early.codingsOf(coder.id).length).toBeGreaterThanOrEqual(2);
     await Promise.all(burst);
-    const onDisk = JSON.parse(await readFile(join(dir, 'coders', `${coder.id}.json`), 'utf-8'));
-    expect(onDisk.codings).toHaveLength(41);
+    const reader = await ProjectStore.open(dir, fixedDeps(), { access: 'read' });
+    expect(reader.codingsOf(coder.id)).toHaveLength(41);
+    expect(reader.coderFile(coder.id)).toEqual(store.coderFile(coder.id));
   });
 
   it('ignores a temp file left by an interrupted write and keeps the saved data', async () => {
@@ -96,7 +126,7 @@ describe('project store', () => {
 
   it('names a damaged coder file and what is wrong in it', async () => {
     const { dir, store, coder } = await projectWithCoding();
-    await store.flush();
+    await store.close();
     const file = join(dir, 'coders', `${coder.id}.json`);
     const data = JSON.parse(await readFile(file, 'utf-8'));
     data.codings[0].end = 'seventy';
@@ -125,12 +155,19 @@ describe('project store', () => {
     expect(await readFile(join(dir, 'coders', `${coder.id}.json`), 'utf-8')).toBe(before);
   });
 
-  it('copies the last good version of a file into backups/ before overwriting it', async () => {
+  it('backs the project up as a set (every file, same moment) before the first change of a session', async () => {
     const { dir, store, coder, doc, code } = await projectWithCoding();
-    await addCodings(store, coder.id, [{ documentId: doc.id, codeId: code.id, start: 0, end: 5 }]);
-    const backups = await readdir(join(dir, 'backups'));
-    expect(backups.some((b) => b.startsWith(`coders-${coder.id}.`))).toBe(true);
-    expect(backups.some((b) => b.startsWith('project.'))).toBe(true);
+    await store.close();
+    const saved = { project: await readFile(join(dir, 'project.json'), 'utf-8'), coder: await readFile(join(dir, 'coders', `${coder.id}.json`), 'utf-8') };
+    const again = await ProjectStore.open(dir, fixedDeps(Date.UTC(2026, 1, 1, 12)));
+    await addCodings(again, coder.id, [{ documentId: doc.id, codeId: code.id, start: 0, end: 5 }]);
+    await again.backups.settled();
+    const names = (await readdir(join(dir, 'backups'))).filter((n) => n.includes('20260201-'));
+    const at = names.find((n) => n.startsWith('set.'))!.slice(4, -5);
+    expect(names.sort()).toEqual([`coders-${coder.id}.${at}.json`, `project.${at}.json`, `set.${at}.json`]);
+    expect(await readFile(join(dir, 'backups', `project.${at}.json`), 'utf-8')).toBe(saved.project);
+    expect(await readFile(join(dir, 'backups', `coders-${coder.id}.${at}.json`), 'utf-8')).toBe(saved.coder);
+    await again.close();
   });
 
   it('will not create a project in a folder that already holds files', async () => {

@@ -141,8 +141,8 @@ describe('one door for every change', () => {
     const dir = join(root, SAMPLE_PATH);
     const before = await fileHashes(dir);
     const bytes = await readFile(join(samples, 'qc-cproctor-demo.qdpx'));
-    // Transcripts and the new coders' files are written; then project.json meets a full disk.
-    io.breakWith('ENOSPC', { matches: (f) => f.endsWith('project.json') });
+    // Transcripts and the new coders' files are written; then project.json's log meets a full disk.
+    io.breakWith('ENOSPC', { matches: (f) => f.endsWith('project.changes.jsonl') });
     await expect(h['import.run']({ items: [{ source: { stagedId: await stage(h, 'atlas.qdpx', bytes) }, options: {} }] })).rejects.toMatchObject({ code: 'IO' });
     expect(io.written.some((f) => f.includes(`${join('coders', '')}`))).toBe(true);
     io.heal();

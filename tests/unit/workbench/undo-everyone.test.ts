@@ -13,6 +13,7 @@ import { importCoderWork } from '../../../electron/services/exchange/exchange-se
 import { runImport } from '../../../electron/services/import/import-service';
 import { checkProject } from '../../../electron/services/project/check-project';
 import { createProject } from '../../../electron/services/project/create-project';
+import { ProjectStore } from '../../../electron/services/project/project-store';
 import { ProjectSession } from '../../../electron/services/workbench/project-session';
 import type { SessionUser } from '../../../electron/services/workbench/project-session';
 import { fileHashes } from '../../helpers/project-files';
@@ -48,14 +49,17 @@ type Step = typeof step extends fc.Arbitrary<infer T> ? T : never;
 async function world() {
   const dir = join(await tempDir(), 'Shared.marginalia');
   const deps = fixedDeps();
-  const store = await createProject(dir, { name: 'Shared', template: 'thrive-ldn' }, deps);
+  const created = await createProject(dir, { name: 'Shared', template: 'thrive-ldn' }, deps);
   const user: SessionUser & { coderName: string | null } = { coderName: null, workspace: () => ({ lastDocumentId: null, scrollTop: 0, quickCodes: [] }) };
+  await runImport(new ProjectSession(created, user, deps), [{ file: async () => ({ name: 'c1.txt', bytes: new Uint8Array(Buffer.from(TEXT)) }), options: {} }]);
+  // The project as a closed project is: its snapshots, its change logs folded in.
+  await created.close();
+  const store = await ProjectStore.open(dir, deps);
   const session = new ProjectSession(store, user, deps);
-  await runImport(session, [{ file: async () => ({ name: 'c1.txt', bytes: new Uint8Array(Buffer.from(TEXT)) }), options: {} }]);
   return { dir, store, session, user, deps };
 }
 
-/** Every file of the project but backups and the trash list, as they are on disk. */
+/** Every file of the project but backups, the lock and the trash list, as they are on disk. */
 async function files(dir: string): Promise<Record<string, string>> {
   const all = await fileHashes(dir);
   return Object.fromEntries(Object.entries(all).filter(([f]) => !f.startsWith('backups') && !f.startsWith('.marginalia-lock') && f !== join('sources', '.deleted.json')));

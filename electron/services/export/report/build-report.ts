@@ -7,8 +7,10 @@ import { CONSENSUS_CODER_NAME } from '../../../../shared/operations/consensus-op
 import { plural } from '../../../../shared/text/plural';
 import { computeAgreement } from '../../agreement/agreement-service';
 import type { ProjectStore } from '../../project/project-store';
-import { codeByAttributeTable, codedSegmentRows, everything, selectData } from '../coded-data';
+import { codeByAttributeTable, everything, selectData } from '../coded-data';
 import type { ExportSelection, SelectedData, Table } from '../coded-data';
+import { codedSegments } from '../coded-segments';
+import type { CodedSegmentRow } from '../coded-segments';
 import type { CodingReport, ReportAgreement, ReportCode, ReportTableData } from './report-model';
 import { codingReportHtml } from './report-html';
 
@@ -40,7 +42,7 @@ function tableData(caption: string, table: Table | ReportTable): ReportTableData
   };
 }
 
-function reportCodes(data: SelectedData, rows: Awaited<ReturnType<typeof codedSegmentRows>>): ReportCode[] {
+function reportCodes(data: SelectedData, rows: CodedSegmentRow[]): ReportCode[] {
   const { codebook } = data.project;
   return data.codes.map((code) => ({
     id: code.id,
@@ -78,7 +80,8 @@ function agreementSection(store: ProjectStore, data: SelectedData, selection: Ex
 export async function buildCodingReport(store: ProjectStore, options: CodingReportOptions = {}): Promise<CodingReport> {
   const selection = options.selection ?? everything;
   const data = selectData(store, selection);
-  const rows = await codedSegmentRows(store, data);
+  const rows: CodedSegmentRow[] = [];
+  for await (const row of codedSegments(store, data)) rows.push(row);
   const attributes = options.matrixAttributes ?? data.project.attributes.filter((a) => a.type === 'text').map((a) => a.name);
   const matrices = attributes.map((name) =>
     tableData(`Codings per code and ${name} (each coder's codings counted; a code's row excludes its sub-codes)`, codeByAttributeTable(data, name, 'codings')),

@@ -1,5 +1,6 @@
 import { AppError } from '../../../../shared/api/errors';
 import { nextCodeColor } from '../../../../shared/domain/codebook';
+import { parseCodeDescription } from '../../../../shared/export/code-description';
 import { added, removed, updated } from '../../../../shared/domain/patch';
 import type { Change, CoderChanges, Patch } from '../../../../shared/domain/patch';
 import type { AttributeDef, AttributeType, AttributeValue, Code, Coding, DocumentMeta, Memo, MemoTarget } from '../../../../shared/domain/schemas';
@@ -14,6 +15,9 @@ import { hashText, planSource } from '../../project/source-files';
 import type { PlannedSource } from '../../project/source-files';
 import { readArchive } from '../archive';
 import type { ArchiveEntries } from '../archive';
+import { codingUser, codingsWithOtherUser, otherUserWarning } from './coding-users';
+import type { CoderFrom } from './coding-users';
+import { importedDescription } from './project-description';
 import { ImportError } from '../types';
 import type { SourceFile } from '../types';
 import { SourcePositions, chooseScheme } from './offsets';
@@ -35,6 +39,8 @@ import type { RefiCode, RefiCoding, RefiNote, RefiProject, RefiSelection, RefiTe
 export interface RefiImportOptions {
   /** Merge a coder's overlapping codings at one code into one, as coding in Marginalia does. */
   mergeOverlaps?: boolean;
+  /** Whose a coding is when its selection names another user (see coding-users.ts). Default 'selection'. */
+  coderFrom?: CoderFrom;
 }
 
 /** What importing a REFI-QDA file will do: its report, the one patch, and the transcripts to write first. */
@@ -94,6 +100,8 @@ export interface RefiImportReport {
     codings: number;
     /** Codings the project already had, exactly (same coder, document, code and span). */
     codingsAlreadyPresent: number;
+    /** Codings of the export whose own user differs from their selection's (decided by `coderFrom`). */
+    codingsWithOtherUser: number;
     /** Codings that overlap another of the same coder at the same code (kept unless merging was asked for). */
     codingsOverlapping: number;
     /** Memos added. */
@@ -228,6 +236,7 @@ function isoTime(value: string | undefined): string | undefined {
 export function vendorName(origin: string | undefined): string {
   const text = clean(origin);
   const known: [RegExp, string][] = [
+    [/^marginalia\b/i, 'Marginalia'],
     [/nvivo/i, 'NVivo'],
     [/atlas\.?ti/i, 'ATLAS.ti'],
     [/maxqda/i, 'MAXQDA'],
@@ -333,7 +342,7 @@ function planCodebook(existing: readonly Code[], codes: RefiCode[], newId: () =>
           color: refiColor(refi.color) ?? nextCodeColor(after),
           parentId,
           codable: refi.isCodable,
-          description: { definition: refi.description.trim(), whenToUse: '', whenNotToUse: '', example: '' },
+          description: parseCodeDescription(refi.description),
           rank: rank++,
         };
         after.push(code);
@@ -411,6 +420,7 @@ class ProjectPlanner extends Planner {
     file: SourceFile,
     readonly project: RefiProject,
     readonly container: Container,
+    readonly coderFrom: CoderFrom,
   ) {
     super(ctx, file);
     this.codebook = planCodebook(ctx.project.codebook, project.codes, this.newId);
@@ -501,7 +511,7 @@ class ProjectPlanner extends Planner {
     if (this.decision.decidedBy === 'evidence') this.warnings.push(`Selection positions: ${this.decision.explanation}.`);
   }
 
-  private planCoding(source: PreparedSource, coding: RefiCoding, start: number, end: number, selectionName: string): PlannedCoding | null {
+  private planCoding(source: PreparedSource, coding: RefiCoding, start: number, end: number, selectionName: string, selectionUser?: string): PlannedCoding | null {
     const codeId = this.codebook.codeIds.get(coding.codeGuid);
     const code = codeId ? this.codeById.get(codeId) : undefined;
     const base = { kind: 'coding' as const, name: selectionName, source: source.name, code: this.codeLabel(coding.codeGuid) };
@@ -513,7 +523,7 @@ class ProjectPlanner extends Planner {
       this.skip({ ...base, reason: `“${code.name}” is a folder in this project, which holds codes but not codings` });
       return null;
     }
-    const coderKey = this.coderKey(coding.creatingUser);
+    const coderKey = this.coderKey(codingUser(selectionUser, coding.creatingUser, (guid) => this.users.has(guid), this.coderFrom));
     const target = source.sameAs ?? source;
     const key = `${coderKey}|${target.hash}|${code.id}|${start}|${end}`;
     let planned = this.codings.get(key);
@@ -549,7 +559,7 @@ class ProjectPlanner extends Planner {
           }
         } else {
           for (const coding of selection.codings) {
-            const p = this.planCoding(source, coding, placed.start, placed.end, label);
+            const p = this.planCoding(source, coding, placed.start, placed.end, label, selection.creatingUser);
             if (p && !planned.includes(p)) planned.push(p);
           }
         }
@@ -677,7 +687,6 @@ class ProjectPlanner extends Planner {
         this.skip({ kind: 'note', name: clean(note.name) || 'a note', reason: `${plural(note.codingCount, 'coding')} inside the note cannot be imported: Marginalia codes documents, not memos` });
       }
     }
-    if (this.project.description.trim()) this.addMemo(undefined, { type: 'project' }, this.project.description.trim());
   }
 
   // --- Attributes ----------------------------------------------------------------------------
@@ -788,6 +797,7 @@ function emptyReport(file: SourceFile, origin: string | undefined): RefiImportRe
       codersReused: 0,
       codings: 0,
       codingsAlreadyPresent: 0,
+      codingsWithOtherUser: 0,
       codingsOverlapping: 0,
       memos: 0,
       attributes: 0,
@@ -802,6 +812,13 @@ function emptyReport(file: SourceFile, origin: string | undefined): RefiImportRe
 
 // ---------------------------------------------------------------------------------------------
 // The entry points.
+
+/** What the import dialog needs to know before a REFI-QDA project is imported. */
+export async function inspectRefiProject(file: SourceFile): Promise<{ codingsWithOtherUser: number }> {
+  const { project } = await readRefiFile(file, 'project');
+  const users = new Set(project!.users.map((u) => u.guid).filter(Boolean));
+  return { codingsWithOtherUser: codingsWithOtherUser(project!, (guid) => users.has(guid)) };
+}
 
 /** A REFI-QDA project or codebook read and checked, ready to be planned into the open project. */
 export interface RefiFile {
@@ -834,7 +851,7 @@ class CoderWork {
 /** Plans importing a REFI-QDA project into the open project: one patch, and the transcripts it lists. */
 export function planRefiProject(ctx: OperationContext, read: RefiFile, options: RefiImportOptions = {}): RefiImportPlan {
   const { file, container, project } = read;
-  const plan = new ProjectPlanner(ctx, file, project!, container);
+  const plan = new ProjectPlanner(ctx, file, project!, container, options.coderFrom ?? 'selection');
   const codebook = plan.codebook;
   for (const item of project!.skipped) plan.skip({ kind: item.kind, name: item.name, reason: item.reason });
   plan.prepareSources();
@@ -844,11 +861,20 @@ export function planRefiProject(ctx: OperationContext, read: RefiFile, options: 
   plan.planAttributes();
 
   const report = emptyReport(file, project!.origin);
+  report.counts.codingsWithOtherUser = codingsWithOtherUser(project!, (guid) => plan.users.has(guid));
+  const otherUsers = otherUserWarning(report.counts.codingsWithOtherUser, plan.coderFrom);
+  if (otherUsers) plan.warnings.push(otherUsers);
   if (plan.decision) {
     const { scheme, decidedBy, explanation } = plan.decision;
     report.offsets = { ...scheme, decidedBy, explanation };
   }
+  // The project's description: kept, or filled in from the file's (project-description.ts).
+  const description = importedDescription(ctx.project.description, project!.description, file.name);
+  if (description.warning) plan.warnings.push(description.warning);
+  const info = ctx.state.tables.info.get('info')!;
+  const infoChange = description.after === null ? null : updated('info', info, { ...info, description: description.after });
   const projectChanges: NonNullable<Patch['project']> = {
+    ...(infoChange && { info: [infoChange] }),
     codes: codebook.created.map((c) => added(c.id, c)),
     attributes: plan.newDefinitions.map((d) => added(d.name, d)),
   };

@@ -35,6 +35,8 @@ export function describeScheme(scheme: OffsetScheme): string {
 /** The unit a program is known to write, from the project's `origin` attribute; null when unknown. */
 export function schemeForOrigin(origin: string | undefined): OffsetScheme | null {
   if (!origin) return null;
+  // Marginalia says which it wrote: the standard's code points, or UTF-16 units for NVivo.
+  if (/^marginalia\b/i.test(origin.trim())) return /utf-16/i.test(origin) ? { unit: 'utf16', crlfAsOne: false } : standardScheme;
   if (/nvivo/i.test(origin)) return { unit: 'utf16', crlfAsOne: false };
   if (/atlas\.?ti/i.test(origin)) return { unit: 'codepoint', crlfAsOne: true };
   if (/qualcoder/i.test(origin) || /^qc\b/i.test(origin.trim())) return standardScheme;

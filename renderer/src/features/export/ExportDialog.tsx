@@ -363,6 +363,12 @@ function ExportFormFields({ form, set, ids }: FieldsProps) {
             : 'The codebook alone: code names, colours, hierarchy and descriptions.'}
         </p>
       ) : null}
+      {form.format === 'qdpx' ? (
+        <label className="export-check">
+          <input type="checkbox" checked={form.forNvivo} onChange={(event) => set('forNvivo', event.target.checked)} />
+          For NVivo: count passage positions as NVivo does (UTF-16), so passages after an emoji land where they should
+        </label>
+      ) : null}
     </>
   );
 }

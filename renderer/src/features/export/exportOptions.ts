@@ -29,6 +29,8 @@ export interface ExportForm {
   agreement: boolean;
   agreementCoders: [string, string];
   agreementMode: AgreementMode;
+  /** A .qdpx for NVivo: selection offsets in UTF-16 units, as NVivo counts them. */
+  forNvivo: boolean;
 }
 
 /** Attributes a researcher usually crosses codes with, when the project has them. */
@@ -51,6 +53,7 @@ export function initialExportForm(project: Pick<ProjectSnapshot, 'attributes' | 
     agreement: false,
     agreementCoders: [coders[0] ?? '', coders[1] ?? ''],
     agreementMode: 'character',
+    forNvivo: false,
   };
 }
 
@@ -136,7 +139,10 @@ export function exportRequest(
   project: Pick<ProjectSnapshot, 'codebook' | 'coders' | 'attributes'>,
   filter: AttributeFilter,
 ): { ok: true; request: ExportRequest } | { ok: false; reason: string } {
-  if (form.format === 'qdpx' || form.format === 'qdc') return { ok: true, request: { channel: 'export.refi', input: { format: form.format } } };
+  if (form.format === 'qdpx' || form.format === 'qdc') {
+    const offsets = form.format === 'qdpx' && form.forNvivo ? 'utf16' : 'standard';
+    return { ok: true, request: { channel: 'export.refi', input: { format: form.format, offsets } } };
+  }
   const coderIds = project.coders.map((c) => c.id);
   const attributes = project.attributes.map((a) => a.name);
   if (form.codes === 'chosen' && form.codeIds.length === 0) return { ok: false, reason: 'Tick at least one code.' };

@@ -5,6 +5,7 @@ import { Button } from '../../ui/Button';
 import { SelectField } from '../../ui/SelectField';
 import { extensionOf, formatBytes, importExtensions, reasonSentence } from './files';
 import {
+  coderFromOptions,
   describeSpeakerChoice,
   exchangeSummary,
   formProblem,
@@ -14,7 +15,7 @@ import {
   speakerOptions,
   spreadsheetOutcome,
 } from './options';
-import type { DocumentForm, ItemForm, SpeakerChoice, SpreadsheetForm } from './options';
+import type { CoderFrom, DocumentForm, ItemForm, SpeakerChoice, SpreadsheetForm } from './options';
 import type { EntryPhase, ImportEntry } from './session';
 import './import.css';
 
@@ -100,7 +101,21 @@ function FileSettings({
     return <SpreadsheetSettings inspection={inspection} form={form} documentNames={documentNames} onForm={onForm} />;
   }
   if (form.kind === 'refi-project' || form.kind === 'refi-codebook') {
-    return <p className="import-file__summary">{exchangeSummary(form.kind)}</p>;
+    const differ = inspection.refi?.codingsWithOtherUser ?? 0;
+    return (
+      <>
+        <p className="import-file__summary">{exchangeSummary(form.kind)}</p>
+        {form.kind === 'refi-project' && differ > 0 ? (
+          <SelectField
+            label="Whose is a coding that names another user than its passage?"
+            className="import-doc__select"
+            value={form.coderFrom}
+            options={coderFromOptions(differ)}
+            onChange={(e) => onForm({ ...form, coderFrom: e.target.value as CoderFrom })}
+          />
+        ) : null}
+      </>
+    );
   }
   return null;
 }

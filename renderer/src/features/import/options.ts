@@ -1,4 +1,5 @@
 import type { ImportInspection, ImportItemOptions } from '../../../../shared/api/contract';
+import { plural } from '../../lib/format';
 
 /**
  * The import dialog's per-file settings (the form), how they start from what `import.inspect`
@@ -30,8 +31,21 @@ export interface SpreadsheetForm {
   matchColumn: string;
 }
 
+export type CoderFrom = NonNullable<NonNullable<ImportItemOptions['refi']>['coderFrom']>;
+
 export interface ExchangeForm {
   kind: 'refi-project' | 'refi-codebook';
+  /** A project's coding that names another user than its selection is this one's (asked only when some do). */
+  coderFrom: CoderFrom;
+}
+
+/** The choice of whose a coding is, for a REFI-QDA project whose codings and selections name different users. */
+export function coderFromOptions(differ: number): { value: CoderFrom; label: string }[] {
+  const codings = plural(differ, 'coding');
+  return [
+    { value: 'selection', label: `The user who selected the passage (${codings} differ)` },
+    { value: 'coding', label: 'The user named on the coding' },
+  ];
 }
 
 export type ItemForm = DocumentForm | SpreadsheetForm | ExchangeForm;
@@ -154,7 +168,7 @@ export function initialForm(inspection: ImportInspection, documentNames: readonl
     }
     case 'refi-project':
     case 'refi-codebook':
-      return { kind: inspection.kind };
+      return { kind: inspection.kind, coderFrom: 'selection' };
   }
 }
 
@@ -192,6 +206,7 @@ export function buildImportOptions(form: ItemForm, inspection: ImportInspection)
     case 'document':
       return { speakers: form.speakers };
     case 'refi-project':
+      return { refi: { coderFrom: form.coderFrom } };
     case 'refi-codebook':
       return {};
     case 'spreadsheet': {

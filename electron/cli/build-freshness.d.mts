@@ -1,0 +1,2 @@
+/** See build-freshness.mjs. */
+export function builtCliIsFresh(root: string): boolean;

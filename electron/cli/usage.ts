@@ -1,0 +1,49 @@
+/**
+ * What `marginalia help` prints: here, apart from the commands, so that running one command
+ * loads only what that command needs.
+ */
+
+const IMPORT_USAGE = `  import PROJECT FILE… [--speakers auto|none|colon|bracket|dash]
+            [--text-columns A,B] [--group-by COLUMN] [--name-column COLUMN] [--sheet NAME]
+            [--attribute-table --match-column COLUMN] [--coder-from selection|coding]
+                      import transcripts (.txt .md .docx .odt .vtt .srt), spreadsheets
+                      (.csv .xlsx: rows, or groups of rows, as documents; or an attribute
+                      table), REFI-QDA projects (.qdpx) and codebooks (.qdc); one result per file.
+                      --coder-from: whose a .qdpx coding is when it names another user than
+                      its selection (default: the selection's)`;
+
+const AGREEMENT_USAGE = `  agreement PROJECT --coders A,B[,C…] [--codes CODE,…] [--mode char|unitized|segment|presence]
+            [--threshold 0.9] [--q N] [--json | --xlsx FILE]
+                      inter-coder agreement; coders and codes by name (codes by name or
+                      path "Parent/Child"); a code includes its sub-codes`;
+
+const QUERY_USAGE = `  query PROJECT QUERY [--json | --xlsx FILE]
+                      the passages a coding query finds, with document, speaker and
+                      context, e.g. '"Tackling stigma" AND "Children and young people"
+                      WHERE "Stakeholder group" != Commissioners' (the language: README)`;
+
+const EXPORT_USAGE = `  export PROJECT (--xlsx | --csv | --qdpx | --qdc) FILE [--force]
+            [--codes CODE,…] [--coders NAME,…] [--documents NAME,…] [--where "Attribute=Value"]…
+            [--columns ATTRIBUTE,…|none] [--cross ATTRIBUTE,…|none] [--no-roll-up]
+            [--sheets per-code,agreement --agreement-coders A,B [--agreement-mode char|…]]
+            [--offsets standard|utf16]
+                      export as the app does: an Excel workbook or CSV of the coded segments
+                      (filtered by code with its sub-codes, coder, document and attribute
+                      values), or the whole project (.qdpx; --offsets utf16 for NVivo) or its
+                      codebook (.qdc) in REFI-QDA; never replaces FILE without --force`;
+
+export const USAGE = `Usage: marginalia <command> [options]
+
+Commands:
+  new DIR [--template thrive-ldn|empty] [--name NAME]
+                      create a project folder (default template: thrive-ldn)
+  info PROJECT [--json]
+                      documents, codes, coders and codings in a project
+  check PROJECT       validate every file; exit 0 when sound, 1 with each problem named
+${IMPORT_USAGE}
+${AGREEMENT_USAGE}
+${QUERY_USAGE}
+${EXPORT_USAGE}
+  help                this text
+
+Nothing is sent anywhere: every command works on local files only.`;

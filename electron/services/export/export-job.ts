@@ -1,0 +1,104 @@
+import type { Writable } from 'node:stream';
+import type { AgreementMode } from '../../../shared/api/contract';
+import { agreementTables } from '../../../shared/agreement/report-tables';
+import { computeAgreement } from '../agreement/agreement-service';
+import type { ProjectStore } from '../project/project-store';
+import { agreementSheets } from './agreement-sheets';
+import type { ExportSelection } from './coded-data';
+import { exportCodedSegmentsCsv } from './csv-export';
+import { exportWorkbook } from './excel-export';
+import { XLSX_TYPE, exportFileName } from './export-file';
+import { exportQdc, exportQdpx } from './refi-export';
+import type { OffsetUnits } from './refi-export';
+
+/**
+ * One export, whoever asks for it: the app's export dialog (export-handlers.ts) and
+ * `marginalia export` (electron/cli/export-command.ts) describe what they want as an ExportJob
+ * and runExport writes the file to a stream.
+ */
+
+export interface WorkbookChoices {
+  /** Document attributes shown as columns on the coded-segment sheets. */
+  attributeColumns: string[] | 'all';
+  /** Attributes crossed with the codes, two count sheets each. */
+  crossAttributes: string[];
+  /** A coding at a sub-code counts for its parent codes too. */
+  rollUp: boolean;
+  sheetPerCode: boolean;
+  /** Agreement sheets between these coders, over the same codes and documents. */
+  agreement: { coderIds: string[]; mode: AgreementMode } | null;
+}
+
+export type ExportJob =
+  | { format: 'xlsx'; selection: ExportSelection; workbook: WorkbookChoices }
+  | { format: 'csv'; selection: ExportSelection; attributeColumns: string[] | 'all' }
+  | { format: 'qdpx'; offsets: OffsetUnits }
+  | { format: 'qdc' };
+
+export type ExportProgress = (done: number, total: number, stage: string) => void;
+
+export interface ExportOutcome {
+  /** What had to be cut or renamed to fit Excel's limits, and similar remarks. */
+  notes: string[];
+  /** What the file holds, in a few words ("9 sheets, 1,234 codings"). */
+  contents: string;
+}
+
+const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+function endWith(output: Writable, bytes: Uint8Array | string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    output.once('error', reject);
+    output.end(typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), () => resolve());
+  });
+}
+
+/** Writes one export to `output` (and ends it). */
+export async function runExport(store: ProjectStore, job: ExportJob, output: Writable, onProgress?: ExportProgress): Promise<ExportOutcome> {
+  switch (job.format) {
+    case 'xlsx': {
+      const { selection, workbook } = job;
+      // Over the same codes and documents as every other sheet.
+      const scope = { codeIds: selection.codeIds, documentIds: selection.documentIds, attributes: selection.attributes, threshold: 0.9, q: null };
+      const agreement = workbook.agreement ? agreementSheets(agreementTables(computeAgreement(store, { ...workbook.agreement, ...scope }))) : undefined;
+      const options = {
+        attributeColumns: workbook.attributeColumns,
+        crossAttribute: workbook.crossAttributes,
+        rollUp: workbook.rollUp,
+        sheetPerCode: workbook.sheetPerCode,
+        ...(agreement && { agreement }),
+        ...(onProgress && { onProgress }),
+      };
+      const out = await exportWorkbook(store, selection, options, output);
+      return { notes: out.notes, contents: `${count(out.sheets, 'sheet')}, ${count(out.codings, 'coding')}` };
+    }
+    case 'csv': {
+      const csv = await exportCodedSegmentsCsv(store, job.selection, { attributeColumns: job.attributeColumns, ...(onProgress && { onProgress }) }, output);
+      return { notes: [], contents: count(csv.rows, 'coded segment') };
+    }
+    case 'qdpx': {
+      await endWith(output, await exportQdpx(store, job.offsets));
+      const codings = store.data.coders.reduce((n, c) => n + store.codingsOf(c.id).length, 0);
+      const offsets = job.offsets === 'utf16' ? ', offsets in UTF-16 units for NVivo' : '';
+      return { notes: [], contents: `${count(store.data.documents.length, 'document')}, ${count(codings, 'coding')}${offsets}` };
+    }
+    case 'qdc':
+      await endWith(output, exportQdc(store));
+      return { notes: [], contents: count(store.data.codebook.length, 'code') };
+  }
+}
+
+/** The file's suggested name and type: "<project> - coded segments.xlsx". */
+export function jobFileName(projectName: string, job: ExportJob): { fileName: string; mimeType: string } {
+  const named = (what: string, ext: string, mimeType: string) => ({ fileName: exportFileName(projectName, what, ext), mimeType });
+  switch (job.format) {
+    case 'xlsx':
+      return named('coded segments', 'xlsx', XLSX_TYPE);
+    case 'csv':
+      return named('coded segments', 'csv', 'text/csv');
+    case 'qdpx':
+      return named(job.offsets === 'utf16' ? 'REFI-QDA project for NVivo' : 'REFI-QDA project', 'qdpx', 'application/zip');
+    case 'qdc':
+      return named('codebook', 'qdc', 'application/xml');
+  }
+}
