@@ -41,6 +41,8 @@ export default defineConfig({
     root: 'renderer',
     // Help → About's facts, made from package.json and the dependency tree at build time.
     plugins: [react(), aboutModule(resolve('.'))],
+    // Styles are CSS Modules: `.code-row--active` is read as styles.codeRowActive.
+    css: { modules: { localsConvention: 'camelCaseOnly' } },
     build: {
       outDir: 'out/renderer',
       rollupOptions: { input: { index: resolve('renderer/index.html') } },

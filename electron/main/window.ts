@@ -1,13 +1,13 @@
-import { BrowserWindow, app, session, shell } from 'electron';
+import { BrowserWindow, app, session } from 'electron';
 import { contentSecurityPolicy } from '../common/content-security-policy';
 import {
   denyAllPermissions,
   isAllowedNavigation,
   isAllowedNetworkRequest,
   isAppUrl,
-  isSafeExternalUrl,
   secureWebPreferences,
 } from './security';
+import { safeOpenExternal } from './open-external';
 
 export interface Origins {
   /** Where the UI is loaded from: `app://marginalia`, or the dev server's origin. */
@@ -20,7 +20,7 @@ export interface Origins {
 export function installSecurityGuards({ appOrigin, devServerOrigin }: Origins): void {
   app.on('web-contents-created', (_event, contents) => {
     contents.setWindowOpenHandler(({ url }) => {
-      if (isSafeExternalUrl(url)) void shell.openExternal(url);
+      safeOpenExternal(url);
       return { action: 'deny' };
     });
     contents.on('will-navigate', (event) => {

@@ -161,9 +161,21 @@ export const contract = {
     output: returns<null>(),
   },
 
-  'document.get': { kind: 'query', input: z.object({ documentId: entityId }).strict(), output: returns<DocumentContent>() },
-  /** Just the codings of one document (all coders), to refresh a reader after a change. */
-  'document.codings': { kind: 'query', input: z.object({ documentId: entityId }).strict(), output: returns<CoderCoding[]>() },
+  /**
+   * A document's text and turns, with the codings of `coderIds` (the coders the reader shows;
+   * every coder's when absent): a reply sized to what is shown, the rest asked for on demand.
+   */
+  'document.get': {
+    kind: 'query',
+    input: z.object({ documentId: entityId, coderIds: z.array(entityId).max(1000).optional() }).strict(),
+    output: returns<DocumentContent>(),
+  },
+  /** Just the codings of one document (of `coderIds`, or all coders), to refresh a reader after a change or a new coder view. */
+  'document.codings': {
+    kind: 'query',
+    input: z.object({ documentId: entityId, coderIds: z.array(entityId).max(1000).optional() }).strict(),
+    output: returns<CoderCoding[]>(),
+  },
 
   /** Renames a document (undoable). */
   'document.rename': {

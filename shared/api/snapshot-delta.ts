@@ -1,8 +1,8 @@
 import { projectCollections } from '../domain/patch';
 import type { Patch, ProjectEntities } from '../domain/patch';
-import type { Coding } from '../domain/schemas';
+import type { Coding, DocumentMeta } from '../domain/schemas';
 import type { ProjectState } from '../domain/state/project-state';
-import type { MemoView, ProjectSnapshot, SnapshotDelta, Upserts } from './views';
+import type { DocumentSummary, MemoView, ProjectSnapshot, SnapshotDelta, Upserts } from './views';
 
 /** Which snapshot list each project collection feeds. */
 const snapshotLists = {
@@ -18,6 +18,11 @@ type ListKey = (typeof snapshotLists)[keyof typeof snapshotLists];
 
 function keyOf(list: ListKey, entity: unknown): string {
   return list === 'attributes' ? (entity as { name: string }).name : (entity as { id: string }).id;
+}
+
+/** A document as the snapshot lists it: sent for every document, so it carries only what the page shows. */
+export function documentSummary({ id, name, length, turnCount, attributes, rank }: DocumentMeta): DocumentSummary {
+  return { id, name, length, turnCount, attributes, rank };
 }
 
 export function memoViews(state: ProjectState, coderId: string): MemoView[] {
@@ -44,7 +49,7 @@ export function deltaOf(state: ProjectState, patch: Patch, currentCoderId: strin
     const out: Upserts<unknown> = { upsert: [], remove: [] };
     for (const change of changes) {
       const now = table.get(change.id);
-      if (now) out.upsert.push(now);
+      if (now) out.upsert.push(collection === 'documents' ? documentSummary(now as DocumentMeta) : now);
       else out.remove.push(change.id);
     }
     (delta as Record<string, Upserts<unknown>>)[snapshotLists[collection]] = out;

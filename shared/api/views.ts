@@ -11,6 +11,9 @@ import type { AttributeDef, Code, Coder, Coding, DocumentMeta, DocumentSet, Memo
 
 /** What the UI reads: shapes computed by the backend from the files on disk. */
 
+/** A document as the snapshot lists it: what the document list, the filters and the reader's header show. */
+export type DocumentSummary = Pick<DocumentMeta, 'id' | 'name' | 'length' | 'turnCount' | 'attributes' | 'rank'>;
+
 /** The current user's place in a project, kept in app settings (per user, not in the project). */
 export interface Workspace {
   lastDocumentId: string | null;
@@ -37,7 +40,8 @@ export interface ProjectSnapshot {
   description: string;
   codebook: Code[];
   attributes: AttributeDef[];
-  documents: DocumentMeta[];
+  /** Every document, as lists and filters show it (its hash and import record stay in the backend). */
+  documents: DocumentSummary[];
   coders: Coder[];
   sets: DocumentSet[];
   queries: SavedQuery[];
@@ -111,7 +115,7 @@ export interface SnapshotDelta {
   codebook?: Upserts<Code>;
   /** Keyed by attribute name. */
   attributes?: Upserts<AttributeDef>;
-  documents?: Upserts<DocumentMeta>;
+  documents?: Upserts<DocumentSummary>;
   coders?: Upserts<Coder>;
   sets?: Upserts<DocumentSet>;
   queries?: Upserts<SavedQuery>;

@@ -4,7 +4,10 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import type { Page } from 'playwright-core';
 import type { StepResult } from './steps';
-import { rpc, startServer, stopServer, vmPeakMb } from './web-server';
+import { CHROMIUM, CHROMIUM_ARGS, OBSERVE_LONG_TASKS, REGION, inPage, largestReply, log, round, rpc, startServer, stopServer, timeOpen, vmPeakMb } from './page';
+import type { OpenTiming } from './page';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /**
  * Browser mode on the benchmark project: the real `npm run web` entry serving the built
@@ -15,8 +18,6 @@ import { rpc, startServer, stopServer, vmPeakMb } from './web-server';
  *   node --import tsx tests/bench/browser.ts CONFIG_JSON   ({ project, work, out, documentName, coderName, profileDir? })
  */
 
-const CHROMIUM = process.env.MARGINALIA_CHROMIUM ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
 const SCROLL_BUDGET_MS = 120_000;
 const MAX_SCROLL_STEPS = 3000;
 
@@ -30,86 +31,11 @@ interface Config {
   profileDir?: string;
 }
 
-const log = (message: string): void => {
-  process.stderr.write(`  · ${message}\n`);
-};
-
-const round = (n: number, digits = 1): number => Math.round(n * 10 ** digits) / 10 ** digits;
-
-/**
- * In-page scripts are kept as plain JavaScript text: tsx (esbuild, keepNames) would wrap the
- * functions of this file in a `__name` helper that does not exist in the page.
- */
-
-/** Installed before the app's own scripts: every long task and long animation frame is kept. */
-const OBSERVE_LONG_TASKS = `
-(() => {
-  const bench = { longTasks: [], frames: [] };
-  window.__bench = bench;
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) bench.longTasks.push({ start: e.startTime, duration: e.duration });
-  }).observe({ type: 'longtask', buffered: true });
-  try {
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) {
-        bench.frames.push({
-          start: e.startTime,
-          duration: e.duration,
-          blocking: e.blockingDuration,
-          renderStart: e.renderStart,
-          styleAndLayoutStart: e.styleAndLayoutStart,
-          scripts: (e.scripts || []).map((s) => ({
-            invoker: s.invoker,
-            source: String(s.sourceURL || '').split('/').pop() + ':' + (s.sourceFunctionName || ''),
-            duration: s.duration,
-            forcedLayout: s.forcedStyleAndLayoutDuration,
-          })),
-        });
-      }
-    }).observe({ type: 'long-animation-frame', buffered: true });
-  } catch {
-    /* no Long Animation Frames: long tasks still are observed */
-  }
-})();
-`;
-
-/** Finds the reader region of the named document. */
-const REGION = `(name) => [...document.querySelectorAll('section[aria-label]')].find((s) => s.getAttribute('aria-label') === name)`;
-
-/** Arms the timer: click time (capture phase) to the first frame after the reader shows text. */
-const ARM_OPEN_TIMER = `
-(name) => {
-  const state = { t0: null, dom: null, painted: null };
-  window.__open = state;
-  const region = ${REGION};
-  const hasText = () => {
-    const r = region(name);
-    if (!r) return false;
-    const block = r.querySelector('.block[data-key]');
-    if (block && (block.textContent || '').trim().length > 0) return true;
-    const scroller = r.querySelector('[data-scroll-root]');
-    return Boolean(scroller && (scroller.textContent || '').trim().length > 200);
-  };
-  document.addEventListener('click', () => { if (state.t0 === null) state.t0 = performance.now(); }, { capture: true });
-  const observer = new MutationObserver(() => {
-    if (state.t0 === null || state.dom !== null || !hasText()) return;
-    state.dom = performance.now();
-    observer.disconnect();
-    // The frame that shows it: a message posted from requestAnimationFrame runs after that frame's paint.
-    requestAnimationFrame(() => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => { state.painted = performance.now(); };
-      channel.port2.postMessage(null);
-    });
-  });
-  observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-}`;
-
 /** Page-sized steps from the top to the bottom, two frames each. */
 const SCROLL_THROUGH = `
 async ({ name, budget, maxSteps }) => {
   const region = (${REGION})(name);
-  const scroller = region.querySelector('[data-scroll-root]') || region.querySelector('.reader__scroll');
+  const scroller = region.querySelector('[data-scroll-root]') ;
   const frame = () => new Promise((r) => requestAnimationFrame(r));
   scroller.scrollTop = 0;
   await frame();
@@ -145,11 +71,6 @@ async ({ name, budget, maxSteps }) => {
   };
 }`;
 
-/** Calls an in-page function given as text with one JSON argument. */
-function inPage<T>(page: Page, fn: string, arg: unknown): Promise<T> {
-  return page.evaluate(`(${fn})(${JSON.stringify(arg)})`) as Promise<T>;
-}
-
 interface ScrollResult {
   steps: number;
   scrollHeight: number;
@@ -161,35 +82,13 @@ interface ScrollResult {
   end: number;
 }
 
-interface OpenTiming {
-  open: { t0: number; dom: number; painted: number };
-  requests: { name: string; start: number; waiting: number; download: number; end: number; bytes: number }[];
-}
-
-/** Clicks the document in the Documents list and times it until its text is painted. */
-async function timeOpen(page: Page, documentName: string): Promise<OpenTiming> {
-  const option = page.getByRole('listbox', { name: 'Documents' }).getByRole('option', { name: documentName, exact: true });
-  await inPage(page, ARM_OPEN_TIMER, documentName);
-  await option.click();
-  // Polled from here: the page's Content-Security-Policy forbids waitForFunction's eval.
-  for (const until = Date.now() + 60_000; !(await page.evaluate('window.__open.painted !== null')); ) {
-    if (Date.now() > until) throw new Error(`the document did not show its text within 60 s: ${JSON.stringify(await page.evaluate('window.__open'))}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  const open = (await page.evaluate('window.__open')) as OpenTiming['open'];
-  const requests = (await page.evaluate(
-    `performance.getEntriesByType('resource').filter((e) => e.name.includes('/rpc/') && e.startTime >= ${open.t0}).map((e) => ({ name: e.name.split('/rpc/')[1], start: e.startTime - ${open.t0}, waiting: e.responseStart - e.requestStart, download: e.responseEnd - e.responseStart, end: e.responseEnd - ${open.t0}, bytes: e.decodedBodySize }))`,
-  )) as OpenTiming['requests'];
-  return { open, requests };
-}
-
 /** Opens another document, so that the next click opens the big one afresh. */
 async function openOther(page: Page, documentName: string): Promise<void> {
   const other = page.getByRole('listbox', { name: 'Documents' }).getByRole('option').first();
   const name = await other.getAttribute('aria-label');
   if (!name || name === documentName) throw new Error('no other document to open');
   await other.click();
-  await page.getByRole('region', { name, exact: true }).locator('.block[data-key]').first().waitFor({ timeout: 60_000 });
+  await page.getByRole('region', { name, exact: true }).locator('[data-key]').first().waitFor({ timeout: 60_000 });
   await page.waitForTimeout(1000);
 }
 
@@ -198,7 +97,7 @@ export async function browserStep(config: Config): Promise<StepResult> {
   await rm(join(config.work, 'web-data'), { recursive: true, force: true });
   await mkdir(config.work, { recursive: true });
   log('starting browser mode');
-  const server = await startServer(config, config.profileDir ? ['--cpu-prof', '--cpu-prof-dir', config.profileDir, '--cpu-prof-name', 'browser-server.cpuprofile'] : []);
+  const server = await startServer(repoRoot, config);
   const origin = new URL(server.url).origin;
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
   try {
@@ -214,8 +113,7 @@ export async function browserStep(config: Config): Promise<StepResult> {
     await page.goto(server.url);
     const list = page.getByRole('listbox', { name: 'Documents' });
     await list.waitFor({ state: 'visible', timeout: 60_000 });
-    const option = list.getByRole('option', { name: config.documentName, exact: true });
-    await option.waitFor({ state: 'visible', timeout: 60_000 });
+    await list.getByRole('option').first().waitFor({ state: 'visible', timeout: 60_000 });
     const appLoadMs = Date.now() - loadStart;
     // Let the start-up work settle so it is not counted against the document.
     await page.waitForTimeout(1000);
@@ -289,6 +187,7 @@ export async function browserStep(config: Config): Promise<StepResult> {
     const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? null;
     const longest = (list: { duration: number }[]) => (list.length ? round(Math.max(...list.map((t) => t.duration))) : 0);
     const serverPeakMb = vmPeakMb(server.child.pid!);
+    const largest = await largestReply(page);
     await context.close();
     return {
       step: 'browser',
@@ -304,6 +203,8 @@ export async function browserStep(config: Config): Promise<StepResult> {
         scrollSteps: scroll.steps,
         scrollReachedEnd: scroll.reachedEnd ? 'yes' : 'no',
         serverPeakRssMb: serverPeakMb,
+        largestReplyMb: round(largest.bytes / 1048576, 2),
+        largestReplyChannel: largest.channel,
         pageJsHeapUsedMb: metric('JSHeapUsedSize') === null ? null : round(metric('JSHeapUsedSize')! / 1e6),
         pageJsHeapTotalMb: metric('JSHeapTotalSize') === null ? null : round(metric('JSHeapTotalSize')! / 1e6),
       },

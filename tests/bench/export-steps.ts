@@ -8,7 +8,7 @@ import { everything } from '../../electron/services/export/coded-data';
 import { workbookSheets } from '../../electron/services/export/excel-export';
 import { ProjectStore } from '../../electron/services/project/project-store';
 import type { StepResult } from './steps';
-import { rpc, startServer, stopServer, vmPeakMb } from './web-server';
+import { rpc, startServer, stopServer, vmPeakMb } from './page';
 
 /**
  * The export's benchmark steps, each in a fresh Node process like the others:
@@ -93,7 +93,7 @@ async function xlsx(config: Config): Promise<StepResult> {
 }
 
 async function exportWait(config: Config): Promise<StepResult> {
-  const server = await startServer(config);
+  const server = await startServer(repoRoot, config);
   try {
     const origin = new URL(server.url).origin;
     const ping = async () => {

@@ -21,8 +21,9 @@ import { builtCliIsFresh } from '../../electron/cli/build-freshness.mjs';
  * --reuse DIR   measure an already generated project (it is never changed: steps that write
  *               work on a copy) instead of generating one into a temp folder
  * --keep        keep the temp folder (the generated project) afterwards
- * --only LIST   run only these steps: floor-parse, floor-copy, open, edit, edit-sample, survey,
- *               agreement, xlsx, export-wait, qdpx, browser; or `export` for xlsx, export-wait and qdpx
+ * --only LIST   run only these steps: floor-parse, floor-copy, open, edit, edit-sample, survey
+ *               (the import), agreement, xlsx, export-wait, qdpx, browser, survey-browser; or
+ *               `export` for xlsx, export-wait and qdpx
  * --profile     also write CPU profiles of every step to bench-results/profiles/
  * STEP,…        as --only (`npm run bench -- export`)
  */
@@ -30,12 +31,21 @@ import { builtCliIsFresh } from '../../electron/cli/build-freshness.mjs';
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const resultsDir = join(repoRoot, 'bench-results');
 const STEP_TIMEOUT_MS = 300_000;
-const ALL_STEPS = ['floor-parse', 'floor-copy', 'open', 'edit', 'edit-sample', 'survey', 'agreement', 'xlsx', 'export-wait', 'qdpx', 'browser'] as const;
+const ALL_STEPS = ['floor-parse', 'floor-copy', 'open', 'edit', 'edit-sample', 'survey', 'agreement', 'xlsx', 'export-wait', 'qdpx', 'browser', 'survey-browser'] as const;
+/** The script of each step that is not in steps.ts. */
+const SCRIPTS: Partial<Record<string, string>> = {
+  browser: 'tests/bench/browser.ts',
+  'survey-browser': 'tests/bench/survey.ts',
+  xlsx: 'tests/bench/export-steps.ts',
+  'export-wait': 'tests/bench/export-steps.ts',
+};
+/** Steps that drive a browser (skipped with --skip-browser). */
+const BROWSER_STEPS: readonly StepName[] = ['browser', 'survey-browser'];
 type StepName = (typeof ALL_STEPS)[number];
 /** Names for groups of steps in --only. */
 const STEP_GROUPS: Record<string, StepName[]> = { export: ['xlsx', 'export-wait', 'qdpx'] };
 /** Steps that run the built app (electron-vite's out/): it is built first when older than the sources. */
-const BUILT_STEPS: StepName[] = ['xlsx', 'export-wait', 'browser'];
+const BUILT_STEPS: StepName[] = ['xlsx', 'export-wait', 'browser', 'survey-browser'];
 
 const progress = (message: string): void => {
   process.stderr.write(`${message}\n`);
@@ -58,12 +68,12 @@ interface StepRun {
 
 async function runChild(name: StepName, config: Record<string, unknown>, profileDir: string | null): Promise<StepRun> {
   const out = join(String(config.work), `${name}.result.json`);
-  const script = name === 'browser' ? 'tests/bench/browser.ts' : name === 'xlsx' || name === 'export-wait' ? 'tests/bench/export-steps.ts' : 'tests/bench/steps.ts';
+  const script = SCRIPTS[name] ?? 'tests/bench/steps.ts';
   // Each thread writes its own profile (tsx runs a worker too): they go to a folder of their
   // own, and the main thread's (thread id 0) is kept as <step>.cpuprofile.
-  const ownProfiles = profileDir && name !== 'browser' ? join(profileDir, `${name}.tmp`) : null;
+  const ownProfiles = profileDir && !BROWSER_STEPS.includes(name) ? join(profileDir, `${name}.tmp`) : null;
   const nodeArgs = ['--expose-gc', ...(ownProfiles ? ['--cpu-prof', '--cpu-prof-dir', ownProfiles] : [])];
-  const args = [...nodeArgs, '--import', 'tsx', script, ...(name === 'browser' ? [] : [name]), JSON.stringify({ ...config, out })];
+  const args = [...nodeArgs, '--import', 'tsx', script, ...(BROWSER_STEPS.includes(name) ? [] : [name]), JSON.stringify({ ...config, out })];
   const started = performance.now();
   const child = spawn(process.execPath, args, { cwd: repoRoot, stdio: ['ignore', 'inherit', 'inherit'] });
   const code = await new Promise<number | null>((done) => {
@@ -173,11 +183,19 @@ function buildRows(results: Partial<Record<StepName, StepResult | null>>, summar
   }
   if ('qdpx' in results) rows.push(row(`qdpx export (REFI-QDA, ${f('qdpx', 'qdpxMb') ?? '?'} MB file)`, f('qdpx', 'qdpxMs'), 'ms', null, peakOf('qdpx')));
   if ('browser' in results) {
-    rows.push(row('Browser: app loaded (Documents list shown)', f('browser', 'appLoadMs'), 'ms', null, null));
-    rows.push(row('Browser: 1 MB document visible after the click (first open)', f('browser', 'firstPaintMs'), 'ms', 300, peakOf('browser')));
+    rows.push(row('Browser: app loaded (Documents list shown)', f('browser', 'appLoadMs'), 'ms', 1000, null));
+    rows.push(row('Browser: 1 MB document visible after the click (first open)', f('browser', 'firstPaintMs'), 'ms', 150, peakOf('browser')));
     rows.push(row('Browser: 1 MB document visible, reopened (best of 2)', f('browser', 'warmFirstPaintMs'), 'ms', null, null));
     const tasks = f('browser', 'scrollLongTasks');
     rows.push(row('Browser: longest main-thread task scrolling it top to bottom', f('browser', 'longestScrollTaskMs'), 'ms', 50, null, tasks !== null ? ` (${tasks} tasks > 50 ms)` : ''));
+    rows.push(row(`Browser: largest reply (${results.browser?.figures.largestReplyChannel ?? '?'})`, f('browser', 'largestReplyMb'), 'MB', 1, null));
+  }
+  if ('survey-browser' in results) {
+    const shown = f('survey-browser', 'optionsInDom');
+    rows.push(row('Survey (20,000 answers): project shown', f('survey-browser', 'projectShownMs'), 'ms', 1500, peakOf('survey-browser'), shown !== null ? ` (${shown} options in the DOM)` : ''));
+    rows.push(row('Survey: an answer opened (click to its text painted)', f('survey-browser', 'openAnswerMs'), 'ms', 150, null));
+    rows.push(row('Survey: the list filtered by an attribute (click to painted)', f('survey-browser', 'filterMs'), 'ms', 100, null));
+    rows.push(row(`Survey: largest reply (${results['survey-browser']?.figures.largestReplyChannel ?? '?'})`, f('survey-browser', 'largestReplyMb'), 'MB', 1, null));
   }
   return rows;
 }
@@ -195,6 +213,7 @@ function stepOf(label: string): StepName | undefined {
   if (label.startsWith('xlsx')) return 'xlsx';
   if (label.startsWith('qdpx')) return 'qdpx';
   if (label.startsWith('Browser')) return 'browser';
+  if (label.startsWith('Survey')) return 'survey-browser';
   return undefined;
 }
 
@@ -299,7 +318,7 @@ async function main(): Promise<void> {
   const onlyList = [values.only, ...positionals].filter(Boolean).join(',');
   const only = onlyList ? onlyList.split(',').flatMap((s) => STEP_GROUPS[s.trim()] ?? [s.trim()]) : null;
   for (const s of only ?? []) if (!(ALL_STEPS as readonly string[]).includes(s)) usage(`Unknown step "${s}".`);
-  const steps = ALL_STEPS.filter((s) => (!only || only.includes(s)) && !(s === 'browser' && values['skip-browser']));
+  const steps = ALL_STEPS.filter((s) => (!only || only.includes(s)) && !(BROWSER_STEPS.includes(s) && values['skip-browser']));
 
   if (values.reuse && !existsSync(join(resolve(values.reuse), 'project.json'))) usage(`${resolve(values.reuse)} has no project.json.`);
 

@@ -203,10 +203,10 @@ test('agreement: undefined figures say so, never 0 or blank', async ({ app, page
   await pick(page, view, 'Documents', '04 Lambeth: commissioners');
   const table = view.getByRole('table', { name: 'Agreement by code between Amara Okafor and Tom Reilly' });
   await expect(table).toBeVisible();
-  const undefinedCells = table.locator('.agr-undefined');
+  const undefinedCells = table.locator('[data-undefined]');
   await expect(undefinedCells.first()).toBeVisible();
   await expect(undefinedCells.first()).toHaveAttribute('title', /^Undefined: /);
-  await expect(view.locator('.agr-footnotes li').first()).toContainText('Undefined:');
+  await expect(view.locator('[data-footnotes] li').first()).toContainText('Undefined:');
   // Undefined codes are listed apart under the chart, not drawn.
   await expect(view.getByText(/Not drawn: κ \(pooled\) is undefined for/)).toBeVisible();
   // No figure cell is blank.
@@ -232,7 +232,7 @@ test('agreement: undefined figures say so, never 0 or blank', async ({ app, page
   const weighted = again.getByRole('columnheader', { name: 'κ (length-weighted mean)' });
   await expect(weighted).toBeVisible();
   await expect(weighted).toHaveAttribute('aria-sort', 'ascending');
-  await expect(again.locator('.agr-undefined').first()).toHaveAttribute('title', 'Undefined: no document has a defined κ');
+  await expect(again.locator('[data-undefined]').first()).toHaveAttribute('title', 'Undefined: no document has a defined κ');
 });
 
 test('agreement: working as a pair — export my coding, refuse my own file, import a colleague’s', async ({ app, page }) => {

@@ -220,7 +220,7 @@ test('matrix: a cell agrees with the backend, lists its passages, and exports as
   await expect(list.getByRole('listitem')).toHaveCount(expected);
   // Every passage listed is from a conversation with young people.
   const youngPeople = project.documents.filter((d) => d.attributes['Stakeholder group'] === 'Young people').map((d) => d.name);
-  for (const text of await list.locator('.segment__doc').allTextContents()) expect(youngPeople).toContain(text);
+  for (const text of await list.locator('[data-segment="doc"]').allTextContents()) expect(youngPeople).toContain(text);
   await page.screenshot({ path: 'tests/artifacts/matrix.png' });
 
   // The cells are reachable by keyboard: arrows move between them, Enter lists a cell's passages.

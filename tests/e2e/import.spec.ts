@@ -97,7 +97,7 @@ test('a Word interview and a speaker-tagged transcript: preview, progress, resul
   await expect(list.getByRole('option')).toHaveCount(19);
   await expect(list.getByRole('option', { name: 'ID1', exact: true })).toBeVisible();
   // The first imported document opens in the reader.
-  await expect(page.getByRole('region', { name: 'ID1', exact: true }).locator('.block[data-key]').first()).toBeVisible();
+  await expect(page.getByRole('region', { name: 'ID1', exact: true }).locator('[data-key]').first()).toBeVisible();
   await list.getByRole('option', { name: 'transcript', exact: true }).click();
   const reader = page.getByRole('region', { name: 'transcript', exact: true });
   await expect(reader).toContainText('hello, I like the course');

@@ -27,7 +27,7 @@ async function coderFiles(projectDir: string): Promise<Record<string, string>> {
 async function codeFirstParagraph(page: Page, documentName: string): Promise<void> {
   await page.getByRole('listbox', { name: 'Documents' }).getByRole('option', { name: documentName }).click();
   const reader = page.getByRole('region', { name: documentName });
-  const firstRun = reader.locator('.rcolumn [data-start]').first();
+  const firstRun = reader.locator('[data-start]').first();
   await expect(firstRun).toBeVisible();
   await firstRun.click({ clickCount: 3 });
   await expect(page.getByRole('button', { name: /^Selected passage: / })).toBeVisible();
@@ -96,7 +96,7 @@ test('a project open in another window opens read-only: banner, changes refused 
 
     // Now coding is saved.
     await codeFirstParagraph(page2, '04 Lambeth: commissioners');
-    await expect(page2.locator('.statusbar__message')).toContainText('Code “A healthy workforce” in 04 Lambeth: commissioners');
+    await expect(page2.locator('footer [role="status"]')).toContainText('Code “A healthy workforce” in 04 Lambeth: commissioners');
     await expect(page2.getByRole('alert')).toHaveCount(0);
     expect(await coderFiles(projectDir)).not.toEqual(before);
     expect(changeRequests).toBe(1);

@@ -59,7 +59,7 @@ async function start(page: Page, app: WebApp, name = 'Test Coder'): Promise<void
 async function openDocument(page: Page, name: string): Promise<Locator> {
   await page.getByRole('listbox', { name: 'Documents' }).getByRole('option', { name }).click();
   const reader = page.getByRole('region', { name });
-  await expect(reader.locator('.block[data-key]').first()).toBeVisible();
+  await expect(reader.locator('[data-key]').first()).toBeVisible();
   return reader;
 }
 
@@ -86,7 +86,7 @@ interface PageElement {
 }
 
 function readerScroller(page: Page): Locator {
-  return page.locator('.reader__scroll[data-scroll-root]');
+  return page.locator('[data-scroll-root]');
 }
 
 /**
@@ -118,7 +118,7 @@ async function renderedPhrasePoints(page: Page, phrase: string): Promise<{ x1: n
   return readerScroller(page).evaluate((el, wanted) => {
     const scroller = el as unknown as PageElement;
     // The rendered text run by run (each holds one text node), so a phrase crossing runs or turns is found too.
-    const runs = Array.from(scroller.querySelectorAll('.rcolumn [data-start]'));
+    const runs = Array.from(scroller.querySelectorAll('[data-start]'));
     const nodes: { node: unknown; from: number }[] = [];
     let all = '';
     for (const run of runs) {
@@ -182,7 +182,7 @@ function codedRuns(reader: Locator, id: string): Locator {
 }
 
 function treeRow(page: Page, name: string): Locator {
-  return page.getByRole('tree', { name: 'Codebook' }).getByRole('treeitem', { name, exact: true }).locator('> .code-row');
+  return page.getByRole('tree', { name: 'Codebook' }).getByRole('treeitem', { name, exact: true }).locator('> [data-code-row]');
 }
 
 const LAMBETH = '04-lambeth-commissioners.txt';
@@ -191,7 +191,7 @@ const POOLED = "Pooled budgets for a neighbourhood, with residents on the panel 
 test('a passage selected with the mouse and dragged onto a code is coded, shown, kept and saved in the coder’s file', async ({ app, page }) => {
   await start(page, app);
   const reader = await openDocument(page, '04 Lambeth: commissioners');
-  await expect(reader.locator('.run--coded')).toHaveCount(0);
+  await expect(reader.locator('[data-codings]')).toHaveCount(0);
 
   await selectByMouse(page, POOLED);
   const chip = page.getByRole('button', { name: /^Selected passage: Pooled budgets/ });
@@ -331,26 +331,26 @@ test('whose codings are shown: me, one coder, all coders; switching coder; the c
   const show = page.getByLabel('Show codings of');
   // The new coder has coded nothing here.
   await expect(show).toHaveValue('me');
-  await expect(reader.locator('.run--coded')).toHaveCount(0);
-  await expect(reader.locator('.stripe')).toHaveCount(0);
+  await expect(reader.locator('[data-codings]')).toHaveCount(0);
+  await expect(reader.locator('[data-stripe-code]')).toHaveCount(0);
 
   await show.selectOption({ label: 'Amara Okafor' });
   const peer = 'Peer mentors should be the front door, not the whole house.';
-  await expect(reader.locator('.run--coded', { hasText: peer })).toHaveCount(1);
+  await expect(reader.locator('[data-codings]', { hasText: peer })).toHaveCount(1);
   // Tom Reilly did not code that sentence on its own.
-  const amaraCodings = await reader.locator('.run--coded').count();
+  const amaraCodings = await reader.locator('[data-codings]').count();
   expect(amaraCodings).toBeGreaterThan(5);
 
   await show.selectOption({ label: 'Me' });
-  await expect(reader.locator('.run--coded')).toHaveCount(0);
+  await expect(reader.locator('[data-codings]')).toHaveCount(0);
 
   await show.selectOption({ label: 'All coders' });
-  await expect(reader.locator('.stripe').first()).toBeVisible();
+  await expect(reader.locator('[data-stripe-code]').first()).toBeVisible();
   await expect(reader.getByRole('button', { name: /^Children and young people · AO \(Amara Okafor\)/ })).toBeVisible();
   await expect(reader.getByRole('button', { name: /^Children and young people · TR \(Tom Reilly\)/ }).first()).toBeVisible();
   // The densest stretch: several codes and both coders on the same sentences.
   await page.mouse.move(0, 0);
-  await reader.locator('.reader__scroll[data-scroll-root]').evaluate((el) => {
+  await reader.locator('[data-scroll-root]').evaluate((el) => {
     const run = Array.from(el.querySelectorAll('[data-start]')).find((r) => r.textContent?.includes('When I was fifteen'));
     if (run) el.scrollTop += run.getBoundingClientRect().top - el.getBoundingClientRect().top - 24;
   });
@@ -361,12 +361,12 @@ test('whose codings are shown: me, one coder, all coders; switching coder; the c
   await phrasePoints(page, 'In my family');
   const stripe = reader.getByRole('button', { name: /^Tackling stigma · TR/ });
   await stripe.hover();
-  await expect(reader.locator('.run--hot').first()).toBeVisible();
-  await expect(reader.locator('.run--hot').first()).toContainText('In my family');
+  await expect(reader.locator('[data-hot]').first()).toBeVisible();
+  await expect(reader.locator('[data-hot]').first()).toContainText('In my family');
 
   // Clicking a coded passage lists the codings there, read-only for other coders.
   await phrasePoints(page, peer);
-  await reader.locator('.run--coded', { hasText: peer }).click();
+  await reader.locator('[data-codings]', { hasText: peer }).click();
   const popover = page.getByRole('dialog', { name: /coding/i });
   await expect(popover).toBeVisible();
   await expect(popover).toContainText('Peer support and community champions');
@@ -381,8 +381,8 @@ test('whose codings are shown: me, one coder, all coders; switching coder; the c
   await page.getByRole('menu', { name: 'Code as' }).getByRole('menuitem', { name: 'Amara Okafor' }).click();
   await expect(page.getByRole('button', { name: /Coding as Amara Okafor/ })).toBeVisible();
   await show.selectOption({ label: 'Me' });
-  await expect(reader.locator('.run--coded', { hasText: peer })).toHaveCount(1);
-  await reader.locator('.run--coded', { hasText: peer }).click();
+  await expect(reader.locator('[data-codings]', { hasText: peer })).toHaveCount(1);
+  await reader.locator('[data-codings]', { hasText: peer }).click();
   await expect(popover).toContainText('Amara Okafor (you)');
   await popover.getByRole('button', { name: 'Write memo' }).click();
   await popover.getByLabel('Memo on this coding').fill('Peers as the way in, not a substitute for services.');
@@ -390,7 +390,7 @@ test('whose codings are shown: me, one coder, all coders; switching coder; the c
   await expect(popover).toContainText('Memo: Peers as the way in');
   await page.screenshot({ path: 'tests/artifacts/workbench-popover.png' });
   await popover.getByRole('button', { name: 'Remove' }).click();
-  await expect(reader.locator('.run--coded', { hasText: peer })).toHaveCount(0);
+  await expect(reader.locator('[data-codings]', { hasText: peer })).toHaveCount(0);
   await expect(popover).toBeHidden();
 
   // "Someone else…" asks for a new name.
@@ -400,14 +400,14 @@ test('whose codings are shown: me, one coder, all coders; switching coder; the c
   await dialog.getByLabel('Your name').fill('Third Coder');
   await dialog.getByRole('button', { name: 'Switch' }).click();
   await expect(page.getByRole('button', { name: /Coding as Third Coder/ })).toBeVisible();
-  await expect(reader.locator('.run--coded')).toHaveCount(0);
+  await expect(reader.locator('[data-codings]')).toHaveCount(0);
 });
 
 test('the project reopens at the last document, scrolled where the user left it', async ({ app, page }) => {
   await start(page, app);
   await openDocument(page, '05 Southwark: carers');
   const reader = page.getByRole('region', { name: '05 Southwark: carers' });
-  const scroller = reader.locator('.reader__scroll[data-scroll-root]');
+  const scroller = reader.locator('[data-scroll-root]');
   /** Where a run starting with `text` sits, relative to the top of the reader's viewport. */
   const topOf = (text: string) =>
     scroller.evaluate((el, wanted) => {
@@ -431,7 +431,7 @@ test('the project reopens at the last document, scrolled where the user left it'
 
   await page.reload();
   const again = page.getByRole('region', { name: '05 Southwark: carers' });
-  await expect(again.locator('.block[data-key]').first()).toBeVisible();
+  await expect(again.locator('[data-key]').first()).toBeVisible();
   await expect.poll(async () => {
     const after = await topOf(landmark);
     return after === null || before === null ? Infinity : Math.abs(after - before);

@@ -25,7 +25,7 @@ function item(tree: Locator, name: string): Locator {
 
 /** The row of a tree item (its own line, without its children). */
 function row(tree: Locator, name: string): Locator {
-  return item(tree, name).locator('> .code-row');
+  return item(tree, name).locator('> [data-code-row]');
 }
 
 async function idOf(page: Page, app: WebApp, name: string): Promise<string> {
@@ -127,7 +127,7 @@ test('codebook: create a code and a child, rename, move by keyboard and by dragg
 
   // Drag it into the gap before the first top-level code: it becomes the first code.
   const toTop = await dragTo(page, row(tree, 'Months on a waiting list'), () => tree.locator('[data-slot="root:0"]'));
-  await expect(tree.locator('[data-slot="root:0"]')).toHaveClass(/code-slot--over/);
+  await expect(tree.locator('[data-slot="root:0"]')).toHaveAttribute('data-over', '');
   await toTop.drop();
   await expect.poll(async () => (await rootNames(page, app))[0]).toBe('Months on a waiting list');
   await expect(tree.getByRole('treeitem').first()).toHaveAccessibleName('Months on a waiting list');
@@ -172,7 +172,7 @@ test('codebook: the actions menu pins a quick code and describes a code', async 
   await menu.getByRole('menuitem', { name: 'Pin as quick code' }).click();
   await expect(menu).toBeHidden();
   await expect(item(tree, 'Tackling stigma')).toHaveAccessibleDescription(/Quick code 1/);
-  await expect(row(tree, 'Tackling stigma').locator('.code-row__key > [aria-hidden="true"]')).toHaveText('1');
+  await expect(row(tree, 'Tackling stigma').locator('[data-quick-key] > [aria-hidden="true"]')).toHaveText('1');
 
   // Shift+F10 opens the same menu from the keyboard; Escape gives focus back to the code.
   await item(tree, 'Zero suicide').focus();
@@ -330,7 +330,7 @@ test('search: code every "waiting list" result at a code, then read them in its 
   const docs = new Set(expected.hits.map((h) => h.documentId)).size;
   expect(n).toBeGreaterThan(1);
   await expect(page.getByText(`${n} results in ${docs} documents`)).toBeVisible();
-  await expect(page.locator('mark.hit__match')).toHaveCount(n);
+  await expect(page.locator('mark[data-hit]')).toHaveCount(n);
   await page.screenshot({ path: 'tests/artifacts/search.png' });
 
   await page.getByRole('button', { name: 'Code all results…' }).click();
@@ -357,7 +357,7 @@ test('search: code every "waiting list" result at a code, then read them in its 
     expect(s.speaker).not.toBeNull();
     await expect(card).toContainText(s.speaker!);
     await expect(card).toContainText('Test Coder');
-    await expect(card.locator('.segment__passage')).toHaveText(/waiting list/i);
+    await expect(card.locator('[data-segment="passage"]')).toHaveText(/waiting list/i);
   }
   await page.screenshot({ path: 'tests/artifacts/segments.png' });
 
@@ -388,7 +388,7 @@ test('segments: filtering "Zero suicide" by coder lists only Amara Okafor\'s pas
   await page.getByLabel('Coder', { exact: true }).selectOption({ label: 'Amara Okafor' });
   await expect(segments).toHaveCount(hers.length);
   for (let i = 0; i < hers.length; i++) {
-    await expect(segments.nth(i).locator('.segment__coder')).toHaveText('Amara Okafor');
+    await expect(segments.nth(i).locator('[data-segment="coder"]')).toHaveText('Amara Okafor');
   }
   await expect(page.getByRole('list', { name: 'Segments' }).getByText('Tom Reilly')).toHaveCount(0);
 });

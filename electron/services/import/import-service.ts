@@ -9,7 +9,8 @@ import { hashText, planSource } from '../project/source-files';
 import type { PlannedSource } from '../project/source-files';
 import type { ProjectStore } from '../project/project-store';
 import type { ProjectSession } from '../workbench/project-session';
-import { extensionOf, parseDocumentFile, previewSpeakers } from './parse-document';
+import { PREVIEW_TURN_CHARS, extensionOf } from '../../../shared/import/formats';
+import { parseDocumentFile, previewSpeakers } from './parse-document';
 import { inspectRefiProject, planRefiCodebook, planRefiProject, readRefiFile } from './refi/import-refi';
 import type { RefiFile } from './refi/import-refi';
 import { attributeTablePatch, attributeTableUpdates, fitAttributeValues, inspectTable, tableToDocuments, withoutEmpty } from './spreadsheet-import';
@@ -48,7 +49,7 @@ export async function inspectFile(store: ProjectStore, file: SourceFile): Promis
       name: doc.name,
       characters: doc.text.length,
       speakerPattern: preview.pattern,
-      turns: preview.turns.map((t) => ({ speaker: t.speaker, text: doc.text.slice(t.start, Math.min(t.end, t.start + 160)) })),
+      turns: preview.turns.map((t) => ({ speaker: t.speaker, text: doc.text.slice(t.start, Math.min(t.end, t.start + PREVIEW_TURN_CHARS)) })),
       duplicateOf: duplicateOf(store, doc.text),
     },
   };

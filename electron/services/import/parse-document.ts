@@ -8,6 +8,7 @@ import { importSubtitleFile } from './subtitles-importer';
 import { importTextFile } from './text-importer';
 import { ImportError, importLimits } from './types';
 import type { ParsedDocument, SourceFile, SpeakerChoice } from './types';
+import { extensionOf, importExtensions } from '../../../shared/import/formats';
 
 /**
  * One entry point for single documents: checks the size, reads the extension
@@ -16,17 +17,7 @@ import type { ParsedDocument, SourceFile, SpeakerChoice } from './types';
  * their own importers; this refuses them with a pointer there.
  */
 
-export const documentExtensions = ['.txt', '.md', '.docx', '.odt', '.vtt', '.srt'] as const;
-export const supportedExtensions = [...documentExtensions, '.csv', '.xlsx', '.qdpx', '.qdc'] as const;
-
-const unsupported = `is not a format Marginalia imports (supported: ${supportedExtensions.join(', ')})`;
-
-/** The extension, lower-case, with its dot: "Interview.DOCX" → ".docx"; "" when there is none. */
-export function extensionOf(fileName: string): string {
-  const base = fileName.split(/[\\/]/).pop() ?? fileName;
-  const dot = base.lastIndexOf('.');
-  return dot > 0 ? base.slice(dot).toLowerCase() : '';
-}
+const unsupported = `is not a format Marginalia imports (supported: ${importExtensions.join(', ')})`;
 
 const startsWith = (bytes: Uint8Array, magic: readonly number[], at = 0) => magic.every((b, i) => bytes[at + i] === b);
 const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0));

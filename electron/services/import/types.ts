@@ -1,5 +1,6 @@
 import type { AttributeValue, Turn } from '../../../shared/domain/schemas';
 import type { SpeakerPatternId } from '../../../shared/text/turns';
+import { MAX_IMPORT_BYTES } from '../../../shared/import/formats';
 
 /**
  * Importers turn a file's bytes into documents ready for the store. They never touch a
@@ -40,7 +41,7 @@ export class ImportError extends Error {
 /** Limits that keep a hostile or broken file from exhausting memory or time. */
 export const importLimits = {
   /** Largest file accepted, in bytes. */
-  maxFileBytes: 100 * 1024 * 1024,
+  maxFileBytes: MAX_IMPORT_BYTES,
   /** Largest total uncompressed size of an archive (docx, odt, xlsx, qdpx). */
   maxArchiveBytes: 512 * 1024 * 1024,
   /** Largest compression ratio of any archive entry: beyond it, a zip bomb. */

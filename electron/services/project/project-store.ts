@@ -281,16 +281,17 @@ export class ProjectStore {
     return this.sources.read(this.document(documentId));
   }
 
-  async documentContent(documentId: string): Promise<DocumentContent> {
+  /** A document's text and turns, with the codings of `coderIds` (every coder's when absent). */
+  async documentContent(documentId: string, coderIds?: readonly string[]): Promise<DocumentContent> {
     const doc = this.document(documentId);
     const { text, turns } = await this.sources.read(doc);
-    return { id: doc.id, name: doc.name, text, turns, codings: this.documentCodings(documentId) };
+    return { id: doc.id, name: doc.name, text, turns, codings: this.documentCodings(documentId, coderIds) };
   }
 
-  /** Every coder's codings in one document. */
-  documentCodings(documentId: string): CoderCoding[] {
+  /** The codings in one document of `coderIds` (every coder's when absent); unknown coders have none. */
+  documentCodings(documentId: string, coderIds?: readonly string[]): CoderCoding[] {
     this.document(documentId);
-    return this.state.coderIds().flatMap((coderId) => this.state.coder(coderId)!.codingsIn(documentId).map((c) => ({ ...c, coderId })));
+    return (coderIds ?? this.state.coderIds()).flatMap((coderId) => (this.state.coder(coderId)?.codingsIn(documentId) ?? []).map((c) => ({ ...c, coderId })));
   }
 
   coderFile(coderId: string): Readonly<CoderFile> {

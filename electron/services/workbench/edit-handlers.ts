@@ -16,8 +16,8 @@ type Session = () => ProjectSession;
 
 export function documentHandlers(session: Session) {
   return handlerModule('document', {
-    'document.get': async ({ documentId }) => session().store.documentContent(documentId),
-    'document.codings': async ({ documentId }) => session().store.documentCodings(documentId),
+    'document.get': async ({ documentId, coderIds }) => session().store.documentContent(documentId, coderIds),
+    'document.codings': async ({ documentId, coderIds }) => session().store.documentCodings(documentId, coderIds),
     'document.rename': async ({ documentId, name }) => session().change(renameDocument(session().context(), documentId, name)),
     'document.work': async ({ documentId }) => documentWork(session().context(), documentId),
     'document.delete': async ({ documentId }) => session().change(deleteDocument(session().context(), documentId)),

@@ -1,6 +1,6 @@
 import type { ChangeResult, HistoryState, ProjectSnapshot } from '../../../shared/api/contract';
 import { AppError } from '../../../shared/api/errors';
-import { deltaOf } from '../../../shared/api/snapshot-delta';
+import { deltaOf, documentSummary } from '../../../shared/api/snapshot-delta';
 import { affectedDocuments, invertPatch, isEmptyPatch, joinPatches } from '../../../shared/domain/patch';
 import type { Patch } from '../../../shared/domain/patch';
 import type { WorkspaceSettings } from '../../../shared/domain/schemas';
@@ -60,7 +60,7 @@ export class ProjectSession {
       description,
       codebook,
       attributes,
-      documents,
+      documents: documents.map(documentSummary),
       coders,
       sets,
       queries,

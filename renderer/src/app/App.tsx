@@ -5,7 +5,7 @@ import { BannerStack } from './BannerStack';
 import { BootFailure } from './BootFailure';
 import { ReadOnlyBanner } from './ReadOnlyBanner';
 import { useAppState } from './useAppState';
-import './app.css';
+import styles from './app.module.css';
 
 export function App() {
   const app = useAppState();
@@ -20,7 +20,7 @@ export function App() {
   let screen;
   if (boot.status === 'loading') {
     screen = (
-      <div className="app__center">
+      <div className={styles.appCenter}>
         <QuietLoading label="Opening Marginalia…" />
       </div>
     );
@@ -36,7 +36,7 @@ export function App() {
         revision={app.revision}
         onClose={app.closeProject}
         onError={app.showError}
-        onAppState={app.stateChanged}
+        dispatch={app.dispatch}
       />
     );
   } else {
@@ -44,7 +44,7 @@ export function App() {
   }
 
   return (
-    <div className="app">
+    <div className={styles.app}>
       <BannerStack
         lead={
           project && readOnly ? (
@@ -71,7 +71,7 @@ export function App() {
         onRestored={app.restored}
         onRestoreFailed={app.replaceError}
       />
-      <div className="app__screen">{screen}</div>
+      <div className={styles.appScreen}>{screen}</div>
     </div>
   );
 }

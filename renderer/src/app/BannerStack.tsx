@@ -4,6 +4,7 @@ import type { ApiError } from '../api/client';
 import { AppErrorAlert } from './AppErrorAlert';
 import { Notice } from './Notice';
 import type { BannerError, InfoNote, StartupNotice } from './useAppState';
+import styles from './app.module.css';
 
 export interface BannerStackProps {
   /** A lasting banner shown first (the read-only banner of the open project). */
@@ -28,7 +29,7 @@ export function BannerStack(props: BannerStackProps) {
   const { lead, notes, notices, banners, onDismissNote, onDismissNotice, onDismiss, onRestored, onRestoreFailed } = props;
   if (!lead && notes.length === 0 && notices.length === 0 && banners.length === 0) return null;
   return (
-    <div className="app__banners">
+    <div className={styles.appBanners}>
       {lead}
       {notes.map((n) => (
         <Notice key={n.key} text={n.text} onDismiss={() => onDismissNote(n.key)} />

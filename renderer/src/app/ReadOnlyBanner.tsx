@@ -3,6 +3,7 @@ import type { ProjectSnapshot } from '../../../shared/api/contract';
 import { ApiError } from '../api/client';
 import { useApi } from '../api/context';
 import { Button } from '../ui/Button';
+import styles from './app.module.css';
 
 export interface ReadOnlyBannerProps {
   path: string;
@@ -39,22 +40,22 @@ export function ReadOnlyBanner({ path, reason, refusal, onReopened, onFailed }: 
   }
 
   return (
-    <section className={['readonly', refusal === null ? '' : 'readonly--refused'].filter(Boolean).join(' ')} role="status" aria-label="Read-only project">
-      <svg className="readonly__icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
+    <section className={[styles.readonly, refusal === null ? '' : styles.readonlyRefused].filter(Boolean).join(' ')} role="status" aria-label="Read-only project">
+      <svg className={styles.readonlyIcon} viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
         <rect x="3" y="7" width="10" height="7" rx="1.5" fill="none" stroke="currentColor" strokeWidth="1.4" />
         <path d="M5.5 7V5a2.5 2.5 0 0 1 5 0v2" fill="none" stroke="currentColor" strokeWidth="1.4" />
       </svg>
-      <div className="readonly__body">
-        <p className="readonly__reason">
-          <strong className="readonly__label">Read-only.</strong> {reason}
+      <div className={styles.readonlyBody}>
+        <p className={styles.readonlyReason}>
+          <strong className={styles.readonlyLabel}>Read-only.</strong> {reason}
         </p>
         {refusal === null ? null : (
           // Keyed by the refusal, so each new one is announced (and flagged) again.
-          <p key={refusal} className="readonly__refused" role="alert">
+          <p key={refusal} className={styles.readonlyRefused} role="alert">
             Your change was not saved.
           </p>
         )}
-        {stillAt ? <p className="readonly__still">Tried again at {stillAt}: still read-only.</p> : null}
+        {stillAt ? <p className={styles.readonlyStill}>Tried again at {stillAt}: still read-only.</p> : null}
       </div>
       <Button size="sm" onClick={() => void tryAgain()} disabled={busy} aria-busy={busy || undefined}>
         {busy ? 'Trying…' : 'Try again'}

@@ -5,7 +5,7 @@ import { ApiError } from '../api/client';
 import { useApi } from '../api/context';
 import { Button } from '../ui/Button';
 import { backupButtons } from './reliability';
-import './app.css';
+import styles from './app.module.css';
 
 export interface RestoreActionsProps {
   offer: RestoreOffer;
@@ -43,16 +43,16 @@ export function RestoreActions({ offer, onRestored, onFailed }: RestoreActionsPr
   }
 
   return (
-    <div className="restore">
+    <div className={styles.restore}>
       <Button size="sm" variant="primary" disabled={busy !== null} aria-busy={busy === newest.backup || undefined} onClick={() => void restore(newest.backup, false)}>
         {busy === newest.backup ? 'Restoring…' : newest.label}
       </Button>
       {older.length > 0 ? (
-        <details className="restore__older">
+        <details className={styles.restoreOlder}>
           <summary>
             {older.length === 1 ? '1 older backup' : `${older.length} older backups`} of {offer.file}
           </summary>
-          <ul className="restore__list">
+          <ul className={styles.restoreList}>
             {older.map((b) => (
               <li key={b.backup}>
                 <Button size="sm" disabled={busy !== null} aria-busy={busy === b.backup || undefined} onClick={() => void restore(b.backup, true)}>

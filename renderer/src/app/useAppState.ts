@@ -1,13 +1,13 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { AppState, HistoryState, ProjectSnapshot, RestoreResult } from '../../../shared/api/contract';
+import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
+import type { Dispatch } from 'react';
+import type { AppState, ProjectSnapshot, RestoreResult } from '../../../shared/api/contract';
 import { ApiError } from '../api/client';
 import { useApi, useApiEvents } from '../api/context';
+import { appReducer } from './appStore';
+import type { AppAction, AppBoot } from './appStore';
 import { isAboutProject, noticeKey } from './reliability';
 
-export type AppBoot =
-  | { status: 'loading' }
-  | { status: 'failed'; error: ApiError }
-  | { status: 'ready'; state: AppState };
+export type { AppBoot } from './appStore';
 
 export interface BannerError {
   id: number;
@@ -50,12 +50,11 @@ export interface AppStateApi {
   replaceError: (source: number | string, error: ApiError) => void;
   /** Reads the app state again (after a failure that may have closed or rolled back the project). */
   reload: () => Promise<void>;
-  /** Takes a new AppState handed back by a call (app.setCoderName). */
-  stateChanged: (state: AppState) => void;
+  /** Sends the app's state what a change or a call returned (the workbench's changes). */
+  dispatch: Dispatch<AppAction>;
 }
 
 const MAX_BANNERS = 3;
-const NO_HISTORY: HistoryState = { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null };
 let bannerSeq = 0;
 let noteSeq = 0;
 
@@ -70,7 +69,7 @@ function withPath(paths: ReadonlySet<string>, path: string | undefined): Readonl
 /** The app's top-level state: AppState from the backend, plus pushed errors, notices and reloads. */
 export function useAppState(): AppStateApi {
   const api = useApi();
-  const [boot, setBoot] = useState<AppBoot>({ status: 'loading' });
+  const [boot, dispatch] = useReducer(appReducer, { status: 'loading' } as AppBoot);
   const [attempt, setAttempt] = useState(0);
   const [revision, setRevision] = useState(0);
   const [banners, setBanners] = useState<BannerError[]>([]);
@@ -81,7 +80,7 @@ export function useAppState(): AppStateApi {
   const [openedPaths, setOpenedPaths] = useState<ReadonlySet<string>>(() => new Set());
 
   const adopt = useCallback((state: AppState) => {
-    setBoot({ status: 'ready', state });
+    dispatch({ type: 'loaded', state });
     setOpenedPaths((paths) => withPath(paths, state.project?.path));
   }, []);
 
@@ -125,7 +124,7 @@ export function useAppState(): AppStateApi {
         if (live) adopt(state);
       },
       (err: unknown) => {
-        if (live) setBoot({ status: 'failed', error: ApiError.from(err) });
+        if (live) dispatch({ type: 'failed', error: ApiError.from(err) });
       },
     );
     return () => {
@@ -134,13 +133,13 @@ export function useAppState(): AppStateApi {
   }, [api, adopt, attempt]);
 
   const retry = useCallback(() => {
-    setBoot({ status: 'loading' });
+    dispatch({ type: 'loading' });
     setAttempt((a) => a + 1);
   }, []);
 
   const projectOpened = useCallback((project: ProjectSnapshot) => {
     // A project just opened has a fresh history in the backend.
-    setBoot((current) => (current.status === 'ready' ? { status: 'ready', state: { ...current.state, project, history: NO_HISTORY } } : current));
+    dispatch({ type: 'opened', project });
     setOpenedPaths((paths) => withPath(paths, project.path));
     // Changes refused while it was read-only belong to the opening before this one.
     setBanners((current) => current.filter((b) => b.error.code !== 'READ_ONLY'));
@@ -193,8 +192,6 @@ export function useAppState(): AppStateApi {
     [dismissKey, dismissBanner, pushBanner],
   );
 
-  const stateChanged = adopt;
-
   const state = boot.status === 'ready' ? boot.state : null;
   const notices = useMemo<StartupNotice[]>(() => {
     if (!state) return [];
@@ -234,6 +231,6 @@ export function useAppState(): AppStateApi {
     showError: pushBanner,
     replaceError,
     reload,
-    stateChanged,
+    dispatch,
   };
 }

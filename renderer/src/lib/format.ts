@@ -9,8 +9,6 @@ const dayMonthYear = new Intl.DateTimeFormat(LOCALE, {
   timeZone: 'UTC',
 });
 
-const integer = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 });
-const decimal = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 2 });
 
 /** "14 Mar 2017" for an ISO date or date-time; the input unchanged when it is not a date. */
 export function formatDate(value: string): string {
@@ -38,11 +36,4 @@ export function formatDateTime(iso: string, now: Date = new Date()): string {
   return `${day}, ${time}`;
 }
 
-export function formatNumber(n: number): string {
-  return Number.isInteger(n) ? integer.format(n) : decimal.format(n);
-}
 
-/** "1 word", "4,812 words". */
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${formatNumber(n)} ${n === 1 ? one : many}`;
-}

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { DismissButton } from './DismissButton';
-import './ui.css';
+import styles from './ui.module.css';
 
 export interface AlertProps {
   title: ReactNode;
@@ -14,23 +14,23 @@ export interface AlertProps {
 /** An error message a researcher can read: what happened, and which file, if any. */
 export function Alert({ title, file, children, onDismiss, className }: AlertProps) {
   return (
-    <div role="alert" className={['alert', className ?? ''].filter(Boolean).join(' ')}>
-      <svg className="alert__icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
+    <div role="alert" className={[styles.alert, className ?? ''].filter(Boolean).join(' ')}>
+      <svg className={styles.alertIcon} viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
         <circle cx="8" cy="8" r="7" fill="none" stroke="currentColor" strokeWidth="1.5" />
         <path d="M8 4.5v4.5" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
         <circle cx="8" cy="11.4" r="0.95" fill="currentColor" />
       </svg>
-      <div className="alert__body">
-        <p className="alert__title">{title}</p>
+      <div className={styles.alertBody}>
+        <p className={styles.alertTitle}>{title}</p>
         {file ? (
-          <p className="alert__file">
+          <p className={styles.alertFile}>
             File: <code>{file}</code>
           </p>
         ) : null}
         {children}
       </div>
       {onDismiss ? (
-        <DismissButton className="alert__dismiss" onClick={onDismiss} />
+        <DismissButton className={styles.alertDismiss} onClick={onDismiss} />
       ) : null}
     </div>
   );

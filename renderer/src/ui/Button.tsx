@@ -1,5 +1,6 @@
 import type { ButtonHTMLAttributes } from 'react';
-import './ui.css';
+import { cx } from '../lib/cx';
+import styles from './ui.module.css';
 
 export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   variant?: 'primary' | 'secondary' | 'ghost';
@@ -7,6 +8,5 @@ export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
 }
 
 export function Button({ variant = 'secondary', size = 'md', className, type = 'button', ...rest }: ButtonProps) {
-  const classes = ['btn', `btn--${variant}`, size === 'sm' ? 'btn--sm' : '', className ?? ''].filter(Boolean);
-  return <button type={type} className={classes.join(' ')} {...rest} />;
+  return <button type={type} className={cx(styles.btn, size === 'sm' && styles.btnSm, className)} data-variant={variant} {...rest} />;
 }

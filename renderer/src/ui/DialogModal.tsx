@@ -1,8 +1,7 @@
 import { useEffect, useId, useLayoutEffect, useRef } from 'react';
 import type { FormEvent, ReactNode } from 'react';
 import { createPortal } from 'react-dom';
-import './ui.css';
-import './overlay.css';
+import styles from './overlay.module.css';
 
 export interface DialogModalProps {
   title: ReactNode;
@@ -66,7 +65,7 @@ export function DialogModal({ title, description, children, actions, onSubmit, o
   return createPortal(
     <dialog
       ref={ref}
-      className={['dialog-modal', wide ? 'dialog-modal--wide' : '', className ?? ''].filter(Boolean).join(' ')}
+      className={[styles.dialogModal, wide ? styles.dialogModalWide : '', className ?? ''].filter(Boolean).join(' ')}
       aria-labelledby={titleId}
       aria-describedby={description ? descriptionId : undefined}
       onMouseDown={(event) => {
@@ -76,21 +75,21 @@ export function DialogModal({ title, description, children, actions, onSubmit, o
       onKeyDown={(event) => event.stopPropagation()}
       onContextMenu={(event) => event.stopPropagation()}
     >
-      <form className="dialog-modal__form" onSubmit={submit} noValidate>
-        <div className="dialog-modal__header">
-          <h2 className="dialog-modal__title" id={titleId}>
+      <form className={styles.dialogModalForm} onSubmit={submit} noValidate>
+        <div className={styles.dialogModalHeader}>
+          <h2 className={styles.dialogModalTitle} id={titleId}>
             {title}
           </h2>
         </div>
-        <div className="dialog-modal__body">
+        <div className={styles.dialogModalBody} data-dialog-body="">
           {description ? (
-            <p className="dialog-modal__description" id={descriptionId}>
+            <p className={styles.dialogModalDescription} id={descriptionId}>
               {description}
             </p>
           ) : null}
           {children}
         </div>
-        <div className="dialog-modal__footer">{actions}</div>
+        <div className={styles.dialogModalFooter}>{actions}</div>
       </form>
     </dialog>,
     document.body,

@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
-import './ui.css';
+import styles from './ui.module.css';
 
 export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
   return (
-    <div className="empty">
-      <p className="empty__title">{title}</p>
-      {children ? <p className="empty__text">{children}</p> : null}
+    <div className={styles.empty} data-empty="">
+      <p className={styles.emptyTitle}>{title}</p>
+      {children ? <p className={styles.emptyText}>{children}</p> : null}
     </div>
   );
 }

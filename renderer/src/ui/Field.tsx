@@ -1,6 +1,6 @@
 import type { InputHTMLAttributes, ReactNode } from 'react';
 import { FieldFrame } from './FieldFrame';
-import './ui.css';
+import styles from './ui.module.css';
 
 export interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
   label: string;
@@ -11,7 +11,7 @@ export interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 
 export function Field({ label, hint, className, ...input }: FieldProps) {
   return (
     <FieldFrame label={label} hint={hint} className={className}>
-      {({ id, ...described }) => <input id={id} className="field__input" {...described} {...input} />}
+      {({ id, ...described }) => <input id={id} className={styles.fieldInput} {...described} {...input} />}
     </FieldFrame>
   );
 }

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { ReactNode } from 'react';
+import styles from './ui.module.css';
 
 /** What the control inside a FieldFrame spreads onto itself: its id, and the hint that describes it. */
 export interface FieldControlProps {
@@ -19,13 +20,13 @@ export function FieldFrame({ label, hint, className, children }: FieldFrameProps
   const id = useId();
   const hintId = `${id}-hint`;
   return (
-    <div className={['field', className ?? ''].filter(Boolean).join(' ')}>
-      <label className="field__label" htmlFor={id}>
+    <div className={[styles.field, className ?? ''].filter(Boolean).join(' ')}>
+      <label className={styles.fieldLabel} htmlFor={id}>
         {label}
       </label>
       {children({ id, ...(hint ? { 'aria-describedby': hintId } : {}) })}
       {hint ? (
-        <p className="field__hint" id={hintId}>
+        <p className={styles.fieldHint} id={hintId}>
           {hint}
         </p>
       ) : null}

@@ -1,7 +1,7 @@
 import { Fragment, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
-import './overlay.css';
+import styles from './overlay.module.css';
 
 export interface MenuPopupItem {
   id: string;
@@ -125,7 +125,7 @@ export function MenuPopup({ label, items, x, y, onClose }: MenuPopupProps) {
       ref={ref}
       role="menu"
       aria-label={label}
-      className="menu-popup"
+      className={styles.menuPopup}
       style={{ left: position.left, top: position.top }}
       onKeyDown={onKeyDown}
       onContextMenu={(event) => {
@@ -135,19 +135,19 @@ export function MenuPopup({ label, items, x, y, onClose }: MenuPopupProps) {
     >
       {items.map((item) => (
         <Fragment key={item.id}>
-          {item.separatorBefore ? <div role="separator" className="menu-popup__separator" /> : null}
+          {item.separatorBefore ? <div role="separator" className={styles.menuPopupSeparator} /> : null}
           <button
             type="button"
             role="menuitem"
             tabIndex={-1}
             disabled={item.disabled}
             aria-keyshortcuts={item.keys}
-            className={['menu-popup__item', item.danger ? 'menu-popup__item--danger' : ''].filter(Boolean).join(' ')}
+            className={[styles.menuPopupItem, item.danger ? styles.menuPopupItemDanger : ''].filter(Boolean).join(' ')}
             onClick={() => choose(item)}
           >
-            <span className="menu-popup__label">{item.label}</span>
+            <span className={styles.menuPopupLabel}>{item.label}</span>
             {item.shortcut ? (
-              <span className="menu-popup__shortcut" aria-hidden="true">
+              <span className={styles.menuPopupShortcut} aria-hidden="true">
                 {item.shortcut}
               </span>
             ) : null}

@@ -1,6 +1,7 @@
-import { useId } from 'react';
 import type { ReactNode } from 'react';
-import './ui.css';
+import { cx } from '../lib/cx';
+import { PaneHeader } from './PaneHeader';
+import styles from './ui.module.css';
 
 export interface PaneProps {
   title: string;
@@ -14,21 +15,10 @@ export interface PaneProps {
 
 /** A side pane: a header with title and count, and a body that scrolls on its own. */
 export function Pane({ title, count, countLabel, children, className }: PaneProps) {
-  const headingId = useId();
   return (
-    <div className={['pane', className ?? ''].filter(Boolean).join(' ')} data-pane={title}>
-      <div className="pane__header">
-        <h2 className="pane__title" id={headingId}>
-          {title}
-        </h2>
-        {count === undefined ? null : (
-          <span className="pane__count">
-            <span aria-hidden="true">{count}</span>
-            <span className="sr-only">{countLabel ?? String(count)}</span>
-          </span>
-        )}
-      </div>
-      <div className="pane__body">{children}</div>
+    <div className={cx(styles.pane, className)} data-pane={title}>
+      <PaneHeader title={title} count={count} {...(countLabel === undefined ? {} : { countLabel })} />
+      <div className={styles.paneBody}>{children}</div>
     </div>
   );
 }

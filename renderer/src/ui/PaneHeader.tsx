@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import './ui.css';
+import styles from './ui.module.css';
 
 export interface PaneHeaderProps {
   title: string;
@@ -12,12 +12,12 @@ export interface PaneHeaderProps {
 /** A side panel's title line, as Pane draws it, for panels that lay out their own body. */
 export function PaneHeader({ title, count, countLabel, children }: PaneHeaderProps) {
   return (
-    <div className="pane__header">
-      <h2 className="pane__title">{title}</h2>
+    <div className={styles.paneHeader} data-pane-header="">
+      <h2 className={styles.paneTitle}>{title}</h2>
       {count === undefined ? null : (
-        <span className="pane__count">
+        <span className={styles.paneCount}>
           <span aria-hidden="true">{count}</span>
-          <span className="sr-only">{countLabel ?? String(count)}</span>
+          <span className={'sr-only'}>{countLabel ?? String(count)}</span>
         </span>
       )}
       {children}

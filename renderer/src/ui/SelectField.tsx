@@ -1,6 +1,6 @@
 import type { SelectHTMLAttributes } from 'react';
 import { FieldFrame } from './FieldFrame';
-import './ui.css';
+import styles from './ui.module.css';
 
 export interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'> {
   label: string;
@@ -11,7 +11,7 @@ export function SelectField({ label, options, className, ...select }: SelectFiel
   return (
     <FieldFrame label={label} className={className}>
       {({ id }) => (
-        <select id={id} className="field__input field__select" {...select}>
+        <select id={id} className={`${styles.fieldInput} ${styles.fieldSelect}`} {...select}>
           {options.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}

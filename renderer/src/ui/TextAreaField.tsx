@@ -1,7 +1,7 @@
 import type { ReactNode, TextareaHTMLAttributes } from 'react';
 import { FieldFrame } from './FieldFrame';
-import './ui.css';
-import './overlay.css';
+import styles from './ui.module.css';
+import overlayStyles from './overlay.module.css';
 
 export interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'> {
   label: string;
@@ -12,7 +12,7 @@ export interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLText
 export function TextAreaField({ label, hint, className, ...textarea }: TextAreaFieldProps) {
   return (
     <FieldFrame label={label} hint={hint} className={className}>
-      {({ id, ...described }) => <textarea id={id} className="field__input field__textarea" {...described} {...textarea} />}
+      {({ id, ...described }) => <textarea id={id} className={`${styles.fieldInput} ${overlayStyles.fieldTextarea}`} {...described} {...textarea} />}
     </FieldFrame>
   );
 }

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import './overlay.css';
+import styles from './overlay.module.css';
 
 export interface ToggleGroupProps<T extends string> {
   /** The group's visible label ("Counts"). */
@@ -14,14 +14,14 @@ export interface ToggleGroupProps<T extends string> {
 export function ToggleGroup<T extends string>({ label, value, options, onChange, className }: ToggleGroupProps<T>) {
   const labelId = useId();
   return (
-    <div className={['toggle-group', className ?? ''].filter(Boolean).join(' ')} role="group" aria-labelledby={labelId}>
+    <div className={[styles.toggleGroup, className ?? ''].filter(Boolean).join(' ')} role="group" aria-labelledby={labelId}>
       <span id={labelId}>{label}</span>
-      <span className="toggle-group__buttons">
+      <span className={styles.toggleGroupButtons}>
         {options.map((o) => (
           <button
             key={o.value}
             type="button"
-            className="toggle-group__button"
+            className={styles.toggleGroupButton}
             aria-pressed={o.value === value}
             title={o.title}
             onClick={() => onChange(o.value)}

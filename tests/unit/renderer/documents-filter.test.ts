@@ -1,3 +1,4 @@
+import { typeaheadIndex } from '../../../renderer/src/lib/typeahead';
 import { describe, expect, it } from 'vitest';
 import { documentMatches } from '../../../shared/domain/filters';
 import type { AttributeDef, DocumentMeta } from '../../../shared/domain/schemas';
@@ -84,5 +85,18 @@ describe('attribute boxes', () => {
     expect(parseAttributeInput('date', '2017-03-14')).toEqual({ ok: true, value: '2017-03-14' });
     expect(parseAttributeInput('date', '14/03/2017').ok).toBe(false);
     expect(parseAttributeInput('date', '2017-13-01').ok).toBe(false);
+  });
+});
+
+describe('type-ahead', () => {
+  const names = ['Barnet', 'Brent', 'Camden', 'bexley'];
+  const at = (i: number) => names[i]!;
+  it('finds the next name starting with the letter, wrapping, ignoring case', () => {
+    expect(typeaheadIndex(names.length, at, -1, 'b')).toBe(0);
+    expect(typeaheadIndex(names.length, at, 0, 'B')).toBe(1);
+    expect(typeaheadIndex(names.length, at, 1, 'b')).toBe(3);
+    expect(typeaheadIndex(names.length, at, 3, 'b')).toBe(0);
+    expect(typeaheadIndex(names.length, at, 0, 'z')).toBe(-1);
+    expect(typeaheadIndex(names.length, at, 0, ' ')).toBe(-1);
   });
 });

@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { contract } from '../../../shared/api/contract';
 import type { ImportInspection, ImportItemOptions, ImportResult } from '../../../shared/api/contract';
-import {
-  MAX_IMPORT_BYTES,
-  base64Chunks,
-  encodeBase64,
-  extensionOf,
-  reasonSentence,
-  refuseBeforeReading,
-} from '../../../renderer/src/features/import/files';
+import { MAX_IMPORT_BYTES, extensionOf, importKindOf } from '../../../shared/import/formats';
+import { base64Chunks, encodeBase64, reasonSentence, refuseBeforeReading } from '../../../renderer/src/features/import/files';
 import {
   buildImportOptions,
   coderFromOptions,
@@ -352,5 +346,16 @@ describe('the import session', () => {
   it('closes when the last file is removed', () => {
     const s = sessionWith(['a.txt']);
     expect(importReducer(s, { type: 'remove', key: 'k0' })).toBeNull();
+  });
+});
+
+describe('import formats (shared by the page and the backend)', () => {
+  it('names the kind of a file from its extension, or null when Marginalia does not import it', () => {
+    expect(importKindOf('Interview.DOCX')).toBe('document');
+    expect(importKindOf('survey.csv')).toBe('spreadsheet');
+    expect(importKindOf('nvivo.qdpx')).toBe('refi-project');
+    expect(importKindOf('book.qdc')).toBe('refi-codebook');
+    expect(importKindOf('photo.png')).toBeNull();
+    expect(importKindOf('README')).toBeNull();
   });
 });

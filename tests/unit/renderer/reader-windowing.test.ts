@@ -8,14 +8,11 @@ import {
   TURN_GAP,
   estimateBlockHeight,
   estimateLines,
-  indexAtY,
   lineTop,
-  pinRange,
-  prefixOffsets,
   mapScrollTop,
   rangeCovers,
-  windowRange,
 } from '../../../renderer/src/features/reader/windowing';
+import { indexAtY, pinRange, prefixOffsets, windowRange } from '../../../renderer/src/lib/windowMath';
 
 const block = (start: number, end: number, continued = false, continues = false): Block => ({
   key: `${start}`,

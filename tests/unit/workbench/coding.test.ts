@@ -138,3 +138,25 @@ describe('coding a passage', () => {
     expect(southwark.every((s) => s.documentId === southwarkDoc)).toBe(true);
   });
 });
+
+describe('a document as the reader asks for it', () => {
+  it('carries only the codings of the coders shown, and the rest on demand', async () => {
+    const root = await tempDir();
+    const backend = await sampleBackend(root, 'Test Coder');
+    const { project } = await backend.handlers['app.getState']({});
+    const coders = project!.coders.filter((c) => c.name !== 'Test Coder');
+    const doc = project!.documents.find((d) => d.name.startsWith('01 Hackney'))!;
+    const all = await backend.handlers['document.get']({ documentId: doc.id });
+    const byCoder = (id: string) => all.codings.filter((c) => c.coderId === id);
+    expect(coders.length).toBeGreaterThanOrEqual(2);
+    expect(coders.every((c) => byCoder(c.id).length > 0)).toBe(true);
+
+    const one = await backend.handlers['document.get']({ documentId: doc.id, coderIds: [coders[0]!.id] });
+    expect(one.text).toBe(all.text);
+    expect(one.codings).toEqual(byCoder(coders[0]!.id));
+    expect((await backend.handlers['document.get']({ documentId: doc.id, coderIds: [] })).codings).toEqual([]);
+
+    const other = await backend.handlers['document.codings']({ documentId: doc.id, coderIds: [coders[1]!.id, 'no-such-coder'] });
+    expect(other).toEqual(byCoder(coders[1]!.id));
+  });
+});

@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import { agreementTables } from '../../../../shared/agreement/report-tables';
 import type { ReportTable } from '../../../../shared/agreement/report-tables';
 import type { AgreementResult } from '../../../../shared/api/contract';
@@ -7,6 +6,7 @@ import { CONSENSUS_CODER_NAME } from '../../../../shared/operations/consensus-op
 import { plural } from '../../../../shared/text/plural';
 import { computeAgreement } from '../../agreement/agreement-service';
 import type { ProjectStore } from '../../project/project-store';
+import { writeFileDurably } from '../../store/durable-file';
 import { codeByAttributeTable, everything, selectData } from '../coded-data';
 import type { ExportSelection, SelectedData, Table } from '../coded-data';
 import { codedSegments } from '../coded-segments';
@@ -110,6 +110,6 @@ export async function buildCodingReport(store: ProjectStore, options: CodingRepo
  */
 export async function writeCodingReport(store: ProjectStore, file: string, options: CodingReportOptions = {}): Promise<{ codes: number; passages: number }> {
   const report = await buildCodingReport(store, options);
-  await writeFile(file, codingReportHtml(report), 'utf-8');
+  await writeFileDurably(file, codingReportHtml(report));
   return { codes: report.codes.length, passages: report.codes.reduce((n, c) => n + c.passages.length, 0) };
 }

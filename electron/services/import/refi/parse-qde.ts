@@ -1,5 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { ImportError } from '../types';
+import { plural } from '../../../../shared/text/plural';
 
 /**
  * Reading a REFI-QDA project (project.qde) or codebook (.qdc) into a plain model. Only what
@@ -338,9 +339,6 @@ const otherSourceKinds: Record<string, string> = {
   VideoSource: 'a video',
 };
 
-function plural(n: number, one: string): string {
-  return `${n} ${one}${n === 1 ? '' : 's'}`;
-}
 
 function parseNote(node: XmlNode): RefiNote {
   return {

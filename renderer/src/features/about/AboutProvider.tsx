@@ -30,8 +30,8 @@ export function AboutButton() {
     <button type="button" className={styles.mark} onClick={openAbout} aria-label="About Marginalia" title="About Marginalia">
       <svg viewBox="0 0 40 40" width="22" height="22" aria-hidden="true">
         <rect width="40" height="40" rx="9" fill="var(--c-accent)" />
-        <rect x="10" y="9" width="15" height="22" rx="2" fill="#fff" opacity="0.95" />
-        <rect x="27.5" y="12.5" width="3" height="11" rx="1.5" fill="#9fd3ce" />
+        <rect x="10" y="9" width="15" height="22" rx="2" fill="var(--c-text-on-accent)" opacity="0.95" />
+        <rect x="27.5" y="12.5" width="3" height="11" rx="1.5" fill="var(--c-brand-mark)" />
       </svg>
     </button>
   );

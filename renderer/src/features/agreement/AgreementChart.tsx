@@ -2,6 +2,8 @@ import { useId } from 'react';
 import { ToggleGroup } from '../../ui/ToggleGroup';
 import type { Column, TableRow } from './agreementTable';
 import { axisPosition, chartData, columnName, formatFigure } from './agreementTable';
+import styles from './AgreementChart.module.css';
+import agreementStyles from './agreement.module.css';
 
 export interface AgreementChartProps {
   rows: TableRow[];
@@ -30,9 +32,9 @@ export function AgreementChart({ rows, columns, chartable, measure, onMeasure }:
   const name = columnName(column);
 
   return (
-    <section className="agr-chart" aria-labelledby={titleId}>
-      <div className="agr-section-head">
-        <h3 className="agr-h3" id={titleId}>
+    <section aria-labelledby={titleId}>
+      <div className={agreementStyles.agrSectionHead}>
+        <h3 className={agreementStyles.agrH3} id={titleId}>
           {name} by code
         </h3>
         {chartable.length > 1 ? (
@@ -48,47 +50,47 @@ export function AgreementChart({ rows, columns, chartable, measure, onMeasure }:
         ) : null}
       </div>
       {data.bars.length > 0 ? (
-        <div className="agr-chart__plot">
-          <div className="agr-chart__axis" aria-hidden="true">
-            <span className="agr-chart__axis-name" />
-            <span className="agr-chart__axis-track">
+        <div className={styles.agrChartPlot}>
+          <div className={styles.agrChartAxis} aria-hidden="true">
+            <span />
+            <span className={styles.agrChartAxisTrack}>
               {ticks.map((t) => (
-                <span key={t} className="agr-chart__tick" style={{ left: `${axisPosition(t, data.min, data.max) * 100}%` }}>
+                <span key={t} className={styles.agrChartTick} style={{ left: `${axisPosition(t, data.min, data.max) * 100}%` }}>
                   {format === 'percent' ? `${Math.round(t * 100)} %` : t.toFixed(1).replace('-', '\u2212')}
                 </span>
               ))}
             </span>
-            <span className="agr-chart__axis-value" />
+            <span />
           </div>
-          <ol className="agr-chart__bars" aria-label={`${name} by code`}>
+          <ol aria-label={`${name} by code`}>
             {data.bars.map((bar) => {
               const at = axisPosition(bar.value, data.min, data.max);
               const left = Math.min(at, zero);
               const width = Math.abs(at - zero);
               return (
-                <li key={bar.codeId} className="agr-chart__bar-row">
-                  <span className="agr-chart__name" title={bar.name}>
+                <li key={bar.codeId} className={styles.agrChartBarRow}>
+                  <span className={styles.agrChartName} title={bar.name}>
                     {bar.name}
                   </span>
-                  <span className="agr-chart__track" aria-hidden="true">
-                    <span className="agr-chart__zero" style={{ left: `${zero * 100}%` }} />
+                  <span className={styles.agrChartTrack} aria-hidden="true">
+                    <span className={styles.agrChartZero} style={{ left: `${zero * 100}%` }} />
                     <span
-                      className="agr-chart__bar"
+                      className={styles.agrChartBar}
                       style={{ left: `${left * 100}%`, width: `max(${width * 100}%, 2px)`, backgroundColor: bar.color }}
                     />
                   </span>
-                  <span className="agr-chart__value">{formatFigure(bar.value, format)}</span>
+                  <span className={styles.agrChartValue}>{formatFigure(bar.value, format)}</span>
                 </li>
               );
             })}
           </ol>
         </div>
       ) : (
-        <p className="agr-muted">No code has a defined {name} here.</p>
+        <p className={agreementStyles.agrMuted}>No code has a defined {name} here.</p>
       )}
       {data.missing.length > 0 ? (
-        <div className="agr-chart__missing">
-          <p className="agr-chart__missing-title">Not drawn: {name} is undefined for</p>
+        <div className={styles.agrChartMissing}>
+          <p className={styles.agrChartMissingTitle}>Not drawn: {name} is undefined for</p>
           <ul>
             {[...missingByReason].map(([reason, names]) => (
               <li key={reason}>

@@ -7,6 +7,9 @@ import type { AgreementSettings } from './agreementSettings';
 import { CONSENSUS_NAME } from './agreementSettings';
 import { ChecklistPicker } from './ChecklistPicker';
 import type { ChecklistItem } from './ChecklistPicker';
+import styles from './AgreementControls.module.css';
+import agreementStyles from './agreement.module.css';
+import uiStyles from '../../ui/ui.module.css';
 
 const modes: { value: AgreementMode; label: string; title: string }[] = [
   { value: 'character', label: 'Characters', title: 'Each code a yes/no decision per character (as NVivo’s coding comparison); three or more coders: Fleiss’ κ and α.' },
@@ -66,28 +69,28 @@ export function AgreementControls({ project, settings, attributeFilter, update }
   }
 
   return (
-    <div className="agr-controls">
-      <div className="agr-coders" role="group" aria-labelledby={`${ids}-coders`}>
-        <span className="agr-controls__label" id={`${ids}-coders`}>
+    <div className={styles.agrControls}>
+      <div className={agreementStyles.agrCoders} role="group" aria-labelledby={`${ids}-coders`}>
+        <span className={agreementStyles.agrControlsLabel} id={`${ids}-coders`}>
           Coders
         </span>
-        <div className="agr-coders__list">
+        <div className={styles.agrCodersList}>
           {project.coders.map((coder) => (
-            <label key={coder.id} className="agr-chip">
+            <label key={coder.id} className={styles.agrChip}>
               <input type="checkbox" checked={coderSet.has(coder.id)} onChange={(event) => toggleCoder(coder.id, event.target.checked)} />
-              <span className="agr-chip__dot" style={{ backgroundColor: coder.color }} aria-hidden="true" />
+              <span className={styles.agrChipDot} style={{ backgroundColor: coder.color }} aria-hidden="true" />
               <span>
                 {coder.name}
-                {coder.id === project.currentCoderId ? <span className="agr-chip__note"> (you)</span> : null}
-                {coder.importedFrom ? <span className="agr-chip__note"> (imported)</span> : null}
-                {coder.name === CONSENSUS_NAME ? <span className="agr-chip__note"> (settled passages)</span> : null}
+                {coder.id === project.currentCoderId ? <span className={styles.agrChipNote}> (you)</span> : null}
+                {coder.importedFrom ? <span className={styles.agrChipNote}> (imported)</span> : null}
+                {coder.name === CONSENSUS_NAME ? <span className={styles.agrChipNote}> (settled passages)</span> : null}
               </span>
             </label>
           ))}
         </div>
       </div>
 
-      <div className="agr-controls__row">
+      <div className={styles.agrControlsRow}>
         <ChecklistPicker
           label="Codes"
           summary={summaryOf(codeNames, 'All codes')}
@@ -108,7 +111,7 @@ export function AgreementControls({ project, settings, attributeFilter, update }
           onClear={() => update({ documentIds: [] })}
         />
         {filterParts.length > 0 ? (
-          <label className="agr-check agr-controls__filter">
+          <label className={`${agreementStyles.agrCheck} ${styles.agrControlsFilter}`}>
             <input type="checkbox" checked={settings.useFilter} onChange={(event) => update({ useFilter: event.target.checked })} />
             <span>
               Only documents where{' '}
@@ -124,15 +127,15 @@ export function AgreementControls({ project, settings, attributeFilter, update }
         ) : null}
       </div>
 
-      <div className="agr-controls__row">
-        <ToggleGroup label="Mode" value={settings.mode} options={modes} onChange={(mode) => update({ mode, sort: null, chart: null })} className="agr-mode" />
+      <div className={styles.agrControlsRow}>
+        <ToggleGroup label="Mode" value={settings.mode} options={modes} onChange={(mode) => update({ mode, sort: null, chart: null })} />
         {settings.mode === 'segment' ? (
           <>
-            <span className="agr-number">
+            <span className={styles.agrNumber}>
               <label htmlFor={`${ids}-threshold`}>Overlap threshold</label>
               <input
                 id={`${ids}-threshold`}
-                className="field__input"
+                className={uiStyles.fieldInput}
                 type="number"
                 min={1}
                 max={100}
@@ -142,11 +145,11 @@ export function AgreementControls({ project, settings, attributeFilter, update }
               />
               <span aria-hidden="true">%</span>
             </span>
-            <span className="agr-number">
+            <span className={styles.agrNumber}>
               <label htmlFor={`${ids}-q`}>q for κ_n</label>
               <input
                 id={`${ids}-q`}
-                className="field__input"
+                className={uiStyles.fieldInput}
                 type="number"
                 min={2}
                 step={1}
@@ -155,7 +158,7 @@ export function AgreementControls({ project, settings, attributeFilter, update }
                 value={settings.q ?? ''}
                 onChange={(event) => update({ q: event.target.value === '' ? null : event.target.valueAsNumber })}
               />
-              <span className="agr-number__hint" id={`${ids}-q-hint`}>
+              <span className={styles.agrNumberHint} id={`${ids}-q-hint`}>
                 empty: the number of codes compared
               </span>
             </span>

@@ -9,6 +9,8 @@ import { Figure } from './AgreementTable';
 import { AgreementTable } from './AgreementTable';
 import type { Aggregation, SortState, TableModel } from './agreementTable';
 import { buildTable, sortRows, undefinedReasons } from './agreementTable';
+import styles from './AgreementReport.module.css';
+import agreementStyles from './agreement.module.css';
 
 const aggregations: { value: Aggregation; label: string; title: string }[] = [
   { value: 'pooled', label: 'Pooled', title: measureExplanations.pooled },
@@ -26,15 +28,15 @@ function splitExplanation(text: string): { name: string; body: string } {
 
 export function MeasureNotes({ measures }: { measures: ExplainedMeasure[] }) {
   return (
-    <aside className="agr-explain" aria-labelledby="agr-explain-title">
-      <h3 className="agr-h3" id="agr-explain-title">
+    <aside className={styles.agrExplain} aria-labelledby="agr-explain-title">
+      <h3 className={agreementStyles.agrH3} id="agr-explain-title">
         How to read these figures
       </h3>
       <dl>
         {measures.map((m) => {
           const { name, body } = splitExplanation(measureExplanations[m]);
           return (
-            <div key={m} className="agr-explain__item">
+            <div key={m}>
               <dt>{name}</dt>
               <dd>{body}</dd>
             </div>
@@ -71,9 +73,9 @@ export function AgreementReport({ result, settings, update, onDrill }: Agreement
     : `Agreement by code among ${result.coders.map((c) => c.name).join(', ')}`;
 
   return (
-    <div className="agr-report">
-      <section className="agr-about" aria-labelledby="agr-about-title">
-        <h3 className="agr-h3" id="agr-about-title">
+    <div className={styles.agrReport}>
+      <section className={agreementStyles.agrAbout} aria-labelledby="agr-about-title">
+        <h3 className={agreementStyles.agrH3} id="agr-about-title">
           What was compared
         </h3>
         {result.description.map((line) => (
@@ -81,10 +83,10 @@ export function AgreementReport({ result, settings, update, onDrill }: Agreement
         ))}
       </section>
 
-      <div className="agr-report__main">
-        <section className="agr-figures" aria-labelledby="agr-figures-title">
-          <div className="agr-section-head">
-            <h3 className="agr-h3" id="agr-figures-title">
+      <div className={styles.agrReportMain}>
+        <section aria-labelledby="agr-figures-title">
+          <div className={agreementStyles.agrSectionHead}>
+            <h3 className={agreementStyles.agrH3} id="agr-figures-title">
               {caption}
             </h3>
             {report.mode === 'character' ? (
@@ -100,9 +102,9 @@ export function AgreementReport({ result, settings, update, onDrill }: Agreement
             onDrill={onDrill}
             caption={caption}
           />
-          <p className="agr-hint">Click a code to see the passages where the coders differ, side by side, and settle them.</p>
+          <p className={styles.agrHint}>Click a code to see the passages where the coders differ, side by side, and settle them.</p>
           {footnotes.size > 0 || anyMeanNote ? (
-            <div className="agr-footnotes">
+            <div className={styles.agrFootnotes} data-footnotes="">
               {footnotes.size > 0 ? (
                 <ol>
                   {[...footnotes].map(([reason, n]) => (
@@ -134,17 +136,17 @@ function PairwiseMatrix({ result, footnotes }: { result: AgreementResult; footno
   const coders = report.coderIds.map((id) => ({ id, name: result.coders.find((c) => c.id === id)?.name ?? 'Unknown coder' }));
   const kappa = (a: string, b: string) => report.pairwise.find((p) => (p.coderA === a && p.coderB === b) || (p.coderA === b && p.coderB === a))?.kappa;
   return (
-    <section className="agr-pairwise" aria-labelledby="agr-pairwise-title">
-      <h3 className="agr-h3" id="agr-pairwise-title">
+    <section className={agreementStyles.agrPairwise} aria-labelledby="agr-pairwise-title">
+      <h3 className={agreementStyles.agrH3} id="agr-pairwise-title">
         Pairwise Cohen’s κ (all chosen codes and documents pooled)
       </h3>
-      <div className="agr-table-wrap">
-        <table className="agr-table agr-table--matrix">
+      <div className={agreementStyles.agrTableWrap}>
+        <table className={`${agreementStyles.agrTable} ${styles.agrTableMatrix}`}>
           <thead>
             <tr>
               <td />
               {coders.map((c) => (
-                <th key={c.id} scope="col" className="agr-table__num">
+                <th key={c.id} scope="col" className={agreementStyles.agrTableNum}>
                   {c.name}
                 </th>
               ))}
@@ -153,13 +155,13 @@ function PairwiseMatrix({ result, footnotes }: { result: AgreementResult; footno
           <tbody>
             {coders.map((row) => (
               <tr key={row.id}>
-                <th scope="row" className="agr-table__code">
+                <th scope="row" className={agreementStyles.agrTableCode}>
                   {row.name}
                 </th>
                 {coders.map((col) => {
                   const k = row.id === col.id ? undefined : kappa(row.id, col.id);
                   return (
-                    <td key={col.id} className="agr-table__num agr-table__measure">
+                    <td key={col.id} className={`${agreementStyles.agrTableNum} ${agreementStyles.agrTableMeasure}`}>
                       {k ? <Figure cell={{ kind: 'measure', value: k, format: 'coefficient' }} footnotes={footnotes} /> : <span aria-label="same coder">—</span>}
                     </td>
                   );

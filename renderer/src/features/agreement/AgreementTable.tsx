@@ -1,5 +1,7 @@
 import type { CellValue, Column, SortState, TableModel, TableRow } from './agreementTable';
 import { exactFigure, formatCount, formatFigure, nextSort } from './agreementTable';
+import styles from './AgreementTable.module.css';
+import agreementStyles from './agreement.module.css';
 
 /** A figure as the tables show it: three decimals (two for %), "undefined" with its footnote, never 0 or blank. */
 export function Figure({ cell, footnotes }: { cell: CellValue; footnotes: ReadonlyMap<string, number> }) {
@@ -7,9 +9,9 @@ export function Figure({ cell, footnotes }: { cell: CellValue; footnotes: Readon
   if (!cell.value.defined) {
     const n = footnotes.get(cell.value.reason);
     return (
-      <span className="agr-undefined" title={`Undefined: ${cell.value.reason}`}>
+      <span className={styles.agrUndefined} data-undefined="" title={`Undefined: ${cell.value.reason}`}>
         undefined
-        {n !== undefined ? <sup className="agr-note-ref">{n}</sup> : null}
+        {n !== undefined ? <sup className={styles.agrNoteRef}>{n}</sup> : null}
       </span>
     );
   }
@@ -18,7 +20,7 @@ export function Figure({ cell, footnotes }: { cell: CellValue; footnotes: Readon
     <span title={cell.note ? `${exact}\n${cell.note}` : exact}>
       {formatFigure(cell.value.value, cell.format)}
       {cell.note ? (
-        <span className="agr-mean-mark" aria-label={`(${cell.note})`}>
+        <span className={styles.agrMeanMark} aria-label={`(${cell.note})`}>
           *
         </span>
       ) : null}
@@ -32,12 +34,12 @@ function ariaSort(sort: SortState, id: string): 'ascending' | 'descending' | und
 
 function SortButton({ label, detail, active, direction, onClick }: { label: string; detail?: string | undefined; active: boolean; direction: SortState['direction']; onClick: () => void }) {
   return (
-    <button type="button" className="agr-sort" onClick={onClick}>
-      <span className="agr-sort__label">
+    <button type="button" className={agreementStyles.agrSort} onClick={onClick}>
+      <span className={agreementStyles.agrSortLabel}>
         {label}
-        {detail ? <span className="agr-sort__detail"> ({detail})</span> : null}
+        {detail ? <span className={styles.agrSortDetail}> ({detail})</span> : null}
       </span>
-      <svg className={['agr-sort__icon', active ? 'agr-sort__icon--active' : ''].join(' ')} viewBox="0 0 10 10" width="9" height="9" aria-hidden="true">
+      <svg className={[styles.agrSortIcon, active ? styles.agrSortIconActive : ''].join(' ')} viewBox="0 0 10 10" width="9" height="9" aria-hidden="true">
         {active && direction === 'descending' ? <path d="M1.5 3l3.5 4 3.5-4z" fill="currentColor" /> : <path d="M1.5 7l3.5-4 3.5 4z" fill="currentColor" />}
       </svg>
     </button>
@@ -61,17 +63,17 @@ export interface AgreementTableProps {
  */
 export function AgreementTable({ model, rows, sort, onSort, footnotes, onDrill, caption }: AgreementTableProps) {
   const header = (column: Column) => (
-    <th key={column.id} scope="col" className="agr-table__num" aria-sort={ariaSort(sort, column.id)} title={column.title}>
+    <th key={column.id} scope="col" className={agreementStyles.agrTableNum} aria-sort={ariaSort(sort, column.id)} title={column.title}>
       <SortButton label={column.label} detail={column.detail} active={sort.column === column.id} direction={sort.direction} onClick={() => onSort(nextSort(sort, column))} />
     </th>
   );
   return (
-    <div className="agr-table-wrap">
-      <table className="agr-table">
-        <caption className="sr-only">{caption}</caption>
+    <div className={agreementStyles.agrTableWrap}>
+      <table className={agreementStyles.agrTable}>
+        <caption className={'sr-only'}>{caption}</caption>
         <thead>
           <tr>
-            <th scope="col" className="agr-table__code" aria-sort={ariaSort(sort, 'code')}>
+            <th scope="col" className={agreementStyles.agrTableCode} aria-sort={ariaSort(sort, 'code')}>
               <SortButton label="Code" active={sort.column === 'code'} direction={sort.direction} onClick={() => onSort(nextSort(sort, 'code'))} />
             </th>
             {model.columns.map(header)}
@@ -79,33 +81,33 @@ export function AgreementTable({ model, rows, sort, onSort, footnotes, onDrill, 
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={row.codeId} className={onDrill ? 'agr-table__row agr-table__row--drill' : 'agr-table__row'} onClick={onDrill ? () => onDrill(row.codeId) : undefined}>
-              <th scope="row" className="agr-table__code">
+            <tr key={row.codeId} className={onDrill ? styles.agrTableRowDrill : ''} onClick={onDrill ? () => onDrill(row.codeId) : undefined}>
+              <th scope="row" className={agreementStyles.agrTableCode}>
                 {onDrill ? (
                   <button
                     type="button"
-                    className="agr-code"
+                    className={styles.agrCode}
                     title={`Show the passages where the coders differ at ${row.name}`}
                     onClick={(event) => {
                       event.stopPropagation();
                       onDrill(row.codeId);
                     }}
                   >
-                    <span className="agr-code__swatch" style={{ backgroundColor: row.color }} aria-hidden="true" />
-                    <span className="agr-code__text">
-                      {row.path.length > 1 ? <span className="agr-code__path">{row.path.slice(0, -1).join(' › ')} › </span> : null}
-                      <span className="agr-code__name">{row.name}</span>
+                    <span className={agreementStyles.agrCodeSwatch} style={{ backgroundColor: row.color }} aria-hidden="true" />
+                    <span className={styles.agrCodeText}>
+                      {row.path.length > 1 ? <span className={styles.agrCodePath}>{row.path.slice(0, -1).join(' › ')} › </span> : null}
+                      <span>{row.name}</span>
                     </span>
                   </button>
                 ) : (
-                  <span className="agr-code">
-                    <span className="agr-code__swatch" style={{ backgroundColor: row.color }} aria-hidden="true" />
+                  <span className={styles.agrCode}>
+                    <span className={agreementStyles.agrCodeSwatch} style={{ backgroundColor: row.color }} aria-hidden="true" />
                     <span>{row.name}</span>
                   </span>
                 )}
               </th>
               {model.columns.map((column) => (
-                <td key={column.id} className={column.kind === 'measure' ? 'agr-table__num agr-table__measure' : 'agr-table__num'}>
+                <td key={column.id} className={column.kind === 'measure' ? `${agreementStyles.agrTableNum} ${agreementStyles.agrTableMeasure}` : agreementStyles.agrTableNum}>
                   {row.cells[column.id] ? <Figure cell={row.cells[column.id]!} footnotes={footnotes} /> : null}
                 </td>
               ))}
@@ -113,12 +115,12 @@ export function AgreementTable({ model, rows, sort, onSort, footnotes, onDrill, 
           ))}
         </tbody>
         <tfoot>
-          <tr className="agr-table__overall">
-            <th scope="row" className="agr-table__code">
+          <tr className={styles.agrTableOverall}>
+            <th scope="row" className={agreementStyles.agrTableCode}>
               {model.overall.label}
             </th>
             {model.columns.map((column) => (
-              <td key={column.id} className={column.kind === 'measure' ? 'agr-table__num agr-table__measure' : 'agr-table__num'}>
+              <td key={column.id} className={column.kind === 'measure' ? `${agreementStyles.agrTableNum} ${agreementStyles.agrTableMeasure}` : agreementStyles.agrTableNum}>
                 {model.overall.cells[column.id] ? <Figure cell={model.overall.cells[column.id]!} footnotes={footnotes} /> : null}
               </td>
             ))}

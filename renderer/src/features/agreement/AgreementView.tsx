@@ -7,14 +7,16 @@ import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { QuietLoading } from '../../ui/QuietLoading';
-import { useWorkbench } from '../workbench/context';
 import { AgreementControls } from './AgreementControls';
 import { AgreementReport } from './AgreementReport';
 import type { AgreementSettings } from './agreementSettings';
 import { agreementRequest, loadSettings, pruneSettings, saveSettings, settingsProblem } from './agreementSettings';
 import { DisagreementsView } from './DisagreementsView';
 import { PairExchange } from './PairExchange';
-import './agreement.css';
+import styles from './AgreementView.module.css';
+import agreementStyles from './agreement.module.css';
+import uiStyles from '../../ui/ui.module.css';
+import { useProject, useChanges, useDocument } from '../workbench/state/contexts';
 
 type Load =
   | { status: 'loading' }
@@ -27,9 +29,10 @@ type Load =
  * export the tables; swap coding with a colleague.
  */
 export function AgreementView() {
-  const workbench = useWorkbench();
+  const { project } = useProject();
+  const { showError } = useChanges();
+  const { attributeFilter } = useDocument();
   const api = useApi();
-  const { project, attributeFilter } = workbench;
   const titleId = useId();
 
   const [stored, setStored] = useState<AgreementSettings>(() => loadSettings(project));
@@ -73,7 +76,7 @@ export function AgreementView() {
       saveExportFile(file);
       setNotice([`Saved “${file.fileName}”.`, ...file.notes].join(' '));
     } catch (error) {
-      workbench.showError(error);
+      showError(error);
     } finally {
       setExporting(false);
     }
@@ -92,18 +95,18 @@ export function AgreementView() {
   }
 
   return (
-    <section className="agr" aria-labelledby={titleId}>
-      <header className="view-header agr__header">
-        <div className="agr__titlebar">
+    <section className={styles.agr} aria-labelledby={titleId}>
+      <header className={`${uiStyles.viewHeader} ${styles.agrHeader}`}>
+        <div className={styles.agrTitlebar}>
           <div>
-            <p className="agr__eyebrow">Inter-coder agreement</p>
-            <h2 className="agr__title" id={titleId}>
+            <p className={styles.agrEyebrow}>Inter-coder agreement</p>
+            <h2 className={styles.agrTitle} id={titleId}>
               How far the coders agree
             </h2>
           </div>
-          <div className="agr__actions">
-            <div className="agr__export" role="group" aria-label="Export the agreement tables">
-              <span className="agr-muted" aria-hidden="true">
+          <div className={styles.agrActions}>
+            <div className={styles.agrExport} role="group" aria-label="Export the agreement tables">
+              <span className={agreementStyles.agrMuted} aria-hidden="true">
                 Export
               </span>
               <Button size="sm" disabled={!request || exporting} title="The agreement tables as an Excel workbook, a sheet per table" onClick={() => void exportTables('xlsx')}>
@@ -119,13 +122,13 @@ export function AgreementView() {
         <AgreementControls project={project} settings={settings} attributeFilter={attributeFilter} update={update} />
         {pairError ? <ErrorAlert error={pairError} onDismiss={() => setPairError(null)} /> : null}
         {notice ? (
-          <p className="agr__notice" role="status">
+          <p className={styles.agrNotice} role="status">
             {notice}
           </p>
         ) : null}
       </header>
 
-      <div className="agr__body">
+      <div className={styles.agrBody}>
         {problem ? (
           <EmptyState title={problem}>
             {project.coders.length < 2
@@ -144,7 +147,7 @@ export function AgreementView() {
         ) : (
           <>
             {stale ? (
-              <p className="agr__updating" role="status">
+              <p className={styles.agrUpdating} role="status">
                 Updating the figures…
               </p>
             ) : null}
@@ -154,7 +157,7 @@ export function AgreementView() {
               result.codes.length === 0 ? (
                 <EmptyState title="No codes to compare">The codes chosen hold no codable code.</EmptyState>
               ) : (
-                <div className={stale ? 'agr__stale' : undefined}>
+                <div className={stale ? styles.agrStale : undefined}>
                   <AgreementReport result={result} settings={settings} update={update} onDrill={openDrill} />
                 </div>
               )

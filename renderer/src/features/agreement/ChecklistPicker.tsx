@@ -1,4 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import styles from './ChecklistPicker.module.css';
+import agreementStyles from './agreement.module.css';
+import uiStyles from '../../ui/ui.module.css';
 
 export interface ChecklistItem {
   id: string;
@@ -63,42 +66,42 @@ export function ChecklistPicker({ label, summary, allLabel, items, checked, onTo
   const shown = needle ? items.filter((i) => i.label.toLocaleLowerCase().includes(needle)) : items;
 
   return (
-    <div ref={rootRef} className="agr-picker">
-      <span className="agr-picker__label" id={labelId}>
+    <div ref={rootRef} className={styles.agrPicker}>
+      <span className={agreementStyles.agrPickerLabel} id={labelId}>
         {label}
       </span>
       <button
         ref={buttonRef}
         type="button"
-        className="field__input field__select agr-picker__button"
+        className={`${uiStyles.fieldInput} ${uiStyles.fieldSelect} ${styles.agrPickerButton}`}
         aria-expanded={open}
         aria-controls={open ? panelId : undefined}
         aria-label={`${label}: ${summary}`}
         onClick={() => setOpen((o) => !o)}
       >
-        <span className="agr-picker__summary">{summary}</span>
+        <span className={styles.agrPickerSummary}>{summary}</span>
       </button>
       {open ? (
-        <div className="agr-picker__panel" id={panelId} role="group" aria-labelledby={labelId}>
-          <div className="agr-picker__tools">
+        <div className={styles.agrPickerPanel} id={panelId} role="group" aria-labelledby={labelId}>
+          <div className={styles.agrPickerTools}>
             {items.length > 12 ? (
               <input
                 type="search"
-                className="field__input agr-picker__search"
+                className={`${uiStyles.fieldInput} ${styles.agrPickerSearch}`}
                 placeholder={`Find ${label.toLocaleLowerCase()}…`}
                 aria-label={`Find ${label.toLocaleLowerCase()}`}
                 value={query}
                 onChange={(event) => setQuery(event.target.value)}
               />
             ) : null}
-            <button type="button" className="agr-link" onClick={onClear} disabled={checked.size === 0}>
+            <button type="button" className={agreementStyles.agrLink} onClick={onClear} disabled={checked.size === 0}>
               {allLabel}
             </button>
           </div>
-          <ul className="agr-picker__list">
+          <ul className={agreementStyles.agrPickerList}>
             {shown.map((item) => (
               <li key={item.id} style={{ paddingLeft: `${(item.depth ?? 0) * 16}px` }}>
-                <label className={['agr-check', item.implied ? 'agr-check--implied' : ''].filter(Boolean).join(' ')}>
+                <label className={[agreementStyles.agrCheck, item.implied ? styles.agrCheckImplied : ''].filter(Boolean).join(' ')}>
                   <input
                     type="checkbox"
                     checked={checked.has(item.id) || Boolean(item.implied)}
@@ -107,7 +110,7 @@ export function ChecklistPicker({ label, summary, allLabel, items, checked, onTo
                   />
                   {item.color ? (
                     <span
-                      className={item.folder ? 'agr-check__swatch agr-check__swatch--folder' : 'agr-check__swatch'}
+                      className={item.folder ? `${styles.agrCheckSwatch} ${styles.agrCheckSwatchFolder}` : styles.agrCheckSwatch}
                       style={item.folder ? { borderColor: item.color } : { backgroundColor: item.color }}
                       aria-hidden="true"
                     />
@@ -116,9 +119,9 @@ export function ChecklistPicker({ label, summary, allLabel, items, checked, onTo
                 </label>
               </li>
             ))}
-            {shown.length === 0 ? <li className="agr-picker__none">Nothing matches “{query}”.</li> : null}
+            {shown.length === 0 ? <li className={styles.agrPickerNone}>Nothing matches “{query}”.</li> : null}
           </ul>
-          {hint ? <p className="agr-picker__hint">{hint}</p> : null}
+          {hint ? <p className={styles.agrPickerHint}>{hint}</p> : null}
         </div>
       ) : null}
     </div>

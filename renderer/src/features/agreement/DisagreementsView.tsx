@@ -3,20 +3,21 @@ import type { AgreementResult, AttributeFilter, DisagreementView, HistoryState }
 import type { Span } from '../../../../shared/text/spans';
 import { ApiError } from '../../api/client';
 import { useApi } from '../../api/context';
-import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { QuietLoading } from '../../ui/QuietLoading';
-import { trimContext } from '../retrieval/retrievalText';
-import { useWorkbench } from '../workbench/context';
 import type { AgreementSettings } from './agreementSettings';
 import { CONSENSUS_NAME } from './agreementSettings';
 import { Figure } from './AgreementTable';
 import { buildTable, columnName } from './agreementTable';
-import type { MarkRun, PassageState } from './passageMarks';
-import { describeSpans, markRuns, passageKey, passageState, runLength, versionRuns } from './passageMarks';
-
-type Choice = 'A' | 'B' | 'both' | 'neither';
+import type { PassageState } from './passageMarks';
+import { passageKey, passageState } from './passageMarks';
+import styles from './DisagreementsView.module.css';
+import agreementStyles from './agreement.module.css';
+import uiStyles from '../../ui/ui.module.css';
+import { useProject, useChanges, useDocumentActions } from '../workbench/state/contexts';
+import { PassageCard } from './PassageCard';
+import type { Choice } from './PassageCard';
 
 type Load =
   | { status: 'loading' }
@@ -45,9 +46,10 @@ export interface DisagreementsViewProps {
 
 /** The passages where two coders differ at one code, each version side by side, with a way to settle each. */
 export function DisagreementsView({ drill, settings, attributes, result, onBack, onPair }: DisagreementsViewProps) {
-  const workbench = useWorkbench();
+  const { project, history } = useProject();
+  const { change, showError } = useChanges();
+  const { openDocument } = useDocumentActions();
   const api = useApi();
-  const { project } = workbench;
   const ids = useId();
   const { codeId, coderA, coderB } = drill;
   const code = project.codebook.find((c) => c.id === codeId);
@@ -93,7 +95,7 @@ export function DisagreementsView({ drill, settings, attributes, result, onBack,
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, key, project]);
 
-  const neitherKeys = new Set(neither.history === workbench.history ? neither.keys : []);
+  const neitherKeys = new Set(neither.history === history ? neither.keys : []);
   const passages = load.status === 'ready' ? load.passages : [];
   const stale = load.status !== 'loading' && load.key !== key;
 
@@ -111,7 +113,7 @@ export function DisagreementsView({ drill, settings, attributes, result, onBack,
     setBusy(k);
     setMessage(null);
     try {
-      const change = await workbench.change('agreement.resolve', {
+      const result = await change('agreement.resolve', {
         coderA,
         coderB,
         codeId,
@@ -121,17 +123,17 @@ export function DisagreementsView({ drill, settings, attributes, result, onBack,
         choice,
         note: notes[k] ?? '',
       });
-      if (!change) return;
-      const kept = (neither.history === workbench.history ? neither.keys : []).filter((x) => x !== k);
-      setNeither({ history: change.history, keys: choice === 'neither' ? [...kept, k] : kept });
+      if (!result) return;
+      const kept = (neither.history === history ? neither.keys : []).filter((x) => x !== k);
+      setNeither({ history: result.history, keys: choice === 'neither' ? [...kept, k] : kept });
       setNotes((n) => {
         const next = { ...n };
         delete next[k];
         return next;
       });
-      setMessage(change.message);
+      setMessage(result.message);
     } catch (error) {
-      workbench.showError(error);
+      showError(error);
     } finally {
       setBusy(null);
     }
@@ -150,26 +152,26 @@ export function DisagreementsView({ drill, settings, attributes, result, onBack,
 
   if (!code) {
     return (
-      <div className="agr-drill">
+      <div className={styles.agrDrill}>
         <EmptyState title="This code is no longer in the codebook">It may have been deleted or merged.</EmptyState>
       </div>
     );
   }
 
   return (
-    <section className="agr-drill" aria-labelledby={`${ids}-title`}>
-      <div className="agr-drill__head">
-        <button type="button" className="agr-link agr-drill__back" onClick={onBack}>
+    <section className={styles.agrDrill} aria-labelledby={`${ids}-title`}>
+      <div className={styles.agrDrillHead}>
+        <button type="button" className={agreementStyles.agrLink} onClick={onBack}>
           ‹ All codes
         </button>
-        <h3 className="agr-drill__title" id={`${ids}-title`}>
-          <span className="agr-code__swatch" style={{ backgroundColor: code.color }} aria-hidden="true" />
+        <h3 className={styles.agrDrillTitle} id={`${ids}-title`}>
+          <span className={agreementStyles.agrCodeSwatch} style={{ backgroundColor: code.color }} aria-hidden="true" />
           Where {a} and {b} differ at {code.name}
         </h3>
         {settings.coderIds.length > 2 || !figures ? (
-          <div className="agr-drill__pair">
+          <div className={styles.agrDrillPair}>
             <label htmlFor={`${ids}-a`}>Coder A</label>
-            <select id={`${ids}-a`} className="field__input field__select" value={coderA} onChange={(event) => onPair(event.target.value, coderB)}>
+            <select id={`${ids}-a`} className={`${uiStyles.fieldInput} ${uiStyles.fieldSelect}`} value={coderA} onChange={(event) => onPair(event.target.value, coderB)}>
               {settings.coderIds.map((id) => (
                 <option key={id} value={id} disabled={id === coderB}>
                   {nameOf(id)}
@@ -177,7 +179,7 @@ export function DisagreementsView({ drill, settings, attributes, result, onBack,
               ))}
             </select>
             <label htmlFor={`${ids}-b`}>Coder B</label>
-            <select id={`${ids}-b`} className="field__input field__select" value={coderB} onChange={(event) => onPair(coderA, event.target.value)}>
+            <select id={`${ids}-b`} className={`${uiStyles.fieldInput} ${uiStyles.fieldSelect}`} value={coderB} onChange={(event) => onPair(coderA, event.target.value)}>
               {settings.coderIds.map((id) => (
                 <option key={id} value={id} disabled={id === coderA}>
                   {nameOf(id)}
@@ -187,45 +189,45 @@ export function DisagreementsView({ drill, settings, attributes, result, onBack,
           </div>
         ) : null}
         {figures ? (
-          <p className="agr-drill__figures" aria-label={`Figures for ${code.name}`}>
+          <p className={styles.agrDrillFigures} aria-label={`Figures for ${code.name}`}>
             {figures.map(({ column, cell }) => (
-              <span key={column.id} className="agr-drill__figure">
-                <span className="agr-drill__figure-name">{columnName(column)}</span> <Figure cell={cell} footnotes={new Map()} />
+              <span key={column.id} className={styles.agrDrillFigure}>
+                <span className={styles.agrDrillFigureName}>{columnName(column)}</span> <Figure cell={cell} footnotes={new Map()} />
               </span>
             ))}
           </p>
         ) : null}
-        <div className="agr-legend" aria-label="Legend">
-          <span className="agr-legend__item">
-            <span className="agr-mark agr-mark--both">text</span> coded by both
+        <div className={styles.agrLegend} aria-label="Legend">
+          <span className={styles.agrLegendItem}>
+            <span className={`${styles.agrMark} ${styles.agrMarkBoth}`}>text</span> coded by both
           </span>
-          <span className="agr-legend__item">
-            <span className="agr-mark agr-mark--only-a">text</span> only {a} (A)
+          <span className={styles.agrLegendItem}>
+            <span className={`${styles.agrMark} ${styles.agrMarkOnlyA}`}>text</span> only {a} (A)
           </span>
-          <span className="agr-legend__item">
-            <span className="agr-mark agr-mark--only-b">text</span> only {b} (B)
+          <span className={styles.agrLegendItem}>
+            <span className={`${styles.agrMark} ${styles.agrMarkOnlyB}`}>text</span> only {b} (B)
           </span>
         </div>
-        <p className="agr-drill__count" role="status" aria-live="polite">
+        <p className={styles.agrDrillCount} role="status" aria-live="polite">
           {load.status === 'ready'
             ? passages.length === 0
               ? `${a} and ${b} coded exactly the same characters at ${code.name}.`
               : `${passages.length} passage${passages.length === 1 ? '' : 's'} where they differ` +
                 (tracksConsensus ? ` · ${open} open · ${passages.length - open} settled` : '')
             : '\u00a0'}
-          {stale ? <span className="agr-muted"> · updating…</span> : null}
-          {message ? <span className="agr-drill__message"> · {message}</span> : null}
+          {stale ? <span className={agreementStyles.agrMuted}> · updating…</span> : null}
+          {message ? <span className={styles.agrDrillMessage}> · {message}</span> : null}
         </p>
       </div>
 
-      <div className="agr-drill__body">
+      <div>
         {load.status === 'loading' ? <QuietLoading label="Finding the passages where they differ…" /> : null}
         {load.status === 'failed' ? <ErrorAlert error={load.error} /> : null}
         {load.status === 'ready' && passages.length === 0 ? (
           <EmptyState title="No disagreements">Nothing to settle here for these documents.</EmptyState>
         ) : null}
         {passages.length > 0 ? (
-          <ol className="agr-passages" aria-label="Disagreements">
+          <ol className={styles.agrPassages} aria-label="Disagreements">
             {passages.map((p, i) => {
               const k = passageKey(p);
               return (
@@ -241,7 +243,7 @@ export function DisagreementsView({ drill, settings, attributes, result, onBack,
                   busy={busy === k}
                   disabled={busy !== null || project.readOnly !== null}
                   onDecide={(choice) => void decide(p, choice)}
-                  onOpen={() => workbench.openDocument(p.documentId, { start: p.start, end: p.end })}
+                  onOpen={() => openDocument(p.documentId, { start: p.start, end: p.end })}
                 />
               );
             })}
@@ -252,119 +254,3 @@ export function DisagreementsView({ drill, settings, attributes, result, onBack,
   );
 }
 
-const stateLabels: Record<PassageState | 'neither', string> = {
-  open: 'Open',
-  A: 'Settled: A’s coding kept',
-  B: 'Settled: B’s coding kept',
-  both: 'Settled: both kept',
-  neither: 'Settled: neither kept',
-  other: 'Settled otherwise: the consensus coding differs from both',
-};
-
-interface PassageCardProps {
-  passage: DisagreementView;
-  state: PassageState | 'neither' | null;
-  nameA: string;
-  nameB: string;
-  documentName: string;
-  note: string;
-  onNote: (text: string) => void;
-  busy: boolean;
-  disabled: boolean;
-  onDecide: (choice: Choice) => void;
-  onOpen: () => void;
-}
-
-function PassageCard({ passage: p, state, nameA, nameB, documentName, note, onNote, busy, disabled, onDecide, onOpen }: PassageCardProps) {
-  const ids = useId();
-  const runs = markRuns(p.start, p.end, p.spansA, p.spansB);
-  const onlyA = runLength(runs, (r) => r.a && !r.b);
-  const onlyB = runLength(runs, (r) => r.b && !r.a);
-  const settled = state !== null && state !== 'open';
-  const decisions: { choice: Choice; label: string; title: string }[] = [
-    { choice: 'A', label: 'Accept A', title: `Keep ${nameA}'s coding of this passage in the Consensus coder` },
-    { choice: 'B', label: 'Accept B', title: `Keep ${nameB}'s coding of this passage in the Consensus coder` },
-    { choice: 'both', label: 'Accept both', title: 'Keep every character either coder coded here' },
-    { choice: 'neither', label: 'Accept neither', title: 'Leave this passage uncoded at this code in the Consensus coder' },
-  ];
-  return (
-    <li className={['agr-passage', settled ? 'agr-passage--settled' : ''].filter(Boolean).join(' ')} aria-labelledby={`${ids}-where`}>
-      <div className="agr-passage__meta">
-        <span id={`${ids}-where`} className="agr-passage__where">
-          <span className="agr-passage__doc">{documentName}</span>
-          {p.speaker ? (
-            <>
-              <span className="agr-sep" aria-hidden="true">
-                ·
-              </span>
-              <span className="agr-passage__speaker">{p.speaker}</span>
-            </>
-          ) : null}
-          <span className="agr-sep" aria-hidden="true">
-            ·
-          </span>
-          <span className="agr-passage__range">
-            characters {p.start}–{p.end}
-          </span>
-        </span>
-        {state ? <span className={`agr-state agr-state--${settled ? 'settled' : 'open'}`}>{stateLabels[state]}</span> : null}
-        <button type="button" className="agr-link agr-passage__open" onClick={onOpen}>
-          Open in reader
-        </button>
-      </div>
-      <div className="agr-passage__versions">
-        <Version label={`A · ${nameA}`} side="A" runs={runs} passage={p} summary={`coded ${describeSpans(p.spansA)}; ${onlyA} character${onlyA === 1 ? '' : 's'} only ${nameA}`} />
-        <Version label={`B · ${nameB}`} side="B" runs={runs} passage={p} summary={`coded ${describeSpans(p.spansB)}; ${onlyB} character${onlyB === 1 ? '' : 's'} only ${nameB}`} />
-      </div>
-      <div className="agr-passage__decide">
-        <input
-          className="field__input agr-passage__note"
-          type="text"
-          aria-label={`Note on this decision (optional), ${documentName} ${p.start}–${p.end}`}
-          placeholder="Note on the decision (optional)"
-          value={note}
-          maxLength={100_000}
-          disabled={disabled}
-          onChange={(event) => onNote(event.target.value)}
-        />
-        <div className="agr-passage__buttons" role="group" aria-label="Settle this passage">
-          {decisions.map((d) => (
-            <Button key={d.choice} size="sm" variant={d.choice === 'A' || d.choice === 'B' ? 'secondary' : 'ghost'} title={d.title} disabled={disabled} onClick={() => onDecide(d.choice)}>
-              {d.label}
-            </Button>
-          ))}
-        </div>
-        {busy ? <span className="agr-muted">Saving…</span> : null}
-      </div>
-    </li>
-  );
-}
-
-function Version({ label, side, runs, passage, summary }: { label: string; side: 'A' | 'B'; runs: MarkRun[]; passage: DisagreementView; summary: string }) {
-  const pieces = versionRuns(runs, side);
-  const text = (start: number, end: number) => passage.text.slice(start - passage.start, end - passage.start);
-  const only = side === 'A' ? 'agr-mark--only-a' : 'agr-mark--only-b';
-  return (
-    <figure className={`agr-version agr-version--${side.toLowerCase()}`}>
-      <figcaption className="agr-version__caption">
-        <strong>{label}</strong> <span className="agr-muted">{summary}</span>
-      </figcaption>
-      <p className="agr-version__text">
-        {/* The context runs straight into the passage: a passage may begin or end inside a word. */}
-        {passage.before ? <span className="agr-version__context">{trimContext(passage.before, 'before', 140)}</span> : null}
-        {pieces.map((piece) =>
-          piece.look === 'none' ? (
-            <span key={piece.start} className="agr-version__uncoded">
-              {text(piece.start, piece.end)}
-            </span>
-          ) : (
-            <mark key={piece.start} className={`agr-mark ${piece.look === 'both' ? 'agr-mark--both' : only}`} data-mark={piece.look === 'both' ? 'both' : `only-${side.toLowerCase()}`}>
-              {text(piece.start, piece.end)}
-            </mark>
-          ),
-        )}
-        {passage.after ? <span className="agr-version__context">{trimContext(passage.after, 'after', 140)}</span> : null}
-      </p>
-    </figure>
-  );
-}

@@ -3,22 +3,25 @@ import type { ExchangeImportResult } from '../../../../shared/api/contract';
 import { ApiError } from '../../api/client';
 import { useApi } from '../../api/context';
 import { saveExportFile } from '../../lib/download';
-import { plural } from '../../lib/format';
+import { plural } from '../../../../shared/text/plural';
 import { Button } from '../../ui/Button';
 import { DialogModal } from '../../ui/DialogModal';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Field } from '../../ui/Field';
 import { MenuPopup } from '../../ui/MenuPopup';
-import { useWorkbench } from '../workbench/context';
 import { textToBase64 } from './passageMarks';
+import styles from './PairExchange.module.css';
+import agreementStyles from './agreement.module.css';
+import uiStyles from '../../ui/ui.module.css';
+import { useProject, useChanges } from '../workbench/state/contexts';
 
 /** What an import brought, per colleague: placed, not matched, left out. */
 export function ExchangeReport({ result }: { result: ExchangeImportResult }) {
   return (
-    <div className="agr-exchange-report">
+    <div className={styles.agrExchangeReport}>
       {result.reports.map((r) => (
-        <section key={r.coder} className="agr-exchange-report__coder" aria-label={`Imported: ${r.coder}`}>
-          <h3 className="agr-h3">{r.coder}</h3>
+        <section key={r.coder} aria-label={`Imported: ${r.coder}`}>
+          <h3 className={agreementStyles.agrH3}>{r.coder}</h3>
           <ul>
             <li>
               {plural(r.codings, 'coding')} placed{r.memos > 0 ? `, ${plural(r.memos, 'memo')}` : ''}
@@ -44,8 +47,8 @@ export function ExchangeReport({ result }: { result: ExchangeImportResult }) {
         </section>
       ))}
       {result.skippedCoders.length > 0 ? (
-        <section className="agr-exchange-report__coder" aria-label="Left out">
-          <h3 className="agr-h3">Left out</h3>
+        <section aria-label="Left out">
+          <h3 className={agreementStyles.agrH3}>Left out</h3>
           <ul>
             {result.skippedCoders.map((s) => (
               <li key={s.coder}>
@@ -55,7 +58,7 @@ export function ExchangeReport({ result }: { result: ExchangeImportResult }) {
           </ul>
         </section>
       ) : null}
-      <p className="agr-muted">{result.change.message}. Undo (Ctrl+Z) takes it back.</p>
+      <p className={agreementStyles.agrMuted}>{result.change.message}. Undo (Ctrl+Z) takes it back.</p>
     </div>
   );
 }
@@ -68,7 +71,8 @@ type Dialog = { kind: 'folder'; path: string; error: ApiError | null; running: b
  */
 export function PairExchange({ onError }: { onError: (error: ApiError | null) => void }) {
   const api = useApi();
-  const workbench = useWorkbench();
+  const { project } = useProject();
+  const { applyChange } = useChanges();
   const buttonRef = useRef<HTMLButtonElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const [menu, setMenu] = useState<{ x: number; y: number } | null>(null);
@@ -94,7 +98,7 @@ export function PairExchange({ onError }: { onError: (error: ApiError | null) =>
     try {
       const content = await file.text();
       const result = await api.call('exchange.importCoder', { fileName: file.name, content });
-      workbench.applyChange(result.change);
+      applyChange(result.change);
       setDialog({ kind: 'report', title: `Imported from ${file.name}`, result });
     } catch (error) {
       onError(ApiError.from(error));
@@ -107,21 +111,21 @@ export function PairExchange({ onError }: { onError: (error: ApiError | null) =>
     setDialog({ kind: 'folder', path, error: null, running: true });
     try {
       const result = await api.call('exchange.importProject', { path });
-      workbench.applyChange(result.change);
+      applyChange(result.change);
       setDialog({ kind: 'report', title: 'Imported from the project folder', result });
     } catch (error) {
       setDialog({ kind: 'folder', path, error: ApiError.from(error), running: false });
     }
   }
 
-  const readOnly = workbench.project.readOnly !== null;
+  const readOnly = project.readOnly !== null;
 
   return (
     <>
       <button
         ref={buttonRef}
         type="button"
-        className="btn btn--secondary btn--sm"
+        className={`${uiStyles.btn} ${uiStyles.btnSm}`}
         aria-haspopup="menu"
         aria-expanded={menu !== null}
         disabled={working}
@@ -139,7 +143,7 @@ export function PairExchange({ onError }: { onError: (error: ApiError | null) =>
         ref={fileRef}
         type="file"
         accept=".json,application/json"
-        className="sr-only"
+        className={'sr-only'}
         tabIndex={-1}
         aria-hidden="true"
         onChange={(event) => {
@@ -197,7 +201,7 @@ export function PairExchange({ onError }: { onError: (error: ApiError | null) =>
             spellCheck={false}
           />
           {dialog.error ? (
-            <div className="agr-dialog-error">
+            <div className={styles.agrDialogError}>
               <ErrorAlert error={dialog.error} />
             </div>
           ) : null}

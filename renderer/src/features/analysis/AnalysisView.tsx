@@ -6,7 +6,6 @@ import { QuietLoading } from '../../ui/QuietLoading';
 import { ToggleGroup } from '../../ui/ToggleGroup';
 import { FilterNote } from '../retrieval/FilterNote';
 import { CoderSelect } from '../retrieval/SegmentCard';
-import { useWorkbench } from '../workbench/context';
 import {
   coOccurrenceTable,
   columnDocumentIds,
@@ -23,8 +22,11 @@ import { ExportTableButton } from './ExportTableButton';
 import { FrequencyChart } from './FrequencyChart';
 import { HeatmapTable } from './HeatmapTable';
 import { useApiQuery } from './useApiQuery';
-import '../retrieval/retrieval.css';
-import './analysis.css';
+import styles from './AnalysisView.module.css';
+import analysisStyles from './analysis.module.css';
+import viewPage from '../../ui/viewPage.module.css';
+import uiStyles from '../../ui/ui.module.css';
+import { useProject, useDocument, useDocumentActions } from '../workbench/state/contexts';
 
 type SubView = 'matrix' | 'cooccurrence' | 'frequencies';
 
@@ -76,8 +78,9 @@ const memory = new Map<string, Settings>();
  * filter lets through. Clicking a cell lists its passages; each view exports as shown.
  */
 export function AnalysisView() {
-  const workbench = useWorkbench();
-  const { project, attributeFilter } = workbench;
+  const { project } = useProject();
+  const { attributeFilter } = useDocument();
+  const { setAttributeFilter } = useDocumentActions();
   const ids = useId();
   // The view is unmounted while another centre tab shows (a passage opened in the reader): it
   // comes back as it was left, for this project, while the app runs.
@@ -223,7 +226,7 @@ export function AnalysisView() {
     const picked = barPick ? bars.find((r) => r.code.id === barPick) : undefined;
     body = (
       <>
-        <div className="freq-scroll">
+        <div className={analysisStyles.freqScroll}>
           <FrequencyChart rows={bars} measure={measure} selectedCodeId={picked ? picked.code.id : null} onSelect={setBarPick} />
         </div>
         {picked ? (
@@ -240,24 +243,24 @@ export function AnalysisView() {
   }
 
   return (
-    <section className="retrieval analysis" aria-labelledby={`${ids}-title`}>
-      <header className="view-header retrieval__header analysis__header">
-        <div className="analysis__top">
-          <div className="analysis__heading">
-            <p className="retrieval__eyebrow">Analysis</p>
-            <h2 className="retrieval__title" id={`${ids}-title`}>
+    <section className={viewPage.page} aria-labelledby={`${ids}-title`}>
+      <header className={`${uiStyles.viewHeader} ${viewPage.header}`}>
+        <div className={styles.analysisTop}>
+          <div className={styles.analysisHeading}>
+            <p className={viewPage.eyebrow}>Analysis</p>
+            <h2 className={viewPage.title} id={`${ids}-title`}>
               {title}
             </h2>
           </div>
-          <ToggleGroup label="View" value={view} options={subViews} onChange={setView} className="analysis__views" />
+          <ToggleGroup label="View" value={view} options={subViews} onChange={setView} className={styles.analysisViews} />
         </div>
-        <div className="retrieval__controls analysis__controls">
+        <div className={`${viewPage.controls} ${styles.analysisControls}`}>
           {view === 'matrix' ? (
-            <span className="retrieval__select">
+            <span className={viewPage.select}>
               <label htmlFor={`${ids}-columns`}>Columns</label>
               <select
                 id={`${ids}-columns`}
-                className="field__input field__select"
+                className={`${uiStyles.fieldInput} ${uiStyles.fieldSelect}`}
                 value={columns.kind === 'documents' ? '' : columns.name}
                 onChange={(event) => setColumnsName(event.target.value)}
               >
@@ -271,9 +274,9 @@ export function AnalysisView() {
             </span>
           ) : null}
           {view !== 'cooccurrence' ? (
-            <span className="retrieval__select">
+            <span className={viewPage.select}>
               <label htmlFor={`${ids}-measure`}>Count</label>
-              <select id={`${ids}-measure`} className="field__input field__select" value={measure} onChange={(event) => setMeasure(event.target.value as Measure)}>
+              <select id={`${ids}-measure`} className={`${uiStyles.fieldInput} ${uiStyles.fieldSelect}`} value={measure} onChange={(event) => setMeasure(event.target.value as Measure)}>
                 {measures.map((m) => (
                   <option key={m.value} value={m.value}>
                     {m.label}
@@ -290,22 +293,22 @@ export function AnalysisView() {
             currentCoderId={project.currentCoderId}
           />
           {view !== 'cooccurrence' ? (
-            <label className="retrieval__check" title="A coding at a sub-code also counts for its parent codes">
+            <label className={viewPage.check} title="A coding at a sub-code also counts for its parent codes">
               <input type="checkbox" checked={rollUp} onChange={(event) => setRollUp(event.target.checked)} />
               Include sub-codes
             </label>
           ) : null}
         </div>
-        <FilterNote filter={attributeFilter} attributes={project.attributes} onClear={() => workbench.setAttributeFilter({})} />
-        <div className="analysis__caption">
-          <p className="retrieval__count" role="status" aria-live="polite">
+        <FilterNote filter={attributeFilter} attributes={project.attributes} onClear={() => setAttributeFilter({})} />
+        <div className={styles.analysisCaption}>
+          <p className={viewPage.count} role="status" aria-live="polite">
             {summary}
-            {query.stale ? <span className="retrieval__updating"> · updating…</span> : null}
+            {query.stale ? <span className={viewPage.updating}> · updating…</span> : null}
           </p>
           <ExportTableButton table={ready ? exportTable : null} />
         </div>
       </header>
-      <div className={`retrieval__body analysis__body analysis__body--${view}`}>{body}</div>
+      <div className={`${viewPage.body} ${styles.analysisBody}`} data-view={view}>{body}</div>
     </section>
   );
 }

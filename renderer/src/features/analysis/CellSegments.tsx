@@ -1,21 +1,23 @@
 import { useId, useMemo } from 'react';
 import type { ReactNode } from 'react';
 import type { Input } from '../../../../shared/api/contract';
-import { plural } from '../../lib/format';
+import { plural } from '../../../../shared/text/plural';
 import { Button } from '../../ui/Button';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { QuietLoading } from '../../ui/QuietLoading';
 import { SegmentCard } from '../retrieval/SegmentCard';
 import { documentCount } from '../retrieval/retrievalText';
-import { useWorkbench } from '../workbench/context';
 import { overlappingPairs } from './analysisModel';
 import type { OverlapPair } from './analysisModel';
 import { useApiQuery } from './useApiQuery';
-import '../retrieval/retrieval.css';
+import styles from './CellSegments.module.css';
+import analysisStyles from './analysis.module.css';
+import segmentCard from '../../ui/segmentCard.module.css';
+import { useProject, useDocumentActions, useViewActions } from '../workbench/state/contexts';
 
 /** Names of documents, coders and codes, for the passages listed. */
 function useNames() {
-  const { project } = useWorkbench();
+  const { project } = useProject();
   return useMemo(
     () => ({
       docs: new Map(project.documents.map((d) => [d.id, d.name])),
@@ -28,10 +30,11 @@ function useNames() {
 
 /** Opens a passage in the reader. */
 function useOpen() {
-  const workbench = useWorkbench();
+  const { openDocument } = useDocumentActions();
+  const { setCentre } = useViewActions();
   return (documentId: string, start: number, end: number) => {
-    workbench.openDocument(documentId, { start, end });
-    workbench.setCentre({ kind: 'reader' });
+    openDocument(documentId, { start, end });
+    setCentre({ kind: 'reader' });
   };
 }
 
@@ -39,15 +42,15 @@ function useOpen() {
 function CellPanel({ title, summary, onClose, children }: { title: string; summary: string; onClose: () => void; children: ReactNode }) {
   const headingId = useId();
   return (
-    <section className="cell-panel" aria-labelledby={headingId}>
-      <header className="cell-panel__header">
-        <h3 className="cell-panel__title" id={headingId}>
+    <section className={analysisStyles.cellPanel} aria-labelledby={headingId}>
+      <header className={styles.cellPanelHeader}>
+        <h3 className={styles.cellPanelTitle} id={headingId}>
           {title}
         </h3>
-        <p className="cell-panel__summary" role="status">
+        <p className={styles.cellPanelSummary} role="status">
           {summary}
         </p>
-        <Button size="sm" variant="ghost" className="cell-panel__close" onClick={onClose}>
+        <Button size="sm" variant="ghost" className={styles.cellPanelClose} onClick={onClose}>
           Close
         </Button>
       </header>
@@ -79,11 +82,11 @@ export function CellSegments({ title, figure, query, onClose }: CellSegmentsProp
     <CellPanel title={title} summary={summary} onClose={onClose}>
       {result.error ? <ErrorAlert error={result.error} /> : null}
       {!segments && !result.error ? <QuietLoading label="Finding the coded passages…" /> : null}
-      {segments && segments.length === 0 ? <p className="cell-panel__empty">No coded passages here.</p> : null}
+      {segments && segments.length === 0 ? <p className={styles.cellPanelEmpty}>No coded passages here.</p> : null}
       {segments && segments.length > 0 ? (
-        <ol className="segment-list cell-panel__list" aria-label={`Segments: ${title}`}>
+        <ol className={`${segmentCard.list} ${styles.cellPanelList}`} aria-label={`Segments: ${title}`}>
           {segments.map((s) => (
-            <li key={s.codingId} className="segment-list__item">
+            <li key={s.codingId}>
               <SegmentCard
                 segment={s}
                 documentName={names.docs.get(s.documentId)}
@@ -120,11 +123,11 @@ export function OverlapSegments({ title, codeA, codeB, query, onClose }: Overlap
     <CellPanel title={title} summary={summary} onClose={onClose}>
       {result.error ? <ErrorAlert error={result.error} /> : null}
       {!pairs && !result.error ? <QuietLoading label="Finding the overlapping passages…" /> : null}
-      {pairs && pairs.length === 0 ? <p className="cell-panel__empty">These codes never overlap here.</p> : null}
+      {pairs && pairs.length === 0 ? <p className={styles.cellPanelEmpty}>These codes never overlap here.</p> : null}
       {pairs && pairs.length > 0 ? (
-        <ol className="segment-list cell-panel__list" aria-label={`Overlapping passages: ${title}`}>
+        <ol className={`${segmentCard.list} ${styles.cellPanelList}`} aria-label={`Overlapping passages: ${title}`}>
           {pairs.map((pair) => (
-            <li key={`${pair.first.codingId}:${pair.second.codingId}`} className="segment-list__item">
+            <li key={`${pair.first.codingId}:${pair.second.codingId}`}>
               <PairCard pair={pair} names={names} onOpen={() => open(pair.documentId, pair.start, pair.end)} />
             </li>
           ))}
@@ -136,15 +139,15 @@ export function OverlapSegments({ title, codeA, codeB, query, onClose }: Overlap
 
 function PairCard({ pair, names, onOpen }: { pair: OverlapPair; names: ReturnType<typeof useNames>; onOpen: () => void }) {
   return (
-    <button type="button" className="segment" onClick={onOpen}>
-      <span className="segment__meta">
-        <span className="segment__doc">{names.docs.get(pair.documentId) ?? 'Unknown document'}</span>
+    <button type="button" className={segmentCard.card} onClick={onOpen}>
+      <span className={segmentCard.meta}>
+        <span className={segmentCard.doc} data-segment="doc">{names.docs.get(pair.documentId) ?? 'Unknown document'}</span>
         {pair.first.speaker ? (
           <>
-            <span className="segment__sep" aria-hidden="true">
+            <span className={segmentCard.sep} aria-hidden="true">
               ·
             </span>
-            <span className="segment__speaker">{pair.first.speaker}</span>
+            <span className={segmentCard.speaker}>{pair.first.speaker}</span>
           </>
         ) : null}
       </span>
@@ -152,19 +155,19 @@ function PairCard({ pair, names, onOpen }: { pair: OverlapPair; names: ReturnTyp
         const code = names.codes.get(s.codeId);
         const coder = names.coders.get(s.coderId);
         return (
-          <span key={s.codingId} className="pair-passage">
-            <span className="segment__who">
-              <span className="segment__code">
-                <span className="segment__swatch" style={{ backgroundColor: code?.color }} aria-hidden="true" />
+          <span key={s.codingId} className={styles.pairPassage}>
+            <span className={segmentCard.who}>
+              <span className={segmentCard.code}>
+                <span className={segmentCard.swatch} style={{ backgroundColor: code?.color }} aria-hidden="true" />
                 {code?.name ?? 'Unknown code'}
               </span>
-              <span className="segment__coder">
-                <span className="segment__dot" style={{ backgroundColor: coder?.color ?? 'var(--c-text-subtle)' }} aria-hidden="true" />
+              <span className={segmentCard.coder} data-segment="coder">
+                <span className={segmentCard.dot} style={{ backgroundColor: coder?.color ?? 'var(--c-text-subtle)' }} aria-hidden="true" />
                 {coder?.name ?? 'Unknown coder'}
               </span>
             </span>
-            <span className="segment__text">
-              <span className="segment__passage" style={{ borderColor: code?.color }}>
+            <span className={segmentCard.text}>
+              <span className={segmentCard.passage} data-segment="passage" style={{ borderColor: code?.color }}>
                 {s.text}
               </span>
             </span>

@@ -2,8 +2,9 @@ import { useState } from 'react';
 import { useApi } from '../../api/context';
 import { saveExportFile } from '../../lib/download';
 import { Button } from '../../ui/Button';
-import { useWorkbench } from '../workbench/context';
 import type { TableExport } from './analysisModel';
+import styles from './ExportTableButton.module.css';
+import { useChanges } from '../workbench/state/contexts';
 
 /**
  * "Export to Excel": the table exactly as the view shows it (`export.table`), saved as a
@@ -11,7 +12,7 @@ import type { TableExport } from './analysisModel';
  */
 export function ExportTableButton({ table }: { table: TableExport | null }) {
   const api = useApi();
-  const { showError } = useWorkbench();
+  const { showError } = useChanges();
   const [busy, setBusy] = useState(false);
   const [notes, setNotes] = useState<string[]>([]);
 
@@ -31,9 +32,9 @@ export function ExportTableButton({ table }: { table: TableExport | null }) {
   }
 
   return (
-    <span className="analysis-export">
+    <span className={styles.analysisExport}>
       {notes.length > 0 ? (
-        <span className="analysis-export__notes" role="status">
+        <span className={styles.analysisExportNotes} role="status">
           {notes.join(' ')}
         </span>
       ) : null}

@@ -1,7 +1,8 @@
-import { formatNumber } from '../../lib/format';
+import { formatNumber } from '../../../../shared/text/plural';
 import { CodeGlyph } from '../codebook/CodeGlyph';
 import { measureCount, measureLabel } from './analysisModel';
 import type { FrequencyRow, Measure } from './analysisModel';
+import styles from './FrequencyChart.module.css';
 
 export interface FrequencyChartProps {
   rows: readonly FrequencyRow[];
@@ -17,14 +18,14 @@ export interface FrequencyChartProps {
 export function FrequencyChart({ rows, measure, selectedCodeId, onSelect }: FrequencyChartProps) {
   const max = rows.reduce((m, r) => Math.max(m, r.count), 0);
   return (
-    <table className="freq">
-      <caption className="sr-only">{`${measureLabel(measure)} per code, most first`}</caption>
+    <table className={styles.freq}>
+      <caption className={'sr-only'}>{`${measureLabel(measure)} per code, most first`}</caption>
       <thead>
         <tr>
-          <th scope="col" className="freq__head">
+          <th scope="col" className={styles.freqHead}>
             Code
           </th>
-          <th scope="col" className="freq__head freq__head--count">
+          <th scope="col" className={`${styles.freqHead} ${styles.freqHeadCount}`}>
             {measureLabel(measure)}
           </th>
         </tr>
@@ -33,26 +34,26 @@ export function FrequencyChart({ rows, measure, selectedCodeId, onSelect }: Freq
         {rows.map(({ code, count }) => {
           const width = max > 0 ? (count / max) * 100 : 0;
           return (
-            <tr key={code.id} className={code.id === selectedCodeId ? 'freq__row freq__row--selected' : 'freq__row'}>
-              <th scope="row" className="freq__label">
+            <tr key={code.id} className={code.id === selectedCodeId ? `${styles.freqRow} ${styles.freqRowSelected}` : styles.freqRow}>
+              <th scope="row" className={styles.freqLabel}>
                 <button
                   type="button"
-                  className="freq__code"
+                  className={styles.freqCode}
                   title={code.label}
                   aria-pressed={code.id === selectedCodeId}
                   aria-label={`${code.label}: ${measureCount(count, measure)}`}
                   onClick={() => onSelect(code.id)}
                 >
                   <CodeGlyph color={code.color} folder={code.folder} />
-                  <span className="freq__name">{code.name}</span>
-                  {code.path.length > 1 ? <span className="freq__parent">{code.path.slice(0, -1).join(' › ')}</span> : null}
+                  <span className={styles.freqName}>{code.name}</span>
+                  {code.path.length > 1 ? <span className={styles.freqParent}>{code.path.slice(0, -1).join(' › ')}</span> : null}
                 </button>
               </th>
-              <td className="freq__value">
-                <span className="freq__track" aria-hidden="true">
-                  <span className="freq__bar" style={{ width: `${width}%`, backgroundColor: code.color }} />
+              <td className={styles.freqValue}>
+                <span className={styles.freqTrack} aria-hidden="true">
+                  <span className={styles.freqBar} style={{ width: `${width}%`, backgroundColor: code.color }} />
                 </span>
-                <span className="freq__count">{formatNumber(count)}</span>
+                <span className={styles.freqCount}>{formatNumber(count)}</span>
               </td>
             </tr>
           );

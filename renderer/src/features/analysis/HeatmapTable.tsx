@@ -1,9 +1,11 @@
 import { useRef, useState } from 'react';
 import type { CSSProperties, KeyboardEvent } from 'react';
-import { formatNumber } from '../../lib/format';
+import { formatNumber } from '../../../../shared/text/plural';
 import { CodeGlyph } from '../codebook/CodeGlyph';
 import { heatScale, heatShade } from './analysisModel';
 import type { HeatTable } from './analysisModel';
+import styles from './HeatmapTable.module.css';
+import analysisStyles from './analysis.module.css';
 
 export interface CellPosition {
   row: number;
@@ -61,39 +63,39 @@ export function HeatmapTable({ table, caption, rotateHeaders, selected, onSelect
   }
 
   return (
-    <div className="heatmap">
-      <table className={['heatmap__table', rotateHeaders ? 'heatmap__table--rotated' : ''].filter(Boolean).join(' ')}>
-        <caption className="sr-only">{caption}</caption>
+    <div className={analysisStyles.heatmap}>
+      <table className={[styles.heatmapTable, rotateHeaders ? styles.heatmapTableRotated : ''].filter(Boolean).join(' ')}>
+        <caption className={'sr-only'}>{caption}</caption>
         <thead>
           <tr>
-            <th scope="col" className="heatmap__corner">
+            <th scope="col" className={styles.heatmapCorner}>
               Code
             </th>
             {table.columns.map((column) => (
-              <th key={column.key} scope="col" className="heatmap__colhead" title={column.label}>
-                <span className="heatmap__colhead-text">
+              <th key={column.key} scope="col" className={styles.heatmapColhead} title={column.label}>
+                <span className={styles.heatmapColheadText}>
                   {column.short !== column.label && column.label.endsWith(column.short) ? (
-                    <span className="sr-only">{column.label.slice(0, column.label.length - column.short.length)}</span>
+                    <span className={'sr-only'}>{column.label.slice(0, column.label.length - column.short.length)}</span>
                   ) : null}
                   {column.short}
                 </span>
               </th>
             ))}
             {table.totals ? (
-              <th scope="col" className="heatmap__colhead heatmap__colhead--total">
-                <span className="heatmap__colhead-text">Total</span>
+              <th scope="col" className={`${styles.heatmapColhead} ${styles.heatmapColheadTotal}`}>
+                <span className={styles.heatmapColheadText}>Total</span>
               </th>
             ) : null}
           </tr>
         </thead>
         <tbody ref={bodyRef} onKeyDown={moveFocus}>
           {table.rows.map((row, r) => (
-            <tr key={row.code.id} className={row.code.folder ? 'heatmap__row heatmap__row--folder' : 'heatmap__row'}>
-              <th scope="row" className="heatmap__rowhead" title={row.code.label}>
-                <span className="heatmap__code" style={{ paddingLeft: row.code.depth * 14 }}>
+            <tr key={row.code.id} className={row.code.folder ? styles.heatmapRowFolder : ''}>
+              <th scope="row" className={styles.heatmapRowhead} title={row.code.label}>
+                <span className={styles.heatmapCode} style={{ paddingLeft: row.code.depth * 14 }}>
                   <CodeGlyph color={row.code.color} folder={row.code.folder} />
-                  <span className="heatmap__code-name">
-                    {row.code.label !== row.code.name ? <span className="sr-only">{row.code.label.slice(0, row.code.label.length - row.code.name.length)}</span> : null}
+                  <span className={styles.heatmapCodeName}>
+                    {row.code.label !== row.code.name ? <span className={'sr-only'}>{row.code.label.slice(0, row.code.label.length - row.code.name.length)}</span> : null}
                     {row.code.name}
                   </span>
                 </span>
@@ -109,11 +111,11 @@ export function HeatmapTable({ table, caption, rotateHeaders, selected, onSelect
                   <td
                     key={table.columns[c]!.key}
                     className={[
-                      'heatmap__cell',
-                      shade.percent > 0 ? 'heatmap__cell--heat' : '',
-                      shade.dark ? 'heatmap__cell--dark' : '',
-                      value === 0 ? 'heatmap__cell--zero' : '',
-                      diagonal ? 'heatmap__cell--diagonal' : '',
+                      styles.heatmapCell,
+                      shade.percent > 0 ? styles.heatmapCellHeat : '',
+                      shade.dark ? styles.heatmapCellDark : '',
+                      value === 0 ? styles.heatmapCellZero : '',
+                      diagonal ? styles.heatmapCellDiagonal : '',
                     ]
                       .filter(Boolean)
                       .join(' ')}
@@ -121,7 +123,7 @@ export function HeatmapTable({ table, caption, rotateHeaders, selected, onSelect
                   >
                     <button
                       type="button"
-                      className="heatmap__button"
+                      className={styles.heatmapButton}
                       data-cell={`${r}:${c}`}
                       tabIndex={r === tabRow && c === tabColumn ? 0 : -1}
                       aria-label={label}
@@ -135,25 +137,25 @@ export function HeatmapTable({ table, caption, rotateHeaders, selected, onSelect
                   </td>
                 );
               })}
-              {row.total !== null && table.totals ? <td className="heatmap__total">{formatNumber(row.total)}</td> : null}
+              {row.total !== null && table.totals ? <td className={styles.heatmapTotal}>{formatNumber(row.total)}</td> : null}
             </tr>
           ))}
           {table.totals ? (
-            <tr className="heatmap__totals">
-              <th scope="row" className="heatmap__rowhead">
+            <tr className={styles.heatmapTotals}>
+              <th scope="row" className={styles.heatmapRowhead}>
                 Total
               </th>
               {table.totals.cells.map((value, c) => (
-                <td key={table.columns[c]!.key} className="heatmap__total">
+                <td key={table.columns[c]!.key} className={styles.heatmapTotal}>
                   {formatNumber(value)}
                 </td>
               ))}
-              <td className="heatmap__total heatmap__total--grand">{formatNumber(table.totals.total)}</td>
+              <td className={`${styles.heatmapTotal} ${styles.heatmapTotalGrand}`}>{formatNumber(table.totals.total)}</td>
             </tr>
           ) : null}
         </tbody>
       </table>
-      {shadingNote ? <p className="heatmap__note">{shadingNote}</p> : null}
+      {shadingNote ? <p className={styles.heatmapNote}>{shadingNote}</p> : null}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { AttributeFilter, CoOccurrenceView, Input, MatrixView, SegmentView } from '../../../../shared/api/contract';
 import { documentMatches } from '../../../../shared/domain/filters';
-import type { Code, DocumentMeta } from '../../../../shared/domain/schemas';
+import type { Code } from '../../../../shared/domain/schemas';
+import type { DocumentSummary } from '../../../../shared/api/contract';
 import { codeForest } from '../../../../shared/export/code-tree';
 import type { CodeNode } from '../../../../shared/export/code-tree';
 
@@ -242,7 +243,7 @@ export function measureCount(n: number, measure: Measure): string {
 export type MatrixColumns = { kind: 'documents' } | { kind: 'attribute'; name: string };
 
 /** An attribute's value as the matrix keys its columns (no value: "(no value)"). */
-function attributeKey(doc: DocumentMeta, name: string): string {
+function attributeKey(doc: DocumentSummary, name: string): string {
   const value = doc.attributes[name];
   return value === null || value === undefined || value === '' ? NO_VALUE : String(value);
 }
@@ -252,7 +253,7 @@ function attributeKey(doc: DocumentMeta, name: string): string {
  * filter whose value of the attribute is the column's.
  */
 export function columnDocumentIds(
-  documents: readonly DocumentMeta[],
+  documents: readonly DocumentSummary[],
   filter: AttributeFilter,
   columns: MatrixColumns,
   columnKey: string,

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Channel, Input, Output } from '../../../../shared/api/contract';
 import { ApiError } from '../../api/client';
 import { useApi } from '../../api/context';
-import { useWorkbench } from '../workbench/context';
+import { useProject } from '../workbench/state/contexts';
 
 type Load<T> = { status: 'idle' } | { status: 'ready'; value: T; key: string } | { status: 'failed'; error: ApiError; key: string };
 
@@ -22,7 +22,7 @@ export interface Query<T> {
  */
 export function useApiQuery<C extends Channel>(channel: C, input: Input<C> | null): Query<Output<C>> {
   const api = useApi();
-  const { project, codingsRevision } = useWorkbench();
+  const { project } = useProject();
   const key = input === null ? null : JSON.stringify(input);
   const [load, setLoad] = useState<Load<Output<C>>>({ status: 'idle' });
 
@@ -41,8 +41,8 @@ export function useApiQuery<C extends Channel>(channel: C, input: Input<C> | nul
     return () => {
       live = false;
     };
-    // `project` and `codingsRevision` are here so the figures follow every change and undo.
-  }, [api, channel, key, project, codingsRevision]);
+    // `project` is here so the figures follow every change and undo (each gives a new snapshot).
+  }, [api, channel, key, project]);
 
   if (key === null) return { value: null, error: null, loading: false, stale: false };
   return {

@@ -1,13 +1,15 @@
 import { useId, useState } from 'react';
 import type { FormEvent, KeyboardEvent } from 'react';
 import type { AttributeDef, AttributeType, AttributeValue } from '../../../../shared/domain/schemas';
-import { plural } from '../../lib/format';
+import { plural } from '../../../../shared/text/plural';
 import { Button } from '../../ui/Button';
 import { DialogModal } from '../../ui/DialogModal';
 import { DocumentMemoButton } from '../memos/DocumentMemoButton';
-import { useWorkbench } from '../workbench/context';
 import { parseAttributeInput, valueForInput } from './attributeInput';
-import './attributes.css';
+import styles from './attributes.module.css';
+import overlayStyles from '../../ui/overlay.module.css';
+import uiStyles from '../../ui/ui.module.css';
+import { useProject, useChanges } from '../workbench/state/contexts';
 
 /** Whether the panel was last left open, so it stays so from one document to the next. */
 let rememberedOpen = false;
@@ -18,8 +20,8 @@ let rememberedOpen = false;
  * field clears the value. Attributes can be added to and deleted from the project here.
  */
 export function AttributesPanel({ documentId }: { documentId: string }) {
-  const workbench = useWorkbench();
-  const { project } = workbench;
+  const { project } = useProject();
+  const { change, showError } = useChanges();
   const doc = project.documents.find((d) => d.id === documentId) ?? null;
   const [open, setOpenState] = useState(rememberedOpen);
   const [adding, setAdding] = useState(false);
@@ -38,7 +40,7 @@ export function AttributesPanel({ documentId }: { documentId: string }) {
   }).length;
 
   async function save(def: AttributeDef, value: AttributeValue) {
-    await workbench.change('document.setAttribute', { documentId, name: def.name, value });
+    await change('document.setAttribute', { documentId, name: def.name, value });
   }
 
   const usedBy = deleting
@@ -49,49 +51,49 @@ export function AttributesPanel({ documentId }: { documentId: string }) {
     : 0;
 
   return (
-    <div className="attrs" role="group" aria-label="Document attributes">
-      <div className="attrs__bar">
-        <button type="button" className="attrs__toggle" aria-expanded={open} aria-controls={bodyId} onClick={() => setOpen(!open)}>
-          <svg viewBox="0 0 12 12" width="10" height="10" aria-hidden="true" className={open ? 'is-open' : undefined}>
+    <div className={styles.attrs} role="group" aria-label="Document attributes">
+      <div className={styles.attrsBar}>
+        <button type="button" className={styles.attrsToggle} aria-expanded={open} aria-controls={bodyId} onClick={() => setOpen(!open)}>
+          <svg viewBox="0 0 12 12" width="10" height="10" aria-hidden="true" className={open ? styles.isOpen : undefined}>
             <path d="M4 2.5L7.5 6 4 9.5" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round" />
           </svg>
           Attributes
-          <span className="attrs__summary">
+          <span className={styles.attrsSummary}>
             {filled} of {project.attributes.length} set
           </span>
         </button>
         <DocumentMemoButton documentId={documentId} />
       </div>
       {open ? (
-        <div id={bodyId} className="attrs__body">
+        <div id={bodyId} className={styles.attrsBody}>
           {project.attributes.length > 0 ? (
-            <div className="attrs__grid">
+            <div className={styles.attrsGrid}>
               {project.attributes.map((def) => (
                 <AttributeField
                   key={`${documentId}:${def.name}:${def.type}`}
                   def={def}
                   value={doc.attributes[def.name] ?? null}
                   onSave={(value) => save(def, value)}
-                  onInvalid={(message) => workbench.showError(new Error(message))}
+                  onInvalid={(message) => showError(new Error(message))}
                   onDelete={() => setDeleting(def)}
                 />
               ))}
             </div>
           ) : (
-            <p className="attrs__none">No attributes yet. Attributes describe documents (site, group, date) and let you filter them.</p>
+            <p className={styles.attrsNone}>No attributes yet. Attributes describe documents (site, group, date) and let you filter them.</p>
           )}
           {adding ? (
             <AddAttributeForm
               existing={project.attributes}
               onCancel={() => setAdding(false)}
               onAdd={async (name, type) => {
-                const ok = (await workbench.change('attribute.define', { name, type })) !== null;
+                const ok = (await change('attribute.define', { name, type })) !== null;
                 if (ok) setAdding(false);
                 return ok;
               }}
             />
           ) : (
-            <Button size="sm" variant="ghost" className="attrs__add" onClick={() => setAdding(true)}>
+            <Button size="sm" variant="ghost" className={styles.attrsAdd} onClick={() => setAdding(true)}>
               Add attribute…
             </Button>
           )}
@@ -107,12 +109,12 @@ export function AttributesPanel({ documentId }: { documentId: string }) {
           }
           onClose={() => setDeleting(null)}
           onSubmit={async () => {
-            if ((await workbench.change('attribute.delete', { name: deleting.name })) !== null) setDeleting(null);
+            if ((await change('attribute.delete', { name: deleting.name })) !== null) setDeleting(null);
           }}
           actions={
             <>
               <Button onClick={() => setDeleting(null)}>Cancel</Button>
-              <Button type="submit" className="btn--danger" data-autofocus="">
+              <Button type="submit" className={overlayStyles.btnDanger} data-autofocus="">
                 Delete attribute
               </Button>
             </>
@@ -175,13 +177,13 @@ function AttributeField({
   }
 
   return (
-    <div className="attrs__field">
-      <label htmlFor={id} className="attrs__label" title={`${def.name} (${def.type})`}>
+    <div className={styles.attrsField}>
+      <label htmlFor={id} className={styles.attrsLabel} title={`${def.name} (${def.type})`}>
         {def.name}
       </label>
       <input
         id={id}
-        className="field__input attrs__input"
+        className={`${uiStyles.fieldInput} ${styles.attrsInput}`}
         type={inputTypes[def.type]}
         step={def.type === 'number' ? 'any' : undefined}
         value={draft}
@@ -190,7 +192,7 @@ function AttributeField({
         onBlur={commit}
         onKeyDown={onKeyDown}
       />
-      <button type="button" className="icon-button attrs__delete" aria-label={`Delete attribute ${def.name}`} title={`Delete attribute ${def.name}`} onClick={onDelete}>
+      <button type="button" className={`${overlayStyles.iconButton} ${styles.attrsDelete}`} aria-label={`Delete attribute ${def.name}`} title={`Delete attribute ${def.name}`} onClick={onDelete}>
         <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
           <path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
         </svg>
@@ -227,17 +229,17 @@ function AddAttributeForm({
   }
 
   return (
-    <form className="attrs__new" onSubmit={submit} aria-label="Add attribute" onKeyDown={(event) => {
+    <form className={styles.attrsNew} onSubmit={submit} aria-label="Add attribute" onKeyDown={(event) => {
       event.stopPropagation();
       if (event.key === 'Escape') onCancel();
     }}>
-      <div className="attrs__new-field">
-        <label htmlFor={nameId} className="attrs__label">
+      <div className={styles.attrsNewField}>
+        <label htmlFor={nameId} className={styles.attrsLabel}>
           Name
         </label>
         <input
           id={nameId}
-          className="field__input attrs__input"
+          className={`${uiStyles.fieldInput} ${styles.attrsInput}`}
           value={name}
           maxLength={100}
           autoFocus
@@ -246,17 +248,17 @@ function AddAttributeForm({
           onChange={(event) => setName(event.target.value)}
         />
       </div>
-      <div className="attrs__new-field">
-        <label htmlFor={typeId} className="attrs__label">
+      <div className={styles.attrsNewField}>
+        <label htmlFor={typeId} className={styles.attrsLabel}>
           Type
         </label>
-        <select id={typeId} className="field__input field__select attrs__input" value={type} onChange={(event) => setType(event.target.value as AttributeType)}>
+        <select id={typeId} className={`${uiStyles.fieldInput} ${uiStyles.fieldSelect} ${styles.attrsInput}`} value={type} onChange={(event) => setType(event.target.value as AttributeType)}>
           <option value="text">Text</option>
           <option value="number">Number</option>
           <option value="date">Date</option>
         </select>
       </div>
-      <div className="attrs__new-actions">
+      <div className={styles.attrsNewActions}>
         <Button size="sm" variant="primary" type="submit" disabled={!name.trim() || clash || busy}>
           Add
         </Button>
@@ -264,7 +266,7 @@ function AddAttributeForm({
           Cancel
         </Button>
       </div>
-      {clash ? <p className="attrs__clash">An attribute with this name exists already.</p> : null}
+      {clash ? <p className={styles.attrsClash}>An attribute with this name exists already.</p> : null}
     </form>
   );
 }

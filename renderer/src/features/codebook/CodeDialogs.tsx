@@ -1,13 +1,15 @@
 import { useMemo, useState } from 'react';
 import { codePalette, subtreeIds } from '../../../../shared/domain/codebook';
 import type { Code, CodeDescription } from '../../../../shared/domain/schemas';
-import { plural } from '../../lib/format';
+import { plural } from '../../../../shared/text/plural';
 import { Button } from '../../ui/Button';
 import { DialogModal } from '../../ui/DialogModal';
 import { TextAreaField } from '../../ui/TextAreaField';
-import { useWorkbench } from '../workbench/context';
 import { CodePicker } from './CodePicker';
 import { codeOptions, subtreeCodings } from './codeTree';
+import overlayStyles from '../../ui/overlay.module.css';
+import styles from './CodeDialogs.module.css';
+import { useProject, useChanges } from '../workbench/state/contexts';
 
 interface CodeDialogProps {
   code: Code;
@@ -31,8 +33,8 @@ function useBusy() {
 
 /** Asks before deleting a code, saying exactly how many codings go with it (all coders, sub-codes included). */
 export function DeleteCodeDialog({ code, onDone }: CodeDialogProps) {
-  const workbench = useWorkbench();
-  const { project } = workbench;
+  const { project } = useProject();
+  const { change } = useChanges();
   const { busy, run } = useBusy();
   const ids = useMemo(() => subtreeIds(project.codebook, code.id), [project.codebook, code.id]);
   const removed = useMemo(() => subtreeCodings(project.codebook, project.codingCounts, ids), [project, ids]);
@@ -46,7 +48,7 @@ export function DeleteCodeDialog({ code, onDone }: CodeDialogProps) {
       : `This deletes “${code.name}” and removes ${plural(removed.total, 'coding')} across all coders.`;
 
   async function submit() {
-    const ok = await run(async () => (await workbench.change('code.delete', { codeId: code.id })) !== null);
+    const ok = await run(async () => (await change('code.delete', { codeId: code.id })) !== null);
     if (ok) onDone(true);
   }
 
@@ -59,14 +61,14 @@ export function DeleteCodeDialog({ code, onDone }: CodeDialogProps) {
       actions={
         <>
           <Button onClick={() => onDone(false)}>Cancel</Button>
-          <Button type="submit" className="btn--danger" disabled={busy} data-autofocus="">
+          <Button type="submit" className={overlayStyles.btnDanger} disabled={busy} data-autofocus="">
             Delete code
           </Button>
         </>
       }
     >
-      {perCoder.length > 1 ? <p className="code-dialog__note">{perCoder.join(' · ')}</p> : null}
-      <p className="code-dialog__note">Memos on these codes and codings go too. You can undo this (Ctrl+Z).</p>
+      {perCoder.length > 1 ? <p className={styles.codeDialogNote}>{perCoder.join(' · ')}</p> : null}
+      <p className={styles.codeDialogNote}>Memos on these codes and codings go too. You can undo this (Ctrl+Z).</p>
     </DialogModal>
   );
 }
@@ -77,8 +79,8 @@ function formatCount(n: number): string {
 
 /** Merges a code into another one, chosen from a filterable list. */
 export function MergeCodeDialog({ code, onDone }: CodeDialogProps) {
-  const workbench = useWorkbench();
-  const { project } = workbench;
+  const { project } = useProject();
+  const { change } = useChanges();
   const { busy, run } = useBusy();
   const [targetId, setTargetId] = useState<string | null>(null);
   const options = useMemo(
@@ -90,7 +92,7 @@ export function MergeCodeDialog({ code, onDone }: CodeDialogProps) {
 
   async function submit(id: string | null = targetId) {
     if (!id) return;
-    const ok = await run(async () => (await workbench.change('code.merge', { sourceId: code.id, targetId: id })) !== null);
+    const ok = await run(async () => (await change('code.merge', { sourceId: code.id, targetId: id })) !== null);
     if (ok) onDone(true);
   }
 
@@ -131,7 +133,7 @@ const descriptionFields: ReadonlyArray<{ key: keyof CodeDescription; label: stri
 
 /** The code's definition, inclusion and exclusion criteria and example, for a shared codebook. */
 export function DescribeCodeDialog({ code, onDone }: CodeDialogProps) {
-  const workbench = useWorkbench();
+  const { change } = useChanges();
   const { busy, run } = useBusy();
   const [draft, setDraft] = useState<CodeDescription>(code.description);
   const changed = descriptionFields.some((f) => draft[f.key] !== code.description[f.key]);
@@ -141,7 +143,7 @@ export function DescribeCodeDialog({ code, onDone }: CodeDialogProps) {
       onDone(false);
       return;
     }
-    const ok = await run(async () => (await workbench.change('code.update', { codeId: code.id, description: draft })) !== null);
+    const ok = await run(async () => (await change('code.update', { codeId: code.id, description: draft })) !== null);
     if (ok) onDone(true);
   }
 
@@ -183,7 +185,7 @@ export function DescribeCodeDialog({ code, onDone }: CodeDialogProps) {
 
 /** A palette of swatches and the system colour picker. */
 export function RecolourCodeDialog({ code, onDone }: CodeDialogProps) {
-  const workbench = useWorkbench();
+  const { change } = useChanges();
   const { busy, run } = useBusy();
   const [color, setColor] = useState(code.color.toLowerCase());
 
@@ -192,7 +194,7 @@ export function RecolourCodeDialog({ code, onDone }: CodeDialogProps) {
       onDone(false);
       return;
     }
-    const ok = await run(async () => (await workbench.change('code.update', { codeId: code.id, color })) !== null);
+    const ok = await run(async () => (await change('code.update', { codeId: code.id, color })) !== null);
     if (ok) onDone(true);
   }
 
@@ -210,7 +212,7 @@ export function RecolourCodeDialog({ code, onDone }: CodeDialogProps) {
         </>
       }
     >
-      <div role="radiogroup" aria-label="Palette" className="swatches">
+      <div role="radiogroup" aria-label="Palette" className={styles.swatches}>
         {codePalette.map((c, i) => (
           <button
             key={c}
@@ -219,7 +221,7 @@ export function RecolourCodeDialog({ code, onDone }: CodeDialogProps) {
             aria-checked={c === color}
             aria-label={`Colour ${i + 1} (${c})`}
             tabIndex={c === color || (i === 0 && !codePalette.includes(color)) ? 0 : -1}
-            className="swatch"
+            className={styles.swatch}
             style={{ backgroundColor: c }}
             onClick={() => setColor(c)}
             onKeyDown={(event) => {
@@ -233,13 +235,13 @@ export function RecolourCodeDialog({ code, onDone }: CodeDialogProps) {
           />
         ))}
       </div>
-      <label className="swatch-custom">
+      <label className={styles.swatchCustom}>
         <input type="color" value={color} onChange={(event) => setColor(event.target.value.toLowerCase())} />
         <span>Other colour…</span>
-        <code className="swatch-custom__hex">{color}</code>
+        <code className={styles.swatchCustomHex}>{color}</code>
       </label>
-      <p className="swatch-preview">
-        <span className="swatch-preview__mark" style={{ backgroundColor: `${color}33`, borderBottomColor: color }}>
+      <p className={styles.swatchPreview}>
+        <span className={styles.swatchPreviewMark} style={{ backgroundColor: `${color}33`, borderBottomColor: color }}>
           {code.name}
         </span>{' '}
         as it will look in the text

@@ -1,5 +1,7 @@
 import { useDroppable } from '@dnd-kit/core';
 import type { DropData } from '../workbench/types';
+import { cx } from '../../lib/cx';
+import styles from './CodeDropSlot.module.css';
 
 export interface CodeDropSlotProps {
   parentId: string | null;
@@ -17,11 +19,12 @@ export function CodeDropSlot({ parentId, index, level }: CodeDropSlotProps) {
       ref={setNodeRef}
       role="none"
       aria-hidden="true"
-      className={['code-slot', isOver ? 'code-slot--over' : ''].filter(Boolean).join(' ')}
+      className={cx(styles.codeSlot, isOver && styles.codeSlotOver)}
+      data-over={isOver ? '' : undefined}
       style={{ paddingLeft: `calc(${level - 1} * var(--tree-indent) + var(--sp-2))` }}
       data-slot={`${parentId ?? 'root'}:${index}`}
     >
-      <span className="code-slot__line" />
+      <span className={styles.codeSlotLine} />
     </li>
   );
 }

@@ -4,7 +4,9 @@ import { nextListIndex } from '../documents/listboxKeys';
 import { CodeGlyph } from './CodeGlyph';
 import { filterCodeOptions } from './codeTree';
 import type { CodeOption } from './codeTree';
-import './codebook.css';
+import styles from './CodePicker.module.css';
+import codebookStyles from './codebook.module.css';
+import uiStyles from '../../ui/ui.module.css';
 
 export interface CodePickerProps {
   /** The label of the filter box ("Find a code"). */
@@ -62,14 +64,14 @@ export function CodePicker({ label, listLabel = 'Codes', options, value, onChang
   const active = selectedIndex >= 0 ? optionId(shown[selectedIndex]!.id) : undefined;
 
   return (
-    <div className="code-picker">
-      <label className="field__label" htmlFor={`${baseId}-filter`}>
+    <div className={styles.codePicker}>
+      <label className={uiStyles.fieldLabel} htmlFor={`${baseId}-filter`}>
         {label}
       </label>
       <input
         id={`${baseId}-filter`}
         type="text"
-        className="field__input"
+        className={uiStyles.fieldInput}
         role="combobox"
         aria-expanded="true"
         aria-controls={listId}
@@ -87,11 +89,11 @@ export function CodePicker({ label, listLabel = 'Codes', options, value, onChang
         role="listbox"
         aria-label={listLabel}
         tabIndex={-1}
-        className="code-picker__list"
+        className={styles.codePickerList}
         onKeyDown={onKeyDown}
       >
         {shown.length === 0 ? (
-          <li role="presentation" className="code-picker__empty">
+          <li role="presentation" className={styles.codePickerEmpty}>
             No code matches “{query}”.
           </li>
         ) : null}
@@ -102,7 +104,7 @@ export function CodePicker({ label, listLabel = 'Codes', options, value, onChang
             role="option"
             aria-label={[...o.parents, o.name].join(' › ')}
             aria-selected={o.id === value}
-            className="code-picker__option"
+            className={codebookStyles.codePickerOption}
             onMouseDown={(event) => event.preventDefault()}
             onClick={() => onChange(o.id)}
             onDoubleClick={() => {
@@ -111,8 +113,8 @@ export function CodePicker({ label, listLabel = 'Codes', options, value, onChang
             }}
           >
             <CodeGlyph color={o.color} folder={!o.codable} />
-            <span className="code-picker__name">{o.name}</span>
-            {o.parents.length > 0 ? <span className="code-picker__path">{o.parents.join(' › ')}</span> : null}
+            <span className={styles.codePickerName}>{o.name}</span>
+            {o.parents.length > 0 ? <span className={styles.codePickerPath}>{o.parents.join(' › ')}</span> : null}
           </li>
         ))}
       </ul>

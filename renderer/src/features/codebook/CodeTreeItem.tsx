@@ -6,6 +6,8 @@ import { CodeGlyph } from './CodeGlyph';
 import { CodeDropSlot } from './CodeDropSlot';
 import { dropSlots } from './codeTree';
 import type { CodeNode, VisibleItem } from './codeTree';
+import { cx } from '../../lib/cx';
+import styles from './CodeTreeItem.module.css';
 
 /** What the whole tree shares with every row. */
 export interface CodeTreeContext {
@@ -96,13 +98,13 @@ export function CodeTreeItem({ node, tree }: CodeTreeItemProps) {
     tree.onMenu(code.id, rect.left, rect.bottom + 2);
   }
 
-  const rowClasses = [
-    'code-row',
-    isFolder ? 'code-row--folder' : '',
-    active ? 'code-row--active' : '',
-    isOver ? 'code-row--drop' : '',
-    draggable.isDragging ? 'code-row--dragging' : '',
-  ];
+  const rowClasses = cx(
+    styles.codeRow,
+    isFolder && styles.codeRowFolder,
+    active && styles.codeRowActive,
+    isOver && styles.codeRowDrop,
+    draggable.isDragging && styles.codeRowDragging,
+  );
 
   return (
     <li
@@ -117,14 +119,15 @@ export function CodeTreeItem({ node, tree }: CodeTreeItemProps) {
       aria-describedby={descriptionId}
       tabIndex={tree.focusId === code.id ? 0 : -1}
       data-code-id={code.id}
-      className="code-item"
+      className={styles.codeItem}
     >
       <div
         ref={(el) => {
           draggable.setNodeRef(el);
           droppable.setNodeRef(el);
         }}
-        className={rowClasses.filter(Boolean).join(' ')}
+        className={rowClasses}
+        data-code-row=""
         style={{ paddingLeft: `calc(${item.level - 1} * var(--tree-indent) + var(--sp-2))` }}
         onClick={onRowClick}
         onDoubleClick={onRowDoubleClick}
@@ -133,9 +136,9 @@ export function CodeTreeItem({ node, tree }: CodeTreeItemProps) {
         data-drop-hint={dropHint ?? undefined}
         {...(renaming ? {} : draggable.listeners)}
       >
-        <span className="code-row__twisty" aria-hidden="true" onClick={item.hasChildren ? onTwistyClick : undefined}>
+        <span className={styles.codeRowTwisty} aria-hidden="true" onClick={item.hasChildren ? onTwistyClick : undefined}>
           {item.hasChildren ? (
-            <svg viewBox="0 0 12 12" width="10" height="10" className={item.expanded ? 'is-open' : undefined}>
+            <svg viewBox="0 0 12 12" width="10" height="10" className={item.expanded ? styles.isOpen : undefined}>
               <path d="M4 2.5L7.5 6 4 9.5" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round" />
             </svg>
           ) : null}
@@ -144,33 +147,33 @@ export function CodeTreeItem({ node, tree }: CodeTreeItemProps) {
         {renaming ? (
           <RenameBox name={code.name} onDone={(name) => tree.onRenameDone(code.id, name)} />
         ) : (
-          <span className="code-row__name" aria-hidden="true">
+          <span className={styles.codeRowName} aria-hidden="true">
             {code.name}
           </span>
         )}
         {dropHint ? (
-          <span className="code-row__drop-hint" aria-hidden="true">
+          <span className={styles.codeRowDropHint} aria-hidden="true">
             {dropHint}
           </span>
         ) : null}
-        <span className="code-row__count" id={descriptionId}>
-          {isFolder ? <span className="sr-only">Folder. </span> : null}
+        <span className={styles.codeRowCount} id={descriptionId}>
+          {isFolder ? <span className={'sr-only'}>Folder. </span> : null}
           {quickKey !== undefined ? (
-            <span className="code-row__key" title={`Quick code: press ${quickKey} to apply`}>
+            <span className={styles.codeRowKey} data-quick-key="" title={`Quick code: press ${quickKey} to apply`}>
               <span aria-hidden="true">{quickKey}</span>
-              <span className="sr-only">Quick code {quickKey}. </span>
+              <span className={'sr-only'}>Quick code {quickKey}. </span>
             </span>
           ) : null}
           {showCount ? (
             <>
               <span aria-hidden="true">{count}</span>
-              <span className="sr-only">{count === 1 ? '1 coding' : `${count} codings`}</span>
+              <span className={'sr-only'}>{count === 1 ? '1 coding' : `${count} codings`}</span>
             </>
           ) : null}
         </span>
         <button
           type="button"
-          className="code-row__more"
+          className={styles.codeRowMore}
           tabIndex={-1}
           aria-label={`Actions for ${code.name}`}
           aria-haspopup="menu"
@@ -185,7 +188,7 @@ export function CodeTreeItem({ node, tree }: CodeTreeItemProps) {
         </button>
       </div>
       {item.hasChildren && item.expanded ? (
-        <ul role="group" className="code-group">
+        <ul role="group">
           <CodeGroupItems nodes={children} parentId={code.id} level={item.level + 1} tree={tree} />
         </ul>
       ) : null}
@@ -241,7 +244,7 @@ function RenameBox({ name, onDone }: { name: string; onDone: (name: string | nul
   }
   return (
     <input
-      className="code-row__rename"
+      className={styles.codeRowRename}
       aria-label="Code name"
       defaultValue={name}
       maxLength={200}

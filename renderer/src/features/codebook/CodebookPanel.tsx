@@ -1,21 +1,20 @@
-import { useId, useMemo, useState } from 'react';
-import type { FormEvent } from 'react';
-import { codePath } from '../../../../shared/domain/codebook';
+import { useMemo, useState } from 'react';
 import type { Code } from '../../../../shared/domain/schemas';
-import { plural } from '../../lib/format';
+import { plural } from '../../../../shared/text/plural';
 import { Button } from '../../ui/Button';
 import { MenuPopup } from '../../ui/MenuPopup';
 import type { MenuPopupItem } from '../../ui/MenuPopup';
 import { PaneHeader } from '../../ui/PaneHeader';
 import { ToggleGroup } from '../../ui/ToggleGroup';
 import { MemoDialog } from '../memos/MemoDialog';
-import { useWorkbench } from '../workbench/context';
 import { DeleteCodeDialog, DescribeCodeDialog, MergeCodeDialog, RecolourCodeDialog } from './CodeDialogs';
 import { CodebookTree } from './CodebookTree';
 import type { TreeCommand } from './CodebookTree';
 import { codableCount, codeCounts, keyboardMove, toggleQuickCode } from './codeTree';
 import type { CountMode } from './codeTree';
-import './codebook.css';
+import styles from './CodebookPanel.module.css';
+import { useProject, useChanges, useDocument, useDocumentActions, useViewActions } from '../workbench/state/contexts';
+import { PlusIcon, NewCodeForm } from './NewCodeForm';
 
 type CodeDialog = 'describe' | 'recolour' | 'merge' | 'delete' | 'memo';
 
@@ -25,8 +24,11 @@ type CodeDialog = 'describe' | 'recolour' | 'merge' | 'delete' | 'memo';
  * and the dialogs they open. Every change goes through `workbench.change`.
  */
 export function CodebookPanel() {
-  const workbench = useWorkbench();
-  const { project, activeCodeId, quickCodes } = workbench;
+  const { project, quickCodes } = useProject();
+  const { change, setQuickCodes, showError } = useChanges();
+  const { activeCodeId, selection } = useDocument();
+  const { codeSelection, setActiveCodeId } = useDocumentActions();
+  const { setCentre } = useViewActions();
   const codes = project.codebook;
   const [countMode, setCountMode] = useState<CountMode>('all');
   const [creating, setCreating] = useState<{ parentId: string | null } | null>(null);
@@ -53,11 +55,11 @@ export function CodebookPanel() {
   }
 
   async function create(name: string, parentId: string | null) {
-    const result = await workbench.change('code.create', { name, parentId });
+    const result = await change('code.create', { name, parentId });
     const newId = result?.createdIds[0];
     if (!newId) return false;
     setCreating(null);
-    workbench.setActiveCodeId(newId);
+    setActiveCodeId(newId);
     focusCode(newId);
     return true;
   }
@@ -68,24 +70,24 @@ export function CodebookPanel() {
     const code = codes.find((c) => c.id === codeId);
     const trimmed = name?.trim() ?? '';
     if (!code || !trimmed || trimmed === code.name) return;
-    await workbench.change('code.update', { codeId, name: trimmed });
+    await change('code.update', { codeId, name: trimmed });
   }
 
   async function move(codeId: string, place: { parentId: string | null; index: number } | null) {
     if (!place) return;
-    const result = await workbench.change('code.move', { codeId, ...place });
+    const result = await change('code.move', { codeId, ...place });
     if (result) focusCode(codeId);
   }
 
   function togglePin(codeId: string) {
     const outcome = toggleQuickCode(quickCodes, codeId);
-    if ('error' in outcome) workbench.showError(new Error(outcome.error));
-    else workbench.setQuickCodes(outcome.next);
+    if ('error' in outcome) showError(new Error(outcome.error));
+    else setQuickCodes(outcome.next);
   }
 
   function showSegments(codeId: string) {
-    workbench.setActiveCodeId(codeId);
-    workbench.setCentre({ kind: 'segments', codeId });
+    setActiveCodeId(codeId);
+    setCentre({ kind: 'segments', codeId });
   }
 
   function onCommand(command: TreeCommand) {
@@ -103,7 +105,7 @@ export function CodebookPanel() {
         setDialog({ kind: 'delete', codeId: command.codeId });
         return;
       case 'apply':
-        void workbench.codeSelection(command.codeId);
+        void codeSelection(command.codeId);
         return;
       case 'move':
         void move(command.codeId, keyboardMove(codes, command.codeId, command.direction));
@@ -125,7 +127,7 @@ export function CodebookPanel() {
       const siblings = codes.filter((c) => c.parentId === code?.parentId);
       const at = code ? siblings.indexOf(code) : -1;
       const neighbour = siblings[at + 1]?.id ?? siblings[at - 1]?.id ?? code?.parentId ?? null;
-      workbench.setActiveCodeId(neighbour);
+      setActiveCodeId(neighbour);
       if (neighbour) focusCode(neighbour);
     } else {
       focusCode(current.codeId);
@@ -136,10 +138,10 @@ export function CodebookPanel() {
   const dialogCode = dialog ? (codes.find((c) => c.id === dialog.codeId) ?? null) : null;
 
   return (
-    <div className="codebook-panel">
+    <div className={styles.codebookPanel}>
       <PaneHeader title="Codebook" count={codable} countLabel={plural(codable, 'code')}>
         <ToggleGroup
-          className="codebook-panel__counts"
+          className={styles.codebookPanelCounts}
           label="Counts"
           value={countMode}
           onChange={setCountMode}
@@ -149,7 +151,7 @@ export function CodebookPanel() {
           ]}
         />
       </PaneHeader>
-      <div className="codebook-panel__toolbar">
+      <div className={styles.codebookPanelToolbar}>
         <Button size="sm" variant="ghost" onClick={() => startCreating(null)} title="New code at the top level (Insert)">
           <PlusIcon />
           New code
@@ -176,16 +178,16 @@ export function CodebookPanel() {
           }}
         />
       ) : null}
-      <div className="codebook-panel__scroll">
+      <div className={styles.codebookPanelScroll}>
         <CodebookTree
           codes={codes}
           counts={counts}
           quickKeys={quickKeys}
           activeId={activeCodeId}
-          onActivate={workbench.setActiveCodeId}
+          onActivate={setActiveCodeId}
           renamingId={renamingId}
           onRenameDone={(id, name) => void rename(id, name)}
-          canApply={workbench.selection !== null}
+          canApply={selection !== null}
           focusRequest={focusRequest}
           onCommand={onCommand}
         />
@@ -249,72 +251,3 @@ export function CodebookPanel() {
   }
 }
 
-function PlusIcon() {
-  return (
-    <svg viewBox="0 0 16 16" width="13" height="13" aria-hidden="true">
-      <path d="M8 3v10M3 8h10" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
-    </svg>
-  );
-}
-
-/** The name box for a new code, above the tree: Enter creates, Escape cancels. */
-function NewCodeForm({
-  parent,
-  codes,
-  onCreate,
-  onCancel,
-}: {
-  parent: Code | null;
-  codes: readonly Code[];
-  onCreate: (name: string) => Promise<boolean>;
-  onCancel: () => void;
-}) {
-  const id = useId();
-  const [name, setName] = useState('');
-  const [busy, setBusy] = useState(false);
-  const where = parent ? `inside “${codePath(codes, parent.id).join(' › ')}”` : 'at the top level';
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (!name.trim() || busy) return;
-    setBusy(true);
-    try {
-      if (await onCreate(name.trim())) setName('');
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  return (
-    <form className="new-code" onSubmit={submit} aria-label={parent ? 'New child code' : 'New code'}>
-      <label htmlFor={id} className="new-code__label">
-        {parent ? 'New child code' : 'New code'} <span className="new-code__where">{where}</span>
-      </label>
-      <div className="new-code__row">
-        <input
-          id={id}
-          className="field__input new-code__input"
-          value={name}
-          maxLength={200}
-          placeholder="Code name"
-          autoFocus
-          autoComplete="off"
-          onChange={(event) => setName(event.target.value)}
-          onKeyDown={(event) => {
-            event.stopPropagation();
-            if (event.key === 'Escape') {
-              event.preventDefault();
-              onCancel();
-            }
-          }}
-        />
-        <Button size="sm" variant="primary" type="submit" disabled={!name.trim() || busy}>
-          Create
-        </Button>
-        <Button size="sm" variant="ghost" onClick={onCancel}>
-          Cancel
-        </Button>
-      </div>
-    </form>
-  );
-}

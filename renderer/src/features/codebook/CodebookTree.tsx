@@ -9,7 +9,7 @@ import { CodeGroupItems } from './CodeTreeItem';
 import type { CodeTreeContext } from './CodeTreeItem';
 import { buildCodeTree, parentIndex, resolveFocus, treeKeyAction, typeaheadTarget, visibleItems } from './codeTree';
 import type { MoveDirection } from './codeTree';
-import './codebook.css';
+import styles from './CodebookTree.module.css';
 
 /** What the tree asks its owner to do; the owner (the panel) talks to the workbench. */
 export type TreeCommand =
@@ -128,7 +128,7 @@ export function CodebookTree(props: CodebookTreeProps) {
       return true;
     }
     if ((event.key === 'F10' && event.shiftKey && !mod && !event.altKey) || event.key === 'ContextMenu') {
-      const row = itemElement(codeId)?.querySelector('.code-row')?.getBoundingClientRect();
+      const row = itemElement(codeId)?.querySelector('[data-code-row]')?.getBoundingClientRect();
       onCommand({ type: 'menu', codeId, x: row ? row.left + 24 : 0, y: row ? row.bottom : 0 });
       return true;
     }
@@ -194,7 +194,7 @@ export function CodebookTree(props: CodebookTreeProps) {
       ref={treeRef}
       role="tree"
       aria-label="Codebook"
-      className={['code-tree', drag?.kind === 'code' ? 'code-tree--dragging-code' : ''].filter(Boolean).join(' ')}
+      className={styles.codeTree}
       onKeyDown={onKeyDown}
       onFocus={onFocus}
     >

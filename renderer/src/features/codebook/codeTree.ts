@@ -1,4 +1,5 @@
 import type { Code } from '../../../../shared/domain/schemas';
+import { typeaheadIndex } from '../../lib/typeahead';
 
 /** A code with its children, in codebook order. */
 export interface CodeNode {
@@ -160,14 +161,8 @@ export function treeKeyAction(key: string, visible: readonly VisibleItem[], curr
 
 /** Type-ahead: the next visible item after the current one whose name starts with `char`. */
 export function typeaheadTarget(visible: readonly VisibleItem[], currentId: string | null, char: string): string | null {
-  const needle = char.toLocaleLowerCase();
-  if (!needle.trim() || visible.length === 0) return null;
-  const start = visible.findIndex((v) => v.id === currentId);
-  for (let step = 1; step <= visible.length; step++) {
-    const item = visible[(start + step + visible.length) % visible.length]!;
-    if (item.name.toLocaleLowerCase().startsWith(needle)) return item.id;
-  }
-  return null;
+  const index = typeaheadIndex(visible.length, (i) => visible[i]!.name, visible.findIndex((v) => v.id === currentId), char);
+  return index < 0 ? null : visible[index]!.id;
 }
 
 /** How many codes a codebook has that can be applied to text (folders excluded). */

@@ -1,14 +1,20 @@
-import { useId, useRef, useState } from 'react';
+import { useCallback, useId, useState } from 'react';
 import type { KeyboardEvent } from 'react';
-import type { AttributeDef, DocumentMeta } from '../../../../shared/domain/schemas';
+import type { AttributeDef } from '../../../../shared/domain/schemas';
+import type { DocumentSummary } from '../../../../shared/api/contract';
+import { typeaheadIndex } from '../../lib/typeahead';
 import { EmptyState } from '../../ui/EmptyState';
+import { useWindowedList } from '../../ui/useWindowedList';
 import { DocumentOption } from './DocumentOption';
 import { attributeSummaryParts } from './attributes';
 import { nextListIndex } from './listboxKeys';
-import './documents.css';
+import styles from './documents.module.css';
+
+/** An option's height before it is measured: a name and a line of attributes. */
+const OPTION_ESTIMATE = 64;
 
 export interface DocumentListProps {
-  documents: DocumentMeta[];
+  documents: DocumentSummary[];
   attributes: AttributeDef[];
   /** The document shown in the reader. */
   openId: string | null;
@@ -17,26 +23,35 @@ export interface DocumentListProps {
 
 /**
  * The project's documents as a single-select listbox. Focus stays on the list
- * (aria-activedescendant); arrow keys move the selection, Enter or a click opens it.
+ * (aria-activedescendant); arrow keys, Home/End, Page keys and type-ahead move the selection,
+ * Enter or a click opens it. A long list is windowed: only the options near the viewport are in
+ * the DOM, each saying where it stands (aria-posinset of aria-setsize), and the selected one is
+ * always rendered so that it can be the active descendant.
  */
 export function DocumentList({ documents, attributes, openId, onOpen }: DocumentListProps) {
   const baseId = useId();
-  const listRef = useRef<HTMLUListElement>(null);
   const [chosenId, setChosenId] = useState<string | null>(null);
+  const selectedId = documents.some((d) => d.id === chosenId) ? chosenId : openId;
+  const selectedIndex = documents.findIndex((d) => d.id === selectedId);
+  const keyOf = useCallback((i: number) => documents[i]!.id, [documents]);
+  const { windowed, first, last, padTop, padBottom, setScroller, onScroll, measure, scrollToIndex } = useWindowedList({
+    count: documents.length,
+    keyOf,
+    estimate: OPTION_ESTIMATE,
+    pinned: selectedIndex,
+  });
 
   if (documents.length === 0) {
     return <EmptyState title="No documents yet">Import transcripts to start coding.</EmptyState>;
   }
 
   const optionId = (docId: string) => `${baseId}-doc-${docId}`;
-  const selectedId = documents.some((d) => d.id === chosenId) ? chosenId : openId;
-  const selectedIndex = documents.findIndex((d) => d.id === selectedId);
 
   function select(index: number) {
     const doc = documents[index];
     if (!doc) return;
     setChosenId(doc.id);
-    listRef.current?.querySelector(`[id="${optionId(doc.id)}"]`)?.scrollIntoView({ block: 'nearest' });
+    scrollToIndex(index);
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLUListElement>) {
@@ -48,36 +63,49 @@ export function DocumentList({ documents, attributes, openId, onOpen }: Document
       }
       return;
     }
-    const next = nextListIndex(event.key, selectedIndex, documents.length);
-    if (next === null) return;
+    const next =
+      nextListIndex(event.key, selectedIndex, documents.length) ??
+      (event.key.length === 1 && !event.altKey && !event.ctrlKey && !event.metaKey ? typeaheadIndex(documents.length, (i) => documents[i]!.name, selectedIndex, event.key) : -1);
+    if (next === null || next < 0) return;
     event.preventDefault();
     select(next);
   }
 
+  const options = [];
+  for (let i = first; i <= last; i++) {
+    const doc = documents[i]!;
+    options.push(
+      <DocumentOption
+        key={doc.id}
+        ref={measure}
+        index={i}
+        setSize={documents.length}
+        id={optionId(doc.id)}
+        name={doc.name}
+        summary={attributeSummaryParts(doc, attributes)}
+        selected={doc.id === selectedId}
+        open={doc.id === openId}
+        onClick={() => {
+          setChosenId(doc.id);
+          onOpen(doc.id);
+        }}
+      />,
+    );
+  }
+
   return (
     <ul
-      ref={listRef}
+      ref={setScroller}
       role="listbox"
       aria-label="Documents"
       tabIndex={0}
-      className="doc-list"
+      className={styles.docList}
+      style={windowed ? { paddingTop: `calc(var(--sp-2) + ${padTop}px)`, paddingBottom: `calc(var(--sp-2) + ${padBottom}px)` } : undefined}
       aria-activedescendant={selectedIndex >= 0 ? optionId(documents[selectedIndex]!.id) : undefined}
       onKeyDown={onKeyDown}
+      onScroll={onScroll}
     >
-      {documents.map((doc) => (
-        <DocumentOption
-          key={doc.id}
-          id={optionId(doc.id)}
-          name={doc.name}
-          summary={attributeSummaryParts(doc, attributes)}
-          selected={doc.id === selectedId}
-          open={doc.id === openId}
-          onClick={() => {
-            setChosenId(doc.id);
-            onOpen(doc.id);
-          }}
-        />
-      ))}
+      {options}
     </ul>
   );
 }

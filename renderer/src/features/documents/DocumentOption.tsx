@@ -1,6 +1,12 @@
 import { Fragment } from 'react';
+import type { Ref } from 'react';
+import styles from './documents.module.css';
 
 export interface DocumentOptionProps {
+  ref?: Ref<HTMLLIElement>;
+  /** Where the option stands in the whole list (the list may be windowed). */
+  index: number;
+  setSize: number;
   id: string;
   name: string;
   /** Attribute values, shown as "Hackney · Young people · 14 Mar 2017". */
@@ -11,13 +17,17 @@ export interface DocumentOptionProps {
 }
 
 /** One document in the list: named by the document's name, its attributes as a description. */
-export function DocumentOption({ id, name, summary, selected, open, onClick }: DocumentOptionProps) {
+export function DocumentOption({ ref, index, setSize, id, name, summary, selected, open, onClick }: DocumentOptionProps) {
   const summaryId = `${id}-summary`;
-  const classes = ['doc-option', selected ? 'doc-option--selected' : '', open ? 'doc-option--open' : ''];
+  const classes = [styles.docOption, selected ? styles.docOptionSelected : '', open ? styles.docOptionOpen : ''];
   return (
     <li
+      ref={ref}
       id={id}
       role="option"
+      data-index={index}
+      aria-setsize={setSize}
+      aria-posinset={index + 1}
       aria-label={name}
       aria-selected={selected}
       aria-current={open ? 'true' : undefined}
@@ -26,7 +36,7 @@ export function DocumentOption({ id, name, summary, selected, open, onClick }: D
       title={name}
       onClick={onClick}
     >
-      <span className="doc-option__icon" aria-hidden="true">
+      <span className={styles.docOptionIcon} aria-hidden="true">
         <svg viewBox="0 0 16 16" width="14" height="14">
           <path
             d="M4 1.75h5.5L12.25 4.5v9.25a.5.5 0 0 1-.5.5h-7.5a.5.5 0 0 1-.5-.5V2.25a.5.5 0 0 1 .5-.5z"
@@ -37,15 +47,15 @@ export function DocumentOption({ id, name, summary, selected, open, onClick }: D
           <path d="M6 7.5h4M6 10h4" stroke="currentColor" strokeWidth="1.2" strokeLinecap="round" />
         </svg>
       </span>
-      <span className="doc-option__text">
-        <span className="doc-option__name">{name}</span>
+      <span className={styles.docOptionText}>
+        <span className={styles.docOptionName}>{name}</span>
         {summary.length > 0 ? (
-          <span className="doc-option__summary" id={summaryId}>
+          <span className={styles.docOptionSummary} id={summaryId}>
             {summary.map((part, i) => (
               // Each value stays on one line, its separator with it; lines break between values.
               <Fragment key={i}>
                 {i > 0 ? ' ' : null}
-                <span className="doc-option__part">{i < summary.length - 1 ? `${part} ·` : part}</span>
+                <span className={styles.docOptionPart}>{i < summary.length - 1 ? `${part} ·` : part}</span>
               </Fragment>
             ))}
           </span>

@@ -1,7 +1,7 @@
 import { useId, useMemo, useRef, useState } from 'react';
 import type { AttributeFilter } from '../../../../shared/api/contract';
 import { documentMatches } from '../../../../shared/domain/filters';
-import { plural } from '../../lib/format';
+import { plural } from '../../../../shared/text/plural';
 import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
 import { PaneHeader } from '../../ui/PaneHeader';
@@ -9,11 +9,11 @@ import { FileDropZone, ImportFileInput, usePreventFileNavigation } from '../impo
 import { ImportDialog } from '../import/ImportDialog';
 import { useOpenedFiles } from '../import/OpenedFiles';
 import { useImporter } from '../import/useImporter';
-import { useWorkbench } from '../workbench/context';
 import { DocumentList } from './DocumentList';
 import { activeFilterCount, attributeFilterOptions, describeFilter, toggleFilterValue } from './attributeFilter';
 import type { FilterAttributeOptions } from './attributeFilter';
-import './documents.css';
+import styles from './documents.module.css';
+import { useProject, useDocument, useDocumentActions } from '../workbench/state/contexts';
 
 /**
  * The documents, narrowed by the workbench's attribute filter (which the retrieval views use
@@ -21,8 +21,9 @@ import './documents.css';
  * Files come in through "Import…" or by dropping them from the desktop onto the list.
  */
 export function DocumentsPanel() {
-  const workbench = useWorkbench();
-  const { project, attributeFilter } = workbench;
+  const { project } = useProject();
+  const { attributeFilter, documentId } = useDocument();
+  const { openDocument, setAttributeFilter } = useDocumentActions();
   const { documents, attributes } = project;
   const [open, setOpen] = useState(false);
   const filterId = useId();
@@ -38,26 +39,22 @@ export function DocumentsPanel() {
   usePreventFileNavigation();
   const chooseFiles = () => fileInput.current?.click();
 
-  function openDocument(documentId: string) {
-    workbench.openDocument(documentId);
-    if (workbench.centre.kind !== 'reader') workbench.setCentre({ kind: 'reader' });
-  }
 
   return (
-    <div className="documents-panel">
+    <div className={styles.documentsPanel}>
       <PaneHeader title="Documents" count={documents.length} countLabel={plural(documents.length, 'document')}>
-        <Button size="sm" variant="ghost" className="documents-panel__import" onClick={chooseFiles} title="Import transcripts, spreadsheets or REFI-QDA files">
+        <Button size="sm" variant="ghost" className={styles.documentsPanelImport} onClick={chooseFiles} title="Import transcripts, spreadsheets or REFI-QDA files">
           <ImportIcon />
           Import…
         </Button>
         <ImportFileInput ref={fileInput} label="Choose files to import" onFiles={importer.addFiles} />
       </PaneHeader>
       {options.length > 0 ? (
-        <div className="doc-filter">
-          <div className="doc-filter__bar">
+        <div className={styles.docFilter}>
+          <div className={styles.docFilterBar}>
             <button
               type="button"
-              className="doc-filter__toggle"
+              className={styles.docFilterToggle}
               aria-expanded={open}
               aria-controls={filterId}
               onClick={() => setOpen(!open)}
@@ -67,43 +64,43 @@ export function DocumentsPanel() {
               </svg>
               Filter
               {active > 0 ? (
-                <span className="doc-filter__badge">
+                <span className={styles.docFilterBadge}>
                   <span aria-hidden="true">{active}</span>
-                  <span className="sr-only">({active} active)</span>
+                  <span className={'sr-only'}>({active} active)</span>
                 </span>
               ) : null}
             </button>
-            <span className="doc-filter__count" role="status">
+            <span className={styles.docFilterCount} role="status">
               {active > 0 ? `${shown.length} of ${documents.length}` : ''}
             </span>
             {active > 0 ? (
-              <Button size="sm" variant="ghost" className="doc-filter__clear" onClick={() => workbench.setAttributeFilter({})}>
+              <Button size="sm" variant="ghost" className={styles.docFilterClear} onClick={() => setAttributeFilter({})}>
                 Clear filters
               </Button>
             ) : null}
           </div>
           {!open && summary.length > 0 ? (
-            <ul className="doc-filter__summary" aria-label="Active filters">
+            <ul className={styles.docFilterSummary} aria-label="Active filters">
               {summary.map((s) => (
                 <li key={s.name}>
-                  <span className="doc-filter__summary-name">{s.name}:</span> {s.values}
+                  <span className={styles.docFilterSummaryName}>{s.name}:</span> {s.values}
                 </li>
               ))}
             </ul>
           ) : null}
           {open ? (
-            <div id={filterId} className="doc-filter__groups">
+            <div id={filterId} className={styles.docFilterGroups}>
               {options.map((o) => (
-                <FilterGroup key={o.name} options={o} filter={attributeFilter} onChange={workbench.setAttributeFilter} />
+                <FilterGroup key={o.name} options={o} filter={attributeFilter} onChange={setAttributeFilter} />
               ))}
             </div>
           ) : null}
         </div>
       ) : null}
-      <FileDropZone className="documents-panel__drop" onFiles={importer.addFiles} prompt="Drop files to import them">
-        <div className="documents-panel__list">
+      <FileDropZone className={styles.documentsPanelDrop} onFiles={importer.addFiles} prompt="Drop files to import them">
+        <div className={styles.documentsPanelList}>
           {documents.length === 0 ? (
-            <div className="documents-panel__empty">
+            <div className={styles.documentsPanelEmpty}>
               <EmptyState title="No documents yet">
                 Import transcripts (.docx, .odt, .txt, .md, .vtt, .srt), survey spreadsheets (.csv, .xlsx) or a REFI-QDA project, or
                 drop the files here.
@@ -114,12 +111,12 @@ export function DocumentsPanel() {
             </div>
           ) : shown.length === 0 ? (
             <EmptyState title="No document matches the filter">
-              <Button size="sm" onClick={() => workbench.setAttributeFilter({})}>
+              <Button size="sm" onClick={() => setAttributeFilter({})}>
                 Clear filters
               </Button>
             </EmptyState>
           ) : (
-            <DocumentList documents={shown} attributes={attributes} openId={workbench.documentId} onOpen={openDocument} />
+            <DocumentList documents={shown} attributes={attributes} openId={documentId} onOpen={openDocument} />
           )}
         </div>
       </FileDropZone>
@@ -151,33 +148,33 @@ function FilterGroup({
   const [expanded, setExpanded] = useState(chosen.length > 0);
   const listId = useId();
   return (
-    <fieldset className="doc-filter__group">
-      <legend className="sr-only">{options.name}</legend>
+    <fieldset className={styles.docFilterGroup}>
+      <legend className={'sr-only'}>{options.name}</legend>
       <button
         type="button"
-        className="doc-filter__group-toggle"
+        className={styles.docFilterGroupToggle}
         aria-expanded={expanded}
         aria-controls={listId}
         onClick={() => setExpanded(!expanded)}
       >
-        <svg viewBox="0 0 12 12" width="10" height="10" aria-hidden="true" className={expanded ? 'is-open' : undefined}>
+        <svg viewBox="0 0 12 12" width="10" height="10" aria-hidden="true" className={expanded ? styles.isOpen : undefined}>
           <path d="M4 2.5L7.5 6 4 9.5" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round" />
         </svg>
-        <span className="doc-filter__group-name">{options.name}</span>
-        {chosen.length > 0 ? <span className="doc-filter__group-count">{chosen.length} selected</span> : null}
+        <span className={styles.docFilterGroupName}>{options.name}</span>
+        {chosen.length > 0 ? <span className={styles.docFilterGroupCount}>{chosen.length} selected</span> : null}
       </button>
       {expanded ? (
-        <ul id={listId} className="doc-filter__values">
+        <ul id={listId} className={styles.docFilterValues}>
           {options.values.map((v) => (
             <li key={String(v.value)}>
-              <label className="doc-filter__value">
+              <label className={styles.docFilterValue}>
                 <input
                   type="checkbox"
                   checked={chosen.includes(v.value)}
                   onChange={(event) => onChange(toggleFilterValue(filter, options.name, v.value, event.target.checked))}
                 />
-                <span className="doc-filter__value-label">{v.label}</span>
-                <span className="doc-filter__value-count" aria-hidden="true">
+                <span className={styles.docFilterValueLabel}>{v.label}</span>
+                <span className={styles.docFilterValueCount} aria-hidden="true">
                   {v.count}
                 </span>
               </label>

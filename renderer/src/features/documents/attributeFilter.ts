@@ -1,5 +1,6 @@
 import type { AttributeFilter } from '../../../../shared/api/contract';
-import type { AttributeDef, AttributeType, DocumentMeta } from '../../../../shared/domain/schemas';
+import type { AttributeDef, AttributeType } from '../../../../shared/domain/schemas';
+import type { DocumentSummary } from '../../../../shared/api/contract';
 import { formatAttributeValue } from './attributes';
 
 /** One value an attribute takes in the documents, as a filter choice. */
@@ -28,7 +29,7 @@ function compareValues(a: string | number, b: string | number): number {
  * out), sorted: numbers and dates in order, text alphabetically. Attributes no document has a
  * value for are left out.
  */
-export function attributeFilterOptions(documents: readonly DocumentMeta[], defs: readonly AttributeDef[]): FilterAttributeOptions[] {
+export function attributeFilterOptions(documents: readonly DocumentSummary[], defs: readonly AttributeDef[]): FilterAttributeOptions[] {
   const out: FilterAttributeOptions[] = [];
   for (const def of defs) {
     const counts = new Map<string | number, number>();

@@ -1,5 +1,7 @@
-import type { AttributeDef, AttributeValue, DocumentMeta } from '../../../../shared/domain/schemas';
-import { formatDate, formatNumber } from '../../lib/format';
+import type { AttributeDef, AttributeValue } from '../../../../shared/domain/schemas';
+import type { DocumentSummary } from '../../../../shared/api/contract';
+import { formatDate } from '../../lib/format';
+import { formatNumber } from '../../../../shared/text/plural';
 
 /** One attribute of a document, ready to show: its name and its formatted value. */
 export interface AttributeEntry {
@@ -27,7 +29,7 @@ export function formatAttributeValue(type: AttributeDef['type'], value: Attribut
  * A document's attributes in the project's attribute order, then any the project does not
  * define (as text). Empty values are left out.
  */
-export function attributeEntries(doc: DocumentMeta, defs: readonly AttributeDef[]): AttributeEntry[] {
+export function attributeEntries(doc: DocumentSummary, defs: readonly AttributeDef[]): AttributeEntry[] {
   const entries: AttributeEntry[] = [];
   const seen = new Set<string>();
   for (const def of defs) {
@@ -49,7 +51,7 @@ function isCountName(name: string): boolean {
 }
 
 /** The parts of a document's summary line: values, with counts worded ("48 participants"). */
-export function attributeSummaryParts(doc: DocumentMeta, defs: readonly AttributeDef[]): string[] {
+export function attributeSummaryParts(doc: DocumentSummary, defs: readonly AttributeDef[]): string[] {
   const typeOf = new Map(defs.map((d) => [d.name, d.type]));
   return attributeEntries(doc, defs).map(({ name, value }) => {
     const type = typeOf.get(name) ?? (typeof doc.attributes[name] === 'number' ? 'number' : 'text');
@@ -62,6 +64,6 @@ export function attributeSummaryParts(doc: DocumentMeta, defs: readonly Attribut
  * The muted one-line summary under a document's name:
  * "Hackney · Young people · 14 Mar 2017 · 48 participants".
  */
-export function attributeSummary(doc: DocumentMeta, defs: readonly AttributeDef[]): string {
+export function attributeSummary(doc: DocumentSummary, defs: readonly AttributeDef[]): string {
   return attributeSummaryParts(doc, defs).join(' · ');
 }

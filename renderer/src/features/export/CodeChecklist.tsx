@@ -3,6 +3,7 @@ import type { Code } from '../../../../shared/domain/schemas';
 import { CodeGlyph } from '../codebook/CodeGlyph';
 import { treeRows } from '../analysis/analysisModel';
 import { tickState, toggleCodeSubtree } from './exportOptions';
+import styles from './export.module.css';
 
 export interface CodeChecklistProps {
   codebook: readonly Code[];
@@ -18,12 +19,12 @@ export interface CodeChecklistProps {
 export function CodeChecklist({ codebook, ticked, onChange, disabled }: CodeChecklistProps) {
   const rows = useMemo(() => treeRows(codebook), [codebook]);
   return (
-    <ul className="code-checklist" aria-label="Codes to export">
+    <ul className={styles.codeChecklist} aria-label="Codes to export">
       {rows.map((row) => {
         const state = tickState(codebook, ticked, row.id);
         return (
           <li key={row.id} style={{ paddingLeft: row.depth * 18 }}>
-            <label className="code-checklist__item">
+            <label className={styles.codeChecklistItem}>
               <input
                 type="checkbox"
                 checked={state === 'on'}

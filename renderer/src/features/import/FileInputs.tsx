@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { DragEvent, ReactNode, Ref } from 'react';
 import { importAccept } from './files';
-import './import.css';
+import styles from './FileInputs.module.css';
 
 /** A hidden file input for the files Marginalia imports; a button elsewhere clicks it. */
 export function ImportFileInput({ ref, label, onFiles }: { ref: Ref<HTMLInputElement>; label: string; onFiles: (files: File[]) => void }) {
@@ -74,7 +74,7 @@ export function FileDropZone({ onFiles, prompt, className, children }: FileDropZ
 
   return (
     <div
-      className={['file-drop', over ? 'file-drop--over' : '', className ?? ''].filter(Boolean).join(' ')}
+      className={[styles.fileDrop, className ?? ''].filter(Boolean).join(' ')}
       data-drop-target="files"
       onDragEnter={onDragEnter}
       onDragOver={onDragOver}
@@ -83,7 +83,7 @@ export function FileDropZone({ onFiles, prompt, className, children }: FileDropZ
     >
       {children}
       {over ? (
-        <div className="file-drop__overlay" aria-hidden="true">
+        <div className={styles.fileDropOverlay} aria-hidden="true">
           <svg viewBox="0 0 24 24" width="28" height="28">
             <path d="M12 15V4m0 0L7.5 8.5M12 4l4.5 4.5" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
             <path d="M4.5 14.5v3.5a2 2 0 0 0 2 2h11a2 2 0 0 0 2-2v-3.5" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />

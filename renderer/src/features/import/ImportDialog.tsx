@@ -8,7 +8,7 @@ import { ProgressBar } from './ProgressBar';
 import { canRun, isSettled } from './session';
 import type { ImportSession } from './session';
 import type { Importer } from './useImporter';
-import './import.css';
+import styles from './ImportDialog.module.css';
 
 /** The import dialog, while an import is under way: files and settings, progress, results. */
 export function ImportDialog({ importer, documentNames }: { importer: Importer; documentNames: readonly string[] }) {
@@ -30,7 +30,7 @@ function OpenImportDialog({ session, importer, documentNames }: { session: Impor
   let actions;
   if (stage === 'settings') {
     body = (
-      <FileDropZone onFiles={importer.addFiles} prompt="Drop files to add them" className="import-dialog__drop">
+      <FileDropZone onFiles={importer.addFiles} prompt="Drop files to add them" className={styles.importDialogDrop}>
         {current ? (
           <ProgressBar
             label="Preparing files"
@@ -40,8 +40,8 @@ function OpenImportDialog({ session, importer, documentNames }: { session: Impor
             busy
           />
         ) : null}
-        <div className="import-dialog__files" tabIndex={-1} data-autofocus>
-          <ul className="import-files" aria-label="Files to import">
+        <div className={styles.importDialogFiles} tabIndex={-1} data-autofocus>
+          <ul className={styles.importFiles} aria-label="Files to import">
             {entries.map((entry) => (
               <li key={entry.key}>
                 <ImportFileCard
@@ -59,10 +59,10 @@ function OpenImportDialog({ session, importer, documentNames }: { session: Impor
     actions = (
       <>
         <ImportFileInput ref={addInput} label="Add more files to import" onFiles={importer.addFiles} />
-        <Button variant="ghost" className="import-dialog__add" onClick={() => addInput.current?.click()}>
+        <Button variant="ghost" className={styles.importDialogAdd} onClick={() => addInput.current?.click()}>
           Add files…
         </Button>
-        {!verdict.ok && verdict.reason ? <span className="import-dialog__why">{verdict.reason}</span> : null}
+        {!verdict.ok && verdict.reason ? <span className={styles.importDialogWhy}>{verdict.reason}</span> : null}
         <Button onClick={importer.close}>Cancel</Button>
         <Button variant="primary" disabled={!verdict.ok} onClick={() => void importer.run()}>
           {importLabel}
@@ -73,9 +73,9 @@ function OpenImportDialog({ session, importer, documentNames }: { session: Impor
     const { done, total, fileName } = session.progress;
     const text = fileName ? `${done} of ${total} done · importing ${fileName}` : `${done} of ${total} done`;
     body = (
-      <div className="import-dialog__running">
+      <div className={styles.importDialogRunning}>
         <ProgressBar label="Importing files" value={done} max={total} text={text} busy />
-        <p className="import-dialog__note">Each file is imported completely or not at all: a file that fails leaves the project as it was.</p>
+        <p className={styles.importDialogNote}>Each file is imported completely or not at all: a file that fails leaves the project as it was.</p>
       </div>
     );
     actions = (
@@ -101,7 +101,8 @@ function OpenImportDialog({ session, importer, documentNames }: { session: Impor
           : undefined
       }
       wide
-      className={`import-dialog import-dialog--${stage}`}
+      className={styles.importDialog}
+      data-stage={stage}
       onClose={importer.close}
       actions={actions}
     >

@@ -2,7 +2,7 @@ import type { ImportResult } from '../../../../shared/api/contract';
 import { Alert } from '../../ui/Alert';
 import { reasonSentence } from './files';
 import { summariseResults } from './session';
-import './import.css';
+import styles from './ImportResults.module.css';
 
 const statusLabel: Record<ImportResult['status'], string> = {
   imported: 'Imported',
@@ -16,19 +16,19 @@ const NAMES_SHOWN = 8;
 /** What became of each file: imported (its documents), skipped or failed (why), with details. */
 export function ImportResults({ results, runError }: { results: readonly ImportResult[]; runError: string | null }) {
   return (
-    <div className="import-results">
+    <div className={styles.importResults}>
       {runError ? (
         <Alert title="The import stopped before it finished">
           <p>{runError}</p>
           <p>Files imported before the problem are in the project.</p>
         </Alert>
       ) : (
-        <p className="import-results__summary" role="status">
+        <p className={styles.importResultsSummary} role="status">
           {summariseResults(results)}
         </p>
       )}
       {results.length > 0 ? (
-        <ul className="import-results__list" aria-label="Import results">
+        <ul className={styles.importResultsList} aria-label="Import results">
           {results.map((result, i) => (
             <ResultItem key={i} result={result} />
           ))}
@@ -45,16 +45,16 @@ function ResultItem({ result }: { result: ImportResult }) {
   const more = names.slice(NAMES_SHOWN);
   const details = [...(more.length > 0 ? [`Also imported: ${more.join(', ')}.`] : []), ...result.details];
   return (
-    <li className={`import-result import-result--${result.status}`}>
-      <div className="import-result__head">
+    <li className={styles.importResult} data-status={result.status}>
+      <div className={styles.importResultHead}>
         <StatusIcon status={result.status} />
-        <span className="import-result__status">{statusLabel[result.status]}</span>
-        <span className="sr-only">: </span>
-        <span className="import-result__file">{result.fileName}</span>
+        <span className={styles.importResultStatus}>{statusLabel[result.status]}</span>
+        <span className={'sr-only'}>: </span>
+        <span className={styles.importResultFile}>{result.fileName}</span>
       </div>
-      <p className="import-result__message">{message}</p>
+      <p className={styles.importResultMessage}>{message}</p>
       {shown.length > 0 ? (
-        <p className="import-result__docs">
+        <p className={styles.importResultDocs}>
           {names.length === 1 ? 'Document: ' : 'Documents: '}
           {shown.map((name, i) => (
             <span key={i}>
@@ -66,7 +66,7 @@ function ResultItem({ result }: { result: ImportResult }) {
         </p>
       ) : null}
       {details.length > 0 ? (
-        <details className="import-result__details">
+        <details className={styles.importResultDetails}>
           <summary>Details ({details.length})</summary>
           <ul>
             {details.map((line, i) => (
@@ -81,7 +81,7 @@ function ResultItem({ result }: { result: ImportResult }) {
 
 function StatusIcon({ status }: { status: ImportResult['status'] }) {
   return (
-    <span className={`import-status import-status--${status}`} aria-hidden="true">
+    <span className={styles.importStatus} data-status={status} aria-hidden="true">
       <svg viewBox="0 0 16 16" width="14" height="14">
         {status === 'imported' ? (
           <path d="M3.5 8.5l3 3 6-7" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />

@@ -1,5 +1,6 @@
 import { useId } from 'react';
-import './import.css';
+import styles from './ProgressBar.module.css';
+import importStyles from './import.module.css';
 
 export interface ProgressBarProps {
   label: string;
@@ -16,12 +17,12 @@ export function ProgressBar({ label, value, max, text, busy }: ProgressBarProps)
   const labelId = useId();
   const fraction = max > 0 ? Math.min(1, Math.max(0, value / max)) : 0;
   return (
-    <div className="import-progress">
-      <div className="import-progress__line">
-        <span id={labelId} className="import-progress__label">
+    <div className={styles.importProgress}>
+      <div className={styles.importProgressLine}>
+        <span id={labelId} className={styles.importProgressLabel}>
           {label}
         </span>
-        <span className="import-progress__text" aria-live="polite">
+        <span className={styles.importProgressText} aria-live="polite">
           {text}
         </span>
       </div>
@@ -32,9 +33,9 @@ export function ProgressBar({ label, value, max, text, busy }: ProgressBarProps)
         aria-valuemax={max}
         aria-valuenow={value}
         aria-valuetext={text}
-        className={['import-progress__track', busy ? 'import-progress__track--busy' : ''].filter(Boolean).join(' ')}
+        className={[styles.importProgressTrack, busy ? importStyles.importProgressTrackBusy : ''].filter(Boolean).join(' ')}
       >
-        <div className="import-progress__fill" style={{ width: `${Math.round(fraction * 1000) / 10}%` }} />
+        <div className={styles.importProgressFill} style={{ width: `${Math.round(fraction * 1000) / 10}%` }} />
       </div>
     </div>
   );

@@ -3,22 +3,10 @@
  * take, the size limit, their bytes as base64 for `import.stage`, and failure reasons as
  * sentences. Pure, apart from `encodeBase64` pausing so the page stays responsive.
  */
-
-/** What the backend imports (electron/services/import/parse-document.ts `supportedExtensions`). */
-export const importExtensions = ['.txt', '.md', '.docx', '.odt', '.vtt', '.srt', '.csv', '.xlsx', '.qdpx', '.qdc'] as const;
+import { MAX_IMPORT_BYTES, extensionOf, importExtensions } from '../../../../shared/import/formats';
 
 /** The file input's `accept`. */
 export const importAccept = importExtensions.join(',');
-
-/** The largest file accepted (the backend's importLimits.maxFileBytes). */
-export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
-
-/** The extension, lower-case, with its dot: "Interview.DOCX" → ".docx"; "" when there is none. */
-export function extensionOf(fileName: string): string {
-  const base = fileName.split(/[\\/]/).pop() ?? fileName;
-  const dot = base.lastIndexOf('.');
-  return dot > 0 ? base.slice(dot).toLowerCase() : '';
-}
 
 /** "874 bytes", "12 KB", "3.4 MB". */
 export function formatBytes(bytes: number): string {

@@ -1,14 +1,13 @@
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import { ApiError } from '../../api/client';
 import { useApi, useApiEvents } from '../../api/context';
-import { useWorkbench } from '../workbench/context';
 import { encodeBase64, refuseBeforeReading } from './files';
 import { buildImportOptions, initialForm } from './options';
 import type { ItemForm } from './options';
 import { canRun, importReducer, readyEntries, summariseResults } from './session';
 import type { ImportEntry, ImportSession } from './session';
 import type { OpenedFile } from './OpenedFiles';
-import { useWorkbenchInternals } from '../workbench/internals';
+import { useChanges, useDocumentActions, useProject, useViewActions } from '../workbench/state/contexts';
 
 export interface Importer {
   /** null while no import is under way (the dialog is closed). */
@@ -33,8 +32,10 @@ let nextKey = 0;
  */
 export function useImporter(): Importer {
   const api = useApi();
-  const workbench = useWorkbench();
-  const { say } = useWorkbenchInternals();
+  const { project } = useProject();
+  const { applyChange, takeSnapshot } = useChanges();
+  const { openDocument } = useDocumentActions();
+  const { say } = useViewActions();
   const [session, dispatch] = useReducer(importReducer, null);
 
   /** Bumped when the dialog closes: replies for an abandoned import are dropped. */
@@ -43,7 +44,7 @@ export function useImporter(): Importer {
   const queue = useRef<Promise<void>>(Promise.resolve());
   const documentNames = useRef<string[]>([]);
   useEffect(() => {
-    documentNames.current = workbench.project.documents.map((d) => d.name);
+    documentNames.current = project.documents.map((d) => d.name);
   });
 
   useApiEvents((event) => {
@@ -126,13 +127,13 @@ export function useImporter(): Importer {
       source: { stagedId: e.stagedId! },
       options: buildImportOptions(e.form!, e.inspection!),
     }));
-    const before = new Set(workbench.project.documents.map((d) => d.id));
+    const before = new Set(project.documents.map((d) => d.id));
     dispatch({ type: 'run' });
     try {
       const { results, change } = await api.call('import.run', { items });
       const firstImportedId = change?.delta.documents?.upsert.find((d) => !before.has(d.id))?.id ?? null;
       dispatch({ type: 'finished', results, firstImportedId });
-      if (change) workbench.applyChange(change);
+      if (change) applyChange(change);
       say(summariseResults(results));
     } catch (err) {
       const message = ApiError.from(err).message;
@@ -140,15 +141,14 @@ export function useImporter(): Importer {
       // Files before the one that stopped it are in the project: show them all the same.
       try {
         const state = await api.call('app.getState', {});
-        if (state.project) workbench.takeSnapshot(state.project);
+        if (state.project) takeSnapshot(state.project);
         say(`The import stopped: ${message}`);
       } catch {
         // The failure is already on screen; the project shows the import when next read.
       }
     }
-  }, [api, say, session, workbench]);
+  }, [api, applyChange, say, session, takeSnapshot, project.documents]);
 
-  const { openDocument } = workbench;
   const close = useCallback(() => {
     if (!session || session.stage === 'running') return;
     generation.current += 1;

@@ -1,24 +1,25 @@
 import { useState } from 'react';
 import { Button } from '../../ui/Button';
-import { useWorkbench } from '../workbench/context';
 import { MemoDialog } from './MemoDialog';
+import styles from './memos.module.css';
+import { useProject } from '../workbench/state/contexts';
 
 /**
  * "Memo" for a document (the open one): opens its memos (everyone's) with a box for a new one,
  * and shows how many there are already.
  */
 export function DocumentMemoButton({ documentId, size = 'sm' }: { documentId: string; size?: 'sm' | 'md' }) {
-  const workbench = useWorkbench();
+  const { project } = useProject();
   const [open, setOpen] = useState(false);
-  const doc = workbench.project.documents.find((d) => d.id === documentId) ?? null;
+  const doc = project.documents.find((d) => d.id === documentId) ?? null;
   if (!doc) return null;
-  const count = workbench.project.memos.filter((m) => m.target.type === 'document' && m.target.id === doc.id).length;
+  const count = project.memos.filter((m) => m.target.type === 'document' && m.target.id === doc.id).length;
   return (
     <>
       <Button
         size={size}
         variant="ghost"
-        className="document-memo-button"
+        className={styles.documentMemoButton}
         onClick={() => setOpen(true)}
         aria-label={count ? `Memos on this document (${count})` : 'Memo on this document'}
         title={`Memos on ${doc.name}`}

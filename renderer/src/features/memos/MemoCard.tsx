@@ -4,7 +4,8 @@ import { formatDateTime } from '../../lib/format';
 import { Button } from '../../ui/Button';
 import { DialogModal } from '../../ui/DialogModal';
 import { MemoEditor } from './MemoEditor';
-import './memos.css';
+import styles from './memos.module.css';
+import overlayStyles from '../../ui/overlay.module.css';
 
 export interface MemoCardProps {
   memo: MemoView;
@@ -24,34 +25,34 @@ export function MemoCard({ memo, authorColor, own, subject, onSave, onDelete }: 
   const edited = memo.updatedAt !== memo.createdAt;
 
   return (
-    <article className="memo-card" aria-label={`Memo by ${memo.author}${subject ? ` on ${subject.label}` : ''}`}>
+    <article className={styles.memoCard} aria-label={`Memo by ${memo.author}${subject ? ` on ${subject.label}` : ''}`}>
       {subject ? (
-        <p className="memo-card__subject">
-          <span className="memo-card__kind">{subject.kind}</span>
+        <p className={styles.memoCardSubject}>
+          <span className={styles.memoCardKind}>{subject.kind}</span>
           {/* The project journal's chip says it all. */}
           {subject.kind === subject.label ? null : subject.onOpen ? (
-            <button type="button" className="memo-card__subject-link" onClick={subject.onOpen}>
+            <button type="button" className={styles.memoCardSubjectLink} onClick={subject.onOpen}>
               {subject.label}
             </button>
           ) : (
-            <span className="memo-card__subject-text">{subject.label}</span>
+            <span className={styles.memoCardSubjectText}>{subject.label}</span>
           )}
         </p>
       ) : null}
-      <p className="memo-card__byline">
-        <span className="memo-card__dot" style={{ backgroundColor: authorColor ?? 'var(--c-text-subtle)' }} aria-hidden="true" />
-        <span className="memo-card__author">{memo.author}</span>
+      <p className={styles.memoCardByline}>
+        <span className={styles.memoCardDot} style={{ backgroundColor: authorColor ?? 'var(--c-text-subtle)' }} aria-hidden="true" />
+        <span className={styles.memoCardAuthor}>{memo.author}</span>
         <span aria-hidden="true">·</span>
-        <time dateTime={memo.createdAt} className="memo-card__date">
+        <time dateTime={memo.createdAt}>
           {formatDateTime(memo.createdAt)}
         </time>
         {edited ? (
-          <span className="memo-card__edited" title={`Edited ${formatDateTime(memo.updatedAt)}`}>
+          <span className={styles.memoCardEdited} title={`Edited ${formatDateTime(memo.updatedAt)}`}>
             (edited)
           </span>
         ) : null}
         {own && !editing ? (
-          <span className="memo-card__actions">
+          <span className={styles.memoCardActions}>
             <Button size="sm" variant="ghost" onClick={() => setEditing(true)} aria-label="Edit memo">
               Edit
             </Button>
@@ -75,7 +76,7 @@ export function MemoCard({ memo, authorColor, own, subject, onSave, onDelete }: 
           }}
         />
       ) : (
-        <p className="memo-card__text">{memo.text}</p>
+        <p className={styles.memoCardText}>{memo.text}</p>
       )}
       {confirming ? (
         <DialogModal
@@ -88,13 +89,13 @@ export function MemoCard({ memo, authorColor, own, subject, onSave, onDelete }: 
           actions={
             <>
               <Button onClick={() => setConfirming(false)}>Cancel</Button>
-              <Button type="submit" className="btn--danger" data-autofocus="">
+              <Button type="submit" className={overlayStyles.btnDanger} data-autofocus="">
                 Delete memo
               </Button>
             </>
           }
         >
-          <blockquote className="memo-card__quote">{memo.text.length > 280 ? `${memo.text.slice(0, 280)}…` : memo.text}</blockquote>
+          <blockquote className={styles.memoCardQuote}>{memo.text.length > 280 ? `${memo.text.slice(0, 280)}…` : memo.text}</blockquote>
         </DialogModal>
       ) : null}
     </article>

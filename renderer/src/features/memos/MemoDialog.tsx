@@ -2,12 +2,12 @@ import { useMemo } from 'react';
 import type { MemoTarget } from '../../../../shared/domain/schemas';
 import { Button } from '../../ui/Button';
 import { DialogModal } from '../../ui/DialogModal';
-import { useWorkbench } from '../workbench/context';
 import { MemoCard } from './MemoCard';
 import { MemoEditor } from './MemoEditor';
 import { memosOn } from './memoSubjects';
 import { useMemoActions } from './useMemoActions';
-import './memos.css';
+import styles from './memos.module.css';
+import { useProject } from '../workbench/state/contexts';
 
 export interface MemoDialogProps {
   target: MemoTarget;
@@ -18,8 +18,7 @@ export interface MemoDialogProps {
 
 /** The memos on one code or document, everyone's, with a box to write a new one. */
 export function MemoDialog({ target, subject, onClose }: MemoDialogProps) {
-  const workbench = useWorkbench();
-  const { project } = workbench;
+  const { project } = useProject();
   const actions = useMemoActions();
   const memos = useMemo(() => memosOn(project.memos, target), [project.memos, target]);
   const colorOf = new Map(project.coders.map((c) => [c.id, c.color]));
@@ -33,7 +32,7 @@ export function MemoDialog({ target, subject, onClose }: MemoDialogProps) {
     >
       <MemoEditor label="New memo" autoFocus onSave={(text) => actions.create(target, text)} />
       {memos.length > 0 ? (
-        <ul className="memo-list memo-list--dialog" aria-label="Memos">
+        <ul className={`${styles.memoList} ${styles.memoListDialog}`} aria-label="Memos">
           {memos.map((memo) => (
             <li key={memo.id}>
               <MemoCard
@@ -47,7 +46,7 @@ export function MemoDialog({ target, subject, onClose }: MemoDialogProps) {
           ))}
         </ul>
       ) : (
-        <p className="memo-dialog__none">No memos on this yet.</p>
+        <p className={styles.memoDialogNone}>No memos on this yet.</p>
       )}
     </DialogModal>
   );

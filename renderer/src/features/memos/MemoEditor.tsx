@@ -1,6 +1,8 @@
 import { useId, useState } from 'react';
 import { Button } from '../../ui/Button';
-import './memos.css';
+import styles from './memos.module.css';
+import uiStyles from '../../ui/ui.module.css';
+import overlayStyles from '../../ui/overlay.module.css';
 
 export interface MemoEditorProps {
   /** The text box's label ("New journal entry", "Edit memo"). */
@@ -31,13 +33,13 @@ export function MemoEditor({ label, initialText = '', saveLabel = 'Save memo', o
   }
 
   return (
-    <div className="memo-editor">
-      <label htmlFor={id} className="field__label">
+    <div className={styles.memoEditor}>
+      <label htmlFor={id} className={uiStyles.fieldLabel}>
         {label}
       </label>
       <textarea
         id={id}
-        className="field__input field__textarea memo-editor__text"
+        className={`${uiStyles.fieldInput} ${overlayStyles.fieldTextarea} ${styles.memoEditorText}`}
         value={text}
         rows={4}
         autoFocus={autoFocus}
@@ -53,8 +55,8 @@ export function MemoEditor({ label, initialText = '', saveLabel = 'Save memo', o
           }
         }}
       />
-      <div className="memo-editor__actions">
-        <span className="memo-editor__hint">Ctrl+Enter saves</span>
+      <div className={styles.memoEditorActions}>
+        <span className={styles.memoEditorHint}>Ctrl+Enter saves</span>
         {onCancel ? (
           <Button size="sm" variant="ghost" onClick={onCancel}>
             Cancel

@@ -2,16 +2,17 @@ import { useEffect, useEffectEvent, useId, useMemo, useState } from 'react';
 import type { MemoView } from '../../../../shared/api/contract';
 import type { MemoTarget } from '../../../../shared/domain/schemas';
 import { useApi } from '../../api/context';
-import { plural } from '../../lib/format';
+import { plural } from '../../../../shared/text/plural';
 import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
-import { useWorkbench } from '../workbench/context';
 import { MemoCard } from './MemoCard';
 import { MemoEditor } from './MemoEditor';
 import { memoAuthors, memoKindLabels, memoSubjectKind, memoSubjectLabel, visibleMemos } from './memoSubjects';
 import type { CodingPlace, MemoFilter, MemoKind } from './memoSubjects';
 import { useMemoActions } from './useMemoActions';
-import './memos.css';
+import styles from './memos.module.css';
+import uiStyles from '../../ui/ui.module.css';
+import { useProject, useChanges, useDocument, useDocumentActions, useViewActions } from '../workbench/state/contexts';
 
 /**
  * Every memo in the project, newest first: the project journal, and memos on documents, codes
@@ -19,8 +20,10 @@ import './memos.css';
  * the code's segments, the coded passage). The user's own memos can be edited and deleted.
  */
 export function MemosView() {
-  const workbench = useWorkbench();
-  const { project } = workbench;
+  const { project } = useProject();
+  const { documentId } = useDocument();
+  const { openDocument, setActiveCodeId } = useDocumentActions();
+  const { setCentre } = useViewActions();
   const actions = useMemoActions();
   const [filter, setFilter] = useState<MemoFilter>({ kind: 'all', authorId: 'all' });
   const [writing, setWriting] = useState<MemoTarget | null>(null);
@@ -31,7 +34,7 @@ export function MemosView() {
   const memos = useMemo(() => visibleMemos(project.memos, filter), [project.memos, filter]);
   const authors = useMemo(() => memoAuthors(project.memos, project.coders), [project.memos, project.coders]);
   const colorOf = useMemo(() => new Map(project.coders.map((c) => [c.id, c.color])), [project.coders]);
-  const openDoc = project.documents.find((d) => d.id === workbench.documentId) ?? null;
+  const openDoc = project.documents.find((d) => d.id === documentId) ?? null;
 
   function opener(target: MemoTarget): (() => void) | undefined {
     switch (target.type) {
@@ -40,21 +43,21 @@ export function MemosView() {
       case 'document':
         if (!project.documents.some((d) => d.id === target.id)) return undefined;
         return () => {
-          workbench.openDocument(target.id);
-          workbench.setCentre({ kind: 'reader' });
+          openDocument(target.id);
+          setCentre({ kind: 'reader' });
         };
       case 'code':
         if (!project.codebook.some((c) => c.id === target.id)) return undefined;
         return () => {
-          workbench.setActiveCodeId(target.id);
-          workbench.setCentre({ kind: 'segments', codeId: target.id });
+          setActiveCodeId(target.id);
+          setCentre({ kind: 'segments', codeId: target.id });
         };
       case 'coding': {
         const place = codings.get(target.id);
         if (!place) return undefined;
         return () => {
-          workbench.openDocument(place.documentId, { start: place.start, end: place.end });
-          workbench.setCentre({ kind: 'reader' });
+          openDocument(place.documentId, { start: place.start, end: place.end });
+          setCentre({ kind: 'reader' });
         };
       }
     }
@@ -70,16 +73,16 @@ export function MemosView() {
   const filtered = filter.kind !== 'all' || filter.authorId !== 'all';
 
   return (
-    <section className="memos" aria-labelledby={`${kindId}-title`}>
-      <header className="view-header memos__header">
-        <div className="memos__heading">
-          <h2 className="memos__title" id={`${kindId}-title`}>
+    <section className={styles.memos} aria-labelledby={`${kindId}-title`}>
+      <header className={`${uiStyles.viewHeader} ${styles.memosHeader}`}>
+        <div className={styles.memosHeading}>
+          <h2 className={styles.memosTitle} id={`${kindId}-title`}>
             Memos
           </h2>
-          <p className="memos__count" role="status">
+          <p className={styles.memosCount} role="status">
             {filtered ? `${memos.length} of ${plural(project.memos.length, 'memo')}` : plural(project.memos.length, 'memo')}
           </p>
-          <span className="memos__spacer" />
+          <span className={styles.memosSpacer} />
           {openDoc ? (
             <Button size="sm" onClick={() => setWriting({ type: 'document', id: openDoc.id })} title={`A memo on ${openDoc.name}`}>
               Memo on “{openDoc.name}”
@@ -89,13 +92,13 @@ export function MemosView() {
             New journal entry
           </Button>
         </div>
-        <div className="memos__filters">
-          <span className="memos__filter">
+        <div className={styles.memosFilters}>
+          <span className={styles.memosFilter}>
             <label htmlFor={kindId}>Show</label>
             <select
               id={kindId}
               aria-label="Memo kind"
-              className="field__input field__select"
+              className={`${uiStyles.fieldInput} ${uiStyles.fieldSelect}`}
               value={filter.kind}
               onChange={(event) => setFilter({ ...filter, kind: event.target.value as MemoKind | 'all' })}
             >
@@ -107,12 +110,12 @@ export function MemosView() {
               ))}
             </select>
           </span>
-          <span className="memos__filter">
+          <span className={styles.memosFilter}>
             <label htmlFor={authorId}>by</label>
             <select
               id={authorId}
               aria-label="Memo author"
-              className="field__input field__select"
+              className={`${uiStyles.fieldInput} ${uiStyles.fieldSelect}`}
               value={filter.authorId}
               onChange={(event) => setFilter({ ...filter, authorId: event.target.value })}
             >
@@ -127,9 +130,9 @@ export function MemosView() {
           </span>
         </div>
       </header>
-      <div className="memos__body">
+      <div className={styles.memosBody}>
         {writing ? (
-          <div className="memos__new">
+          <div className={styles.memosNew}>
             <MemoEditor
               key={JSON.stringify(writing)}
               label={writing.type === 'project' ? 'New journal entry' : `New memo on “${memoSubjectLabel(writing, project, codings)}”`}
@@ -147,7 +150,7 @@ export function MemosView() {
           </EmptyState>
         ) : null}
         {memos.length > 0 ? (
-          <ol className="memo-list" aria-label="Memos">
+          <ol className={styles.memoList} aria-label="Memos">
             {memos.map((memo: MemoView) => {
               const onOpen = opener(memo.target);
               return (
@@ -180,7 +183,8 @@ export function MemosView() {
  */
 function useCodingPlaces(): ReadonlyMap<string, CodingPlace> {
   const api = useApi();
-  const { project, showError } = useWorkbench();
+  const { project } = useProject();
+  const { showError } = useChanges();
   const onError = useEffectEvent((error: unknown) => showError(error));
   const [places, setPlaces] = useState<ReadonlyMap<string, CodingPlace>>(() => new Map());
   const wanted = project.memos.some((m) => m.target.type === 'coding');

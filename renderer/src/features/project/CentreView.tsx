@@ -7,8 +7,9 @@ import { MemosView } from '../memos/MemosView';
 import { Reader } from '../reader/Reader';
 import { SearchView } from '../retrieval/SearchView';
 import { SegmentsView } from '../retrieval/SegmentsView';
-import { useWorkbench } from '../workbench/context';
 import type { CentreView as Centre } from '../workbench/types';
+import styles from './CentreView.module.css';
+import { useProject, useDocument, useView, useViewActions } from '../workbench/state/contexts';
 
 type TabKind = Centre['kind'];
 
@@ -18,8 +19,10 @@ type TabKind = Centre['kind'];
  * while another tab is shown, so it keeps its place.
  */
 export function CentreView({ revision }: { revision: number }) {
-  const workbench = useWorkbench();
-  const { centre, project, documentId } = workbench;
+  const { project } = useProject();
+  const { documentId } = useDocument();
+  const { centre } = useView();
+  const { setCentre } = useViewActions();
   const baseId = useId();
   const tabsRef = useRef<HTMLDivElement>(null);
   const openDoc = project.documents.find((d) => d.id === documentId) ?? null;
@@ -41,9 +44,9 @@ export function CentreView({ revision }: { revision: number }) {
 
   function select(kind: TabKind) {
     if (kind === 'segments') {
-      if (segmentsCode) workbench.setCentre({ kind: 'segments', codeId: segmentsCode.id });
+      if (segmentsCode) setCentre({ kind: 'segments', codeId: segmentsCode.id });
     } else {
-      workbench.setCentre({ kind });
+      setCentre({ kind });
     }
   }
 
@@ -65,8 +68,8 @@ export function CentreView({ revision }: { revision: number }) {
   const panelId = `${baseId}-panel`;
 
   return (
-    <main className="project__centre">
-      <div ref={tabsRef} className="centre-tabs" role="tablist" aria-label="Centre view" onKeyDown={onKeyDown}>
+    <main className={styles.projectCentre}>
+      <div ref={tabsRef} className={styles.centreTabs} role="tablist" aria-label="Centre view" onKeyDown={onKeyDown}>
         {tabs.map((tab) => {
           const selected = tab.kind === centre.kind;
           return (
@@ -79,7 +82,7 @@ export function CentreView({ revision }: { revision: number }) {
               aria-selected={selected}
               aria-controls={panelId}
               tabIndex={selected ? 0 : -1}
-              className="centre-tabs__tab"
+              className={styles.centreTabsTab}
               onClick={() => select(tab.kind)}
             >
               {tab.label}
@@ -87,43 +90,43 @@ export function CentreView({ revision }: { revision: number }) {
           );
         })}
       </div>
-      <div id={panelId} role="tabpanel" aria-labelledby={tabId(centre.kind)} className="project__centre-body">
+      <div id={panelId} role="tabpanel" aria-labelledby={tabId(centre.kind)} className={styles.projectCentreBody}>
         {/* Kept laid out behind the other views, so the reader keeps its scroll and measurements. */}
         <div
-          className={centre.kind === 'reader' ? 'project__centre-pane' : 'project__centre-pane project__centre-pane--behind'}
+          className={centre.kind === 'reader' ? styles.projectCentrePane : `${styles.projectCentrePane} ${styles.projectCentrePaneBehind}`}
           inert={centre.kind !== 'reader'}
           aria-hidden={centre.kind !== 'reader' ? true : undefined}
         >
           {openDoc ? (
             <Reader key={openDoc.id} meta={openDoc} revision={revision} />
           ) : (
-            <div className="project__reader-empty">
+            <div className={styles.projectReaderEmpty}>
               <EmptyState title="Nothing to read yet">Documents you import will open here, one speaker turn at a time.</EmptyState>
             </div>
           )}
         </div>
         {centre.kind === 'segments' ? (
-          <div className="project__centre-pane project__centre-pane--front">
+          <div className={`${styles.projectCentrePane} ${styles.projectCentrePaneFront}`}>
             <SegmentsView codeId={centre.codeId} />
           </div>
         ) : null}
         {centre.kind === 'search' ? (
-          <div className="project__centre-pane project__centre-pane--front">
+          <div className={`${styles.projectCentrePane} ${styles.projectCentrePaneFront}`}>
             <SearchView />
           </div>
         ) : null}
         {centre.kind === 'memos' ? (
-          <div className="project__centre-pane project__centre-pane--front">
+          <div className={`${styles.projectCentrePane} ${styles.projectCentrePaneFront}`}>
             <MemosView />
           </div>
         ) : null}
         {centre.kind === 'analysis' ? (
-          <div className="project__centre-pane project__centre-pane--front">
+          <div className={`${styles.projectCentrePane} ${styles.projectCentrePaneFront}`}>
             <AnalysisView />
           </div>
         ) : null}
         {centre.kind === 'agreement' ? (
-          <div className="project__centre-pane project__centre-pane--front">
+          <div className={`${styles.projectCentrePane} ${styles.projectCentrePaneFront}`}>
             <AgreementView />
           </div>
         ) : null}

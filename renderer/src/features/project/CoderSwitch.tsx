@@ -1,13 +1,14 @@
 import { useRef, useState } from 'react';
 import { MenuPopup } from '../../ui/MenuPopup';
 import type { MenuPopupItem } from '../../ui/MenuPopup';
-import { useWorkbench } from '../workbench/context';
-import { useWorkbenchInternals } from '../workbench/internals';
+import styles from './CoderSwitch.module.css';
+import projectStyles from './project.module.css';
+import { useProject, useChanges } from '../workbench/state/contexts';
 
 /** Who is coding: the current name, and a menu to code as another of the project's coders or someone new. */
 export function CoderSwitch() {
-  const { coderName, project, setCoderName } = useWorkbench();
-  const { requestCoderName } = useWorkbenchInternals();
+  const { coderName, project } = useProject();
+  const { requestCoderName, setCoderName } = useChanges();
   const buttonRef = useRef<HTMLButtonElement>(null);
   const [menu, setMenu] = useState<{ x: number; y: number } | null>(null);
   const me = project.coders.find((c) => c.name === coderName);
@@ -39,15 +40,15 @@ export function CoderSwitch() {
       <button
         ref={buttonRef}
         type="button"
-        className="coder-switch"
+        className={styles.coderSwitch}
         aria-haspopup="menu"
         aria-expanded={menu !== null}
         onClick={() => (menu ? setMenu(null) : open())}
       >
-        <span className="coder-switch__dot" style={{ backgroundColor: me?.color ?? 'var(--c-border-strong)' }} aria-hidden="true" />
+        <span className={styles.coderSwitchDot} style={{ backgroundColor: me?.color ?? 'var(--c-border-strong)' }} aria-hidden="true" />
         {coderName ? (
           <span>
-            <span className="coder-switch__label">Coding as </span>
+            <span className={projectStyles.coderSwitchLabel}>Coding as </span>
             <strong>{coderName}</strong>
           </span>
         ) : (

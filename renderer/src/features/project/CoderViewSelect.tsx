@@ -1,17 +1,20 @@
 import { useId } from 'react';
-import { useWorkbench } from '../workbench/context';
 import { parseViewValue, viewValue } from '../workbench/coderView';
+import styles from './CoderViewSelect.module.css';
+import { useProject, useDocument, useDocumentActions } from '../workbench/state/contexts';
 
 /** "Show codings of: Me / All coders / <coder>". */
 export function CoderViewSelect() {
-  const { coderView, setCoderView, project } = useWorkbench();
+  const { project } = useProject();
+  const { coderView } = useDocument();
+  const { setCoderView } = useDocumentActions();
   const id = useId();
   return (
-    <div className="view-select">
-      <label htmlFor={id} className="view-select__label">
+    <div className={styles.viewSelect}>
+      <label htmlFor={id} className={styles.viewSelectLabel}>
         Show codings of
       </label>
-      <select id={id} className="view-select__input" value={viewValue(coderView)} onChange={(event) => setCoderView(parseViewValue(event.target.value))}>
+      <select id={id} className={styles.viewSelectInput} value={viewValue(coderView)} onChange={(event) => setCoderView(parseViewValue(event.target.value))}>
         <option value="me">Me</option>
         <option value="all">All coders</option>
         {project.coders.length > 0 ? (

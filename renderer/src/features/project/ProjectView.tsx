@@ -1,15 +1,16 @@
-import type { AppState, HistoryState, ProjectSnapshot } from '../../../../shared/api/contract';
+import type { Dispatch } from 'react';
+import type { HistoryState, ProjectSnapshot } from '../../../../shared/api/contract';
 import type { ApiError } from '../../api/client';
+import type { AppAction } from '../../app/appStore';
 import { CodebookPanel } from '../codebook/CodebookPanel';
 import { DocumentsPanel } from '../documents/DocumentsPanel';
-import { useWorkbench } from '../workbench/context';
-import { useWorkbenchInternals } from '../workbench/internals';
 import { WorkbenchDnd } from '../workbench/WorkbenchDnd';
 import { WorkbenchProvider } from '../workbench/WorkbenchProvider';
 import { CentreView } from './CentreView';
 import { StatusBar } from './StatusBar';
 import { TopBar } from './TopBar';
-import './project.css';
+import styles from './ProjectView.module.css';
+import { useProject, useDocumentActions } from '../workbench/state/contexts';
 
 export interface ProjectViewProps {
   project: ProjectSnapshot;
@@ -20,24 +21,25 @@ export interface ProjectViewProps {
   revision: number;
   onClose: () => Promise<void>;
   onError: (error: ApiError) => void;
-  onAppState: (state: AppState) => void;
+  /** Sends the app what the workbench's changes return (the app owns the snapshot). */
+  dispatch: Dispatch<AppAction>;
 }
 
 /** The workbench: documents on the left, the reader (or a retrieval view) in the middle, the codebook on the right. */
-export function ProjectView({ project, coderName, history, revision, onClose, onError, onAppState }: ProjectViewProps) {
+export function ProjectView({ project, coderName, history, revision, onClose, onError, dispatch }: ProjectViewProps) {
   return (
-    <WorkbenchProvider project={project} coderName={coderName} history={history} onError={onError} onAppState={onAppState}>
+    <WorkbenchProvider project={project} coderName={coderName} history={history} dispatch={dispatch} onError={onError}>
       <Workbench revision={revision} onClose={onClose} />
     </WorkbenchProvider>
   );
 }
 
 function Workbench({ revision, onClose }: { revision: number; onClose: () => Promise<void> }) {
-  const { flushWorkspace } = useWorkbenchInternals();
-  const { project } = useWorkbench();
+  const { project } = useProject();
+  const { flushWorkspace } = useDocumentActions();
 
   return (
-    <div className="project">
+    <div className={styles.project}>
       <TopBar
         name={project.name}
         path={project.path}
@@ -47,12 +49,12 @@ function Workbench({ revision, onClose }: { revision: number; onClose: () => Pro
         }}
       />
       <WorkbenchDnd>
-        <div className="project__panes">
-          <aside className="project__side project__documents" aria-label="Documents">
+        <div className={styles.projectPanes}>
+          <aside className={styles.projectSide} aria-label="Documents">
             <DocumentsPanel />
           </aside>
           <CentreView revision={revision} />
-          <aside className="project__side project__codebook" aria-label="Codebook">
+          <aside className={styles.projectSide} aria-label="Codebook">
             <CodebookPanel />
           </aside>
         </div>

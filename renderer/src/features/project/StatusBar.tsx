@@ -1,9 +1,12 @@
-import { plural } from '../../lib/format';
-import { useWorkbench } from '../workbench/context';
+import { plural } from '../../../../shared/text/plural';
+import styles from './StatusBar.module.css';
+import { useProject, useDocument, useStatus } from '../workbench/state/contexts';
 
 /** The bottom line: what the last action did (announced politely), and what is selected. */
 export function StatusBar() {
-  const { status, selection, coderView, project } = useWorkbench();
+  const { project } = useProject();
+  const { coderView, selection } = useDocument();
+  const status = useStatus();
   const viewing =
     coderView.mode === 'me'
       ? 'Showing your codings'
@@ -11,11 +14,11 @@ export function StatusBar() {
         ? 'Showing all coders’ codings'
         : `Showing ${project.coders.find((c) => c.id === coderView.coderId)?.name ?? 'a coder'}’s codings`;
   return (
-    <footer className="statusbar">
-      <p className="statusbar__message" role="status" aria-live="polite">
+    <footer className={styles.statusbar}>
+      <p className={styles.statusbarMessage} role="status" aria-live="polite">
         {status ?? ''}
       </p>
-      <p className="statusbar__facts">
+      <p className={styles.statusbarFacts}>
         {selection ? <span>{plural(selection.end - selection.start, 'character')} selected · 1–9 or Ctrl+K to code</span> : null}
         <span>{viewing}</span>
       </p>

@@ -5,6 +5,8 @@ import { ExportButton } from '../export/ExportButton';
 import { CoderSwitch } from './CoderSwitch';
 import { CoderViewSelect } from './CoderViewSelect';
 import { HistoryButtons } from './HistoryButtons';
+import styles from './TopBar.module.css';
+import projectStyles from './project.module.css';
 
 export interface TopBarProps {
   name: string;
@@ -25,20 +27,20 @@ export function TopBar({ name, path, onClose }: TopBarProps) {
   }
 
   return (
-    <header className="topbar">
-      <div className="topbar__app">
+    <header className={styles.topbar}>
+      <div className={styles.topbarApp}>
         <AboutButton />
       </div>
-      <div className="topbar__title">
-        <h1 className="topbar__name" title={path}>
+      <div className={styles.topbarTitle}>
+        <h1 className={styles.topbarName} title={path}>
           {name}
         </h1>
-        <span className="topbar__path" title={path}>
+        <span className={projectStyles.topbarPath} title={path}>
           {path}
         </span>
       </div>
       <HistoryButtons />
-      <div className="topbar__end">
+      <div className={styles.topbarEnd}>
         <CoderViewSelect />
         <CoderSwitch />
         <ExportButton />

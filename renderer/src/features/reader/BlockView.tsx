@@ -3,6 +3,8 @@ import type { Block } from './blocks';
 import { lookStyle, paintRuns, runLook } from './paint';
 import type { PaintCoding } from './paint';
 import { blockPadBottom, blockPadTop } from './windowing';
+import styles from './BlockView.module.css';
+import readerStyles from './reader.module.css';
 
 export interface BlockViewProps {
   block: Block;
@@ -46,7 +48,7 @@ export const BlockView = memo(function BlockView({
     selStart >= 0 ? { start: selStart, end: selEnd } : null,
     flashStart >= 0 ? { start: flashStart, end: flashEnd } : null,
   );
-  const classes = ['block', block.inTurn ? 'block--turn' : 'block--para', block.continued ? 'block--cont' : ''];
+  const classes = [block.inTurn ? readerStyles.blockTurn : ''];
   return (
     <div
       ref={observe}
@@ -54,19 +56,19 @@ export const BlockView = memo(function BlockView({
       className={classes.filter(Boolean).join(' ')}
       style={{ paddingTop: blockPadTop(block), paddingBottom: blockPadBottom(block) }}
     >
-      {block.inTurn ? <p className="block__speaker">{block.speaker ?? ''}</p> : null}
-      <p className="block__text">
+      {block.inTurn ? <p className={readerStyles.blockSpeaker}>{block.speaker ?? ''}</p> : null}
+      <p className={readerStyles.blockText}>
         {runs.map((run) => {
           const slice = text.slice(run.start, run.end);
           const hot = run.codings.some((c) => hotIds.has(c.id));
           const look = runLook(run.codings, colorOf, { selected: run.selected, hot });
           const coded = run.codings.length > 0;
           const className = [
-            'run',
-            coded ? 'run--coded' : '',
-            run.selected ? 'run--selected' : '',
-            hot ? 'run--hot' : '',
-            run.flashed ? 'run--flash' : '',
+            '',
+            coded ? styles.runCoded : '',
+            run.selected ? readerStyles.runSelected : '',
+            hot ? styles.runHot : '',
+            run.flashed ? styles.runFlash : '',
           ]
             .filter(Boolean)
             .join(' ');
@@ -77,6 +79,8 @@ export const BlockView = memo(function BlockView({
               data-end={run.end}
               className={className}
               style={lookStyle(look)}
+              data-hot={hot ? '' : undefined}
+              data-flash={run.flashed ? '' : undefined}
               {...(coded
                 ? {
                     'data-codings': run.codings.map((c) => c.id).join(' '),

@@ -4,8 +4,10 @@ import { createPortal } from 'react-dom';
 import type { CoderCoding, MemoView } from '../../../../shared/api/contract';
 import { formatDateTime } from '../../lib/format';
 import { Button } from '../../ui/Button';
-import { useWorkbench } from '../workbench/context';
-import { useWorkbenchInternals } from '../workbench/internals';
+import styles from './CodingPopover.module.css';
+import overlayStyles from '../../ui/overlay.module.css';
+import uiStyles from '../../ui/ui.module.css';
+import { useProject, useChanges, useDocument, useDocumentActions } from '../workbench/state/contexts';
 
 export interface CodingPopoverProps {
   codings: readonly CoderCoding[];
@@ -32,8 +34,7 @@ function focusables(root: HTMLElement): HTMLElement[] {
  * read-only. A light dialog: focus moves in, Tab stays in, Escape or a click outside closes it.
  */
 export function CodingPopover({ codings, text, anchor, onClose }: CodingPopoverProps) {
-  const workbench = useWorkbench();
-  const { project } = workbench;
+  const { project } = useProject();
   const ref = useRef<HTMLDivElement>(null);
   const titleId = useId();
   const [position, setPosition] = useState({ left: anchor.x, top: anchor.y });
@@ -97,21 +98,21 @@ export function CodingPopover({ codings, text, anchor, onClose }: CodingPopoverP
       role="dialog"
       aria-labelledby={titleId}
       tabIndex={-1}
-      className="coding-popover"
+      className={styles.codingPopover}
       style={{ left: position.left, top: position.top }}
       onKeyDown={onKeyDown}
     >
-      <div className="coding-popover__head">
-        <h2 className="coding-popover__title" id={titleId}>
+      <div className={styles.codingPopoverHead}>
+        <h2 className={styles.codingPopoverTitle} id={titleId}>
           {title}
         </h2>
-        <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
+        <button type="button" className={overlayStyles.iconButton} aria-label="Close" onClick={onClose}>
           <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
             <path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
           </svg>
         </button>
       </div>
-      <ul className="coding-popover__list">
+      <ul>
         {codings.map((coding, i) => (
           <CodingItem
             key={coding.id}
@@ -137,9 +138,10 @@ interface CodingItemProps {
 }
 
 function CodingItem({ coding, text, first, memo, onClose }: CodingItemProps) {
-  const workbench = useWorkbench();
-  const internals = useWorkbenchInternals();
-  const { project, selection } = workbench;
+  const { project } = useProject();
+  const { change } = useChanges();
+  const { selection } = useDocument();
+  const { setExtentEdit, setSelection } = useDocumentActions();
   const code = project.codebook.find((c) => c.id === coding.codeId);
   const parent = code?.parentId ? project.codebook.find((c) => c.id === code.parentId) : null;
   const coder = project.coders.find((c) => c.id === coding.coderId);
@@ -165,35 +167,35 @@ function CodingItem({ coding, text, first, memo, onClose }: CodingItemProps) {
     if (!value) return;
     await run(async () => {
       const result = memo
-        ? await workbench.change('memo.update', { memoId: memo.id, text: value })
-        : await workbench.change('memo.create', { target: { type: 'coding', id: coding.id }, text: value });
+        ? await change('memo.update', { memoId: memo.id, text: value })
+        : await change('memo.create', { target: { type: 'coding', id: coding.id }, text: value });
       if (result) setEditing(false);
     });
   }
 
   return (
-    <li className="coding-item" style={{ ['--code' as string]: code?.color ?? '#8a959a' }}>
-      <div className="coding-item__head">
-        <span className="coding-item__swatch" aria-hidden="true" />
-        <span className="coding-item__code">
-          {parent ? <span className="coding-item__parent">{parent.name} › </span> : null}
+    <li className={styles.codingItem} style={{ ['--code' as string]: code?.color ?? 'var(--c-unknown)' }}>
+      <div className={styles.codingItemHead}>
+        <span className={styles.codingItemSwatch} aria-hidden="true" />
+        <span className={styles.codingItemCode}>
+          {parent ? <span className={styles.codingItemParent}>{parent.name} › </span> : null}
           {codeName}
         </span>
       </div>
-      <p className="coding-item__meta">
-        <span className="coding-item__coder-dot" style={{ backgroundColor: coder?.color ?? '#8a959a' }} aria-hidden="true" />
+      <p className={styles.codingItemMeta}>
+        <span className={styles.codingItemCoderDot} style={{ backgroundColor: coder?.color ?? 'var(--c-unknown)' }} aria-hidden="true" />
         {coder?.name ?? 'Unknown coder'}
         {own ? ' (you)' : ''} · {formatDateTime(coding.createdAt)}
       </p>
-      <blockquote className="coding-item__quote">{excerpt(text, coding.start, coding.end)}</blockquote>
+      <blockquote className={styles.codingItemQuote}>{excerpt(text, coding.start, coding.end)}</blockquote>
       {editing ? (
-        <div className="coding-item__memo-edit">
-          <label className="sr-only" htmlFor={`memo-${coding.id}`}>
+        <div className={styles.codingItemMemoEdit}>
+          <label className={'sr-only'} htmlFor={`memo-${coding.id}`}>
             Memo on this coding
           </label>
           <textarea
             id={`memo-${coding.id}`}
-            className="field__input field__textarea"
+            className={`${uiStyles.fieldInput} ${overlayStyles.fieldTextarea}`}
             rows={3}
             value={draft}
             autoFocus
@@ -210,7 +212,7 @@ function CodingItem({ coding, text, first, memo, onClose }: CodingItemProps) {
               }
             }}
           />
-          <div className="coding-item__actions">
+          <div className={styles.codingItemActions}>
             <Button size="sm" variant="ghost" onClick={() => setEditing(false)}>
               Cancel
             </Button>
@@ -220,12 +222,12 @@ function CodingItem({ coding, text, first, memo, onClose }: CodingItemProps) {
           </div>
         </div>
       ) : memo ? (
-        <p className="coding-item__memo">
-          <span className="coding-item__memo-label">Memo{memo.coderId !== coding.coderId ? ` by ${memo.author}` : ''}:</span> {memo.text}
+        <p className={styles.codingItemMemo}>
+          <span className={styles.codingItemMemoLabel}>Memo{memo.coderId !== coding.coderId ? ` by ${memo.author}` : ''}:</span> {memo.text}
         </p>
       ) : null}
       {own && !editing ? (
-        <div className="coding-item__actions">
+        <div className={styles.codingItemActions}>
           <Button
             size="sm"
             data-autofocus={first ? '' : undefined}
@@ -243,7 +245,7 @@ function CodingItem({ coding, text, first, memo, onClose }: CodingItemProps) {
               title="Make this coding cover exactly the passage selected in the text"
               onClick={() =>
                 void run(async () => {
-                  if (await workbench.change('coding.setExtent', { codingId: coding.id, start: sameDocSelection.start, end: sameDocSelection.end })) onClose();
+                  if (await change('coding.setExtent', { codingId: coding.id, start: sameDocSelection.start, end: sameDocSelection.end })) onClose();
                 })
               }
             >
@@ -254,8 +256,8 @@ function CodingItem({ coding, text, first, memo, onClose }: CodingItemProps) {
               size="sm"
               title="Select the new passage in the text, then apply it"
               onClick={() => {
-                internals.setExtentEdit({ codingId: coding.id, codeName });
-                workbench.setSelection(null);
+                setExtentEdit({ codingId: coding.id, codeName });
+                setSelection(null);
                 onClose();
               }}
             >
@@ -265,11 +267,11 @@ function CodingItem({ coding, text, first, memo, onClose }: CodingItemProps) {
           <Button
             size="sm"
             variant="ghost"
-            className="coding-item__remove"
+            className={styles.codingItemRemove}
             disabled={busy}
             onClick={() =>
               void run(async () => {
-                await workbench.change('coding.remove', { codingId: coding.id });
+                await change('coding.remove', { codingId: coding.id });
               })
             }
           >
@@ -277,7 +279,7 @@ function CodingItem({ coding, text, first, memo, onClose }: CodingItemProps) {
           </Button>
         </div>
       ) : null}
-      {!own ? <p className="coding-item__readonly">{coder ? `${coder.name}’s coding: read only.` : 'Read only.'}</p> : null}
+      {!own ? <p className={styles.codingItemReadonly}>{coder ? `${coder.name}’s coding: read only.` : 'Read only.'}</p> : null}
     </li>
   );
 }

@@ -1,21 +1,22 @@
 import { useState } from 'react';
 import { Button } from '../../ui/Button';
-import { useWorkbench } from '../workbench/context';
-import { useWorkbenchInternals } from '../workbench/internals';
+import styles from './ExtentEditBar.module.css';
+import { useChanges, useDocument, useDocumentActions } from '../workbench/state/contexts';
 
 /** While the user picks a coding's new extent: what to do, and Apply once a passage is selected. */
 export function ExtentEditBar({ documentId }: { documentId: string }) {
-  const workbench = useWorkbench();
-  const { extentEdit, setExtentEdit } = useWorkbenchInternals();
+  const { change } = useChanges();
+  const { extentEdit, selection: anySelection } = useDocument();
+  const { setExtentEdit } = useDocumentActions();
   const [busy, setBusy] = useState(false);
   if (!extentEdit) return null;
-  const selection = workbench.selection?.documentId === documentId ? workbench.selection : null;
+  const selection = anySelection?.documentId === documentId ? anySelection : null;
 
   async function apply() {
     if (!selection || !extentEdit) return;
     setBusy(true);
     try {
-      const result = await workbench.change('coding.setExtent', { codingId: extentEdit.codingId, start: selection.start, end: selection.end });
+      const result = await change('coding.setExtent', { codingId: extentEdit.codingId, start: selection.start, end: selection.end });
       if (result) setExtentEdit(null);
     } finally {
       setBusy(false);
@@ -23,8 +24,8 @@ export function ExtentEditBar({ documentId }: { documentId: string }) {
   }
 
   return (
-    <div className="extent-bar" role="group" aria-label="Change a coding’s extent">
-      <p className="extent-bar__text">
+    <div className={styles.extentBar} role="group" aria-label="Change a coding’s extent">
+      <p className={styles.extentBarText}>
         {selection ? (
           <>Apply the selected passage as the new extent of this <strong>{extentEdit.codeName}</strong> coding?</>
         ) : (

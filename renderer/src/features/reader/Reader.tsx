@@ -1,43 +1,44 @@
-import type { DocumentMeta } from '../../../../shared/domain/schemas';
+import type { DocumentSummary } from '../../../../shared/api/contract';
 import { Button } from '../../ui/Button';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { QuietLoading } from '../../ui/QuietLoading';
 import { AttributesPanel } from '../attributes/AttributesPanel';
-import { useWorkbench } from '../workbench/context';
 import { ExtentEditBar } from './ExtentEditBar';
 import { ReaderBody } from './ReaderBody';
 import { ReaderHeader } from './ReaderHeader';
 import { useDocumentCodings } from './useDocumentCodings';
 import { useDocumentContent } from './useDocumentContent';
-import './reader.css';
+import styles from './Reader.module.css';
+import readerStyles from './reader.module.css';
+import { useDocument } from '../workbench/state/contexts';
 
 export interface ReaderProps {
-  meta: DocumentMeta;
+  meta: DocumentSummary;
   /** Bumped when the project changed on disk: reload the text. */
   revision: number;
 }
 
 /** The open document: its header and attributes, then its text with the codings shown. */
 export function Reader({ meta, revision }: ReaderProps) {
-  const load = useDocumentContent(meta.id, revision);
+  const { visibleCoderIds } = useDocument();
+  const load = useDocumentContent(meta.id, revision, visibleCoderIds);
   const content = load.status === 'ready' ? load.content : null;
-  const codings = useDocumentCodings(content);
-  const { visibleCoderIds } = useWorkbench();
+  const codings = useDocumentCodings(content, visibleCoderIds);
   const shownCount = codings.reduce((n, c) => n + (visibleCoderIds.includes(c.coderId) ? 1 : 0), 0);
 
   return (
-    <section role="region" aria-label={meta.name} className="reader">
+    <section role="region" aria-label={meta.name} className={styles.reader}>
       <ReaderHeader meta={meta} text={content?.text ?? null} codingCount={content ? shownCount : null} />
       <AttributesPanel documentId={meta.id} />
       <ExtentEditBar documentId={meta.id} />
       {load.status === 'loading' ? (
-        <div className="reader__scroll">
+        <div className={readerStyles.readerScroll}>
           <QuietLoading label="Loading the text…" />
         </div>
       ) : null}
       {load.status === 'failed' ? (
-        <div className="reader__scroll">
-          <div className="reader__error">
+        <div className={readerStyles.readerScroll}>
+          <div className={styles.readerError}>
             <ErrorAlert error={load.error} />
             <div>
               <Button onClick={load.reload}>Try again</Button>

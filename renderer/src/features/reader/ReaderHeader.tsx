@@ -1,10 +1,11 @@
 import { useMemo } from 'react';
-import type { DocumentMeta } from '../../../../shared/domain/schemas';
-import { plural } from '../../lib/format';
+import type { DocumentSummary } from '../../../../shared/api/contract';
+import { plural } from '../../../../shared/text/plural';
 import { countWords } from './segments';
+import styles from './ReaderHeader.module.css';
 
 export interface ReaderHeaderProps {
-  meta: DocumentMeta;
+  meta: DocumentSummary;
   /** The text, once loaded, for the word count. */
   text: string | null;
   /** Codings shown under the current coder view, once loaded. */
@@ -20,9 +21,9 @@ export function ReaderHeader({ meta, text, codingCount }: ReaderHeaderProps) {
   ].filter((f): f is string => f !== null);
 
   return (
-    <header className="reader__header">
-      <h2 className="reader__title">{meta.name}</h2>
-      {facts.length > 0 ? <p className="reader__facts">{facts.join(' · ')}</p> : null}
+    <header className={styles.readerHeader}>
+      <h2 className={styles.readerTitle}>{meta.name}</h2>
+      {facts.length > 0 ? <p className={styles.readerFacts}>{facts.join(' · ')}</p> : null}
     </header>
   );
 }

@@ -2,6 +2,7 @@ import { memo } from 'react';
 import type { Coder } from '../../../../shared/domain/schemas';
 import type { StripeBox } from './stripes';
 import { initials } from './stripes';
+import styles from './StripeMargin.module.css';
 
 /** Width of one lane of stripes: the bar and its rotated label. */
 export const LANE_WIDTH = 20;
@@ -48,7 +49,7 @@ export const StripeMargin = memo(function StripeMargin({
 }: StripeMarginProps) {
   const shown = boxes.filter((b) => b.top < bottom && b.top + b.height > top);
   return (
-    <div className="stripes" style={{ width: Math.max(1, lanes) * LANE_WIDTH }} aria-label="Coding stripes" role="group">
+    <div className={styles.stripes} style={{ width: Math.max(1, lanes) * LANE_WIDTH }} aria-label="Coding stripes" role="group">
       {shown.map((box) => {
         const text = label(box, nameOf, coders);
         const coder = box.coderId ? coders.get(box.coderId) : null;
@@ -58,7 +59,7 @@ export const StripeMargin = memo(function StripeMargin({
           <button
             key={box.key}
             type="button"
-            className={['stripe', hotKey === box.key ? 'stripe--hot' : ''].filter(Boolean).join(' ')}
+            className={[styles.stripe, hotKey === box.key ? styles.stripeHot : ''].filter(Boolean).join(' ')}
             style={{ top: columnTop + box.top, left: box.lane * LANE_WIDTH, height: box.height, ['--stripe' as string]: color }}
             aria-label={`${text}${coder ? ` (${coder.name})` : ''}: ${passages === 1 ? 'coded passage' : `${passages} overlapping codings`}`}
             data-stripe-code={box.codeId}
@@ -72,10 +73,10 @@ export const StripeMargin = memo(function StripeMargin({
               onOpen(box, { x: rect.left, y: event.clientY || rect.top });
             }}
           >
-            <span className="stripe__bar" aria-hidden="true">
-              {coder ? <span className="stripe__coder" style={{ backgroundColor: coder.color }} /> : null}
+            <span className={styles.stripeBar} aria-hidden="true">
+              {coder ? <span className={styles.stripeCoder} style={{ backgroundColor: coder.color }} /> : null}
             </span>
-            <span className="stripe__label" aria-hidden="true">
+            <span className={styles.stripeLabel} aria-hidden="true">
               {text}
             </span>
           </button>

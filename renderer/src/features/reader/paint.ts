@@ -82,7 +82,7 @@ export interface LookOptions {
 }
 
 /** The system's selection blue: unmistakably "selected", whatever the codes' colours. */
-export const SELECTION_TINT = 'rgba(56, 128, 240, 0.28)';
+export const SELECTION_TINT = 'var(--c-reader-selection)';
 
 /** The tint and bars of a run, from the colours of the codes covering it. */
 export function runLook(codings: readonly PaintCoding[], colorOf: (codeId: string) => string, options: LookOptions): RunLook {

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { RefObject } from 'react';
 import type { Block } from './blocks';
-import { estimateBlockHeight, pinRange, prefixOffsets, windowRange } from './windowing';
-import type { WindowRange } from './windowing';
+import { pinRange, prefixOffsets, windowRange } from '../../lib/windowMath';
+import type { WindowRange } from '../../lib/windowMath';
+import { estimateBlockHeight } from './windowing';
 
 /** The viewport's position is only acted on when it moved this far: fewer renders while scrolling. */
 const SCROLL_QUANTUM = 160;
@@ -11,9 +12,17 @@ const OVERSCAN = SCROLL_QUANTUM + 700;
 /** A pinned block (the selection, where a drag began) widens the window up to this many blocks. */
 const MAX_PINNED_SPAN = 600;
 
+/** Where runs of a rendered block begin and end: run start offset → top, run end offset → bottom (pixels from the block's top). */
+export interface BlockMarks {
+  starts: ReadonlyMap<number, number>;
+  ends: ReadonlyMap<number, number>;
+}
+
 export interface BlockLayout {
   /** offsets[i]: top of block i within the text column; offsets[n]: its full height. */
   offsets: Float64Array;
+  /** Run positions inside each block measured so far, by block key (same line width and font). */
+  marks: ReadonlyMap<string, BlockMarks>;
   /** The same from estimates alone (no measurements): where the scroll position is saved. */
   estimatedOffsets: Float64Array;
   /** True once the line width has been measured in the reading font (estimates before then are rough). */
@@ -32,6 +41,29 @@ interface Measured {
   /** The line width and font (as its average character width) the heights were measured with: another makes them stale. */
   key: string;
   heights: ReadonlyMap<string, number>;
+  marks: ReadonlyMap<string, BlockMarks>;
+}
+
+const NO_MARKS: ReadonlyMap<string, BlockMarks> = new Map();
+
+/**
+ * The runs' positions in a block, read when the ResizeObserver reports it (after layout, before
+ * paint: reading geometry there forces nothing). Each block is measured when it first renders
+ * and when its size changes, never on a scroll step.
+ */
+function measureMarks(el: HTMLElement): BlockMarks {
+  const top = el.getBoundingClientRect().top;
+  const starts = new Map<number, number>();
+  const ends = new Map<number, number>();
+  for (const run of el.querySelectorAll<HTMLElement>('[data-start]')) {
+    const rects = run.getClientRects();
+    const first = rects[0];
+    const last = rects[rects.length - 1];
+    if (!first || !last) continue;
+    starts.set(Number(run.dataset.start), first.top - top);
+    ends.set(Number(run.dataset.end), last.bottom - top);
+  }
+  return { starts, ends };
 }
 
 function metricsKey(m: { width: number; charWidth: number } | null): string {
@@ -63,7 +95,7 @@ export function useBlockLayout(
   pinned: readonly number[],
 ): BlockLayout {
   const [metrics, setMetrics] = useState({ width: 0, charWidth: 8 });
-  const [measured, setMeasured] = useState<Measured>({ key: '', heights: new Map() });
+  const [measured, setMeasured] = useState<Measured>({ key: '', heights: new Map(), marks: NO_MARKS });
   const [view, setView] = useState({ top: 0, height: 0 });
   // Until the reading font has loaded, a line's width (and so every estimate) is the fallback's.
   const [fontsReady, setFontsReady] = useState(() => typeof document === 'undefined' || !document.fonts);
@@ -103,24 +135,23 @@ export function useBlockLayout(
           setView(lastView.current);
         }
       }
-      const sizes: [string, number][] = [];
+      const sizes: [string, number, BlockMarks][] = [];
       for (const entry of entries) {
         const el = entry.target as HTMLElement;
         const key = el.dataset.key;
         if (!key || !el.isConnected) continue;
-        sizes.push([key, entry.borderBoxSize?.[0]?.blockSize ?? el.getBoundingClientRect().height]);
+        sizes.push([key, entry.borderBoxSize?.[0]?.blockSize ?? el.getBoundingClientRect().height, measureMarks(el)]);
       }
       if (sizes.length === 0) return;
       setMeasured((prev) => {
-        const base = prev.key === key ? prev.heights : new Map<string, number>();
-        let next: Map<string, number> | null = prev.key === key ? null : new Map(base);
-        for (const [key, h] of sizes) {
-          if (Math.abs((base.get(key) ?? -1) - h) > 0.5) {
-            next ??= new Map(base);
-            next.set(key, h);
-          }
+        const same = prev.key === key;
+        const heights = new Map(same ? prev.heights : []);
+        const marks = new Map(same ? prev.marks : []);
+        for (const [block, h, m] of sizes) {
+          heights.set(block, h);
+          marks.set(block, m);
         }
-        return next ? { key, heights: next } : prev;
+        return { key, heights, marks };
       });
     });
     observer.current = ro;
@@ -193,5 +224,6 @@ export function useBlockLayout(
     return pinRange(windowRange(offsets, view.top - columnTop, viewport, OVERSCAN), pinned, MAX_PINNED_SPAN);
   }, [offsets, view, columnTop, pinned]);
 
-  return { offsets, estimatedOffsets, ready: metrics.width > 0 && fontsReady, range, observe, probe, onScroll };
+  const marks = measured.key === metricsKey(metrics) ? measured.marks : NO_MARKS;
+  return { offsets, marks, estimatedOffsets, ready: metrics.width > 0 && fontsReady, range, observe, probe, onScroll };
 }

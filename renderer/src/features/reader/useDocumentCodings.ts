@@ -1,24 +1,39 @@
 import { useEffect, useState } from 'react';
-import type { CoderCoding, DocumentContent } from '../../../../shared/api/contract';
+import type { CoderCoding } from '../../../../shared/api/contract';
 import { useApi } from '../../api/context';
-import { useWorkbench } from '../workbench/context';
+import { useChanges, useProject } from '../workbench/state/contexts';
+import type { LoadedDocument } from './useDocumentContent';
+
+interface Codings {
+  content: LoadedDocument;
+  revision: number;
+  coderIds: readonly string[];
+  codings: readonly CoderCoding[];
+}
 
 /**
- * The codings of the open document: those that came with its text, refreshed (without
- * reloading the text) whenever the workbench says they changed.
+ * The codings of the open document: those that came with its text, fetched again (without the
+ * text) when the workbench says they changed, or when the view shows a coder they were not
+ * asked for. Until the new ones arrive, the ones at hand stay on screen.
  */
-export function useDocumentCodings(content: DocumentContent | null): readonly CoderCoding[] {
+export function useDocumentCodings(content: LoadedDocument | null, visibleCoderIds: readonly string[]): readonly CoderCoding[] {
   const api = useApi();
-  const { codingsRevision, showError } = useWorkbench();
-  const [baseRevision] = useState(codingsRevision);
-  const [fresh, setFresh] = useState<{ content: DocumentContent; revision: number; codings: CoderCoding[] } | null>(null);
+  const { showError } = useChanges();
+  const revision = useProject().codingRevisions.get(content?.id ?? '') ?? 0;
+  const [baseRevision] = useState(revision);
+  const [fresh, setFresh] = useState<Codings | null>(null);
+
+  const current: Codings | null = fresh && fresh.content === content ? fresh : content ? { content, revision: baseRevision, coderIds: content.coderIds, codings: content.codings } : null;
+  const stale = current !== null && (current.revision !== revision || visibleCoderIds.some((id) => !current.coderIds.includes(id)));
+  const wanted = visibleCoderIds.join(',');
 
   useEffect(() => {
-    if (!content || codingsRevision === baseRevision) return;
+    if (!content || !stale) return;
     let live = true;
-    api.call('document.codings', { documentId: content.id }).then(
+    const coderIds = wanted ? wanted.split(',') : [];
+    api.call('document.codings', { documentId: content.id, coderIds }).then(
       (codings) => {
-        if (live) setFresh((prev) => (prev && prev.content === content && prev.revision > codingsRevision ? prev : { content, revision: codingsRevision, codings }));
+        if (live) setFresh({ content, revision, coderIds, codings });
       },
       (err: unknown) => {
         if (live) showError(err);
@@ -27,8 +42,7 @@ export function useDocumentCodings(content: DocumentContent | null): readonly Co
     return () => {
       live = false;
     };
-  }, [api, content, codingsRevision, baseRevision, showError]);
+  }, [api, content, stale, revision, wanted, showError]);
 
-  if (!content) return [];
-  return fresh && fresh.content === content ? fresh.codings : content.codings;
+  return current?.codings ?? [];
 }

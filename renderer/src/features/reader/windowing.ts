@@ -1,4 +1,6 @@
 import type { Block } from './blocks';
+import { indexAtY } from '../../lib/windowMath';
+import type { WindowRange } from '../../lib/windowMath';
 
 /**
  * The maths of a windowed reader: block heights (measured once rendered, estimated before),
@@ -46,57 +48,6 @@ export function blockChrome(block: Block): number {
 /** A block's height before it has been rendered and measured. */
 export function estimateBlockHeight(text: string, block: Block, charsPerLine: number): number {
   return blockChrome(block) + estimateLines(text, block.start, block.end, charsPerLine) * LINE_HEIGHT;
-}
-
-/** Running offsets: offsets[i] is the top of block i, offsets[n] the total height. */
-export function prefixOffsets(heights: ArrayLike<number>): Float64Array {
-  const offsets = new Float64Array(heights.length + 1);
-  for (let i = 0; i < heights.length; i++) offsets[i + 1] = offsets[i]! + heights[i]!;
-  return offsets;
-}
-
-/** The block at vertical position `y`: the last one whose top is at or above it (clamped). */
-export function indexAtY(offsets: Float64Array, y: number): number {
-  const n = offsets.length - 1;
-  if (n <= 0) return 0;
-  let lo = 0;
-  let hi = n - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (offsets[mid]! <= y) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
-export interface WindowRange {
-  /** First and last block to render, inclusive; last < first when there are none. */
-  first: number;
-  last: number;
-}
-
-/** The blocks to render for a viewport at `scrollTop` of `height` pixels, with `overscan` pixels either side. */
-export function windowRange(offsets: Float64Array, scrollTop: number, height: number, overscan: number): WindowRange {
-  const n = offsets.length - 1;
-  if (n <= 0) return { first: 0, last: -1 };
-  const first = indexAtY(offsets, Math.max(0, scrollTop - overscan));
-  const last = indexAtY(offsets, scrollTop + height + overscan);
-  return { first, last: Math.max(first, last) };
-}
-
-/** The smallest range holding `range` and the pinned blocks, unless that would exceed `maxSpan` blocks. */
-export function pinRange(range: WindowRange, pinned: readonly number[], maxSpan: number): WindowRange {
-  let { first, last } = range;
-  for (const p of pinned) {
-    if (p < 0) continue;
-    const f = Math.min(first, p);
-    const l = Math.max(last, p);
-    if (l - f + 1 <= maxSpan) {
-      first = f;
-      last = l;
-    }
-  }
-  return { first, last };
 }
 
 /** True when `inner` lies inside `outer`. */

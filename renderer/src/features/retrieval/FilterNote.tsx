@@ -2,13 +2,15 @@ import type { AttributeDef } from '../../../../shared/domain/schemas';
 import type { AttributeFilter } from '../../../../shared/api/contract';
 import { Button } from '../../ui/Button';
 import { describeFilter } from '../documents/attributeFilter';
+import styles from './retrieval.module.css';
+
 
 /** Says which documents a retrieval view is limited to by the attribute filter, with a way out. */
 export function FilterNote({ filter, attributes, onClear }: { filter: AttributeFilter; attributes: AttributeDef[]; onClear: () => void }) {
   const parts = describeFilter(filter, attributes);
   if (parts.length === 0) return null;
   return (
-    <p className="retrieval__filter">
+    <p className={styles.retrievalFilter}>
       <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
         <path d="M2.5 3.5h11l-4.25 5v4l-2.5 1v-5z" fill="none" stroke="currentColor" strokeWidth="1.3" strokeLinejoin="round" />
       </svg>
@@ -21,7 +23,7 @@ export function FilterNote({ filter, attributes, onClear }: { filter: AttributeF
           </span>
         ))}
       </span>
-      <Button size="sm" variant="ghost" className="retrieval__filter-clear" onClick={onClear}>
+      <Button size="sm" variant="ghost" className={styles.retrievalFilterClear} onClick={onClear}>
         Clear filter
       </Button>
     </p>

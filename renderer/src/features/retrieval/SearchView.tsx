@@ -3,7 +3,7 @@ import type { FormEvent } from 'react';
 import type { SearchHit, SearchResult } from '../../../../shared/api/contract';
 import { useApi } from '../../api/context';
 import { ApiError } from '../../api/client';
-import { plural } from '../../lib/format';
+import { plural } from '../../../../shared/text/plural';
 import { Button } from '../../ui/Button';
 import { DialogModal } from '../../ui/DialogModal';
 import { EmptyState } from '../../ui/EmptyState';
@@ -11,10 +11,13 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { QuietLoading } from '../../ui/QuietLoading';
 import { CodePicker } from '../codebook/CodePicker';
 import { codeOptions } from '../codebook/codeTree';
-import { useWorkbench } from '../workbench/context';
 import { FilterNote } from './FilterNote';
 import { codedMessage, countSummary, documentCount, groupByDocument, hitSpans, trimContext } from './retrievalText';
-import './retrieval.css';
+import styles from './retrieval.module.css';
+import viewPage from '../../ui/viewPage.module.css';
+import segmentCard from '../../ui/segmentCard.module.css';
+import uiStyles from '../../ui/ui.module.css';
+import { useProject, useChanges, useDocument, useDocumentActions, useViewActions } from '../workbench/state/contexts';
 
 interface SearchQuery {
   query: string;
@@ -37,9 +40,11 @@ const remembered = new Map<string, { draft: string; submitted: SearchQuery | nul
  * results" codes every hit at one code in one undoable step.
  */
 export function SearchView() {
-  const workbench = useWorkbench();
+  const { project } = useProject();
+  const { attributeFilter } = useDocument();
+  const { openDocument, setAttributeFilter } = useDocumentActions();
+  const { setCentre } = useViewActions();
   const api = useApi();
-  const { project, attributeFilter } = workbench;
   const memory = remembered.get(project.path);
   const [draft, setDraft] = useState(memory?.draft ?? '');
   const [caseSensitive, setCaseSensitive] = useState(memory?.submitted?.caseSensitive ?? false);
@@ -96,21 +101,21 @@ export function SearchView() {
   const stale = (load.status === 'ready' || load.status === 'failed') && load.key !== key;
 
   function open(hit: SearchHit) {
-    workbench.openDocument(hit.documentId, { start: hit.start, end: hit.end });
-    workbench.setCentre({ kind: 'reader' });
+    openDocument(hit.documentId, { start: hit.start, end: hit.end });
+    setCentre({ kind: 'reader' });
   }
 
   return (
-    <section className="retrieval" aria-labelledby={`${inputId}-title`}>
-      <header className="view-header retrieval__header">
-        <h2 className="retrieval__title" id={`${inputId}-title`}>
+    <section className={viewPage.page} aria-labelledby={`${inputId}-title`}>
+      <header className={`${uiStyles.viewHeader} ${viewPage.header}`}>
+        <h2 className={viewPage.title} id={`${inputId}-title`}>
           Search the documents
         </h2>
-        <form role="search" className="search-form" onSubmit={submit}>
+        <form role="search" className={styles.searchForm} onSubmit={submit}>
           <input
             id={inputId}
             type="search"
-            className="field__input search-form__input"
+            className={`${uiStyles.fieldInput} ${styles.searchFormInput}`}
             aria-label="Search text"
             placeholder="Words or a phrase, e.g. waiting list"
             value={draft}
@@ -123,22 +128,22 @@ export function SearchView() {
             Search
           </Button>
         </form>
-        <div className="retrieval__controls">
-          <label className="retrieval__check">
+        <div className={viewPage.controls}>
+          <label className={viewPage.check}>
             <input type="checkbox" checked={caseSensitive} onChange={(event) => setOption('caseSensitive', event.target.checked)} />
             Case sensitive
           </label>
-          <label className="retrieval__check">
+          <label className={viewPage.check}>
             <input type="checkbox" checked={wholeWord} onChange={(event) => setOption('wholeWord', event.target.checked)} />
             Whole words
           </label>
         </div>
-        <FilterNote filter={attributeFilter} attributes={project.attributes} onClear={() => workbench.setAttributeFilter({})} />
+        <FilterNote filter={attributeFilter} attributes={project.attributes} onClear={() => setAttributeFilter({})} />
         {submitted ? (
-          <div className="search-summary">
-            <p className="retrieval__count" role="status" aria-live="polite">
+          <div className={styles.searchSummary}>
+            <p className={viewPage.count} role="status" aria-live="polite">
               {result ? countSummary(result.hits.length, documentCount(result.hits), 'result') : '\u00a0'}
-              {stale || load.status === 'loading' ? <span className="retrieval__updating"> · searching…</span> : null}
+              {stale || load.status === 'loading' ? <span className={viewPage.updating}> · searching…</span> : null}
             </p>
             {result && result.hits.length > 0 ? (
               <Button size="sm" onClick={() => setCoding(true)} disabled={stale}>
@@ -148,18 +153,18 @@ export function SearchView() {
           </div>
         ) : null}
         {result?.truncated ? (
-          <p className="search-truncated" role="note">
+          <p className={styles.searchTruncated} role="note">
             Only the first {plural(result.hits.length, 'result')} are shown: there are more. Narrow the search (a longer phrase,
             whole words, or an attribute filter) to see them all.
           </p>
         ) : null}
         {outcome ? (
-          <p className="search-outcome" role="status">
+          <p className={styles.searchOutcome} role="status">
             {outcome}
           </p>
         ) : null}
       </header>
-      <div className="retrieval__body">
+      <div className={viewPage.body}>
         {!submitted ? (
           <EmptyState title="Find words across every document">
             Results are grouped by document, with the speaker and the text around each one. You can then code them all at once.
@@ -175,20 +180,20 @@ export function SearchView() {
         {groups.map((group) => {
           const name = docNames.get(group.documentId) ?? 'Unknown document';
           return (
-            <div key={group.documentId} className="hit-group" role="group" aria-label={name}>
-              <h3 className="hit-group__title">
+            <div key={group.documentId} className={styles.hitGroup} role="group" aria-label={name}>
+              <h3 className={styles.hitGroupTitle}>
                 <span>{name}</span>
-                <span className="hit-group__count">{plural(group.hits.length, 'result')}</span>
+                <span className={styles.hitGroupCount}>{plural(group.hits.length, 'result')}</span>
               </h3>
-              <ol className="hit-list">
+              <ol className={styles.hitList}>
                 {group.hits.map((hit) => (
                   <li key={`${hit.start}:${hit.end}`}>
-                    <button type="button" className="hit" onClick={() => open(hit)}>
-                      {hit.speaker ? <span className="hit__speaker">{hit.speaker}</span> : null}
-                      <span className="hit__text">
-                        <span className="segment__context">{trimContext(hit.before, 'before', 160)}</span>
-                        <mark className="hit__match">{hit.match}</mark>
-                        <span className="segment__context">{trimContext(hit.after, 'after', 160)}</span>
+                    <button type="button" className={styles.hit} onClick={() => open(hit)}>
+                      {hit.speaker ? <span className={styles.hitSpeaker}>{hit.speaker}</span> : null}
+                      <span className={styles.hitText}>
+                        <span className={segmentCard.context}>{trimContext(hit.before, 'before', 160)}</span>
+                        <mark className={styles.hitMatch} data-hit="">{hit.match}</mark>
+                        <span className={segmentCard.context}>{trimContext(hit.after, 'after', 160)}</span>
                       </span>
                     </button>
                   </li>
@@ -214,10 +219,11 @@ export function SearchView() {
 
 /** Picks the code for "Code all results" and applies it to every hit in one step. */
 function CodeAllDialog({ hits, query, onDone }: { hits: SearchHit[]; query: string; onDone: (message: string | null) => void }) {
-  const workbench = useWorkbench();
-  const { project } = workbench;
+  const { project } = useProject();
+  const { change } = useChanges();
+  const { activeCodeId } = useDocument();
   const options = useMemo(() => codeOptions(project.codebook, { codableOnly: true }), [project.codebook]);
-  const [codeId, setCodeId] = useState<string | null>(workbench.activeCodeId && options.some((o) => o.id === workbench.activeCodeId) ? workbench.activeCodeId : null);
+  const [codeId, setCodeId] = useState<string | null>(activeCodeId && options.some((o) => o.id === activeCodeId) ? activeCodeId : null);
   const [busy, setBusy] = useState(false);
   const spans = useMemo(() => hitSpans(hits), [hits]);
   const code = options.find((o) => o.id === codeId) ?? null;
@@ -226,7 +232,7 @@ function CodeAllDialog({ hits, query, onDone }: { hits: SearchHit[]; query: stri
     if (!id || busy) return;
     setBusy(true);
     try {
-      const result = await workbench.change('coding.applyMany', { codeId: id, spans });
+      const result = await change('coding.applyMany', { codeId: id, spans });
       if (result) onDone(codedMessage(result.createdIds.length, spans.length, options.find((o) => o.id === id)?.name ?? 'the code'));
     } finally {
       setBusy(false);

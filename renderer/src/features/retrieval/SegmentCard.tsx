@@ -1,6 +1,9 @@
 import type { SegmentView } from '../../../../shared/api/contract';
 import { formatDateTime } from '../../lib/format';
 import { trimContext } from './retrievalText';
+import viewPage from '../../ui/viewPage.module.css';
+import segmentCard from '../../ui/segmentCard.module.css';
+import uiStyles from '../../ui/ui.module.css';
 
 interface Swatch {
   name: string;
@@ -22,41 +25,41 @@ export interface SegmentCardProps {
 /** One coded passage: where it comes from, who coded it at what, and its context; a click opens it. */
 export function SegmentCard({ segment, documentName, coder, code, contextLength, showDate = false, onOpen }: SegmentCardProps) {
   return (
-    <button type="button" className="segment" onClick={onOpen}>
-      <span className="segment__meta">
-        <span className="segment__doc">{documentName ?? 'Unknown document'}</span>
+    <button type="button" className={segmentCard.card} onClick={onOpen}>
+      <span className={segmentCard.meta}>
+        <span className={segmentCard.doc} data-segment="doc">{documentName ?? 'Unknown document'}</span>
         {segment.speaker ? (
           <>
-            <span className="segment__sep" aria-hidden="true">
+            <span className={segmentCard.sep} aria-hidden="true">
               ·
             </span>
-            <span className="segment__speaker">{segment.speaker}</span>
+            <span className={segmentCard.speaker}>{segment.speaker}</span>
           </>
         ) : null}
         {showDate ? (
-          <time className="segment__date" dateTime={segment.createdAt}>
+          <time className={segmentCard.date} dateTime={segment.createdAt}>
             {formatDateTime(segment.createdAt)}
           </time>
         ) : null}
       </span>
-      <span className="segment__who">
-        <span className="segment__coder">
-          <span className="segment__dot" style={{ backgroundColor: coder?.color ?? 'var(--c-text-subtle)' }} aria-hidden="true" />
+      <span className={segmentCard.who}>
+        <span className={segmentCard.coder} data-segment="coder">
+          <span className={segmentCard.dot} style={{ backgroundColor: coder?.color ?? 'var(--c-text-subtle)' }} aria-hidden="true" />
           {coder?.name ?? 'Unknown coder'}
         </span>
         {code ? (
-          <span className="segment__code">
-            <span className="segment__swatch" style={{ backgroundColor: code.color }} aria-hidden="true" />
+          <span className={segmentCard.code}>
+            <span className={segmentCard.swatch} style={{ backgroundColor: code.color }} aria-hidden="true" />
             {code.name}
           </span>
         ) : null}
       </span>
-      <span className="segment__text">
-        {segment.before ? <span className="segment__context">{trimContext(segment.before, 'before', contextLength)}</span> : null}
-        <span className="segment__passage" style={{ borderColor: code?.color }}>
+      <span className={segmentCard.text}>
+        {segment.before ? <span className={segmentCard.context}>{trimContext(segment.before, 'before', contextLength)}</span> : null}
+        <span className={segmentCard.passage} data-segment="passage" style={{ borderColor: code?.color }}>
           {segment.text}
         </span>
-        {segment.after ? <span className="segment__context">{trimContext(segment.after, 'after', contextLength)}</span> : null}
+        {segment.after ? <span className={segmentCard.context}>{trimContext(segment.after, 'after', contextLength)}</span> : null}
       </span>
     </button>
   );
@@ -73,9 +76,9 @@ export interface CoderSelectProps {
 /** "Coder: All coders / Ben (you) / …", as the retrieval and analysis views offer it. */
 export function CoderSelect({ id, value, onChange, coders, currentCoderId }: CoderSelectProps) {
   return (
-    <span className="retrieval__select">
+    <span className={viewPage.select}>
       <label htmlFor={id}>Coder</label>
-      <select id={id} className="field__input field__select" value={value} onChange={(event) => onChange(event.target.value)}>
+      <select id={id} className={`${uiStyles.fieldInput} ${uiStyles.fieldSelect}`} value={value} onChange={(event) => onChange(event.target.value)}>
         <option value="all">All coders</option>
         {coders.map((c) => (
           <option key={c.id} value={c.id}>

@@ -7,11 +7,13 @@ import { EmptyState } from '../../ui/EmptyState';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { QuietLoading } from '../../ui/QuietLoading';
 import { CodeGlyph } from '../codebook/CodeGlyph';
-import { useWorkbench } from '../workbench/context';
 import { FilterNote } from './FilterNote';
 import { countSummary, documentCount } from './retrievalText';
 import { CoderSelect, SegmentCard } from './SegmentCard';
-import './retrieval.css';
+import viewPage from '../../ui/viewPage.module.css';
+import segmentCard from '../../ui/segmentCard.module.css';
+import uiStyles from '../../ui/ui.module.css';
+import { useProject, useDocument, useDocumentActions, useViewActions } from '../workbench/state/contexts';
 
 type Load =
   | { status: 'loading' }
@@ -24,9 +26,11 @@ type Load =
  * its context. A click opens the passage in the reader.
  */
 export function SegmentsView({ codeId }: { codeId: string }) {
-  const workbench = useWorkbench();
+  const { project } = useProject();
+  const { attributeFilter } = useDocument();
+  const { openDocument, setAttributeFilter } = useDocumentActions();
+  const { setCentre } = useViewActions();
   const api = useApi();
-  const { project, attributeFilter, codingsRevision } = workbench;
   const code = project.codebook.find((c) => c.id === codeId) ?? null;
   const hasChildren = project.codebook.some((c) => c.parentId === codeId);
   const [includeSubcodes, setIncludeSubcodes] = useState(true);
@@ -51,9 +55,9 @@ export function SegmentsView({ codeId }: { codeId: string }) {
     return () => {
       live = false;
     };
-    // `project` and `codingsRevision` are here so the list refreshes after every change and undo.
+    // `project` is here so the list refreshes after every change and undo (each gives a new snapshot).
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [api, key, project, codingsRevision]);
+  }, [api, key, project]);
 
   const names = useMemo(() => {
     const docs = new Map(project.documents.map((d) => [d.id, d.name]));
@@ -64,7 +68,7 @@ export function SegmentsView({ codeId }: { codeId: string }) {
 
   if (!code) {
     return (
-      <div className="retrieval">
+      <div className={viewPage.page}>
         <EmptyState title="This code is no longer in the codebook">It may have been deleted or merged.</EmptyState>
       </div>
     );
@@ -75,27 +79,27 @@ export function SegmentsView({ codeId }: { codeId: string }) {
   const stale = load.status !== 'loading' && load.key !== key;
 
   function open(segment: SegmentView) {
-    workbench.openDocument(segment.documentId, { start: segment.start, end: segment.end });
-    workbench.setCentre({ kind: 'reader' });
+    openDocument(segment.documentId, { start: segment.start, end: segment.end });
+    setCentre({ kind: 'reader' });
   }
 
   return (
-    <section className="retrieval" aria-labelledby={`${coderSelectId}-title`}>
-      <header className="view-header retrieval__header">
-        <p className="retrieval__eyebrow">Coded segments</p>
-        <h2 className="retrieval__title" id={`${coderSelectId}-title`}>
+    <section className={viewPage.page} aria-labelledby={`${coderSelectId}-title`}>
+      <header className={`${uiStyles.viewHeader} ${viewPage.header}`}>
+        <p className={viewPage.eyebrow}>Coded segments</p>
+        <h2 className={viewPage.title} id={`${coderSelectId}-title`}>
           <CodeGlyph color={code.color} folder={!code.codable} />
           <span>
-            {path.length > 1 ? <span className="retrieval__path">{path.slice(0, -1).join(' › ')} › </span> : null}
+            {path.length > 1 ? <span className={viewPage.path}>{path.slice(0, -1).join(' › ')} › </span> : null}
             {code.name}
           </span>
         </h2>
-        <p className="retrieval__count" role="status" aria-live="polite">
+        <p className={viewPage.count} role="status" aria-live="polite">
           {load.status === 'ready' ? countSummary(segments.length, documentCount(segments), 'segment') : '\u00a0'}
-          {stale ? <span className="retrieval__updating"> · updating…</span> : null}
+          {stale ? <span className={viewPage.updating}> · updating…</span> : null}
         </p>
-        <div className="retrieval__controls">
-          <label className="retrieval__check">
+        <div className={viewPage.controls}>
+          <label className={viewPage.check}>
             <input
               type="checkbox"
               checked={includeSubcodes && hasChildren}
@@ -106,9 +110,9 @@ export function SegmentsView({ codeId }: { codeId: string }) {
           </label>
           <CoderSelect id={coderSelectId} value={coderId} onChange={setCoderId} coders={project.coders} currentCoderId={project.currentCoderId} />
         </div>
-        <FilterNote filter={attributeFilter} attributes={project.attributes} onClear={() => workbench.setAttributeFilter({})} />
+        <FilterNote filter={attributeFilter} attributes={project.attributes} onClear={() => setAttributeFilter({})} />
       </header>
-      <div className="retrieval__body">
+      <div className={viewPage.body}>
         {load.status === 'loading' ? <QuietLoading label="Finding the coded passages…" /> : null}
         {load.status === 'failed' ? <ErrorAlert error={load.error} /> : null}
         {load.status === 'ready' && segments.length === 0 ? (
@@ -119,9 +123,9 @@ export function SegmentsView({ codeId }: { codeId: string }) {
           </EmptyState>
         ) : null}
         {segments.length > 0 ? (
-          <ol className="segment-list" aria-label="Segments">
+          <ol className={segmentCard.list} aria-label="Segments">
             {segments.map((s) => (
-              <li key={s.codingId} className="segment-list__item">
+              <li key={s.codingId}>
                 <SegmentCard
                   segment={s}
                   documentName={names.docs.get(s.documentId)}

@@ -1,5 +1,5 @@
 import type { SearchHit } from '../../../../shared/api/contract';
-import { plural } from '../../lib/format';
+import { plural } from '../../../../shared/text/plural';
 
 /** "12 segments in 7 documents", "1 segment in 1 document", "No segments". */
 export function countSummary(n: number, documents: number, one: string, many = `${one}s`): string {

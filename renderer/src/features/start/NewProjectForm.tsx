@@ -4,6 +4,7 @@ import type { TemplateId } from '../../../../shared/api/contract';
 import { Button } from '../../ui/Button';
 import { Field } from '../../ui/Field';
 import { SelectField } from '../../ui/SelectField';
+import styles from './start.module.css';
 
 export interface NewProjectInput {
   path: string;
@@ -38,15 +39,15 @@ export function NewProjectForm({ busy, onSubmit, onCancel }: NewProjectFormProps
   }
 
   return (
-    <form className="start-form" aria-label="New project" onSubmit={submit}>
-      <div className="start-form__grid">
+    <form className={styles.startForm} aria-label="New project" onSubmit={submit}>
+      <div className={styles.startFormGrid}>
         <Field
           label="Project folder path"
           value={path}
           onChange={(e) => setPath(e.target.value)}
           placeholder="/Users/you/Documents/Thrive LDN coding"
           hint="Where the project's files will be kept."
-          className="start-form__wide"
+          className={styles.startFormWide}
           autoFocus
           spellCheck={false}
           autoComplete="off"
@@ -67,7 +68,7 @@ export function NewProjectForm({ busy, onSubmit, onCancel }: NewProjectFormProps
           }}
         />
       </div>
-      <div className="start-form__buttons">
+      <div className={styles.startFormButtons}>
         <Button type="submit" variant="primary" disabled={!ready || busy}>
           {busy ? 'Creating…' : 'Create project'}
         </Button>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { Button } from '../../ui/Button';
 import { Field } from '../../ui/Field';
+import styles from './start.module.css';
 
 export interface OpenProjectFormProps {
   busy: boolean;
@@ -19,7 +20,7 @@ export function OpenProjectForm({ busy, onSubmit, onCancel }: OpenProjectFormPro
   }
 
   return (
-    <form className="start-form" aria-label="Open project" onSubmit={submit}>
+    <form className={styles.startForm} aria-label="Open project" onSubmit={submit}>
       <Field
         label="Project folder path"
         value={path}
@@ -30,7 +31,7 @@ export function OpenProjectForm({ busy, onSubmit, onCancel }: OpenProjectFormPro
         spellCheck={false}
         autoComplete="off"
       />
-      <div className="start-form__buttons">
+      <div className={styles.startFormButtons}>
         <Button type="submit" variant="primary" disabled={!trimmed || busy}>
           {busy ? 'Opening…' : 'Open'}
         </Button>

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { RecentProject } from '../../../../shared/domain/schemas';
 import { formatDateTime } from '../../lib/format';
+import styles from './start.module.css';
 
 export interface RecentProjectsProps {
   projects: RecentProject[];
@@ -12,31 +13,31 @@ export interface RecentProjectsProps {
 export function RecentProjects({ projects, busyPath, disabled, onOpen }: RecentProjectsProps) {
   const headingId = useId();
   return (
-    <section className="recent" aria-labelledby={headingId}>
-      <h2 className="recent__heading" id={headingId}>
+    <section aria-labelledby={headingId}>
+      <h2 className={styles.recentHeading} id={headingId}>
         Recent projects
       </h2>
       {projects.length === 0 ? (
-        <p className="recent__empty">
+        <p className={styles.recentEmpty}>
           No recent projects yet. Open the sample project to look around, or start a new one.
         </p>
       ) : (
-        <ul className="recent__list">
+        <ul className={styles.recentList}>
           {projects.map((p) => (
             <li key={p.path}>
               <button
                 type="button"
-                className="recent__item"
+                className={styles.recentItem}
                 disabled={disabled}
                 aria-busy={busyPath === p.path || undefined}
                 title={p.path}
                 onClick={() => onOpen(p.path)}
               >
-                <span className="recent__text">
-                  <span className="recent__name">{p.name}</span>
-                  <span className="recent__path">{p.path}</span>
+                <span className={styles.recentText}>
+                  <span className={styles.recentName}>{p.name}</span>
+                  <span className={styles.recentPath}>{p.path}</span>
                 </span>
-                <span className="recent__date">
+                <span className={styles.recentDate}>
                   {busyPath === p.path ? 'Opening…' : <time dateTime={p.openedAt}>{formatDateTime(p.openedAt)}</time>}
                 </span>
               </button>

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import styles from './start.module.css';
 
 export interface StartActionProps {
   title: string;
@@ -14,7 +15,7 @@ export interface StartActionProps {
 /** A large action tile. Its accessible name is exactly the title; the description is its description. */
 export function StartAction({ title, description, busyLabel, busy, active, primary, disabled, onClick }: StartActionProps) {
   const descriptionId = useId();
-  const classes = ['start-action', primary ? 'start-action--primary' : '', active ? 'start-action--active' : ''];
+  const classes = [styles.startAction, primary ? styles.startActionPrimary : '', active ? styles.startActionActive : ''];
   return (
     <button
       type="button"
@@ -25,8 +26,8 @@ export function StartAction({ title, description, busyLabel, busy, active, prima
       disabled={disabled}
       onClick={onClick}
     >
-      <span className="start-action__title">{title}</span>
-      <span className="start-action__description" id={descriptionId} aria-hidden="true">
+      <span className={styles.startActionTitle}>{title}</span>
+      <span className={styles.startActionDescription} id={descriptionId} aria-hidden="true">
         {busy && busyLabel ? busyLabel : description}
       </span>
     </button>

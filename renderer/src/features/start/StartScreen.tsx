@@ -8,7 +8,7 @@ import { NewProjectForm } from './NewProjectForm';
 import { OpenProjectForm } from './OpenProjectForm';
 import { RecentProjects } from './RecentProjects';
 import { StartAction } from './StartAction';
-import './start.css';
+import styles from './start.module.css';
 
 type Mode = 'none' | 'open' | 'new';
 /** What is in flight: an action name, or the path of a recent project. */
@@ -82,13 +82,13 @@ export function StartScreen({ state, onOpened, onRestored }: StartScreenProps) {
   const isBusy = busy !== null;
 
   return (
-    <main className="start">
-      <div className="start__inner">
-        <header className="start__brand">
+    <main className={styles.start}>
+      <div className={styles.startInner}>
+        <header className={styles.startBrand}>
           <BrandMark />
           <div>
-            <h1 className="start__title">Marginalia</h1>
-            <p className="start__tagline">
+            <h1 className={styles.startTitle}>Marginalia</h1>
+            <p className={styles.startTagline}>
               Code transcripts of interviews and community conversations, compare coders and export to Excel.
             </p>
           </div>
@@ -101,8 +101,8 @@ export function StartScreen({ state, onOpened, onRestored }: StartScreenProps) {
           </div>
         ) : null}
 
-        <section className="start__card" aria-label="Get started">
-          <div className="start__actions">
+        <section className={styles.startCard} aria-label="Get started">
+          <div className={styles.startActions}>
             <StartAction
               title="Open the sample project"
               description="Look around with example transcripts and a ready-made codebook."
@@ -145,7 +145,7 @@ export function StartScreen({ state, onOpened, onRestored }: StartScreenProps) {
           onOpen={openRecent}
         />
 
-        <p className="start__note">
+        <p className={styles.startNote}>
           <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
             <rect x="3" y="7" width="10" height="7" rx="1.5" fill="none" stroke="currentColor" strokeWidth="1.4" />
             <path d="M5.5 7V5a2.5 2.5 0 0 1 5 0v2" fill="none" stroke="currentColor" strokeWidth="1.4" />

@@ -1,17 +1,18 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
-import { useWorkbench } from './context';
 import { filterPalette, paletteEntries } from './palette';
-import './workbench.css';
+import styles from './workbench.module.css';
+import { useProject, useDocument, useDocumentActions } from './state/contexts';
 
 /**
  * Ctrl/Cmd+K: a filter box over every codable code. Type to filter by name or path, arrows to
  * move, Enter to code the selection at the highlighted code, Escape to close.
  */
 export function CodePalette({ onClose }: { onClose: () => void }) {
-  const workbench = useWorkbench();
-  const { project, selection, quickCodes } = workbench;
+  const { project, quickCodes } = useProject();
+  const { selection } = useDocument();
+  const { codeSelection, setActiveCodeId } = useDocumentActions();
   const ref = useRef<HTMLDialogElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
   const baseId = useId();
@@ -43,8 +44,8 @@ export function CodePalette({ onClose }: { onClose: () => void }) {
     const entry = matches[index];
     if (!entry) return;
     onClose();
-    if (selection) void workbench.codeSelection(entry.code.id);
-    else workbench.setActiveCodeId(entry.code.id);
+    if (selection) void codeSelection(entry.code.id);
+    else setActiveCodeId(entry.code.id);
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
@@ -79,7 +80,7 @@ export function CodePalette({ onClose }: { onClose: () => void }) {
   return createPortal(
     <dialog
       ref={ref}
-      className="palette"
+      className={styles.palette}
       aria-labelledby={`${baseId}-title`}
       onCancel={(event) => {
         event.preventDefault();
@@ -90,16 +91,16 @@ export function CodePalette({ onClose }: { onClose: () => void }) {
       }}
       onKeyDown={(event) => event.stopPropagation()}
     >
-      <div className="palette__head">
-        <h2 className="palette__title" id={`${baseId}-title`}>
+      <div className={styles.paletteHead}>
+        <h2 className={styles.paletteTitle} id={`${baseId}-title`}>
           {title}
         </h2>
-        <p className="palette__passage">
+        <p className={styles.palettePassage}>
           {excerpt ? <>“{excerpt}”</> : 'Select a passage in the reader to code it; here you can find a code in the codebook.'}
         </p>
       </div>
       <input
-        className="palette__input"
+        className={styles.paletteInput}
         type="text"
         role="combobox"
         aria-label="Filter codes"
@@ -117,7 +118,7 @@ export function CodePalette({ onClose }: { onClose: () => void }) {
         }}
         onKeyDown={onKeyDown}
       />
-      <ul ref={listRef} id={listId} role="listbox" aria-label="Codes" className="palette__list">
+      <ul ref={listRef} id={listId} role="listbox" aria-label="Codes" className={styles.paletteList}>
         {matches.map((entry, i) => {
           const key = quickCodes.indexOf(entry.code.id);
           return (
@@ -127,26 +128,26 @@ export function CodePalette({ onClose }: { onClose: () => void }) {
               role="option"
               aria-selected={i === current}
               data-index={i}
-              className="palette__option"
+              className={styles.paletteOption}
               onMouseMove={() => {
                 if (i !== current) setActive(i);
               }}
               onClick={() => choose(i)}
             >
-              <span className="palette__swatch" style={{ backgroundColor: entry.code.color }} aria-hidden="true" />
-              <span className="palette__name">{entry.code.name}</span>
-              {entry.path.length ? <span className="palette__path">{entry.path.join(' › ')}</span> : null}
+              <span className={styles.paletteSwatch} style={{ backgroundColor: entry.code.color }} aria-hidden="true" />
+              <span className={styles.paletteName}>{entry.code.name}</span>
+              {entry.path.length ? <span className={styles.palettePath}>{entry.path.join(' › ')}</span> : null}
               {key >= 0 ? (
-                <kbd className="palette__key" title={`Quick code: key ${key + 1}`}>
+                <kbd className={styles.paletteKey} title={`Quick code: key ${key + 1}`}>
                   {key + 1}
                 </kbd>
               ) : null}
             </li>
           );
         })}
-        {matches.length === 0 ? <li className="palette__none">No code matches “{query.trim()}”.</li> : null}
+        {matches.length === 0 ? <li className={styles.paletteNone}>No code matches “{query.trim()}”.</li> : null}
       </ul>
-      <p className="palette__foot" aria-hidden="true">
+      <p className={styles.paletteFoot} aria-hidden="true">
         <kbd>↑</kbd> <kbd>↓</kbd> to move · <kbd>Enter</kbd> {selection ? 'to code' : 'to select'} · <kbd>Esc</kbd> to close
       </p>
     </dialog>,
@@ -156,7 +157,7 @@ export function CodePalette({ onClose }: { onClose: () => void }) {
 
 /** The first words of the selected passage, from the open reader's text on the page. */
 function useSelectionExcerpt(): string | null {
-  const { selection } = useWorkbench();
+  const { selection } = useDocument();
   const [excerpt] = useState(() => {
     if (!selection) return null;
     const fromChip = document.querySelector<HTMLElement>('[data-selection-excerpt]')?.dataset.selectionExcerpt;

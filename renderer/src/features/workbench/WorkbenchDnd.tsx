@@ -12,10 +12,10 @@ import type { Announcements, CollisionDetection, DragEndEvent, DragStartEvent } 
 import { useState } from 'react';
 import type { ReactNode } from 'react';
 import type { Code } from '../../../../shared/domain/schemas';
-import { useWorkbench } from './context';
 import { dropAction } from './dropAction';
 import type { DragData } from './types';
-import './workbench.css';
+import styles from './workbench.module.css';
+import { useProject, useChanges, useDocumentActions } from './state/contexts';
 
 /** The pointer must travel this far before a press becomes a drag, so clicks stay clicks. */
 const ACTIVATION_DISTANCE = 6;
@@ -40,8 +40,9 @@ type Dragging = { kind: 'selection'; excerpt: string } | { kind: 'code'; code: C
  * Anything else cancels.
  */
 export function WorkbenchDnd({ children }: { children: ReactNode }) {
-  const workbench = useWorkbench();
-  const { project } = workbench;
+  const { project } = useProject();
+  const { change } = useChanges();
+  const { codeSelection } = useDocumentActions();
   const [dragging, setDragging] = useState<Dragging | null>(null);
 
   const sensors = useSensors(
@@ -64,14 +65,14 @@ export function WorkbenchDnd({ children }: { children: ReactNode }) {
     const action = dropAction(event.active.data.current, event.over?.data.current);
     if (!action) return;
     if (action.type === 'code' || action.type === 'codeSelection') {
-      void workbench.codeSelection(action.codeId);
+      void codeSelection(action.codeId);
       return;
     }
     let index = action.index;
     if (index === 'end') {
       index = project.codebook.filter((c) => c.parentId === action.parentId && c.id !== action.codeId).length;
     }
-    void workbench.change('code.move', { codeId: action.codeId, parentId: action.parentId, index });
+    void change('code.move', { codeId: action.codeId, parentId: action.parentId, index });
   }
 
   const announcements: Announcements = {
@@ -96,13 +97,13 @@ export function WorkbenchDnd({ children }: { children: ReactNode }) {
       {children}
       <DragOverlay dropAnimation={null}>
         {dragging?.kind === 'selection' ? (
-          <div className="drag-chip drag-chip--overlay">
+          <div className={`${styles.dragChip} ${styles.dragChipOverlay}`}>
             <GripIcon />
-            <span className="drag-chip__text">“{dragging.excerpt}”</span>
+            <span className={styles.dragChipText}>“{dragging.excerpt}”</span>
           </div>
         ) : dragging?.kind === 'code' ? (
-          <div className="drag-code">
-            <span className="drag-code__swatch" style={{ backgroundColor: dragging.code?.color ?? '#888' }} aria-hidden="true" />
+          <div className={styles.dragCode}>
+            <span className={styles.dragCodeSwatch} style={{ backgroundColor: dragging.code?.color ?? 'var(--c-unknown)' }} aria-hidden="true" />
             {dragging.code?.name ?? 'Code'}
           </div>
         ) : null}
@@ -113,7 +114,7 @@ export function WorkbenchDnd({ children }: { children: ReactNode }) {
 
 export function GripIcon() {
   return (
-    <svg className="grip" viewBox="0 0 10 16" width="8" height="13" aria-hidden="true">
+    <svg className={styles.grip} viewBox="0 0 10 16" width="8" height="13" aria-hidden="true">
       {[3, 8, 13].flatMap((y) => [2.5, 7.5].map((x) => <circle key={`${x}-${y}`} cx={x} cy={y} r="1.3" fill="currentColor" />))}
     </svg>
   );

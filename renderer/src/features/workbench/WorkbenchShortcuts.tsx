@@ -1,7 +1,6 @@
 import { useEffect, useEffectEvent } from 'react';
-import { useWorkbench } from './context';
-import { useWorkbenchInternals } from './internals';
 import { isApplePlatform, shortcutFor } from './shortcuts';
+import { useProject, useChanges, useDocument, useDocumentActions, useViewActions } from './state/contexts';
 
 /** True when a key press goes to a text field (its own undo and typing apply there). */
 function isTyping(target: EventTarget | null): boolean {
@@ -24,8 +23,11 @@ function modalOpen(): boolean {
  * palette, Ctrl/Cmd+Z undoes, Shift+Ctrl/Cmd+Z and Ctrl+Y redo, Escape drops the selection.
  */
 export function WorkbenchShortcuts() {
-  const workbench = useWorkbench();
-  const internals = useWorkbenchInternals();
+  const { quickCodes } = useProject();
+  const { redo, undo } = useChanges();
+  const { extentEdit, selection } = useDocument();
+  const { codeSelection, setExtentEdit, setSelection } = useDocumentActions();
+  const { say, setPaletteOpen } = useViewActions();
   const apple = isApplePlatform(navigator.platform);
 
   const onKeyDown = useEffectEvent((event: KeyboardEvent) => {
@@ -35,30 +37,30 @@ export function WorkbenchShortcuts() {
     switch (shortcut.type) {
       case 'palette':
         event.preventDefault();
-        internals.setPaletteOpen(true);
+        setPaletteOpen(true);
         return;
       case 'undo':
         event.preventDefault();
-        void workbench.undo();
+        void undo();
         return;
       case 'redo':
         event.preventDefault();
-        void workbench.redo();
+        void redo();
         return;
       case 'quickCode': {
-        if (!workbench.selection) return;
+        if (!selection) return;
         event.preventDefault();
-        const codeId = workbench.quickCodes[shortcut.index];
-        if (codeId) void workbench.codeSelection(codeId);
-        else internals.say(`No quick code on key ${shortcut.index + 1}: pin a code in the codebook to use it.`);
+        const codeId = quickCodes[shortcut.index];
+        if (codeId) void codeSelection(codeId);
+        else say(`No quick code on key ${shortcut.index + 1}: pin a code in the codebook to use it.`);
         return;
       }
       case 'clearSelection':
-        if (workbench.selection) {
-          workbench.setSelection(null);
+        if (selection) {
+          setSelection(null);
           window.getSelection()?.removeAllRanges();
         }
-        if (internals.extentEdit) internals.setExtentEdit(null);
+        if (extentEdit) setExtentEdit(null);
         return;
     }
   });

@@ -1,0 +1,74 @@
+import { useCallback, useEffect, useRef } from 'react';
+import type { Input, ProjectSnapshot } from '../../../../../shared/api/contract';
+import { useApi } from '../../../api/context';
+
+/** How long the reader's scroll position rests before it is saved to the workspace. */
+const SCROLL_SAVE_DELAY_MS = 500;
+
+/**
+ * Where the user is in the project (last document, scroll offset), saved to the workspace:
+ * scroll positions after a pause, and anything pending when the page hides or the workbench goes.
+ */
+export function useWorkspaceMemory(project: ProjectSnapshot, showError: (error: unknown) => void) {
+  const api = useApi();
+  // Where the user left off: taken once, by the reader that opens that document first.
+  const initialScroll = useRef<{ documentId: string; scrollTop: number } | null>(
+    project.workspace.lastDocumentId ? { documentId: project.workspace.lastDocumentId, scrollTop: project.workspace.scrollTop } : null,
+  );
+  const pendingScroll = useRef<{ documentId: string; scrollTop: number } | null>(null);
+  const scrollTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  const takeInitialScroll = useCallback((docId: string) => {
+    const saved = initialScroll.current;
+    initialScroll.current = null;
+    return saved && saved.documentId === docId ? saved.scrollTop : null;
+  }, []);
+
+  const save = useCallback(
+    (update: Input<'workspace.update'>) => api.call('workspace.update', update).then(() => undefined, showError),
+    [api, showError],
+  );
+
+  const cancelPending = useCallback(() => {
+    if (scrollTimer.current) clearTimeout(scrollTimer.current);
+    scrollTimer.current = null;
+    pendingScroll.current = null;
+  }, []);
+
+  const flushWorkspace = useCallback(async () => {
+    const pending = pendingScroll.current;
+    cancelPending();
+    if (pending) await save({ lastDocumentId: pending.documentId, scrollTop: pending.scrollTop });
+  }, [cancelPending, save]);
+
+  const rememberScroll = useCallback(
+    (docId: string, scrollTop: number) => {
+      pendingScroll.current = { documentId: docId, scrollTop: Math.max(0, Math.round(scrollTop)) };
+      if (scrollTimer.current) clearTimeout(scrollTimer.current);
+      scrollTimer.current = setTimeout(() => void flushWorkspace(), SCROLL_SAVE_DELAY_MS);
+    },
+    [flushWorkspace],
+  );
+
+  /** Another document opened: the scroll slot belongs to it now (a pending save for the old one is moot). */
+  const documentOpened = useCallback(
+    (docId: string) => {
+      cancelPending();
+      void save({ lastDocumentId: docId, scrollTop: 0 });
+    },
+    [cancelPending, save],
+  );
+
+  useEffect(() => {
+    const onHide = () => {
+      if (document.visibilityState === 'hidden') void flushWorkspace();
+    };
+    document.addEventListener('visibilitychange', onHide);
+    return () => {
+      document.removeEventListener('visibilitychange', onHide);
+      void flushWorkspace();
+    };
+  }, [flushWorkspace]);
+
+  return { takeInitialScroll, rememberScroll, flushWorkspace, documentOpened };
+}

@@ -1,0 +1,219 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+
+/**
+ * What the benchmark's browser steps share: browser mode started on a project (the real
+ * `electron/web/main.ts` entry serving the built renderer), and the in-page timers.
+ */
+
+export const TOKEN = 'marginalia-bench-token-0123456789abcdef';
+export const CHROMIUM = process.env.MARGINALIA_CHROMIUM ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
+
+export interface ServerConfig {
+  project: string;
+  work: string;
+  /** When set, a CPU profile of the server is written here. */
+  profileDir?: string;
+}
+
+export const log = (message: string): void => {
+  process.stderr.write(`  · ${message}\n`);
+};
+
+export const round = (n: number, digits = 1): number => Math.round(n * 10 ** digits) / 10 ** digits;
+
+export function vmPeakMb(pid: number): number | null {
+  try {
+    const text = readFileSync(`/proc/${pid}/status`, 'utf8');
+    return round(Number(/VmHWM:\s+(\d+)/.exec(text)?.[1]) / 1024);
+  } catch {
+    return null;
+  }
+}
+
+export async function startServer(repoRoot: string, config: ServerConfig): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(
+    process.execPath,
+    [
+      ...(config.profileDir ? ['--cpu-prof', '--cpu-prof-dir', config.profileDir, '--cpu-prof-name', 'browser-server.cpuprofile'] : []),
+      '--import',
+      'tsx',
+      'electron/web/main.ts', '--no-open', '--port', '0', '--data-dir', join(config.work, 'web-data'), '--project', config.project],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, MARGINALIA_TOKEN: TOKEN, MARGINALIA_DOCUMENTS_DIR: join(config.work, 'web-documents') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`browser mode did not start within 60 s:\n${stderr}`)), 60_000);
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const match = /Marginalia is running at (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w.~-]+)/.exec(out);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolveUrl(match[1]);
+      }
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`browser mode exited with ${code}:\n${stderr}`));
+    });
+  });
+  if (/Could not open the project/.test(stderr)) throw new Error(stderr);
+  return { child, url };
+}
+
+export async function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  await new Promise<void>((done) => {
+    child.once('exit', () => done());
+    child.kill('SIGTERM');
+  });
+}
+
+export async function rpc(origin: string, channel: string, input: unknown): Promise<unknown> {
+  const response = await fetch(`${origin}/rpc/${channel}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Marginalia-Token': TOKEN },
+    body: JSON.stringify(input),
+  });
+  const reply = (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
+  if (!reply.ok) throw new Error(`${channel}: ${reply.error?.message}`);
+  return reply.value;
+}
+
+/**
+ * In-page scripts are kept as plain JavaScript text: tsx (esbuild, keepNames) would wrap the
+ * functions of this file in a `__name` helper that does not exist in the page.
+ */
+
+/** Installed before the app's own scripts: every long task and long animation frame is kept. */
+export const OBSERVE_LONG_TASKS = `
+(() => {
+  const bench = { longTasks: [], frames: [] };
+  window.__bench = bench;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) bench.longTasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        bench.frames.push({
+          start: e.startTime,
+          duration: e.duration,
+          blocking: e.blockingDuration,
+          renderStart: e.renderStart,
+          styleAndLayoutStart: e.styleAndLayoutStart,
+          scripts: (e.scripts || []).map((s) => ({
+            invoker: s.invoker,
+            source: String(s.sourceURL || '').split('/').pop() + ':' + (s.sourceFunctionName || ''),
+            duration: s.duration,
+            forcedLayout: s.forcedStyleAndLayoutDuration,
+          })),
+        });
+      }
+    }).observe({ type: 'long-animation-frame', buffered: true });
+  } catch {
+    /* no Long Animation Frames: long tasks still are observed */
+  }
+})();
+`;
+
+/** Finds the reader region of the named document. */
+export const REGION = `(name) => [...document.querySelectorAll('section[aria-label]')].find((s) => s.getAttribute('aria-label') === name)`;
+
+/** Arms the timer: click time (capture phase) to the first frame after the reader shows text. */
+export const ARM_OPEN_TIMER = `
+(name) => {
+  const state = { t0: null, dom: null, painted: null };
+  window.__open = state;
+  const region = ${REGION};
+  const hasText = () => {
+    const r = region(name);
+    if (!r) return false;
+    const block = r.querySelector('[data-key]');
+    if (block && (block.textContent || '').trim().length > 0) return true;
+    const scroller = r.querySelector('[data-scroll-root]');
+    return Boolean(scroller && (scroller.textContent || '').trim().length > 200);
+  };
+  document.addEventListener('click', () => { if (state.t0 === null) state.t0 = performance.now(); }, { capture: true });
+  const observer = new MutationObserver(() => {
+    if (state.t0 === null || state.dom !== null || !hasText()) return;
+    state.dom = performance.now();
+    observer.disconnect();
+    // The frame that shows it: a message posted from requestAnimationFrame runs after that frame's paint.
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => { state.painted = performance.now(); };
+      channel.port2.postMessage(null);
+    });
+  });
+  observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+}`;
+
+/** Scrolls the (windowed) Documents list until the named option is rendered, then into view. */
+export const REVEAL_OPTION = `
+async (name) => {
+  const list = document.querySelector('[role="listbox"][aria-label="Documents"]');
+  const frame = () => new Promise((r) => requestAnimationFrame(r));
+  const find = () => [...list.querySelectorAll('[role="option"]')].find((o) => o.getAttribute('aria-label') === name);
+  list.scrollTop = 0;
+  await frame();
+  // The list renders 800 px beyond its viewport either side: steps of that much more than a page miss nothing.
+  for (let i = 0; i < 10000 && !find(); i++) {
+    const before = list.scrollTop;
+    list.scrollTop = before + list.clientHeight + 1200;
+    await frame();
+    await frame();
+    if (list.scrollTop === before) break;
+  }
+  const option = find();
+  if (!option) throw new Error('no option named ' + name);
+  option.scrollIntoView({ block: 'center' });
+  await frame();
+}`;
+
+/** Calls an in-page function given as text with one JSON argument. */
+export function inPage<T>(page: Page, fn: string, arg: unknown): Promise<T> {
+  return page.evaluate(`(${fn})(${JSON.stringify(arg)})`) as Promise<T>;
+}
+
+export interface OpenTiming {
+  open: { t0: number; dom: number; painted: number };
+  requests: { name: string; start: number; waiting: number; download: number; end: number; bytes: number }[];
+}
+
+/** Clicks the document in the Documents list and times it until its text is painted. */
+export async function timeOpen(page: Page, documentName: string): Promise<OpenTiming> {
+  const option = page.getByRole('listbox', { name: 'Documents' }).getByRole('option', { name: documentName, exact: true });
+  await inPage(page, REVEAL_OPTION, documentName);
+  await inPage(page, ARM_OPEN_TIMER, documentName);
+  await option.click();
+  // Polled from here: the page's Content-Security-Policy forbids waitForFunction's eval.
+  for (const until = Date.now() + 60_000; !(await page.evaluate('window.__open.painted !== null')); ) {
+    if (Date.now() > until) throw new Error(`the document did not show its text within 60 s: ${JSON.stringify(await page.evaluate('window.__open'))}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const open = (await page.evaluate('window.__open')) as OpenTiming['open'];
+  const requests = (await page.evaluate(
+    `performance.getEntriesByType('resource').filter((e) => e.name.includes('/rpc/') && e.startTime >= ${open.t0}).map((e) => ({ name: e.name.split('/rpc/')[1], start: e.startTime - ${open.t0}, waiting: e.responseStart - e.requestStart, download: e.responseEnd - e.responseStart, end: e.responseEnd - ${open.t0}, bytes: e.decodedBodySize }))`,
+  )) as OpenTiming['requests'];
+  return { open, requests };
+}
+
+
+/** The largest reply the page received from the backend so far, and its channel. */
+export async function largestReply(page: Page): Promise<{ channel: string; bytes: number }> {
+  const entries = (await page.evaluate(
+    `performance.getEntriesByType('resource').filter((e) => e.name.includes('/rpc/')).map((e) => ({ channel: e.name.split('/rpc/')[1], bytes: e.decodedBodySize }))`,
+  )) as { channel: string; bytes: number }[];
+  return entries.reduce((max, e) => (e.bytes > max.bytes ? e : max), { channel: '—', bytes: 0 });
+}
