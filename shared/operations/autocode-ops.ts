@@ -19,7 +19,8 @@ export interface DocumentMatches {
   matches: Span[];
 }
 
-const unitNouns: Record<ContextUnit, [string, string]> = {
+/** Each unit's name, one and many. */
+export const unitNouns: Record<ContextUnit, [string, string]> = {
   match: ['match', 'matches'],
   sentence: ['sentence', 'sentences'],
   paragraph: ['paragraph', 'paragraphs'],
