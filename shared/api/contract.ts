@@ -6,9 +6,11 @@ import { DEFAULT_RESAMPLES, DEFAULT_SEED } from '../agreement/bootstrap';
 import { DEFAULT_MINIMUM } from '../agreement/interpretation';
 import type { ShellCommand } from '../commands/commands';
 import { textEncodings } from '../text/encodings';
+import { contextUnits } from '../text/units';
 import type {
   AgreementCells,
   AgreementResult,
+  AutocodePreview,
   AppState,
   DisagreementView,
   ExchangeImportResult,
@@ -123,6 +125,18 @@ export type TemplateId = (typeof templateIds)[number];
 export const attributeFilterSchema = z.record(z.string().max(100), z.array(z.union([z.string(), z.number()])).max(1000));
 export type AttributeFilter = z.infer<typeof attributeFilterSchema>;
 
+/** A text search across the documents passing the attribute filter. */
+const searchRequest = {
+  query: z.string().min(1).max(1000),
+  caseSensitive: z.boolean(),
+  wholeWord: z.boolean(),
+  /** The query is a regular expression (run apart from the app, stopped after a time limit). */
+  pattern: z.boolean().optional(),
+  attributes: attributeFilterSchema,
+};
+/** What "code all results as …" codes around each match. */
+const contextUnit = z.enum(contextUnits);
+
 export const contract = {
   'app.getState': { kind: 'query', input: none, output: returns<AppState>() },
   /** Sets the user's coder name (kept in app settings); in an open project they then code as that coder. */
@@ -215,6 +229,31 @@ export const contract = {
       .strict(),
     output: returns<ChangeResult>(),
   },
+  /**
+   * "Code all results as …": runs the search and codes every match, or the sentence, paragraph
+   * or speaker turn around it, at one code in one undoable step, merged with the coder's codings
+   * there (a passage already coded there is not coded again).
+   */
+  'coding.autocode': {
+    kind: 'change',
+    input: z.object({ ...searchRequest, unit: contextUnit, codeId: entityId }).strict(),
+    output: returns<ChangeResult>(),
+  },
+  /**
+   * Creates a code and codes a passage at it, in one step. `name` is the new code's name, or a
+   * path "Parent/Child" (parts that do not exist yet are created). createdIds: the code, then the coding.
+   */
+  'coding.createCodeAndApply': {
+    kind: 'change',
+    input: z.object({ name: z.string().trim().min(1).max(1000), documentId: entityId, ...span }).strict().refine(spanRefined, spanMessage),
+    output: returns<ChangeResult>(),
+  },
+  /** In-vivo coding: the passage's own words name a new top-level code (or the one of that name), at which it is coded, in one step. */
+  'coding.inVivo': {
+    kind: 'change',
+    input: z.object({ documentId: entityId, ...span }).strict().refine(spanRefined, spanMessage),
+    output: returns<ChangeResult>(),
+  },
   /** Removes one of the current coder's codings. */
   'coding.remove': { kind: 'change', input: z.object({ codingId: entityId }).strict(), output: returns<ChangeResult>() },
   /** Changes the extent of one of the current coder's codings. */
@@ -279,17 +318,12 @@ export const contract = {
     output: returns<SegmentView[]>(),
   },
   /** Text search across documents (all, or those passing the attribute filter). */
-  'search.text': {
+  'search.text': { kind: 'query', input: z.object(searchRequest).strict(), output: returns<SearchResult>() },
+  /** What coding.autocode would code (counts only), for the dialog to show before it is done; codeId null: no code chosen yet. */
+  'search.autocodePreview': {
     kind: 'query',
-    input: z
-      .object({
-        query: z.string().min(1).max(1000),
-        caseSensitive: z.boolean(),
-        wholeWord: z.boolean(),
-        attributes: attributeFilterSchema,
-      })
-      .strict(),
-    output: returns<SearchResult>(),
+    input: z.object({ ...searchRequest, unit: contextUnit, codeId: entityId.nullable() }).strict(),
+    output: returns<AutocodePreview>(),
   },
 
   /** Inter-coder agreement over the chosen coders, codes (with their sub-codes) and documents. */

@@ -200,6 +200,22 @@ export interface SearchResult {
   truncated: boolean;
 }
 
+/** What "code all results as …" would code, before it is done. */
+export interface AutocodeCount {
+  /** Matches of the search. */
+  matches: number;
+  /** Passages they widen to (a sentence with two matches is one), each coded once. */
+  passages: number;
+  documents: number;
+  /** Passages the current coder has already coded at the chosen code: coding them changes nothing. */
+  alreadyCoded: number;
+}
+
+export interface AutocodePreview extends AutocodeCount {
+  /** More matches than can be coded in one step: the search must be narrowed first. */
+  truncated: boolean;
+}
+
 export type AgreementMode = 'character' | 'unitized' | 'segment' | 'presence';
 
 /** The choices a report was computed with, as used (defaults filled in). */

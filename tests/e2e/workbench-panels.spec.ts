@@ -337,9 +337,9 @@ test('search: code every "waiting list" result at a code, then read them in its 
   const dialog = page.getByRole('dialog', { name: `Code all ${n} results for “waiting list”` });
   await dialog.getByRole('combobox', { name: 'Code at' }).fill('waiting');
   await dialog.getByRole('option', { name: 'Waiting lists' }).click();
-  await dialog.getByRole('button', { name: `Code ${n} passages at “Waiting lists”` }).click();
+  await dialog.getByRole('button', { name: `Code ${n} matches at “Waiting lists”` }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole('status').filter({ hasText: `Coded ${n} passages at “Waiting lists”.` })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: `Coded ${n} matches at “Waiting lists”.` })).toBeVisible();
   await expect(item(tree, 'Waiting lists')).toHaveAccessibleDescription(`${n} codings`);
 
   // The coded segments of that code list each passage with its document and speaker.

@@ -132,6 +132,41 @@ const specs: Partial<Record<Channel, Spec>> = {
       { label: "another coder's coding", input: { codingId: f.theirCodingId }, codes: ['NOT_FOUND'] },
     ],
   },
+  'coding.autocode': {
+    valid: (f) => ({ query: 'the', caseSensitive: false, wholeWord: true, pattern: false, attributes: {}, unit: 'sentence', codeId: f.codeId }),
+    fields: { query: 'text', caseSensitive: 'bool', wholeWord: 'bool', pattern: 'bool', attributes: 'object', unit: 'enum', codeId: 'id' },
+    optional: ['pattern'],
+    semantic: (f) => {
+      const valid = { query: 'the', caseSensitive: false, wholeWord: true, attributes: {}, unit: 'sentence', codeId: f.codeId };
+      return [
+        { label: 'an unknown code', input: { ...valid, codeId: UNKNOWN }, codes: ['NOT_FOUND'] },
+        { label: 'a folder, not a code', input: { ...valid, codeId: f.folderId } },
+        { label: 'a broken pattern', input: { ...valid, query: 'the (', pattern: true } },
+        { label: 'a search that matches nothing', input: { ...valid, query: 'zzqxv' } },
+      ];
+    },
+  },
+  'coding.createCodeAndApply': {
+    valid: (f) => ({ name: 'Made while coding', documentId: f.docId, start: 10, end: 20 }),
+    fields: { name: 'text', documentId: 'id', start: 'offset', end: 'offset' },
+    semantic: (f) => [
+      { label: 'an unknown document', input: { name: 'New', documentId: UNKNOWN, start: 0, end: 5 }, codes: ['NOT_FOUND'] },
+      { label: 'a span past the document', input: { name: 'New', documentId: f.docId, start: 0, end: f.docLength + 1 } },
+      { label: 'an empty part of a path', input: { name: 'New//Child', documentId: f.docId, start: 0, end: 5 } },
+      { label: 'a part over 200 characters', input: { name: `New/${'x'.repeat(201)}`, documentId: f.docId, start: 0, end: 5 } },
+      { label: 'a code that exists there', input: { name: 'A folder', documentId: f.docId, start: 0, end: 5 }, codes: ['ALREADY_EXISTS'] },
+      { label: 'end = start', input: { name: 'New', documentId: f.docId, start: 7, end: 7 } },
+    ],
+  },
+  'coding.inVivo': {
+    valid: (f) => ({ documentId: f.docId, start: 10, end: 20 }),
+    fields: { documentId: 'id', start: 'offset', end: 'offset' },
+    semantic: (f) => [
+      { label: 'an unknown document', input: { documentId: UNKNOWN, start: 0, end: 5 }, codes: ['NOT_FOUND'] },
+      { label: 'a span past the document', input: { documentId: f.docId, start: 0, end: f.docLength + 1 } },
+      { label: 'end < start', input: { documentId: f.docId, start: 9, end: 3 } },
+    ],
+  },
   'coding.setExtent': {
     valid: (f) => ({ codingId: f.myCodingId, start: 1, end: 9 }),
     fields: { codingId: 'id', start: 'offset', end: 'offset' },

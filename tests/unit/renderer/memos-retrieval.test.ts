@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { MemoView, SearchHit } from '../../../shared/api/contract';
 import type { Code, DocumentMeta } from '../../../shared/domain/schemas';
 import { memoAuthors, memoSubjectKind, memoSubjectLabel, memosOn, visibleMemos } from '../../../renderer/src/features/memos/memoSubjects';
-import { codedMessage, countSummary, documentCount, groupByDocument, hitSpans, trimContext } from '../../../renderer/src/features/retrieval/retrievalText';
+import { codedMessage, countSummary, documentCount, groupByDocument, previewText, trimContext } from '../../../renderer/src/features/retrieval/retrievalText';
 
 const description = { definition: '', whenToUse: '', whenNotToUse: '', example: '' };
 const codebook: Code[] = [{ id: 'k1', name: 'Tackling stigma', color: '#2a9d8f', parentId: null, codable: true, description, rank: 0 }];
@@ -69,17 +69,20 @@ describe('retrieval text', () => {
     expect(documentCount([hit('d2', 5), hit('d1', 1), hit('d2', 9)])).toBe(2);
   });
 
-  it('makes one span per distinct hit for coding them all', () => {
-    expect(hitSpans([hit('d1', 1), hit('d1', 1), hit('d2', 1)])).toEqual([
-      { documentId: 'd1', start: 1, end: 5 },
-      { documentId: 'd2', start: 1, end: 5 },
-    ]);
+  it('says what coding all results did, in the unit coded, those already coded included', () => {
+    const count = (passages: number, alreadyCoded: number) => ({ matches: 9, passages, documents: 2, alreadyCoded });
+    expect(codedMessage(count(4, 0), 'Waiting lists', 'match')).toBe('Coded 4 matches at “Waiting lists”.');
+    expect(codedMessage(count(4, 1), 'Waiting lists', 'sentence')).toBe('Coded 3 sentences at “Waiting lists”. 1 other was already coded there.');
+    expect(codedMessage(count(2, 2), 'Waiting lists', 'turn')).toBe('All 2 speaker turns were already coded at “Waiting lists”: nothing changed.');
+    expect(codedMessage(count(1, 1), 'Waiting lists', 'paragraph')).toBe('The paragraph was already coded at “Waiting lists”: nothing changed.');
   });
 
-  it('says what coding all results did, duplicates included', () => {
-    expect(codedMessage(4, 4, 'Waiting lists')).toBe('Coded 4 passages at “Waiting lists”.');
-    expect(codedMessage(3, 4, 'Waiting lists')).toBe('Coded 3 passages at “Waiting lists”. 1 other was already coded there.');
-    expect(codedMessage(0, 2, 'Waiting lists')).toBe('All 2 results were already coded at “Waiting lists”: nothing changed.');
+  it('previews what coding all results will code', () => {
+    const count = { matches: 17, passages: 14, documents: 6, alreadyCoded: 3 };
+    expect(previewText(count, 'sentence', 'Waiting lists')).toBe('14 sentences in 6 documents (from 17 matches); 3 are already coded at “Waiting lists”, so 11 will be coded.');
+    expect(previewText({ ...count, alreadyCoded: 0 }, 'turn', 'Waiting lists')).toBe('14 speaker turns in 6 documents (from 17 matches).');
+    expect(previewText({ matches: 1, passages: 1, documents: 1, alreadyCoded: 1 }, 'match', 'X')).toBe('1 match in 1 document; 1 is already coded at “X”, so 0 will be coded.');
+    expect(previewText(count, 'paragraph', null)).toBe('14 paragraphs in 6 documents (from 17 matches).');
   });
 
   it('words the counts', () => {

@@ -7,6 +7,7 @@ import { SelectionChip } from '../workbench/SelectionChip';
 import { useDocument, useDocumentActions, useProject } from '../workbench/state/contexts';
 import { BlockView } from './BlockView';
 import { CodingPopover } from './CodingPopover';
+import { SelectionMenu } from './SelectionMenu';
 import { LANE_WIDTH, StripeMargin } from './StripeMargin';
 import { blockIndexAt, buildBlocks, itemsPerBlock } from './blocks';
 import type { PaintCoding } from './paint';
@@ -91,6 +92,7 @@ export function ReaderBody({ content, codings }: ReaderBodyProps) {
   const columnRef = useRef<HTMLDivElement>(null);
   const pointer = useReaderPointer({ documentId, text, columnRef, blockIndexOf, setSelection });
   const { popover, setPopover } = pointer;
+  const [menuAt, setMenuAt] = useState<{ x: number; y: number } | null>(null);
 
   // Blocks that must stay rendered: where a selection drag began, the selection's ends, the flash.
   const [flashPin, setFlashPin] = useState(-1);
@@ -165,6 +167,11 @@ export function ReaderBody({ content, codings }: ReaderBodyProps) {
           ref={columnRef}
           className={withSpeakers ? readerStyles.rcolumn : `${readerStyles.rcolumn} ${styles.rcolumnParagraphs}`}
           onMouseDown={pointer.onMouseDown}
+          onContextMenu={(event) => {
+            if (!docSelection) return;
+            event.preventDefault();
+            setMenuAt({ x: event.clientX, y: event.clientY });
+          }}
           onDragStart={(event) => event.preventDefault()}
         >
           <div ref={probe} className={withSpeakers ? `${readerStyles.blockTurn} ${styles.rprobe}` : styles.rprobe} aria-hidden="true">
@@ -194,6 +201,7 @@ export function ReaderBody({ content, codings }: ReaderBodyProps) {
         </div>
         {docSelection && chip ? <SelectionChip span={docSelection} excerpt={excerptOf(text, docSelection.start, docSelection.end)} top={chip.top} left={chip.left} /> : null}
       </div>
+      {menuAt && docSelection ? <SelectionMenu x={menuAt.x} y={menuAt.y} onClose={() => setMenuAt(null)} /> : null}
       {popover && popoverCodings.length > 0 ? <CodingPopover codings={popoverCodings} text={text} anchor={popover.anchor} onClose={() => setPopover(null)} /> : null}
     </div>
   );

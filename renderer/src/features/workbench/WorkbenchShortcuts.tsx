@@ -21,13 +21,14 @@ function modalOpen(): boolean {
 
 /**
  * The workbench's keys: 1–9 code the selection at the quick codes, Ctrl/Cmd+K opens the code
- * palette, Ctrl/Cmd+Z undoes, Shift+Ctrl/Cmd+Z and Ctrl+Y redo, Escape drops the selection.
+ * palette, Ctrl/Cmd+I codes the selection in vivo, Ctrl/Cmd+Z undoes, Shift+Ctrl/Cmd+Z and Ctrl+Y
+ * redo, Escape drops the selection.
  */
 export function WorkbenchShortcuts() {
   const { quickCodes } = useProject();
   const { redo, undo } = useChanges();
   const { extentEdit, selection } = useDocument();
-  const { codeSelection, setExtentEdit, setSelection } = useDocumentActions();
+  const { codeSelection, codeSelectionInVivo, setExtentEdit, setSelection } = useDocumentActions();
   const { say, setPaletteOpen } = useViewActions();
   const apple = isApplePlatform(navigator.platform);
 
@@ -56,6 +57,11 @@ export function WorkbenchShortcuts() {
         else say(`No quick code on key ${shortcut.index + 1}: pin a code in the codebook to use it.`);
         return;
       }
+      case 'inVivo':
+        event.preventDefault();
+        if (selection) void codeSelectionInVivo();
+        else say('Select words in the text first: Ctrl/Cmd+I makes them a code and codes them (in vivo).');
+        return;
       case 'clearSelection':
         if (selection) {
           setSelection(null);

@@ -63,19 +63,44 @@ export function DocumentProvider({ children }: { children: ReactNode }) {
 
   const setSelection = useCallback((next: DocumentSpan | null) => setSelectionState((current) => (sameSpan(current, next) ? current : next)), []);
 
+  /** The selection, once it may be coded by the user (the project writable, their name given), or null with the reason said. */
+  const codableSelection = useCallback(
+    async (what: string): Promise<DocumentSpan | null> => {
+      if (refuseReadOnly()) return null;
+      const { selection: span, coderName: name } = latest.current;
+      if (!span) {
+        say(`Select a passage in the text first, then ${what}.`);
+        return null;
+      }
+      if (!name && !(await requestCoderName('first'))) return null;
+      return span;
+    },
+    [refuseReadOnly, requestCoderName, say],
+  );
+
   const codeSelection = useCallback(
     async (codeId: string) => {
-      if (refuseReadOnly()) return;
-      const { project: now, selection: span, coderName: name } = latest.current;
-      const code = now.codebook.find((c) => c.id === codeId);
+      const code = latest.current.project.codebook.find((c) => c.id === codeId);
       if (!code) return say('That code no longer exists.');
       if (!code.codable) return say(`“${code.name}” is a folder: choose one of the codes inside it.`);
-      if (!span) return say(`Select a passage in the text first, then code it at “${code.name}”.`);
-      if (!name && !(await requestCoderName('first'))) return;
-      await change('coding.apply', { documentId: span.documentId, codeId, start: span.start, end: span.end });
+      const span = await codableSelection(`code it at “${code.name}”`);
+      if (span) await change('coding.apply', { documentId: span.documentId, codeId, start: span.start, end: span.end });
     },
-    [change, refuseReadOnly, requestCoderName, say],
+    [change, codableSelection, say],
   );
+
+  const codeSelectionAtNewCode = useCallback(
+    async (typed: string) => {
+      const span = await codableSelection('code it at a new code');
+      if (span) await change('coding.createCodeAndApply', { name: typed, documentId: span.documentId, start: span.start, end: span.end });
+    },
+    [change, codableSelection],
+  );
+
+  const codeSelectionInVivo = useCallback(async () => {
+    const span = await codableSelection('code its words in vivo');
+    if (span) await change('coding.inVivo', { documentId: span.documentId, start: span.start, end: span.end });
+  }, [change, codableSelection]);
 
   const visibleCoderIds = useMemo(() => visibleCoders(coderView, project.coders, project.currentCoderId), [coderView, project.coders, project.currentCoderId]);
 
@@ -92,6 +117,8 @@ export function DocumentProvider({ children }: { children: ReactNode }) {
       openDocument,
       setSelection,
       codeSelection,
+      codeSelectionAtNewCode,
+      codeSelectionInVivo,
       setExtentEdit,
       setActiveCodeId,
       setCoderView,
@@ -100,7 +127,7 @@ export function DocumentProvider({ children }: { children: ReactNode }) {
       rememberScroll,
       flushWorkspace,
     }),
-    [openDocument, setSelection, codeSelection, setCoderView, takeInitialScroll, rememberScroll, flushWorkspace],
+    [openDocument, setSelection, codeSelection, codeSelectionAtNewCode, codeSelectionInVivo, setCoderView, takeInitialScroll, rememberScroll, flushWorkspace],
   );
   const state = useMemo<DocumentState>(
     () => ({ documentId, selection, focusRequest, extentEdit, activeCodeId, coderView, visibleCoderIds, attributeFilter }),

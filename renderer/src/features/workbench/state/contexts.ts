@@ -77,6 +77,10 @@ export interface DocumentActions {
   setSelection(selection: DocumentSpan | null): void;
   /** Codes the current selection at `codeId` for the current coder (asks for a name first if needed). */
   codeSelection(codeId: string): Promise<void>;
+  /** Creates a code named as typed ("Parent/Child": under another) and codes the selection at it, in one step. */
+  codeSelectionAtNewCode(typed: string): Promise<void>;
+  /** Codes the selection in vivo: its words name a new code, at which it is coded, in one step. */
+  codeSelectionInVivo(): Promise<void>;
   setExtentEdit(edit: ExtentEdit | null): void;
   setActiveCodeId(codeId: string | null): void;
   setCoderView(view: CoderView): void;
