@@ -26,7 +26,7 @@ export function MemoPanel() {
   const label = memoSubjectLabel(target, project, places);
 
   return (
-    <section className={styles.memoPanel} aria-label="Memo panel">
+    <section className={styles.memoPanel} aria-label="Memo panel" data-docked-panel="">
       <header className={styles.memoPanelHead}>
         <div className={styles.memoPanelTitle}>
           <span className={styles.memoPanelKind}>{kind === label ? 'Memos' : `Memos on this ${kind.toLowerCase()}`}</span>
@@ -41,7 +41,6 @@ export function MemoPanel() {
         </button>
       </header>
       <div className={styles.memoPanelBody}>
-        <MemoEditor key={JSON.stringify(target)} label="New memo" autoFocus onSave={(text) => actions.create(target, text)} />
         {memos.length > 0 ? (
           <ul className={styles.memoPanelList} aria-label="Memos">
             {memos.map((memo) => (
@@ -59,6 +58,7 @@ export function MemoPanel() {
         ) : (
           <p className={styles.memoPanelNone}>No memos on this yet.</p>
         )}
+        <MemoEditor key={JSON.stringify(target)} label="New memo" autoFocus onSave={(text) => actions.create(target, text)} />
       </div>
     </section>
   );

@@ -71,9 +71,9 @@ export function filterStripes(stripes: readonly Stripe[], filter: StripeFilter):
 }
 
 /** One coder's bar, the gap between two coders' bars, and the gap between two code columns (pixels). */
-export const BAR_WIDTH = 4;
-export const BAR_GAP = 2;
-export const COLUMN_GAP = 6;
+export const BAR_WIDTH = 3;
+export const BAR_GAP = 1;
+export const COLUMN_GAP = 4;
 export const MIN_STRIPE_HEIGHT = 14;
 /** A code name's line in the label area. */
 export const LABEL_HEIGHT = 16;

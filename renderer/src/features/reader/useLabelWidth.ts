@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import type { KeyboardEvent, PointerEvent } from 'react';
 
 /** How wide the code names beside the stripes may be (pixels): the default, and the range the user drags in. */
-export const LABEL_WIDTH = { initial: 132, min: 56, max: 420, step: 16 } as const;
+export const LABEL_WIDTH = { initial: 112, min: 56, max: 420, step: 16 } as const;
 const STORE_KEY = 'marginalia.stripeLabelWidth';
 
 /** A width the user asked for, kept in range. */
