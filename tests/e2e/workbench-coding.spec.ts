@@ -336,6 +336,8 @@ test('whose codings are shown: me, one coder, all coders; switching coder; the c
 
   await show.selectOption({ label: 'Amara Okafor' });
   const peer = 'Peer mentors should be the front door, not the whole house.';
+  // The reader draws only the blocks near the view: bring the passage into it.
+  await phrasePoints(page, peer);
   await expect(reader.locator('[data-codings]', { hasText: peer })).toHaveCount(1);
   // Tom Reilly did not code that sentence on its own.
   const amaraCodings = await reader.locator('[data-codings]').count();
