@@ -273,7 +273,9 @@ test('memos: a journal entry appears in the memo list with its author and date',
   await showCentre(page, 'Memos');
   await expect(page.getByRole('article')).toHaveCount(3);
   // Newest first.
-  await expect(page.getByRole('article').first()).toHaveAccessibleName(`Memo by Test Coder on A coding in ${codedDoc}`);
+  // A coding's memo names its code and the passage's first words.
+  const opening = coded!.text.trim().split(/\s+/).slice(0, 3).join(' ').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  await expect(page.getByRole('article').first()).toHaveAccessibleName(new RegExp(`^Memo by Test Coder on Zero suicide: “${opening}.*” in ${codedDoc}$`));
   await page.getByLabel('Memo kind').selectOption({ label: 'Codes' });
   await expect(page.getByRole('article')).toHaveCount(1);
   await page.getByRole('article').getByRole('button', { name: 'Zero suicide' }).click();
@@ -282,7 +284,7 @@ test('memos: a journal entry appears in the memo list with its author and date',
 
   await showCentre(page, 'Memos');
   await page.getByLabel('Memo kind').selectOption({ label: 'Codings' });
-  await page.getByRole('article').getByRole('button', { name: `A coding in ${codedDoc}` }).click();
+  await page.getByRole('article').getByRole('button', { name: new RegExp(`^Zero suicide: “${opening}`) }).click();
   await expect(page.getByRole('region', { name: codedDoc })).toBeVisible();
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MemoView, SearchHit } from '../../../shared/api/contract';
 import type { Code, DocumentMeta } from '../../../shared/domain/schemas';
-import { memoAuthors, memoSubjectKind, memoSubjectLabel, memosOn, visibleMemos } from '../../../renderer/src/features/memos/memoSubjects';
+import { memoAuthors, memoSubjectKind, memoSubjectLabel, memosOn, passageOpening, visibleMemos } from '../../../renderer/src/features/memos/memoSubjects';
 import { codedMessage, countSummary, documentCount, groupByDocument, previewText, trimContext } from '../../../renderer/src/features/retrieval/retrievalText';
 
 const description = { definition: '', whenToUse: '', whenNotToUse: '', example: '' };
@@ -28,14 +28,23 @@ const memos = [
 
 describe('memo subjects', () => {
   it('names what a memo is about', () => {
-    const places = new Map([['c9', { documentId: 'd1', codeId: 'k1', start: 0, end: 5 }]]);
+    const places = new Map([['c9', { documentId: 'd1', codeId: 'k1', start: 0, end: 5, text: 'the waiting list was months long and nobody told us' }]]);
     expect(memoSubjectLabel({ type: 'project' }, project, places)).toBe('Project journal');
     expect(memoSubjectLabel({ type: 'document', id: 'd1' }, project, places)).toBe('03 Newham: people who use services');
     expect(memoSubjectLabel({ type: 'code', id: 'k1' }, project, places)).toBe('Tackling stigma');
-    expect(memoSubjectLabel({ type: 'coding', id: 'c9' }, project, places)).toBe('A coding in 03 Newham: people who use services');
+    expect(memoSubjectLabel({ type: 'coding', id: 'c9' }, project, places)).toBe(
+      'Tackling stigma: “the waiting list was months long and nobody…” in 03 Newham: people who use services',
+    );
     expect(memoSubjectLabel({ type: 'coding', id: 'c9' }, project, new Map())).toBe('A coding');
     expect(memoSubjectLabel({ type: 'code', id: 'gone' }, project, places)).toMatch(/no longer/);
     expect(memoSubjectKind({ type: 'code', id: 'k1' })).toBe('Code');
+  });
+
+  it('opens a coding’s memo label with the passage’s first whole words', () => {
+    expect(passageOpening('  Short  passage ')).toBe('Short passage');
+    expect(passageOpening('one two three four five six seven eight nine')).toBe('one two three four five six seven eight…');
+    expect(passageOpening(`${'x'.repeat(30)} ${'y'.repeat(40)} z`)).toBe(`${'x'.repeat(30)}…`);
+    expect(passageOpening('')).toBe('');
   });
 
   it('lists memos newest first, filtered by kind and author', () => {

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import type { ReactNode } from 'react';
 import type { DocumentSummary } from '../../../../shared/api/contract';
 import { plural } from '../../../../shared/text/plural';
 import { DoneToggle } from './DoneToggle';
@@ -11,9 +12,11 @@ export interface ReaderHeaderProps {
   text: string | null;
   /** Codings shown under the current coder view, once loaded. */
   codingCount: number | null;
+  /** Controls at the header's end (the stripe filters). */
+  tools?: ReactNode;
 }
 
-export function ReaderHeader({ meta, text, codingCount }: ReaderHeaderProps) {
+export function ReaderHeader({ meta, text, codingCount, tools }: ReaderHeaderProps) {
   const words = useMemo(() => (text === null ? null : countWords(text)), [text]);
   const facts = [
     words === null ? null : plural(words, 'word'),
@@ -26,6 +29,7 @@ export function ReaderHeader({ meta, text, codingCount }: ReaderHeaderProps) {
       <h2 className={styles.readerTitle}>{meta.name}</h2>
       {facts.length > 0 ? <p className={styles.readerFacts}>{facts.join(' · ')}</p> : null}
       <DoneToggle documentId={meta.id} />
+      {tools}
     </header>
   );
 }

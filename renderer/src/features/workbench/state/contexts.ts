@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { Context } from 'react';
 import type { AttributeFilter, ChangeChannel, ChangeResult, HistoryState, Input, ProjectSnapshot } from '../../../../../shared/api/contract';
+import type { MemoTarget } from '../../../../../shared/domain/schemas';
 import type { CentreView, CoderView, DocumentSpan } from '../types';
 
 /**
@@ -96,11 +97,15 @@ export interface DocumentActions {
 export interface ViewState {
   centre: CentreView;
   paletteOpen: boolean;
+  /** What the docked memo panel shows memos on; null when it is closed. */
+  memoTarget: MemoTarget | null;
 }
 
 export interface ViewActions {
   setCentre(view: CentreView): void;
   setPaletteOpen(open: boolean): void;
+  /** Opens the docked memo panel on a subject (null closes it). */
+  openMemos(target: MemoTarget | null): void;
   /** Shows a message in the status bar. */
   say(message: string | null): void;
 }
