@@ -256,14 +256,14 @@ test('an empty project invites an import, and the dialog lists what a REFI-QDA c
   await pane.getByRole('button', { name: 'Import files…' }).click();
   await (await chooser).setFiles([
     { name: 'codes.qdc', mimeType: 'application/xml', buffer: Buffer.from('<?xml version="1.0"?><CodeBook/>') },
-    { name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4') },
+    { name: 'notes.rtf', mimeType: 'application/rtf', buffer: Buffer.from('{\\rtf1 Notes}') },
   ]);
   const dialog = importDialog(page);
   await expect(fileCard(dialog, 'codes.qdc')).toContainText('REFI-QDA codebook');
   await expect(fileCard(dialog, 'codes.qdc')).toContainText('will be added to the codebook');
-  await expect(fileCard(dialog, 'scan.pdf')).toContainText('scan.pdf cannot be imported: Marginalia does not read .pdf files');
-  await fileCard(dialog, 'scan.pdf').getByRole('button', { name: 'Remove scan.pdf' }).click();
-  await expect(fileCard(dialog, 'scan.pdf')).toHaveCount(0);
+  await expect(fileCard(dialog, 'notes.rtf')).toContainText('notes.rtf cannot be imported: Marginalia does not read .rtf files');
+  await fileCard(dialog, 'notes.rtf').getByRole('button', { name: 'Remove notes.rtf' }).click();
+  await expect(fileCard(dialog, 'notes.rtf')).toHaveCount(0);
   await expect(dialog.getByRole('button', { name: 'Import 1 file' })).toBeEnabled();
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toBeHidden();

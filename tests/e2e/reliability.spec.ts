@@ -49,7 +49,7 @@ test('a project open in another window opens read-only: banner, changes refused 
 
   // A second server on the same folders: a second Marginalia window on the same project.
   const second = await launchWebApp(app.dataDir, app.documentsDir);
-  // Its own browser context: both servers' session cookies are for 127.0.0.1.
+  // Its own browser context, as a second window would have.
   const context = await browser.newContext({ viewport: { width: 1280, height: 820 } });
   try {
     const page2 = await context.newPage();

@@ -92,9 +92,9 @@ describe('files before reading', () => {
   });
 
   it('refuses formats Marginalia does not import, naming the ones it does', () => {
-    expect(refuseBeforeReading({ name: 'scan.pdf', size: 10 })).toMatch(/does not read \.pdf files .*\.docx.*\.qdpx/);
+    expect(refuseBeforeReading({ name: 'notes.rtf', size: 10 })).toMatch(/does not read \.rtf files .*\.docx.*\.pdf.*\.qdpx/);
     expect(refuseBeforeReading({ name: 'README', size: 10 })).toMatch(/files without an extension/);
-    for (const name of ['a.txt', 'a.md', 'a.DOCX', 'a.odt', 'a.vtt', 'a.srt', 'a.csv', 'a.xlsx', 'a.qdpx', 'a.qdc']) {
+    for (const name of ['a.txt', 'a.md', 'a.DOCX', 'a.odt', 'a.pdf', 'a.vtt', 'a.srt', 'a.csv', 'a.xlsx', 'a.qdpx', 'a.qdc']) {
       expect(refuseBeforeReading({ name, size: 10 }), name).toBeNull();
     }
   });
@@ -185,6 +185,7 @@ const transcript: ImportInspection = {
     name: 'transcript',
     characters: 874,
     speakerPattern: 'bracket',
+    encoding: 'utf-8',
     turns: [
       { speaker: 'id1', text: 'hello, I like the course.' },
       { speaker: 'id2', text: 'I am struggling with the lecture slides.' },
@@ -289,7 +290,7 @@ const ok = (fileName: string, documents: string[]): ImportResult => ({
 
 describe('the import session', () => {
   it('runs only once every file is prepared and every setting is complete', () => {
-    let s = sessionWith(['transcript.txt', 'survey.csv', 'scan.pdf']);
+    let s = sessionWith(['transcript.txt', 'survey.csv', 'notes.rtf']);
     expect(canRun(s)).toEqual({ ok: false, reason: 'Preparing 3 files…' });
     s = importReducer(s, { type: 'update', key: 'k0', patch: { phase: 'ready', stagedId: 'a', inspection: transcript, form: initialForm(transcript) } })!;
     s = importReducer(s, { type: 'update', key: 'k2', patch: { phase: 'refused', problem: 'cannot be imported' } })!;
@@ -315,7 +316,7 @@ describe('the import session', () => {
   });
 
   it('gives a result for every file in the order chosen: the backend’s, and failures for files refused before', () => {
-    let s = sessionWith(['scan.pdf', 'transcript.txt', 'ID1.docx']);
+    let s = sessionWith(['notes.rtf', 'transcript.txt', 'ID1.docx']);
     s = importReducer(s, { type: 'update', key: 'k0', patch: { phase: 'refused', problem: 'cannot be imported: not a format' } })!;
     for (const key of ['k1', 'k2']) {
       s = importReducer(s, { type: 'update', key, patch: { phase: 'ready', stagedId: key, inspection: transcript, form: initialForm(transcript) } })!;
@@ -325,7 +326,7 @@ describe('the import session', () => {
     s = importReducer(s, { type: 'finished', results: [ok('transcript.txt', ['transcript']), skipped], firstImportedId: 'd1' })!;
     expect(s.stage).toBe('results');
     expect(s.results.map((r) => [r.fileName, r.status])).toEqual([
-      ['scan.pdf', 'failed'],
+      ['notes.rtf', 'failed'],
       ['transcript.txt', 'imported'],
       ['ID1.docx', 'skipped'],
     ]);

@@ -1,4 +1,5 @@
 import type { ImportInspection, ImportItemOptions } from '../../../../shared/api/contract';
+import type { TextEncodingName } from '../../../../shared/text/encodings';
 import { plural } from '../../../../shared/text/plural';
 
 /**
@@ -12,6 +13,8 @@ export type SpeakerPattern = 'colon' | 'bracket' | 'dash';
 export interface DocumentForm {
   kind: 'document';
   speakers: SpeakerChoice;
+  /** A plain-text file's encoding, when the user chose one over the detected one. */
+  encoding?: TextEncodingName;
 }
 
 export interface SpreadsheetForm {
@@ -204,7 +207,7 @@ export function formProblem(form: ItemForm, inspection: ImportInspection): strin
 export function buildImportOptions(form: ItemForm, inspection: ImportInspection): ImportItemOptions {
   switch (form.kind) {
     case 'document':
-      return { speakers: form.speakers };
+      return { speakers: form.speakers, ...(form.encoding && { encoding: form.encoding }) };
     case 'refi-project':
       return { refi: { coderFrom: form.coderFrom } };
     case 'refi-codebook':

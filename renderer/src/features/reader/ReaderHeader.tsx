@@ -1,7 +1,9 @@
 import { useMemo } from 'react';
+import type { ReactNode } from 'react';
 import type { DocumentSummary } from '../../../../shared/api/contract';
 import { plural } from '../../../../shared/text/plural';
 import { useView, useViewActions } from '../workbench/state/contexts';
+import { DoneToggle } from './DoneToggle';
 import { countWords } from './segments';
 import styles from './ReaderHeader.module.css';
 
@@ -11,9 +13,11 @@ export interface ReaderHeaderProps {
   text: string | null;
   /** Codings shown under the current coder view, once loaded. */
   codingCount: number | null;
+  /** Controls at the header's end (the stripe filters). */
+  tools?: ReactNode;
 }
 
-export function ReaderHeader({ meta, text, codingCount }: ReaderHeaderProps) {
+export function ReaderHeader({ meta, text, codingCount, tools }: ReaderHeaderProps) {
   const { snapWords } = useView();
   const { setSnapWords } = useViewActions();
   const words = useMemo(() => (text === null ? null : countWords(text)), [text]);
@@ -31,6 +35,8 @@ export function ReaderHeader({ meta, text, codingCount }: ReaderHeaderProps) {
         <input type="checkbox" checked={snapWords} onChange={(event) => setSnapWords(event.target.checked)} />
         Select whole words
       </label>
+      <DoneToggle documentId={meta.id} />
+      {tools}
     </header>
   );
 }

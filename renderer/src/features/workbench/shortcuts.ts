@@ -14,6 +14,7 @@ export type Shortcut =
   | { type: 'undo' }
   | { type: 'redo' }
   | { type: 'quickCode'; index: number }
+  | { type: 'inVivo' }
   | { type: 'clearSelection' }
   | { type: 'help' };
 
@@ -32,6 +33,8 @@ export function shortcutFor(e: KeyInput, typing: boolean, apple: boolean): Short
   const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
   if (command && !e.altKey) {
     if (key === 'k' && !e.shiftKey) return { type: 'palette' };
+    // Code in vivo: MAXQDA's key for it.
+    if (key === 'i' && !e.shiftKey) return { type: 'inVivo' };
     if (key === 'z') return e.shiftKey ? { type: 'redo' } : { type: 'undo' };
     if (key === 'y' && !apple && !e.shiftKey) return { type: 'redo' };
     return null;

@@ -1,19 +1,21 @@
 import { useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
+import type { MemoTarget } from '../../../../../shared/domain/schemas';
 import type { CentreView } from '../types';
 import { StatusContext, ViewActionsContext, ViewStateContext } from './contexts';
 import type { ViewActions, ViewState } from './contexts';
 
-/** The centre view, the code palette, the shortcut sheet, the reader's word snapping and the status line. */
+/** The centre view, the code palette, the docked memo panel, the shortcut sheet, the reader's word snapping and the status line. */
 export function ViewProvider({ children }: { children: ReactNode }) {
   const [centre, setCentre] = useState<CentreView>({ kind: 'reader' });
   const [paletteOpen, setPaletteOpen] = useState(false);
+  const [memoTarget, openMemos] = useState<MemoTarget | null>(null);
   const [snapWords, setSnapWords] = useState(true);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [status, say] = useState<string | null>(null);
-  const state = useMemo<ViewState>(() => ({ centre, paletteOpen, snapWords, shortcutsOpen }), [centre, paletteOpen, snapWords, shortcutsOpen]);
+  const state = useMemo<ViewState>(() => ({ centre, paletteOpen, memoTarget, snapWords, shortcutsOpen }), [centre, paletteOpen, memoTarget, snapWords, shortcutsOpen]);
   // State setters never change, so neither does this: dispatching never re-renders.
-  const actions = useMemo<ViewActions>(() => ({ setCentre, setPaletteOpen, setSnapWords, setShortcutsOpen, say }), []);
+  const actions = useMemo<ViewActions>(() => ({ setCentre, setPaletteOpen, openMemos, setSnapWords, setShortcutsOpen, say }), []);
   return (
     <ViewActionsContext value={actions}>
       <ViewStateContext value={state}>
