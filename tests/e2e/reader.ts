@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import type { ProjectFile, CoderFile } from '../../shared/domain/schemas';
+import { ProjectLayout } from '../../electron/services/project/layout';
+import { loadProject } from '../../electron/services/project/project-loader';
 import { expect } from './web-app';
 import type { WebApp } from './web-app';
 
@@ -23,8 +25,16 @@ export async function spanOf(file: string, phrase: string): Promise<{ start: num
   return { start, end: start + phrase.length };
 }
 
+/**
+ * The sample project as saved on disk: each file's snapshot with its change log replayed, read
+ * the way Marginalia reads a colleague's project (without changing it).
+ */
+async function savedProject(app: WebApp) {
+  return (await loadProject(new ProjectLayout(join(app.documentsDir, PROJECT)), { discardTemp: false })).state;
+}
+
 export async function projectFile(app: WebApp): Promise<ProjectFile> {
-  return JSON.parse(await readFile(join(app.documentsDir, PROJECT, 'project.json'), 'utf-8')) as ProjectFile;
+  return (await savedProject(app)).data;
 }
 
 export async function codeId(app: WebApp, name: string): Promise<string> {
@@ -34,9 +44,9 @@ export async function codeId(app: WebApp, name: string): Promise<string> {
 }
 
 export async function coderFile(app: WebApp, coderName: string): Promise<CoderFile | null> {
-  const coder = (await projectFile(app)).coders.find((c) => c.name === coderName);
-  if (!coder) return null;
-  return JSON.parse(await readFile(join(app.documentsDir, PROJECT, 'coders', `${coder.id}.json`), 'utf-8')) as CoderFile;
+  const state = await savedProject(app);
+  const coder = state.data.coders.find((c) => c.name === coderName);
+  return coder ? (state.coder(coder.id)?.toFile() ?? null) : null;
 }
 
 /** First launch: the sample opens and asks for the coder's name. */
