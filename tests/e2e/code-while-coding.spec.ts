@@ -81,7 +81,7 @@ test('autocode by sentence: the preview counts, one step codes each sentence onc
   await start(page, app);
   await page.getByRole('tab', { name: 'Search' }).click();
   await page.getByRole('searchbox', { name: 'Search text' }).fill('waiting list');
-  await page.getByLabel('Whole words').check();
+  await page.getByLabel('Whole words', { exact: true }).check();
   await page.getByRole('button', { name: 'Search', exact: true }).click();
   await page.getByRole('button', { name: 'Code all results…' }).click();
   const dialog = page.getByRole('dialog', { name: /^Code all \d+ results for “waiting list”/ });

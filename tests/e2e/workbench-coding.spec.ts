@@ -23,7 +23,7 @@ test('a passage selected with the mouse and dragged onto a code is coded, shown,
   const communities = await codeId(app, 'Communities take the lead');
   const highlight = codedRuns(reader, communities);
   await expect(highlight).toHaveText(POOLED);
-  await expect(reader.getByRole('button', { name: /^Communities take the lead: coded passage/ })).toBeVisible();
+  await expect(reader.getByRole('button', { name: /^Communities take the lead(, Test Coder)?: coded passage/ })).toBeVisible();
   await expect(page.locator('footer').getByRole('status')).toContainText('Code “Communities take the lead” in 04 Lambeth');
 
   // Stored in the current coder's own file, at the exact offsets of the passage.
@@ -41,7 +41,7 @@ test('a passage selected with the mouse and dragged onto a code is coded, shown,
   await page.reload();
   const again = page.getByRole('region', { name: '04 Lambeth: commissioners' });
   await expect(codedRuns(again, communities)).toHaveText(POOLED);
-  await expect(again.getByRole('button', { name: /^Communities take the lead: coded passage/ })).toBeVisible();
+  await expect(again.getByRole('button', { name: /^Communities take the lead(, Test Coder)?: coded passage/ })).toBeVisible();
 
   // Its own coder can change its extent from the popover: pick the new passage, then apply.
   await phrasePoints(page, POOLED);

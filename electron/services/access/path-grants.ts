@@ -14,11 +14,13 @@ import { isInside } from '../../common/static-files';
  *   or named, which must be a Marginalia project folder (it holds project.json or backups/), so
  *   nothing but Marginalia's own files can be reached this way;
  * * `create` (a new project): any; create-project writes only Marginalia's own files, and only
- *   into a new or empty folder.
+ *   into a new or empty folder;
+ * * `list` (the folder chooser): any here; the folder browser itself lists only the home folder
+ *   and below, and names folders, never reads files.
  *
  * Comparisons use real paths, so a symlink inside the project cannot lead outside it.
  */
-export type PathUse = 'project' | 'create' | 'read';
+export type PathUse = 'project' | 'create' | 'read' | 'list';
 
 /** The real path of `path`; for one that does not exist yet, its nearest existing ancestor's, plus the rest. */
 export async function realPathOf(path: string): Promise<string> {
@@ -60,7 +62,7 @@ export class PathGrants {
       if (await isProjectFolder(real)) return;
       throw new AppError('INVALID_INPUT', `${path} is not a Marginalia project folder (it has no project.json), so Marginalia will not open it: choose the folder that holds project.json.`, path);
     }
-    if (use === 'create') return;
+    if (use === 'create' || use === 'list') return;
     if (this.exact.has(resolve(path)) || this.exact.has(real)) return;
     const project = this.openProject();
     if (project !== null && isInside(await this.real(project), real)) return;

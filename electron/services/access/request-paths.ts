@@ -15,6 +15,7 @@ export const requestPaths: { [C in Channel]?: PathReader<C> } = {
   'project.restoreBackup': ({ path }) => [{ path, use: 'project' }],
   'exchange.importProject': ({ path }) => [{ path, use: 'project' }],
   'import.inspect': ({ source }) => sourcePath(source).map((path) => ({ path, use: 'read' })),
+  'folders.list': ({ path }) => (path === undefined ? [] : [{ path, use: 'list' }]),
   'import.run': ({ items }) => items.flatMap((item) => sourcePath(item.source)).map((path) => ({ path, use: 'read' })),
 };
 

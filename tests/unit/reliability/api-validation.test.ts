@@ -274,6 +274,17 @@ const specs: Partial<Record<Channel, Spec>> = {
     fields: { documentId: 'id' },
     semantic: () => [{ label: 'an unknown document', input: { documentId: UNKNOWN }, codes: ['NOT_FOUND'] }],
   },
+  'document.setDone': {
+    valid: () => ({ documentId: UNKNOWN, done: true }),
+    fields: { documentId: 'id', done: 'bool' },
+    semantic: () => [{ label: 'an unknown document', input: { documentId: UNKNOWN, done: true }, codes: ['NOT_FOUND'] }],
+  },
+  'agreement.startConsensus': {
+    // An unknown coder: a request that passes validation changes nothing (codeIds and documentIds may be null).
+    valid: (f) => ({ coderA: f.amaraId, coderB: UNKNOWN, codeIds: null, documentIds: null, attributes: {}, allDocuments: false }),
+    fields: { coderA: 'id', coderB: 'id', attributes: 'object' },
+    semantic: (f) => [{ label: 'an unknown coder', input: { coderA: f.amaraId, coderB: UNKNOWN, codeIds: null, documentIds: null, attributes: {}, allDocuments: false }, codes: ['NOT_FOUND'] }],
+  },
   'history.undo': {},
   'history.redo': { semantic: () => [{ label: 'nothing to redo', input: {}, codes: ['INVALID_INPUT'] }] },
   'agreement.resolve': {

@@ -211,6 +211,7 @@ describe('settings', () => {
       mode: 'character',
       threshold: 0.9,
       q: null,
+      allDocuments: false,
     });
     expect(agreementRequest({ ...s, useFilter: false, mode: 'segment', thresholdPercent: 80, q: 5 }, { Borough: ['Lambeth'] })).toMatchObject({ attributes: {}, threshold: 0.8, q: 5 });
   });

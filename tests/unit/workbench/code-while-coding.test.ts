@@ -1,6 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ProjectLayout } from '../../../electron/services/project/layout';
+import { loadProject } from '../../../electron/services/project/project-loader';
 import { SAMPLE_PATH, sampleBackend } from '../../helpers/backend';
 import { useTempDirs } from '../../helpers/temp-dir';
 
@@ -16,7 +17,8 @@ async function setup(coderName: string | null = 'Test Coder') {
   const doc = (await project()).documents.find((d) => d.name.startsWith('04 Lambeth'))!;
   const { text } = await h['document.get']({ documentId: doc.id });
   const span = (words: string) => ({ documentId: doc.id, start: text.indexOf(words), end: text.indexOf(words) + words.length });
-  const projectJson = async () => JSON.parse(await readFile(join(root, SAMPLE_PATH, 'project.json'), 'utf-8')) as { codebook: { id: string; name: string; parentId: string | null }[] };
+  // The project as saved: project.json with its change log replayed, read as a colleague's project is.
+  const projectJson = async () => (await loadProject(new ProjectLayout(join(root, SAMPLE_PATH)), { discardTemp: false })).state.data;
   return { h, project, doc, text, span, projectJson };
 }
 

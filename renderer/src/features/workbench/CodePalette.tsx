@@ -6,13 +6,13 @@ import type { NewCodeOffer, PaletteEntry } from './palette';
 import styles from './workbench.module.css';
 import { useProject, useDocument, useDocumentActions } from './state/contexts';
 
-/** A line of the palette: a code, or (first, with a selection) the offer to create one. */
+/** A line of the palette: a code, or (with a selection) the offer to create one. */
 type Choice = { kind: 'code'; entry: PaletteEntry } | { kind: 'create'; offer: NewCodeOffer };
 
 /**
  * Ctrl/Cmd+K: a filter box over every codable code. Type to filter by name or path, arrows to
  * move, Enter to code the selection at the highlighted code, Escape to close. With a selection,
- * a name no code has is offered first as "Create code "NAME" and code the selection".
+ * a name no code has is offered as "Create code "NAME" and code the selection" (first when no code matches).
  */
 export function CodePalette({ onClose }: { onClose: () => void }) {
   const { project, quickCodes } = useProject();
@@ -28,7 +28,12 @@ export function CodePalette({ onClose }: { onClose: () => void }) {
   const matches = useMemo(() => filterPalette(entries, query), [entries, query]);
   const offer = useMemo(() => (selection ? newCodeOffer(project.codebook, query) : null), [selection, project.codebook, query]);
   const choices = useMemo<Choice[]>(
-    () => [...(offer ? [{ kind: 'create' as const, offer }] : []), ...matches.map((entry) => ({ kind: 'code' as const, entry }))],
+    () => {
+      const codes = matches.map((entry) => ({ kind: 'code' as const, entry }));
+      // First when nothing matches what was typed; after the codes that do, so Enter still picks the best match.
+      if (!offer) return codes;
+      return codes.length === 0 ? [{ kind: 'create' as const, offer }] : [...codes, { kind: 'create' as const, offer }];
+    },
     [offer, matches],
   );
   const current = Math.min(active, Math.max(0, choices.length - 1));
