@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SAMPLE_PATH, sampleBackend } from '../../helpers/backend';
+import { overlappingQde } from '../../helpers/overlapping-qde';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
@@ -30,6 +31,20 @@ describe('importing files into a project', () => {
     expect(run.results).toEqual([expect.objectContaining({ fileName: 'Walthamstow.txt', status: 'imported', documents: ['Walthamstow'] })]);
     expect((await h['app.getState']({})).project!.documents.map((d) => d.name)).toContain('Walthamstow');
     expect(run.change?.delta.documents?.upsert.map((d) => d.name)).toEqual(['Walthamstow']);
+  });
+
+  it('tells the preview how many REFI-QDA codings overlap, and merges them when asked', async () => {
+    const { h } = await backend();
+    const id = await stage(h, 'Overlaps.qdpx', overlappingQde);
+    const inspection = await h['import.inspect']({ source: { stagedId: id } });
+    expect(inspection.refi).toEqual({ codingsWithOtherUser: 0, codingsOverlapping: 2 });
+    const run = await h['import.run']({ items: [{ source: { stagedId: id }, options: { refi: { mergeOverlaps: true } } }] });
+    expect(run.results[0]!.status).toBe('imported');
+    const state = await h['app.getState']({});
+    const ada = state.project!.coders.find((c) => c.name === 'Ada')!;
+    const doc = state.project!.documents.find((d) => d.name === 'Commute')!;
+    const codings = await h['document.codings']({ documentId: doc.id, coderIds: [ada.id] });
+    expect(codings.map((c) => [c.start, c.end])).toEqual([[4, 33]]);
   });
 
   it('reports the same content imported twice, and leaves the project untouched for a failed file', async () => {
