@@ -325,8 +325,12 @@ export interface ImportInspection {
       suggested: { textColumns: string[]; nameColumn?: string; groupColumn?: string };
     }[];
   };
-  /** A REFI-QDA project: how many codings name another user than their selection (the dialog then asks whose they are). */
-  refi?: { codingsWithOtherUser: number };
+  /**
+   * A REFI-QDA project: how many codings name another user than their selection (the dialog then
+   * asks whose they are), and how many overlap another of the same coder at the same code (the
+   * dialog then offers to merge them).
+   */
+  refi?: { codingsWithOtherUser: number; codingsOverlapping: number };
 }
 
 export interface ImportResult {

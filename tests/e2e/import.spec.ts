@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { rpc, snapshot, openWithCoderName } from './api';
+import { overlappingQde } from '../helpers/overlapping-qde';
 import { expect, test } from './web-app';
 import type { WebApp } from './web-app';
 
@@ -267,4 +268,26 @@ test('an empty project invites an import, and the dialog lists what a REFI-QDA c
   await expect(dialog.getByRole('button', { name: 'Import 1 file' })).toBeEnabled();
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toBeHidden();
+});
+
+test('a REFI-QDA project with two overlapping codings: the preview offers the merge, and ticking it imports one coding', async ({ app, page }) => {
+  const list = await openWorkbench(page, app);
+  await fileInput(page).setInputFiles({ name: 'Overlaps.qdpx', mimeType: 'application/octet-stream', buffer: Buffer.from(overlappingQde) });
+  const dialog = importDialog(page);
+  const card = fileCard(dialog, 'Overlaps.qdpx');
+  await expect(card).toContainText('2 codings overlap another of the same coder at the same code.');
+  const merge = card.getByRole('checkbox', { name: /Merge them/ });
+  await expect(merge).not.toBeChecked();
+  await merge.check();
+  await card.screenshot({ path: test.info().outputPath('refi-merge-preview.png') });
+  await runImport(dialog, 1);
+  await expect(result(dialog, 'Overlaps.qdpx')).toContainText('they were merged');
+  await closeResults(page);
+
+  await expect(list.getByRole('option')).toHaveCount(18);
+  const state = await snapshot(page, app);
+  const doc = state.documents.find((d) => d.name === 'Commute')!;
+  const ada = state.coders.find((c) => c.name === 'Ada')!;
+  const codings = await rpc<{ start: number; end: number }[]>(page, app, 'document.codings', { documentId: doc.id, coderIds: [ada.id] });
+  expect(codings.map((c) => [c.start, c.end])).toEqual([[4, 33]]);
 });

@@ -36,10 +36,10 @@ function duplicateOf(store: ProjectStore, text: string): string | null {
 }
 
 /** What a file holds before importing it: the speaker turns found, or a spreadsheet's columns. */
-export async function inspectFile(store: ProjectStore, file: SourceFile, encoding?: TextEncodingName): Promise<ImportInspection> {
+export async function inspectFile(session: ProjectSession, file: SourceFile, encoding?: TextEncodingName): Promise<ImportInspection> {
   const kind = importKind(file.name);
   if (kind === 'spreadsheet') return { fileName: file.name, kind, spreadsheet: inspectTable(await readTable(file)) };
-  if (kind === 'refi-project') return { fileName: file.name, kind, refi: await inspectRefiProject(file) };
+  if (kind === 'refi-project') return { fileName: file.name, kind, refi: await inspectRefiProject(session.context(), file) };
   if (kind !== 'document') return { fileName: file.name, kind };
   const doc = await parseDocumentFile(file, { speakers: 'auto', ...(encoding && { encoding }) });
   const preview = previewSpeakers(doc.text);
@@ -52,7 +52,7 @@ export async function inspectFile(store: ProjectStore, file: SourceFile, encodin
       speakerPattern: preview.pattern,
       encoding: doc.encoding ?? null,
       turns: preview.turns.map((t) => ({ speaker: t.speaker, text: doc.text.slice(t.start, Math.min(t.end, t.start + PREVIEW_TURN_CHARS)) })),
-      duplicateOf: duplicateOf(store, doc.text),
+      duplicateOf: duplicateOf(session.store, doc.text),
     },
   };
 }

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SAMPLE_PATH, sampleBackend } from '../../helpers/backend';
+import { overlappingQde } from '../../helpers/overlapping-qde';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
@@ -54,6 +55,20 @@ describe('importing files into a project', () => {
     });
     const again = await h['import.run']({ items: [{ source: { stagedId: await stage(h, 'ID8.txt', utf16Bytes) }, options: { encoding: 'utf-16le' } }] });
     expect(again.results[0]).toMatchObject({ status: 'imported', documents: ['ID8'] });
+  });
+
+  it('tells the preview how many REFI-QDA codings overlap, and merges them when asked', async () => {
+    const { h } = await backend();
+    const id = await stage(h, 'Overlaps.qdpx', overlappingQde);
+    const inspection = await h['import.inspect']({ source: { stagedId: id } });
+    expect(inspection.refi).toEqual({ codingsWithOtherUser: 0, codingsOverlapping: 2 });
+    const run = await h['import.run']({ items: [{ source: { stagedId: id }, options: { refi: { mergeOverlaps: true } } }] });
+    expect(run.results[0]!.status).toBe('imported');
+    const state = await h['app.getState']({});
+    const ada = state.project!.coders.find((c) => c.name === 'Ada')!;
+    const doc = state.project!.documents.find((d) => d.name === 'Commute')!;
+    const codings = await h['document.codings']({ documentId: doc.id, coderIds: [ada.id] });
+    expect(codings.map((c) => [c.start, c.end])).toEqual([[4, 33]]);
   });
 
   it('reports the same content imported twice, and leaves the project untouched for a failed file', async () => {

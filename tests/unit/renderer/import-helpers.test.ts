@@ -6,6 +6,7 @@ import { base64Chunks, encodeBase64, reasonSentence, refuseBeforeReading } from 
 import {
   buildImportOptions,
   coderFromOptions,
+  overlapNotice,
   describeSpeakerChoice,
   formProblem,
   initialForm,
@@ -263,12 +264,13 @@ describe('import settings → ImportItemOptions', () => {
     expect(formProblem({ ...base, sheet: 'Nope' }, survey)).toMatch(/no sheets/);
   });
 
-  it('gives a REFI-QDA project\'s codings to the selection\'s user unless the coding\'s is chosen; a codebook needs nothing', () => {
-    const refi: ImportInspection = { fileName: 'p.qdpx', kind: 'refi-project', refi: { codingsWithOtherUser: 297 } };
-    expect(initialForm(refi)).toEqual({ kind: 'refi-project', coderFrom: 'selection' });
-    expect(buildImportOptions(initialForm(refi), refi)).toEqual({ refi: { coderFrom: 'selection' } });
-    expect(buildImportOptions({ kind: 'refi-project', coderFrom: 'coding' }, refi)).toEqual({ refi: { coderFrom: 'coding' } });
+  it('gives a REFI-QDA project\'s codings to the selection\'s user unless the coding\'s is chosen, merging overlaps only when asked; a codebook needs nothing', () => {
+    const refi: ImportInspection = { fileName: 'p.qdpx', kind: 'refi-project', refi: { codingsWithOtherUser: 297, codingsOverlapping: 2 } };
+    expect(initialForm(refi)).toEqual({ kind: 'refi-project', coderFrom: 'selection', mergeOverlaps: false });
+    expect(buildImportOptions(initialForm(refi), refi)).toEqual({ refi: { coderFrom: 'selection', mergeOverlaps: false } });
+    expect(buildImportOptions({ kind: 'refi-project', coderFrom: 'coding', mergeOverlaps: true }, refi)).toEqual({ refi: { coderFrom: 'coding', mergeOverlaps: true } });
     expect(coderFromOptions(297).map((o) => o.label)).toEqual(['The user who selected the passage (297 codings differ)', 'The user named on the coding']);
+    expect(overlapNotice(2)).toMatch(/^2 codings overlap another of the same coder at the same code\./);
     const codebook: ImportInspection = { fileName: 'c.qdc', kind: 'refi-codebook' };
     expect(buildImportOptions(initialForm(codebook), codebook)).toEqual({});
   });

@@ -816,11 +816,13 @@ function emptyReport(file: SourceFile, origin: string | undefined): RefiImportRe
 // ---------------------------------------------------------------------------------------------
 // The entry points.
 
-/** What the import dialog needs to know before a REFI-QDA project is imported. */
-export async function inspectRefiProject(file: SourceFile): Promise<{ codingsWithOtherUser: number }> {
-  const { project } = await readRefiFile(file, 'project');
-  const users = new Set(project!.users.map((u) => u.guid).filter(Boolean));
-  return { codingsWithOtherUser: codingsWithOtherUser(project!, (guid) => users.has(guid)) };
+/**
+ * What the import dialog needs to know before a REFI-QDA project is imported: whose codings are
+ * ambiguous, and how many would overlap (planned against the project as it stands, not applied).
+ */
+export async function inspectRefiProject(ctx: OperationContext, file: SourceFile): Promise<{ codingsWithOtherUser: number; codingsOverlapping: number }> {
+  const { counts } = planRefiProject(ctx, await readRefiFile(file, 'project')).report;
+  return { codingsWithOtherUser: counts.codingsWithOtherUser, codingsOverlapping: counts.codingsOverlapping };
 }
 
 /** A REFI-QDA project or codebook read and checked, ready to be planned into the open project. */
