@@ -237,7 +237,7 @@ test('agreement: documents marked done are compared; consensus started, one pass
 
   await view.getByRole('table', { name: 'Agreement by code between Ann and Ben' }).getByRole('button', { name: 'Tackling stigma' }).click();
   const drill = view.getByRole('region', { name: 'Where Ann and Ben differ at Tackling stigma' });
-  const status = drill.getByRole('status');
+  const status = drill.getByRole('status').filter({ hasText: 'settled' });
   await expect(status).toContainText('2 passages where they differ · 0 of 2 settled');
 
   // Start consensus: what both coded goes to the Consensus coder in one step.

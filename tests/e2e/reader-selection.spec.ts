@@ -98,7 +98,9 @@ test('a code dropped anywhere on the selected text codes it; the chip sits besid
   await page.mouse.down();
   await page.mouse.move(from.x + 52, from.y + from.height / 2 + 4, { steps: 4 });
   await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2, { steps: 20 });
-  await expect(page.locator('[data-selection-drop="over"]')).toHaveCount(2);
+  // Every line box of the two-line selection lights up (how many boxes depends on the wrapping).
+  await expect.poll(() => page.locator('[data-selection-drop="over"]').count()).toBeGreaterThanOrEqual(2);
+  await expect(page.locator('[data-selection-drop]:not([data-selection-drop="over"])')).toHaveCount(0);
   await page.screenshot({ path: 'tests/artifacts/reader-drop-on-selection.png' });
   await page.mouse.up();
 

@@ -1,7 +1,9 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { ProjectLayout } from '../../electron/services/project/layout';
+import { loadProject } from '../../electron/services/project/project-loader';
 import { openWithCoderName } from './api';
 import { expect, launchWebApp, test } from './web-app';
 
@@ -15,8 +17,9 @@ async function createCode(page: Page, name: string): Promise<void> {
 }
 
 async function savedCodeNames(documentsDir: string): Promise<string[]> {
-  const project = JSON.parse(await readFile(join(documentsDir, PROJECT, 'project.json'), 'utf-8')) as { codebook: { name: string }[] };
-  return project.codebook.map((c) => c.name);
+  // As saved: project.json with its change log replayed.
+  const { state } = await loadProject(new ProjectLayout(join(documentsDir, PROJECT)), { discardTemp: false });
+  return state.data.codebook.map((c) => c.name);
 }
 
 // Two servers on 127.0.0.1 share every cookie (cookies ignore ports): with a token cookie, the
