@@ -1,4 +1,5 @@
 import type { Worker, WorkerOptions } from 'node:worker_threads';
+import { settleWorkerOnce } from './settle-worker';
 
 /**
  * Runs a worker once on some input, for the one reply it posts, under limits: a time
@@ -43,18 +44,8 @@ export function runWorkerOnce(start: (options: WorkerOptions) => Worker, run: Wo
       reject(new WorkerFailure('start', (err as Error).message));
       return;
     }
-    let settled = false;
-    const settle = (outcome: () => void) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      worker.removeAllListeners();
-      worker.on('error', () => {});
-      worker.terminate().catch(() => {});
-      outcome();
-    };
+    const settle = settleWorkerOnce(worker, run.timeoutMs, () => reject(new WorkerFailure('timeout', `over ${run.timeoutMs} ms`)));
     const fail = (kind: WorkerFailureKind, message: string) => settle(() => reject(new WorkerFailure(kind, message)));
-    const timer = setTimeout(() => fail('timeout', `over ${run.timeoutMs} ms`), run.timeoutMs);
     worker.once('message', (reply: unknown) => settle(() => resolve(reply)));
     worker.once('messageerror', () => fail('bad-message', 'the reply could not be received'));
     worker.once('error', (err: Error & { code?: string }) => fail(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'memory' : 'error', String(err.message).slice(0, 200)));
