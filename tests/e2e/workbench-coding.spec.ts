@@ -257,5 +257,5 @@ test('the project reopens at the last document, scrolled where the user left it'
   await expect.poll(async () => {
     const after = await topOf(landmark);
     return after === null || before === null ? Infinity : Math.abs(after - before);
-  }).toBeLessThan(60); // Within about two lines: the reopened text is placed before every block is measured (see #16).
+  }).toBeLessThan(24); // Within a line: the position is held while the blocks around it are measured.
 });

@@ -22,7 +22,6 @@ import { useReaderPointer } from './useReaderPointer';
 import { useReaderScroll } from './useReaderScroll';
 import { useSelectionBoxes } from './useSelectionBoxes';
 import { useStripes } from './useStripes';
-import { mapScrollTop } from './windowing';
 import styles from './ReaderBody.module.css';
 import readerStyles from './reader.module.css';
 
@@ -116,7 +115,7 @@ export function ReaderBody({ content, codings, stripeFilter }: ReaderBodyProps) 
   }, [pointer.pointerBlock, flashPin, docSelection, blocks]);
   const { offsets, marks, estimatedOffsets, ready, range, observe, probe, onScroll: onLayoutScroll } = useBlockLayout(blocks, text, scrollRef, COLUMN_TOP, pinned);
 
-  const { flash } = useReaderScroll({ documentId, blocks, offsets, estimatedOffsets, ready, columnTop: COLUMN_TOP, scrollRef, columnRef, focusRequest, takeInitialScroll });
+  const { flash, remember } = useReaderScroll({ documentId, blocks, offsets, estimatedOffsets, ready, columnTop: COLUMN_TOP, scrollRef, columnRef, focusRequest, takeInitialScroll, rememberScroll });
   const flashBlock = flash ? blockIndexAt(blocks, flash.start) : -1;
   if (flashBlock !== flashPin) setFlashPin(flashBlock);
 
@@ -137,8 +136,7 @@ export function ReaderBody({ content, codings, stripeFilter }: ReaderBodyProps) 
 
   function onScroll() {
     onLayoutScroll();
-    const el = scrollRef.current;
-    if (el && ready) rememberScroll(documentId, mapScrollTop(el.scrollTop, offsets, estimatedOffsets, COLUMN_TOP));
+    remember();
     if (popover) setPopover(null);
   }
 
