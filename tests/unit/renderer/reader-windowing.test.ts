@@ -36,6 +36,26 @@ describe('windowing maths', () => {
     expect(estimateBlockHeight('x'.repeat(140), block(0, 140, true, true), 70)).toBe(2 * LINE_HEIGHT);
   });
 
+  it('reads only the block it estimates, so a one-line document costs the same per block wherever the block is', () => {
+    // A huge one-line transcript froze the page: each block's estimate searched on to the end of the text for a line break.
+    const length = 5_000_000;
+    let reads = 0;
+    const counted = new Proxy(new String('x'.repeat(length)), {
+      get(target, key) {
+        if (key === 'charCodeAt' || key === 'indexOf') {
+          return (...args: unknown[]) => {
+            const result = (String.prototype[key] as (...a: unknown[]) => unknown).apply(target.valueOf(), args);
+            reads += key === 'charCodeAt' ? 1 : length - Number(args[1] ?? 0); // indexOf may read to the end
+            return result;
+          };
+        }
+        return Reflect.get(target, key) as unknown;
+      },
+    }) as unknown as string;
+    expect(estimateLines(counted, 1000, 2600, 70)).toBe(Math.ceil(1600 / 70));
+    expect(reads).toBeLessThanOrEqual(1600);
+  });
+
   it('sums heights into offsets and finds the block at a height', () => {
     const offsets = prefixOffsets([100, 50, 200]);
     expect([...offsets]).toEqual([0, 100, 150, 350]);

@@ -18,19 +18,20 @@ export const TURN_GAP = 8;
 /** The rule and page number above the block a PDF page begins with. */
 export const PAGE_MARK_HEIGHT = 20;
 
-/** Lines a stretch of text takes when wrapped at `charsPerLine` (line breaks kept). */
+/**
+ * Lines a stretch of text takes when wrapped at `charsPerLine` (line breaks kept). Scans only the
+ * stretch: indexOf('\n') would run on to the end of a one-line document for every block.
+ */
 export function estimateLines(text: string, start: number, end: number, charsPerLine: number): number {
   const cpl = Math.max(8, Math.floor(charsPerLine));
   let lines = 0;
   let lineStart = start;
-  for (;;) {
-    const nl = text.indexOf('\n', lineStart);
-    const lineEnd = nl === -1 || nl >= end ? end : nl;
-    lines += Math.max(1, Math.ceil((lineEnd - lineStart) / cpl));
-    if (lineEnd >= end) break;
-    lineStart = lineEnd + 1;
+  for (let i = start; i < end; i++) {
+    if (text.charCodeAt(i) !== 10) continue;
+    lines += Math.max(1, Math.ceil((i - lineStart) / cpl));
+    lineStart = i + 1;
   }
-  return lines;
+  return lines + Math.max(1, Math.ceil((end - lineStart) / cpl));
 }
 
 /** Padding above a block's text: none on a continuation, so a split turn reads as one. */
