@@ -175,6 +175,7 @@ export const contract = {
         scrollTop: z.number().nonnegative().max(1e9).optional(),
         quickCodes: z.array(entityId).max(9).optional(),
         coderView: coderViewSchema.optional(),
+        openingDocumentId: entityId.nullable().optional(),
       })
       .strict(),
     output: returns<null>(),

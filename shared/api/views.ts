@@ -29,6 +29,8 @@ export interface Workspace {
   quickCodes: string[];
   /** Whose codings the reader shows: 'me', 'all' or 'coder:<id>'. */
   coderView: string;
+  /** A document that began to open and was never shown (the app closed or froze meanwhile). */
+  openingDocumentId: string | null;
 }
 
 export interface MemoView {

@@ -184,6 +184,8 @@ export const workspaceSchema = z.object({
   quickCodes: z.array(z.string()).max(9),
   /** Whose codings the reader shows: 'me', 'all' or 'coder:<id>'. */
   coderView: coderViewSchema.default('me'),
+  /** A document that began to open and has not yet been shown: if the app is closed (or killed) meanwhile, it is not reopened unasked. */
+  openingDocumentId: z.string().nullable().default(null),
 });
 
 export const appSettingsSchema = z.object({

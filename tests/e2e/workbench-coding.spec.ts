@@ -1,4 +1,4 @@
-import { rpc } from './api';
+import { rpc, snapshot } from './api';
 import { expect, test } from './web-app';
 import { LAMBETH, POOLED, codeId, codedRuns, coderFile, dragOnto, openDocument, phrasePoints, projectFile, selectByMouse, spanOf, start, treeRow } from './reader';
 
@@ -258,4 +258,29 @@ test('the project reopens at the last document, scrolled where the user left it'
     const after = await topOf(landmark);
     return after === null || before === null ? Infinity : Math.abs(after - before);
   }).toBeLessThan(24); // Within a line: the position is held while the blocks around it are measured.
+});
+
+test('a document that never finished opening is not reopened at launch without asking', async ({ app, page }) => {
+  await start(page, app);
+  await openDocument(page, '05 Southwark: carers');
+  const lambeth = (await snapshot(page, app)).documents.find((d) => d.name === '04 Lambeth: commissioners')!;
+  // The text never arrives, as if the page froze on it; then the app is closed and started again.
+  await page.route('**/rpc/document.get', () => undefined);
+  await page.getByRole('listbox', { name: 'Documents' }).getByRole('option', { name: /^04 Lambeth/ }).click();
+  await expect.poll(async () => (await snapshot(page, app)).workspace.openingDocumentId).toBe(lambeth.id);
+  await page.reload();
+
+  const held = page.getByText('“04 Lambeth: commissioners” was not reopened');
+  await expect(held).toBeVisible();
+  await expect(page.getByRole('region', { name: '04 Lambeth: commissioners' })).toHaveCount(0);
+  // Removed only now: a request still held by the route would go on when it is removed.
+  await page.unroute('**/rpc/document.get');
+  await page.getByRole('button', { name: 'Open it anyway' }).click();
+  await expect(page.getByRole('region', { name: '04 Lambeth: commissioners' }).locator('[data-key]').first()).toBeVisible();
+
+  // Shown this time: the next launch reopens it as usual.
+  await expect.poll(async () => (await snapshot(page, app)).workspace.openingDocumentId).toBeNull();
+  await page.reload();
+  await expect(page.getByRole('region', { name: '04 Lambeth: commissioners' }).locator('[data-key]').first()).toBeVisible();
+  await expect(held).toHaveCount(0);
 });

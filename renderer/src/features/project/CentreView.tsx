@@ -1,5 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
+import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
 import { AgreementView } from '../agreement/AgreementView';
 import { AnalysisView } from '../analysis/AnalysisView';
@@ -9,7 +10,7 @@ import { SearchView } from '../retrieval/SearchView';
 import { SegmentsView } from '../retrieval/SegmentsView';
 import type { CentreView as Centre } from '../workbench/types';
 import styles from './CentreView.module.css';
-import { useProject, useDocument, useView, useViewActions } from '../workbench/state/contexts';
+import { useProject, useDocument, useDocumentActions, useView, useViewActions } from '../workbench/state/contexts';
 
 type TabKind = Centre['kind'];
 
@@ -20,12 +21,14 @@ type TabKind = Centre['kind'];
  */
 export function CentreView({ revision }: { revision: number }) {
   const { project } = useProject();
-  const { documentId } = useDocument();
+  const { documentId, heldDocumentId } = useDocument();
+  const { openDocument } = useDocumentActions();
   const { centre } = useView();
   const { setCentre } = useViewActions();
   const baseId = useId();
   const tabsRef = useRef<HTMLDivElement>(null);
   const openDoc = project.documents.find((d) => d.id === documentId) ?? null;
+  const heldDoc = openDoc ? null : project.documents.find((d) => d.id === heldDocumentId);
   // The segments tab stays once a code's segments have been opened, until its code is gone.
   const [segmentsCodeId, setSegmentsCodeId] = useState<string | null>(null);
   if (centre.kind === 'segments' && centre.codeId !== segmentsCodeId) setSegmentsCodeId(centre.codeId);
@@ -99,6 +102,13 @@ export function CentreView({ revision }: { revision: number }) {
         >
           {openDoc ? (
             <Reader key={openDoc.id} meta={openDoc} revision={revision} />
+          ) : heldDoc ? (
+            <div className={`${styles.projectReaderEmpty} ${styles.projectReaderHeld}`}>
+              <EmptyState title={`“${heldDoc.name}” was not reopened`}>
+                Last time it began to open and was never shown: the app was closed, or stopped responding, while it opened.
+              </EmptyState>
+              <Button onClick={() => openDocument(heldDoc.id)}>Open it anyway</Button>
+            </div>
           ) : (
             <div className={styles.projectReaderEmpty}>
               <EmptyState title="Nothing to read yet">Documents you import will open here, one speaker turn at a time.</EmptyState>

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { CoderCoding, DocumentContent } from '../../../../shared/api/contract';
 import type { Coder } from '../../../../shared/domain/schemas';
@@ -64,7 +64,7 @@ function paintKey(items: readonly PaintCoding[]): string {
 export function ReaderBody({ content, codings, stripeFilter }: ReaderBodyProps) {
   const { project } = useProject();
   const { focusRequest, selection, visibleCoderIds } = useDocument();
-  const { rememberScroll, setSelection, takeInitialScroll } = useDocumentActions();
+  const { documentShown, rememberScroll, setSelection, takeInitialScroll } = useDocumentActions();
   const { snapWords } = useView();
   const { text, id: documentId } = content;
   const blocks = useMemo(() => buildBlocks(text, content.turns), [text, content.turns]);
@@ -116,6 +116,9 @@ export function ReaderBody({ content, codings, stripeFilter }: ReaderBodyProps) 
   const { offsets, marks, estimatedOffsets, ready, range, observe, probe, onScroll: onLayoutScroll } = useBlockLayout(blocks, text, scrollRef, COLUMN_TOP, pinned);
 
   const { flash, remember } = useReaderScroll({ documentId, blocks, offsets, estimatedOffsets, ready, columnTop: COLUMN_TOP, scrollRef, columnRef, focusRequest, takeInitialScroll, rememberScroll });
+  useEffect(() => {
+    if (ready) documentShown(documentId);
+  }, [ready, documentId, documentShown]);
   const flashBlock = flash ? blockIndexAt(blocks, flash.start) : -1;
   if (flashBlock !== flashPin) setFlashPin(flashBlock);
 

@@ -7,8 +7,9 @@ import { DocumentActionsContext, DocumentStateContext, useChanges, useProject, u
 import type { DocumentActions, DocumentState, ExtentEdit, FocusRequest } from './contexts';
 import { useWorkspaceMemory } from './useWorkspaceMemory';
 
-function firstDocumentId(project: ProjectSnapshot): string | null {
+function firstDocumentId(project: ProjectSnapshot, held: string | null): string | null {
   const last = project.workspace.lastDocumentId;
+  if (held) return null;
   if (last && project.documents.some((d) => d.id === last)) return last;
   return project.documents[0]?.id ?? null;
 }
@@ -24,7 +25,8 @@ export function DocumentProvider({ children }: { children: ReactNode }) {
   const { setCentre, say } = useViewActions();
   const workspace = useWorkspaceMemory(project, showError);
 
-  const [chosenDocumentId, setChosenDocumentId] = useState<string | null>(() => firstDocumentId(project));
+  const [heldDocumentId, setHeldDocumentId] = useState(workspace.heldAtLaunch);
+  const [chosenDocumentId, setChosenDocumentId] = useState<string | null>(() => firstDocumentId(project, heldDocumentId));
   const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
   const [selection, setSelectionState] = useState<DocumentSpan | null>(null);
   const [extentEdit, setExtentEdit] = useState<ExtentEdit | null>(null);
@@ -32,9 +34,13 @@ export function DocumentProvider({ children }: { children: ReactNode }) {
   const [coderView, setCoderViewState] = useState<CoderView>(() => parseViewValue(project.workspace.coderView));
   const [attributeFilter, setAttributeFilter] = useState<AttributeFilter>({});
 
-  // The open document: the chosen one while it exists, else the first.
+  // The open document: the chosen one while it exists, else the first (none while one is held back at launch).
   const documentId =
-    chosenDocumentId && project.documents.some((d) => d.id === chosenDocumentId) ? chosenDocumentId : (project.documents[0]?.id ?? null);
+    chosenDocumentId && project.documents.some((d) => d.id === chosenDocumentId)
+      ? chosenDocumentId
+      : heldDocumentId
+        ? null
+        : (project.documents[0]?.id ?? null);
 
   const latest = useRef({ project, documentId, selection, coderName });
   useEffect(() => {
@@ -42,10 +48,15 @@ export function DocumentProvider({ children }: { children: ReactNode }) {
   });
 
   const focusSeq = useRef(0);
-  const { documentOpened } = workspace;
+  const { documentOpened, documentReopening } = workspace;
+  const launchDocument = useRef(documentId);
+  useEffect(() => {
+    if (launchDocument.current) documentReopening(launchDocument.current);
+  }, [documentReopening]);
   const openDocument = useCallback(
     (docId: string, focus?: { start: number; end: number }) => {
       const switching = docId !== latest.current.documentId;
+      setHeldDocumentId(null);
       setChosenDocumentId(docId);
       setCentre({ kind: 'reader' });
       if (focus) {
@@ -110,7 +121,7 @@ export function DocumentProvider({ children }: { children: ReactNode }) {
 
   const visibleCoderIds = useMemo(() => visibleCoders(coderView, project.coders, project.currentCoderId), [coderView, project.coders, project.currentCoderId]);
 
-  const { takeInitialScroll, rememberScroll, flushWorkspace, coderViewChosen } = workspace;
+  const { takeInitialScroll, rememberScroll, flushWorkspace, documentShown, coderViewChosen } = workspace;
   const setCoderView = useCallback(
     (view: CoderView) => {
       setCoderViewState(view);
@@ -131,13 +142,14 @@ export function DocumentProvider({ children }: { children: ReactNode }) {
       setAttributeFilter,
       takeInitialScroll,
       rememberScroll,
+      documentShown,
       flushWorkspace,
     }),
-    [openDocument, setSelection, codeSelection, codeSelectionAtNewCode, codeSelectionInVivo, setCoderView, takeInitialScroll, rememberScroll, flushWorkspace],
+    [openDocument, setSelection, codeSelection, codeSelectionAtNewCode, codeSelectionInVivo, setCoderView, takeInitialScroll, rememberScroll, documentShown, flushWorkspace],
   );
   const state = useMemo<DocumentState>(
-    () => ({ documentId, selection, focusRequest, extentEdit, activeCodeId, coderView, visibleCoderIds, attributeFilter }),
-    [documentId, selection, focusRequest, extentEdit, activeCodeId, coderView, visibleCoderIds, attributeFilter],
+    () => ({ documentId, heldDocumentId, selection, focusRequest, extentEdit, activeCodeId, coderView, visibleCoderIds, attributeFilter }),
+    [documentId, heldDocumentId, selection, focusRequest, extentEdit, activeCodeId, coderView, visibleCoderIds, attributeFilter],
   );
   return (
     <DocumentActionsContext value={actions}>

@@ -58,6 +58,8 @@ export interface ExtentEdit {
 
 export interface DocumentState {
   documentId: string | null;
+  /** The last document, not reopened at launch because last time it began to open and was never shown. */
+  heldDocumentId: string | null;
   /** The text the user has selected in the reader, trimmed of white space; null when none. */
   selection: DocumentSpan | null;
   /** A passage opened from elsewhere, to scroll to and flash. */
@@ -90,6 +92,8 @@ export interface DocumentActions {
   takeInitialScroll(documentId: string): number | null;
   /** Remembers the reader's scroll offset (saved to the workspace after a pause). */
   rememberScroll(documentId: string, scrollTop: number): void;
+  /** The reader has shown the document's text (it did not freeze the app opening it). */
+  documentShown(documentId: string): void;
   /** Saves anything still waiting to be saved (before the project closes). */
   flushWorkspace(): Promise<void>;
 }

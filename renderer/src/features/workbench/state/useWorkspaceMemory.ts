@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Input, ProjectSnapshot } from '../../../../../shared/api/contract';
 import { useApi } from '../../../api/context';
 
@@ -15,6 +15,12 @@ export function useWorkspaceMemory(project: ProjectSnapshot, showError: (error: 
   const initialScroll = useRef<{ documentId: string; scrollTop: number } | null>(
     project.workspace.lastDocumentId ? { documentId: project.workspace.lastDocumentId, scrollTop: project.workspace.scrollTop } : null,
   );
+  // The last document, if it began to open last time and was never shown: the app froze or was closed on it.
+  const [heldAtLaunch] = useState(() => {
+    const { openingDocumentId: opening, lastDocumentId: last } = project.workspace;
+    return opening && opening === last && project.documents.some((d) => d.id === opening) ? opening : null;
+  });
+  const opening = useRef<string | null>(null);
   const pendingScroll = useRef<{ documentId: string; scrollTop: number } | null>(null);
   const scrollTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
@@ -54,9 +60,29 @@ export function useWorkspaceMemory(project: ProjectSnapshot, showError: (error: 
   const documentOpened = useCallback(
     (docId: string) => {
       cancelPending();
-      void save({ lastDocumentId: docId, scrollTop: 0 });
+      opening.current = docId;
+      void save({ lastDocumentId: docId, scrollTop: 0, openingDocumentId: docId });
     },
     [cancelPending, save],
+  );
+
+  /** The last document is reopening at launch: marked until it is shown, as one opened by hand is. */
+  const documentReopening = useCallback(
+    (docId: string) => {
+      opening.current = docId;
+      void save({ openingDocumentId: docId });
+    },
+    [save],
+  );
+
+  /** The document's text is on screen: it did not freeze the app, so it may be reopened at launch. */
+  const documentShown = useCallback(
+    (docId: string) => {
+      if (opening.current !== docId) return;
+      opening.current = null;
+      void save({ openingDocumentId: null });
+    },
+    [save],
   );
 
   useEffect(() => {
@@ -73,5 +99,5 @@ export function useWorkspaceMemory(project: ProjectSnapshot, showError: (error: 
   /** Whose codings the reader shows: kept per project, so it opens as it was left (the sample on all coders). */
   const coderViewChosen = useCallback((view: string) => void save({ coderView: view }), [save]);
 
-  return { takeInitialScroll, rememberScroll, flushWorkspace, documentOpened, coderViewChosen };
+  return { heldAtLaunch, takeInitialScroll, rememberScroll, flushWorkspace, documentOpened, documentReopening, documentShown, coderViewChosen };
 }
