@@ -18,7 +18,11 @@ function optionsFrom(values: Record<string, string | boolean | undefined>, usage
   const columns = ((values['text-columns'] as string | undefined) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   const coderFrom = (values['coder-from'] as string | undefined) ?? 'selection';
   if (!(coderFromChoices as readonly string[]).includes(coderFrom)) throw usageError(`--coder-from must be one of ${coderFromChoices.join(', ')}`);
-  const options: ImportItemOptions = { speakers: speakers as ImportItemOptions['speakers'], refi: { coderFrom: coderFrom as 'selection' | 'coding' } };
+  const options: ImportItemOptions = {
+    speakers: speakers as ImportItemOptions['speakers'],
+    refi: { coderFrom: coderFrom as 'selection' | 'coding' },
+    ...(values['split-long-lines'] && { splitLongLines: true }),
+  };
   if (values['attribute-table']) {
     const nameColumn = values['match-column'] as string | undefined;
     if (!nameColumn) throw usageError('--attribute-table needs --match-column, the column holding document names');
@@ -44,6 +48,7 @@ export async function importCommand(args: string[], usageError: (message: string
       'attribute-table': { type: 'boolean' },
       'match-column': { type: 'string' },
       'coder-from': { type: 'string' },
+      'split-long-lines': { type: 'boolean' },
     },
   });
   const [project, ...files] = positionals;

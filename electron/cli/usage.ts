@@ -5,12 +5,13 @@
 
 const IMPORT_USAGE = `  import PROJECT FILE… [--speakers auto|none|colon|bracket|dash]
             [--text-columns A,B] [--group-by COLUMN] [--name-column COLUMN] [--sheet NAME]
-            [--attribute-table --match-column COLUMN] [--coder-from selection|coding]
+            [--attribute-table --match-column COLUMN] [--coder-from selection|coding] [--split-long-lines]
                       import transcripts (.txt .md .docx .odt .pdf .vtt .srt), spreadsheets
                       (.csv .xlsx: rows, or groups of rows, as documents; or an attribute
                       table), REFI-QDA projects (.qdpx) and codebooks (.qdc); one result per file.
                       --coder-from: whose a .qdpx coding is when it names another user than
-                      its selection (default: the selection's)`;
+                      its selection (default: the selection's); --split-long-lines: cut lines
+                      over 10,000 characters (a transcript saved as one line) into paragraphs`;
 
 const AGREEMENT_USAGE = `  agreement PROJECT --coders A,B[,C…] [--codes CODE,…] [--mode char|unitized|segment|presence]
             [--threshold 0.9] [--q N] [--all-documents] [--minimum 0.8] [--bands krippendorff|landis-koch]

@@ -73,6 +73,7 @@ const importOptions = z
     speakers: z.enum(['auto', 'none', 'colon', 'bracket', 'dash']).optional(),
     /** Read a plain-text file in this encoding instead of the detected one. */
     encoding: z.enum(textEncodings).optional(),
+    splitLongLines: z.boolean().optional(),
     spreadsheet: z
       .object({
         sheet: z.string().max(200).optional(),

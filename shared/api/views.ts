@@ -293,6 +293,8 @@ export interface ImportItemOptions {
   speakers?: 'auto' | 'none' | 'colon' | 'bracket' | 'dash';
   /** A plain-text file's encoding, when the detected one is wrong. */
   encoding?: TextEncodingName;
+  /** Cut lines longer than LONG_LINE_CHARS into paragraphs (a transcript saved as one line). */
+  splitLongLines?: boolean;
   /** For a spreadsheet of texts: which columns hold the text, and rows or groups as documents. */
   spreadsheet?: { sheet?: string; textColumns: string[]; mode: 'row' | 'group'; groupColumn?: string; nameColumn?: string };
   /** For a spreadsheet of attributes: one row per existing document, matched by name. */
@@ -310,6 +312,8 @@ export interface ImportInspection {
   document?: {
     name: string;
     characters: number;
+    /** The length of its longest line: over LONG_LINE_CHARS, the dialog offers to split such lines. */
+    longestLine: number;
     speakerPattern: 'colon' | 'bracket' | 'dash' | null;
     /** The encoding the text was read in (detected or chosen); null for formats that carry their own (Word, OpenDocument). */
     encoding: TextEncodingName | null;

@@ -291,3 +291,22 @@ test('a REFI-QDA project with two overlapping codings: the preview offers the me
   const codings = await rpc<{ start: number; end: number }[]>(page, app, 'document.codings', { documentId: doc.id, coderIds: [ada.id] });
   expect(codings.map((c) => [c.start, c.end])).toEqual([[4, 33]]);
 });
+
+test('a transcript saved as one line: the preview offers to split it into paragraphs, and the reader shows them', async ({ app, page }) => {
+  const list = await openWorkbench(page, app);
+  const words = 'I waited months for a referral and nobody called me back about it. '.repeat(300).trim();
+  await fileInput(page).setInputFiles({ name: 'One line.txt', mimeType: 'text/plain', buffer: Buffer.from(words) });
+  const dialog = importDialog(page);
+  const card = fileCard(dialog, 'One line.txt');
+  await expect(card).toContainText(/a line of 20,099 characters with no paragraph breaks/);
+  await expect(card.getByRole('checkbox', { name: /Split such lines into paragraphs/ })).toBeChecked();
+  await card.screenshot({ path: test.info().outputPath('long-line-offer.png') });
+  await runImport(dialog, 1);
+  await closeResults(page);
+
+  await list.getByRole('option', { name: /^One line/ }).click();
+  const reader = page.getByRole('region', { name: 'One line' });
+  await expect(reader.locator('[data-key]').first()).toBeVisible();
+  const doc = (await snapshot(page, app)).documents.find((d) => d.name === 'One line')!;
+  expect(doc.turnCount).toBeGreaterThanOrEqual(20);
+});

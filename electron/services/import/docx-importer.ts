@@ -59,5 +59,5 @@ export async function importDocxFile(file: SourceFile, options: { speakers: Spea
     throw new ImportError(file.name, `is damaged: Word's text could not be read (${(error as Error).message})`);
   }
   // Empty paragraphs before the first line or after the last carry nothing to code.
-  return buildDocument(file, raw.replace(/^(?:[ \t]*\r?\n)+/, '').trimEnd(), options.speakers);
+  return buildDocument(file, raw.replace(/^(?:[ \t]*\r?\n)+/, '').trimEnd(), options);
 }

@@ -5,6 +5,7 @@ import type { Patch } from '../../../shared/domain/patch';
 import type { OperationContext } from '../../../shared/operations/context';
 import { addDocuments } from '../../../shared/operations/document-ops';
 import type { TextEncodingName } from '../../../shared/text/encodings';
+import { longestLine } from '../../../shared/text/long-lines';
 import { plural } from '../../../shared/text/plural';
 import { hashText, planSource } from '../project/source-files';
 import type { PlannedSource } from '../project/source-files';
@@ -49,6 +50,7 @@ export async function inspectFile(session: ProjectSession, file: SourceFile, enc
     document: {
       name: doc.name,
       characters: doc.text.length,
+      longestLine: longestLine(doc.text),
       speakerPattern: preview.pattern,
       encoding: doc.encoding ?? null,
       turns: preview.turns.map((t) => ({ speaker: t.speaker, text: doc.text.slice(t.start, Math.min(t.end, t.start + PREVIEW_TURN_CHARS)) })),
@@ -76,7 +78,10 @@ export async function readImport(file: SourceFile, options: ImportItemOptions): 
   if (kind === 'refi-project' || kind === 'refi-codebook') {
     return { kind, file, refi: await readRefiFile(file, kind === 'refi-project' ? 'project' : 'codebook'), options };
   }
-  if (kind === 'document') return { kind: 'documents', file, documents: [await parseDocumentFile(file, { speakers: options.speakers ?? 'auto', ...(options.encoding && { encoding: options.encoding }) })], details: [] };
+  if (kind === 'document') {
+    const read = { speakers: options.speakers ?? 'auto', ...(options.encoding && { encoding: options.encoding }), ...(options.splitLongLines && { splitLongLines: true }) };
+    return { kind: 'documents', file, documents: [await parseDocumentFile(file, read)], details: [] };
+  }
   const table = await readTable(file);
   if (options.attributeTable) return { kind: 'attribute-table', file, table, options: options.attributeTable };
   if (!options.spreadsheet) throw new ImportError(file.name, 'is a spreadsheet: choose which column holds the text before importing it.');

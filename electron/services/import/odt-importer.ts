@@ -216,5 +216,5 @@ export async function importOdtFile(file: SourceFile, options: { speakers: Speak
   } catch {
     throw new ImportError(file.name, 'is damaged: content.xml is not valid UTF-8');
   }
-  return buildDocument(file, odtContentText(file, xml), options.speakers);
+  return buildDocument(file, odtContentText(file, xml), options);
 }

@@ -1,5 +1,6 @@
 import { cleanName } from '../../../shared/domain/names';
 import type { Turn } from '../../../shared/domain/schemas';
+import { splitLongLines } from '../../../shared/text/long-lines';
 import { normaliseText } from '../../../shared/text/normalise';
 import { detectSpeakerPattern, splitTurns } from '../../../shared/text/turns';
 import type { SpeakerPatternId } from '../../../shared/text/turns';
@@ -28,17 +29,19 @@ export function turnsFor(text: string, speakers: SpeakerChoice): Turn[] {
 }
 
 /**
- * The document for already-extracted text: normalised once, here, and split into turns.
- * Text with nothing in it is refused: a document must have something to code.
+ * The document for already-extracted text: normalised once, here, its very long lines cut into
+ * paragraphs if asked, and split into turns. Text with nothing in it is refused: a document must
+ * have something to code.
  */
-export function buildDocument(file: SourceFile, rawText: string, speakers: SpeakerChoice): ParsedDocument {
-  const text = normaliseText(rawText);
-  if (text.trim() === '') throw new ImportError(file.name, 'is empty: it contains no text');
-  return { name: documentName(file.name), text, turns: turnsFor(text, speakers), attributes: {} };
+export function buildDocument(file: SourceFile, rawText: string, options: Pick<DocumentReadOptions, 'speakers' | 'splitLongLines'>): ParsedDocument {
+  const normalised = normaliseText(rawText);
+  if (normalised.trim() === '') throw new ImportError(file.name, 'is empty: it contains no text');
+  const text = options.splitLongLines ? splitLongLines(normalised) : normalised;
+  return { name: documentName(file.name), text, turns: turnsFor(text, options.speakers), attributes: {} };
 }
 
 /** .txt and .md: decode (whatever the encoding), normalise, find turns. */
 export function importTextFile(file: SourceFile, options: DocumentReadOptions): ParsedDocument {
   const { text, encoding } = decodeText(file, options.encoding);
-  return { ...buildDocument(file, text, options.speakers), encoding };
+  return { ...buildDocument(file, text, options), encoding };
 }

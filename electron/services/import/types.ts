@@ -17,6 +17,8 @@ export type SpeakerChoice = 'auto' | 'none' | SpeakerPatternId;
 export interface DocumentReadOptions {
   speakers: SpeakerChoice;
   encoding?: TextEncodingName;
+  /** Cut lines longer than LONG_LINE_CHARS into paragraphs (shared/text/long-lines.ts). */
+  splitLongLines?: boolean;
 }
 
 export interface ParsedDocument {

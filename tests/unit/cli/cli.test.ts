@@ -2,6 +2,8 @@ import { haveShared, sharedPath } from '../../helpers/shared-files';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ProjectLayout } from '../../../electron/services/project/layout';
+import { loadProject } from '../../../electron/services/project/project-loader';
 import { marginalia } from '../../helpers/cli';
 import { useTempDirs } from '../../helpers/temp-dir';
 
@@ -77,6 +79,26 @@ describe.skipIf(!haveShared(fixtures, 'marginalia import of the QualCoder exampl
 });
 
 /** A Thrive LDN project made by the CLI, open in a backend to code in (shut it down before running the CLI on it). */
+describe('marginalia import --split-long-lines', slow, () => {
+  it('cuts a transcript saved as one line into paragraphs only when asked, keeping every word', async () => {
+    const root = await tempDir();
+    const file = join(root, 'one-line.txt');
+    const words = 'I waited months for a referral and nobody called me back about it. '.repeat(400).trim();
+    await writeFile(file, words);
+    const documentsOf = async (dir: string) => (await loadProject(new ProjectLayout(dir), { discardTemp: false })).state.data.documents;
+    const asIs = join(root, 'as-is');
+    await marginalia('new', asIs, '--template', 'empty');
+    expect((await marginalia('import', asIs, file)).code).toBe(0);
+    expect((await documentsOf(asIs))[0]!.turnCount).toBe(1);
+    const split = join(root, 'split');
+    await marginalia('new', split, '--template', 'empty');
+    expect((await marginalia('import', split, file, '--split-long-lines')).code).toBe(0);
+    const [doc] = await documentsOf(split);
+    expect(doc!.turnCount).toBeGreaterThanOrEqual(words.length / 1000);
+    expect(doc!.length).toBeGreaterThan(words.length);
+  });
+});
+
 async function thriveProject() {
   const root = await tempDir();
   const dir = join(root, 'p');

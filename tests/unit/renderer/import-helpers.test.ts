@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LONG_LINE_CHARS } from '../../../shared/text/long-lines';
 import { contract } from '../../../shared/api/contract';
 import type { ImportInspection, ImportItemOptions, ImportResult } from '../../../shared/api/contract';
 import { MAX_IMPORT_BYTES, extensionOf, importKindOf } from '../../../shared/import/formats';
@@ -185,6 +186,7 @@ const transcript: ImportInspection = {
   document: {
     name: 'transcript',
     characters: 874,
+    longestLine: 120,
     speakerPattern: 'bracket',
     encoding: 'utf-8',
     turns: [
@@ -198,10 +200,21 @@ const transcript: ImportInspection = {
 describe('import settings → ImportItemOptions', () => {
   it('starts a transcript on detected speakers and sends the choice made', () => {
     const form = initialForm(transcript);
-    expect(form).toEqual({ kind: 'document', speakers: 'auto' });
+    expect(form).toEqual({ kind: 'document', speakers: 'auto', splitLongLines: false });
     expect(buildImportOptions(form, transcript)).toEqual({ speakers: 'auto' });
-    expect(buildImportOptions({ kind: 'document', speakers: 'none' }, transcript)).toEqual({ speakers: 'none' });
-    expect(acceptedByContract(buildImportOptions({ kind: 'document', speakers: 'dash' }, transcript))).toBe(true);
+    expect(buildImportOptions({ kind: 'document', speakers: 'none', splitLongLines: false }, transcript)).toEqual({ speakers: 'none' });
+    expect(acceptedByContract(buildImportOptions({ kind: 'document', speakers: 'dash', splitLongLines: false }, transcript))).toBe(true);
+  });
+
+  it('offers to cut a transcript saved as one line into paragraphs, on unless the user says no', () => {
+    const oneLine: ImportInspection = { ...transcript, document: { ...transcript.document!, longestLine: LONG_LINE_CHARS + 1 } };
+    const form = initialForm(oneLine);
+    expect(form).toEqual({ kind: 'document', speakers: 'auto', splitLongLines: true });
+    expect(buildImportOptions(form, oneLine)).toEqual({ speakers: 'auto', splitLongLines: true });
+    expect(acceptedByContract(buildImportOptions(form, oneLine))).toBe(true);
+    expect(buildImportOptions({ kind: 'document', speakers: 'auto', splitLongLines: false }, oneLine)).toEqual({ speakers: 'auto' });
+    // Never sent for a file without such lines, whatever the form says.
+    expect(buildImportOptions({ kind: 'document', speakers: 'auto', splitLongLines: true }, transcript)).toEqual({ speakers: 'auto' });
   });
 
   it('names what detection found and says when the preview does not show the choice', () => {

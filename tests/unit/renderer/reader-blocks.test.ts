@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { blockIndexAt, buildBlocks, cutPoint, itemsPerBlock } from '../../../renderer/src/features/reader/blocks';
+import { blockIndexAt, buildBlocks, itemsPerBlock } from '../../../renderer/src/features/reader/blocks';
+import { cutPoint } from '../../../shared/text/cut-point';
 import type { Turn } from '../../../shared/domain/schemas';
 
 const transcript = 'Facilitator: Hello there.\n\nAmara: First line.\nSecond line of the same turn.\n\nTom:   Short.  \n';

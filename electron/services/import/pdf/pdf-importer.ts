@@ -97,6 +97,6 @@ export async function importPdfFile(file: SourceFile, options: { speakers: Speak
   if (assembled.text.trim() === '') {
     throw new ImportError(file.name, 'has no text layer: its pages are images (a scan, or text turned into drawings). Run OCR on it (text recognition, e.g. in Acrobat or ocrmypdf) and import the result.');
   }
-  const doc = buildDocument(file, assembled.text, options.speakers);
+  const doc = buildDocument(file, assembled.text, { speakers: options.speakers }); // never split: page starts are offsets into this text
   return { ...doc, turns: turnsByPage(doc.text, doc.turns, assembled.pages) };
 }

@@ -3,9 +3,10 @@ import { PREVIEW_TURN_CHARS } from '../../../../shared/import/formats';
 import type { ImportInspection } from '../../../../shared/api/contract';
 import { textEncodingLabels, textEncodings } from '../../../../shared/text/encodings';
 import type { TextEncodingName } from '../../../../shared/text/encodings';
+import { SPLIT_PARAGRAPH_CHARS } from '../../../../shared/text/long-lines';
 import { formatNumber } from '../../../../shared/text/plural';
 import { SelectField } from '../../ui/SelectField';
-import { describeSpeakerChoice, speakerOptions } from './options';
+import { describeSpeakerChoice, hasLongLines, longLineNotice, speakerOptions } from './options';
 import type { DocumentForm, ItemForm, SpeakerChoice } from './options';
 import styles from './DocumentSettings.module.css';
 import cardStyles from './ImportFileCard.module.css';
@@ -36,6 +37,15 @@ export function DocumentSettings({
         <p className={`${cardStyles.importNote} ${cardStyles.importNoteWarn}`}>
           Same text as <strong>“{doc.duplicateOf}”</strong>, already in the project: it will be skipped.
         </p>
+      ) : null}
+      {hasLongLines(doc) ? (
+        <div className={cardStyles.importFileMerge}>
+          <p className={`${cardStyles.importNote} ${cardStyles.importNoteWarn}`}>{longLineNotice(doc.longestLine)}</p>
+          <label className={cardStyles.importFileCheck}>
+            <input type="checkbox" checked={form.splitLongLines} onChange={(event) => onForm({ ...form, splitLongLines: event.target.checked })} />
+            <span>Split such lines into paragraphs (at sentence ends, about every {formatNumber(SPLIT_PARAGRAPH_CHARS)} characters)</span>
+          </label>
+        </div>
       ) : null}
       {doc.encoding !== null ? (
         <div className={styles.importDocSpeakers}>

@@ -1,6 +1,7 @@
 import type { ImportInspection, ImportItemOptions } from '../../../../shared/api/contract';
 import type { TextEncodingName } from '../../../../shared/text/encodings';
-import { plural } from '../../../../shared/text/plural';
+import { LONG_LINE_CHARS } from '../../../../shared/text/long-lines';
+import { formatNumber, plural } from '../../../../shared/text/plural';
 
 /**
  * The import dialog's per-file settings (the form), how they start from what `import.inspect`
@@ -15,6 +16,8 @@ export interface DocumentForm {
   speakers: SpeakerChoice;
   /** A plain-text file's encoding, when the user chose one over the detected one. */
   encoding?: TextEncodingName;
+  /** Whether to cut very long lines into paragraphs; offered (and on) only when the file has such lines. */
+  splitLongLines: boolean;
 }
 
 export interface SpreadsheetForm {
@@ -168,7 +171,7 @@ export function sheetForm(sheet: SheetInspection, documentNames: readonly string
 export function initialForm(inspection: ImportInspection, documentNames: readonly string[] = []): ItemForm {
   switch (inspection.kind) {
     case 'document':
-      return { kind: 'document', speakers: 'auto' };
+      return { kind: 'document', speakers: 'auto', splitLongLines: hasLongLines(inspection.document) };
     case 'spreadsheet': {
       const first = inspection.spreadsheet?.sheets[0];
       if (!first) {
@@ -180,6 +183,16 @@ export function initialForm(inspection: ImportInspection, documentNames: readonl
     case 'refi-codebook':
       return { kind: inspection.kind, coderFrom: 'selection', mergeOverlaps: false };
   }
+}
+
+/** True when the file has a line too long to read comfortably (a transcript saved as one line). */
+export function hasLongLines(document: ImportInspection['document']): boolean {
+  return (document?.longestLine ?? 0) > LONG_LINE_CHARS;
+}
+
+/** What the offer to split says about the file's longest line. */
+export function longLineNotice(longest: number): string {
+  return `This file has a line of ${formatNumber(longest)} characters with no paragraph breaks: hard to read and to code, and slow to show.`;
 }
 
 export function sheetOf(inspection: ImportInspection, name: string): SheetInspection | null {
@@ -214,7 +227,11 @@ export function formProblem(form: ItemForm, inspection: ImportInspection): strin
 export function buildImportOptions(form: ItemForm, inspection: ImportInspection): ImportItemOptions {
   switch (form.kind) {
     case 'document':
-      return { speakers: form.speakers, ...(form.encoding && { encoding: form.encoding }) };
+      return {
+        speakers: form.speakers,
+        ...(form.encoding && { encoding: form.encoding }),
+        ...(form.splitLongLines && hasLongLines(inspection.document) && { splitLongLines: true }),
+      };
     case 'refi-project':
       return { refi: { coderFrom: form.coderFrom, mergeOverlaps: form.mergeOverlaps } };
     case 'refi-codebook':
