@@ -110,8 +110,11 @@ describe('export requests', () => {
       selection: { codeIds: ['themes'], documentIds: null, attributes: { Borough: ['Hackney'] }, coderIds: ['tom'] },
       attributeColumns: ['Borough', 'Date'],
       sheetPerCode: true,
-      agreement: { coderIds: ['amara', 'tom'], mode: 'character' },
+      agreement: { coderIds: ['amara', 'tom'], mode: 'character', allDocuments: false },
     });
+    // As in the agreement view: documents both coders finished, unless the user includes the rest.
+    const all = exportRequest({ ...form, agreementAllDocuments: true }, project, {});
+    expect(all.ok && all.request.input).toMatchObject({ agreement: { allDocuments: true } });
     const csv = exportRequest({ ...form, format: 'csv' }, project, {});
     expect(csv).toMatchObject({ ok: true, request: { channel: 'export.csv' } });
     if (csv.ok) expect(Object.keys(csv.request.input)).toEqual(['selection', 'attributeColumns']);

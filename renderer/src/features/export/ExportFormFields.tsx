@@ -200,6 +200,14 @@ export function ExportFormFields({ form, set, ids }: FieldsProps) {
                       onChange={(v) => set('agreementCoders', [form.agreementCoders[0], v])}
                     />
                     <SelectInline label="Compare" value={form.agreementMode} options={agreementModes} onChange={(v) => set('agreementMode', v)} />
+                    <label className={styles.exportCheck}>
+                      <input
+                        type="checkbox"
+                        checked={form.agreementAllDocuments}
+                        onChange={(event) => set('agreementAllDocuments', event.target.checked)}
+                      />
+                      Include documents not both coders finished
+                    </label>
                   </div>
                 ) : null}
               </>

@@ -29,6 +29,8 @@ export interface ExportForm {
   agreement: boolean;
   agreementCoders: [string, string];
   agreementMode: AgreementMode;
+  /** Compare every document exported, not only those both coders finished (or coded): as the agreement view's switch. */
+  agreementAllDocuments: boolean;
   /** A .qdpx for NVivo: selection offsets in UTF-16 units, as NVivo counts them. */
   forNvivo: boolean;
 }
@@ -53,6 +55,7 @@ export function initialExportForm(project: Pick<ProjectSnapshot, 'attributes' | 
     agreement: false,
     agreementCoders: [coders[0] ?? '', coders[1] ?? ''],
     agreementMode: 'character',
+    agreementAllDocuments: false,
     forNvivo: false,
   };
 }
@@ -156,7 +159,7 @@ export function exportRequest(
     const [a, b] = form.agreementCoders;
     if (!coderIds.includes(a) || !coderIds.includes(b)) return { ok: false, reason: 'Choose the two coders to compare.' };
     if (a === b) return { ok: false, reason: 'Choose two different coders to compare.' };
-    agreement = { coderIds: [a, b], mode: form.agreementMode };
+    agreement = { coderIds: [a, b], mode: form.agreementMode, allDocuments: form.agreementAllDocuments };
   }
   return {
     ok: true,
