@@ -284,3 +284,29 @@ test('a document that never finished opening is not reopened at launch without a
   await expect(page.getByRole('region', { name: '04 Lambeth: commissioners' }).locator('[data-key]').first()).toBeVisible();
   await expect(held).toHaveCount(0);
 });
+
+test('a second round: the same coder codes again, blind to their first round, and is recorded as its second round', async ({ app, page }) => {
+  await start(page, app);
+  const reader = await openDocument(page, '01 Hackney: young people');
+  await page.getByRole('button', { name: /Coding as Test Coder/ }).click();
+  await page.getByRole('menuitem', { name: 'Amara Okafor' }).click();
+  await expect(page.getByRole('button', { name: /Coding as Amara Okafor/ })).toBeVisible();
+  await expect(page.getByLabel('Show codings of')).toHaveValue('all');
+  await expect(reader.getByRole('button', { name: /, Amara Okafor:/ }).first()).toBeVisible();
+
+  await page.getByRole('button', { name: /Coding as Amara Okafor/ }).click();
+  await page.getByRole('menuitem', { name: 'Start a second round (blind to my first)' }).click();
+  await expect(page.getByRole('button', { name: /Coding as Amara Okafor \(second round\)/ })).toBeVisible();
+  // Everyone's codings but her own first round's: Tom Reilly's alone, so the stripes no longer name coders.
+  await expect(reader.getByRole('button', { name: /: coded passage/ }).first()).toBeVisible();
+  await expect(reader.getByRole('button', { name: /Amara Okafor/ })).toHaveCount(0);
+  await expect(page.getByLabel('Show codings of').locator('option', { hasText: /^Amara Okafor$/ })).toHaveCount(0);
+
+  // Her first coding as the second round makes the coder, recorded as Amara Okafor's second round.
+  const project = await snapshot(page, app);
+  const doc = project.documents.find((d) => d.name === '01 Hackney: young people')!;
+  await rpc(page, app, 'coding.apply', { documentId: doc.id, codeId: project.codebook[0]!.id, start: 0, end: 20 });
+  const coders = (await projectFile(app)).coders;
+  const first = coders.find((c) => c.name === 'Amara Okafor')!;
+  expect(coders.find((c) => c.name === 'Amara Okafor (second round)')).toMatchObject({ roundOf: first.id });
+});

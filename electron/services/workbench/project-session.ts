@@ -2,6 +2,7 @@ import type { ChangeResult, HistoryState, ProjectSnapshot } from '../../../share
 import { AppError } from '../../../shared/api/errors';
 import { deltaOf, doneByCoder, documentSummary } from '../../../shared/api/snapshot-delta';
 import { affectedDocuments, invertPatch, isEmptyPatch, joinPatches } from '../../../shared/domain/patch';
+import { firstRoundOf } from '../../../shared/domain/second-round';
 import type { Patch } from '../../../shared/domain/patch';
 import type { WorkspaceSettings } from '../../../shared/domain/schemas';
 import { addCoder, newCoder } from '../../../shared/operations/coder-ops';
@@ -34,7 +35,7 @@ export const scriptUser: SessionUser = {
 export class ProjectSession {
   private readonly histories = new Histories();
   /** The id the current user will have as a coder here, until a change of theirs creates them. */
-  private pendingCoder: { id: string; name: string } | null = null;
+  private pendingCoder: { id: string; name: string; roundOf?: string } | null = null;
 
   constructor(
     readonly store: ProjectStore,
@@ -89,7 +90,10 @@ export class ProjectSession {
     if (!name) throw new AppError('NO_CODER', 'Tell Marginalia your name first: every coding records who made it.');
     const existing = this.store.data.coders.find((c) => c.name === name);
     if (existing) return existing.id;
-    if (this.pendingCoder?.name !== name) this.pendingCoder = { id: this.deps.newId(), name };
+    if (this.pendingCoder?.name !== name) {
+      const roundOf = firstRoundOf(this.store.data.coders, name);
+      this.pendingCoder = { id: this.deps.newId(), name, ...(roundOf !== null && { roundOf }) };
+    }
     return this.pendingCoder.id;
   }
 
@@ -105,7 +109,7 @@ export class ProjectSession {
   private withPendingCoder(patch: Patch): Patch {
     const pending = this.pendingCoder;
     if (!pending || this.store.state.coder(pending.id) || !patch.coders?.some((c) => c.coderId === pending.id)) return patch;
-    const coder = newCoder(this.context(), pending.name, { id: pending.id });
+    const coder = newCoder(this.context(), pending.name, { id: pending.id, ...(pending.roundOf && { roundOf: pending.roundOf }) });
     return joinPatches(patch.label, [{ label: patch.label, project: addCoder(coder) }, patch]);
   }
 

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { countsWithout, firstRoundOf } from '../../../../shared/domain/second-round';
 import type { Code } from '../../../../shared/domain/schemas';
 import { plural } from '../../../../shared/text/plural';
 import { Button } from '../../ui/Button';
@@ -23,7 +24,7 @@ type CodeDialog = 'describe' | 'recolour' | 'merge' | 'delete';
  * and the dialogs they open. Every change goes through `workbench.change`.
  */
 export function CodebookPanel() {
-  const { project, quickCodes } = useProject();
+  const { project, quickCodes, coderName } = useProject();
   const { change, setQuickCodes, showError } = useChanges();
   const { activeCodeId, selection } = useDocument();
   const { codeSelection, setActiveCodeId } = useDocumentActions();
@@ -38,9 +39,10 @@ export function CodebookPanel() {
 
   const activeCode = codes.find((c) => c.id === activeCodeId) ?? null;
   const codable = codableCount(codes);
+  const blindTo = firstRoundOf(project.coders, coderName);
   const counts = useMemo(
-    () => codeCounts(project.codingCounts, countMode, project.currentCoderId),
-    [project.codingCounts, countMode, project.currentCoderId],
+    () => codeCounts(countsWithout(project.codingCounts, blindTo), countMode, project.currentCoderId),
+    [project.codingCounts, blindTo, countMode, project.currentCoderId],
   );
   const quickKeys = useMemo(() => new Map(quickCodes.map((id, i) => [id, i + 1])), [quickCodes]);
 

@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { firstRoundOf, secondRoundName } from '../../../../shared/domain/second-round';
 import { MenuPopup } from '../../ui/MenuPopup';
 import type { MenuPopupItem } from '../../ui/MenuPopup';
 import styles from './CoderSwitch.module.css';
@@ -33,6 +34,10 @@ export function CoderSwitch() {
       separatorBefore: project.coders.length > 0,
       onSelect: () => void requestCoderName(coderName ? 'switch' : 'first'),
     },
+    // Intra-coder agreement: the same person codes again, blind to their first round.
+    ...(me && firstRoundOf(project.coders, me.name) === null && !project.coders.some((c) => c.name === secondRoundName(me.name))
+      ? [{ id: 'second-round', label: 'Start a second round (blind to my first)', onSelect: () => void setCoderName(secondRoundName(me.name)) }]
+      : []),
   ];
 
   return (

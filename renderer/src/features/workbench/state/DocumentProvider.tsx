@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { AttributeFilter, ProjectSnapshot } from '../../../../../shared/api/contract';
+import { codersSeenBy } from '../../../../../shared/domain/second-round';
 import { parseViewValue, viewValue, visibleCoders } from '../coderView';
 import type { CoderView, DocumentSpan } from '../types';
 import { DocumentActionsContext, DocumentStateContext, useChanges, useProject, useViewActions } from './contexts';
@@ -119,7 +120,11 @@ export function DocumentProvider({ children }: { children: ReactNode }) {
     if (span) await change('coding.inVivo', { documentId: span.documentId, start: span.start, end: span.end });
   }, [change, codableSelection]);
 
-  const visibleCoderIds = useMemo(() => visibleCoders(coderView, project.coders, project.currentCoderId), [coderView, project.coders, project.currentCoderId]);
+  // A second round is blind to its first: those codings are never shown, whatever the view.
+  const visibleCoderIds = useMemo(
+    () => visibleCoders(coderView, codersSeenBy(project.coders, coderName), project.currentCoderId),
+    [coderView, project.coders, project.currentCoderId, coderName],
+  );
 
   const { takeInitialScroll, rememberScroll, flushWorkspace, documentShown, coderViewChosen } = workspace;
   const setCoderView = useCallback(
