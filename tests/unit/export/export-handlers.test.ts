@@ -1,6 +1,6 @@
 import XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
-import { sampleBackend } from '../../helpers/backend';
+import { exportedBytes, sampleBackend } from '../../helpers/backend';
 import type { Input } from '../../../shared/api/contract';
 import { request } from '../../helpers/requests';
 import { useTempDirs } from '../../helpers/temp-dir';
@@ -54,13 +54,13 @@ describe('exports and analyses through the API', () => {
     const coders = p.coders.map((c) => c.id);
     const workbook = await h['export.workbook'](request('export.workbook', { selection: all, attributeColumns: 'all', crossAttributes: ['Borough'], rollUp: false, sheetPerCode: false, agreement: { coderIds: coders, mode: 'character' } }));
     expect(workbook.fileName).toMatch(/\.xlsx$/);
-    const wb = XLSX.read(Buffer.from(workbook.base64, 'base64'));
+    const wb = XLSX.read(await exportedBytes(h, workbook));
     expect(wb.SheetNames).toEqual(expect.arrayContaining(['Coded segments', 'Codebook', 'Code × Borough', 'Agreement by code']));
-    const csv = Buffer.from((await h['export.csv']({ selection: all, attributeColumns: ['Borough'] })).base64, 'base64').toString('utf-8');
+    const csv = (await exportedBytes(h, await h['export.csv']({ selection: all, attributeColumns: ['Borough'] }))).toString('utf-8');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(csv.split('\r\n').length).toBeGreaterThan(100);
     const qdpx = await h['export.refi']({ format: 'qdpx', offsets: 'standard' });
-    expect(Buffer.from(qdpx.base64, 'base64').subarray(0, 2).toString()).toBe('PK');
+    expect((await exportedBytes(h, qdpx)).subarray(0, 2).toString()).toBe('PK');
     const json = JSON.parse(Buffer.from((await h['agreement.export'](request('agreement.export', { coderIds: coders, codeIds: null, documentIds: null, attributes: {}, mode: 'segment', threshold: 0.9, q: null, format: 'json' }))).base64, 'base64').toString());
     expect(json.report.mode).toBe('segment');
   }, 120_000); // three exports, each in a worker thread started from source (tsx)
