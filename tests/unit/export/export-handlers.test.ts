@@ -47,6 +47,33 @@ describe('exports and analyses through the API', () => {
     expect(co.statement).toMatch(/by the same coder/);
   });
 
+  it('answers other requests while an export runs, and hands the file back only in pieces', async () => {
+    const backend = await sampleBackend(await tempDir());
+    const h = backend.handlers;
+    const underWay = new Promise<void>((resolve) => backend.events.subscribe((name) => name === 'export.progress' && resolve()));
+    const settled: string[] = [];
+    const exporting = h['export.workbook'](request('export.workbook', { selection: all, attributeColumns: 'all', crossAttributes: ['Borough'], rollUp: true, sheetPerCode: true, agreement: null })).then((file) => {
+      settled.push('export');
+      return file;
+    });
+    await underWay;
+    // The export has started writing (in its worker); a request in the meantime is answered first.
+    const state = await h['app.getState']({});
+    settled.push('query');
+    expect(state.project?.name).toBeTruthy();
+    const file = await exporting;
+    expect(settled).toEqual(['query', 'export']);
+    // The reply names the file and its size; its bytes come only through export.read.
+    expect(file).not.toHaveProperty('base64');
+    expect(JSON.stringify(file).length).toBeLessThan(file.bytes / 10);
+    const bytes = await exportedBytes(h, file);
+    expect(bytes.length).toBe(file.bytes);
+    expect(XLSX.read(bytes).SheetNames).toEqual(expect.arrayContaining(['Coded segments', 'Code × Borough', 'About']));
+    // Read once: the backend keeps no copy.
+    await expect(h['export.read']({ fileId: file.fileId, offset: 0 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await backend.shutdown();
+  }, 120_000);
+
   it('hands back an Excel workbook, a CSV, a REFI-QDA project and agreement tables as files', async () => {
     const backend = await sampleBackend(await tempDir());
     const h = backend.handlers;
