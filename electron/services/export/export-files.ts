@@ -13,8 +13,12 @@ import { PrivateTempFolder } from '../private-temp-folder';
  * with the folder when the app closes.
  */
 
-/** Bytes per piece: encoding and sending one takes the backend a few milliseconds. */
-export const EXPORT_CHUNK_BYTES = 1024 * 1024;
+/**
+ * Bytes per piece. Encoding a piece and sending it is one uninterrupted step for the backend
+ * that grows with the piece (base64, JSON, UTF-8: 119 ms for 1 MB, 21 ms for 256 KB on a
+ * 2-core machine at load 20), while each piece costs a round trip.
+ */
+export const EXPORT_CHUNK_BYTES = 256 * 1024;
 
 const GONE = 'That export is no longer waiting to be saved: export it again.';
 
