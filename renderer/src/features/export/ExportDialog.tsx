@@ -24,7 +24,8 @@ type Phase =
  * The export dialog: the format, then for Excel and CSV which codes, documents, coders and
  * attribute columns, and for Excel what to cross the codes with, how to count, a sheet per
  * code and agreement sheets. While the backend works a progress bar follows its
- * `export.progress` events; the file is then saved and anything cut or renamed is listed.
+ * `export.progress` events; the file is then read back in pieces (export.read) and saved,
+ * and anything cut or renamed is listed.
  */
 export function ExportDialog({ onClose }: { onClose: () => void }) {
   const api = useApi();
