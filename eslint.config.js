@@ -101,9 +101,10 @@ export default tseslint.config(
     },
   },
   {
-    // Project files are written durably (temp file, fsync, rename) through the store's file IO.
+    // Project files are written durably (temp file, fsync, rename) through the store's file IO;
+    // the staging area and an export's output file are not project files.
     files: ['electron/services/**/*.ts'],
-    ignores: ['electron/services/store/durable-file.ts', 'electron/services/store/file-io.ts', 'electron/services/import/staging.ts'],
+    ignores: ['electron/services/store/durable-file.ts', 'electron/services/store/file-io.ts', 'electron/services/import/staging.ts', 'electron/services/export/output-file.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -6,7 +6,7 @@ import type { ExportSelection } from '../services/export/coded-data';
 import { runExport } from '../services/export/export-job';
 import type { ExportJob, ExportProgress } from '../services/export/export-job';
 import { ProjectStore } from '../services/project/project-store';
-import { writeOutputFile } from './output-file';
+import { writeOutputFile } from '../services/export/output-file';
 import { codeIdsNamed, coderIdsNamed, documentIdsNamed, listed, whereFilter } from './project-names';
 
 const formats = ['xlsx', 'csv', 'qdpx', 'qdc'] as const;

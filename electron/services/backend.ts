@@ -13,6 +13,7 @@ import { guardRequestPaths } from './access/request-paths';
 import { EventHub } from './events';
 import { exchangeHandlers } from './exchange/exchange-handlers';
 import { analysisHandlers, exportHandlers } from './export/export-handlers';
+import { ExportFiles } from './export/export-files';
 import { WriteQueue, handlerModule, mountHandlers } from './handler-registry';
 import type { HandlerModule } from './handler-registry';
 import { importHandlers } from './import/import-handlers';
@@ -47,7 +48,7 @@ export interface Backend {
   openInitialProject(path?: string): Promise<void>;
   /**
    * Stops every service one by one (the open project: its last change saved, its logs folded
-   * into snapshots, its lock released; the staging area; the settings), each whatever became of
+   * into snapshots, its lock released; the staging area; the exports not yet read back; the settings), each whatever became of
    * the others; throws afterwards, naming each that failed. Call before the process exits.
    */
   shutdown(): Promise<void>;
@@ -58,6 +59,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const events = new EventHub();
   let loaded: LoadedSettings | null = null;
   const staging = new StagingArea();
+  const exportFiles = new ExportFiles();
   const settingsService = service(
     'settings',
     async () => loaded?.settings.flush(),
@@ -67,7 +69,9 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   );
   // Its folder is made when the first file is staged.
   const stagingService = service('staging area', () => staging.clear());
-  await startAll([settingsService, stagingService]);
+  // Exports the UI has not read back yet; their folder too is made when first needed.
+  const exportFilesService = service('export files', () => exportFiles.clear());
+  await startAll([settingsService, stagingService, exportFilesService]);
   const { settings, problem } = loaded!;
   const notices: AppErrorShape[] = problem ? [problem.toShape()] : [];
   const host = new ProjectHost(settings, deps, { ...options, homeDir: options.homeDir ?? homedir() }, notices);
@@ -96,7 +100,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       agreementHandlers(session, () => settings.data.coderName),
       exchangeHandlers(session, deps),
       importHandlers(session, staging, events, queue),
-      exportHandlers(session, events),
+      exportHandlers(session, events, exportFiles),
       analysisHandlers(session),
       options.dialogs ?? dialogHandlers(),
       folderHandlers(host),
@@ -121,6 +125,6 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       });
       return opening;
     },
-    shutdown: () => stopAllOrThrow([projectService, stagingService, settingsService]),
+    shutdown: () => stopAllOrThrow([projectService, stagingService, exportFilesService, settingsService]),
   };
 }

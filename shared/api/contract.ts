@@ -14,7 +14,9 @@ import type {
   AppState,
   DisagreementView,
   ExchangeImportResult,
+  ExportChunk,
   ExportFile,
+  ExportedFile,
   FolderListing,
   MatrixView,
   CoOccurrenceView,
@@ -439,19 +441,25 @@ export const contract = {
           .nullable(),
       })
       .strict(),
-    output: returns<ExportFile>(),
+    output: returns<ExportedFile>(),
   },
   /** Coded segments as CSV (UTF-8 with BOM). */
   'export.csv': {
     kind: 'job',
     input: z.object({ selection: selectionSchema, attributeColumns: z.union([z.literal('all'), z.array(z.string().max(100)).max(1000)]) }).strict(),
-    output: returns<ExportFile>(),
+    output: returns<ExportedFile>(),
   },
   /** The whole project (.qdpx) or the codebook (.qdc) in the REFI-QDA exchange format; offsets 'utf16' for NVivo. */
   'export.refi': {
     kind: 'job',
     input: z.object({ format: z.enum(['qdpx', 'qdc']), offsets: z.enum(['standard', 'utf16']).default('standard') }).strict(),
-    output: returns<ExportFile>(),
+    output: returns<ExportedFile>(),
+  },
+  /** A piece of a file export.workbook, export.csv or export.refi made, from `offset`; the last piece deletes the file. */
+  'export.read': {
+    kind: 'query',
+    input: z.object({ fileId: z.uuid(), offset: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER) }).strict(),
+    output: returns<ExportChunk>(),
   },
   /** A table as shown in a view (a matrix, a chart's figures), as a one-sheet workbook. */
   'export.table': {

@@ -364,6 +364,28 @@ export interface ExportFile {
   notes: string[];
 }
 
+/**
+ * A large export (a workbook, CSV or REFI-QDA file the export dialog asked for): written by the
+ * backend to a file of its own, and read back a piece at a time with export.read, so that no
+ * one reply carries the whole file through the backend (which would hold it up for seconds).
+ */
+export interface ExportedFile {
+  fileName: string;
+  mimeType: string;
+  /** What export.read asks for. */
+  fileId: string;
+  /** Its size in bytes. */
+  bytes: number;
+  /** What had to be cut or renamed to fit Excel's limits, and similar remarks. */
+  notes: string[];
+}
+
+/** One piece of an exported file; nextOffset null: that was the last, and the backend has deleted the file. */
+export interface ExportChunk {
+  base64: string;
+  nextOffset: number | null;
+}
+
 /** A count table for the matrix view: codes down, documents or attribute values across. */
 export interface MatrixView {
   rowKeys: string[];

@@ -56,7 +56,7 @@ export async function startServer(repoRoot: string, config: ServerConfig): Promi
     const timer = setTimeout(() => reject(new Error(`browser mode did not start within 60 s:\n${stderr}`)), 60_000);
     child.stdout?.on('data', (d: Buffer) => {
       out += d.toString();
-      const match = /Marginalia is running at (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w.~-]+)/.exec(out);
+      const match = /Marginalia is running at (http:\/\/127\.0\.0\.1:\d+\/login#token=[\w.~-]+)/.exec(out);
       if (match?.[1]) {
         clearTimeout(timer);
         resolveUrl(match[1]);

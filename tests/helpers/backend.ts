@@ -2,6 +2,7 @@ import { cp } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { createBackend } from '../../electron/services/backend';
 import type { Backend } from '../../electron/services/backend';
+import type { ExportChunk, ExportedFile, Handlers } from '../../shared/api/contract';
 import { fixedDeps } from './temp-dir';
 
 /** A real backend on temp folders, `root` standing for the user's home; nothing opened yet. */
@@ -38,4 +39,15 @@ export async function samplePair(root: string): Promise<{ lead: Backend; colleag
   const colleague = await sampleBackend(join(root, 'colleague'), 'Colleague', 'col', 'guid');
   await colleague.handlers['project.open']({ path: colleagueCopy });
   return { lead, colleague, colleagueCopy };
+}
+
+/** An export's file, read back as the UI reads it: a piece at a time through export.read. */
+export async function exportedBytes(handlers: Handlers, file: ExportedFile): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  for (let offset: number | null = 0; offset !== null; ) {
+    const chunk: ExportChunk = await handlers['export.read']({ fileId: file.fileId, offset });
+    parts.push(Buffer.from(chunk.base64, 'base64'));
+    offset = chunk.nextOffset;
+  }
+  return Buffer.concat(parts);
 }

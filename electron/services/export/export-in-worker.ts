@@ -7,22 +7,28 @@ import type { ExportJob, ExportOutcome, ExportProgress } from './export-job';
 /**
  * An app export, run in a worker thread (export-worker.ts) so that the backend answers other
  * requests while a large workbook is written. The worker reads the project from disk (the
- * caller flushes first, so disk and memory agree), which keeps the backend's thread free of
- * everything the export does: gathering, counting, agreement, writing and compressing.
+ * caller flushes first, so disk and memory agree) and writes the file itself, to `outputPath`,
+ * which keeps the backend's thread free of everything the export does: gathering, counting,
+ * agreement, writing and compressing, and of the file's bytes (a 200,000-coding workbook is
+ * 24 MB: copying it out of the worker and encoding it for one reply held the backend for
+ * seconds).
  */
 
 export interface ExportWorkerInput {
   projectDir: string;
   job: ExportJob;
+  /** Where the worker writes the file; it must not exist yet. */
+  outputPath: string;
 }
 
 export type ExportWorkerMessage =
   | { type: 'progress'; done: number; total: number; stage: string }
-  | { type: 'done'; outcome: ExportOutcome; bytes: Uint8Array }
+  | { type: 'done'; outcome: ExportOutcome; bytes: number }
   | { type: 'failed'; error: AppErrorShape };
 
-export function exportInWorker(projectDir: string, job: ExportJob, onProgress?: ExportProgress): Promise<{ outcome: ExportOutcome; bytes: Uint8Array }> {
-  const input: ExportWorkerInput = { projectDir, job };
+/** Writes the export to `outputPath` in a worker; resolves with what it holds and its size in bytes. */
+export function exportInWorker(projectDir: string, job: ExportJob, outputPath: string, onProgress?: ExportProgress): Promise<{ outcome: ExportOutcome; bytes: number }> {
+  const input: ExportWorkerInput = { projectDir, job, outputPath };
   const worker = startWorker(exportWorker, { workerData: input });
   return new Promise((resolve, reject) => {
     let settled = false;

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { AppError } from '../../../shared/api/errors';
 import type { ImportSource } from '../../../shared/api/contract';
+import { PrivateTempFolder } from '../private-temp-folder';
 import { ImportError, importLimits } from './types';
 import type { SourceFile } from './types';
 
@@ -12,17 +12,13 @@ import type { SourceFile } from './types';
  * a private temp folder that is removed when the app closes, until the user confirms the import.
  */
 export class StagingArea {
-  private dir: string | null = null;
+  private readonly temp = new PrivateTempFolder('marginalia-import-');
   private readonly names = new Map<string, string>();
-
-  private async folder(): Promise<string> {
-    return (this.dir ??= await mkdtemp(join(tmpdir(), 'marginalia-import-')));
-  }
 
   async stage(name: string, bytes: Uint8Array): Promise<string> {
     if (bytes.length > importLimits.maxFileBytes) throw new ImportError(name, 'is larger than 100 MB');
     const id = randomUUID();
-    await writeFile(join(await this.folder(), id), bytes, { mode: 0o600 });
+    await writeFile(join(await this.temp.folder(), id), bytes, { mode: 0o600 });
     this.names.set(id, name);
     return id;
   }
@@ -31,8 +27,9 @@ export class StagingArea {
   async read(source: ImportSource): Promise<SourceFile> {
     if ('stagedId' in source) {
       const name = this.names.get(source.stagedId);
-      if (!name || !this.dir) throw new AppError('NOT_FOUND', 'That file is no longer waiting to be imported: add it again.');
-      return { name, bytes: await readFile(join(this.dir, source.stagedId)) };
+      const dir = this.temp.made();
+      if (!name || !dir) throw new AppError('NOT_FOUND', 'That file is no longer waiting to be imported: add it again.');
+      return { name, bytes: await readFile(join(await dir, source.stagedId)) };
     }
     const name = basename(source.path);
     const info = await stat(source.path).catch(() => {
@@ -44,14 +41,14 @@ export class StagingArea {
   }
 
   async discard(source: ImportSource): Promise<void> {
-    if (!('stagedId' in source) || !this.dir) return;
+    const dir = this.temp.made();
+    if (!('stagedId' in source) || !dir) return;
     this.names.delete(source.stagedId);
-    await rm(join(this.dir, source.stagedId), { force: true });
+    await rm(join(await dir, source.stagedId), { force: true });
   }
 
   async clear(): Promise<void> {
-    if (this.dir) await rm(this.dir, { recursive: true, force: true });
-    this.dir = null;
     this.names.clear();
+    await this.temp.clear();
   }
 }

@@ -1,6 +1,6 @@
 import XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
-import { sampleBackend } from '../../helpers/backend';
+import { exportedBytes, sampleBackend } from '../../helpers/backend';
 import type { Input } from '../../../shared/api/contract';
 import { request } from '../../helpers/requests';
 import { useTempDirs } from '../../helpers/temp-dir';
@@ -47,6 +47,33 @@ describe('exports and analyses through the API', () => {
     expect(co.statement).toMatch(/by the same coder/);
   });
 
+  it('answers other requests while an export runs, and hands the file back only in pieces', async () => {
+    const backend = await sampleBackend(await tempDir());
+    const h = backend.handlers;
+    const underWay = new Promise<void>((resolve) => backend.events.subscribe((name) => name === 'export.progress' && resolve()));
+    const settled: string[] = [];
+    const exporting = h['export.workbook'](request('export.workbook', { selection: all, attributeColumns: 'all', crossAttributes: ['Borough'], rollUp: true, sheetPerCode: true, agreement: null })).then((file) => {
+      settled.push('export');
+      return file;
+    });
+    await underWay;
+    // The export has started writing (in its worker); a request in the meantime is answered first.
+    const state = await h['app.getState']({});
+    settled.push('query');
+    expect(state.project?.name).toBeTruthy();
+    const file = await exporting;
+    expect(settled).toEqual(['query', 'export']);
+    // The reply names the file and its size; its bytes come only through export.read.
+    expect(file).not.toHaveProperty('base64');
+    expect(JSON.stringify(file).length).toBeLessThan(file.bytes / 10);
+    const bytes = await exportedBytes(h, file);
+    expect(bytes.length).toBe(file.bytes);
+    expect(XLSX.read(bytes).SheetNames).toEqual(expect.arrayContaining(['Coded segments', 'Code × Borough', 'About']));
+    // Read once: the backend keeps no copy.
+    await expect(h['export.read']({ fileId: file.fileId, offset: 0 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await backend.shutdown();
+  }, 120_000);
+
   it('hands back an Excel workbook, a CSV, a REFI-QDA project and agreement tables as files', async () => {
     const backend = await sampleBackend(await tempDir());
     const h = backend.handlers;
@@ -54,13 +81,13 @@ describe('exports and analyses through the API', () => {
     const coders = p.coders.map((c) => c.id);
     const workbook = await h['export.workbook'](request('export.workbook', { selection: all, attributeColumns: 'all', crossAttributes: ['Borough'], rollUp: false, sheetPerCode: false, agreement: { coderIds: coders, mode: 'character' } }));
     expect(workbook.fileName).toMatch(/\.xlsx$/);
-    const wb = XLSX.read(Buffer.from(workbook.base64, 'base64'));
+    const wb = XLSX.read(await exportedBytes(h, workbook));
     expect(wb.SheetNames).toEqual(expect.arrayContaining(['Coded segments', 'Codebook', 'Code × Borough', 'Agreement by code']));
-    const csv = Buffer.from((await h['export.csv']({ selection: all, attributeColumns: ['Borough'] })).base64, 'base64').toString('utf-8');
+    const csv = (await exportedBytes(h, await h['export.csv']({ selection: all, attributeColumns: ['Borough'] }))).toString('utf-8');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(csv.split('\r\n').length).toBeGreaterThan(100);
     const qdpx = await h['export.refi']({ format: 'qdpx', offsets: 'standard' });
-    expect(Buffer.from(qdpx.base64, 'base64').subarray(0, 2).toString()).toBe('PK');
+    expect((await exportedBytes(h, qdpx)).subarray(0, 2).toString()).toBe('PK');
     const json = JSON.parse(Buffer.from((await h['agreement.export'](request('agreement.export', { coderIds: coders, codeIds: null, documentIds: null, attributes: {}, mode: 'segment', threshold: 0.9, q: null, format: 'json' }))).base64, 'base64').toString());
     expect(json.report.mode).toBe('segment');
   }, 120_000); // three exports, each in a worker thread started from source (tsx)

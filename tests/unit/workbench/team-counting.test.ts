@@ -1,6 +1,7 @@
 import XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import type { Input } from '../../../shared/api/contract';
+import { exportedBytes } from '../../helpers/backend';
 import { request } from '../../helpers/requests';
 import { teamProject } from '../../helpers/team-project';
 import { useTempDirs } from '../../helpers/temp-dir';
@@ -67,7 +68,7 @@ describe('counting several coders', () => {
     expect(segments.map((s) => s.documentId)).toEqual([docs[0]]);
     // The workbook counts the same way and says so in About.
     const file = await h['export.workbook'](request('export.workbook', { selection: all, attributeColumns: 'all', crossAttributes: [], rollUp: false, sheetPerCode: false, agreement: null }));
-    const wb = XLSX.read(Buffer.from(file.base64, 'base64'));
+    const wb = XLSX.read(await exportedBytes(h, file));
     const about = XLSX.utils.sheet_to_json<{ Item: string; Value: string }>(wb.Sheets.About!);
     expect(about.find((r) => r.Item === 'Coders')!.Value).toBe('Sam (the Consensus coder is counted only when chosen)');
     const byDoc = XLSX.utils.sheet_to_json<Record<string, unknown>>(wb.Sheets['Code × document']!);

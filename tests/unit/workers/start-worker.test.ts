@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { readFile, readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -32,25 +33,31 @@ describe('worker threads', () => {
     for (const module of workerModules) expect(existsSync(resolve(module.source)), module.source).toBe(true);
   });
 
-  it('run an app export off the calling thread, with progress, and name what went wrong', async () => {
+  it('run an app export off the calling thread, writing the file themselves, with progress, and name what went wrong', async () => {
     const dir = await sampleProject();
+    const out = await tempDir();
     const stages = new Set<string>();
     const job: ExportJob = {
       format: 'xlsx',
       selection: { codeIds: null, documentIds: null, attributes: {}, coderIds: null },
       workbook: { attributeColumns: 'all', crossAttributes: [], rollUp: true, counting: 'distinct', sheetPerCode: false, agreement: null },
     };
-    const { bytes, outcome } = await exportInWorker(dir, job, (_d, _t, stage) => stages.add(stage));
-    expect(XLSX.read(bytes).SheetNames[0]).toBe('Coded segments');
+    const { bytes, outcome } = await exportInWorker(dir, job, join(out, 'book.xlsx'), (_d, _t, stage) => stages.add(stage));
+    const written = await readFile(join(out, 'book.xlsx'));
+    expect(written.length).toBe(bytes);
+    expect(XLSX.read(written).SheetNames[0]).toBe('Coded segments');
     expect(outcome.contents).toMatch(/^\d+ sheets, \d+ codings$/);
     expect(stages).toContain('Reading documents');
-    await expect(exportInWorker(join(dir, 'gone'), job)).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/no project folder/) });
+    await expect(exportInWorker(join(dir, 'gone'), job, join(out, 'gone.xlsx'))).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/no project folder/) });
+    // A failed export leaves no file, whole or partial.
+    expect(await readdir(out)).toEqual(['book.xlsx']);
   });
 
   // `npm test` builds before the unit tests; run alone without a build, this says so and skips.
   it.skipIf(!existsSync(builtWorker))('run as built by electron-vite, in plain Node (skips without out/main: run npm run build)', async () => {
     const dir = await sampleProject();
-    const input: ExportWorkerInput = { projectDir: dir, job: { format: 'qdc' } };
+    const outputPath = join(await tempDir(), 'codebook.qdc');
+    const input: ExportWorkerInput = { projectDir: dir, job: { format: 'qdc' }, outputPath };
     const worker = new Worker(builtWorker, { workerData: input });
     const messages: ExportWorkerMessage[] = [];
     await new Promise<void>((done, fail) => {
@@ -63,6 +70,6 @@ describe('worker threads', () => {
     await worker.terminate();
     const last = messages.at(-1)!;
     expect(last.type).toBe('done');
-    if (last.type === 'done') expect(Buffer.from(last.bytes).toString('utf8')).toMatch(/<CodeBook xmlns="urn:QDA-XML:codebook:1.0"/);
+    expect(await readFile(outputPath, 'utf8')).toMatch(/<CodeBook xmlns="urn:QDA-XML:codebook:1.0"/);
   });
 });

@@ -1,9 +1,9 @@
 import { useId, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
-import type { ExportFile, ServerEvents } from '../../../../shared/api/contract';
+import type { ExportedFile, ServerEvents } from '../../../../shared/api/contract';
 import { ApiError } from '../../api/client';
 import { useApi, useApiEvents } from '../../api/context';
-import { saveExportFile } from '../../lib/download';
+import { saveExportedFile } from '../../lib/download';
 import { Button } from '../../ui/Button';
 import { DialogModal } from '../../ui/DialogModal';
 import { ErrorAlert } from '../../ui/ErrorAlert';
@@ -17,14 +17,15 @@ import { ExportFormFields } from './ExportFormFields';
 type Phase =
   | { kind: 'form' }
   | { kind: 'running'; progress: ServerEvents['export.progress'] | null }
-  | { kind: 'done'; file: ExportFile }
+  | { kind: 'done'; file: ExportedFile }
   | { kind: 'failed'; error: ApiError };
 
 /**
  * The export dialog: the format, then for Excel and CSV which codes, documents, coders and
  * attribute columns, and for Excel what to cross the codes with, how to count, a sheet per
  * code and agreement sheets. While the backend works a progress bar follows its
- * `export.progress` events; the file is then saved and anything cut or renamed is listed.
+ * `export.progress` events; the file is then read back in pieces (export.read) and saved,
+ * and anything cut or renamed is listed.
  */
 export function ExportDialog({ onClose }: { onClose: () => void }) {
   const api = useApi();
@@ -53,9 +54,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
           : request.channel === 'export.csv'
             ? await api.call('export.csv', request.input)
             : await api.call('export.refi', request.input);
-      if (generation.current !== gen) return;
-      saveExportFile(file);
-      setPhase({ kind: 'done', file });
+      if (await saveExportedFile(api, file, () => generation.current === gen)) setPhase({ kind: 'done', file });
     } catch (error) {
       if (generation.current === gen) setPhase({ kind: 'failed', error: ApiError.from(error) });
     }

@@ -2,10 +2,11 @@ import { createWriteStream } from 'node:fs';
 import { rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Writable } from 'node:stream';
-import { AppError } from '../../shared/api/errors';
+import { AppError } from '../../../shared/api/errors';
 
 /**
- * A file the command line writes: refused when it exists unless `force`, written to a
+ * A file an export writes (`marginalia export`'s destination; in the app, a file of the
+ * backend's own, see export-files.ts): refused when it exists unless `force`, written to a
  * temporary file beside it and renamed over it only once complete, so a failed or interrupted
  * export never leaves half a file, nor destroys the file it was to replace.
  */
