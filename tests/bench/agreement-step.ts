@@ -18,14 +18,18 @@ interface Reply {
   what: string;
   value: unknown;
   ms: number;
+  /** This process's CPU time during the call: on a shared machine the wall time mostly measures the queue. */
+  cpuMs: number;
   mb: number;
 }
 
 /** A request as a transport makes it (validated, handled), timed, with its reply's size as the wire carries it. */
 async function measured(backend: Backend, channel: Channel, input: unknown, what: string): Promise<Reply> {
+  const before = process.cpuUsage();
   const [{ reply }, ms] = await time(() => dispatchRequest(backend.handlers, channel, input));
+  const cpu = process.cpuUsage(before);
   if (!reply.ok) throw new Error(`${channel} failed: ${reply.error.code}: ${reply.error.message}`);
-  return { channel, what, value: reply.value, ms, mb: Buffer.byteLength(JSON.stringify(reply)) / 1e6 };
+  return { channel, what, value: reply.value, ms, cpuMs: (cpu.user + cpu.system) / 1000, mb: Buffer.byteLength(JSON.stringify(reply)) / 1e6 };
 }
 
 /**
@@ -40,9 +44,7 @@ export async function agreement(config: Config): Promise<StepResult> {
   const [coderA, coderB, coderC] = project.coders.map((c) => c.id) as [string, string, string];
   const request = { coderIds: [coderA, coderB], codeIds: null, documentIds: null, attributes: {}, mode: 'character' };
   const startRssMb = startPeak();
-  const cpuBefore = process.cpuUsage();
   const figures = await measured(backend, 'agreement.compute', request, '2 coders');
-  const cpu = process.cpuUsage(cpuBefore);
   const peakRssMb = peak();
   const report = (figures.value as { report: { codes: { codeId: string }[]; overall: { kappa: unknown; intervals: unknown } } }).report;
 
@@ -50,8 +52,14 @@ export async function agreement(config: Config): Promise<StepResult> {
   const store = await ProjectStore.open(config.project, systemDeps);
   const selection = { coderIds: [coderA, coderB], codeIds: null, documentIds: null, attributes: {} };
   const [input, inputMs] = await time(() => agreementInput(store, selection));
+  const byCode = new Map<string, typeof input.codings>();
+  for (const c of input.codings) {
+    const list = byCode.get(c.codeId) ?? [];
+    list.push(c);
+    byCode.set(c.codeId, list);
+  }
   const busiest = input.codes
-    .map((code) => ({ code, passages: findDisagreements(input, coderA, coderB, code.id).length }))
+    .map((code) => ({ code, passages: findDisagreements({ ...input, codings: byCode.get(code.id) ?? [] }, coderA, coderB, code.id).length }))
     .reduce((most, c) => (c.passages > most.passages ? c : most));
 
   const cells = await measured(backend, 'agreement.cells', { ...request, codeId: report.codes[0]!.codeId }, "one code's cells");
@@ -69,10 +77,9 @@ export async function agreement(config: Config): Promise<StepResult> {
   const pairs = new Set(input.codings.map((c) => `${c.codeId}|${c.documentId}`));
   return {
     step: 'agreement',
-    // CPU time beside the wall time: on a shared machine the wall time mostly measures the queue.
     figures: {
       agreementMs: round(figures.ms),
-      agreementCpuMs: round((cpu.user + cpu.system) / 1000),
+      agreementCpuMs: round(figures.cpuMs),
       replyMb: round(figures.mb, 3),
       cellsMs: round(cells.ms),
       cellsReplyMb: round(cells.mb, 3),
@@ -80,6 +87,7 @@ export async function agreement(config: Config): Promise<StepResult> {
       disagreementsReplyMb: round(disagreements.mb, 3),
       disagreementsWhat: disagreements.what,
       threeCodersMs: round(threeCoders.ms),
+      threeCodersCpuMs: round(threeCoders.cpuMs),
       threeCodersReplyMb: round(threeCoders.mb, 3),
       largestReplyMb: round(largest.mb, 3),
       largestReplyChannel: `${largest.channel}, ${largest.what}`,
