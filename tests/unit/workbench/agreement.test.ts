@@ -25,6 +25,15 @@ async function twoCoders() {
   return { h, doc, stigma, ann, ben };
 }
 
+/** The sample project's two coders. */
+async function sampleCoders() {
+  const backend = await sampleBackend(await tempDir());
+  const h = backend.handlers;
+  const p = (await h['app.getState']({})).project!;
+  const [amara, tom] = ['Amara Okafor', 'Tom Reilly'].map((n) => p.coders.find((c) => c.name === n)!.id) as [string, string];
+  return { h, p, amara, tom };
+}
+
 describe('agreement in a project', () => {
   it('computes the character table and measures for two coders at a code (hand-computed)', async () => {
     const { h, doc, stigma, ann, ben } = await twoCoders();
@@ -105,10 +114,7 @@ describe('agreement in a project', () => {
   });
 
   it('keeps the figures reply free of per-document detail in every mode: its size follows codes and documents, not codings', async () => {
-    const backend = await sampleBackend(await tempDir());
-    const h = backend.handlers;
-    const p = (await h['app.getState']({})).project!;
-    const [amara, tom] = ['Amara Okafor', 'Tom Reilly'].map((n) => p.coders.find((c) => c.name === n)!.id) as [string, string];
+    const { h, amara, tom } = await sampleCoders();
     for (const mode of ['character', 'unitized', 'segment', 'presence'] as const) {
       const r = await h['agreement.compute'](request('agreement.compute', { coderIds: [amara, tom], codeIds: null, documentIds: null, attributes: {}, mode }));
       expect(r.documents.length).toBeGreaterThan(1);
@@ -120,10 +126,7 @@ describe('agreement in a project', () => {
   });
 
   it('refuses two-coder modes for three coders, and reports the sample coders in every mode', async () => {
-    const backend = await sampleBackend(await tempDir());
-    const h = backend.handlers;
-    const p = (await h['app.getState']({})).project!;
-    const [amara, tom] = ['Amara Okafor', 'Tom Reilly'].map((n) => p.coders.find((c) => c.name === n)!.id) as [string, string];
+    const { h, p, amara, tom } = await sampleCoders();
     for (const mode of ['character', 'unitized', 'segment', 'presence'] as const) {
       const r = await h['agreement.compute'](request('agreement.compute', { coderIds: [amara, tom], codeIds: null, documentIds: null, attributes: {}, mode, threshold: 0.9, q: null }));
       expect(r.report.mode.startsWith(mode)).toBe(true);
