@@ -12,7 +12,7 @@ import type {
   AgreementResult,
   AutocodePreview,
   AppState,
-  DisagreementView,
+  DisagreementPage,
   ExchangeImportResult,
   ExportChunk,
   ExportFile,
@@ -117,6 +117,10 @@ const agreementRequest = {
   samples: z.number().int().min(0).max(10_000).default(DEFAULT_RESAMPLES),
   seed: z.number().int().min(0).max(2 ** 32 - 1).default(DEFAULT_SEED),
 };
+
+/** Disagreements a page holds unless asked otherwise, and at most: a page of 1,000 is about 0.6 MB. */
+export const DISAGREEMENT_PAGE = 100;
+export const MAX_DISAGREEMENT_PAGE = 1000;
 
 /** Requests that carry a whole file (an upload, a colleague's coding) may be this large. */
 export const LARGE_REQUEST_BYTES = 150 * 1024 * 1024;
@@ -340,7 +344,10 @@ export const contract = {
   },
   /** Character mode's code × document tables of one code, on demand (compute sends per-code figures only). */
   'agreement.cells': { kind: 'query', input: z.object({ ...agreementRequest, codeId: entityId }).strict(), output: returns<AgreementCells>() },
-  /** The passages where two coders differ at one code, with their text, in the documents compared. */
+  /**
+   * The passages where two coders differ at one code, with their text, in the documents compared:
+   * a page at a time (a busy code has thousands), with how many there are and how many are settled.
+   */
   'agreement.disagreements': {
     kind: 'query',
     input: z
@@ -351,9 +358,11 @@ export const contract = {
         documentIds: z.array(entityId).max(100_000).nullable(),
         attributes: attributeFilterSchema,
         allDocuments: z.boolean().default(false),
+        offset: z.number().int().min(0).max(2 ** 31).default(0),
+        limit: z.number().int().min(1).max(MAX_DISAGREEMENT_PAGE).default(DISAGREEMENT_PAGE),
       })
       .strict(),
-    output: returns<DisagreementView[]>(),
+    output: returns<DisagreementPage>(),
   },
   /** Settles one disagreement into the Consensus coder (undoable). */
   'agreement.resolve': {

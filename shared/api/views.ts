@@ -267,6 +267,17 @@ export interface DisagreementView extends DisagreementPassage {
   speaker: string | null;
 }
 
+/** One page of the passages where two coders differ at one code, with the counts over all of them. */
+export interface DisagreementPage {
+  passages: DisagreementView[];
+  /** Where this page starts among all the passages (document order, then position). */
+  offset: number;
+  /** Every passage where the two differ at the code, in the documents compared. */
+  total: number;
+  /** How many of them carry a decision in the Consensus coder's log. */
+  settled: number;
+}
+
 export interface CoderImportReport {
   coder: string;
   codings: number;

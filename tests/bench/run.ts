@@ -169,6 +169,9 @@ function buildRows(results: Partial<Record<StepName, StepResult | null>>, summar
     rows.push(row('Agreement: character mode, 2 coders, all codes × all documents, 95 % intervals (1,000 resamples)', f('agreement', 'agreementMs'), 'ms', 1000, peakOf('agreement'), cpu === null ? '' : ` (CPU ${figure(cpu, 'ms')})`));
     rows.push(row('Agreement: reply size (per-code figures)', f('agreement', 'replyMb'), 'MB', 5, null));
     rows.push(row("Agreement: one code's code × document cells on demand", f('agreement', 'cellsMs'), 'ms', null, null, ` (${f('agreement', 'cellsReplyMb') ?? '?'} MB)`));
+    rows.push(row(`Agreement: disagreements on demand, ${results.agreement?.figures.disagreementsWhat ?? '?'}`, f('agreement', 'disagreementsMs'), 'ms', null, null, ` (${f('agreement', 'disagreementsReplyMb') ?? '?'} MB)`));
+    rows.push(row('Agreement: character mode, 3 coders (Fleiss κ, α, every pair), 95 % intervals', f('agreement', 'threeCodersMs'), 'ms', null, null, ` (CPU ${figure(f('agreement', 'threeCodersCpuMs'), 'ms')}; ${f('agreement', 'threeCodersReplyMb') ?? '?'} MB)`));
+    rows.push(row(`Agreement: largest reply (${results.agreement?.figures.largestReplyChannel ?? '?'})`, f('agreement', 'largestReplyMb'), 'MB', 1, null));
   }
   if ('xlsx' in results) {
     const peer = f('xlsx', 'peerMs');

@@ -262,6 +262,37 @@ test('agreement: documents marked done are compared; consensus started, one pass
   await expect.poll(consensusCodings).toEqual([]);
 });
 
+test('agreement: a code with more disagreements than a page shows the first hundred and the rest on asking', async ({ app, page }) => {
+  const { doc, stigma } = await openSample(page, app);
+  // Ann codes 130 separate five-character passages at "Tackling stigma"; Ben codes the document elsewhere only.
+  await rpc(page, app, 'app.setCoderName', { name: 'Ann' });
+  const spans = Array.from({ length: 130 }, (_, i) => ({ documentId: doc.id, start: i * 15, end: i * 15 + 5 }));
+  await rpc(page, app, 'coding.applyMany', { codeId: stigma.id, spans });
+  await rpc(page, app, 'app.setCoderName', { name: 'Ben' });
+  const zero = (await snapshot(page, app)).codebook.find((c) => c.name === 'Zero suicide')!;
+  await rpc(page, app, 'coding.apply', { documentId: doc.id, codeId: zero.id, start: 400, end: 420 });
+  await page.reload();
+
+  const view = await showAgreement(page);
+  await chooseCoders(view, ['Ann', 'Ben']);
+  await pick(page, view, 'Codes', 'Tackling stigma');
+  await view.getByRole('table', { name: 'Agreement by code between Ann and Ben' }).getByRole('button', { name: 'Tackling stigma' }).click();
+  const drill = view.getByRole('region', { name: 'Where Ann and Ben differ at Tackling stigma' });
+  const cards = drill.getByRole('list', { name: 'Disagreements' }).getByRole('listitem');
+  await expect(drill.getByRole('status').filter({ hasText: 'settled' })).toContainText('130 passages where they differ · 0 of 130 settled');
+  await expect(cards).toHaveCount(100);
+  await expect(drill).toContainText('Showing 100 of 130.');
+  await expect(cards.last()).toContainText('characters 1485–1490');
+  await drill.getByRole('button', { name: 'Show 30 more' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'tests/artifacts/agreement-disagreements-more.png' });
+  await drill.getByRole('button', { name: 'Show 30 more' }).click();
+  await expect(cards).toHaveCount(130);
+  await expect(cards.last()).toContainText('characters 1935–1940');
+  await expect(drill.getByRole('button', { name: /^Show \d+ more$/ })).toHaveCount(0);
+  await cards.last().scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'tests/artifacts/agreement-disagreements-paged.png' });
+});
+
 test('agreement: undefined figures say so, never 0 or blank', async ({ app, page }) => {
   await openSample(page, app);
   await rpc(page, app, 'app.setCoderName', { name: 'Test Coder' });

@@ -1,5 +1,5 @@
 import { contract } from '../../../shared/api/contract';
-import type { AgreementCells, AgreementResult, AttributeFilter, DisagreementView, Input } from '../../../shared/api/contract';
+import type { AgreementCells, AgreementResult, AttributeFilter, DisagreementPage, DisagreementView, Handlers, Input } from '../../../shared/api/contract';
 import { AppError } from '../../../shared/api/errors';
 import {
   characterAgreement,
@@ -190,18 +190,16 @@ export function codeCells(store: ProjectStore, request: AgreementRequest & { cod
   return { codeId: request.codeId, cells };
 }
 
-export async function listDisagreements(
-  store: ProjectStore,
-  request: { coderA: string; coderB: string; codeId: string; documentIds: string[] | null; attributes: AttributeFilter; allDocuments: boolean },
-): Promise<DisagreementView[]> {
+/** One page of the passages where two coders differ at one code; only the page's documents are read. */
+export async function listDisagreements(store: ProjectStore, request: Parameters<Handlers['agreement.disagreements']>[0]): Promise<DisagreementPage> {
   const selection = { coderIds: [request.coderA, request.coderB], codeIds: [request.codeId], documentIds: request.documentIds, attributes: request.attributes };
   const { input } = scopedInput(store, selection, request.allDocuments, readDoneMarks(store, selection.coderIds));
-  const passages = findDisagreements(input, request.coderA, request.coderB, request.codeId);
   const decisionOn = latestDecisions(store, request.coderA, request.coderB);
-  const views: DisagreementView[] = [];
-  for (const p of passages) {
+  const all = findDisagreements(input, request.coderA, request.coderB, request.codeId).map((p) => ({ ...p, decision: decisionOn(p) }));
+  const passages: DisagreementView[] = [];
+  for (const p of all.slice(request.offset, request.offset + request.limit)) {
     const { text, turns } = await store.readSource(p.documentId);
-    views.push({ ...p, decision: decisionOn(p), text: text.slice(p.start, p.end), ...contextAround(text, p.start, p.end), speaker: speakerAt(turns, p.start) });
+    passages.push({ ...p, text: text.slice(p.start, p.end), ...contextAround(text, p.start, p.end), speaker: speakerAt(turns, p.start) });
   }
-  return views;
+  return { passages, offset: request.offset, total: all.length, settled: all.filter((p) => p.decision !== null).length };
 }

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MAX_DISAGREEMENT_PAGE } from '../../../shared/api/contract';
 import { sampleBackend } from '../../helpers/backend';
 import { request } from '../../helpers/requests';
 import { useTempDirs } from '../../helpers/temp-dir';
@@ -22,6 +23,15 @@ async function twoCoders() {
   const ann = q.coders.find((c) => c.name === 'Ann')!.id;
   const ben = q.coders.find((c) => c.name === 'Ben')!.id;
   return { h, doc, stigma, ann, ben };
+}
+
+/** The sample project's two coders. */
+async function sampleCoders() {
+  const backend = await sampleBackend(await tempDir());
+  const h = backend.handlers;
+  const p = (await h['app.getState']({})).project!;
+  const [amara, tom] = ['Amara Okafor', 'Tom Reilly'].map((n) => p.coders.find((c) => c.name === n)!.id) as [string, string];
+  return { h, p, amara, tom };
 }
 
 describe('agreement in a project', () => {
@@ -48,7 +58,7 @@ describe('agreement in a project', () => {
 
   it('lists the disagreement and settles it into the Consensus coder, undoably', async () => {
     const { h, doc, stigma, ann, ben } = await twoCoders();
-    const list = await h['agreement.disagreements'](request('agreement.disagreements', { coderA: ann, coderB: ben, codeId: stigma, documentIds: null, attributes: {} }));
+    const { passages: list } = await h['agreement.disagreements'](request('agreement.disagreements', { coderA: ann, coderB: ben, codeId: stigma, documentIds: null, attributes: {} }));
     expect(list).toHaveLength(1);
     expect(list[0]).toMatchObject({ documentId: doc.id, start: 100, end: 250, spansA: [{ start: 100, end: 200 }], spansB: [{ start: 150, end: 250 }] });
     const { text } = await h['document.get']({ documentId: doc.id });
@@ -73,11 +83,50 @@ describe('agreement in a project', () => {
     await expect(h['agreement.resolve']({ coderA: ann, coderB: ben, codeId: stigma, documentId: doc.id, start: 100, end: 240, choice: 'A', note: '' })).rejects.toThrow(/no longer there/);
   });
 
+  it('sends the disagreements a page at a time, with how many there are and how many are settled over all pages', async () => {
+    const { h, doc, stigma, ann, ben } = await twoCoders();
+    // Two more passages where only Ann coded, after the first (100–250).
+    await h['app.setCoderName']({ name: 'Ann' });
+    await h['coding.apply']({ documentId: doc.id, codeId: stigma, start: 400, end: 420 });
+    await h['coding.apply']({ documentId: doc.id, codeId: stigma, start: 500, end: 530 });
+    const scope = { coderA: ann, coderB: ben, codeId: stigma, documentIds: null, attributes: {} };
+    const page = (offset: number, limit: number) => h['agreement.disagreements'](request('agreement.disagreements', { ...scope, offset, limit }));
+
+    const first = await page(0, 2);
+    expect(first).toMatchObject({ offset: 0, total: 3, settled: 0 });
+    expect(first.passages.map((p) => [p.start, p.end])).toEqual([[100, 250], [400, 420]]);
+    const { text } = await h['document.get']({ documentId: doc.id });
+    expect(first.passages[1]!.text).toBe(text.slice(400, 420));
+
+    // Settling the passage on the second page counts on every page.
+    await h['agreement.resolve']({ coderA: ann, coderB: ben, codeId: stigma, documentId: doc.id, start: 500, end: 530, choice: 'neither', note: '' });
+    const second = await page(2, 2);
+    expect(second).toMatchObject({ offset: 2, total: 3, settled: 1 });
+    expect(second.passages.map((p) => [p.start, p.end, p.decision?.choice])).toEqual([[500, 530, 'neither']]);
+    expect((await page(0, 2)).settled).toBe(1);
+    expect((await page(3, 2)).passages).toEqual([]);
+
+    // Without a page asked for, the first page of the default size.
+    const whole = await h['agreement.disagreements'](request('agreement.disagreements', scope));
+    expect(whole.passages).toHaveLength(3);
+    // A page is bounded, so no reply grows with the project (the transport refuses a larger one).
+    expect(() => request('agreement.disagreements', { ...scope, limit: MAX_DISAGREEMENT_PAGE + 1 })).toThrow(/limit: Too big/);
+  });
+
+  it('keeps the figures reply free of per-document detail in every mode: its size follows codes and documents, not codings', async () => {
+    const { h, amara, tom } = await sampleCoders();
+    for (const mode of ['character', 'unitized', 'segment', 'presence'] as const) {
+      const r = await h['agreement.compute'](request('agreement.compute', { coderIds: [amara, tom], codeIds: null, documentIds: null, attributes: {}, mode }));
+      expect(r.documents.length).toBeGreaterThan(1);
+      // The documents compared are listed once, by name; the report's figures never name one.
+      const report = JSON.stringify(r.report);
+      for (const d of r.documents) expect(report).not.toContain(d.id);
+      expect(report).not.toMatch(/"(cells|passages|spansA|spansB|text)"/);
+    }
+  });
+
   it('refuses two-coder modes for three coders, and reports the sample coders in every mode', async () => {
-    const backend = await sampleBackend(await tempDir());
-    const h = backend.handlers;
-    const p = (await h['app.getState']({})).project!;
-    const [amara, tom] = ['Amara Okafor', 'Tom Reilly'].map((n) => p.coders.find((c) => c.name === n)!.id) as [string, string];
+    const { h, p, amara, tom } = await sampleCoders();
     for (const mode of ['character', 'unitized', 'segment', 'presence'] as const) {
       const r = await h['agreement.compute'](request('agreement.compute', { coderIds: [amara, tom], codeIds: null, documentIds: null, attributes: {}, mode, threshold: 0.9, q: null }));
       expect(r.report.mode.startsWith(mode)).toBe(true);

@@ -25,7 +25,7 @@ describe('consensus you can finish', () => {
       (await h['document.codings']({ documentId: docs[0]! })).filter((c) => c.coderId === consensus).sort((a, b) => a.start - b.start).map((c) => [c.codeId === slides ? 'slides' : 'difficulties', c.start, c.end]);
     // The characters both coded, at each code; what only one coded is left to settle.
     expect(await consensusCodings()).toEqual([['slides', 20, 60], ['difficulties', 100, 150]]);
-    const cards = async () => h['agreement.disagreements'](request('agreement.disagreements', { ...scope, codeId: slides }));
+    const cards = async () => (await h['agreement.disagreements'](request('agreement.disagreements', { ...scope, codeId: slides }))).passages;
     const open = await cards();
     expect(open.map((p) => [p.start, p.end, p.decision])).toEqual([[0, 80, null]]);
 

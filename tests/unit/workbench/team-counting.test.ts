@@ -105,7 +105,7 @@ describe('agreement in a team project', () => {
     expect(kappa(scoped)).toBeCloseTo(kappa(oneDocument), 12);
     expect(kappa(all)).not.toBeCloseTo(kappa(scoped), 3);
     // The disagreements follow the same scope: Dana's passages in documents Sam never coded are not listed.
-    const passages = await h['agreement.disagreements'](request('agreement.disagreements', { coderA: sam, coderB: dana, codeId: slides, documentIds: null, attributes: {} }));
+    const { passages } = await h['agreement.disagreements'](request('agreement.disagreements', { coderA: sam, coderB: dana, codeId: slides, documentIds: null, attributes: {} }));
     expect(new Set(passages.map((p) => p.documentId))).toEqual(new Set([scoped.documents[0]!.id]));
 
     // Done marks take over as soon as anyone marks documents: a document marked done and never

@@ -1,8 +1,6 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
+import { DISAGREEMENT_PAGE } from '../../../../shared/api/contract';
 import type { AgreementResult, AttributeFilter, DisagreementView, HistoryState } from '../../../../shared/api/contract';
-import type { Span } from '../../../../shared/text/spans';
-import { ApiError } from '../../api/client';
-import { useApi } from '../../api/context';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { QuietLoading } from '../../ui/QuietLoading';
@@ -19,11 +17,8 @@ import uiStyles from '../../ui/ui.module.css';
 import { useProject, useChanges, useDocumentActions } from '../workbench/state/contexts';
 import { PassageCard } from './PassageCard';
 import type { Choice } from './PassageCard';
-
-type Load =
-  | { status: 'loading' }
-  | { status: 'ready'; key: string; passages: DisagreementView[]; consensus: Map<string, Span[]> | null }
-  | { status: 'failed'; key: string; error: ApiError };
+import { useDisagreements } from './useDisagreements';
+import { formatNumber, plural } from '../../../../shared/text/plural';
 
 /**
  * Decisions for "neither" leave no coding to read back here, so the view remembers them — for
@@ -50,7 +45,6 @@ export function DisagreementsView({ drill, settings, attributes, result, onBack,
   const { project, history } = useProject();
   const { change, showError } = useChanges();
   const { openDocument } = useDocumentActions();
-  const api = useApi();
   const ids = useId();
   const { codeId, coderA, coderB } = drill;
   const code = project.codebook.find((c) => c.id === codeId);
@@ -61,44 +55,20 @@ export function DisagreementsView({ drill, settings, attributes, result, onBack,
   const tracksConsensus = consensus !== null && consensus.id !== coderA && consensus.id !== coderB;
   const documentIds = settings.documentIds.length > 0 ? settings.documentIds : null;
   const { allDocuments } = settings;
-  const key = JSON.stringify([codeId, coderA, coderB, documentIds, attributes, allDocuments, tracksConsensus ? consensus.id : null]);
-
-  const [load, setLoad] = useState<Load>({ status: 'loading' });
+  const scope = { coderA, coderB, codeId, documentIds, attributes, allDocuments };
+  const scopeKey = JSON.stringify(scope);
+  // How many passages to show: a page at first, a page more on each ask; back to one for another scope.
+  const [asked, setAsked] = useState({ scopeKey, count: DISAGREEMENT_PAGE });
+  const shown = asked.scopeKey === scopeKey ? asked.count : DISAGREEMENT_PAGE;
+  const { load, key } = useDisagreements(scope, tracksConsensus ? consensus.id : null, shown, project);
   const [notes, setNotes] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState<string | null>(null);
   const [neither, setNeither] = useState<NeitherMarks>({ history: null, keys: [] });
   const [message, setMessage] = useState<string | null>(null);
 
-  useEffect(() => {
-    let live = true;
-    const consensusId = tracksConsensus ? consensus.id : null;
-    Promise.all([
-      api.call('agreement.disagreements', { coderA, coderB, codeId, documentIds, attributes, allDocuments }),
-      consensusId
-        ? api.call('segments.query', { codeIds: [codeId], includeSubcodes: false, coderIds: [consensusId], attributes: {}, documentIds })
-        : Promise.resolve(null),
-    ])
-      .then(([passages, segments]) => {
-        if (!live) return;
-        let byDoc: Map<string, Span[]> | null = null;
-        if (segments) {
-          byDoc = new Map();
-          for (const s of segments) byDoc.set(s.documentId, [...(byDoc.get(s.documentId) ?? []), { start: s.start, end: s.end }]);
-        }
-        setLoad({ status: 'ready', key, passages, consensus: byDoc });
-      })
-      .catch((error: unknown) => {
-        if (live) setLoad({ status: 'failed', key, error: ApiError.from(error) });
-      });
-    return () => {
-      live = false;
-    };
-    // `project` is here so the list refreshes after every change, decision and undo.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [api, key, project]);
-
   const neitherKeys = new Set(neither.history === history ? neither.keys : []);
-  const passages = load.status === 'ready' ? load.passages : [];
+  const passages = load.status === 'ready' ? load.page.passages : [];
+  const total = load.status === 'ready' ? load.page.total : 0;
   const stale = load.status !== 'loading' && load.key !== key;
 
   function stateOf(p: DisagreementView): PassageState | 'neither' | null {
@@ -109,7 +79,7 @@ export function DisagreementsView({ drill, settings, attributes, result, onBack,
   }
   const states = passages.map(stateOf);
   // Progress is read from the Consensus coder's decision log, so it survives reloads.
-  const settled = passages.filter((p) => p.decision !== null).length;
+  const settled = load.status === 'ready' ? load.page.settled : 0;
 
   /** Copies what both coders coded alike into the Consensus coder (one undoable step); the rest stay here to settle. */
   async function startConsensus() {
@@ -226,9 +196,9 @@ export function DisagreementsView({ drill, settings, attributes, result, onBack,
         </div>
         <p className={styles.agrDrillCount} role="status" aria-live="polite">
           {load.status === 'ready'
-            ? passages.length === 0
+            ? total === 0
               ? `${a} and ${b} coded exactly the same characters at ${code.name}.`
-              : `${passages.length} passage${passages.length === 1 ? '' : 's'} where they differ · ${settled} of ${passages.length} settled`
+              : `${plural(total, 'passage')} where they differ · ${formatNumber(settled)} of ${formatNumber(total)} settled`
             : '\u00a0'}
           {stale ? <span className={agreementStyles.agrMuted}> · updating…</span> : null}
           {message ? <span className={styles.agrDrillMessage}> · {message}</span> : null}
@@ -272,6 +242,14 @@ export function DisagreementsView({ drill, settings, attributes, result, onBack,
               );
             })}
           </ol>
+        ) : null}
+        {passages.length < total ? (
+          <p className={styles.agrMore}>
+            Showing {formatNumber(passages.length)} of {formatNumber(total)}.{' '}
+            <Button size="sm" variant="secondary" disabled={stale} onClick={() => setAsked({ scopeKey, count: shown + DISAGREEMENT_PAGE })}>
+              Show {formatNumber(Math.min(DISAGREEMENT_PAGE, total - passages.length))} more
+            </Button>
+          </p>
         ) : null}
       </div>
     </section>
