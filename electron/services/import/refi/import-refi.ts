@@ -3,8 +3,8 @@ import { cleanName } from '../../../../shared/domain/names';
 import { nextCodeColor } from '../../../../shared/domain/codebook';
 import { dictionary } from '../../../../shared/domain/dictionary';
 import { parseCodeDescription } from '../../../../shared/export/code-description';
-import { added, removed, updated } from '../../../../shared/domain/patch';
-import type { Change, CoderChanges, Patch } from '../../../../shared/domain/patch';
+import { added, updated } from '../../../../shared/domain/patch';
+import type { Change, Patch } from '../../../../shared/domain/patch';
 import type { AttributeDef, AttributeType, AttributeValue, Code, Coding, DocumentMeta, Memo, MemoTarget } from '../../../../shared/domain/schemas';
 import { checkAttributeValue } from '../../../../shared/operations/attribute-ops';
 import { newCoder } from '../../../../shared/operations/coder-ops';
@@ -15,17 +15,17 @@ import { plural } from '../../../../shared/text/plural';
 import { detectSpeakerPattern, splitTurns } from '../../../../shared/text/turns';
 import { hashText, planSource } from '../../project/source-files';
 import type { PlannedSource } from '../../project/source-files';
-import { readArchive } from '../archive';
-import type { ArchiveEntries } from '../archive';
 import { codingUser, codingsWithOtherUser, otherUserWarning } from './coding-users';
 import type { CoderFrom } from './coding-users';
 import { importedDescription } from './project-description';
-import { ImportError } from '../types';
 import type { SourceFile } from '../types';
-import { decodeXmlBytes } from '../xml-text';
 import { SourcePositions, chooseScheme } from './offsets';
-import type { OffsetScheme, SchemeDecision } from './offsets';
-import { parseQdc, parseQde } from './parse-qde';
+import type { SchemeDecision } from './offsets';
+import { CoderWork, countOverlaps } from './coding-overlaps';
+import { decodeSourceText, readRefiFile } from './refi-file';
+import type { Container, RefiFile } from './refi-file';
+import { emptyReport } from './refi-report';
+import type { RefiImportOptions, RefiImportPlan, RefiNotImported } from './refi-report';
 import type { RefiCode, RefiCoding, RefiNote, RefiProject, RefiSelection, RefiTextSource, RefiVariableValue } from './parse-qde';
 
 /**
@@ -39,177 +39,6 @@ import type { RefiCode, RefiCoding, RefiNote, RefiProject, RefiSelection, RefiTe
  * file has them, even where one coder's codings at a code overlap (the report counts them).
  */
 
-export interface RefiImportOptions {
-  /** Merge a coder's overlapping codings at one code into one, as coding in Marginalia does. */
-  mergeOverlaps?: boolean;
-  /** Whose a coding is when its selection names another user (see coding-users.ts). Default 'selection'. */
-  coderFrom?: CoderFrom;
-}
-
-/** What importing a REFI-QDA file will do: its report, the one patch, and the transcripts to write first. */
-export interface RefiImportPlan {
-  report: RefiImportReport;
-  patch: Patch;
-  sources: PlannedSource[];
-}
-
-export type RefiItemKind =
-  | 'source'
-  | 'selection'
-  | 'coding'
-  | 'code'
-  | 'note'
-  | 'description'
-  | 'user'
-  | 'variable'
-  | 'value'
-  | 'case'
-  | 'set'
-  | 'link'
-  | 'graph';
-
-/** Something in the export that did not make it into the project, and why. */
-export interface RefiNotImported {
-  kind: RefiItemKind;
-  /** Its name in the export, or a short description of it. */
-  name: string;
-  /** The source it belongs to (selections, codings, values). */
-  source?: string;
-  /** The code it applies (codings), as a path "Parent › Child". */
-  code?: string;
-  reason: string;
-}
-
-export interface RefiImportReport {
-  file: string;
-  /** The exporting program, as the export names it. */
-  origin: string | null;
-  /** How selection positions were read; null when there was nothing to place. */
-  offsets: (OffsetScheme & Pick<SchemeDecision, 'decidedBy' | 'explanation'>) | null;
-  counts: {
-    /** Documents added. */
-    sources: number;
-    /** Sources whose text the project already had: not added again; their codings went to the existing document. */
-    duplicateSources: number;
-    /** Codes created. */
-    codes: number;
-    /** Codes of the export matched to a code of the same name at the same level. */
-    codesReused: number;
-    /** Coders created. */
-    coders: number;
-    /** Coders of the project the import added to (same name as a REFI user). */
-    codersReused: number;
-    /** Codings added. */
-    codings: number;
-    /** Codings the project already had, exactly (same coder, document, code and span). */
-    codingsAlreadyPresent: number;
-    /** Codings of the export whose own user differs from their selection's (decided by `coderFrom`). */
-    codingsWithOtherUser: number;
-    /** Codings that overlap another of the same coder at the same code (kept unless merging was asked for). */
-    codingsOverlapping: number;
-    /** Memos added. */
-    memos: number;
-    /** Attributes defined. */
-    attributes: number;
-    /** Attribute values set on documents. */
-    attributeValues: number;
-  };
-  documents: { name: string; documentId: string; duplicate: boolean }[];
-  coders: { name: string; coderId: string; created: boolean }[];
-  notImported: RefiNotImported[];
-  /** Things imported differently from how the export had them (a note kept as a project memo…). */
-  warnings: string[];
-}
-
-// ---------------------------------------------------------------------------------------------
-// The container: a .qdpx archive, or a bare .qde/.qdc.
-
-interface Container {
-  /** The .qde inside the archive, for messages; undefined for a bare XML file. */
-  part?: string;
-  xml: string;
-  /** Finds a file the XML refers to (internal://…, or a bare relative name). */
-  resolve(path: string): { bytes?: Uint8Array; external: boolean };
-}
-
-function looksLikeXml(bytes: Uint8Array): boolean {
-  return decodeXmlBytes(bytes.subarray(0, 64)).replace(/^\ufeff/, '').trimStart().startsWith('<');
-}
-
-const isJunk = (name: string) => /(^|\/)__MACOSX\//i.test(name) || /(^|\/)\._/.test(name);
-const depth = (name: string) => name.split('/').length - 1;
-
-async function openContainer(file: SourceFile, kind: 'project' | 'codebook'): Promise<Container> {
-  if (looksLikeXml(file.bytes)) {
-    return { xml: decodeXmlBytes(file.bytes), resolve: () => ({ external: false }) };
-  }
-  const entries: ArchiveEntries = await readArchive(file, {
-    wanted: (name) => !isJunk(name) && (/\.qde$/i.test(name) ? depth(name) <= 1 : kind === 'project' && /\.txt$/i.test(name)),
-  });
-  const qdes = [...entries.keys()].filter((n) => /\.qde$/i.test(n) && !isJunk(n));
-  // The .qde at the root; failing that, one folder down (an export zipped with its folder).
-  let found = qdes.filter((n) => depth(n) === 0);
-  if (found.length === 0) found = qdes.filter((n) => depth(n) === 1);
-  if (found.length === 0) {
-    throw new ImportError(file.name, 'contains no project.qde, so it is not a REFI-QDA project export (.qdpx)');
-  }
-  if (found.length > 1) {
-    throw new ImportError(
-      file.name,
-      `contains ${found.length} project files (${found.join(', ')}); a REFI-QDA export has exactly one, so it is not clear which to import`,
-    );
-  }
-  const part = found[0]!;
-  const base = part.slice(0, part.lastIndexOf('/') + 1);
-  const index = new Map<string, string>();
-  for (const name of entries.keys()) index.set(name.normalize('NFC').toLowerCase(), name);
-  const lookup = (path: string) => {
-    const key = index.get(path.normalize('NFC').toLowerCase());
-    return key === undefined ? undefined : entries.get(key);
-  };
-  return {
-    part,
-    xml: decodeXmlBytes(entries.get(part)!),
-    resolve(path) {
-      const url = /^([a-z][a-z0-9+.-]*):\/\/(.*)$/i.exec(path.trim());
-      if (url && url[1]!.toLowerCase() !== 'internal') return { external: true };
-      const bare = (url ? url[2]! : path.trim()).replace(/\\/g, '/').replace(/^\/+/, '');
-      const names = [bare];
-      try {
-        const decoded = decodeURIComponent(bare);
-        if (decoded !== bare) names.push(decoded);
-      } catch {
-        // Not percent-encoded: the name as written is all there is.
-      }
-      for (const name of names) {
-        for (const candidate of [`${base}sources/${name}`, `${base}${name}`, `sources/${name}`, name]) {
-          const bytes = lookup(candidate);
-          if (bytes) return { bytes, external: false };
-        }
-      }
-      return { external: false };
-    },
-  };
-}
-
-/** Plain text as REFI-QDA ships it: UTF-8 (a BOM is allowed), or UTF-16 when a BOM says so. */
-function decodeSourceText(bytes: Uint8Array): { text: string; warning?: string } | { error: string } {
-  let text: string;
-  let warning: string | undefined;
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    text = new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(bytes.subarray(2));
-  } else {
-    const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
-    try {
-      text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
-    } catch {
-      text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(body);
-      warning = 'is not valid UTF-8: characters that could not be read are shown as �, and selections after them may be shifted';
-    }
-  }
-  if (text.includes('\0')) return { error: 'its text file holds binary data, not text' };
-  return warning ? { text, warning } : { text };
-}
 
 // ---------------------------------------------------------------------------------------------
 // Small helpers.
@@ -786,32 +615,6 @@ class ProjectPlanner extends Planner {
   }
 }
 
-function emptyReport(file: SourceFile, origin: string | undefined): RefiImportReport {
-  return {
-    file: file.name,
-    origin: origin ?? null,
-    offsets: null,
-    counts: {
-      sources: 0,
-      duplicateSources: 0,
-      codes: 0,
-      codesReused: 0,
-      coders: 0,
-      codersReused: 0,
-      codings: 0,
-      codingsAlreadyPresent: 0,
-      codingsWithOtherUser: 0,
-      codingsOverlapping: 0,
-      memos: 0,
-      attributes: 0,
-      attributeValues: 0,
-    },
-    documents: [],
-    coders: [],
-    notImported: [],
-    warnings: [],
-  };
-}
 
 // ---------------------------------------------------------------------------------------------
 // The entry points.
@@ -826,33 +629,6 @@ export async function inspectRefiProject(ctx: OperationContext, file: SourceFile
 }
 
 /** A REFI-QDA project or codebook read and checked, ready to be planned into the open project. */
-export interface RefiFile {
-  file: SourceFile;
-  container: Container;
-  project?: RefiProject;
-  codebook?: RefiCode[];
-  origin: string | undefined;
-}
-
-export async function readRefiFile(file: SourceFile, kind: 'project' | 'codebook'): Promise<RefiFile> {
-  const container = await openContainer(file, kind);
-  if (kind === 'codebook') {
-    const codebook = parseQdc(container.xml, file.name, container.part);
-    return { file, container, codebook: codebook.codes, origin: codebook.origin };
-  }
-  const project = parseQde(container.xml, file.name, container.part);
-  return { file, container, project, origin: project.origin };
-}
-
-/** The codings and memos of each coder the import touches, built up as one patch. */
-class CoderWork {
-  readonly byCoder = new Map<string, CoderChanges & { codings: Change<Coding>[]; memos: Change<Memo>[] }>();
-
-  of(coderId: string) {
-    return this.byCoder.get(coderId) ?? this.byCoder.set(coderId, { coderId, codings: [], memos: [] }).get(coderId)!;
-  }
-}
-
 /** Plans importing a REFI-QDA project into the open project: one patch, and the transcripts it lists. */
 export function planRefiProject(ctx: OperationContext, read: RefiFile, options: RefiImportOptions = {}): RefiImportPlan {
   const { file, container, project } = read;
@@ -999,60 +775,6 @@ export function planRefiProject(ctx: OperationContext, read: RefiFile, options: 
   report.warnings = plan.warnings;
   const coders = [...work.byCoder.values()].filter((c) => c.codings.length || c.memos.length);
   return { report, patch: { label: `Import ${file.name}`, project: projectChanges, ...(coders.length > 0 && { coders }) }, sources };
-}
-
-/**
- * How many of the import's codings overlap another of the same coder at the same code; with
- * `mergeOverlaps`, each overlapping group becomes one coding (the earliest kept, widened; memos
- * on the others move to it), as coding in Marginalia does.
- */
-function countOverlaps(ctx: OperationContext, work: CoderWork, options: RefiImportOptions): number {
-  let overlapping = 0;
-  for (const changes of work.byCoder.values()) {
-    const fresh = new Map(changes.codings.map((c) => [c.id, c.after as Coding]));
-    const groups = new Map<string, Coding[]>();
-    for (const c of [...fresh.values(), ...(ctx.state.coder(changes.coderId)?.codings.values() ?? [])]) {
-      const key = `${c.documentId}|${c.codeId}`;
-      groups.set(key, [...(groups.get(key) ?? []), c]);
-    }
-    for (const list of groups.values()) {
-      list.sort((a, b) => a.start - b.start || b.end - a.end);
-      let cluster: Coding[] = [];
-      let end = -1;
-      const close = () => {
-        if (cluster.length > 1 && cluster.some((c) => fresh.has(c.id))) {
-          overlapping += cluster.filter((c) => fresh.has(c.id)).length;
-          if (options.mergeOverlaps) mergeCluster(changes, cluster, fresh);
-        }
-      };
-      for (const c of list) {
-        if (c.start >= end) {
-          close();
-          cluster = [];
-        }
-        cluster.push(c);
-        end = Math.max(end, c.end);
-      }
-      close();
-    }
-  }
-  return overlapping;
-}
-
-function mergeCluster(changes: CoderChanges & { codings: Change<Coding>[]; memos: Change<Memo>[] }, cluster: Coding[], fresh: Map<string, Coding>): void {
-  const [keeper, ...others] = [...cluster].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : fresh.has(a.id) ? 1 : -1));
-  const start = Math.min(...cluster.map((c) => c.start));
-  const end = Math.max(...cluster.map((c) => c.end));
-  const gone = new Set(others.map((c) => c.id));
-  changes.codings = changes.codings.filter((c) => !gone.has(c.id));
-  for (const other of others) if (!fresh.has(other.id)) changes.codings.push(removed(other.id, other));
-  const own = changes.codings.find((c) => c.id === keeper!.id);
-  if (own) own.after = { ...(own.after as Coding), start, end };
-  else changes.codings.push(updated(keeper!.id, keeper!, { ...keeper!, start, end })!);
-  for (const memo of changes.memos) {
-    const m = memo.after as Memo | null;
-    if (m?.target.type === 'coding' && gone.has(m.target.id)) memo.after = { ...m, target: { type: 'coding', id: keeper!.id } };
-  }
 }
 
 /** Plans importing the codes of a REFI-QDA codebook (.qdc; a .qdpx or .qde gives its codebook). */
