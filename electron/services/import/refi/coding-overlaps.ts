@@ -4,6 +4,13 @@ import type { Coding, Memo } from '../../../../shared/domain/schemas';
 import type { OperationContext } from '../../../../shared/operations/context';
 import type { RefiImportOptions } from './refi-report';
 
+/**
+ * A file's codings are imported as the file has them, even where one coder's codings at a code
+ * overlap; here they are counted for the preview and, when asked, merged the way coding in
+ * Marginalia merges them.
+ */
+
+/** The codings and memos of each coder the import touches, built up as one patch. */
 export class CoderWork {
   readonly byCoder = new Map<string, CoderChanges & { codings: Change<Coding>[]; memos: Change<Memo>[] }>();
 
@@ -11,7 +18,6 @@ export class CoderWork {
     return this.byCoder.get(coderId) ?? this.byCoder.set(coderId, { coderId, codings: [], memos: [] }).get(coderId)!;
   }
 }
-
 
 /**
  * How many of the import's codings overlap another of the same coder at the same code; with

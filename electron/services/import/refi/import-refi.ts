@@ -1,32 +1,23 @@
-import { AppError } from '../../../../shared/api/errors';
-import { cleanName } from '../../../../shared/domain/names';
-import { nextCodeColor } from '../../../../shared/domain/codebook';
-import { dictionary } from '../../../../shared/domain/dictionary';
-import { parseCodeDescription } from '../../../../shared/export/code-description';
 import { added, updated } from '../../../../shared/domain/patch';
 import type { Change, Patch } from '../../../../shared/domain/patch';
-import type { AttributeDef, AttributeType, AttributeValue, Code, Coding, DocumentMeta, Memo, MemoTarget } from '../../../../shared/domain/schemas';
-import { checkAttributeValue } from '../../../../shared/operations/attribute-ops';
+import type { Coding, DocumentMeta, Memo, MemoTarget } from '../../../../shared/domain/schemas';
 import { newCoder } from '../../../../shared/operations/coder-ops';
-import { nextRank } from '../../../../shared/operations/context';
 import type { OperationContext } from '../../../../shared/operations/context';
 import { addDocuments } from '../../../../shared/operations/document-ops';
-import { plural } from '../../../../shared/text/plural';
 import { detectSpeakerPattern, splitTurns } from '../../../../shared/text/turns';
-import { hashText, planSource } from '../../project/source-files';
+import { planSource } from '../../project/source-files';
 import type { PlannedSource } from '../../project/source-files';
-import { codingUser, codingsWithOtherUser, otherUserWarning } from './coding-users';
-import type { CoderFrom } from './coding-users';
-import { importedDescription } from './project-description';
 import type { SourceFile } from '../types';
-import { SourcePositions, chooseScheme } from './offsets';
-import type { SchemeDecision } from './offsets';
 import { CoderWork, countOverlaps } from './coding-overlaps';
-import { decodeSourceText, readRefiFile } from './refi-file';
-import type { Container, RefiFile } from './refi-file';
+import { codingsWithOtherUser, otherUserWarning } from './coding-users';
+import { planAttributes } from './plan-attributes';
+import { planMemos } from './plan-memos';
+import { ProjectPlanner, vendorKey } from './project-planner';
+import { importedDescription } from './project-description';
+import { readRefiFile } from './refi-file';
+import type { RefiFile } from './refi-file';
 import { emptyReport } from './refi-report';
-import type { RefiImportOptions, RefiImportPlan, RefiNotImported } from './refi-report';
-import type { RefiCode, RefiCoding, RefiNote, RefiProject, RefiSelection, RefiTextSource, RefiVariableValue } from './parse-qde';
+import type { RefiImportOptions, RefiImportPlan } from './refi-report';
 
 /**
  * Importing a REFI-QDA project (.qdpx, or a bare project.qde) or codebook (.qdc) into an open
@@ -38,583 +29,6 @@ import type { RefiCode, RefiCoding, RefiNote, RefiProject, RefiSelection, RefiTe
  * and codings and memos already present are not duplicated. A file's own codings are kept as the
  * file has them, even where one coder's codings at a code overlap (the report counts them).
  */
-
-
-// ---------------------------------------------------------------------------------------------
-// Small helpers.
-
-/** A name as we keep it: NFC (ATLAS.ti on macOS writes decomposed accents), single spaces. */
-const clean = (s: string | undefined) => cleanName((s ?? '').normalize('NFC').replace(/\s+/g, ' ')).trim();
-const clip = (s: string, max: number) => (Array.from(s).length > max ? `${Array.from(s).slice(0, max - 1).join('')}…` : s);
-
-/** `#RGB` or `#RRGGBB` as `#rrggbb`; anything else undefined. */
-export function refiColor(color: string | undefined): string | undefined {
-  const match = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec((color ?? '').trim());
-  if (!match) return undefined;
-  const hex = match[1]!.toLowerCase();
-  return `#${hex.length === 3 ? [...hex].map((c) => c + c).join('') : hex}`;
-}
-
-/** An xsd:dateTime as an ISO timestamp with offset; a time without a zone is read as UTC. */
-function isoTime(value: string | undefined): string | undefined {
-  const text = (value ?? '').trim();
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(text)) return undefined;
-  const zoned = /(Z|[+-]\d{2}:?\d{2})$/i.test(text) ? text : `${text}Z`;
-  const time = Date.parse(zoned);
-  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
-}
-
-/** "NVivo for Windows 12.6" → "NVivo"; "ATLAS.ti 8.4.0 573 , macOS…" → "ATLAS.ti". */
-export function vendorName(origin: string | undefined): string {
-  const text = clean(origin);
-  const known: [RegExp, string][] = [
-    [/^marginalia\b/i, 'Marginalia'],
-    [/nvivo/i, 'NVivo'],
-    [/atlas\.?ti/i, 'ATLAS.ti'],
-    [/maxqda/i, 'MAXQDA'],
-    [/qualcoder/i, 'QualCoder'],
-    [/quirkos/i, 'Quirkos'],
-    [/dedoose/i, 'Dedoose'],
-    [/transana/i, 'Transana'],
-    [/f4analyse/i, 'f4analyse'],
-  ];
-  const hit = known.find(([pattern]) => pattern.test(text));
-  if (hit) return hit[1];
-  const words: string[] = [];
-  for (const word of text.split(/[\s,;()]+/)) {
-    if (!word || /^v?\d/i.test(word) || words.length === 3) break;
-    words.push(word);
-  }
-  return words.join(' ') || 'REFI-QDA';
-}
-
-function documentNameFor(source: RefiTextSource): string {
-  const named = clean(source.name);
-  if (named) return clip(named, 300);
-  const path = (source.plainTextPath ?? '').replace(/^[a-z]+:\/\//i, '');
-  const base = path.split(/[\\/]/).pop() ?? '';
-  const dot = base.lastIndexOf('.');
-  const stem = dot > 0 ? base.slice(0, dot) : base;
-  return clip(stem || `Source ${source.guid.slice(0, 8)}`, 300);
-}
-
-const attributeTypeOf = {
-  Text: 'text',
-  Boolean: 'text',
-  Integer: 'number',
-  Float: 'number',
-  Date: 'date',
-  DateTime: 'date',
-} as const satisfies Record<string, AttributeType>;
-
-/** A REFI value as a value of one of our attribute types; null for no value; throws AppError when it does not fit. */
-function attributeValue(v: RefiVariableValue, type: AttributeType, name: string): AttributeValue {
-  const raw = v.value.trim();
-  if (v.kind === null || raw === '') return null;
-  let value: AttributeValue = raw;
-  if (v.kind === 'Boolean') value = /^(true|1)$/i.test(raw) ? 'true' : /^(false|0)$/i.test(raw) ? 'false' : raw;
-  if (type === 'number') value = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(raw) ? Number(raw) : raw;
-  if (type === 'date') value = /^\d{4}-\d{2}-\d{2}/.test(raw) ? raw.slice(0, 10) : raw;
-  return checkAttributeValue(type, name, value);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Planning.
-
-class Planner {
-  readonly notImported: RefiNotImported[] = [];
-  readonly warnings: string[] = [];
-  readonly newId: () => string;
-
-  constructor(
-    readonly ctx: OperationContext,
-    readonly file: SourceFile,
-  ) {
-    this.newId = ctx.newId;
-  }
-
-  skip(item: RefiNotImported): void {
-    const nfc = (s: string | undefined) => s?.normalize('NFC');
-    this.notImported.push({
-      ...item,
-      name: item.name.normalize('NFC'),
-      reason: item.reason.normalize('NFC'),
-      ...(item.source !== undefined && { source: nfc(item.source) }),
-      ...(item.code !== undefined && { code: nfc(item.code) }),
-    });
-  }
-}
-
-interface CodebookPlan {
-  /** The codes the import creates, in order, ranked after the existing ones. */
-  created: Code[];
-  /** REFI code GUID → our code id. */
-  codeIds: Map<string, string>;
-  /** REFI code GUID → its path, for messages. */
-  codePaths: Map<string, string>;
-  reused: number;
-}
-
-/** New codes appended after the existing ones, parents before children; same name at the same level reuses. */
-function planCodebook(existing: readonly Code[], codes: RefiCode[], newId: () => string): CodebookPlan {
-  const after = [...existing];
-  const plan: CodebookPlan = { created: [], codeIds: new Map(), codePaths: new Map(), reused: 0 };
-  let rank = nextRank(existing);
-  const visit = (list: RefiCode[], parentId: string | null, path: string[]) => {
-    for (const refi of list) {
-      const name = clip(clean(refi.name), 200) || 'Unnamed code';
-      const key = name.toLocaleLowerCase();
-      let code = after.find((c) => c.parentId === parentId && c.name.toLocaleLowerCase() === key);
-      if (code) {
-        plan.reused++;
-      } else {
-        code = {
-          id: newId(),
-          name,
-          color: refiColor(refi.color) ?? nextCodeColor(after),
-          parentId,
-          codable: refi.isCodable,
-          description: parseCodeDescription(refi.description),
-          rank: rank++,
-        };
-        after.push(code);
-        plan.created.push(code);
-      }
-      const codePath = [...path, name];
-      if (refi.guid && !plan.codeIds.has(refi.guid)) {
-        plan.codeIds.set(refi.guid, code.id);
-        plan.codePaths.set(refi.guid, codePath.join(' › '));
-      }
-      visit(refi.children, code.id, codePath);
-    }
-  };
-  visit(codes, null, []);
-  return plan;
-}
-
-interface PreparedSource {
-  source: RefiTextSource;
-  name: string;
-  positions: SourcePositions;
-  hash: string;
-  /** Set for a text the project (or an earlier source of this export) already has. */
-  existingId?: string;
-  duplicateOfName?: string;
-  /** Assigned when the document is added. */
-  documentId?: string;
-  /** The earlier source of this export with the same text, which this one's codings join. */
-  sameAs?: PreparedSource;
-}
-
-interface PlannedCoding {
-  coderKey: string;
-  source: PreparedSource;
-  codeId: string;
-  start: number;
-  end: number;
-  /** Given when the patch is built (or the id of the same coding already in the project). */
-  codingId?: string;
-}
-
-type PlannedTarget =
-  | { type: 'project' }
-  | { type: 'document'; source: PreparedSource }
-  | { type: 'code'; codeId: string }
-  | { type: 'coding'; coding: PlannedCoding };
-
-interface PlannedMemo {
-  coderKey: string;
-  target: PlannedTarget;
-  text: string;
-  createdAt?: string;
-  updatedAt?: string;
-}
-
-/** The coder key for REFI-QDA codings and memos made by no known user. */
-const vendorKey = '\0vendor';
-
-class ProjectPlanner extends Planner {
-  readonly users: Map<string, string>;
-  readonly vendor: string;
-  readonly prepared: PreparedSource[] = [];
-  readonly codings = new Map<string, PlannedCoding>();
-  /** REFI selection GUID → the planned codings it became. */
-  readonly selectionCodings = new Map<string, PlannedCoding[]>();
-  /** REFI coding GUID → the planned coding it became. */
-  readonly codingByGuid = new Map<string, PlannedCoding>();
-  readonly memos: PlannedMemo[] = [];
-  readonly codebook: CodebookPlan;
-  private readonly codeById: Map<string, Code>;
-  decision: SchemeDecision | null = null;
-
-  constructor(
-    ctx: OperationContext,
-    file: SourceFile,
-    readonly project: RefiProject,
-    readonly container: Container,
-    readonly coderFrom: CoderFrom,
-  ) {
-    super(ctx, file);
-    this.codebook = planCodebook(ctx.project.codebook, project.codes, this.newId);
-    this.codeById = new Map([...ctx.project.codebook, ...this.codebook.created].map((c) => [c.id, c]));
-    this.users = new Map(project.users.filter((u) => u.guid).map((u) => [u.guid, clip(clean(u.name), 100) || `User ${u.guid.slice(0, 8)}`]));
-    this.vendor = vendorName(project.origin);
-  }
-
-  coderKey(userGuid: string | undefined): string {
-    return userGuid && this.users.has(userGuid) ? userGuid : vendorKey;
-  }
-
-  coderName(key: string): string {
-    return key === vendorKey ? `${this.vendor} import` : this.users.get(key)!;
-  }
-
-  codeLabel(guid: string): string {
-    return this.codebook.codePaths.get(guid) ?? (guid ? `unknown code ${guid}` : 'no code');
-  }
-
-  /** Reads every text source: its text, its document name, whether the project already has it. */
-  prepareSources(): void {
-    const byHash = new Map(this.ctx.project.documents.map((d) => [d.hash, d]));
-    const seen = new Map<string, PreparedSource>();
-    for (const source of this.project.textSources) {
-      const name = documentNameFor(source);
-      const lost = this.lostCodings(source);
-      let shipped: string | undefined;
-      let missing = 'it has no text (neither a text file nor text in the project file)';
-      if (source.plainTextPath) {
-        const found = this.container.resolve(source.plainTextPath);
-        if (found.bytes) {
-          const decoded = decodeSourceText(found.bytes);
-          if ('error' in decoded) missing = decoded.error;
-          else {
-            shipped = decoded.text;
-            if (decoded.warning) this.warnings.push(`The text of “${name}” ${decoded.warning}.`);
-          }
-        } else {
-          missing = found.external
-            ? `its text is outside the export (${source.plainTextPath})`
-            : `its text file (${source.plainTextPath.replace(/^internal:\/\//i, '')}) is not in the export`;
-        }
-      }
-      if (shipped === undefined && source.plainTextContent !== undefined) shipped = source.plainTextContent;
-      if (shipped === undefined) {
-        this.skip({ kind: 'source', name, reason: `${missing}${lost}` });
-        continue;
-      }
-      const positions = new SourcePositions(shipped);
-      if (positions.text.trim() === '') {
-        this.skip({ kind: 'source', name, reason: `its text is empty${lost}` });
-        continue;
-      }
-      const hash = hashText(positions.text);
-      const prepared: PreparedSource = { source, name, positions, hash };
-      const existing = byHash.get(hash);
-      const earlier = seen.get(hash);
-      if (existing) {
-        prepared.existingId = existing.id;
-        prepared.duplicateOfName = existing.name;
-      } else if (earlier) {
-        prepared.sameAs = earlier;
-        prepared.duplicateOfName = earlier.name;
-      } else {
-        seen.set(hash, prepared);
-      }
-      this.prepared.push(prepared);
-    }
-  }
-
-  private lostCodings(source: RefiTextSource): string {
-    const n = source.selections.reduce((sum, s) => sum + s.codings.length, source.codings.length);
-    return n ? ` (${plural(n, 'coding')} not imported)` : '';
-  }
-
-  decideOffsets(): void {
-    const evidence = this.prepared
-      .filter((p) => !p.sameAs)
-      .map((p) => ({
-        positions: p.positions,
-        selections: p.source.selections
-          .filter((s) => Number.isFinite(s.start) && Number.isFinite(s.end))
-          .map((s) => ({ start: s.start, end: s.end, name: s.name })),
-      }));
-    if (evidence.every((e) => e.selections.length === 0)) return;
-    this.decision = chooseScheme(this.project.origin, evidence);
-    if (this.decision.decidedBy === 'evidence') this.warnings.push(`Selection positions: ${this.decision.explanation}.`);
-  }
-
-  private planCoding(source: PreparedSource, coding: RefiCoding, start: number, end: number, selectionName: string, selectionUser?: string): PlannedCoding | null {
-    const codeId = this.codebook.codeIds.get(coding.codeGuid);
-    const code = codeId ? this.codeById.get(codeId) : undefined;
-    const base = { kind: 'coding' as const, name: selectionName, source: source.name, code: this.codeLabel(coding.codeGuid) };
-    if (!code) {
-      this.skip({ ...base, reason: coding.codeGuid ? 'it refers to a code that is not in the codebook' : 'it names no code' });
-      return null;
-    }
-    if (!code.codable) {
-      this.skip({ ...base, reason: `“${code.name}” is a folder in this project, which holds codes but not codings` });
-      return null;
-    }
-    const coderKey = this.coderKey(codingUser(selectionUser, coding.creatingUser, (guid) => this.users.has(guid), this.coderFrom));
-    const target = source.sameAs ?? source;
-    const key = `${coderKey}|${target.hash}|${code.id}|${start}|${end}`;
-    let planned = this.codings.get(key);
-    if (!planned) {
-      planned = { coderKey, source: target, codeId: code.id, start, end };
-      this.codings.set(key, planned);
-    }
-    if (coding.guid) this.codingByGuid.set(coding.guid, planned);
-    return planned;
-  }
-
-  private selectionLabel(selection: RefiSelection): string {
-    const name = clean(selection.name);
-    return name ? clip(name, 80) : `selection ${selection.start}–${selection.end}`;
-  }
-
-  planCodings(): void {
-    const scheme = this.decision?.scheme;
-    for (const source of this.prepared) {
-      for (const selection of source.source.selections) {
-        const label = this.selectionLabel(selection);
-        const placed = scheme
-          ? source.positions.place(selection.start, selection.end, scheme)
-          : ({ ok: false, reason: 'it has no position' } as const);
-        const planned: PlannedCoding[] = [];
-        if (!placed.ok) {
-          const reason = `the selection cannot be placed in the text: ${placed.reason}`;
-          for (const coding of selection.codings) {
-            this.skip({ kind: 'coding', name: label, source: source.name, code: this.codeLabel(coding.codeGuid), reason });
-          }
-          if (selection.codings.length === 0 && (selection.description.trim() || selection.noteRefs.length)) {
-            this.skip({ kind: 'selection', name: label, source: source.name, reason });
-          }
-        } else {
-          for (const coding of selection.codings) {
-            const p = this.planCoding(source, coding, placed.start, placed.end, label, selection.creatingUser);
-            if (p && !planned.includes(p)) planned.push(p);
-          }
-        }
-        if (selection.guid) this.selectionCodings.set(selection.guid, planned);
-      }
-      for (const coding of source.source.codings) {
-        this.planCoding(source, coding, 0, source.positions.text.length, 'the whole source');
-      }
-    }
-  }
-
-  // --- Memos ---------------------------------------------------------------------------------
-
-  private noteText(note: RefiNote): string | null {
-    let content = note.plainTextContent;
-    if (note.plainTextPath) {
-      const found = this.container.resolve(note.plainTextPath);
-      if (found.bytes) {
-        const decoded = decodeSourceText(found.bytes);
-        if (!('error' in decoded)) content = decoded.text;
-      }
-    }
-    const parts = [clean(note.name), note.description.trim(), (content ?? '').replace(/\r\n?/g, '\n').trim()].filter((p) => p !== '');
-    // A title that is only the start of the text adds nothing.
-    if (parts.length > 1 && parts[1]!.startsWith(parts[0]!)) parts.shift();
-    return parts.length ? parts.join('\n\n').normalize('NFC') : null;
-  }
-
-  private addMemo(userGuid: string | undefined, target: PlannedTarget, text: string, created?: string, modified?: string): void {
-    const createdAt = isoTime(created);
-    this.memos.push({ coderKey: this.coderKey(userGuid), target, text, createdAt, updatedAt: isoTime(modified) ?? createdAt });
-  }
-
-  /** Memos from notes, wherever they were attached, and from descriptions of sources and selections. */
-  planMemos(): void {
-    const notes = new Map(this.project.notes.filter((n) => n.guid).map((n) => [n.guid, n]));
-    const referenced = new Set<string>();
-    const vendor = this.vendor;
-    const placeNote = (noteGuid: string, attach: (note: RefiNote, text: string) => void) => {
-      const note = notes.get(noteGuid);
-      if (!note) return;
-      referenced.add(noteGuid);
-      const text = this.noteText(note);
-      if (text === null) {
-        this.skip({ kind: 'note', name: clean(note.name) || 'a note', reason: 'it is empty' });
-        return;
-      }
-      attach(note, text);
-    };
-    const asMemo = (note: RefiNote, target: PlannedTarget, text: string) =>
-      this.addMemo(note.creatingUser, target, text, note.creationDateTime, note.modifiedDateTime);
-    const onProject = (note: RefiNote, text: string, context: string) => {
-      asMemo(note, { type: 'project' }, `${text}\n\n(In ${vendor} this note was attached to ${context}, which was not imported.)`);
-      this.warnings.push(`The note “${clean(note.name) || clip(clean(text), 40)}” was attached to ${context}, which was not imported: it is kept as a project memo.`);
-    };
-
-    for (const guid of this.project.noteRefs) placeNote(guid, (note, text) => asMemo(note, { type: 'project' }, text));
-
-    const visitCodes = (codes: RefiCode[]) => {
-      for (const code of codes) {
-        const codeId = this.codebook.codeIds.get(code.guid);
-        for (const guid of code.noteRefs) {
-          placeNote(guid, (note, text) => (codeId ? asMemo(note, { type: 'code', codeId }, text) : onProject(note, text, `the code “${code.name}”`)));
-        }
-        visitCodes(code.children);
-      }
-    };
-    visitCodes(this.project.codes);
-
-    const imported = new Map(this.prepared.map((p) => [p.source.guid, p]));
-    for (const source of this.project.textSources) {
-      const prepared = imported.get(source.guid);
-      const sourceName = documentNameFor(source);
-      const target = prepared ? (prepared.sameAs ?? prepared) : undefined;
-      const onDocument = (note: RefiNote, text: string, where = '') =>
-        target ? asMemo(note, { type: 'document', source: target }, `${text}${where}`) : onProject(note, text, `the source “${sourceName}”`);
-      for (const guid of source.noteRefs) placeNote(guid, (note, text) => onDocument(note, text));
-      if (source.description.trim()) {
-        if (target) this.addMemo(source.creatingUser, { type: 'document', source: target }, source.description.trim(), source.creationDateTime, source.modifiedDateTime);
-        else this.skip({ kind: 'description', name: sourceName, reason: 'its source was not imported' });
-      }
-      for (const selection of source.selections) {
-        const codings = this.selectionCodings.get(selection.guid) ?? [];
-        const label = this.selectionLabel(selection);
-        const onSelection = (kind: 'note' | 'description', author: string | undefined, text: string, created?: string, modified?: string) => {
-          if (codings.length) {
-            for (const coding of codings) this.addMemo(author, { type: 'coding', coding }, text, created, modified);
-          } else if (target) {
-            this.addMemo(author, { type: 'document', source: target }, `${text}\n\n(Written on the passage at ${selection.start}–${selection.end}, which has no coding here.)`, created, modified);
-            this.warnings.push(`A note on the uncoded passage “${label}” of “${sourceName}” is kept as a memo on the document.`);
-          } else {
-            this.skip({ kind, name: clip(clean(text), 60), source: sourceName, reason: 'its source was not imported' });
-          }
-        };
-        for (const guid of selection.noteRefs) placeNote(guid, (note, text) => onSelection('note', note.creatingUser, text, note.creationDateTime, note.modifiedDateTime));
-        if (selection.description.trim()) onSelection('description', selection.creatingUser, selection.description.trim(), selection.creationDateTime);
-        for (const coding of selection.codings) {
-          const planned = this.codingByGuid.get(coding.guid);
-          for (const guid of coding.noteRefs) {
-            placeNote(guid, (note, text) => {
-              if (planned) asMemo(note, { type: 'coding', coding: planned }, text);
-              else if (target) onDocument(note, text, `\n\n(Written on a coding of the passage at ${selection.start}–${selection.end}, which could not be imported.)`);
-              else onProject(note, text, `a coding of “${sourceName}”`);
-            });
-          }
-        }
-      }
-      for (const coding of source.codings) {
-        const planned = this.codingByGuid.get(coding.guid);
-        for (const guid of coding.noteRefs) {
-          placeNote(guid, (note, text) => (planned ? asMemo(note, { type: 'coding', coding: planned }, text) : onDocument(note, text)));
-        }
-      }
-    }
-
-    for (const stranded of this.project.strandedNoteRefs) placeNote(stranded.noteGuid, (note, text) => onProject(note, text, stranded.attachedTo));
-
-    // Notes attached to nothing are the project's own (ATLAS.ti's free memos).
-    for (const note of this.project.notes) {
-      if (referenced.has(note.guid)) continue;
-      placeNote(note.guid, (n, text) => asMemo(n, { type: 'project' }, text));
-    }
-    for (const note of this.project.notes) {
-      if (note.codingCount) {
-        this.skip({ kind: 'note', name: clean(note.name) || 'a note', reason: `${plural(note.codingCount, 'coding')} inside the note cannot be imported: Marginalia codes documents, not memos` });
-      }
-    }
-  }
-
-  // --- Attributes ----------------------------------------------------------------------------
-
-  readonly definitions: AttributeDef[] = [...this.ctx.project.attributes];
-  readonly newDefinitions: AttributeDef[] = [];
-  /** Source GUID → its attribute values. */
-  readonly values = new Map<string, Record<string, string | number>>();
-
-  private definition(name: string, type: AttributeType): AttributeDef {
-    const existing = this.definitions.find((d) => d.name.toLocaleLowerCase() === name.toLocaleLowerCase());
-    if (existing) return existing;
-    const def = { name, type, rank: nextRank(this.definitions) };
-    this.definitions.push(def);
-    this.newDefinitions.push(def);
-    return def;
-  }
-
-  private setValue(source: PreparedSource, def: AttributeDef, value: AttributeValue, from: string): void {
-    if (value === null) return;
-    const target = source.sameAs ?? source;
-    const record = this.values.get(target.source.guid) ?? dictionary();
-    this.values.set(target.source.guid, record);
-    const current = record[def.name];
-    if (current !== undefined && current !== null && current !== value) {
-      this.skip({ kind: 'value', name: def.name, source: source.name, reason: `${from} gives ${JSON.stringify(value)}, but the document already has ${JSON.stringify(current)} from this export` });
-      return;
-    }
-    record[def.name] = value;
-  }
-
-  /** Variables on sources (MAXQDA) and on cases with their sources (Quirkos, NVivo) → document attributes. */
-  planAttributes(): void {
-    const variables = new Map<string, { name: string; type: AttributeType }>();
-    for (const v of this.project.variables) {
-      const name = clip(clean(v.name), 100);
-      if (!name || name === '__proto__') {
-        this.skip({ kind: 'variable', name: name || v.guid, reason: name ? 'Marginalia cannot use that name for an attribute' : 'it has no name' });
-        continue;
-      }
-      if (!v.type) this.warnings.push(`The variable “${name}” has an unknown type (${v.typeWritten || 'none'}): its values are imported as text.`);
-      variables.set(v.guid, { name, type: v.type ? attributeTypeOf[v.type] : 'text' });
-    }
-    const byGuid = new Map(this.prepared.map((p) => [p.source.guid, p]));
-    const apply = (source: PreparedSource, value: RefiVariableValue, from: string) => {
-      const variable = variables.get(value.variableGuid);
-      if (!variable) {
-        this.skip({ kind: 'value', name: value.value.trim() || '(empty)', source: source.name, reason: 'it belongs to a variable the export does not define' });
-        return;
-      }
-      const existing = this.definitions.find((d) => d.name.toLocaleLowerCase() === variable.name.toLocaleLowerCase());
-      const type = existing?.type ?? variable.type;
-      let converted: AttributeValue;
-      try {
-        converted = attributeValue(value, type, existing?.name ?? variable.name);
-      } catch (error) {
-        if (!(error instanceof AppError)) throw error;
-        this.skip({ kind: 'value', name: variable.name, source: source.name, reason: error.message });
-        return;
-      }
-      if (converted === null) return;
-      this.setValue(source, this.definition(variable.name, type), converted, from);
-    };
-    for (const prepared of this.prepared) {
-      for (const value of prepared.source.variableValues) apply(prepared, value, 'the source');
-    }
-    for (const c of this.project.cases) {
-      const caseName = clean(c.name) || `Case ${c.guid.slice(0, 8)}`;
-      const members = c.sourceRefs.map((g) => byGuid.get(g)).filter((p): p is PreparedSource => p !== undefined);
-      for (const member of members) {
-        for (const value of c.variableValues) apply(member, value, `the case “${caseName}”`);
-      }
-      for (const member of members) {
-        const caseDef = this.definitions.find((d) => d.name.toLocaleLowerCase() === 'case');
-        if (caseDef && caseDef.type !== 'text') {
-          this.skip({ kind: 'case', name: caseName, source: member.name, reason: 'the project’s attribute “Case” is not a text attribute, so the case name cannot be recorded' });
-          continue;
-        }
-        const def = caseDef ?? this.definition('Case', 'text');
-        const target = member.sameAs ?? member;
-        const record = this.values.get(target.source.guid) ?? dictionary();
-        this.values.set(target.source.guid, record);
-        const current = record[def.name];
-        if (typeof current === 'string' && current.split('; ').includes(caseName)) continue;
-        record[def.name] = typeof current === 'string' && current ? `${current}; ${caseName}` : caseName;
-      }
-      const lost = [c.description.trim() && 'its description', c.selectionRefs.length && `its links to ${plural(c.selectionRefs.length, 'selection')}`, c.codeRefs.length && `its ${plural(c.codeRefs.length, 'code')}`].filter(Boolean);
-      if (members.length === 0) {
-        this.skip({ kind: 'case', name: caseName, reason: 'none of its sources were imported' });
-      } else if (lost.length) {
-        this.skip({ kind: 'case', name: caseName, reason: `Marginalia has no cases: its variables became attributes of its documents, but ${lost.join(' and ')} could not be kept` });
-      }
-    }
-  }
-}
-
 
 // ---------------------------------------------------------------------------------------------
 // The entry points.
@@ -628,7 +42,6 @@ export async function inspectRefiProject(ctx: OperationContext, file: SourceFile
   return { codingsWithOtherUser: counts.codingsWithOtherUser, codingsOverlapping: counts.codingsOverlapping };
 }
 
-/** A REFI-QDA project or codebook read and checked, ready to be planned into the open project. */
 /** Plans importing a REFI-QDA project into the open project: one patch, and the transcripts it lists. */
 export function planRefiProject(ctx: OperationContext, read: RefiFile, options: RefiImportOptions = {}): RefiImportPlan {
   const { file, container, project } = read;
@@ -638,8 +51,8 @@ export function planRefiProject(ctx: OperationContext, read: RefiFile, options: 
   plan.prepareSources();
   plan.decideOffsets();
   plan.planCodings();
-  plan.planMemos();
-  plan.planAttributes();
+  planMemos(plan);
+  const attributes = planAttributes(plan);
 
   const report = emptyReport(file, project!.origin);
   report.counts.codingsWithOtherUser = codingsWithOtherUser(project!, (guid) => plan.users.has(guid));
@@ -657,18 +70,18 @@ export function planRefiProject(ctx: OperationContext, read: RefiFile, options: 
   const projectChanges: NonNullable<Patch['project']> = {
     ...(infoChange && { info: [infoChange] }),
     codes: codebook.created.map((c) => added(c.id, c)),
-    attributes: plan.newDefinitions.map((d) => added(d.name, d)),
+    attributes: attributes.newDefinitions.map((d) => added(d.name, d)),
   };
   report.counts.codes = codebook.created.length;
   report.counts.codesReused = codebook.reused;
-  report.counts.attributes = plan.newDefinitions.length;
+  report.counts.attributes = attributes.newDefinitions.length;
 
   // Documents: new texts are added; a text the project has keeps its record and gains values it lacks.
   const importedAt = ctx.now();
   const sources: PlannedSource[] = [];
   const documentChanges: Change<DocumentMeta>[] = [];
   for (const prepared of plan.prepared) {
-    const values = plan.values.get(prepared.source.guid) ?? {};
+    const values = attributes.values.get(prepared.source.guid) ?? {};
     if (prepared.sameAs) {
       plan.warnings.push(`“${prepared.name}” has the same text as “${prepared.sameAs.name}” in this export: it was imported once, with the codings of both.`);
       continue;
@@ -775,17 +188,4 @@ export function planRefiProject(ctx: OperationContext, read: RefiFile, options: 
   report.warnings = plan.warnings;
   const coders = [...work.byCoder.values()].filter((c) => c.codings.length || c.memos.length);
   return { report, patch: { label: `Import ${file.name}`, project: projectChanges, ...(coders.length > 0 && { coders }) }, sources };
-}
-
-/** Plans importing the codes of a REFI-QDA codebook (.qdc; a .qdpx or .qde gives its codebook). */
-export function planRefiCodebook(ctx: OperationContext, read: RefiFile): RefiImportPlan {
-  const planner = new Planner(ctx, read.file);
-  const plan = planCodebook(ctx.project.codebook, read.codebook!, planner.newId);
-  const report = emptyReport(read.file, read.origin);
-  report.counts.codes = plan.created.length;
-  report.counts.codesReused = plan.reused;
-  report.notImported = planner.notImported;
-  report.warnings = planner.warnings;
-  const codes = plan.created.map((c) => added(c.id, c));
-  return { report, patch: { label: `Import codebook ${read.file.name}`, ...(codes.length > 0 && { project: { codes } }) }, sources: [] };
 }

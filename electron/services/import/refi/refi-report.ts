@@ -1,4 +1,5 @@
 import type { Patch } from '../../../../shared/domain/patch';
+import type { OperationContext } from '../../../../shared/operations/context';
 import type { PlannedSource } from '../../project/source-files';
 import type { SourceFile } from '../types';
 import type { CoderFrom } from './coding-users';
@@ -113,4 +114,29 @@ export function emptyReport(file: SourceFile, origin: string | undefined): RefiI
     notImported: [],
     warnings: [],
   };
+}
+
+/** Collects what an import leaves out and warns about, for its report; names kept as NFC. */
+export class Planner {
+  readonly notImported: RefiNotImported[] = [];
+  readonly warnings: string[] = [];
+  readonly newId: () => string;
+
+  constructor(
+    readonly ctx: OperationContext,
+    readonly file: SourceFile,
+  ) {
+    this.newId = ctx.newId;
+  }
+
+  skip(item: RefiNotImported): void {
+    const nfc = (s: string | undefined) => s?.normalize('NFC');
+    this.notImported.push({
+      ...item,
+      name: item.name.normalize('NFC'),
+      reason: item.reason.normalize('NFC'),
+      ...(item.source !== undefined && { source: nfc(item.source) }),
+      ...(item.code !== undefined && { code: nfc(item.code) }),
+    });
+  }
 }
