@@ -3,7 +3,7 @@ import { dictionary } from '../../../../shared/domain/dictionary';
 import type { AttributeDef, AttributeType, AttributeValue } from '../../../../shared/domain/schemas';
 import { nextRank } from '../../../../shared/operations/context';
 import { plural } from '../../../../shared/text/plural';
-import type { RefiVariableValue } from './parse-qde';
+import type { RefiVariableValue } from './refi-model';
 import type { PreparedSource, ProjectPlanner } from './project-planner';
 import { attributeTypeOf, attributeValue, clean, clip } from './refi-names';
 

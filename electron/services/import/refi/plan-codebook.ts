@@ -4,7 +4,7 @@ import type { Code } from '../../../../shared/domain/schemas';
 import { parseCodeDescription } from '../../../../shared/export/code-description';
 import { nextRank } from '../../../../shared/operations/context';
 import type { OperationContext } from '../../../../shared/operations/context';
-import type { RefiCode } from './parse-qde';
+import type { RefiCode } from './refi-model';
 import type { RefiFile } from './refi-file';
 import { clean, clip, refiColor } from './refi-names';
 import { Planner, emptyReport } from './refi-report';

@@ -1,5 +1,5 @@
 import { plural } from '../../../../shared/text/plural';
-import type { RefiCode, RefiNote } from './parse-qde';
+import type { RefiCode, RefiNote } from './refi-model';
 import type { PlannedTarget, ProjectPlanner } from './project-planner';
 import { decodeSourceText } from './refi-file';
 import type { Container } from './refi-file';

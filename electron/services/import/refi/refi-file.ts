@@ -4,7 +4,7 @@ import { ImportError } from '../types';
 import type { SourceFile } from '../types';
 import { decodeXmlBytes } from '../xml-text';
 import { parseQdc, parseQde } from './parse-qde';
-import type { RefiCode, RefiProject } from './parse-qde';
+import type { RefiCode, RefiProject } from './refi-model';
 
 /** Reading a REFI-QDA file: the archive or bare XML, its parsed project or codebook, and the texts it ships. */
 

@@ -1,7 +1,7 @@
 import { cleanName } from '../../../../shared/domain/names';
 import type { AttributeType, AttributeValue } from '../../../../shared/domain/schemas';
 import { checkAttributeValue } from '../../../../shared/operations/attribute-ops';
-import type { RefiTextSource, RefiVariableValue } from './parse-qde';
+import type { RefiTextSource, RefiVariableValue } from './refi-model';
 
 /**
  * How REFI-QDA's names, colours, times and variable values become ours. Every tool writes these

@@ -3,7 +3,8 @@ import type { OperationContext } from '../../../../shared/operations/context';
 import type { PlannedSource } from '../../project/source-files';
 import type { SourceFile } from '../types';
 import type { CoderFrom } from './coding-users';
-import type { OffsetScheme, SchemeDecision } from './offsets';
+import type { SchemeDecision } from './offset-evidence';
+import type { OffsetScheme } from './offsets';
 
 /** What a REFI-QDA import is asked to do, and what it reports having done. */
 
