@@ -10,8 +10,10 @@ import { ProjectSession, scriptUser } from '../../electron/services/workbench/pr
 import { fixedDeps } from './temp-dir';
 import type { ImportItemOptions, ImportResult } from '../../shared/api/contract';
 import { runImport } from '../../electron/services/import/import-service';
-import { planRefiCodebook, planRefiProject, readRefiFile } from '../../electron/services/import/refi/import-refi';
-import type { RefiImportOptions, RefiImportReport } from '../../electron/services/import/refi/import-refi';
+import { planRefiProject } from '../../electron/services/import/refi/import-refi';
+import { planRefiCodebook } from '../../electron/services/import/refi/plan-codebook';
+import { readRefiFile } from '../../electron/services/import/refi/refi-file';
+import type { RefiImportOptions, RefiImportReport } from '../../electron/services/import/refi/refi-report';
 import type { SourceFile } from '../../electron/services/import/types';
 
 /**

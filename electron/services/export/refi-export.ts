@@ -1,11 +1,9 @@
-import { createHash } from 'node:crypto';
 import type { CoderCoding } from '../../../shared/api/contract';
 import { AppError } from '../../../shared/api/errors';
-import type { AttributeDef, AttributeValue } from '../../../shared/domain/schemas';
-import { codeDescriptionText } from '../../../shared/export/code-description';
 import { codeForest } from '../../../shared/export/code-tree';
-import type { CodeNode } from '../../../shared/export/code-tree';
 import { toCodePointOffsets } from '../../../shared/export/code-points';
+import { attrs, codesXml, isEmpty, noteName, valueXml, variableType, xmlText } from './qda-xml';
+import { GuidAssigner } from './refi-guids';
 import { zipEntries } from './zip';
 import type { ProjectStore } from '../project/project-store';
 
@@ -28,9 +26,7 @@ import type { ProjectStore } from '../project/project-store';
  *   target no longer exists stays a Note with no NoteRef; a coding whose code or document no
  *   longer exists, or whose span is outside its text, is left out: no GUID is ever referenced
  *   without being defined.
- * - GUIDs: an id that is already a UUID is used as it is; any other id (and things with no
- *   id of their own: selections, variables) gets a name-based UUID (version 5, SHA-1) from the
- *   project id and the entity, so every export of the same project uses the same GUIDs.
+ * - GUIDs are the same in every export of the same project (refi-guids.ts).
  */
 
 export const PROJECT_NAMESPACE = 'urn:QDA-XML:project:1.0';
@@ -46,147 +42,6 @@ const ORIGIN = 'Marginalia';
 export type OffsetUnits = 'standard' | 'utf16';
 
 export const ORIGIN_UTF16 = `${ORIGIN} (offsets in UTF-16 code units, for NVivo)`;
-
-// ---- GUIDs -------------------------------------------------------------------------------
-
-const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
-/** Marginalia's namespace for name-based UUIDs (itself a random v4 UUID, fixed forever). */
-const MARGINALIA_NAMESPACE = Buffer.from('6f1c2b7e9d4a4e0f8b3a5c6d7e8f9a0b', 'hex');
-
-/** A version 5 UUID for `name` in Marginalia's namespace. */
-export function nameBasedUuid(name: string): string {
-  const hash = createHash('sha1').update(MARGINALIA_NAMESPACE).update(name, 'utf8').digest();
-  hash[6] = (hash[6]! & 0x0f) | 0x50;
-  hash[8] = (hash[8]! & 0x3f) | 0x80;
-  const hex = hash.subarray(0, 16).toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-
-/** Stable GUIDs for one project's entities; never the same GUID for two entities. */
-export class GuidAssigner {
-  private readonly byKey = new Map<string, string>();
-  private readonly used = new Set<string>();
-
-  constructor(private readonly projectId: string) {}
-
-  guid(kind: string, id: string, ownIdAllowed = true): string {
-    const key = `${kind}\u0000${id}`;
-    const known = this.byKey.get(key);
-    if (known) return known;
-    let guid = ownIdAllowed && UUID.test(id) ? id : nameBasedUuid(`${this.projectId}/${kind}/${id}`);
-    for (let n = 2; this.used.has(guid.toLowerCase()); n++) guid = nameBasedUuid(`${this.projectId}/${kind}/${id}/${n}`);
-    this.used.add(guid.toLowerCase());
-    this.byKey.set(key, guid);
-    return guid;
-  }
-
-  /** The GUID given earlier, if any (for references, which must point at something defined). */
-  existing(kind: string, id: string): string | undefined {
-    return this.byKey.get(`${kind}\u0000${id}`);
-  }
-}
-
-// ---- XML ---------------------------------------------------------------------------------
-
-/** Characters XML 1.0 cannot hold at all, not even as references (controls, lone surrogates). */
-// eslint-disable-next-line no-control-regex
-const notXml = /[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu;
-
-export function xmlText(text: string): string {
-  return text.replace(notXml, '\ufffd').replace(/[&<>\r]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '\r': '&#13;' })[ch]!);
-}
-
-export function xmlAttr(text: string): string {
-  return text
-    .replace(notXml, '\ufffd')
-    .replace(/[&<>"\t\n\r]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;' })[ch]!);
-}
-
-function attrs(values: Record<string, string | number | boolean | undefined>): string {
-  return Object.entries(values)
-    .filter(([, v]) => v !== undefined)
-    .map(([k, v]) => ` ${k}="${xmlAttr(String(v))}"`)
-    .join('');
-}
-
-/** A number as xsd:decimal, which has no exponent: 1e21 → 1000000000000000000000. */
-export function decimalString(n: number): string {
-  const s = String(n);
-  const match = /^(-?)(\d+)(?:\.(\d+))?e([+-]\d+)$/i.exec(s);
-  if (!match) return s;
-  const [, sign, whole, fraction = '', exponent] = match;
-  const digits = whole! + fraction;
-  const point = whole!.length + Number(exponent);
-  if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
-  if (point >= digits.length) return `${sign}${digits}${'0'.repeat(point - digits.length)}`;
-  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
-}
-
-function codesXml(nodes: readonly CodeNode[], guids: GuidAssigner, noteRefs: ReadonlyMap<string, string[]> | null, out: string[], depth: number): void {
-  const indent = '  '.repeat(depth);
-  for (const { code, children } of nodes) {
-    const open = `${indent}<Code${attrs({ guid: guids.guid('code', code.id), name: code.name, isCodable: code.codable, color: code.color })}`;
-    const description = codeDescriptionText(code.description);
-    const refs = noteRefs?.get(code.id) ?? [];
-    if (!description && refs.length === 0 && children.length === 0) {
-      out.push(`${open}/>`);
-      continue;
-    }
-    out.push(`${open}>`);
-    if (description) out.push(`${indent}  <Description>${xmlText(description)}</Description>`);
-    for (const ref of refs) out.push(`${indent}  <NoteRef targetGUID="${ref}"/>`);
-    codesXml(children, guids, noteRefs, out, depth + 1);
-    out.push(`${indent}</Code>`);
-  }
-}
-
-// ---- Variables ---------------------------------------------------------------------------
-
-type VariableType = 'Text' | 'Float' | 'Date';
-
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-
-function validIsoDate(value: string): boolean {
-  if (!isoDate.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-}
-
-const isEmpty = (v: AttributeValue | undefined): v is null | undefined | '' => v === null || v === undefined || v === '';
-
-/** The REFI-QDA type for an attribute: its own when every value fits it, else Text (nothing lost). */
-export function variableType(def: AttributeDef, values: readonly (AttributeValue | undefined)[]): VariableType {
-  const present = values.filter((v) => !isEmpty(v));
-  if (def.type === 'number' && present.every((v) => typeof v === 'number' && Number.isFinite(v))) return 'Float';
-  if (def.type === 'date' && present.every((v) => typeof v === 'string' && validIsoDate(v.trim()))) return 'Date';
-  return 'Text';
-}
-
-function valueXml(type: VariableType, value: AttributeValue): string {
-  if (type === 'Float') return `<FloatValue>${decimalString(value as number)}</FloatValue>`;
-  if (type === 'Date') return `<DateValue>${(value as string).trim()}</DateValue>`;
-  return `<TextValue>${xmlText(String(value))}</TextValue>`;
-}
-
-// ---- Project -----------------------------------------------------------------------------
-
-/**
- * A Note's name: the memo's opening words (its first line, up to about 60 characters, cut at a
- * word), which other programs show as the memo's title. Being the start of the text itself, it
- * adds nothing when read back (importers that prefix a note's name to its text skip a name the
- * text starts with). No name when the opening has runs of spaces an importer would collapse.
- */
-export function noteName(text: string): string | undefined {
-  const firstLine = text.trim().split('\n')[0]!.trim();
-  let name = firstLine;
-  if (Array.from(name).length > 60) {
-    const cut = Array.from(name).slice(0, 60).join('');
-    const space = cut.lastIndexOf(' ');
-    name = (space > 20 ? cut.slice(0, space) : cut).trimEnd();
-  }
-  if (!name || name !== name.normalize('NFC').replace(/\s+/g, ' ').trim()) return undefined;
-  return name;
-}
 
 interface ProjectParts {
   xml: string;

@@ -1,51 +1,33 @@
-import { stat } from 'node:fs/promises';
 import { AppError } from '../../../shared/api/errors';
 import type { CoderCoding, DocumentContent, MemoView } from '../../../shared/api/contract';
 import { memoViews } from '../../../shared/api/snapshot-delta';
 import { invertPatch } from '../../../shared/domain/patch';
 import type { Patch } from '../../../shared/domain/patch';
-import { PROJECT_SCHEMA_VERSION } from '../../../shared/domain/schemas';
 import type { CoderFile, Coding, DocumentMeta, ProjectFile } from '../../../shared/domain/schemas';
 import { danglingReferences, patchConflicts } from '../../../shared/domain/state/patch-check';
-import { ProjectState } from '../../../shared/domain/state/project-state';
+import type { ProjectState } from '../../../shared/domain/state/project-state';
 import type { ServiceDeps } from '../deps';
 import { service, stopAllOrThrow } from '../lifecycle';
 import type { Service } from '../lifecycle';
 import { BackupSets } from '../store/backups';
 import type { SetMember } from '../store/backups';
-import { makePrivateDir, nodeFileIo, saveFailure } from '../store/file-io';
+import { nodeFileIo } from '../store/file-io';
 import type { FileIo } from '../store/file-io';
-import { acquireProjectLock } from '../store/project-lock';
-import type { LockApp, ProjectLock } from '../store/project-lock';
+import type { ProjectLock } from '../store/project-lock';
 import { Compactor, defaultCompaction } from './compactor';
 import type { CompactionPolicy } from './compactor';
-import type { LogPosition } from './data-file';
-import { emptyPosition } from './data-file-writer';
-import { ProjectLayout } from './layout';
-import type { FileKey } from './layout';
-import { loadProject } from './project-loader';
+import type { ProjectLayout } from './layout';
+import { createFolder, openFolder } from './project-opening';
+import type { OpenOptions, OpenedFolder } from './project-opening';
 import { ProjectFiles } from './project-files';
 import { recoverProject } from './project-recovery';
-import { withRestoreOffer } from './restore-backup';
 import { SourceFiles, hashText } from './source-files';
 import type { PlannedSource, SourceText } from './source-files';
 import { Trash } from './trash';
+import { WriteQueue } from './write-queue';
 
 export { hashText };
-export type { SourceText };
-
-export interface OpenOptions {
-  /**
-   * 'write' (the default): take the project's lock; if another Marginalia holds it (or the
-   * folder cannot be written), the project opens read-only and says why. 'read': never write
-   * and take no lock (a command that only reads, like `marginalia info`).
-   */
-  access?: 'write' | 'read';
-  /** What holds the lock, for the message another instance shows. */
-  app?: LockApp;
-  /** When change logs are folded into snapshots (tests and the crash test make it often). */
-  compaction?: Partial<CompactionPolicy>;
-}
+export type { OpenOptions, SourceText };
 
 /**
  * An open project: its state in memory (ProjectState) and its folder on disk. The one way it
@@ -54,11 +36,9 @@ export interface OpenOptions {
  * that lists them.
  */
 export class ProjectStore {
-  /** Why writes are refused (read-only, closed, or a change that could not be finished), or null. */
-  private refusal: AppError | null;
+  /** Changes one at a time, and whether they may be saved at all. */
+  private readonly writes: WriteQueue;
   private readonly notes: string[] = [];
-  /** Changes run one at a time, so each is checked against the state the one before it left. */
-  private tail: Promise<void> = Promise.resolve();
   private readonly io: FileIo;
   private readonly files: ProjectFiles;
   private readonly sources: SourceFiles;
@@ -69,22 +49,26 @@ export class ProjectStore {
   /** Folds change logs into snapshots in the background. */
   readonly compactor: Compactor;
 
+  readonly layout: ProjectLayout;
+  readonly state: ProjectState;
+  private readonly lock: ProjectLock | null;
+
   private constructor(
-    readonly layout: ProjectLayout,
-    readonly state: ProjectState,
-    positions: ReadonlyMap<FileKey, LogPosition>,
+    { layout, state, positions, lock, readOnlyReason, note }: OpenedFolder,
     private readonly deps: ServiceDeps,
-    private readonly lock: ProjectLock | null,
-    readOnlyReason: string | null,
     compaction: Partial<CompactionPolicy> = {},
   ) {
-    this.refusal = readOnlyReason === null ? null : new AppError('READ_ONLY', readOnlyReason);
+    this.layout = layout;
+    this.state = state;
+    this.lock = lock;
+    this.writes = new WriteQueue(readOnlyReason === null ? null : new AppError('READ_ONLY', readOnlyReason));
+    if (note) this.notes.push(note);
     this.io = deps.io ?? nodeFileIo;
     this.backups = new BackupSets(layout.dir, deps.now);
     this.files = new ProjectFiles(layout, this.io, deps.now, positions);
     this.sources = new SourceFiles(layout, this.io);
     this.trash = new Trash(layout, this.io, this.sources, this.backups);
-    this.compactor = new Compactor(this.files, state, (run) => this.serial(run), { ...defaultCompaction, ...compaction });
+    this.compactor = new Compactor(this.files, state, (run) => this.writes.serial(run), { ...defaultCompaction, ...compaction });
   }
 
   get dir(): string {
@@ -97,7 +81,8 @@ export class ProjectStore {
 
   /** Set when changes cannot be saved: the reason, for a banner. */
   get readOnly(): { reason: string } | null {
-    return this.refusal ? { reason: this.refusal.message } : null;
+    const refused = this.writes.refused;
+    return refused ? { reason: refused.message } : null;
   }
 
   /** What was repaired on opening (a stale lock cleared, an interrupted change completed). */
@@ -105,111 +90,34 @@ export class ProjectStore {
     return this.notes;
   }
 
-  static async open(dir: string, deps: ServiceDeps, options: OpenOptions = {}): Promise<ProjectStore> {
-    const layout = new ProjectLayout(dir);
-    if (!(await stat(dir).then((s) => s.isDirectory(), () => false))) throw new AppError('NOT_FOUND', `There is no project folder at ${dir}.`, dir);
-    let lock: ProjectLock | null = null;
-    let readOnlyReason: string | null = 'This project was opened for reading only: changes cannot be saved.';
-    let note: string | null = null;
-    const isProject = await stat(layout.projectFile).then(() => true, () => false);
-    if (options.access !== 'read' && isProject) {
-      const outcome = await acquireProjectLock(dir, options.app ?? 'desktop', deps);
-      if (outcome.held) {
-        ({ lock, note } = outcome);
-        readOnlyReason = null;
-      } else {
-        readOnlyReason = outcome.reason;
-      }
-    }
-    try {
-      // Only the holder of the lock may tidy up after an interrupted write.
-      const loaded = await loadProject(layout, { discardTemp: lock !== null });
-      const store = new ProjectStore(layout, loaded.state, loaded.positions, deps, lock, readOnlyReason, options.compaction);
-      if (note) store.notes.push(note);
-      if (lock) {
+  static open(dir: string, deps: ServiceDeps, options: OpenOptions = {}): Promise<ProjectStore> {
+    return openFolder(dir, deps, options, async (folder) => {
+      const store = new ProjectStore(folder, deps, options.compaction);
+      if (folder.lock) {
         try {
-          store.notes.push(...(await recoverProject(store.recovery(), loaded.torn)));
+          store.notes.push(...(await recoverProject(store.recovery(), folder.torn)));
         } catch (err) {
-          store.refusal = err instanceof AppError && err.code === 'READ_ONLY' ? err : new AppError('READ_ONLY', `The project could not be tidied up after Marginalia stopped: ${err instanceof Error ? err.message : String(err)} It is open read-only.`);
+          store.writes.refuse(err instanceof AppError && err.code === 'READ_ONLY' ? err : new AppError('READ_ONLY', `The project could not be tidied up after Marginalia stopped: ${err instanceof Error ? err.message : String(err)} It is open read-only.`));
         }
-        if (!store.refusal) await store.compactor.start();
+        if (!store.writes.refused) await store.compactor.start();
       }
       return store;
-    } catch (err) {
-      await lock?.release();
-      throw await withRestoreOffer(err, dir);
-    }
+    });
   }
 
   /** Creates a project folder (new, or empty) with the given codebook and no documents. */
-  static async create(
+  static create(
     dir: string,
     init: Pick<ProjectFile, 'name' | 'description' | 'codebook' | 'attributes'>,
     deps: ServiceDeps,
     options: Pick<OpenOptions, 'app' | 'compaction'> = {},
   ): Promise<ProjectStore> {
-    const layout = new ProjectLayout(dir);
-    try {
-      for (const folder of [dir, layout.sourcesDir, layout.codersDir]) await makePrivateDir(folder);
-    } catch (err) {
-      throw saveFailure(err, dir, dir);
-    }
-    const outcome = await acquireProjectLock(dir, options.app ?? 'desktop', deps);
-    if (!outcome.held) throw new AppError('READ_ONLY', `The project cannot be created in ${dir}. ${outcome.reason}`, dir);
-    try {
-      if (await stat(layout.projectFile).then(() => true, () => false)) throw new AppError('ALREADY_EXISTS', `project.json already exists in ${dir}.`, layout.projectFile);
-      const project: ProjectFile = {
-        schemaVersion: PROJECT_SCHEMA_VERSION,
-        id: deps.newId(),
-        createdAt: deps.now().toISOString(),
-        documents: [],
-        coders: [],
-        sets: [],
-        queries: [],
-        ...init,
-      };
-      const io = deps.io ?? nodeFileIo;
-      const text = JSON.stringify(project, null, 1);
-      await io.createExclusive(layout.projectFile, text).catch((err: unknown) => {
-        throw saveFailure(err, 'project.json', layout.projectFile);
-      });
-      const positions = new Map([[null, { ...emptyPosition(), snapshotBytes: Buffer.byteLength(text) }]]);
-      return new ProjectStore(layout, ProjectState.fromFiles(project, new Map()), positions, deps, outcome.lock, null, options.compaction);
-    } catch (err) {
-      await outcome.lock.release();
-      throw err;
-    }
+    return createFolder(dir, init, deps, options, (folder) => new ProjectStore(folder, deps, options.compaction));
   }
 
   /** Throws if this store may not write (read-only, closed, or stopped after a failure). */
   assertWritable(): void {
-    if (this.refusal) throw this.refusal;
-  }
-
-  /** Runs a change after every earlier one has finished, refusing it if writing has stopped meanwhile. */
-  private exclusive<T>(run: () => Promise<T>): Promise<T> {
-    if (this.refusal) return Promise.reject(this.refusal);
-    return this.serial(() => {
-      this.assertWritable();
-      return run();
-    });
-  }
-
-  /** Runs a step between two changes (a compaction setting a log aside). */
-  private serial<T>(run: () => Promise<T>): Promise<T> {
-    const result = this.tail.then(run);
-    this.tail = result.then(() => undefined, () => undefined);
-    return result;
-  }
-
-  /** Stops all writing after a change could be neither finished nor taken back. */
-  private stopWriting(label: string, err: unknown): never {
-    const why = err instanceof Error ? err.message : String(err);
-    this.refusal = new AppError(
-      'IO',
-      `A change ("${label}") could not be saved, nor taken back: ${why} Nothing more will be saved until the project is opened again, which completes that change.`,
-    );
-    throw this.refusal;
+    this.writes.assertWritable();
   }
 
   /**
@@ -219,7 +127,7 @@ export class ProjectStore {
    * memory and on disk.
    */
   applyPatch(patch: Patch): Promise<void> {
-    return this.exclusive(async () => {
+    return this.writes.exclusive(async () => {
       const conflicts = patchConflicts(this.state, patch);
       if (conflicts.length > 0) throw new AppError('CONFLICT', `“${patch.label}” cannot be applied now: ${conflicts.join('; ')}.`);
       this.state.apply(patch);
@@ -238,7 +146,7 @@ export class ProjectStore {
       // The project as it was before this change, all files at one moment (copied in the background).
       if (this.backups.due) await this.backups.take(this.backupMembers());
       this.changedSinceSet = true;
-      const appended = await this.files.save(this.state, patch, () => this.state.apply(inverse), (err) => this.stopWriting(patch.label, err));
+      const appended = await this.files.save(this.state, patch, () => this.state.apply(inverse), (err) => this.writes.stopWriting(patch.label, err));
       this.compactor.noteChanged(appended);
     });
   }
@@ -329,8 +237,8 @@ export class ProjectStore {
   }
 
   /** Resolves once every change asked for so far is saved (or has failed). */
-  async flush(): Promise<void> {
-    await this.tail;
+  flush(): Promise<void> {
+    return this.writes.flush();
   }
 
   /**
@@ -340,11 +248,11 @@ export class ProjectStore {
    * undone), and the lock. A project that could not be written only gives up its lock.
    */
   services(): Service[] {
-    const writing = this.lock !== null && this.refusal === null;
+    const writing = this.lock !== null && this.writes.refused === null;
     const whenWriting = (s: Service): Service[] => (writing ? [s] : []);
     return [
       service('changes', async () => {
-        this.refusal ??= new AppError('READ_ONLY', 'This project has been closed; open it again to make changes.');
+        this.writes.refuse(new AppError('READ_ONLY', 'This project has been closed; open it again to make changes.'));
         await this.flush();
       }),
       ...whenWriting(this.compactor),

@@ -3,18 +3,9 @@ import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { codeDescriptionText, parseCodeDescription } from '../../../shared/export/code-description';
-import {
-  decimalString,
-  exportQdc,
-  exportQdpx,
-  GuidAssigner,
-  nameBasedUuid,
-  noteName,
-  ORIGIN_UTF16,
-  variableType,
-  xmlAttr,
-  xmlText,
-} from '../../../electron/services/export/refi-export';
+import { decimalString, noteName, variableType, xmlAttr, xmlText } from '../../../electron/services/export/qda-xml';
+import { exportQdc, exportQdpx, ORIGIN_UTF16 } from '../../../electron/services/export/refi-export';
+import { GuidAssigner, nameBasedUuid } from '../../../electron/services/export/refi-guids';
 import type { OffsetUnits } from '../../../electron/services/export/refi-export';
 import { ProjectStore } from '../../../electron/services/project/project-store';
 import { fixedDeps, useTempDirs } from '../../helpers/temp-dir';

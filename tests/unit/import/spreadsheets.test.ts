@@ -10,16 +10,10 @@ import { ZipFile } from 'yazl';
 import { AppError } from '../../../shared/api/errors';
 import { invertPatch } from '../../../shared/domain/patch';
 import { splitTurns } from '../../../shared/text/turns';
-import {
-  attributeTablePatch,
-  attributeTableUpdates,
-  fitAttributeValues,
-  inferAttributeType,
-  inspectTable,
-  isNumberText,
-  tableToDocuments,
-  toIsoDate,
-} from '../../../electron/services/import/spreadsheet-import';
+import { attributeTablePatch, attributeTableUpdates, fitAttributeValues } from '../../../electron/services/import/spreadsheet-attributes';
+import { tableToDocuments } from '../../../electron/services/import/spreadsheet-documents';
+import { inspectTable } from '../../../electron/services/import/spreadsheet-sheets';
+import { inferAttributeType, isNumberText, toIsoDate } from '../../../electron/services/import/spreadsheet-values';
 import { readTable, spreadsheetLimits } from '../../../electron/services/import/spreadsheet-read';
 import { readXlsx, timeoutReason } from '../../../electron/services/import/spreadsheet-xlsx';
 import type { WorkerModule } from '../../../electron/services/workers/worker-modules';

@@ -1,4 +1,4 @@
-import type { RefiProject } from './parse-qde';
+import type { RefiProject } from './refi-model';
 
 /**
  * Whose a coding is. REFI-QDA names a user twice: on the PlainTextSelection (who selected the

@@ -1,235 +1,13 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { assertXmlDepth } from '../xml-text';
 import { ImportError } from '../types';
 import { plural } from '../../../../shared/text/plural';
+import type { RefiCode, RefiCodebook, RefiCoding, RefiNote, RefiProject, RefiSelection, RefiTextSource, RefiVariableType, RefiVariableValue } from './refi-model';
+import { attr, childText, guidKey, isChildElement, kid, kids, optionalGuid, position, readXmlTree, refs, rootElementName } from './refi-xml';
+import type { XmlNode } from './refi-xml';
 
 /**
- * Reading a REFI-QDA project (project.qde) or codebook (.qdc) into a plain model. Only what
- * Marginalia can use is kept in detail; everything else (non-text sources, sets, links,
- * graphs) is listed in `skipped` so the import report can say what was left behind and why.
- * GUIDs are compared case-insensitively and with or without braces, so they are stored
- * lower-case and bare.
+ * Reading a REFI-QDA project (project.qde) or codebook (.qdc) into the plain model of
+ * refi-model.ts, element by element.
  */
-
-export interface RefiUser {
-  guid: string;
-  name: string;
-}
-
-export interface RefiCode {
-  guid: string;
-  name: string;
-  /** As written: `#RGB` or `#RRGGBB`, or undefined. */
-  color?: string;
-  isCodable: boolean;
-  description: string;
-  noteRefs: string[];
-  children: RefiCode[];
-}
-
-export interface RefiCoding {
-  guid: string;
-  /** Empty when the Coding has no CodeRef. */
-  codeGuid: string;
-  creatingUser?: string;
-  creationDateTime?: string;
-  noteRefs: string[];
-}
-
-export interface RefiSelection {
-  guid: string;
-  name?: string;
-  /** NaN when the attribute is missing or not a whole number. */
-  start: number;
-  end: number;
-  creatingUser?: string;
-  creationDateTime?: string;
-  description: string;
-  codings: RefiCoding[];
-  noteRefs: string[];
-}
-
-export type RefiVariableType = 'Text' | 'Boolean' | 'Integer' | 'Float' | 'Date' | 'DateTime';
-
-export interface RefiVariableValue {
-  variableGuid: string;
-  /** Which value element was written, e.g. 'Text' for TextValue; null when none was. */
-  kind: RefiVariableType | null;
-  value: string;
-}
-
-export interface RefiTextSource {
-  guid: string;
-  name?: string;
-  plainTextPath?: string;
-  richTextPath?: string;
-  plainTextContent?: string;
-  creatingUser?: string;
-  creationDateTime?: string;
-  modifiedDateTime?: string;
-  description: string;
-  selections: RefiSelection[];
-  /** Codings of the whole source. */
-  codings: RefiCoding[];
-  noteRefs: string[];
-  variableValues: RefiVariableValue[];
-}
-
-export interface RefiNote {
-  guid: string;
-  name?: string;
-  creatingUser?: string;
-  creationDateTime?: string;
-  modifiedDateTime?: string;
-  description: string;
-  plainTextPath?: string;
-  plainTextContent?: string;
-  /** Codings made inside the note: not imported. */
-  codingCount: number;
-}
-
-export interface RefiCase {
-  guid: string;
-  name?: string;
-  description: string;
-  variableValues: RefiVariableValue[];
-  sourceRefs: string[];
-  selectionRefs: string[];
-  codeRefs: string[];
-}
-
-export interface RefiVariable {
-  guid: string;
-  name: string;
-  type: RefiVariableType | null;
-  /** typeOfVariable as written, for the report when it is not one of the six. */
-  typeWritten: string;
-  description: string;
-}
-
-/** A note attached to something Marginalia does not import (a PDF, a set, a link…). */
-export interface RefiStrandedNoteRef {
-  noteGuid: string;
-  /** What it was attached to, in words: "the PDF source “Kellogg's.pdf”". */
-  attachedTo: string;
-}
-
-export interface RefiSkipped {
-  kind: 'source' | 'set' | 'link' | 'graph';
-  name: string;
-  reason: string;
-}
-
-export interface RefiProject {
-  kind: 'project';
-  name?: string;
-  origin?: string;
-  description: string;
-  users: RefiUser[];
-  codes: RefiCode[];
-  variables: RefiVariable[];
-  cases: RefiCase[];
-  textSources: RefiTextSource[];
-  notes: RefiNote[];
-  /** Notes attached to the project as a whole. */
-  noteRefs: string[];
-  strandedNoteRefs: RefiStrandedNoteRef[];
-  skipped: RefiSkipped[];
-}
-
-export interface RefiCodebook {
-  kind: 'codebook';
-  origin?: string;
-  codes: RefiCode[];
-}
-
-type XmlNode = Record<string, unknown>;
-
-const attrPrefix = '@';
-const textKey = '#text';
-
-/** The five XML entities and numeric character references, decoded in one pass; DOCTYPE entities are ignored. */
-const xmlEntities: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-
-function decodeEntities(text: string): string {
-  if (!text.includes('&')) return text;
-  return text.replace(/&(#[xX][0-9a-fA-F]+|#[0-9]+|[A-Za-z][A-Za-z0-9]*);/g, (whole, ref: string) => {
-    if (ref.startsWith('#')) {
-      const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-      const valid = code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff);
-      return valid ? String.fromCodePoint(code) : whole;
-    }
-    return xmlEntities[ref] ?? whole;
-  });
-}
-
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: attrPrefix,
-  textNodeName: textKey,
-  removeNSPrefix: true,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: false,
-  // Every element is an array, so one and many read the same way.
-  isArray: (_name, _path, _isLeaf, isAttribute) => !isAttribute,
-  maxNestedTags: 10_000,
-  processEntities: true,
-  entityDecoder: {
-    setExternalEntities: () => undefined,
-    addInputEntities: () => undefined,
-    reset: () => undefined,
-    setXmlVersion: () => undefined,
-    decode: decodeEntities,
-  },
-});
-
-function kids(node: XmlNode | undefined, name: string): XmlNode[] {
-  const value = node?.[name];
-  if (!Array.isArray(value)) return [];
-  return value.map((v) => (typeof v === 'object' && v !== null ? (v as XmlNode) : { [textKey]: String(v) }));
-}
-
-function kid(node: XmlNode | undefined, name: string): XmlNode | undefined {
-  return kids(node, name)[0];
-}
-
-function textOf(node: XmlNode | undefined): string {
-  const value = node?.[textKey];
-  if (Array.isArray(value)) return value.map(String).join('');
-  return value === undefined || value === null ? '' : String(value);
-}
-
-/** The text of a child element, or undefined when the element is absent. */
-function childText(node: XmlNode | undefined, name: string): string | undefined {
-  const child = kid(node, name);
-  return child ? textOf(child) : undefined;
-}
-
-function attr(node: XmlNode | undefined, name: string): string | undefined {
-  const value = node?.[attrPrefix + name];
-  return typeof value === 'string' ? value : undefined;
-}
-
-/** A GUID as a lookup key: bare and lower-case. */
-export function guidKey(guid: string | undefined): string {
-  return (guid ?? '').trim().replace(/^\{(.*)\}$/, '$1').toLowerCase();
-}
-
-function optionalGuid(node: XmlNode, name: string): string | undefined {
-  const key = guidKey(attr(node, name));
-  return key || undefined;
-}
-
-function position(value: string | undefined): number {
-  return value !== undefined && /^\s*[+-]?\d+\s*$/.test(value) ? Number(value) : NaN;
-}
-
-function refs(node: XmlNode, element: string): string[] {
-  return kids(node, element)
-    .map((r) => guidKey(attr(r, 'targetGUID') ?? attr(r, 'guid')))
-    .filter((g) => g !== '');
-}
 
 function parseCode(node: XmlNode): RefiCode {
   const codable = (attr(node, 'isCodable') ?? 'true').trim().toLowerCase();
@@ -305,7 +83,7 @@ function parseTextSource(node: XmlNode): RefiTextSource {
 function countCodings(node: XmlNode): number {
   let n = 0;
   for (const [key, value] of Object.entries(node)) {
-    if (key.startsWith(attrPrefix) || key === textKey || !Array.isArray(value)) continue;
+    if (!isChildElement(key, value)) continue;
     for (const child of value) {
       if (typeof child !== 'object' || child === null) continue;
       if (key === 'Coding') n++;
@@ -319,7 +97,7 @@ function countCodings(node: XmlNode): number {
 function allNoteRefs(node: XmlNode): string[] {
   const found: string[] = [];
   for (const [key, value] of Object.entries(node)) {
-    if (key.startsWith(attrPrefix) || key === textKey || !Array.isArray(value)) continue;
+    if (!isChildElement(key, value)) continue;
     for (const child of value) {
       if (typeof child !== 'object' || child === null) continue;
       if (key === 'NoteRef') {
@@ -389,7 +167,7 @@ function parseProject(root: XmlNode): RefiProject {
 
   const sources = kid(root, 'Sources');
   for (const [element, value] of Object.entries(sources ?? {})) {
-    if (element.startsWith(attrPrefix) || element === textKey || !Array.isArray(value)) continue;
+    if (!isChildElement(element, value)) continue;
     for (const node of kids(sources, element)) {
       if (element === 'TextSource') {
         project.textSources.push(parseTextSource(node));
@@ -431,27 +209,12 @@ function parseProject(root: XmlNode): RefiProject {
  * `part` the entry inside it, if any ("project.qde").
  */
 export function parseRefiXml(xml: string, file: string, part?: string): RefiProject | RefiCodebook {
-  const what = part ? `its ${part}` : 'it';
-  const body = xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml;
-  if (body.trim() === '') throw new ImportError(file, `${what} is empty`);
-  const valid = XMLValidator.validate(body);
-  if (valid !== true) {
-    const { msg, line, col } = valid.err;
-    throw new ImportError(file, `${what} is not well-formed XML (line ${line}, column ${col}: ${msg}), so it cannot be read`);
-  }
-  assertXmlDepth(body, file, part);
-  let parsed: XmlNode;
-  try {
-    parsed = parser.parse(body) as XmlNode;
-  } catch (error) {
-    throw new ImportError(file, `${what} cannot be read as XML: ${(error as Error).message}`);
-  }
+  const parsed = readXmlTree(xml, file, part);
   const project = kid(parsed, 'Project');
   if (project) return parseProject(project);
   const codeBook = kid(parsed, 'CodeBook');
   if (codeBook) return { kind: 'codebook', origin: attr(codeBook, 'origin'), codes: parseCodes(codeBook) };
-  const root = Object.keys(parsed).find((k) => !k.startsWith('?') && !k.startsWith(attrPrefix) && k !== textKey) ?? 'nothing';
-  throw new ImportError(file, `${what} is not a REFI-QDA project or codebook: its root element is <${root}>, not <Project> or <CodeBook>`);
+  throw new ImportError(file, `${part ? `its ${part}` : 'it'} is not a REFI-QDA project or codebook: its root element is <${rootElementName(parsed)}>, not <Project> or <CodeBook>`);
 }
 
 export function parseQde(xml: string, file: string, part?: string): RefiProject {
