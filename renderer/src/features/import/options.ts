@@ -1,5 +1,5 @@
 import type { ImportInspection, ImportItemOptions } from '../../../../shared/api/contract';
-import { plural } from '../../lib/format';
+import { plural } from '../../../../shared/text/plural';
 
 /**
  * The import dialog's per-file settings (the form), how they start from what `import.inspect`
