@@ -79,7 +79,7 @@ export function buildTable(result: AgreementResult, aggregation: Aggregation): T
   const codeOf = (id: string) => result.codes.find((c) => c.id === id);
   const row = (codeId: string, cells: Record<string, CellValue>): TableRow => {
     const code = codeOf(codeId);
-    return { codeId, name: code?.name ?? 'Unknown code', path: code?.path ?? [], color: code?.color ?? '#6b777d', cells };
+    return { codeId, name: code?.name ?? 'Unknown code', path: code?.path ?? [], color: code?.color ?? '#5b6266', cells };
   };
   switch (report.mode) {
     case 'character': {

@@ -159,7 +159,8 @@ export function ReaderBody({ content, codings }: ReaderBodyProps) {
   }
 
   return (
-    <div ref={scrollRef} className={readerStyles.readerScroll} data-scroll-root="" onScroll={onScroll}>
+    // Focusable so keyboard users can scroll the text with the arrow and page keys (WCAG 2.1.1).
+    <div ref={scrollRef} className={readerStyles.readerScroll} data-scroll-root="" tabIndex={0} onScroll={onScroll}>
       <div ref={pageRef} className={styles.rpage} style={{ paddingTop: COLUMN_TOP }}>
         <div
           ref={columnRef}

@@ -1,5 +1,7 @@
 import { memo } from 'react';
+import { readableOn, UI_CONTRAST } from '../../../../shared/colour/contrast';
 import type { Coder } from '../../../../shared/domain/schemas';
+import { tokenColour } from '../../lib/tokenColour';
 import type { StripeBox } from './stripes';
 import { initials } from './stripes';
 import styles from './StripeMargin.module.css';
@@ -53,7 +55,8 @@ export const StripeMargin = memo(function StripeMargin({
       {shown.map((box) => {
         const text = label(box, nameOf, coders);
         const coder = box.coderId ? coders.get(box.coderId) : null;
-        const color = colorOf(box.codeId);
+        // A stripe is the only mark of its code in the margin: 3:1 against the page, whatever colour the user chose.
+        const color = readableOn(colorOf(box.codeId), tokenColour('--c-surface'), UI_CONTRAST);
         const passages = box.codingIds.length;
         return (
           <button
