@@ -55,15 +55,15 @@ async function stop(child: ChildProcess): Promise<void> {
   });
 }
 
-/** Another `npm run web` server, on folders of the caller's choosing (a second window on the same project). */
+/** Another `npm run web` server, on folders of the caller's choosing (a second window on the same project, or `--project` another one). */
 export interface LaunchedWebApp {
   url: string;
   origin: string;
   stop(): Promise<void>;
 }
 
-export async function launchWebApp(dataDir: string, documentsDir: string): Promise<LaunchedWebApp> {
-  const { child, url } = await launch(dataDir, documentsDir);
+export async function launchWebApp(dataDir: string, documentsDir: string, extraArgs: string[] = []): Promise<LaunchedWebApp> {
+  const { child, url } = await launch(dataDir, documentsDir, extraArgs);
   return { url, origin: new URL(url).origin, stop: () => stop(child) };
 }
 
