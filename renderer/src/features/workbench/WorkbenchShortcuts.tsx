@@ -1,4 +1,5 @@
 import { useEffect, useEffectEvent } from 'react';
+import { focusNextPane } from './paneCycle';
 import { isApplePlatform, shortcutFor } from './shortcuts';
 import { useProject, useChanges, useDocument, useDocumentActions, useViewActions } from './state/contexts';
 
@@ -20,7 +21,8 @@ function modalOpen(): boolean {
 
 /**
  * The workbench's keys: 1–9 code the selection at the quick codes, Ctrl/Cmd+K opens the code
- * palette, Ctrl/Cmd+Z undoes, Shift+Ctrl/Cmd+Z and Ctrl+Y redo, Escape drops the selection.
+ * palette, Ctrl/Cmd+Z undoes, Shift+Ctrl/Cmd+Z and Ctrl+Y redo, Escape drops the selection,
+ * F6 and Shift+F6 move between panes.
  */
 export function WorkbenchShortcuts() {
   const { quickCodes } = useProject();
@@ -55,6 +57,10 @@ export function WorkbenchShortcuts() {
         else say(`No quick code on key ${shortcut.index + 1}: pin a code in the codebook to use it.`);
         return;
       }
+      case 'cyclePanes':
+        event.preventDefault();
+        focusNextPane(shortcut.backwards);
+        return;
       case 'clearSelection':
         if (selection) {
           setSelection(null);

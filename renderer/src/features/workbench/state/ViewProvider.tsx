@@ -2,16 +2,23 @@ import { useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { CentreView } from '../types';
 import { StatusContext, ViewActionsContext, ViewStateContext } from './contexts';
-import type { ViewActions, ViewState } from './contexts';
+import type { StatusMessage, ViewActions, ViewState } from './contexts';
 
 /** The centre view, the code palette and the status line. */
 export function ViewProvider({ children }: { children: ReactNode }) {
   const [centre, setCentre] = useState<CentreView>({ kind: 'reader' });
   const [paletteOpen, setPaletteOpen] = useState(false);
-  const [status, say] = useState<string | null>(null);
+  const [status, setStatus] = useState<StatusMessage | null>(null);
   const state = useMemo<ViewState>(() => ({ centre, paletteOpen }), [centre, paletteOpen]);
   // State setters never change, so neither does this: dispatching never re-renders.
-  const actions = useMemo<ViewActions>(() => ({ setCentre, setPaletteOpen, say }), []);
+  const actions = useMemo<ViewActions>(
+    () => ({
+      setCentre,
+      setPaletteOpen,
+      say: (text: string | null) => setStatus((last) => (text === null ? null : { text, serial: (last?.serial ?? 0) + 1 })),
+    }),
+    [],
+  );
   return (
     <ViewActionsContext value={actions}>
       <ViewStateContext value={state}>
