@@ -21,7 +21,13 @@ async function audit(page: Page, where: string, scope?: string): Promise<void> {
   let builder = new AxeBuilder({ page }).options({ rules: { 'label-content-name-mismatch': { enabled: true } } });
   if (scope) builder = builder.include(scope);
   const { violations } = await builder.analyze();
-  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const bad = violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    // Known exception (README): a code's tree item holds its child codes' items (the ARIA tree
+    // pattern nests them), which Label in Name counts as its visible text; its name is the
+    // code's name, its count the description.
+    .map((v) => (v.id === 'label-content-name-mismatch' ? { ...v, nodes: v.nodes.filter((n) => !/^<li[^>]* role="treeitem"/.test(n.html)) } : v))
+    .filter((v) => v.nodes.length > 0);
   // Each distinct failure once (forty options with the same grey are one finding), with an example element.
   const listed = bad.map((v) => {
     const kinds = new Map<string, string>();
@@ -86,13 +92,14 @@ test('axe: the reader with a selection, the coding popover and the codebook dial
   await page.keyboard.press('Control+k');
   const popover = page.getByRole('dialog', { name: 'Code the selection' });
   await expect(popover).toBeVisible();
-  await audit(page, 'the "Code the selection" popover');
+  // Dialogs and menus are audited on their own: the page behind them was audited just before.
+  await audit(page, 'the "Code the selection" popover', 'dialog[open]');
   await closeDialog(page, popover);
 
   const tree = page.getByRole('tree', { name: 'Codebook' });
   await tree.getByRole('treeitem', { name: 'Zero suicide', exact: true }).locator('> [data-code-row]').click({ button: 'right' });
   await expect(page.getByRole('menu', { name: 'Actions for Zero suicide' })).toBeVisible();
-  await audit(page, 'the code actions menu');
+  await audit(page, 'the code actions menu', '[role="menu"]');
   await page.keyboard.press('Escape');
 
   for (const [action, name] of [
@@ -105,7 +112,7 @@ test('axe: the reader with a selection, the coding popover and the codebook dial
     await codeMenu(page, 'Zero suicide', action);
     const dialog = page.getByRole('dialog', { name });
     await expect(dialog).toBeVisible();
-    await audit(page, `the codebook's ${action} dialog`);
+    await audit(page, `the codebook's ${action} dialog`, 'dialog[open]');
     await closeDialog(page, dialog);
   }
 });

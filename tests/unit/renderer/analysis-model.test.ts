@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { contrastRatio, parseHex } from '../../../shared/colour/contrast';
+import type { Rgb } from '../../../shared/colour/contrast';
 import type { CoOccurrenceView, MatrixView, SegmentView } from '../../../shared/api/contract';
 import type { Code, DocumentMeta } from '../../../shared/domain/schemas';
 import {
@@ -71,8 +75,8 @@ describe('heat shading', () => {
     const high = heatShade(10, 10);
     expect(low.percent).toBeGreaterThan(0);
     expect(low.percent).toBeLessThan(high.percent);
-    expect(high.percent).toBe(82);
-    expect(heatShade(20, 10).percent).toBe(82);
+    expect(high.percent).toBe(90);
+    expect(heatShade(20, 10).percent).toBe(90);
   });
 
   it('grows with the value and turns the number white only where the shade is dark', () => {
@@ -80,7 +84,19 @@ describe('heat shading', () => {
     for (let i = 1; i < shades.length; i++) expect(shades[i]!.percent).toBeGreaterThan(shades[i - 1]!.percent);
     expect(shades[0]!.dark).toBe(false);
     expect(shades[9]!.dark).toBe(true);
-    expect(shades.every((s) => s.dark === s.percent >= 50)).toBe(true);
+    expect(shades.every((s) => s.dark === s.percent >= 80)).toBe(true);
+  });
+
+  it('keeps every number readable (4.5:1) on its shade, in the colours tokens.css gives', () => {
+    const css = readFileSync(join(__dirname, '../../../renderer/src/styles/tokens.css'), 'utf8');
+    const token = (name: string) => parseHex(new RegExp(`${name}:\\s*(#[0-9a-f]{6})`, 'i').exec(css)![1]!)!;
+    const [accent, surface, text, onAccent] = ['--c-accent', '--c-surface', '--c-text', '--c-text-on-accent'].map(token);
+    for (let v = 1; v <= 100; v++) {
+      const shade = heatShade(v, 100);
+      // color-mix(in srgb, accent p%, surface)
+      const mixed = accent!.map((c, i) => (c * shade.percent + surface![i]! * (100 - shade.percent)) / 100) as unknown as Rgb;
+      expect(contrastRatio(shade.dark ? onAccent! : text!, mixed), `${v} of 100 at ${shade.percent} %`).toBeGreaterThanOrEqual(4.5);
+    }
   });
 
   it('scales plain rows and rolled-up rows apart, and leaves the diagonal out', () => {

@@ -45,7 +45,7 @@ export function SelectionChip({ span, excerpt, top, left }: SelectionChipProps) 
       data-selection-excerpt={excerpt}
       {...draggable.attributes}
       {...draggable.listeners}
-      aria-label={`Selected passage: ${excerpt}`}
+      aria-label={`Selected passage: “${excerpt}”`}
       onMouseDown={(event) => event.preventDefault()}
     >
       <GripIcon />
