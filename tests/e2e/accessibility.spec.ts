@@ -14,7 +14,7 @@ import { expect, test } from './web-app';
 
 /** Runs axe on the page as it is now; a serious or critical violation fails (softly, so every view is listed). */
 // axe walks the whole DOM (contrast is computed element by element): slow on a loaded machine.
-test.describe.configure({ timeout: 300_000 });
+test.describe.configure({ timeout: 600_000 });
 
 async function audit(page: Page, where: string, scope?: string): Promise<void> {
   // Default rules, plus Label in Name (WCAG 2.5.3), which axe still ships as experimental.

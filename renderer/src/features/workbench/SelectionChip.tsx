@@ -25,6 +25,8 @@ export function SelectionChip({ span, excerpt, top, left }: SelectionChipProps) 
   const draggable = useDraggable({ id: 'selection', data: dragData(span) });
   const { active } = useDndContext();
   const codeDragging = (active?.data.current as DragData | undefined)?.kind === 'code';
+  // Shown on the chip, so part of its name too (WCAG 2.5.3 Label in Name).
+  const hint = codeDragging ? 'Drop the code here' : 'Drag onto a code';
   const droppable = useDroppable({ id: 'drop-selection', data: dropData });
   const { setNodeRef: setDragRef } = draggable;
   const { setNodeRef: setDropRef } = droppable;
@@ -45,13 +47,13 @@ export function SelectionChip({ span, excerpt, top, left }: SelectionChipProps) 
       data-selection-excerpt={excerpt}
       {...draggable.attributes}
       {...draggable.listeners}
-      aria-label={`Selected passage: “${excerpt}”`}
+      aria-label={`Selected passage: “${excerpt}” ${hint}`}
       onMouseDown={(event) => event.preventDefault()}
     >
       <GripIcon />
       <span className={styles.dragChipText}>“{excerpt}”</span>
       <span className={styles.dragChipHint} aria-hidden="true">
-        {codeDragging ? 'Drop the code here' : 'Drag onto a code'}
+        {hint}
       </span>
     </button>
   );
