@@ -28,6 +28,8 @@ const options = {
   columns: { type: 'string' },
   cross: { type: 'string' },
   'no-roll-up': { type: 'boolean' },
+  'per-coder': { type: 'boolean' },
+  'all-documents': { type: 'boolean' },
   sheets: { type: 'string' },
   'agreement-coders': { type: 'string' },
   'agreement-mode': { type: 'string' },
@@ -59,13 +61,13 @@ function workbookJob(store: ProjectStore, values: Values, selection: ExportSelec
   const sheets = listed(values.sheets ? [values.sheets] : []);
   const unknown = sheets.filter((s) => !(sheetChoices as readonly string[]).includes(s));
   if (unknown.length) throw usageError(`--sheets: unknown sheet "${unknown[0]}" (choose from ${sheetChoices.join(', ')})`);
-  let agreement: { coderIds: string[]; mode: AgreementMode } | null = null;
+  let agreement: { coderIds: string[]; mode: AgreementMode; allDocuments: boolean } | null = null;
   if (sheets.includes('agreement')) {
     const pair = listed(values['agreement-coders'] ? [values['agreement-coders']] : []);
     if (pair.length !== 2) throw usageError('--sheets agreement needs --agreement-coders with two coders, e.g. --agreement-coders "Amara Okafor,Tom Reilly"');
     const mode = modes[values['agreement-mode'] ?? 'char'];
     if (!mode) throw usageError(`unknown --agreement-mode "${values['agreement-mode']}" (choose char, unitized, segment or presence)`);
-    agreement = { coderIds: coderIdsNamed(store.data.coders, pair, '--agreement-coders'), mode };
+    agreement = { coderIds: coderIdsNamed(store.data.coders, pair, '--agreement-coders'), mode, allDocuments: values['all-documents'] === true };
   }
   const attributes = store.data.attributes.map((a) => a.name);
   const cross = namesOrAll(values.cross);
@@ -76,6 +78,7 @@ function workbookJob(store: ProjectStore, values: Values, selection: ExportSelec
       attributeColumns: namesOrAll(values.columns),
       crossAttributes: cross === 'all' ? USUAL_CROSSINGS.filter((name) => attributes.includes(name)) : cross,
       rollUp: !values['no-roll-up'],
+      counting: values['per-coder'] ? 'perCoder' : 'distinct',
       sheetPerCode: sheets.includes('per-code'),
       agreement,
     },

@@ -6,16 +6,19 @@
 const IMPORT_USAGE = `  import PROJECT FILE… [--speakers auto|none|colon|bracket|dash]
             [--text-columns A,B] [--group-by COLUMN] [--name-column COLUMN] [--sheet NAME]
             [--attribute-table --match-column COLUMN] [--coder-from selection|coding]
-                      import transcripts (.txt .md .docx .odt .vtt .srt), spreadsheets
+                      import transcripts (.txt .md .docx .odt .pdf .vtt .srt), spreadsheets
                       (.csv .xlsx: rows, or groups of rows, as documents; or an attribute
                       table), REFI-QDA projects (.qdpx) and codebooks (.qdc); one result per file.
                       --coder-from: whose a .qdpx coding is when it names another user than
                       its selection (default: the selection's)`;
 
 const AGREEMENT_USAGE = `  agreement PROJECT --coders A,B[,C…] [--codes CODE,…] [--mode char|unitized|segment|presence]
-            [--threshold 0.9] [--q N] [--json | --xlsx FILE]
+            [--threshold 0.9] [--q N] [--all-documents] [--minimum 0.8] [--bands krippendorff|landis-koch]
+            [--samples 1000] [--seed N] [--json | --xlsx FILE | --methods]
                       inter-coder agreement; coders and codes by name (codes by name or
-                      path "Parent/Child"); a code includes its sub-codes`;
+                      path "Parent/Child"); a code includes its sub-codes; any two coders,
+                      a coder's second round included; compares the documents every coder
+                      worked on unless --all-documents; --methods prints a methods paragraph`;
 
 const QUERY_USAGE = `  query PROJECT QUERY [--json | --xlsx FILE]
                       the passages a coding query finds, with document, speaker and
@@ -24,13 +27,16 @@ const QUERY_USAGE = `  query PROJECT QUERY [--json | --xlsx FILE]
 
 const EXPORT_USAGE = `  export PROJECT (--xlsx | --csv | --qdpx | --qdc) FILE [--force]
             [--codes CODE,…] [--coders NAME,…] [--documents NAME,…] [--where "Attribute=Value"]…
-            [--columns ATTRIBUTE,…|none] [--cross ATTRIBUTE,…|none] [--no-roll-up]
-            [--sheets per-code,agreement --agreement-coders A,B [--agreement-mode char|…]]
-            [--offsets standard|utf16]
+            [--columns ATTRIBUTE,…|none] [--cross ATTRIBUTE,…|none] [--no-roll-up] [--per-coder]
+            [--sheets per-code,agreement --agreement-coders A,B [--agreement-mode char|…]
+             [--all-documents]] [--offsets standard|utf16]
                       export as the app does: an Excel workbook or CSV of the coded segments
                       (filtered by code with its sub-codes, coder, document and attribute
                       values), or the whole project (.qdpx; --offsets utf16 for NVivo) or its
-                      codebook (.qdc) in REFI-QDA; never replaces FILE without --force`;
+                      codebook (.qdc) in REFI-QDA; never replaces FILE without --force.
+                      Counts show distinct passages (--per-coder: each coder's added up);
+                      agreement compares the documents every coder finished (--all-documents:
+                      every document chosen)`;
 
 export const USAGE = `Usage: marginalia <command> [options]
 

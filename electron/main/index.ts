@@ -12,6 +12,7 @@ import { importFilesFromArgv, isImportableFile, projectPathFromArgv } from './ar
 import { forwardEvents, registerIpcHandlers } from './ipc';
 import { installMenu } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
+import { rememberInitialProject, rememberOpenedProjects } from './recent-documents';
 import { APP_INDEX_URL, APP_ORIGIN } from './security';
 import { ShellRequests, stageOpenedFiles } from './shell-requests';
 import { createMainWindow, installSecurityGuards } from './window';
@@ -41,10 +42,14 @@ const startUrl = devUrl?.href ?? APP_INDEX_URL;
 
 let mainWindow: BrowserWindow | null = null;
 let backend: Backend | null = null;
+/** The handlers IPC and the menu use: the backend's, with the shell's additions. */
+let handlers: Handlers | null = null;
 let startup: Promise<void> | null = null;
 const shellRequests = new ShellRequests((request) => backend?.events.emit('shell.request', request));
 /** Files macOS asked us to open before the backend was up. */
 const openedBeforeStart: string[] = [];
+/** A project folder macOS asked us to open (from its recent documents) before the backend was up. */
+let projectOpenedBeforeStart: string | undefined;
 
 function showMainWindow(): void {
   if (mainWindow === null || mainWindow.isDestroyed()) {
@@ -65,15 +70,21 @@ async function pickProjectFolder(): Promise<string | null> {
   return result.canceled ? null : (result.filePaths[0] ?? null);
 }
 
-async function openProjectFromMenu(backend: Backend): Promise<void> {
-  const path = await pickProjectFolder();
-  if (path === null) return;
+/** Opens a project the user chose outside the page (menu, recent documents, a second launch) and tells the UI. */
+async function openProjectForUser(backend: Backend, path: string): Promise<void> {
+  await startup;
+  showMainWindow();
   try {
-    const project = await backend.handlers['project.open']({ path });
+    const project = await (handlers ?? backend.handlers)['project.open']({ path });
     backend.events.emit('project.changed', { path: project.path });
   } catch (err) {
     backend.events.emit('backend.error', toErrorShape(err));
   }
+}
+
+async function openProjectFromMenu(backend: Backend): Promise<void> {
+  const path = await pickProjectFolder();
+  if (path !== null) await openProjectForUser(backend, path);
 }
 
 /**
@@ -109,7 +120,7 @@ async function importOpenedFiles(backend: Backend, paths: readonly string[]): Pr
  */
 function desktopHandlers(backend: Backend): Handlers {
   return {
-    ...backend.handlers,
+    ...rememberOpenedProjects(backend.handlers),
     'app.getState': async (input) => {
       const state = await backend.handlers['app.getState'](input);
       setImmediate(() => shellRequests.uiReady());
@@ -125,23 +136,28 @@ async function boot(): Promise<void> {
   const started = await createBackend({
     dataDir: app.getPath('userData'),
     documentsDir: process.env.MARGINALIA_DOCUMENTS_DIR || app.getPath('documents'),
+    homeDir: app.getPath('home'),
     resourcesDir: join(app.getAppPath(), 'resources'),
     shell: 'electron',
     dialogs: handlerModule('dialog', { 'dialog.pickProjectFolder': pickProjectFolder }),
   });
   backend = started;
+  handlers = desktopHandlers(started);
   startup = started
-    .openInitialProject(projectPathFromArgv(process.argv, process.defaultApp === true))
+    .openInitialProject(projectPathFromArgv(process.argv, process.defaultApp === true) ?? projectOpenedBeforeStart)
+    .then(() => rememberInitialProject(started.handlers))
     .catch((err: unknown) => console.error('Could not open the initial project:', err));
 
-  registerIpcHandlers(desktopHandlers(started), appOrigin);
+  registerIpcHandlers(handlers, appOrigin);
   forwardEvents(started.events);
+  const toUi = (request: Parameters<ShellRequests['send']>[0]) => {
+    showMainWindow();
+    shellRequests.send(request);
+  };
   installMenu({
     openProject: () => void openProjectFromMenu(started),
-    showAbout: () => {
-      showMainWindow();
-      shellRequests.send({ action: 'about' });
-    },
+    showAbout: () => toUi({ action: 'about' }),
+    command: (command) => toUi({ action: 'command', command }),
   });
   showMainWindow();
   void importOpenedFiles(started, [...importFilesFromArgv(process.argv, process.defaultApp === true), ...openedBeforeStart.splice(0)]);
@@ -154,17 +170,22 @@ function fail(err: unknown): void {
 }
 
 function start(): void {
+  // A second launch (the lock keeps it from running) brings this window forward, with what it was asked to open.
   app.on('second-instance', (_event, argv) => {
     if (!app.isReady() || backend === null) return;
     showMainWindow();
+    const project = projectPathFromArgv(argv, process.defaultApp === true);
+    if (project !== undefined) void openProjectForUser(backend, project);
     void importOpenedFiles(backend, importFilesFromArgv(argv, process.defaultApp === true));
   });
-  // macOS hands over a double-clicked file by event, possibly before the app is ready.
+  // macOS hands over a double-clicked file, or a project chosen from its recent documents, by event, possibly before the app is ready.
   app.on('open-file', (event, path) => {
-    if (!isImportableFile(path)) return;
     event.preventDefault();
-    if (backend === null) openedBeforeStart.push(path);
-    else void importOpenedFiles(backend, [path]);
+    if (isImportableFile(path)) {
+      if (backend === null) openedBeforeStart.push(path);
+      else void importOpenedFiles(backend, [path]);
+    } else if (backend === null) projectOpenedBeforeStart = path;
+    else void openProjectForUser(backend, path);
   });
   app.on('activate', () => {
     if (backend !== null && BrowserWindow.getAllWindows().length === 0) showMainWindow();

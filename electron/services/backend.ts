@@ -1,12 +1,15 @@
+import { homedir } from 'node:os';
 import type { Handlers } from '../../shared/api/contract';
 import { toErrorShape } from '../../shared/api/errors';
 import type { AppErrorShape } from '../../shared/api/errors';
 import { agreementHandlers } from './agreement/agreement-handlers';
-import { appHandlers, dialogHandlers, projectHandlers, workspaceHandlers } from './app/app-handlers';
+import { appHandlers, dialogHandlers, folderHandlers, projectHandlers, workspaceHandlers } from './app/app-handlers';
 import { ProjectHost } from './app/project-host';
 import type { HostOptions } from './app/project-host';
 import { systemDeps } from './deps';
 import type { ServiceDeps } from './deps';
+import { PathGrants } from './access/path-grants';
+import { guardRequestPaths } from './access/request-paths';
 import { EventHub } from './events';
 import { exchangeHandlers } from './exchange/exchange-handlers';
 import { analysisHandlers, exportHandlers } from './export/export-handlers';
@@ -20,7 +23,9 @@ import { service, startAll, stopAllOrThrow } from './lifecycle';
 import { attributeHandlers, codeHandlers, codingHandlers, documentHandlers, historyHandlers, memoHandlers } from './workbench/edit-handlers';
 import { searchHandlers, segmentsHandlers } from './workbench/retrieval-handlers';
 
-export interface BackendOptions extends HostOptions {
+export interface BackendOptions extends Omit<HostOptions, 'homeDir'> {
+  /** Default: the operating system's home folder for this user. */
+  homeDir?: string;
   /** App settings and recent projects (settings.json). */
   dataDir: string;
   deps?: ServiceDeps;
@@ -29,10 +34,16 @@ export interface BackendOptions extends HostOptions {
 }
 
 export interface Backend {
-  /** The one handler object every transport mounts. */
+  /** The one handler object every transport mounts; every path a request names is checked against `grants` first. */
   handlers: Handlers;
+  /** The files the user picked this session (the shell adds what its dialogs and drops return). */
+  grants: PathGrants;
   events: EventHub;
-  /** Opens `path` if given, else the last project, else a fresh copy of the sample. `app.getState` waits for it. */
+  /**
+   * Opens `path` if given, else the last project (unless the user closed it: then nothing, and
+   * the UI shows its start screen), else, on a first launch, a fresh copy of the sample.
+   * `app.getState` waits for it.
+   */
   openInitialProject(path?: string): Promise<void>;
   /**
    * Stops every service one by one (the open project: its last change saved, its logs folded
@@ -59,11 +70,12 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   await startAll([settingsService, stagingService]);
   const { settings, problem } = loaded!;
   const notices: AppErrorShape[] = problem ? [problem.toShape()] : [];
-  const host = new ProjectHost(settings, deps, options, notices);
+  const host = new ProjectHost(settings, deps, { ...options, homeDir: options.homeDir ?? homedir() }, notices);
   // Opened by a request (or `openInitialProject`); closing it stops the store's own services.
   const projectService = service('project', () => host.close());
   const queue = new WriteQueue();
   const session = () => host.session();
+  const grants = new PathGrants(() => host.open?.store.dir ?? null);
   let startup: Promise<void> = Promise.resolve();
 
   const app = appHandlers(host);
@@ -87,19 +99,22 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       exportHandlers(session, events),
       analysisHandlers(session),
       options.dialogs ?? dialogHandlers(),
+      folderHandlers(host),
     ],
     queue,
   );
 
   return {
-    handlers,
+    handlers: guardRequestPaths(handlers, grants),
+    grants,
     events,
     openInitialProject(path) {
-      const last = settings.data.recentProjects[0]?.path;
+      const last = settings.projectToReopen;
+      const firstLaunch = settings.data.recentProjects.length === 0;
       const opening = (async () => {
         if (path) await host.openAt(path);
         else if (last) await host.openAt(last);
-        else await host.openSample();
+        else if (firstLaunch) await host.openSample();
       })();
       startup = opening.catch((err: unknown) => {
         notices.push(toErrorShape(err));

@@ -1,4 +1,4 @@
-import { isWellFormedToken } from './request-guards';
+import { MIN_TOKEN_LENGTH, tokenProblem } from './request-guards';
 
 /** Command-line parsing and other pure decisions for `npm run web`, kept apart from main for tests. */
 
@@ -18,7 +18,8 @@ Options:
   --help           Show this help
 
 Environment:
-  MARGINALIA_TOKEN  Use this access token instead of a random one (characters A-Z a-z 0-9 . _ ~ -)
+  MARGINALIA_TOKEN  Use this access token instead of a random one (at least ${MIN_TOKEN_LENGTH} characters
+                    from A-Z a-z 0-9 . _ ~ -)
 `;
 
 export interface WebArgs {
@@ -83,15 +84,13 @@ export function parseWebArgs(argv: readonly string[]): ArgsResult {
   return { ok: true, args };
 }
 
-export type TokenResult = { ok: true; token: string; weak: boolean } | { ok: false; error: string };
+export type TokenResult = { ok: true; token: string } | { ok: false; error: string };
 
 /** The token from MARGINALIA_TOKEN when set (scripts, e2e tests), else a fresh random one. */
 export function resolveToken(fromEnv: string | undefined, generate: () => string): TokenResult {
-  if (fromEnv === undefined || fromEnv === '') return { ok: true, token: generate(), weak: false };
-  if (!isWellFormedToken(fromEnv)) {
-    return { ok: false, error: 'MARGINALIA_TOKEN may only contain A-Z a-z 0-9 . _ ~ - (at most 512 characters)' };
-  }
-  return { ok: true, token: fromEnv, weak: fromEnv.length < 16 };
+  if (fromEnv === undefined || fromEnv === '') return { ok: true, token: generate() };
+  const problem = tokenProblem(fromEnv);
+  return problem === null ? { ok: true, token: fromEnv } : { ok: false, error: `MARGINALIA_TOKEN ${problem}.` };
 }
 
 export interface OpenerCommand {
@@ -102,14 +101,14 @@ export interface OpenerCommand {
 }
 
 /**
- * How this platform opens a URL in the default browser. The URL is safe to pass verbatim to
- * cmd.exe because the token is restricted to characters cmd treats as plain text.
+ * How this platform opens `target` (the private login page's file:// URL, never the token) in
+ * the default browser. On Windows the URL is quoted for cmd.exe: a file URL holds no `"`.
  */
-export function openerCommand(platform: NodeJS.Platform, url: string): OpenerCommand {
+export function openerCommand(platform: NodeJS.Platform, target: string): OpenerCommand {
   if (platform === 'win32') {
     // `start` takes its first quoted argument as a window title, hence the empty "".
-    return { command: 'cmd', args: ['/c', 'start', '""', url], windowsVerbatimArguments: true };
+    return { command: 'cmd', args: ['/c', 'start', '""', `"${target}"`], windowsVerbatimArguments: true };
   }
-  if (platform === 'darwin') return { command: 'open', args: [url], windowsVerbatimArguments: false };
-  return { command: 'xdg-open', args: [url], windowsVerbatimArguments: false };
+  if (platform === 'darwin') return { command: 'open', args: [target], windowsVerbatimArguments: false };
+  return { command: 'xdg-open', args: [target], windowsVerbatimArguments: false };
 }

@@ -9,6 +9,8 @@ import { createBackend } from '../services/backend';
 import type { Backend } from '../services/backend';
 import { USAGE, openerCommand, parseWebArgs, resolveToken } from './args';
 import type { WebArgs } from './args';
+import { writeLoginFile } from './login-file';
+import type { LoginFile } from './login-file';
 import { startWebServer } from './server';
 import type { WebServer, WebServerOptions } from './server';
 
@@ -39,7 +41,6 @@ async function main(argv: readonly string[]): Promise<number | null> {
     process.stderr.write(`${token.error}\n`);
     return 2;
   }
-  if (token.weak) process.stderr.write('Warning: MARGINALIA_TOKEN is short; anyone who can guess it can use the app.\n');
 
   // npm runs scripts from the package folder; INIT_CWD is where the user typed the command.
   const cwd = process.env.INIT_CWD ?? process.cwd();
@@ -61,11 +62,11 @@ async function main(argv: readonly string[]): Promise<number | null> {
     await backend.shutdown();
     throw err;
   }
-  const address = `${server.url}?token=${encodeURIComponent(token.token)}`;
-  process.stdout.write(`Marginalia is running at ${address}\n`);
-  process.stderr.write('Press Ctrl+C to stop.\n');
-  if (args.open) openBrowser(address);
-  stopOnSignals(server, backend);
+  // Scripts read this line; the token is in the fragment, which the browser keeps to itself.
+  process.stdout.write(`Marginalia is running at ${server.loginUrl}\n`);
+  process.stderr.write('Open that address again whenever a tab asks for it (after the browser restarts, say). Press Ctrl+C to stop.\n');
+  const loginFile = args.open ? await openBrowser(server.loginUrl) : null;
+  stopOnSignals(server, backend, loginFile);
   return null;
 }
 
@@ -94,11 +95,19 @@ async function listenWithFallback(options: WebServerOptions, args: WebArgs): Pro
   }
 }
 
-function openBrowser(url: string): void {
+/** Opens the browser on a private file that forwards to the login address: no command line carries the token. */
+async function openBrowser(loginUrl: string): Promise<LoginFile | null> {
   const hint = (why: string): void => {
     process.stderr.write(`Could not open a browser (${why}); open the address above yourself.\n`);
   };
-  const opener = openerCommand(process.platform, url);
+  let file: LoginFile;
+  try {
+    file = await writeLoginFile(loginUrl);
+  } catch (err) {
+    hint(toErrorShape(err).message);
+    return null;
+  }
+  const opener = openerCommand(process.platform, file.url);
   try {
     const child = spawn(opener.command, opener.args, {
       detached: true,
@@ -113,22 +122,24 @@ function openBrowser(url: string): void {
   } catch (err) {
     hint(toErrorShape(err).message);
   }
+  return file;
 }
 
-function stopOnSignals(server: WebServer, backend: Backend): void {
+function stopOnSignals(server: WebServer, backend: Backend, loginFile: LoginFile | null): void {
   let stopping = false;
   const stop = (signal: NodeJS.Signals): void => {
     if (stopping) return;
     stopping = true;
     process.stderr.write(`Stopping (${signal})…\n`);
-    void shutdown(server, backend).then((code) => process.exit(code));
+    void shutdown(server, backend, loginFile).then((code) => process.exit(code));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }
 
-async function shutdown(server: WebServer, backend: Backend): Promise<number> {
+async function shutdown(server: WebServer, backend: Backend, loginFile: LoginFile | null): Promise<number> {
   let code = 0;
+  await loginFile?.remove().catch(() => undefined);
   try {
     await server.close();
   } catch (err) {

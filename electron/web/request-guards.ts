@@ -5,15 +5,22 @@ import { createHash, timingSafeEqual } from 'node:crypto';
  * the disk, so each is unit-tested on its own.
  */
 
-export const TOKEN_COOKIE = 'marginalia_token';
-/** Lower-case, as Node presents incoming header names. */
+/** Lower-case, as Node presents incoming header names. The page and scripts send the token here, never in a cookie. */
 export const TOKEN_HEADER = 'x-marginalia-token';
 
-/** Characters that survive a cookie value, a URL query and a Windows `start` command unquoted. */
-const TOKEN_PATTERN = /^[A-Za-z0-9._~-]{1,512}$/;
+/** Shorter tokens are refused at start: 32 characters of the alphabet below carry at least 190 bits when random. */
+export const MIN_TOKEN_LENGTH = 32;
+export const MAX_TOKEN_LENGTH = 512;
 
-export function isWellFormedToken(token: string): boolean {
-  return TOKEN_PATTERN.test(token);
+/** Characters that survive a URL fragment and an HTTP header unquoted. */
+const TOKEN_CHARACTERS = /^[A-Za-z0-9._~-]*$/;
+
+/** Why a token cannot be used, or null when it can. */
+export function tokenProblem(token: string): string | null {
+  if (!TOKEN_CHARACTERS.test(token)) return 'may only contain A-Z a-z 0-9 . _ ~ -';
+  if (token.length < MIN_TOKEN_LENGTH) return `must be at least ${MIN_TOKEN_LENGTH} characters long (it has ${token.length}): a short token can be guessed`;
+  if (token.length > MAX_TOKEN_LENGTH) return `must be at most ${MAX_TOKEN_LENGTH} characters long`;
+  return null;
 }
 
 /** Only the loopback names we bind to: any other Host means a rebound DNS name or a proxy. */
@@ -33,29 +40,6 @@ export function tokensEqual(given: string | undefined, expected: string): boolea
   const a = createHash('sha256').update(given, 'utf8').digest();
   const b = createHash('sha256').update(expected, 'utf8').digest();
   return timingSafeEqual(a, b);
-}
-
-/** Every value of the named cookie: several servers on other loopback ports may each have set one. */
-export function cookieValues(header: string | undefined, name: string): string[] {
-  if (!header) return [];
-  const values: string[] = [];
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq === -1) continue;
-    if (part.slice(0, eq).trim() === name) values.push(part.slice(eq + 1).trim());
-  }
-  return values;
-}
-
-export interface AuthHeaders {
-  cookie?: string | undefined;
-  token?: string | string[] | undefined;
-}
-
-/** The token may come from the login cookie (the browser) or the X-Marginalia-Token header (scripts). */
-export function isAuthorized(headers: AuthHeaders, token: string): boolean {
-  if (typeof headers.token === 'string' && tokensEqual(headers.token, token)) return true;
-  return cookieValues(headers.cookie, TOKEN_COOKIE).some((value) => tokensEqual(value, token));
 }
 
 /** `application/json`, optionally with parameters such as `; charset=utf-8`. */

@@ -8,21 +8,13 @@ import { pipeline } from 'node:stream/promises';
 import { isChannel, maxRequestBytes } from '../../shared/api/contract';
 import type { Handlers } from '../../shared/api/contract';
 import { dispatchRequest } from '../../shared/api/dispatch';
-import { toErrorShape } from '../../shared/api/errors';
-import type { AppErrorCode, RpcReply } from '../../shared/api/errors';
 import { CONTENT_SECURITY_POLICY } from '../common/content-security-policy';
 import { contentTypeFor, isInside, looksLikeFile, resolveStaticPath } from '../common/static-files';
 import type { EventHub } from '../services/events';
-import {
-  TOKEN_COOKIE,
-  TOKEN_HEADER,
-  isAllowedHost,
-  isAllowedOrigin,
-  isAuthorized,
-  isJsonContentType,
-  isWellFormedToken,
-  tokensEqual,
-} from './request-guards';
+import { failHard, failure, methodNotAllowed, sendJson, sendText } from './replies';
+import { readBody } from './request-body';
+import { TOKEN_HEADER, isAllowedHost, isAllowedOrigin, isJsonContentType, tokenProblem, tokensEqual } from './request-guards';
+import { WrongTokenLimiter } from './wrong-token-limiter';
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 export const HEARTBEAT_MS = 25_000;
@@ -38,11 +30,15 @@ export interface WebServerOptions {
   maxBodyBytes?: number;
   /** For tests; the SSE heartbeat period. */
   heartbeatMs?: number;
+  /** For tests; how many wrong tokens are answered before a lock-out. */
+  wrongTokens?: WrongTokenLimiter;
 }
 
 export interface WebServer {
   /** `http://127.0.0.1:PORT/`, without the token. */
   url: string;
+  /** The address that signs a tab in: the token rides in the fragment, which never reaches a server. */
+  loginUrl: string;
   port: number;
   origin: string;
   address(): AddressInfo;
@@ -53,15 +49,17 @@ const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
-  // Everything is local and small; never caching keeps a stale UI (or a token page) out of the cache.
+  // Everything is local and small; never caching keeps a stale UI out of the cache.
   'Cache-Control': 'no-store',
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
-const NO_TOKEN_MESSAGE =
-  'Marginalia: access denied. Open the address printed in the terminal where Marginalia was started ' +
-  '(it contains the access token).\n';
+const OPEN_THE_ADDRESS =
+  'Open the address printed in the terminal where Marginalia was started (it ends in #token=…); ' +
+  'after the browser restarts, open that address again.';
+const NO_TOKEN_MESSAGE = `Marginalia: access denied: this tab has no access token. ${OPEN_THE_ADDRESS}\n`;
+const WRONG_TOKEN_MESSAGE = `Marginalia: access denied: the access token is wrong (Marginalia makes a new one each time it starts). ${OPEN_THE_ADDRESS}\n`;
 
 interface Context {
   options: WebServerOptions;
@@ -69,18 +67,19 @@ interface Context {
   port: number;
   maxBodyBytes: number;
   streams: Set<ServerResponse>;
+  wrongTokens: WrongTokenLimiter;
 }
 
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
-  if (!isWellFormedToken(options.token)) {
-    throw new Error('The access token must be 1-512 characters from A-Z a-z 0-9 . _ ~ -');
-  }
+  const problem = tokenProblem(options.token);
+  if (problem !== null) throw new Error(`The access token ${problem}.`);
   const ctx: Context = {
     options,
     root: await realpath(options.staticDir),
     port: 0,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     streams: new Set(),
+    wrongTokens: options.wrongTokens ?? new WrongTokenLimiter(),
   };
   const server = createServer((req, res) => {
     handle(ctx, req, res).catch((err: unknown) => failHard(res, err));
@@ -92,6 +91,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   let closing: Promise<void> | undefined;
   return {
     url: `${origin}/`,
+    loginUrl: `${origin}/login#token=${options.token}`,
     port: address.port,
     origin,
     address: () => server.address() as AddressInfo,
@@ -126,23 +126,46 @@ async function handle(ctx: Context, req: IncomingMessage, res: ServerResponse): 
   if (!isAllowedOrigin(req.headers.origin, ctx.port)) {
     return sendText(res, 403, 'Forbidden: cross-origin requests are refused.\n');
   }
-  if (req.method !== 'GET' && req.method !== 'POST') return methodNotAllowed(res, 'GET, POST');
+  const method = req.method ?? '';
+  if (method !== 'GET' && method !== 'HEAD' && method !== 'POST') return methodNotAllowed(res, 'GET, HEAD, POST');
   const url = parseUrl(req.url);
   if (!url) return sendText(res, 400, 'Bad request.\n');
 
-  if (req.method === 'GET' && url.pathname === '/' && url.searchParams.has('token')) {
-    return login(ctx, res, url.searchParams.get('token') ?? undefined);
+  // The page itself holds no data: it is served to anyone who may connect, and signs in from its
+  // address's fragment (see renderer/src/api/session-token.ts). Data needs the token header.
+  const isRpc = url.pathname.startsWith('/rpc/');
+  if (!isRpc && url.pathname !== '/events') {
+    return method === 'POST' ? methodNotAllowed(res, 'GET, HEAD') : serveStatic(ctx, res, url.pathname, method === 'HEAD');
   }
-  if (!isAuthorized({ cookie: req.headers.cookie, token: req.headers[TOKEN_HEADER] }, ctx.options.token)) {
-    return sendText(res, 403, NO_TOKEN_MESSAGE);
+  if (!checkToken(ctx, req, res)) return;
+  if (isRpc) {
+    return method === 'POST' ? rpc(ctx, req, res, url.pathname.slice('/rpc/'.length)) : methodNotAllowed(res, 'POST');
   }
-  if (url.pathname.startsWith('/rpc/')) {
-    if (req.method !== 'POST') return methodNotAllowed(res, 'POST');
-    return rpc(ctx, req, res, url.pathname.slice('/rpc/'.length));
+  return method === 'GET' ? eventStream(ctx, req, res) : methodNotAllowed(res, 'GET');
+}
+
+/** True when the request carries the token; otherwise answers it (403, or 429 while guessing is locked out). */
+function checkToken(ctx: Context, req: IncomingMessage, res: ServerResponse): boolean {
+  const given = req.headers[TOKEN_HEADER];
+  if (given === undefined) {
+    sendText(res, 403, NO_TOKEN_MESSAGE);
+    return false;
   }
-  if (req.method !== 'GET') return methodNotAllowed(res, 'GET');
-  if (url.pathname === '/events') return eventStream(ctx, req, res);
-  return serveStatic(ctx, res, url.pathname);
+  const waitMs = ctx.wrongTokens.retryAfterMs();
+  if (waitMs > 0) {
+    const seconds = Math.ceil(waitMs / 1000);
+    res.setHeader('Retry-After', String(seconds));
+    sendText(res, 429, `Marginalia: too many wrong access tokens; none is checked for the next ${seconds} s. ${OPEN_THE_ADDRESS}\n`);
+    return false;
+  }
+  if (typeof given === 'string' && tokensEqual(given, ctx.options.token)) return true;
+  ctx.wrongTokens.recordFailure();
+  sendText(res, 403, WRONG_TOKEN_MESSAGE);
+  return false;
+}
+
+function describeSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.floor(bytes / (1024 * 1024))} MB` : `${bytes} bytes`;
 }
 
 function parseUrl(raw: string | undefined): URL | null {
@@ -151,14 +174,6 @@ function parseUrl(raw: string | undefined): URL | null {
   } catch {
     return null;
   }
-}
-
-/** Trades the token in the address bar for a cookie, then reloads without it. */
-function login(ctx: Context, res: ServerResponse, given: string | undefined): void {
-  if (!tokensEqual(given, ctx.options.token)) return sendText(res, 403, NO_TOKEN_MESSAGE);
-  res.setHeader('Set-Cookie', `${TOKEN_COOKIE}=${ctx.options.token}; HttpOnly; SameSite=Strict; Path=/`);
-  res.writeHead(302, { Location: '/' });
-  res.end();
 }
 
 // Status rule: 4xx only when the request was refused before a handler ran; once a handler runs
@@ -174,7 +189,7 @@ async function rpc(ctx: Context, req: IncomingMessage, res: ServerResponse, name
   const body = await readBody(req, limit);
   if (body === null) {
     res.setHeader('Connection', 'close');
-    return sendJson(res, 413, failure('INVALID_INPUT', `Request body is larger than ${limit} bytes.`));
+    return sendJson(res, 413, failure('INVALID_INPUT', `This request is too large: ${name} accepts at most ${describeSize(limit)}.`));
   }
   let raw: unknown;
   try {
@@ -185,46 +200,6 @@ async function rpc(ctx: Context, req: IncomingMessage, res: ServerResponse, name
   // The channel is known by now, so a refusal can only be invalid input.
   const { reply, refused } = await dispatchRequest(ctx.options.handlers, name, raw);
   sendJson(res, refused ? 400 : 200, reply);
-}
-
-function failure(code: AppErrorCode, message: string): RpcReply<never> {
-  return { ok: false, error: { code, message } };
-}
-
-/** The body, or null once it passes `limit`; reading stops there instead of buffering the rest. */
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
-  const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > limit) return Promise.resolve(null);
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const onData = (chunk: Buffer): void => {
-      size += chunk.length;
-      if (size > limit) {
-        cleanup();
-        req.pause();
-        resolve(null);
-      } else {
-        chunks.push(chunk);
-      }
-    };
-    const onEnd = (): void => {
-      cleanup();
-      resolve(Buffer.concat(chunks));
-    };
-    const onClose = (): void => {
-      cleanup();
-      reject(new Error('The client closed the connection before sending the whole request.'));
-    };
-    const onError = (err: Error): void => {
-      cleanup();
-      reject(err);
-    };
-    function cleanup(): void {
-      req.off('data', onData).off('end', onEnd).off('close', onClose).off('error', onError);
-    }
-    req.on('data', onData).on('end', onEnd).on('close', onClose).on('error', onError);
-  });
 }
 
 function eventStream(ctx: Context, req: IncomingMessage, res: ServerResponse): void {
@@ -246,14 +221,14 @@ function eventStream(ctx: Context, req: IncomingMessage, res: ServerResponse): v
 
 type Lookup = { kind: 'file'; path: string; size: number } | { kind: 'missing' } | { kind: 'outside' };
 
-async function serveStatic(ctx: Context, res: ServerResponse, pathname: string): Promise<void> {
+async function serveStatic(ctx: Context, res: ServerResponse, pathname: string, headOnly: boolean): Promise<void> {
   const target = resolveStaticPath(ctx.root, pathname);
   const found: Lookup = target === null ? { kind: 'outside' } : await lookup(ctx.root, target);
-  if (found.kind === 'file') return sendFile(res, found);
+  if (found.kind === 'file') return sendFile(res, found, headOnly);
   if (found.kind === 'outside' || looksLikeFile(pathname)) return sendText(res, 404, 'Not found.\n');
   const index = await lookup(ctx.root, join(ctx.root, 'index.html'));
   if (index.kind !== 'file') return sendText(res, 404, 'Not found: the renderer is not built (run `npm run build`).\n');
-  return sendFile(res, index);
+  return sendFile(res, index, headOnly);
 }
 
 /** Follows symlinks and refuses any whose real target lies outside the static root. */
@@ -269,39 +244,8 @@ async function lookup(root: string, target: string): Promise<Lookup> {
   return info?.isFile() ? { kind: 'file', path: real, size: info.size } : { kind: 'missing' };
 }
 
-async function sendFile(res: ServerResponse, file: { path: string; size: number }): Promise<void> {
+async function sendFile(res: ServerResponse, file: { path: string; size: number }, headOnly: boolean): Promise<void> {
   res.writeHead(200, { 'Content-Type': contentTypeFor(file.path), 'Content-Length': file.size });
-  await pipeline(createReadStream(file.path), res);
-}
-
-function sendText(res: ServerResponse, status: number, text: string): void {
-  send(res, status, 'text/plain; charset=utf-8', text);
-}
-
-function sendJson(res: ServerResponse, status: number, body: RpcReply<unknown>): void {
-  let text: string;
-  try {
-    text = JSON.stringify(body);
-  } catch (err) {
-    text = JSON.stringify(failure('INTERNAL', `The reply could not be encoded: ${toErrorShape(err).message}`));
-  }
-  send(res, status, 'application/json; charset=utf-8', text);
-}
-
-function send(res: ServerResponse, status: number, contentType: string, text: string): void {
-  res.writeHead(status, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(text) });
-  res.end(text);
-}
-
-function methodNotAllowed(res: ServerResponse, allow: string): void {
-  res.setHeader('Allow', allow);
-  sendText(res, 405, 'Method not allowed.\n');
-}
-
-function failHard(res: ServerResponse, err: unknown): void {
-  if (res.headersSent) {
-    res.destroy();
-    return;
-  }
-  sendText(res, 500, `Internal error: ${toErrorShape(err).message}\n`);
+  if (headOnly) res.end();
+  else await pipeline(createReadStream(file.path), res);
 }

@@ -1,3 +1,4 @@
+import { dictionary } from '../domain/dictionary';
 import { UndefinedMeasure } from './undefined-measure';
 
 export interface UnitizedUnit {
@@ -120,7 +121,7 @@ export function unitizedAlpha(input: UnitizedInput): UnitizedResult {
   const categories = input.categories ?? [...new Set(input.units.map((u) => u.category))];
   if (coders.length < 2) throw new UndefinedMeasure('α_U needs at least two coders');
 
-  const result: UnitizedResult = { overall: 0, byCategory: {}, undefinedCategories: {}, observed: {}, expected: {} };
+  const result: UnitizedResult = { overall: 0, byCategory: dictionary(), undefinedCategories: dictionary(), observed: dictionary(), expected: dictionary() };
   let observedSum = 0;
   let expectedSum = 0;
   for (const category of categories) {

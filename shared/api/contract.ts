@@ -1,12 +1,21 @@
 import { z } from 'zod';
 import type { AppErrorShape } from './errors';
-import { attributeTypeSchema, attributeValueSchema, codeDescriptionSchema, memoTargetSchema } from '../domain/schemas';
+import { withAttributeNameRule, withNameRule } from '../domain/names';
+import { attributeTypeSchema, attributeValueSchema, codeDescriptionSchema, coderViewSchema, memoTargetSchema } from '../domain/schemas';
+import { DEFAULT_RESAMPLES, DEFAULT_SEED } from '../agreement/bootstrap';
+import { DEFAULT_MINIMUM } from '../agreement/interpretation';
+import type { ShellCommand } from '../commands/commands';
+import { textEncodings } from '../text/encodings';
+import { contextUnits } from '../text/units';
 import type {
+  AgreementCells,
   AgreementResult,
+  AutocodePreview,
   AppState,
   DisagreementView,
   ExchangeImportResult,
   ExportFile,
+  FolderListing,
   MatrixView,
   CoOccurrenceView,
   ImportInspection,
@@ -46,7 +55,8 @@ function returns<T>(): T {
 const path = z.string().min(1).max(4096);
 const entityId = z.string().min(1).max(64);
 const offset = z.number().int().nonnegative().max(2 ** 31);
-const name = z.string().trim().min(1).max(200);
+const name = withNameRule(z.string().trim().min(1).max(200));
+const shortName = withNameRule(z.string().trim().min(1).max(100));
 const color = z.string().regex(/^#[0-9a-fA-F]{6}$/);
 const none = z.object({}).strict();
 const span = { start: offset, end: offset };
@@ -61,6 +71,8 @@ const importSource = z.union([z.object({ stagedId: z.string().uuid() }).strict()
 const importOptions = z
   .object({
     speakers: z.enum(['auto', 'none', 'colon', 'bracket', 'dash']).optional(),
+    /** Read a plain-text file in this encoding instead of the detected one. */
+    encoding: z.enum(textEncodings).optional(),
     spreadsheet: z
       .object({
         sheet: z.string().max(200).optional(),
@@ -93,6 +105,14 @@ const agreementRequest = {
   mode: z.enum(['character', 'unitized', 'segment', 'presence']),
   threshold: z.number().gt(0).max(1).default(0.9),
   q: z.number().int().min(2).max(100_000).nullable().default(null),
+  /** Compare every document chosen, not only those every coder worked on (see shared/agreement/scope.ts). */
+  allDocuments: z.boolean().default(false),
+  /** The minimum a chance-corrected figure is held to; the intervals give the chance α falls below it. */
+  minimum: z.number().min(0).max(1).default(DEFAULT_MINIMUM),
+  bands: z.enum(['krippendorff', 'landis-koch']).default('krippendorff'),
+  /** Bootstrap resamples for the 95 % intervals (0: none), and their seed. */
+  samples: z.number().int().min(0).max(10_000).default(DEFAULT_RESAMPLES),
+  seed: z.number().int().min(0).max(2 ** 32 - 1).default(DEFAULT_SEED),
 };
 
 /** Requests that carry a whole file (an upload, a colleague's coding) may be this large. */
@@ -105,10 +125,22 @@ export type TemplateId = (typeof templateIds)[number];
 export const attributeFilterSchema = z.record(z.string().max(100), z.array(z.union([z.string(), z.number()])).max(1000));
 export type AttributeFilter = z.infer<typeof attributeFilterSchema>;
 
+/** A text search across the documents passing the attribute filter. */
+const searchRequest = {
+  query: z.string().min(1).max(1000),
+  caseSensitive: z.boolean(),
+  wholeWord: z.boolean(),
+  /** The query is a regular expression (run apart from the app, stopped after a time limit). */
+  pattern: z.boolean().optional(),
+  attributes: attributeFilterSchema,
+};
+/** What "code all results as …" codes around each match. */
+const contextUnit = z.enum(contextUnits);
+
 export const contract = {
   'app.getState': { kind: 'query', input: none, output: returns<AppState>() },
   /** Sets the user's coder name (kept in app settings); in an open project they then code as that coder. */
-  'app.setCoderName': { kind: 'change', input: z.object({ name: z.string().trim().min(1).max(100) }).strict(), output: returns<AppState>() },
+  'app.setCoderName': { kind: 'change', input: z.object({ name: shortName }).strict(), output: returns<AppState>() },
 
   'project.open': { kind: 'change', input: z.object({ path }).strict(), output: returns<ProjectSnapshot>() },
   'project.create': {
@@ -134,7 +166,7 @@ export const contract = {
     output: returns<RestoreResult>(),
   },
   'project.close': { kind: 'change', input: none, output: returns<null>() },
-  /** Remembers where the user is (last document, scroll, quick codes); not undoable, not in the project. */
+  /** Remembers where the user is (last document, scroll, quick codes, whose codings shown); not undoable, not in the project. */
   'workspace.update': {
     kind: 'change',
     input: z
@@ -142,6 +174,7 @@ export const contract = {
         lastDocumentId: entityId.nullable().optional(),
         scrollTop: z.number().nonnegative().max(1e9).optional(),
         quickCodes: z.array(entityId).max(9).optional(),
+        coderView: coderViewSchema.optional(),
       })
       .strict(),
     output: returns<null>(),
@@ -166,7 +199,7 @@ export const contract = {
   /** Renames a document (undoable). */
   'document.rename': {
     kind: 'change',
-    input: z.object({ documentId: entityId, name: z.string().trim().min(1).max(300) }).strict(),
+    input: z.object({ documentId: entityId, name: withNameRule(z.string().trim().min(1).max(300)) }).strict(),
     output: returns<ChangeResult>(),
   },
   /** What deleting a document would take with it, for the confirmation. */
@@ -176,6 +209,8 @@ export const contract = {
    * open; its text is purged from the project when it is closed).
    */
   'document.delete': { kind: 'change', input: z.object({ documentId: entityId }).strict(), output: returns<ChangeResult>() },
+  /** Marks a document done (read through, coded or not) for the current user's coder, or not done; agreement compares documents every coder marked done. */
+  'document.setDone': { kind: 'change', input: z.object({ documentId: entityId, done: z.boolean() }).strict(), output: returns<ChangeResult>() },
 
   /** Codes a passage for the current coder. */
   'coding.apply': {
@@ -192,6 +227,31 @@ export const contract = {
         spans: z.array(z.object({ documentId: entityId, ...span }).strict().refine(spanRefined, spanMessage)).min(1).max(100_000),
       })
       .strict(),
+    output: returns<ChangeResult>(),
+  },
+  /**
+   * "Code all results as …": runs the search and codes every match, or the sentence, paragraph
+   * or speaker turn around it, at one code in one undoable step, merged with the coder's codings
+   * there (a passage already coded there is not coded again).
+   */
+  'coding.autocode': {
+    kind: 'change',
+    input: z.object({ ...searchRequest, unit: contextUnit, codeId: entityId }).strict(),
+    output: returns<ChangeResult>(),
+  },
+  /**
+   * Creates a code and codes a passage at it, in one step. `name` is the new code's name, or a
+   * path "Parent/Child" (parts that do not exist yet are created). createdIds: the code, then the coding.
+   */
+  'coding.createCodeAndApply': {
+    kind: 'change',
+    input: z.object({ name: z.string().trim().min(1).max(1000), documentId: entityId, ...span }).strict().refine(spanRefined, spanMessage),
+    output: returns<ChangeResult>(),
+  },
+  /** In-vivo coding: the passage's own words name a new top-level code (or the one of that name), at which it is coded, in one step. */
+  'coding.inVivo': {
+    kind: 'change',
+    input: z.object({ documentId: entityId, ...span }).strict().refine(spanRefined, spanMessage),
     output: returns<ChangeResult>(),
   },
   /** Removes one of the current coder's codings. */
@@ -230,7 +290,7 @@ export const contract = {
   'memo.update': { kind: 'change', input: z.object({ memoId: entityId, text: z.string().max(1_000_000) }).strict(), output: returns<ChangeResult>() },
   'memo.delete': { kind: 'change', input: z.object({ memoId: entityId }).strict(), output: returns<ChangeResult>() },
 
-  'attribute.define': { kind: 'change', input: z.object({ name: z.string().trim().min(1).max(100), type: attributeTypeSchema }).strict(), output: returns<ChangeResult>() },
+  'attribute.define': { kind: 'change', input: z.object({ name: withAttributeNameRule(z.string().trim().min(1).max(100)), type: attributeTypeSchema }).strict(), output: returns<ChangeResult>() },
   'attribute.delete': { kind: 'change', input: z.object({ name: z.string().min(1).max(100) }).strict(), output: returns<ChangeResult>() },
   'document.setAttribute': {
     kind: 'change',
@@ -258,17 +318,12 @@ export const contract = {
     output: returns<SegmentView[]>(),
   },
   /** Text search across documents (all, or those passing the attribute filter). */
-  'search.text': {
+  'search.text': { kind: 'query', input: z.object(searchRequest).strict(), output: returns<SearchResult>() },
+  /** What coding.autocode would code (counts only), for the dialog to show before it is done; codeId null: no code chosen yet. */
+  'search.autocodePreview': {
     kind: 'query',
-    input: z
-      .object({
-        query: z.string().min(1).max(1000),
-        caseSensitive: z.boolean(),
-        wholeWord: z.boolean(),
-        attributes: attributeFilterSchema,
-      })
-      .strict(),
-    output: returns<SearchResult>(),
+    input: z.object({ ...searchRequest, unit: contextUnit, codeId: entityId.nullable() }).strict(),
+    output: returns<AutocodePreview>(),
   },
 
   /** Inter-coder agreement over the chosen coders, codes (with their sub-codes) and documents. */
@@ -279,7 +334,9 @@ export const contract = {
     input: z.object({ ...agreementRequest, format: z.enum(['xlsx', 'json']) }).strict(),
     output: returns<ExportFile>(),
   },
-  /** The passages where two coders differ at one code, with their text. */
+  /** Character mode's code × document tables of one code, on demand (compute sends per-code figures only). */
+  'agreement.cells': { kind: 'query', input: z.object({ ...agreementRequest, codeId: entityId }).strict(), output: returns<AgreementCells>() },
+  /** The passages where two coders differ at one code, with their text, in the documents compared. */
   'agreement.disagreements': {
     kind: 'query',
     input: z
@@ -289,6 +346,7 @@ export const contract = {
         codeId: entityId,
         documentIds: z.array(entityId).max(100_000).nullable(),
         attributes: attributeFilterSchema,
+        allDocuments: z.boolean().default(false),
       })
       .strict(),
     output: returns<DisagreementView[]>(),
@@ -309,6 +367,24 @@ export const contract = {
       })
       .strict()
       .refine(spanRefined, spanMessage),
+    output: returns<ChangeResult>(),
+  },
+  /**
+   * Starts consensus between two coders: every character both coded at the same code, in the
+   * documents compared, goes to the Consensus coder in one undoable step; the rest stay to settle.
+   */
+  'agreement.startConsensus': {
+    kind: 'change',
+    input: z
+      .object({
+        coderA: entityId,
+        coderB: entityId,
+        codeIds: z.array(entityId).max(100_000).nullable(),
+        documentIds: z.array(entityId).max(100_000).nullable(),
+        attributes: attributeFilterSchema,
+        allDocuments: z.boolean().default(false),
+      })
+      .strict(),
     output: returns<ChangeResult>(),
   },
 
@@ -332,7 +408,11 @@ export const contract = {
     maxBytes: LARGE_REQUEST_BYTES,
   },
   /** What a file holds, before importing it: speaker turns, or a spreadsheet's columns. */
-  'import.inspect': { kind: 'query', input: z.object({ source: importSource }).strict(), output: returns<ImportInspection>() },
+  'import.inspect': {
+    kind: 'query',
+    input: z.object({ source: importSource, encoding: z.enum(textEncodings).optional() }).strict(),
+    output: returns<ImportInspection>(),
+  },
   /** Imports files, each completely or not at all, with a result per file; progress as import.progress events. */
   'import.run': {
     kind: 'job',
@@ -349,9 +429,10 @@ export const contract = {
         attributeColumns: z.union([z.literal('all'), z.array(z.string().max(100)).max(1000)]),
         crossAttributes: z.array(z.string().max(100)).max(20),
         rollUp: z.boolean(),
+        counting: z.enum(['distinct', 'perCoder']).default('distinct'),
         sheetPerCode: z.boolean(),
         agreement: z
-          .object({ coderIds: z.array(entityId).min(2).max(50), mode: z.enum(['character', 'unitized', 'segment', 'presence']) })
+          .object({ coderIds: z.array(entityId).min(2).max(50), mode: z.enum(['character', 'unitized', 'segment', 'presence']), allDocuments: z.boolean().default(false) })
           .strict()
           .nullable(),
       })
@@ -392,6 +473,8 @@ export const contract = {
         columns: z.union([z.object({ kind: z.literal('documents') }).strict(), z.object({ kind: z.literal('attribute'), name: z.string().min(1).max(100) }).strict()]),
         measure: z.enum(['segments', 'characters', 'documents']),
         rollUp: z.boolean(),
+        /** Several coders: distinct passages (their union) or each coder's added up. */
+        counting: z.enum(['distinct', 'perCoder']).default('distinct'),
       })
       .strict(),
     output: returns<MatrixView>(),
@@ -401,6 +484,11 @@ export const contract = {
 
   /** Native folder picker; null where the shell has none (browser mode) or the user cancelled. */
   'dialog.pickProjectFolder': { kind: 'query', input: none, output: returns<string | null>() },
+  /**
+   * Browser mode's folder chooser: the folders in `path` (default: where projects are made), which
+   * must be the user's home folder or inside it; anything else is refused.
+   */
+  'folders.list': { kind: 'query', input: z.object({ path: path.optional() }).strict(), output: returns<FolderListing>() },
 } as const satisfies Record<string, { kind: ChannelKind; input: z.ZodType; output: unknown; maxBytes?: number }>;
 
 export type Contract = typeof contract;
@@ -434,8 +522,14 @@ export interface ServerEvents {
   'import.progress': { done: number; total: number; fileName: string };
   'export.progress': { done: number; total: number; stage: string };
   'backend.error': AppErrorShape;
-  /** The desktop shell asks the UI: Help → About, or files the OS opened with the app, staged for the import dialog. */
-  'shell.request': { action: 'about' } | { action: 'import'; files: { stagedId: string; fileName: string; size: number }[] };
+  /**
+   * The desktop shell asks the UI: Help → About, files the OS opened with the app (staged for the
+   * import dialog), or a menu command the UI carries out as it does its own button or key.
+   */
+  'shell.request':
+    | { action: 'about' }
+    | { action: 'import'; files: { stagedId: string; fileName: string; size: number }[] }
+    | { action: 'command'; command: ShellCommand };
 }
 export type EventName = keyof ServerEvents;
 

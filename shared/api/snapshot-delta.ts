@@ -2,6 +2,7 @@ import { projectCollections } from '../domain/patch';
 import type { Patch, ProjectEntities } from '../domain/patch';
 import type { Coding, DocumentMeta } from '../domain/schemas';
 import type { ProjectState } from '../domain/state/project-state';
+import { doneDocuments } from '../operations/done-ops';
 import type { DocumentSummary, MemoView, ProjectSnapshot, SnapshotDelta, Upserts } from './views';
 
 /** Which snapshot list each project collection feeds. */
@@ -18,6 +19,11 @@ type ListKey = (typeof snapshotLists)[keyof typeof snapshotLists];
 
 function keyOf(list: ListKey, entity: unknown): string {
   return list === 'attributes' ? (entity as { name: string }).name : (entity as { id: string }).id;
+}
+
+/** Per coder, the documents they marked done: the snapshot's `done`. */
+export function doneByCoder(state: ProjectState): Record<string, string[]> {
+  return Object.fromEntries(state.coderIds().map((id) => [id, doneDocuments({ state }, id)]));
 }
 
 /** A document as the snapshot lists it: sent for every document, so it carries only what the page shows. */
@@ -56,7 +62,9 @@ export function deltaOf(state: ProjectState, patch: Patch, currentCoderId: strin
   }
   const memos: Upserts<MemoView> = { upsert: [], remove: [] };
   const codeIds = new Set<string>();
+  const done: Record<string, string[]> = {};
   for (const changes of patch.coders ?? []) {
+    if (changes.done?.length) done[changes.coderId] = doneDocuments({ state }, changes.coderId);
     const author = state.tables.coders.get(changes.coderId)?.name ?? '';
     for (const change of changes.memos ?? []) {
       const memo = state.coder(changes.coderId)?.memos.get(change.id);
@@ -72,6 +80,7 @@ export function deltaOf(state: ProjectState, patch: Patch, currentCoderId: strin
     if (change.before && change.after && 'name' in change.after) memos.upsert.push(...memoViews(state, change.id));
   }
   if (memos.upsert.length || memos.remove.length) delta.memos = memos;
+  if (Object.keys(done).length) delta.done = done;
   if (codeIds.size) delta.codingCounts = state.codingCounts(codeIds);
   if (patch.project?.coders?.length) delta.currentCoderId = currentCoderId;
   return delta;
@@ -100,6 +109,7 @@ export function applyDelta(snapshot: ProjectSnapshot, delta: SnapshotDelta): Pro
     ...delta.info,
     ...(lists as Pick<ProjectSnapshot, ListKey>),
     memos: applyUpserts(snapshot.memos, delta.memos, (m) => m.id, memoOrder),
+    done: delta.done ? { ...snapshot.done, ...delta.done } : snapshot.done,
     codingCounts: delta.codingCounts ? { ...snapshot.codingCounts, ...delta.codingCounts } : snapshot.codingCounts,
     ...(delta.currentCoderId !== undefined && { currentCoderId: delta.currentCoderId }),
   };

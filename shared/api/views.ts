@@ -1,5 +1,10 @@
 import type { AppErrorShape } from './errors';
+import type { ResampleSettings } from '../agreement/bootstrap';
+import type { Counting } from '../export/matrices';
+import type { BandScheme } from '../agreement/interpretation';
+import type { AgreementScope } from '../agreement/scope';
 import type {
+  CharacterCell,
   CharacterReport,
   DisagreementPassage,
   MultiCoderReport,
@@ -7,7 +12,8 @@ import type {
   SegmentReport,
   UnitizedReport,
 } from '../agreement/project';
-import type { AttributeDef, Code, Coder, Coding, DocumentMeta, DocumentSet, MemoTarget, RecentProject, SavedQuery, Turn } from '../domain/schemas';
+import type { AttributeDef, Code, Coder, Coding, Decision, DocumentMeta, DocumentSet, MemoTarget, RecentProject, SavedQuery, Turn } from '../domain/schemas';
+import type { TextEncodingName } from '../text/encodings';
 
 /** What the UI reads: shapes computed by the backend from the files on disk. */
 
@@ -21,6 +27,8 @@ export interface Workspace {
   scrollTop: number;
   /** Code ids pinned as quick codes: keys 1–9 apply them in order. */
   quickCodes: string[];
+  /** Whose codings the reader shows: 'me', 'all' or 'coder:<id>'. */
+  coderView: string;
 }
 
 export interface MemoView {
@@ -50,6 +58,8 @@ export interface ProjectSnapshot {
   /** Codings per code id, then per coder id. */
   codingCounts: Record<string, Record<string, number>>;
   memos: MemoView[];
+  /** Per coder id, the documents they marked done. */
+  done: Record<string, string[]>;
   workspace: Workspace;
   /**
    * Set when changes cannot be saved here: another Marginalia window or command holds the
@@ -74,6 +84,10 @@ export interface RestoreResult {
   takenAt: string;
   /** Where the damaged file was kept, relative to the project folder ("damaged/…json"); null if it was missing. */
   damagedCopy: string | null;
+  /** Files restored with it from the same backup set (the coder files taken with project.json). */
+  alsoRestored: string[];
+  /** Every file copied to damaged/ before the restore (relative to the project folder). */
+  keptAside: string[];
   /** One or two sentences for the user saying all of the above. */
   message: string;
   snapshot: ProjectSnapshot;
@@ -120,6 +134,8 @@ export interface SnapshotDelta {
   sets?: Upserts<DocumentSet>;
   queries?: Upserts<SavedQuery>;
   memos?: Upserts<MemoView>;
+  /** The done documents of every coder whose marks changed, in full. */
+  done?: Record<string, string[]>;
   /** The new counts of every code whose codings changed (a code absent here kept its counts). */
   codingCounts?: Record<string, Record<string, number>>;
   currentCoderId?: string | null;
@@ -143,6 +159,8 @@ export interface AppState {
   /** The user's name as a coder; null until they have given it (asked on first launch). */
   coderName: string | null;
   recentProjects: RecentProject[];
+  /** Where new projects go unless the user chooses otherwise: Documents/Marginalia. */
+  projectsDir: string;
   project: ProjectSnapshot | null;
   history: HistoryState;
   /** Problems met at start-up (a damaged settings file, a last project that would not open). */
@@ -182,19 +200,65 @@ export interface SearchResult {
   truncated: boolean;
 }
 
+/** What "code all results as …" would code, before it is done. */
+export interface AutocodeCount {
+  /** Matches of the search. */
+  matches: number;
+  /** Passages they widen to (a sentence with two matches is one), each coded once. */
+  passages: number;
+  documents: number;
+  /** Passages the current coder has already coded at the chosen code: coding them changes nothing. */
+  alreadyCoded: number;
+}
+
+export interface AutocodePreview extends AutocodeCount {
+  /** More matches than can be coded in one step: the search must be narrowed first. */
+  truncated: boolean;
+}
+
 export type AgreementMode = 'character' | 'unitized' | 'segment' | 'presence';
 
-/** An agreement report with everything needed to read it: names, paths, the settings used. */
+/** The choices a report was computed with, as used (defaults filled in). */
+export interface AgreementSettingsUsed {
+  mode: AgreementMode;
+  /** Segment mode's overlap threshold (share of the union). */
+  threshold: number;
+  /** Segment mode's q for κ_n, as used. */
+  q: number | null;
+  /** The minimum a chance-corrected figure is held to (Krippendorff's 0.800 by default). */
+  minimum: number;
+  /** Which interpretation bands label the figures. */
+  bands: BandScheme;
+  /** How the 95 % intervals were drawn; null when none were. */
+  resampling: ResampleSettings | null;
+}
+
+/**
+ * An agreement report with everything needed to read it: names, paths, the settings used, and
+ * which documents were compared. Per-code and overall figures only: the code × document cells
+ * come from `agreement.cells`, the passages from `agreement.disagreements`.
+ */
 export interface AgreementResult {
   report: CharacterReport | MultiCoderReport | SegmentReport | PresenceReport | UnitizedReport;
   coders: { id: string; name: string }[];
   codes: { id: string; name: string; path: string[]; color: string }[];
+  /** The documents compared (after the scope rule). */
   documents: { id: string; name: string; length: number }[];
+  scope: AgreementScope;
+  settings: AgreementSettingsUsed;
   /** What was compared and how, in words, for the report's header and exports. */
   description: string[];
 }
 
+/** Character mode's code × document tables of one code, each measured. */
+export interface AgreementCells {
+  codeId: string;
+  cells: CharacterCell[];
+}
+
 export interface DisagreementView extends DisagreementPassage {
+  /** The Consensus coder's latest decision on this passage, from its decision log; null while open. */
+  decision: Decision | null;
   text: string;
   before: string;
   after: string;
@@ -225,6 +289,8 @@ export type ImportSource = { stagedId: string } | { path: string };
 export interface ImportItemOptions {
   /** How speaker turns are found in a document: detected, a given pattern, or none. */
   speakers?: 'auto' | 'none' | 'colon' | 'bracket' | 'dash';
+  /** A plain-text file's encoding, when the detected one is wrong. */
+  encoding?: TextEncodingName;
   /** For a spreadsheet of texts: which columns hold the text, and rows or groups as documents. */
   spreadsheet?: { sheet?: string; textColumns: string[]; mode: 'row' | 'group'; groupColumn?: string; nameColumn?: string };
   /** For a spreadsheet of attributes: one row per existing document, matched by name. */
@@ -243,6 +309,8 @@ export interface ImportInspection {
     name: string;
     characters: number;
     speakerPattern: 'colon' | 'bracket' | 'dash' | null;
+    /** The encoding the text was read in (detected or chosen); null for formats that carry their own (Word, OpenDocument). */
+    encoding: TextEncodingName | null;
     /** The first turns as they would be imported. */
     turns: { speaker: string | null; text: string }[];
     /** A document already in the project with the same text, if any. */
@@ -257,8 +325,12 @@ export interface ImportInspection {
       suggested: { textColumns: string[]; nameColumn?: string; groupColumn?: string };
     }[];
   };
-  /** A REFI-QDA project: how many codings name another user than their selection (the dialog then asks whose they are). */
-  refi?: { codingsWithOtherUser: number };
+  /**
+   * A REFI-QDA project: how many codings name another user than their selection (the dialog then
+   * asks whose they are), and how many overlap another of the same coder at the same code (the
+   * dialog then offers to merge them).
+   */
+  refi?: { codingsWithOtherUser: number; codingsOverlapping: number };
 }
 
 export interface ImportResult {
@@ -297,10 +369,38 @@ export interface MatrixView {
   columnTotals: number[];
   total: number;
   measure: 'segments' | 'characters' | 'documents';
+  /** How several coders' passages were counted, and that rule in a sentence to show above the table. */
+  counting: Counting;
+  statement: string;
 }
 
 export interface CoOccurrenceView {
   codeIds: string[];
-  /** Pairs of overlapping codings at two codes; the diagonal holds the codings at each code. */
+  /** Pairs of overlapping codings at two codes by the same coder; the diagonal holds the codings at each code. */
   matrix: number[][];
+  /** What the cells count, in a sentence to show above the table. */
+  statement: string;
+}
+
+/** One folder in the folder chooser. */
+export interface FolderEntry {
+  name: string;
+  path: string;
+  /** It holds a Marginalia project (a project.json). */
+  isProject: boolean;
+}
+
+/** A folder's sub-folders, for browser mode's folder chooser (home folder and below only). */
+export interface FolderListing {
+  /** The user's home folder: the chooser's top. */
+  home: string;
+  path: string;
+  /** From the home folder down to `path`, for the breadcrumbs. */
+  trail: { name: string; path: string }[];
+  /** `path` itself holds a project. */
+  isProject: boolean;
+  /** Sub-folders, hidden ones left out, sorted by name. */
+  folders: FolderEntry[];
+  /** More sub-folders than are listed. */
+  truncated: boolean;
 }

@@ -169,6 +169,11 @@ export function coderGains(patch: Patch, coderId: string): boolean {
   return added || coderCollections.some((k) => (changes?.[k] as Change<unknown>[] | undefined)?.some((c) => c.after !== null));
 }
 
+/** Ids of the codings a patch adds: what the UI follows up on (flash, a memo on it). */
+export function addedCodingIds(patch: Patch): string[] {
+  return (patch.coders ?? []).flatMap((c) => (c.codings ?? []).filter((x) => x.before === null).map((x) => x.id));
+}
+
 /** Coders whose files a patch changes. */
 export function touchedCoders(patch: Patch): string[] {
   return (patch.coders ?? []).filter((c) => coderCollections.some((k) => (c[k]?.length ?? 0) > 0)).map((c) => c.coderId);

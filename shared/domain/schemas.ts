@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { withAttributeNameRule, withNameRule } from './names';
 
 /**
  * The project on disk, as zod schemas. Types are inferred from these, so a file that
@@ -9,7 +10,15 @@ import { z } from 'zod';
 export const PROJECT_SCHEMA_VERSION = 2;
 export const CODER_SCHEMA_VERSION = 2;
 
-const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'ids use letters, digits, _ and -');
+/** Names of Object.prototype's own machinery: never an id, so no lookup by id can reach them. */
+const RESERVED_IDS = new Set(['__proto__', 'constructor', 'prototype']);
+export const idSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'ids use letters, digits, _ and -')
+  .refine((value) => !RESERVED_IDS.has(value), 'this id is reserved: __proto__, constructor and prototype are never ids');
+const id = idSchema;
 const isoDate = z.iso.datetime({ offset: true });
 const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colours are #RRGGBB');
 /**
@@ -27,7 +36,7 @@ export const codeDescriptionSchema = z.object({
 
 export const codeSchema = z.object({
   id,
-  name: z.string().min(1).max(200),
+  name: withNameRule(z.string().min(1).max(200)),
   color: hexColor,
   /** null for a top-level code. Sibling order is the order of the codebook array. */
   parentId: id.nullable(),
@@ -38,14 +47,14 @@ export const codeSchema = z.object({
 });
 
 export const attributeTypeSchema = z.enum(['text', 'number', 'date']);
-export const attributeDefSchema = z.object({ name: z.string().min(1).max(100), type: attributeTypeSchema, rank });
+export const attributeDefSchema = z.object({ name: withAttributeNameRule(z.string().min(1).max(100)), type: attributeTypeSchema, rank });
 export const attributeValueSchema = z.union([z.string(), z.number(), z.null()]);
 /** A document's attribute values by attribute name; an attribute without a value is absent, never null. */
 export const attributeValuesSchema = z.record(z.string(), z.union([z.string(), z.number()]));
 
 export const documentMetaSchema = z.object({
   id,
-  name: z.string().min(1).max(300),
+  name: withNameRule(z.string().min(1).max(300)),
   /** sha256 of the normalised text, hex: finds the same content imported twice. */
   hash: z.string().regex(/^[0-9a-f]{64}$/),
   /** Length of the normalised text in UTF-16 code units. */
@@ -59,7 +68,7 @@ export const documentMetaSchema = z.object({
 
 export const coderSchema = z.object({
   id,
-  name: z.string().min(1).max(100),
+  name: withNameRule(z.string().min(1).max(100)),
   color: hexColor,
   /** Set for a colleague's coding brought in from their file or project; a newer import replaces it. */
   importedFrom: z.object({ source: z.string(), importedAt: isoDate }).optional(),
@@ -69,10 +78,10 @@ export const coderSchema = z.object({
 });
 
 /** A named group of documents (MAXQDA's document groups, NVivo's sets), usable as a filter. */
-export const documentSetSchema = z.object({ id, name: z.string().min(1).max(200), documentIds: z.array(id), rank });
+export const documentSetSchema = z.object({ id, name: withNameRule(z.string().min(1).max(200)), documentIds: z.array(id), rank });
 
 /** A coding query kept by name, to run again. */
-export const savedQuerySchema = z.object({ id, name: z.string().min(1).max(200), query: z.string().max(10_000), rank });
+export const savedQuerySchema = z.object({ id, name: withNameRule(z.string().min(1).max(200)), query: z.string().max(10_000), rank });
 
 /** What a patch can change of the project itself. */
 export const projectInfoSchema = z.object({ id: z.literal('info'), name: z.string().min(1).max(200), description: z.string() });
@@ -80,7 +89,7 @@ export const projectInfoSchema = z.object({ id: z.literal('info'), name: z.strin
 export const projectFileSchema = z.object({
   schemaVersion: z.literal(PROJECT_SCHEMA_VERSION),
   id,
-  name: z.string().min(1).max(200),
+  name: withNameRule(z.string().min(1).max(200)),
   description: z.string(),
   createdAt: isoDate,
   codebook: z.array(codeSchema),
@@ -98,6 +107,8 @@ export const turnSchema = z.object({
   speaker: z.string().nullable(),
   /** Media time in seconds, for subtitle imports. */
   time: z.object({ start: z.number(), end: z.number() }).optional(),
+  /** The page it is on, for PDF imports (a turn running over a page break is cut there). */
+  page: z.number().int().positive().optional(),
 });
 
 export const turnsFileSchema = z.object({
@@ -163,17 +174,24 @@ export const coderFileSchema = z.object({
 
 export const recentProjectSchema = z.object({ path: z.string(), name: z.string(), openedAt: isoDate });
 
+/** Whose codings the reader shows: the user's own, everyone's, or one coder's. */
+export const coderViewSchema = z.string().regex(/^(me|all|coder:[A-Za-z0-9_-]{1,64})$/, "coderView must be 'me', 'all' or 'coder:<id>'");
+
 /** The user's place in one project: kept in app settings, since it is theirs, not the project's. */
 export const workspaceSchema = z.object({
   lastDocumentId: z.string().nullable(),
   scrollTop: z.number().nonnegative(),
   quickCodes: z.array(z.string()).max(9),
+  /** Whose codings the reader shows: 'me', 'all' or 'coder:<id>'. */
+  coderView: coderViewSchema.default('me'),
 });
 
 export const appSettingsSchema = z.object({
   schemaVersion: z.literal(1),
-  coderName: z.string().nullable(),
+  coderName: withNameRule(z.string()).nullable(),
   recentProjects: z.array(recentProjectSchema),
+  /** False once the user closed their project: the next launch shows the start screen instead of reopening it. */
+  reopenLastProject: z.boolean().default(true),
   /** By project id, so a project keeps its place when its folder moves. */
   workspaces: z.record(z.string(), workspaceSchema).default({}),
 });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { codePath } from '../domain/codebook';
 import { replaceAll } from '../domain/patch';
 import type { CoderChanges } from '../domain/patch';
-import { codingSchema, memoSchema } from '../domain/schemas';
+import { coderSchema, codingSchema, memoSchema } from '../domain/schemas';
 import type { Coder, CoderFile, Coding, Memo, ProjectFile } from '../domain/schemas';
 import type { CoderImportReport } from '../api/views';
 
@@ -12,16 +12,29 @@ import type { CoderImportReport } from '../api/views';
  */
 export const CODER_EXCHANGE_FORMAT = 'marginalia-coder';
 
+/**
+ * Ids in a colleague's file become ids in this project (their coder, codings and memos) or are
+ * looked up (documents, codes): only GUIDs, which is what Marginalia makes, are accepted, so
+ * no file can bring an id such as "__proto__".
+ */
+const guid = z.guid('ids in a coder file are GUIDs');
+
 export const coderExchangeSchema = z.object({
   format: z.literal(CODER_EXCHANGE_FORMAT),
   version: z.literal(1),
   exportedAt: z.iso.datetime({ offset: true }),
   project: z.object({ id: z.string(), name: z.string() }),
-  coder: z.object({ id: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/), name: z.string().min(1).max(100), color: z.string().regex(/^#[0-9a-fA-F]{6}$/) }),
-  documents: z.array(z.object({ id: z.string(), name: z.string(), hash: z.string(), length: z.number().int().nonnegative() })),
-  codes: z.array(z.object({ id: z.string(), path: z.array(z.string()).min(1) })),
-  codings: z.array(codingSchema),
-  memos: z.array(memoSchema),
+  coder: coderSchema.pick({ name: true, color: true }).extend({ id: guid }),
+  documents: z.array(z.object({ id: guid, name: z.string(), hash: z.string(), length: z.number().int().nonnegative() })),
+  codes: z.array(z.object({ id: guid, path: z.array(z.string()).min(1) })),
+  codings: z.array(codingSchema.extend({ id: guid, documentId: guid, codeId: guid })),
+  memos: z.array(
+    memoSchema.extend({ id: guid }).superRefine((memo, ctx) => {
+      if (memo.target.type !== 'project' && !guid.safeParse(memo.target.id).success) {
+        ctx.addIssue({ code: 'custom', path: ['target', 'id'], message: 'ids in a coder file are GUIDs', input: memo.target.id });
+      }
+    }),
+  ),
 });
 
 export type CoderExchange = z.infer<typeof coderExchangeSchema>;

@@ -1,12 +1,12 @@
 /**
- * What Marginalia imports, said once for the page (which refuses a file before uploading it)
- * and the backend (which refuses it again, and reads it).
+ * What Marginalia imports, said once for the page (which refuses a file before uploading it),
+ * the backend (which refuses it again, and reads it) and the CLI's help.
  */
 
 /** Transcripts and other texts: each file becomes a document. */
-export const documentExtensions = ['.txt', '.md', '.docx', '.odt', '.vtt', '.srt'] as const;
+export const documentExtensions = ['.txt', '.md', '.docx', '.odt', '.pdf', '.vtt', '.srt'] as const;
 /** Spreadsheets: rows (or groups of rows) as documents, or an attribute table. */
-export const spreadsheetExtensions = ['.csv', '.xlsx'] as const;
+export const spreadsheetExtensions = ['.csv', '.tsv', '.xlsx', '.xlsm'] as const;
 /** REFI-QDA exchange files: a whole project, or a codebook. */
 export const exchangeExtensions = ['.qdpx', '.qdc'] as const;
 export const importExtensions = [...documentExtensions, ...spreadsheetExtensions, ...exchangeExtensions] as const;

@@ -12,7 +12,7 @@ export interface DocumentSpan extends Span {
   documentId: string;
 }
 
-function checkSpan(ctx: OperationContext, span: DocumentSpan): void {
+export function checkSpan(ctx: OperationContext, span: DocumentSpan): void {
   const doc = findDocument(ctx, span.documentId);
   if (!(span.start >= 0 && span.end > span.start && span.end <= doc.length)) {
     throw new AppError('INVALID_INPUT', `The passage [${span.start}, ${span.end}) lies outside "${doc.name}" (${doc.length} characters).`);
@@ -99,7 +99,7 @@ function codingPatch(coderId: string, label: string, out: CodingChanges): Patch 
 }
 
 /** "in 04 Lambeth" for passages in one document, "in 3 documents" otherwise. */
-function where(ctx: OperationContext, spans: readonly DocumentSpan[]): string {
+export function where(ctx: OperationContext, spans: readonly DocumentSpan[]): string {
   const docs = new Set(spans.map((s) => s.documentId));
   return docs.size === 1 ? `in ${findDocument(ctx, spans[0]!.documentId).name}` : `in ${plural(docs.size, 'document')}`;
 }

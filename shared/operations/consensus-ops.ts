@@ -12,6 +12,11 @@ export type Resolution = 'A' | 'B' | 'both' | 'neither';
 
 export const CONSENSUS_CODER_NAME = 'Consensus';
 
+/** The coder settled passages go to: a coder like the others, but never counted among "every coder" unless chosen. */
+export function isConsensusCoder(coder: { name: string }): boolean {
+  return coder.name === CONSENSUS_CODER_NAME;
+}
+
 export interface ResolveInput {
   consensusCoderId: string;
   passage: DisagreementPassage;

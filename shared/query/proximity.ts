@@ -1,5 +1,5 @@
 import type { Span } from '../text/spans';
-import { unionSpans } from '../text/spans';
+import { firstWhere, unionSpans } from '../text/spans';
 
 /**
  * NEAR and FOLLOWED BY on two span lists (sorted, disjoint). A window says when two passages
@@ -15,18 +15,6 @@ export interface Window {
 
 export function characterWindow(count: number): Window {
   return { reach: (s) => [s.start - count, s.end + count], key: (s) => [s.start, s.end] };
-}
-
-/** First index in [0, n) where `test` holds, for a test that is false and then true; n if none. */
-function firstWhere(n: number, test: (i: number) => boolean): number {
-  let lo = 0;
-  let hi = n;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (test(mid)) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
 }
 
 /** Passages share a unit (a turn, a paragraph) when they overlap the same one. */

@@ -8,6 +8,18 @@ export function spanLength(span: Span): number {
   return Math.max(0, span.end - span.start);
 }
 
+/** First index in [0, n) where `test` holds, for a test that is false and then true; n if none. */
+export function firstWhere(n: number, test: (i: number) => boolean): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (test(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
 /** True when the spans share at least one character (touching ends do not overlap). */
 export function spansOverlap(a: Span, b: Span): boolean {
   return a.start < b.end && b.start < a.end;

@@ -2,6 +2,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { hashText } from '../../electron/services/project/project-store';
+import { SeededRandom } from '../../shared/agreement/seeded-random';
 import { coderFileSchema, projectFileSchema, turnsFileSchema } from '../../shared/domain/schemas';
 import type { Code, Coder, CoderFile, Coding, DocumentMeta, Memo, ProjectFile, Turn } from '../../shared/domain/schemas';
 import { splitTurns } from '../../shared/text/turns';
@@ -54,45 +55,10 @@ export interface GeneratedSummary {
   validateMs: number;
 }
 
-// ---- PRNG (sfc32, seeded through splitmix32) ---------------------------------------------
+// ---- PRNG ----------------------------------------------------------------------------------
 
-export class Rng {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
-
-  constructor(seed: number) {
-    let s = seed >>> 0;
-    const next = () => {
-      s = (s + 0x9e3779b9) >>> 0;
-      let z = s;
-      z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
-      z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
-      return (z ^ (z >>> 16)) >>> 0;
-    };
-    this.a = next();
-    this.b = next();
-    this.c = next();
-    this.d = next();
-    for (let i = 0; i < 12; i++) this.u32();
-  }
-
-  u32(): number {
-    const t = (((this.a + this.b) >>> 0) + this.d) >>> 0;
-    this.d = (this.d + 1) >>> 0;
-    this.a = this.b ^ (this.b >>> 9);
-    this.b = (this.c + (this.c << 3)) >>> 0;
-    this.c = ((this.c << 21) | (this.c >>> 11)) >>> 0;
-    this.c = (this.c + t) >>> 0;
-    return t;
-  }
-
-  /** [0, 1) */
-  next(): number {
-    return this.u32() / 4294967296;
-  }
-
+/** The shared seeded generator, with what the generator needs on top. */
+export class Rng extends SeededRandom {
   int(min: number, max: number): number {
     return min + Math.floor(this.next() * (max - min + 1));
   }

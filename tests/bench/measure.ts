@@ -8,6 +8,7 @@ import type { SessionUser } from '../../electron/services/workbench/project-sess
 import { dispatchRequest } from '../../shared/api/dispatch';
 import type { Channel } from '../../shared/api/contract';
 import type { ProjectFile } from '../../shared/domain/schemas';
+import { freshWorkspace } from '../../electron/services/settings/app-settings';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -127,6 +128,6 @@ export async function call(backend: Backend, channel: Channel, input: unknown): 
 
 export const scriptUser = (coderName: string | null): SessionUser => ({
   coderName,
-  workspace: () => ({ lastDocumentId: null, scrollTop: 0, quickCodes: [] }),
+  workspace: () => freshWorkspace,
 });
 

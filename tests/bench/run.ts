@@ -164,7 +164,12 @@ function buildRows(results: Partial<Record<StepName, StepResult | null>>, summar
     rows.push(row(`Import cost per document, last of the 10 (the project then holds 18,000 documents)`, last, 'ms', null, null));
     if (first !== null && last !== null) rows.push(row('Import cost per document: last ÷ first (flat)', round(last / first, 2), '×', 1.5, null));
   }
-  if ('agreement' in results) rows.push(row('Agreement: character mode, 2 coders, all codes × all documents', f('agreement', 'agreementMs'), 'ms', 2000, peakOf('agreement')));
+  if ('agreement' in results) {
+    const cpu = f('agreement', 'agreementCpuMs');
+    rows.push(row('Agreement: character mode, 2 coders, all codes × all documents, 95 % intervals (1,000 resamples)', f('agreement', 'agreementMs'), 'ms', 1000, peakOf('agreement'), cpu === null ? '' : ` (CPU ${figure(cpu, 'ms')})`));
+    rows.push(row('Agreement: reply size (per-code figures)', f('agreement', 'replyMb'), 'MB', 5, null));
+    rows.push(row("Agreement: one code's code × document cells on demand", f('agreement', 'cellsMs'), 'ms', null, null, ` (${f('agreement', 'cellsReplyMb') ?? '?'} MB)`));
+  }
   if ('xlsx' in results) {
     const peer = f('xlsx', 'peerMs');
     const cli = `xlsx: marginalia export --xlsx, start-up included (${f('xlsx', 'xlsxMb') ?? '?'} MB file)`;

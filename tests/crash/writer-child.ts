@@ -27,6 +27,7 @@ import { ProjectStore, hashText } from '../../electron/services/project/project-
 import { ProjectSession } from '../../electron/services/workbench/project-session';
 import { canonicalState, digest, seededRandom } from './project-state';
 import type { CanonicalState, ChildLine } from './project-state';
+import { freshWorkspace } from '../../electron/services/settings/app-settings';
 
 export const CRASH_CODER = 'Crash Coder';
 
@@ -47,7 +48,7 @@ async function main(): Promise<void> {
   const compaction = compactEvery ? { maxEntries: Number(compactEvery), sliceMs: 1 } : {};
   const store = await ProjectStore.open(dir, deps, { app: 'cli', compaction });
   if (store.readOnly) throw new Error(`opened read-only: ${store.readOnly.reason}`);
-  const user = { coderName: CRASH_CODER, workspace: () => ({ lastDocumentId: null, scrollTop: 0, quickCodes: [] }) };
+  const user = { coderName: CRASH_CODER, workspace: () => freshWorkspace };
   const session = new ProjectSession(store, user, deps);
   const me = session.currentCoderId;
   if (!me) throw new Error(`the project has no coder named ${CRASH_CODER}`);

@@ -70,6 +70,9 @@ test('agreement: hand-computed figures, drill down, settle into Consensus, undo,
   await rpc(page, app, 'app.setCoderName', { name: 'Ann' });
   await rpc(page, app, 'coding.apply', { documentId: doc.id, codeId: stigma.id, start: 100, end: 200 });
   await rpc(page, app, 'app.setCoderName', { name: 'Ben' });
+  // Ben has also coded the document elsewhere, so it stays compared whatever he undoes at stigma.
+  const zero = (await snapshot(page, app)).codebook.find((c) => c.name === 'Zero suicide')!;
+  await rpc(page, app, 'coding.apply', { documentId: doc.id, codeId: zero.id, start: 400, end: 420 });
   await rpc(page, app, 'coding.apply', { documentId: doc.id, codeId: stigma.id, start: 150, end: 250 });
   const { text } = await rpc<DocumentContent>(page, app, 'document.get', { documentId: doc.id });
   expect(text.length).toBe(N);
@@ -150,7 +153,7 @@ test('agreement: hand-computed figures, drill down, settle into Consensus, undo,
   await passage.getByRole('textbox', { name: /^Note on this decision/ }).fill('Ben went too far');
   await passage.getByRole('button', { name: 'Accept A' }).click();
   await expect(passage).toContainText('Settled: A’s coding kept');
-  await expect(drill.getByRole('status')).toContainText('1 passage where they differ · 0 open · 1 settled');
+  await expect(drill.getByRole('status')).toContainText('1 passage where they differ · 1 of 1 settled');
   await page.screenshot({ path: 'tests/artifacts/agreement-disagreements.png' });
   let project = await snapshot(page, app);
   const consensus = project.coders.find((c) => c.name === 'Consensus')!;
@@ -194,13 +197,78 @@ test('agreement: hand-computed figures, drill down, settle into Consensus, undo,
   await expect(again).not.toContainText('Settled');
 });
 
+test('agreement: documents marked done are compared; consensus started, one passage settled, progress shown, undone', async ({ app, page }) => {
+  const { doc, stigma } = await openSample(page, app);
+  const N = doc.length;
+  const consensusCodings = async () => {
+    const consensus = (await snapshot(page, app)).coders.find((c) => c.name === 'Consensus');
+    const codings = await rpc<CoderCoding[]>(page, app, 'document.codings', { documentId: doc.id });
+    return codings.filter((c) => c.coderId === consensus?.id).map((c) => [c.start, c.end]);
+  };
+
+  // Ann codes [100, 200) and [600, 650), Ben [150, 250), at "Tackling stigma"; Ann marks the document done.
+  await rpc(page, app, 'app.setCoderName', { name: 'Ann' });
+  await rpc(page, app, 'coding.apply', { documentId: doc.id, codeId: stigma.id, start: 100, end: 200 });
+  await rpc(page, app, 'coding.apply', { documentId: doc.id, codeId: stigma.id, start: 600, end: 650 });
+  await rpc(page, app, 'document.setDone', { documentId: doc.id, done: true });
+  await rpc(page, app, 'app.setCoderName', { name: 'Ben' });
+  await rpc(page, app, 'coding.apply', { documentId: doc.id, codeId: stigma.id, start: 150, end: 250 });
+  await page.reload();
+
+  // Ben marks it done in the reader.
+  await page.getByRole('listbox', { name: 'Documents' }).getByRole('option', { name: /04 Lambeth: commissioners/ }).click();
+  const done = page.getByRole('checkbox', { name: /Done: I have read this document through/ });
+  await done.click();
+  await expect(done).toBeChecked();
+  await expect.poll(async () => (await snapshot(page, app)).done).toMatchObject({ [(await snapshot(page, app)).currentCoderId!]: [doc.id] });
+
+  // Every document is offered, but only the one both marked done is compared: Neither counts its characters only.
+  const view = await showAgreement(page);
+  await chooseCoders(view, ['Ann', 'Ben']);
+  await pick(page, view, 'Codes', 'Tackling stigma');
+  await expect.poll(async () => rowFigures(view, 'Tackling stigma')).toMatchObject({ Both: '50', 'Only Ann': '100', 'Only Ben': '50', Neither: (N - 200).toLocaleString('en-GB') });
+  await expect(view.getByRole('region', { name: 'What was compared' })).toContainText('Documents compared: documents every coder marked done, 1 document of 17; left out: 16 documents');
+  // The switch takes every document chosen; off again for the rest.
+  const include = view.getByRole('checkbox', { name: 'Include documents not every coder finished' });
+  await include.check();
+  await expect(view.getByRole('region', { name: 'What was compared' })).toContainText('Documents compared: every document chosen, 17 documents');
+  await include.uncheck();
+  await expect.poll(async () => (await rowFigures(view, 'Tackling stigma')).Neither).toBe((N - 200).toLocaleString('en-GB'));
+
+  await view.getByRole('table', { name: 'Agreement by code between Ann and Ben' }).getByRole('button', { name: 'Tackling stigma' }).click();
+  const drill = view.getByRole('region', { name: 'Where Ann and Ben differ at Tackling stigma' });
+  const status = drill.getByRole('status').filter({ hasText: 'settled' });
+  await expect(status).toContainText('2 passages where they differ · 0 of 2 settled');
+
+  // Start consensus: what both coded goes to the Consensus coder in one step.
+  await drill.getByRole('button', { name: 'Start consensus' }).click();
+  await expect.poll(consensusCodings).toEqual([[150, 200]]);
+  await expect(status).toContainText('0 of 2 settled');
+
+  // Settle the first passage: progress shows it, and the card shows its decision-log entry.
+  const first = drill.getByRole('listitem').first();
+  await first.getByRole('textbox', { name: /^Note on this decision/ }).fill('Ann read it right');
+  await first.getByRole('button', { name: 'Accept A' }).click();
+  await expect(status).toContainText('1 of 2 settled');
+  await expect(first.getByLabel('Decision log entry')).toContainText('A’s coding kept, by Ben — “Ann read it right”');
+  await page.screenshot({ path: 'tests/artifacts/agreement-consensus.png' });
+
+  // Undo takes back the decision, then the start, each one step.
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+z');
+  await expect(status).toContainText('0 of 2 settled');
+  await expect.poll(consensusCodings).toEqual([[150, 200]]);
+  await page.keyboard.press('Control+z');
+  await expect.poll(consensusCodings).toEqual([]);
+});
+
 test('agreement: undefined figures say so, never 0 or blank', async ({ app, page }) => {
   await openSample(page, app);
   await rpc(page, app, 'app.setCoderName', { name: 'Test Coder' });
   await page.reload();
   const view = await showAgreement(page);
-  // The sample's two coders, all codes: some codes neither used in some documents.
-  await pick(page, view, 'Documents', '04 Lambeth: commissioners');
+  // The sample's two coders, all codes, in a document both coded: some codes neither used there.
+  await pick(page, view, 'Documents', '01 Hackney: young people');
   const table = view.getByRole('table', { name: 'Agreement by code between Amara Okafor and Tom Reilly' });
   await expect(table).toBeVisible();
   const undefinedCells = table.locator('[data-undefined]');
@@ -217,11 +285,11 @@ test('agreement: undefined figures say so, never 0 or blank', async ({ app, page
   await expect(view.getByRole('columnheader', { name: /κ_n \(q = 18\)/ })).toBeVisible();
   await view.getByRole('group', { name: 'Mode' }).getByRole('button', { name: 'Characters' }).click();
   const project = await snapshot(page, app);
-  await rpc(page, app, 'coding.apply', { documentId: project.documents[3]!.id, codeId: project.codebook.find((c) => c.codable)!.id, start: 0, end: 40 });
+  await rpc(page, app, 'coding.apply', { documentId: project.documents.find((d) => d.name === '01 Hackney: young people')!.id, codeId: project.codebook.find((c) => c.codable)!.id, start: 0, end: 40 });
   await page.reload();
   const again = await showAgreement(page);
   // The choices last through a reload (for the session).
-  await expect(again.getByRole('button', { name: 'Documents: 04 Lambeth: commissioners' })).toBeVisible();
+  await expect(again.getByRole('button', { name: 'Documents: 01 Hackney: young people' })).toBeVisible();
   await chooseCoders(again, ['Amara Okafor', 'Tom Reilly', 'Test Coder']);
   await expect(again.getByRole('columnheader', { name: "Fleiss' κ" })).toBeVisible();
   await expect(again.getByRole('region', { name: /Pairwise Cohen’s κ/ }).getByRole('table')).toBeVisible();
@@ -263,11 +331,11 @@ test('agreement: working as a pair — export my coding, refuse my own file, imp
   // A colleague's file (Dana's: the same document, plus one from a project we do not have).
   const dana = {
     ...exchange,
-    coder: { id: 'dana-coder-1', name: 'Dana', color: '#7b2cbf' },
-    documents: [...exchange.documents, { id: 'elsewhere', name: 'Elsewhere interview', hash: '0'.repeat(64), length: 400 }],
+    coder: { id: 'da0a0000-0000-4000-8000-000000000001', name: 'Dana', color: '#7b2cbf' },
+    documents: [...exchange.documents, { id: 'da0a0000-0000-4000-8000-000000000002', name: 'Elsewhere interview', hash: '0'.repeat(64), length: 400 }],
     codings: [
       ...(exchange.codings as object[]),
-      { id: 'dana-coding-x', documentId: 'elsewhere', codeId: stigma.id, start: 0, end: 20, createdAt: new Date().toISOString() },
+      { id: 'da0a0000-0000-4000-8000-000000000003', documentId: 'da0a0000-0000-4000-8000-000000000002', codeId: stigma.id, start: 0, end: 20, createdAt: new Date().toISOString() },
     ],
   };
   await view.getByRole('alert').getByRole('button', { name: 'Dismiss' }).click();

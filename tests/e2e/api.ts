@@ -3,11 +3,11 @@ import type { ProjectSnapshot } from '../../shared/api/contract';
 import { expect } from './web-app';
 import type { WebApp } from './web-app';
 
-/** Calls the backend as the page does (the page's cookie carries the session). */
-export async function rpc<T>(page: Page, app: Pick<WebApp, 'origin'>, channel: string, input: object = {}): Promise<T> {
+/** Calls the backend as the page does: the token in the X-Marginalia-Token header. */
+export async function rpc<T>(page: Page, app: Pick<WebApp, 'origin' | 'token'>, channel: string, input: object = {}): Promise<T> {
   const response = await page.request.post(`${app.origin}/rpc/${channel}`, {
     data: input,
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', 'X-Marginalia-Token': app.token },
   });
   const reply = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
   if (!reply.ok) throw new Error(`${channel}: ${reply.error?.message}`);
@@ -15,7 +15,7 @@ export async function rpc<T>(page: Page, app: Pick<WebApp, 'origin'>, channel: s
 }
 
 /** The open project as the backend has it. */
-export async function snapshot(page: Page, app: Pick<WebApp, 'origin'>): Promise<ProjectSnapshot> {
+export async function snapshot(page: Page, app: Pick<WebApp, 'origin' | 'token'>): Promise<ProjectSnapshot> {
   const state = await rpc<{ project: ProjectSnapshot | null }>(page, app, 'app.getState');
   if (!state.project) throw new Error('no project is open');
   return state.project;
@@ -25,7 +25,7 @@ export async function snapshot(page: Page, app: Pick<WebApp, 'origin'>): Promise
  * Opens the sample, sets a coder name and reloads, so no name prompt gets in the way. Callers
  * then wait for whatever they need to be on screen after the reload.
  */
-export async function openWithCoderName(page: Page, app: Pick<WebApp, 'url' | 'origin'>): Promise<void> {
+export async function openWithCoderName(page: Page, app: Pick<WebApp, 'url' | 'origin' | 'token'>): Promise<void> {
   await page.goto(app.url);
   await expect(page.getByRole('listbox', { name: 'Documents' }).getByRole('option')).toHaveCount(17);
   await rpc(page, app, 'app.setCoderName', { name: 'Test Coder' });

@@ -29,7 +29,7 @@ test('documents: a click far down a windowed list of 1,000 lands on the option a
   const root = await mkdtemp(join(tmpdir(), 'marginalia-windowed-'));
   const project = join(root, 'Many.marginalia');
   await generateProject(project, { seed: 18, documents: 1000, totalChars: 400_000, bigDocumentChars: 4_000, codes: 300, codings: 400 });
-  const server = await launchWebApp(join(root, 'data'), join(root, 'Documents'), ['--project', project]);
+  const server = await launchWebApp(join(root, 'data'), join(root, 'Documents'), { args: ['--project', project] });
   try {
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.goto(server.url);

@@ -142,11 +142,15 @@ test('the export dialog saves a complete workbook, a CSV with a BOM and a REFI-Q
   // Numbers are numbers: offsets in the segments, counts in the crossed sheet.
   const start = header.indexOf('Start');
   expect(segments.slice(1).every((row) => typeof row[start] === 'number')).toBe(true);
+  // The count sheets count distinct passages (the two coders' overlapping passages once), and say so.
   const byBorough = sheetRows(book, 'Code × Borough');
-  const totals = byBorough[byBorough.length - 1]!;
-  expect(totals[0]).toBe('Total codings');
+  const totals = byBorough[byBorough.length - 2]!;
+  expect(totals[0]).toBe('Total passages');
   expect(totals.slice(1).every((v) => typeof v === 'number')).toBe(true);
-  expect(totals[totals.length - 1]).toBe(total);
+  const distinct = await rpc<MatrixView>(page, app, 'analysis.matrix', { selection: everything, columns: { kind: 'attribute', name: 'Borough' }, measure: 'segments', rollUp: true });
+  expect(totals[totals.length - 1]).toBe(distinct.total);
+  expect(distinct.total).toBeLessThan(total);
+  expect(byBorough[byBorough.length - 1]![0]).toBe(distinct.statement);
   const boroughCell = book.Sheets['Code × Borough']!.B2!;
   expect(boroughCell.t).toBe('n');
 
@@ -206,6 +210,8 @@ test('matrix: a cell agrees with the backend, lists its passages, and exports as
     columns: { kind: 'attribute', name: 'Stakeholder group' },
     measure: 'segments',
     rollUp: true,
+    // As the view counts: each coder's passages added up, so a cell lists as many codings as it counts.
+    counting: 'perCoder',
   };
   const matrix = await rpc<MatrixView>(page, app, 'analysis.matrix', request);
   const zeroSuicide = project.codebook.find((c) => c.name === 'Zero suicide')!;
@@ -271,6 +277,7 @@ test('frequencies: a bar per code with its count, most first; co-occurrence name
     columns: { kind: 'documents' },
     measure: 'segments',
     rollUp: true,
+    counting: 'perCoder',
   });
   const table = page.getByRole('table', { name: 'Coded segments per code, most first' });
   await expect(table.getByRole('row')).toHaveCount(project.codebook.length + 1);

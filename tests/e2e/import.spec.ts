@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { rpc, snapshot, openWithCoderName } from './api';
+import { overlappingQde } from '../helpers/overlapping-qde';
 import { expect, test } from './web-app';
 import type { WebApp } from './web-app';
 
@@ -258,15 +259,37 @@ test('an empty project invites an import, and the dialog lists what a REFI-QDA c
   await pane.getByRole('button', { name: 'Import files…' }).click();
   await (await chooser).setFiles([
     { name: 'codes.qdc', mimeType: 'application/xml', buffer: Buffer.from('<?xml version="1.0"?><CodeBook/>') },
-    { name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4') },
+    { name: 'notes.rtf', mimeType: 'application/rtf', buffer: Buffer.from('{\\rtf1 Notes}') },
   ]);
   const dialog = importDialog(page);
   await expect(fileCard(dialog, 'codes.qdc')).toContainText('REFI-QDA codebook');
   await expect(fileCard(dialog, 'codes.qdc')).toContainText('will be added to the codebook');
-  await expect(fileCard(dialog, 'scan.pdf')).toContainText('scan.pdf cannot be imported: Marginalia does not read .pdf files');
-  await fileCard(dialog, 'scan.pdf').getByRole('button', { name: 'Remove scan.pdf' }).click();
-  await expect(fileCard(dialog, 'scan.pdf')).toHaveCount(0);
+  await expect(fileCard(dialog, 'notes.rtf')).toContainText('notes.rtf cannot be imported: Marginalia does not read .rtf files');
+  await fileCard(dialog, 'notes.rtf').getByRole('button', { name: 'Remove notes.rtf' }).click();
+  await expect(fileCard(dialog, 'notes.rtf')).toHaveCount(0);
   await expect(dialog.getByRole('button', { name: 'Import 1 file' })).toBeEnabled();
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toBeHidden();
+});
+
+test('a REFI-QDA project with two overlapping codings: the preview offers the merge, and ticking it imports one coding', async ({ app, page }) => {
+  const list = await openWorkbench(page, app);
+  await fileInput(page).setInputFiles({ name: 'Overlaps.qdpx', mimeType: 'application/octet-stream', buffer: Buffer.from(overlappingQde) });
+  const dialog = importDialog(page);
+  const card = fileCard(dialog, 'Overlaps.qdpx');
+  await expect(card).toContainText('2 codings overlap another of the same coder at the same code.');
+  const merge = card.getByRole('checkbox', { name: /Merge them/ });
+  await expect(merge).not.toBeChecked();
+  await merge.check();
+  await card.screenshot({ path: test.info().outputPath('refi-merge-preview.png') });
+  await runImport(dialog, 1);
+  await expect(result(dialog, 'Overlaps.qdpx')).toContainText('they were merged');
+  await closeResults(page);
+
+  await expect(list.getByRole('option')).toHaveCount(18);
+  const state = await snapshot(page, app);
+  const doc = state.documents.find((d) => d.name === 'Commute')!;
+  const ada = state.coders.find((c) => c.name === 'Ada')!;
+  const codings = await rpc<{ start: number; end: number }[]>(page, app, 'document.codings', { documentId: doc.id, coderIds: [ada.id] });
+  expect(codings.map((c) => [c.start, c.end])).toEqual([[4, 33]]);
 });

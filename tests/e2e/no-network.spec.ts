@@ -9,10 +9,11 @@ import type { WebApp } from './web-app';
  */
 
 async function rpc<T>(page: Page, app: WebApp, channel: string, input: object = {}): Promise<T> {
-  // From inside the page, so the request is one the page makes.
+  // From inside the page, so the request is one the page makes (with the token, as the page sends it).
   const reply = await page.evaluate(
-    async ([c, body]) => (await fetch(`/rpc/${c}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body })).json(),
-    [channel, JSON.stringify(input)] as const,
+    async ([c, body, token]) =>
+      (await fetch(`/rpc/${c}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Marginalia-Token': token }, body })).json(),
+    [channel, JSON.stringify(input), app.token] as const,
   );
   if (!reply.ok) throw new Error(`${channel}: ${reply.error?.message}`);
   return reply.value as T;

@@ -49,7 +49,7 @@ test('a project open in another window opens read-only: banner, changes refused 
 
   // A second server on the same folders: a second Marginalia window on the same project.
   const second = await launchWebApp(app.dataDir, app.documentsDir);
-  // Its own browser context: both servers' session cookies are for 127.0.0.1.
+  // Its own browser context, as a second window would have.
   const context = await browser.newContext({ viewport: { width: 1280, height: 820 } });
   try {
     const page2 = await context.newPage();
@@ -120,7 +120,8 @@ test('a damaged project.json is offered for restoring from its backup; the damag
   await expect(page.getByRole('listbox', { name: 'Documents' }).getByRole('option')).toHaveCount(17);
   await rpc(page, app, 'code.create', { name: 'Checked before the damage', parentId: null });
   const backups = (await readdir(join(projectDir, 'backups'))).filter((n) => n.startsWith('project.') && !backupsBefore.includes(n));
-  expect(backups).toHaveLength(1);
+  // A set when the session starts, and one when the last one closed after its changes.
+  expect(backups.length).toBeGreaterThanOrEqual(1);
 
   // Marginalia quits; project.json is cut short (a failing disk, a bad sync); Marginalia starts again.
   await app.stop();
@@ -143,7 +144,8 @@ test('a damaged project.json is offered for restoring from its backup; the damag
   await expect(page.getByRole('listbox', { name: 'Documents' }).getByRole('option')).toHaveCount(17);
   await expect(page.getByRole('status').filter({ hasText: 'project.json was restored from the backup of' })).toBeVisible();
   await expect(page.getByRole('alert').filter({ hasText: 'project.json' })).toHaveCount(0);
-  const damaged = await readdir(join(projectDir, 'damaged'));
+  // Every file the restore replaced is kept aside (the coder files too, when a whole set comes back).
+  const damaged = (await readdir(join(projectDir, 'damaged'))).filter((n) => /^project\..*\.json$/.test(n));
   expect(damaged).toHaveLength(1);
   expect(damaged[0]).toMatch(/^project\..*\.json$/);
   expect(await readFile(join(projectDir, 'damaged', damaged[0]!), 'utf-8')).toBe(text.slice(0, Math.floor(text.length / 2)));

@@ -1,9 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { Locator, Page } from '@playwright/test';
-import type { ProjectFile, CoderFile } from '../../shared/domain/schemas';
+import { rpc } from './api';
 import { expect, test } from './web-app';
-import type { WebApp } from './web-app';
+import { LAMBETH, POOLED, codeId, codedRuns, coderFile, dragOnto, openDocument, phrasePoints, projectFile, selectByMouse, spanOf, start, treeRow } from './reader';
 
 /*
  * Coding in the reader with real mouse and keyboard events against the real `npm run web`
@@ -12,181 +9,6 @@ import type { WebApp } from './web-app';
  * codes, undo and redo; switching coder and whose codings are shown; the coding popover.
  */
 
-const PROJECT = join('Marginalia', 'Thrive LDN sample.marginalia');
-const CONVERSATIONS = join('resources', 'sample', 'conversations');
-
-async function sourceText(file: string): Promise<string> {
-  return readFile(join(CONVERSATIONS, file), 'utf-8');
-}
-
-/** The exact [start, end) of a phrase in a sample conversation (found once). */
-async function spanOf(file: string, phrase: string): Promise<{ start: number; end: number }> {
-  const text = await sourceText(file);
-  const start = text.indexOf(phrase);
-  expect(start, `"${phrase}" is in ${file}`).toBeGreaterThanOrEqual(0);
-  expect(text.indexOf(phrase, start + 1), `"${phrase}" is in ${file} once`).toBe(-1);
-  return { start, end: start + phrase.length };
-}
-
-async function projectFile(app: WebApp): Promise<ProjectFile> {
-  return JSON.parse(await readFile(join(app.documentsDir, PROJECT, 'project.json'), 'utf-8')) as ProjectFile;
-}
-
-async function codeId(app: WebApp, name: string): Promise<string> {
-  const code = (await projectFile(app)).codebook.find((c) => c.name === name);
-  if (!code) throw new Error(`no code named ${name}`);
-  return code.id;
-}
-
-async function coderFile(app: WebApp, coderName: string): Promise<CoderFile | null> {
-  const coder = (await projectFile(app)).coders.find((c) => c.name === coderName);
-  if (!coder) return null;
-  return JSON.parse(await readFile(join(app.documentsDir, PROJECT, 'coders', `${coder.id}.json`), 'utf-8')) as CoderFile;
-}
-
-/** First launch: the sample opens and asks for the coder's name. */
-async function start(page: Page, app: WebApp, name = 'Test Coder'): Promise<void> {
-  await page.goto(app.url);
-  const dialog = page.getByRole('dialog', { name: 'What’s your name?' });
-  await expect(dialog).toBeVisible();
-  await expect(dialog).toContainText('records who made it');
-  await dialog.getByLabel('Your name').fill(name);
-  await dialog.getByRole('button', { name: 'Continue' }).click();
-  await expect(dialog).toBeHidden();
-  await expect(page.getByRole('button', { name: new RegExp(`Coding as ${name}`) })).toBeVisible();
-}
-
-async function openDocument(page: Page, name: string): Promise<Locator> {
-  await page.getByRole('listbox', { name: 'Documents' }).getByRole('option', { name }).click();
-  const reader = page.getByRole('region', { name });
-  await expect(reader.locator('[data-key]').first()).toBeVisible();
-  return reader;
-}
-
-/** Just what the page-side helpers use of the DOM (this file is type-checked without DOM types). */
-interface Rect {
-  left: number;
-  right: number;
-  top: number;
-  height: number;
-}
-interface PageRange {
-  setStart(node: unknown, offset: number): void;
-  setEnd(node: unknown, offset: number): void;
-  getClientRects(): ArrayLike<Rect>;
-}
-interface PageElement {
-  scrollTop: number;
-  clientHeight: number;
-  textContent: string | null;
-  firstChild: unknown;
-  getBoundingClientRect(): Rect;
-  querySelectorAll(selector: string): ArrayLike<PageElement>;
-  ownerDocument: { createRange(): PageRange };
-}
-
-function readerScroller(page: Page): Locator {
-  return page.locator('[data-scroll-root]');
-}
-
-/**
- * Viewport points just inside the first and last characters of `phrase` in the reader's text,
- * scrolled into view. The reader renders only what is near the viewport, so it is scrolled
- * through until the phrase is rendered.
- */
-async function phrasePoints(page: Page, phrase: string): Promise<{ x1: number; y1: number; x2: number; y2: number }> {
-  for (let attempt = 0; attempt < 60; attempt++) {
-    const points = await renderedPhrasePoints(page, phrase);
-    if (points) return points;
-    const more = await readerScroller(page).evaluate((el, first) => {
-      const scroller = el as unknown as PageElement;
-      if (first) {
-        scroller.scrollTop = 0;
-        return true;
-      }
-      const before = scroller.scrollTop;
-      scroller.scrollTop += scroller.clientHeight * 0.8;
-      return scroller.scrollTop > before;
-    }, attempt === 0);
-    if (!more) break;
-    await page.waitForTimeout(60);
-  }
-  throw new Error(`"${phrase}" is not in the reader`);
-}
-
-async function renderedPhrasePoints(page: Page, phrase: string): Promise<{ x1: number; y1: number; x2: number; y2: number } | null> {
-  return readerScroller(page).evaluate((el, wanted) => {
-    const scroller = el as unknown as PageElement;
-    // The rendered text run by run (each holds one text node), so a phrase crossing runs or turns is found too.
-    const runs = Array.from(scroller.querySelectorAll('[data-start]'));
-    const nodes: { node: unknown; from: number }[] = [];
-    let all = '';
-    for (const run of runs) {
-      nodes.push({ node: run.firstChild, from: all.length });
-      all += run.textContent ?? '';
-    }
-    const at = all.indexOf(wanted);
-    if (at < 0) return null;
-    const locate = (offset: number) => {
-      const hit = [...nodes].reverse().find((e) => e.from <= offset)!;
-      return { node: hit.node, offset: offset - hit.from };
-    };
-    const rectOf = (offset: number) => {
-      const { node, offset: o } = locate(offset);
-      const range = scroller.ownerDocument.createRange();
-      range.setStart(node, o);
-      range.setEnd(node, o + 1);
-      const rects = range.getClientRects();
-      return rects[rects.length - 1]!;
-    };
-    // On screen first: the passage's first line a third of the way down the reader.
-    const box = scroller.getBoundingClientRect();
-    const top = rectOf(at).top;
-    if (top < box.top + 40 || top > box.top + box.height * 0.5) scroller.scrollTop += top - (box.top + box.height / 3);
-    const a = rectOf(at);
-    const b = rectOf(at + wanted.length - 1);
-    return { x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2 };
-  }, phrase);
-}
-
-/** Selects a phrase the way a user does: press, drag across the text, release. */
-async function selectByMouse(page: Page, phrase: string): Promise<void> {
-  const { x1, y1, x2, y2 } = await phrasePoints(page, phrase);
-  await page.mouse.move(x1, y1);
-  await page.mouse.down();
-  await page.mouse.move((x1 + x2) / 2, (y1 + y2) / 2, { steps: 8 });
-  await page.mouse.move(x2, y2, { steps: 8 });
-  await page.mouse.up();
-  await expect(page.getByRole('button', { name: /^Selected passage: / })).toBeVisible();
-}
-
-/** Drags with real pointer events, in steps, so dnd-kit's pointer sensor activates and tracks it. */
-async function dragOnto(page: Page, from: Locator, to: Locator): Promise<void> {
-  await from.scrollIntoViewIfNeeded();
-  await to.scrollIntoViewIfNeeded();
-  const a = await from.boundingBox();
-  const b = await to.boundingBox();
-  if (!a || !b) throw new Error('drag source or target is not on screen');
-  const start = { x: a.x + Math.min(70, a.width / 2), y: a.y + Math.min(14, a.height / 2) };
-  const end = { x: b.x + Math.min(60, b.width / 2), y: b.y + Math.min(14, b.height / 2) };
-  await page.mouse.move(start.x, start.y);
-  await page.mouse.down();
-  await page.mouse.move(start.x + 12, start.y + 4, { steps: 4 });
-  await page.mouse.move(end.x, end.y, { steps: 20 });
-  await page.mouse.move(end.x + 2, end.y + 1, { steps: 2 });
-  await page.mouse.up();
-}
-
-function codedRuns(reader: Locator, id: string): Locator {
-  return reader.locator(`[data-code-ids~="${id}"]`);
-}
-
-function treeRow(page: Page, name: string): Locator {
-  return page.getByRole('tree', { name: 'Codebook' }).getByRole('treeitem', { name, exact: true }).locator('> [data-code-row]');
-}
-
-const LAMBETH = '04-lambeth-commissioners.txt';
-const POOLED = "Pooled budgets for a neighbourhood, with residents on the panel that decides how it's spent.";
 
 test('a passage selected with the mouse and dragged onto a code is coded, shown, kept and saved in the coder’s file', async ({ app, page }) => {
   await start(page, app);
@@ -195,13 +17,13 @@ test('a passage selected with the mouse and dragged onto a code is coded, shown,
 
   await selectByMouse(page, POOLED);
   const chip = page.getByRole('button', { name: /^Selected passage: Pooled budgets/ });
-  await expect(chip).toContainText('Drag onto a code');
+  await expect(chip).toHaveAttribute('title', /Drag onto a code/);
 
   await dragOnto(page, chip, treeRow(page, 'Communities take the lead'));
   const communities = await codeId(app, 'Communities take the lead');
   const highlight = codedRuns(reader, communities);
   await expect(highlight).toHaveText(POOLED);
-  await expect(reader.getByRole('button', { name: /^Communities take the lead: coded passage/ })).toBeVisible();
+  await expect(reader.getByRole('button', { name: /^Communities take the lead(, Test Coder)?: coded passage/ })).toBeVisible();
   await expect(page.locator('footer').getByRole('status')).toContainText('Code “Communities take the lead” in 04 Lambeth');
 
   // Stored in the current coder's own file, at the exact offsets of the passage.
@@ -219,7 +41,7 @@ test('a passage selected with the mouse and dragged onto a code is coded, shown,
   await page.reload();
   const again = page.getByRole('region', { name: '04 Lambeth: commissioners' });
   await expect(codedRuns(again, communities)).toHaveText(POOLED);
-  await expect(again.getByRole('button', { name: /^Communities take the lead: coded passage/ })).toBeVisible();
+  await expect(again.getByRole('button', { name: /^Communities take the lead(, Test Coder)?: coded passage/ })).toBeVisible();
 
   // Its own coder can change its extent from the popover: pick the new passage, then apply.
   await phrasePoints(page, POOLED);
@@ -247,7 +69,7 @@ test('a passage selected with the mouse and dragged onto a code is coded, shown,
   await expect(segment).toContainText('04 Lambeth: commissioners');
 });
 
-test('a code dragged from the codebook onto the selection codes it; a selection across turns is coded as one passage', async ({ app, page }) => {
+test('a code dragged from the codebook onto the selected text codes it and the chip goes; a selection across turns is coded as one passage', async ({ app, page }) => {
   await start(page, app);
   const reader = await openDocument(page, '04 Lambeth: commissioners');
   const phrase = "A single assessment that all partners accept.\n\nPublic health lead: One outcome everyone";
@@ -261,8 +83,10 @@ test('a code dragged from the codebook onto the selection codes it; a selection 
   const chip = page.getByRole('button', { name: /^Selected passage: A single assessment/ });
   await expect(chip).toBeVisible();
 
-  await dragOnto(page, treeRow(page, 'Joined-up local partnerships'), chip);
+  // Dropped on the selected text itself (its first line), not on the chip.
+  await dragOnto(page, treeRow(page, 'Joined-up local partnerships'), reader.locator('[data-selected]').first());
   const joined = await codeId(app, 'Joined-up local partnerships');
+  await expect(chip, 'the chip goes once the selection is coded').toBeHidden();
   await expect(codedRuns(reader, joined)).toHaveCount(2);
   await expect(codedRuns(reader, joined).first()).toHaveText('A single assessment that all partners accept.');
   await expect(codedRuns(reader, joined).last()).toHaveText('One outcome everyone');
@@ -310,8 +134,7 @@ test('keyboard: Ctrl+K codes the selection from the palette, 1–9 apply quick c
 
   // Quick codes: pin two codes (as the codebook's pin does, through workspace.update), then 2 applies the second.
   const stigma = await codeId(app, 'Tackling stigma');
-  const response = await page.request.post(`${app.origin}/rpc/workspace.update`, { data: { quickCodes: [workforce, stigma] } });
-  expect(response.ok()).toBe(true);
+  await rpc(page, app, 'workspace.update', { quickCodes: [workforce, stigma] });
   await page.reload();
   const again = page.getByRole('region', { name: '04 Lambeth: commissioners' });
   await expect(codedRuns(again, workforce)).toHaveText(phrase);
@@ -329,13 +152,16 @@ test('whose codings are shown: me, one coder, all coders; switching coder; the c
   await start(page, app);
   const reader = await openDocument(page, '01 Hackney: young people');
   const show = page.getByLabel('Show codings of');
-  // The new coder has coded nothing here.
-  await expect(show).toHaveValue('me');
+  // The sample opens on everyone's codings; the new coder has coded nothing here.
+  await expect(show).toHaveValue('all');
+  await show.selectOption({ label: 'Me' });
   await expect(reader.locator('[data-codings]')).toHaveCount(0);
   await expect(reader.locator('[data-stripe-code]')).toHaveCount(0);
 
   await show.selectOption({ label: 'Amara Okafor' });
   const peer = 'Peer mentors should be the front door, not the whole house.';
+  // The reader draws only the blocks near the view: bring the passage into it.
+  await phrasePoints(page, peer);
   await expect(reader.locator('[data-codings]', { hasText: peer })).toHaveCount(1);
   // Tom Reilly did not code that sentence on its own.
   const amaraCodings = await reader.locator('[data-codings]').count();
@@ -346,8 +172,8 @@ test('whose codings are shown: me, one coder, all coders; switching coder; the c
 
   await show.selectOption({ label: 'All coders' });
   await expect(reader.locator('[data-stripe-code]').first()).toBeVisible();
-  await expect(reader.getByRole('button', { name: /^Children and young people · AO \(Amara Okafor\)/ })).toBeVisible();
-  await expect(reader.getByRole('button', { name: /^Children and young people · TR \(Tom Reilly\)/ }).first()).toBeVisible();
+  await expect(reader.getByRole('button', { name: /^Children and young people, Amara Okafor:/ })).toBeVisible();
+  await expect(reader.getByRole('button', { name: /^Children and young people, Tom Reilly:/ }).first()).toBeVisible();
   // The densest stretch: several codes and both coders on the same sentences.
   await page.mouse.move(0, 0);
   await reader.locator('[data-scroll-root]').evaluate((el) => {
@@ -359,7 +185,7 @@ test('whose codings are shown: me, one coder, all coders; switching coder; the c
 
   // Hovering a stripe lights its passage.
   await phrasePoints(page, 'In my family');
-  const stripe = reader.getByRole('button', { name: /^Tackling stigma · TR/ });
+  const stripe = reader.getByRole('button', { name: /^Tackling stigma, Tom Reilly:/ });
   await stripe.hover();
   await expect(reader.locator('[data-hot]').first()).toBeVisible();
   await expect(reader.locator('[data-hot]').first()).toContainText('In my family');
@@ -384,10 +210,6 @@ test('whose codings are shown: me, one coder, all coders; switching coder; the c
   await expect(reader.locator('[data-codings]', { hasText: peer })).toHaveCount(1);
   await reader.locator('[data-codings]', { hasText: peer }).click();
   await expect(popover).toContainText('Amara Okafor (you)');
-  await popover.getByRole('button', { name: 'Write memo' }).click();
-  await popover.getByLabel('Memo on this coding').fill('Peers as the way in, not a substitute for services.');
-  await popover.getByRole('button', { name: 'Save memo' }).click();
-  await expect(popover).toContainText('Memo: Peers as the way in');
   await page.screenshot({ path: 'tests/artifacts/workbench-popover.png' });
   await popover.getByRole('button', { name: 'Remove' }).click();
   await expect(reader.locator('[data-codings]', { hasText: peer })).toHaveCount(0);
@@ -435,5 +257,5 @@ test('the project reopens at the last document, scrolled where the user left it'
   await expect.poll(async () => {
     const after = await topOf(landmark);
     return after === null || before === null ? Infinity : Math.abs(after - before);
-  }).toBeLessThan(40);
+  }).toBeLessThan(24); // Within a line: the position is held while the blocks around it are measured.
 });

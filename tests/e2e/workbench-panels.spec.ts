@@ -273,7 +273,9 @@ test('memos: a journal entry appears in the memo list with its author and date',
   await showCentre(page, 'Memos');
   await expect(page.getByRole('article')).toHaveCount(3);
   // Newest first.
-  await expect(page.getByRole('article').first()).toHaveAccessibleName(`Memo by Test Coder on A coding in ${codedDoc}`);
+  // A coding's memo names its code and the passage's first words.
+  const opening = coded!.text.trim().split(/\s+/).slice(0, 3).join(' ').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  await expect(page.getByRole('article').first()).toHaveAccessibleName(new RegExp(`^Memo by Test Coder on Zero suicide: “${opening}.*” in ${codedDoc}$`));
   await page.getByLabel('Memo kind').selectOption({ label: 'Codes' });
   await expect(page.getByRole('article')).toHaveCount(1);
   await page.getByRole('article').getByRole('button', { name: 'Zero suicide' }).click();
@@ -282,7 +284,7 @@ test('memos: a journal entry appears in the memo list with its author and date',
 
   await showCentre(page, 'Memos');
   await page.getByLabel('Memo kind').selectOption({ label: 'Codings' });
-  await page.getByRole('article').getByRole('button', { name: `A coding in ${codedDoc}` }).click();
+  await page.getByRole('article').getByRole('button', { name: new RegExp(`^Zero suicide: “${opening}`) }).click();
   await expect(page.getByRole('region', { name: codedDoc })).toBeVisible();
 });
 
@@ -337,9 +339,9 @@ test('search: code every "waiting list" result at a code, then read them in its 
   const dialog = page.getByRole('dialog', { name: `Code all ${n} results for “waiting list”` });
   await dialog.getByRole('combobox', { name: 'Code at' }).fill('waiting');
   await dialog.getByRole('option', { name: 'Waiting lists' }).click();
-  await dialog.getByRole('button', { name: `Code ${n} passages at “Waiting lists”` }).click();
+  await dialog.getByRole('button', { name: `Code ${n} matches at “Waiting lists”` }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole('status').filter({ hasText: `Coded ${n} passages at “Waiting lists”.` })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: `Coded ${n} matches at “Waiting lists”.` })).toBeVisible();
   await expect(item(tree, 'Waiting lists')).toHaveAccessibleDescription(`${n} codings`);
 
   // The coded segments of that code list each passage with its document and speaker.

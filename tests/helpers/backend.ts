@@ -1,20 +1,41 @@
+import { cp } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { createBackend } from '../../electron/services/backend';
 import type { Backend } from '../../electron/services/backend';
 import { fixedDeps } from './temp-dir';
 
-/** A real backend on temp folders, with the sample project open and the user named. */
-export async function sampleBackend(root: string, coderName: string | null = 'Test Coder', idPrefix = 'id'): Promise<Backend> {
-  const backend = await createBackend({
+/** A real backend on temp folders, `root` standing for the user's home; nothing opened yet. */
+export function homeBackend(root: string, idPrefix = 'id', ids: 'plain' | 'guid' = 'plain'): Promise<Backend> {
+  return createBackend({
     dataDir: join(root, 'data'),
     documentsDir: join(root, 'Documents'),
+    homeDir: root,
     resourcesDir: resolve('resources'),
     shell: 'browser',
-    deps: fixedDeps(undefined, idPrefix),
+    deps: fixedDeps(undefined, idPrefix, ids),
   });
+}
+
+/** A real backend on temp folders, with the sample project open and the user named. */
+export async function sampleBackend(root: string, coderName: string | null = 'Test Coder', idPrefix = 'id', ids: 'plain' | 'guid' = 'plain'): Promise<Backend> {
+  const backend = await homeBackend(root, idPrefix, ids);
   await backend.openInitialProject();
   if (coderName) await backend.handlers['app.setCoderName']({ name: coderName });
   return backend;
 }
 
 export const SAMPLE_PATH = join('Documents', 'Marginalia', 'Thrive LDN sample.marginalia');
+
+/**
+ * Two researchers, each with their own copy of the same sample project (the colleague's is a
+ * copy of the lead's folder, at `root/colleague-copy`), with GUID ids as the app makes them:
+ * the files they exchange hold only GUIDs.
+ */
+export async function samplePair(root: string): Promise<{ lead: Backend; colleague: Backend; colleagueCopy: string }> {
+  const lead = await sampleBackend(join(root, 'lead'), 'Lead', 'id', 'guid');
+  const colleagueCopy = join(root, 'colleague-copy');
+  await cp(join(root, 'lead', SAMPLE_PATH), colleagueCopy, { recursive: true });
+  const colleague = await sampleBackend(join(root, 'colleague'), 'Colleague', 'col', 'guid');
+  await colleague.handlers['project.open']({ path: colleagueCopy });
+  return { lead, colleague, colleagueCopy };
+}

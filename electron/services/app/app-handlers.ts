@@ -1,9 +1,11 @@
 import { resolve } from 'node:path';
+import { plural } from '../../../shared/text/plural';
 import { AppError } from '../../../shared/api/errors';
 import { handlerModule } from '../handler-registry';
 import { createProject } from '../project/create-project';
 import { restoreFromBackup } from '../project/restore-backup';
 import { formatWhen } from '../store/project-lock';
+import { FolderBrowser } from './folder-browser';
 import type { ProjectHost } from './project-host';
 
 /** The app itself: its state and the user's name as a coder. */
@@ -31,7 +33,9 @@ export function projectHandlers(host: ProjectHost) {
       }
       const restored = await restoreFromBackup(dir, file, { ...(backup !== undefined && { backup }), app: host.app, deps: host.deps });
       const kept = restored.damagedCopy ? ` The damaged file was kept as ${restored.damagedCopy}.` : '';
-      const message = `${restored.file} was restored from the backup of ${formatWhen(restored.takenAt)} (${restored.backup}); changes made to it after that time are not in it.${kept}`;
+      const set = restored.alsoRestored.length > 0 ? `, together with the ${plural(restored.alsoRestored.length, 'coder file')} taken at the same moment` : '';
+      const aside = restored.keptAside.length > 1 ? ' Every file replaced is kept in damaged/.' : '';
+      const message = `${restored.file} was restored from the backup of ${formatWhen(restored.takenAt)} (${restored.backup})${set}; changes made after that time are not in it.${kept}${aside}`;
       try {
         return { ...restored, message, snapshot: (await host.openAt(dir)).snapshot() };
       } catch (err) {
@@ -42,6 +46,7 @@ export function projectHandlers(host: ProjectHost) {
     },
     'project.close': async () => {
       await host.close();
+      await host.settings.forgetOpenProject();
       return null;
     },
   });
@@ -54,6 +59,14 @@ export function workspaceHandlers(host: ProjectHost) {
       await host.settings.updateWorkspace(host.session().store.data.id, change);
       return null;
     },
+  });
+}
+
+/** Browser mode's folder chooser: folders in the user's home folder and below. */
+export function folderHandlers(host: ProjectHost) {
+  const browser = new FolderBrowser({ home: host.options.homeDir, startAt: [host.projectsDir, host.options.documentsDir] });
+  return handlerModule('folders', {
+    'folders.list': async ({ path }) => browser.list(path),
   });
 }
 

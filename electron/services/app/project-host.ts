@@ -15,8 +15,10 @@ const NO_HISTORY: HistoryState = { canUndo: false, canRedo: false, undoLabel: nu
 
 export interface HostOptions {
   shell: 'electron' | 'browser';
-  /** Where the sample project's copy is made on first launch. */
+  /** Where the sample project's copy is made on first launch, and new projects by default (in Marginalia/). */
   documentsDir: string;
+  /** The user's home folder: browser mode's folder chooser shows it and what is below it, nothing else. */
+  homeDir: string;
   /** The app's resources/ folder (sample project sources, icons). */
   resourcesDir: string;
 }
@@ -68,11 +70,19 @@ export class ProjectHost {
     return this.activate(await ProjectStore.open(dir, this.deps, { app: this.app }));
   }
 
+  /** Documents/Marginalia: where the sample's copy and, unless the user chooses otherwise, new projects go. */
+  get projectsDir(): string {
+    return join(this.options.documentsDir, 'Marginalia');
+  }
+
   async openSample(): Promise<ProjectSession> {
     // The bundled original is never opened: the user works in their own copy, made once.
-    const dest = join(this.options.documentsDir, 'Marginalia', SAMPLE_FOLDER);
+    const dest = join(this.projectsDir, SAMPLE_FOLDER);
     if (await stat(join(dest, 'project.json')).then(() => true, () => false)) return this.openAt(dest);
-    return this.activate(await createSampleProject(this.options.resourcesDir, dest, this.deps, { app: this.app }));
+    const store = await createSampleProject(this.options.resourcesDir, dest, this.deps, { app: this.app });
+    // The sample is coded by two coders and not by the user: it opens on everyone's codings, not on none.
+    await this.settings.updateWorkspace(store.data.id, { coderView: 'all' });
+    return this.activate(store);
   }
 
   state(): AppState {
@@ -80,6 +90,7 @@ export class ProjectHost {
       shell: this.options.shell,
       coderName: this.settings.data.coderName,
       recentProjects: [...this.settings.data.recentProjects],
+      projectsDir: this.projectsDir,
       project: this.current?.snapshot() ?? null,
       history: this.current?.historyState() ?? NO_HISTORY,
       notices: this.notices,

@@ -97,5 +97,9 @@ export async function readProjectCoders(dir: string, now: Date): Promise<CoderEx
     }
     throw err;
   });
-  return state.data.coders.map((coder) => buildCoderExchange(state.data, coder, state.coder(coder.id)!.toFile(), now.toISOString()));
+  return state.data.coders.map((coder) => {
+    const exchange = buildCoderExchange(state.data, coder, state.coder(coder.id)!.toFile(), now.toISOString());
+    // Held to the rules of a coder file sent by a colleague: GUID ids, sound names.
+    return parseCoderExchange(JSON.stringify(exchange), layout.data(coder.id).snapshot);
+  });
 }

@@ -4,7 +4,9 @@ import { codePath, subtreeIds } from '../../../shared/domain/codebook';
 import { documentMatches } from '../../../shared/domain/filters';
 import type { AttributeDef, AttributeValue, Code, Coder, DocumentMeta, ProjectFile } from '../../../shared/domain/schemas';
 import { treeOrder } from '../../../shared/export/code-tree';
-import { coOccurrence, countMatrix } from '../../../shared/export/matrices';
+import { coOccurrence, codeTable, countingStatement } from '../../../shared/export/matrices';
+import type { Counting } from '../../../shared/export/matrices';
+import { isConsensusCoder } from '../../../shared/operations/consensus-ops';
 import type { ProjectStore } from '../project/project-store';
 import type { CellValue, ColumnSpec } from './workbook';
 
@@ -21,7 +23,7 @@ export interface ExportSelection {
   /** null: every document (that passes `attributes`). */
   documentIds: string[] | null;
   attributes: AttributeFilter;
-  /** null: every coder. */
+  /** null: every coder but the Consensus coder (which counts only when chosen). */
   coderIds: string[] | null;
 }
 
@@ -65,7 +67,8 @@ export function selectData(store: ProjectStore, selection: ExportSelection): Sel
   const codes = treeOrder(codebook).filter((c) => !wanted || wanted.has(c.id));
   const documentIds = selection.documentIds ? new Set(selection.documentIds) : null;
   const documents = project.documents.filter((d) => (!documentIds || documentIds.has(d.id)) && documentMatches(d, selection.attributes));
-  const coders = project.coders.filter((c) => !selection.coderIds || selection.coderIds.includes(c.id));
+  // "Every coder" means the coders' own work: the Consensus coder counts only when chosen.
+  const coders = project.coders.filter((c) => (selection.coderIds ? selection.coderIds.includes(c.id) : !isConsensusCoder(c)));
 
   const codeOrder = new Map(codes.map((c, i) => [c.id, i]));
   const documentOrder = new Map(documents.map((d, i) => [d.id, i]));
@@ -198,26 +201,30 @@ export function pathLabel(data: SelectedData, codeId: string): string {
   return codePath(data.project.codebook, codeId).join(PATH_SEPARATOR);
 }
 
-/** Codes × documents: codings per cell, with each code's total and number of documents. */
-export function codeByDocumentTable(data: SelectedData, rollUp = false): Table {
+/** A sheet's last row: how its cells count several coders' work. */
+function countingRow(counting: Counting, width: number): CellValue[] {
+  return [countingStatement(counting), ...new Array<CellValue>(width - 1).fill(null)];
+}
+
+/** Codes × documents: passages per cell (see the counting rule), with each code's total and number of documents. */
+export function codeByDocumentTable(data: SelectedData, rollUp = false, counting: Counting = 'distinct'): Table {
   const rowKeys = data.codes.map((c) => c.id);
   const columnKeys = data.documents.map((d) => d.id);
-  const codings = countMatrix(data.codings, rowKeys, columnKeys, { rowKey: (c) => c.codeId, rowsFor: countedCodes(data, rollUp), columnOf: (c) => c.documentId });
-  // Each column is one document: a code's documents are its columns with codings.
-  const documents = {
-    rowTotals: codings.cells.map((row) => row.reduce((n, count) => n + (count > 0 ? 1 : 0), 0)),
-    total: codings.columnTotals.reduce((n, count) => n + (count > 0 ? 1 : 0), 0),
-  };
+  const options = { counting, rowsOf: countedCodes(data, rollUp), ownRow: (codeId: string) => codeId, columnOf: (documentId: string) => documentId };
+  const passages = codeTable(data.codings, rowKeys, columnKeys, { ...options, measure: 'segments' });
+  const documents = codeTable(data.codings, rowKeys, columnKeys, { ...options, measure: 'documents', counting: 'distinct' });
+  const columns: ColumnSpec[] = [
+    { header: 'Code', width: 40 },
+    ...data.documents.map((d): ColumnSpec => ({ header: d.name, width: 14, type: 'number' })),
+    { header: 'Total passages', width: 12, type: 'number' },
+    { header: 'Documents', width: 11, type: 'number' },
+  ];
   return {
-    columns: [
-      { header: 'Code', width: 40 },
-      ...data.documents.map((d): ColumnSpec => ({ header: d.name, width: 14, type: 'number' })),
-      { header: 'Total codings', width: 12, type: 'number' },
-      { header: 'Documents', width: 11, type: 'number' },
-    ],
+    columns,
     rows: [
-      ...data.codes.map((code, r) => [pathLabel(data, code.id), ...codings.cells[r]!, codings.rowTotals[r]!, documents.rowTotals[r]!]),
-      ['Total', ...codings.columnTotals, codings.total, documents.total],
+      ...data.codes.map((code, r) => [pathLabel(data, code.id), ...passages.cells[r]!, passages.rowTotals[r]!, documents.rowTotals[r]!]),
+      ['Total', ...passages.columnTotals, passages.total, documents.total],
+      countingRow(counting, columns.length),
     ],
   };
 }
@@ -247,28 +254,30 @@ export function attributeKey(doc: DocumentMeta | undefined, name: string): strin
 }
 
 /**
- * Codes × the values of one document attribute (aspiration × borough): codings per cell, or
- * with `measure: 'documents'` the number of documents with a coding at the code. A total
- * row, and for documents the number of selected documents with each value.
+ * Codes × the values of one document attribute (aspiration × borough): passages per cell (see
+ * the counting rule), or with `measure: 'documents'` the number of documents with a coding at
+ * the code. A total row, and for documents the number of selected documents with each value.
  */
-export function codeByAttributeTable(data: SelectedData, attributeName: string, measure: CountMeasure, rollUp = false): Table {
+export function codeByAttributeTable(data: SelectedData, attributeName: string, measure: CountMeasure, rollUp = false, counting: Counting = 'distinct'): Table {
   if (!data.project.attributes.some((a) => a.name === attributeName)) {
     throw new AppError('NOT_FOUND', `There is no document attribute called "${attributeName}".`);
   }
   const values = attributeValues(data.documents, attributeName);
   const columnOfDocument = new Map(data.documents.map((d) => [d.id, attributeKey(d, attributeName)]));
-  const matrix = countMatrix(
+  const matrix = codeTable(
     data.codings,
     data.codes.map((c) => c.id),
     values,
     {
-      rowKey: (c) => c.codeId,
-      rowsFor: countedCodes(data, rollUp),
-      columnOf: (c) => columnOfDocument.get(c.documentId) ?? null,
-      ...(measure === 'documents' ? { distinct: (c: CoderCoding) => c.documentId } : {}),
+      measure: measure === 'codings' ? 'segments' : 'documents',
+      counting: measure === 'codings' ? counting : 'distinct',
+      rowsOf: countedCodes(data, rollUp),
+      ownRow: (codeId) => codeId,
+      columnOf: (documentId) => columnOfDocument.get(documentId) ?? null,
     },
   );
-  const unit = measure === 'codings' ? 'codings' : 'documents';
+  const unit = measure === 'codings' ? 'passages' : 'documents';
+  const width = values.length + 2;
   const rows: CellValue[][] = [
     ...data.codes.map((code, r) => [pathLabel(data, code.id), ...matrix.cells[r]!, matrix.rowTotals[r]!]),
     [`Total ${unit}`, ...matrix.columnTotals, matrix.total],
@@ -276,7 +285,7 @@ export function codeByAttributeTable(data: SelectedData, attributeName: string, 
   if (measure === 'documents') {
     const perValue = values.map((v) => data.documents.filter((d) => attributeKey(d, attributeName) === v).length);
     rows.push(['Documents with this value', ...perValue, data.documents.length]);
-  }
+  } else rows.push(countingRow(counting, width));
   return {
     columns: [
       { header: 'Code', width: 40 },

@@ -1,5 +1,8 @@
 import type { Writable } from 'node:stream';
 import { subtreeIds } from '../../../shared/domain/codebook';
+import { CO_OCCURRENCE_STATEMENT, DEFAULT_COUNTING, countingStatement } from '../../../shared/export/matrices';
+import type { Counting } from '../../../shared/export/matrices';
+import { isConsensusCoder } from '../../../shared/operations/consensus-ops';
 import type { ProjectStore } from '../project/project-store';
 import { attributeColumns, codeByAttributeTable, codeByDocumentTable, codebookTable, coOccurrenceTable, selectData } from './coded-data';
 import type { ExportSelection, SelectedData, Table } from './coded-data';
@@ -23,6 +26,8 @@ export interface ExcelExportOptions {
   crossAttribute?: string | string[];
   /** Count a coding at a sub-code for its parent codes too, in the count sheets. */
   rollUp?: boolean;
+  /** How several coders' passages count in the count sheets (default: distinct passages). */
+  counting?: Counting;
   /** A sheet per code with everything coded at it or its sub-codes. */
   sheetPerCode?: boolean;
   /** Agreement sheets, made by the caller from an agreement report. */
@@ -38,6 +43,7 @@ function sheet(name: string, table: Table): SheetSpec {
 
 function describeSelection(data: SelectedData, selection: ExportSelection, options: ExcelExportOptions, now: Date): SheetSpec {
   const { project } = data;
+  const consensusLeftOut = selection.coderIds === null && project.coders.some(isConsensusCoder);
   const filter = Object.entries(selection.attributes)
     .filter(([, values]) => values.length > 0)
     .map(([name, values]) => `${name}: ${values.join(', ')}`)
@@ -48,10 +54,10 @@ function describeSelection(data: SelectedData, selection: ExportSelection, optio
     ['Codes', selection.codeIds === null ? `All (${data.codes.length})` : `${data.codes.length}, with sub-codes`],
     ['Documents', selection.documentIds === null && !filter ? `All (${data.documents.length})` : data.documents.length],
     ['Document filter', filter || 'None'],
-    ['Coders', data.coders.map((c) => c.name).join(', ') || 'None'],
+    ['Coders', `${data.coders.map((c) => c.name).join(', ') || 'None'}${consensusLeftOut ? ' (the Consensus coder is counted only when chosen)' : ''}`],
     ['Codings', data.codings.length],
-    ['Counting', options.rollUp ? 'A coding at a sub-code also counts for its parent codes.' : 'Each coding counts for its own code only.'],
-    ['Co-occurrence', 'Pairs of codings (by any selected coder) at two codes, in the same document, whose passages overlap; the diagonal is the number of codings at the code.'],
+    ['Counting', `${countingStatement(options.counting ?? DEFAULT_COUNTING)} ${options.rollUp ? 'A passage at a sub-code also counts for its parent codes.' : 'Each passage counts for its own code only.'}`],
+    ['Co-occurrence', CO_OCCURRENCE_STATEMENT],
     ['Offsets', 'Start and End are character positions (UTF-16 units, from 0) in the document text as Marginalia stores it.'],
   ];
   return {
@@ -106,10 +112,10 @@ export function workbookSheets(store: ProjectStore, selection: ExportSelection, 
     step('Codebook');
     yield sheet('Codebook', codebookTable(data));
     step('Code × document');
-    yield sheet('Code × document', codeByDocumentTable(data, options.rollUp));
+    yield sheet('Code × document', codeByDocumentTable(data, options.rollUp, options.counting));
     for (const name of crossed) {
       step(`Code × ${name}`);
-      yield sheet(`Code × ${name}`, codeByAttributeTable(data, name, 'codings', options.rollUp));
+      yield sheet(`Code × ${name}`, codeByAttributeTable(data, name, 'codings', options.rollUp, options.counting));
       yield sheet(`Code × ${name} (docs)`, codeByAttributeTable(data, name, 'documents', options.rollUp));
     }
     step('Co-occurrence');

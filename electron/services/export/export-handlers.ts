@@ -20,8 +20,8 @@ export function exportHandlers(session: () => ProjectSession, events: EventHub) 
     return exportFile(fileName, mimeType, bytes, outcome.notes);
   };
   return handlerModule('export', {
-    'export.workbook': ({ selection, attributeColumns, crossAttributes, rollUp, sheetPerCode, agreement }) =>
-      exported({ format: 'xlsx', selection, workbook: { attributeColumns, crossAttributes, rollUp, sheetPerCode, agreement } }),
+    'export.workbook': ({ selection, attributeColumns, crossAttributes, rollUp, counting, sheetPerCode, agreement }) =>
+      exported({ format: 'xlsx', selection, workbook: { attributeColumns, crossAttributes, rollUp, counting, sheetPerCode, agreement } }),
     'export.csv': ({ selection, attributeColumns }) => exported({ format: 'csv', selection, attributeColumns }),
     'export.refi': ({ format, offsets }) => exported(format === 'qdpx' ? { format, offsets } : { format }),
     'export.table': async ({ name, columns, rows }) => {

@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream';
 import type { AgreementMode } from '../../../shared/api/contract';
-import { agreementTables } from '../../../shared/agreement/report-tables';
-import { computeAgreement } from '../agreement/agreement-service';
+import type { Counting } from '../../../shared/export/matrices';
+import { agreementReportTables, agreementRequest } from '../agreement/agreement-service';
 import type { ProjectStore } from '../project/project-store';
 import { agreementSheets } from './agreement-sheets';
 import type { ExportSelection } from './coded-data';
@@ -24,9 +24,11 @@ export interface WorkbookChoices {
   crossAttributes: string[];
   /** A coding at a sub-code counts for its parent codes too. */
   rollUp: boolean;
+  /** How several coders' passages count in the count sheets. */
+  counting: Counting;
   sheetPerCode: boolean;
-  /** Agreement sheets between these coders, over the same codes and documents. */
-  agreement: { coderIds: string[]; mode: AgreementMode } | null;
+  /** Agreement sheets between these coders, over the same codes and documents (by default those every coder finished; see shared/agreement/scope.ts). */
+  agreement: { coderIds: string[]; mode: AgreementMode; allDocuments: boolean } | null;
 }
 
 export type ExportJob =
@@ -59,12 +61,13 @@ export async function runExport(store: ProjectStore, job: ExportJob, output: Wri
     case 'xlsx': {
       const { selection, workbook } = job;
       // Over the same codes and documents as every other sheet.
-      const scope = { codeIds: selection.codeIds, documentIds: selection.documentIds, attributes: selection.attributes, threshold: 0.9, q: null };
-      const agreement = workbook.agreement ? agreementSheets(agreementTables(computeAgreement(store, { ...workbook.agreement, ...scope }))) : undefined;
+      const scope = { codeIds: selection.codeIds, documentIds: selection.documentIds, attributes: selection.attributes };
+      const agreement = workbook.agreement ? agreementSheets(agreementReportTables(store, agreementRequest({ ...workbook.agreement, ...scope }))) : undefined;
       const options = {
         attributeColumns: workbook.attributeColumns,
         crossAttribute: workbook.crossAttributes,
         rollUp: workbook.rollUp,
+        counting: workbook.counting,
         sheetPerCode: workbook.sheetPerCode,
         ...(agreement && { agreement }),
         ...(onProgress && { onProgress }),

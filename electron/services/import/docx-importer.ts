@@ -1,6 +1,7 @@
 import mammoth from 'mammoth';
 import { looksLikeZip, readArchive } from './archive';
 import { buildDocument } from './text-importer';
+import { assertXmlDepth, decodeXmlBytes } from './xml-text';
 import { ImportError } from './types';
 import type { ParsedDocument, SourceFile, SpeakerChoice } from './types';
 
@@ -47,6 +48,8 @@ export async function importDocxFile(file: SourceFile, options: { speakers: Spea
     if (parts.has('content.xml')) throw new ImportError(file.name, 'is an OpenDocument file, not a Word document: import it as .odt');
     throw new ImportError(file.name, 'is not a Word document: it has no word/document.xml');
   }
+  // mammoth's XML reader recurses once per level: check every part it may read first.
+  for (const [name, bytes] of parts) assertXmlDepth(decodeXmlBytes(bytes), file.name, name);
 
   let raw: string;
   try {

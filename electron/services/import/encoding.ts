@@ -1,3 +1,5 @@
+import { textEncodingLabels } from '../../../shared/text/encodings';
+import type { TextEncodingName } from '../../../shared/text/encodings';
 import { ImportError } from './types';
 import type { SourceFile } from './types';
 
@@ -6,10 +8,11 @@ import type { SourceFile } from './types';
  * arrive from Word's "Save as Plain Text", Notepad, transcription services and old Windows
  * machines, so the encoding is found rather than assumed: a byte-order mark wins; then valid
  * UTF-8; then UTF-16 without a mark, recognised by its NUL bytes; otherwise Windows-1252.
- * Files that are not text at all are refused rather than decoded into garbage.
+ * Files that are not text at all are refused rather than decoded into garbage. When the guess
+ * is wrong, the user names the encoding in the import preview and it is used as given.
  */
 
-export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+export type { TextEncodingName };
 
 export interface DecodedText {
   /** The raw text: not normalised (callers run normaliseText), without a byte-order mark. */
@@ -110,12 +113,46 @@ function assertNotEmpty(file: SourceFile, text: string): void {
   if (text.trim() === '') throw new ImportError(file.name, 'is empty');
 }
 
-export function decodeText(file: SourceFile): DecodedText {
+/** The file's text in `chosen` encoding, or in the one detected when none is chosen. */
+export function decodeText(file: SourceFile, chosen?: TextEncodingName): DecodedText {
   const bytes = file.bytes;
   if (bytes.length === 0) throw new ImportError(file.name, 'is empty');
-  const result = decodeBytes(file, bytes);
+  const result = chosen === undefined ? decodeBytes(file, bytes) : decodeAs(file, bytes, chosen);
   assertNotEmpty(file, result.text);
   return result;
+}
+
+function hasMark(bytes: Uint8Array, mark: readonly number[]): boolean {
+  return mark.every((b, i) => bytes[i] === b);
+}
+
+/** Decodes in the encoding the user chose; a byte-order mark of that encoding is dropped. */
+function decodeAs(file: SourceFile, bytes: Uint8Array, encoding: TextEncodingName): DecodedText {
+  let text: string | null;
+  switch (encoding) {
+    case 'utf-8':
+    case 'utf-8-bom':
+      text = strictDecode(hasMark(bytes, [0xef, 0xbb, 0xbf]) ? bytes.subarray(3) : bytes, 'utf-8');
+      break;
+    case 'utf-16le':
+    case 'utf-16be': {
+      const bigEndian = encoding === 'utf-16be';
+      const body = hasMark(bytes, bigEndian ? [0xfe, 0xff] : [0xff, 0xfe]) ? bytes.subarray(2) : bytes;
+      text = strictDecode(bigEndian ? swapBytePairs(body) : body, 'utf-16le');
+      break;
+    }
+    case 'windows-1252':
+      text = decodeWindows1252(bytes);
+      break;
+  }
+  const wrong = (why: string) => new ImportError(file.name, `cannot be read as ${textEncodingLabels[encoding]}: ${why}. Choose another encoding`);
+  if (text === null) throw wrong('it holds bytes that are not valid in that encoding');
+  try {
+    assertText(file, text);
+  } catch {
+    throw wrong('read that way it is not text but binary data');
+  }
+  return { text, encoding };
 }
 
 function decodeBytes(file: SourceFile, bytes: Uint8Array): DecodedText {

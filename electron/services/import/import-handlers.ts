@@ -9,7 +9,7 @@ import type { StagingArea } from './staging';
 export function importHandlers(session: () => ProjectSession, staging: StagingArea, events: EventHub, queue: WriteQueue) {
   return handlerModule('import', {
     'import.stage': async ({ fileName, base64 }) => ({ stagedId: await staging.stage(fileName, Buffer.from(base64, 'base64')) }),
-    'import.inspect': async ({ source }) => inspectFile(session().store, await staging.read(source)),
+    'import.inspect': async ({ source, encoding }) => inspectFile(session(), await staging.read(source), encoding),
     'import.run': async ({ items }) => {
       try {
         return await runImport(

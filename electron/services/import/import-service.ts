@@ -4,6 +4,7 @@ import { isEmptyPatch, joinPatches } from '../../../shared/domain/patch';
 import type { Patch } from '../../../shared/domain/patch';
 import type { OperationContext } from '../../../shared/operations/context';
 import { addDocuments } from '../../../shared/operations/document-ops';
+import type { TextEncodingName } from '../../../shared/text/encodings';
 import { plural } from '../../../shared/text/plural';
 import { hashText, planSource } from '../project/source-files';
 import type { PlannedSource } from '../project/source-files';
@@ -35,12 +36,12 @@ function duplicateOf(store: ProjectStore, text: string): string | null {
 }
 
 /** What a file holds before importing it: the speaker turns found, or a spreadsheet's columns. */
-export async function inspectFile(store: ProjectStore, file: SourceFile): Promise<ImportInspection> {
+export async function inspectFile(session: ProjectSession, file: SourceFile, encoding?: TextEncodingName): Promise<ImportInspection> {
   const kind = importKind(file.name);
   if (kind === 'spreadsheet') return { fileName: file.name, kind, spreadsheet: inspectTable(await readTable(file)) };
-  if (kind === 'refi-project') return { fileName: file.name, kind, refi: await inspectRefiProject(file) };
+  if (kind === 'refi-project') return { fileName: file.name, kind, refi: await inspectRefiProject(session.context(), file) };
   if (kind !== 'document') return { fileName: file.name, kind };
-  const doc = await parseDocumentFile(file, { speakers: 'auto' });
+  const doc = await parseDocumentFile(file, { speakers: 'auto', ...(encoding && { encoding }) });
   const preview = previewSpeakers(doc.text);
   return {
     fileName: file.name,
@@ -49,8 +50,9 @@ export async function inspectFile(store: ProjectStore, file: SourceFile): Promis
       name: doc.name,
       characters: doc.text.length,
       speakerPattern: preview.pattern,
+      encoding: doc.encoding ?? null,
       turns: preview.turns.map((t) => ({ speaker: t.speaker, text: doc.text.slice(t.start, Math.min(t.end, t.start + PREVIEW_TURN_CHARS)) })),
-      duplicateOf: duplicateOf(store, doc.text),
+      duplicateOf: duplicateOf(session.store, doc.text),
     },
   };
 }
@@ -74,7 +76,7 @@ export async function readImport(file: SourceFile, options: ImportItemOptions): 
   if (kind === 'refi-project' || kind === 'refi-codebook') {
     return { kind, file, refi: await readRefiFile(file, kind === 'refi-project' ? 'project' : 'codebook'), options };
   }
-  if (kind === 'document') return { kind: 'documents', file, documents: [await parseDocumentFile(file, { speakers: options.speakers ?? 'auto' })], details: [] };
+  if (kind === 'document') return { kind: 'documents', file, documents: [await parseDocumentFile(file, { speakers: options.speakers ?? 'auto', ...(options.encoding && { encoding: options.encoding }) })], details: [] };
   const table = await readTable(file);
   if (options.attributeTable) return { kind: 'attribute-table', file, table, options: options.attributeTable };
   if (!options.spreadsheet) throw new ImportError(file.name, 'is a spreadsheet: choose which column holds the text before importing it.');

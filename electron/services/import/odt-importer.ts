@@ -1,6 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { looksLikeZip, readArchive } from './archive';
 import { buildDocument } from './text-importer';
+import { assertXmlDepth } from './xml-text';
 import { ImportError } from './types';
 import type { ParsedDocument, SourceFile, SpeakerChoice } from './types';
 
@@ -161,6 +162,7 @@ export function odtContentText(file: SourceFile, xml: string): string {
   if (valid !== true) {
     throw new ImportError(file.name, `is damaged: content.xml is not well-formed XML (line ${valid.err.line}: ${valid.err.msg})`);
   }
+  assertXmlDepth(xml, file.name, 'content.xml');
   let tree: XmlNode[];
   try {
     const parser = new XMLParser({

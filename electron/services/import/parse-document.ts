@@ -4,10 +4,11 @@ import type { SpeakerPatternId } from '../../../shared/text/turns';
 import { looksLikeZip } from './archive';
 import { describeOleFile, importDocxFile, isOleCompoundFile } from './docx-importer';
 import { importOdtFile } from './odt-importer';
+import { importPdfFile } from './pdf/pdf-importer';
 import { importSubtitleFile } from './subtitles-importer';
 import { importTextFile } from './text-importer';
 import { ImportError, importLimits } from './types';
-import type { ParsedDocument, SourceFile, SpeakerChoice } from './types';
+import type { DocumentReadOptions, ParsedDocument, SourceFile } from './types';
 import { extensionOf, importExtensions } from '../../../shared/import/formats';
 
 /**
@@ -52,6 +53,7 @@ const formatNames: Record<string, string> = {
   '.srt': 'a SubRip subtitle file',
   '.docx': 'a Word document',
   '.odt': 'an OpenDocument text document',
+  '.pdf': 'a PDF',
 };
 
 /** Refuses content that contradicts the extension: a PDF named .docx, a PNG named .txt. */
@@ -63,10 +65,11 @@ function checkContentMatches(file: SourceFile, ext: string): void {
     if (found.startsWith('a zip archive')) return;
     if (ext === '.docx' && isOleCompoundFile(file.bytes)) throw new ImportError(file.name, describeOleFile(file.bytes));
   }
+  if (ext === '.pdf' && found === 'a PDF') return;
   throw new ImportError(file.name, `is ${found}, not ${expected}: its content does not match the extension ${ext}`);
 }
 
-export async function parseDocumentFile(file: SourceFile, options: { speakers: SpeakerChoice }): Promise<ParsedDocument> {
+export async function parseDocumentFile(file: SourceFile, options: DocumentReadOptions): Promise<ParsedDocument> {
   try {
     return await parseChecked(file, options);
   } catch (error) {
@@ -78,7 +81,7 @@ export async function parseDocumentFile(file: SourceFile, options: { speakers: S
   }
 }
 
-async function parseChecked(file: SourceFile, options: { speakers: SpeakerChoice }): Promise<ParsedDocument> {
+async function parseChecked(file: SourceFile, options: DocumentReadOptions): Promise<ParsedDocument> {
   if (file.bytes.length > importLimits.maxFileBytes) {
     const mb = (n: number) => Math.round(n / (1024 * 1024));
     throw new ImportError(file.name, `is larger than ${mb(importLimits.maxFileBytes)} MB (it is ${mb(file.bytes.length)} MB)`);
@@ -99,6 +102,7 @@ async function parseChecked(file: SourceFile, options: { speakers: SpeakerChoice
     case '.srt':
     case '.docx':
     case '.odt':
+    case '.pdf':
       break;
     default:
       throw new ImportError(file.name, unsupported);
@@ -110,6 +114,8 @@ async function parseChecked(file: SourceFile, options: { speakers: SpeakerChoice
       return importDocxFile(file, options);
     case '.odt':
       return importOdtFile(file, options);
+    case '.pdf':
+      return importPdfFile(file, options);
     case '.vtt':
     case '.srt':
       return importSubtitleFile(file, options);

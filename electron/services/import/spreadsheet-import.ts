@@ -1,4 +1,5 @@
 import { AppError } from '../../../shared/api/errors';
+import { cleanName } from '../../../shared/domain/names';
 import { added, updated } from '../../../shared/domain/patch';
 import type { Change, Patch } from '../../../shared/domain/patch';
 import type { AttributeDef, AttributeType, AttributeValue, DocumentMeta, ProjectFile, Turn } from '../../../shared/domain/schemas';
@@ -43,9 +44,9 @@ function put(record: Record<string, AttributeValue>, key: string, value: Attribu
   Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
-/** One line, single spaces: for names and labels. */
+/** One line, single spaces, no control characters: for names and labels. */
 function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return cleanName(text.replace(/\s+/g, ' ')).trim();
 }
 
 /**

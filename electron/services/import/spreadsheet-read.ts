@@ -17,7 +17,7 @@ export interface ReadTableOptions {
 const saveAs = 'Open it in Excel or LibreOffice and save it as an Excel workbook (.xlsx) or CSV.';
 
 /** Extensions readTable accepts. */
-export const spreadsheetExtensions = ['.csv', '.tsv', '.xlsx', '.xlsm'] as const;
+export { spreadsheetExtensions } from '../../../shared/import/formats';
 
 function extensionOf(name: string): string {
   const dot = name.lastIndexOf('.');

@@ -1,7 +1,7 @@
-import type { Worker } from 'node:worker_threads';
 import { checkXlsxContainer } from './spreadsheet-container';
 import { spreadsheetLimits } from './spreadsheet-types';
 import type { SpreadsheetLimits, TableSheet } from './spreadsheet-types';
+import { runWorkerOnce, WorkerFailure } from '../workers/run-worker';
 import { startWorker } from '../workers/start-worker';
 import { spreadsheetReader } from '../workers/worker-modules';
 import type { WorkerModule } from '../workers/worker-modules';
@@ -34,49 +34,30 @@ export function timeoutReason(ms: number): string {
 }
 
 /** Runs the worker on the file's bytes; resolves to its reply, unchecked. */
-function runWorker(file: SourceFile, module: WorkerModule, timeoutMs: number, limits: SpreadsheetLimits): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    // A copy, transferred: the caller's bytes may share a pooled ArrayBuffer that must not
-    // be detached, and the worker gets its own without a second copy on the way.
-    const bytes = new Uint8Array(file.bytes.byteLength);
-    bytes.set(file.bytes);
-    let worker: Worker;
-    try {
-      worker = startWorker(module, {
-        workerData: { bytes: bytes.buffer, limits: { ...limits } },
-        transferList: [bytes.buffer],
-        resourceLimits: { maxOldGenerationSizeMb: XLSX_WORKER_HEAP_MB, maxYoungGenerationSizeMb: 64, stackSizeMb: 4 },
-        // Nothing from this process leaks in: no loader hooks or flags, no environment.
-        execArgv: [],
-        env: {},
-      });
-    } catch (err) {
-      reject(new ImportError(file.name, `could not be read: the spreadsheet reader did not start (${(err as Error).message}).`));
-      return;
-    }
-    let settled = false;
-    const settle = (outcome: () => void) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      worker.removeAllListeners();
-      worker.on('error', () => {});
-      worker.terminate().catch(() => {});
-      outcome();
-    };
-    const fail = (reason: string) => settle(() => reject(new ImportError(file.name, reason)));
-    const timer = setTimeout(() => fail(timeoutReason(timeoutMs)), timeoutMs);
-    worker.once('message', (reply: unknown) => settle(() => resolve(reply)));
-    worker.once('messageerror', () => fail('could not be read: the spreadsheet reader sent back data that cannot be used.'));
-    worker.once('error', (err: Error & { code?: string }) => {
-      if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') {
-        fail(`needs more than ${XLSX_WORKER_HEAP_MB} MB of memory to read and was stopped; it may be damaged or crafted. Try saving it as CSV.`);
-      } else {
-        fail(`could not be read as an Excel workbook (${String(err.message).slice(0, 200)}); it may be damaged.`);
-      }
+async function runWorker(file: SourceFile, module: WorkerModule, timeoutMs: number, limits: SpreadsheetLimits): Promise<unknown> {
+  // A copy, transferred: the caller's bytes may share a pooled ArrayBuffer that must not
+  // be detached, and the worker gets its own without a second copy on the way.
+  const bytes = new Uint8Array(file.bytes.byteLength);
+  bytes.set(file.bytes);
+  try {
+    return await runWorkerOnce((options) => startWorker(module, options), {
+      workerData: { bytes: bytes.buffer, limits: { ...limits } },
+      transferList: [bytes.buffer],
+      timeoutMs,
+      heapMb: XLSX_WORKER_HEAP_MB,
     });
-    worker.once('exit', (code) => fail(`could not be read: the spreadsheet reader stopped unexpectedly (exit code ${code}).`));
-  });
+  } catch (err) {
+    if (!(err instanceof WorkerFailure)) throw err;
+    const reasons: Record<WorkerFailure['kind'], string> = {
+      start: `could not be read: the spreadsheet reader did not start (${err.message}).`,
+      timeout: timeoutReason(timeoutMs),
+      memory: `needs more than ${XLSX_WORKER_HEAP_MB} MB of memory to read and was stopped; it may be damaged or crafted. Try saving it as CSV.`,
+      error: `could not be read as an Excel workbook (${err.message}); it may be damaged.`,
+      exit: `could not be read: the spreadsheet reader stopped unexpectedly (${err.message}).`,
+      'bad-message': 'could not be read: the spreadsheet reader sent back data that cannot be used.',
+    };
+    throw new ImportError(file.name, reasons[err.kind]);
+  }
 }
 
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);

@@ -22,7 +22,7 @@ export class StagingArea {
   async stage(name: string, bytes: Uint8Array): Promise<string> {
     if (bytes.length > importLimits.maxFileBytes) throw new ImportError(name, 'is larger than 100 MB');
     const id = randomUUID();
-    await writeFile(join(await this.folder(), id), bytes);
+    await writeFile(join(await this.folder(), id), bytes, { mode: 0o600 });
     this.names.set(id, name);
     return id;
   }

@@ -5,7 +5,7 @@ import type { SpeakerPatternId } from '../../../shared/text/turns';
 import { decodeText } from './encoding';
 import { documentName } from './text-importer';
 import { ImportError } from './types';
-import type { ParsedDocument, SourceFile, SpeakerChoice } from './types';
+import type { DocumentReadOptions, ParsedDocument, SourceFile, SpeakerChoice } from './types';
 
 /**
  * Subtitles and captions (.vtt WebVTT, .srt SubRip), as transcription services and video
@@ -240,9 +240,10 @@ function subtitleFormat(fileName: string): SubtitleFormat {
   return fileName.toLowerCase().endsWith('.vtt') ? 'vtt' : 'srt';
 }
 
-export function importSubtitleFile(file: SourceFile, options: { speakers: SpeakerChoice }): ParsedDocument {
+export function importSubtitleFile(file: SourceFile, options: DocumentReadOptions): ParsedDocument {
   const format = subtitleFormat(file.name);
-  const source = normaliseText(decodeText(file).text);
+  const decoded = decodeText(file, options.encoding);
+  const source = normaliseText(decoded.text);
   const cues = parseSubtitleCues(file, source, format);
   const timed = subtitleTurns(cues, options.speakers);
   if (timed.length === 0) throw new ImportError(file.name, 'is empty: it contains no subtitle cues with text');
@@ -256,5 +257,5 @@ export function importSubtitleFile(file: SourceFile, options: { speakers: Speake
     text += turn.text;
     turns.push({ start, end: text.length, speaker: turn.speaker, time: { start: turn.start, end: turn.end } });
   }
-  return { name: documentName(file.name), text, turns, attributes: {} };
+  return { name: documentName(file.name), text, turns, attributes: {}, encoding: decoded.encoding };
 }

@@ -1,18 +1,19 @@
+import { cleanName } from '../../../shared/domain/names';
 import type { Turn } from '../../../shared/domain/schemas';
 import { normaliseText } from '../../../shared/text/normalise';
 import { detectSpeakerPattern, splitTurns } from '../../../shared/text/turns';
 import type { SpeakerPatternId } from '../../../shared/text/turns';
 import { decodeText } from './encoding';
 import { ImportError } from './types';
-import type { ParsedDocument, SourceFile, SpeakerChoice } from './types';
+import type { DocumentReadOptions, ParsedDocument, SourceFile, SpeakerChoice } from './types';
 
 /** Plain-text transcripts (.txt) and Markdown (.md, kept exactly as written: no rendering). */
 
-/** "Interviews/ID1.docx" → "ID1": the file name without folders or extension. */
+/** "Interviews/ID1.docx" → "ID1": the file name without folders or extension, fit to be a name. */
 export function documentName(fileName: string): string {
   const base = fileName.split(/[\\/]/).pop() ?? fileName;
   const dot = base.lastIndexOf('.');
-  return dot > 0 ? base.slice(0, dot) : base;
+  return cleanName(dot > 0 ? base.slice(0, dot) : base) || 'Untitled document';
 }
 
 /** The speaker pattern a choice resolves to for this text: detected, given, or none. */
@@ -37,7 +38,7 @@ export function buildDocument(file: SourceFile, rawText: string, speakers: Speak
 }
 
 /** .txt and .md: decode (whatever the encoding), normalise, find turns. */
-export function importTextFile(file: SourceFile, options: { speakers: SpeakerChoice }): ParsedDocument {
-  const { text } = decodeText(file);
-  return buildDocument(file, text, options.speakers);
+export function importTextFile(file: SourceFile, options: DocumentReadOptions): ParsedDocument {
+  const { text, encoding } = decodeText(file, options.encoding);
+  return { ...buildDocument(file, text, options.speakers), encoding };
 }

@@ -1,4 +1,6 @@
+import { AppError } from '../../../shared/api/errors';
 import type { AttributeValue, Turn } from '../../../shared/domain/schemas';
+import type { TextEncodingName } from '../../../shared/text/encodings';
 import type { SpeakerPatternId } from '../../../shared/text/turns';
 import { MAX_IMPORT_BYTES } from '../../../shared/import/formats';
 
@@ -11,12 +13,20 @@ import { MAX_IMPORT_BYTES } from '../../../shared/import/formats';
 /** How speaker turns are found: detected, a given pattern, or none (paragraphs). */
 export type SpeakerChoice = 'auto' | 'none' | SpeakerPatternId;
 
+/** How to read one document: speaker turns, and (plain text only) the encoding if not detected. */
+export interface DocumentReadOptions {
+  speakers: SpeakerChoice;
+  encoding?: TextEncodingName;
+}
+
 export interface ParsedDocument {
   name: string;
   /** Normalised text (see shared/text/normalise.ts). */
   text: string;
   turns: Turn[];
   attributes: Record<string, AttributeValue>;
+  /** The encoding a plain-text file was read in; absent for formats that carry their own. */
+  encoding?: TextEncodingName;
 }
 
 /** A file's bytes and name, however they reached the backend (a path on disk, an upload). */
@@ -26,14 +36,15 @@ export interface SourceFile {
   bytes: Uint8Array;
 }
 
-export class ImportError extends Error {
+/** An AppError, so one that reaches a transport (an oversize upload, say) is reported as the file's fault, not INTERNAL. */
+export class ImportError extends AppError {
   constructor(
     /** The file, as the user named it. */
-    readonly file: string,
+    override readonly file: string,
     /** What is wrong, in words a researcher can act on. */
     readonly reason: string,
   ) {
-    super(`${file}: ${reason}`);
+    super('INVALID_INPUT', `${file}: ${reason}`, file);
     this.name = 'ImportError';
   }
 }
@@ -49,4 +60,9 @@ export const importLimits = {
   maxArchiveEntries: 20_000,
   /** Time a spreadsheet parse may take in its worker. */
   spreadsheetTimeoutMs: 20_000,
+  /** Time a PDF's text extraction may take in its worker. */
+  pdfTimeoutMs: 60_000,
+  pdfMaxPages: 2_000,
+  /** Characters of text in one PDF (a long book is about two million). */
+  pdfMaxChars: 10_000_000,
 } as const;

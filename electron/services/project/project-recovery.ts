@@ -1,7 +1,8 @@
-import { mkdir, readdir, rename, unlink } from 'node:fs/promises';
+import { readdir, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../../../shared/api/errors';
 import type { ProjectState } from '../../../shared/domain/state/project-state';
+import { makePrivateDir } from '../store/file-io';
 import type { FileIo } from '../store/file-io';
 import { JOURNAL_FILE } from './change-journal';
 import type { TornLine } from './data-file';
@@ -65,7 +66,7 @@ async function finishInterruptedChange(r: Recovery): Promise<string | null> {
   if (change === null) return null;
   if (change instanceof AppError) {
     const aside = join('damaged', `${JOURNAL_FILE.replace(/^\./, '')}.${r.now().getTime()}`);
-    await mkdir(join(r.layout.dir, 'damaged'), { recursive: true });
+    await makePrivateDir(join(r.layout.dir, 'damaged'));
     await rename(r.files.journal.file, join(r.layout.dir, aside));
     return `A record of an unfinished change could not be read (${change.message}); it was moved to ${aside}. Run a check of the project to see whether anything is out of step.`;
   }

@@ -1,4 +1,4 @@
-import { mkdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { AppError } from '../../../shared/api/errors';
 import type { CoderCoding, DocumentContent, MemoView } from '../../../shared/api/contract';
 import { memoViews } from '../../../shared/api/snapshot-delta';
@@ -13,7 +13,7 @@ import { service, stopAllOrThrow } from '../lifecycle';
 import type { Service } from '../lifecycle';
 import { BackupSets } from '../store/backups';
 import type { SetMember } from '../store/backups';
-import { nodeFileIo, saveFailure } from '../store/file-io';
+import { makePrivateDir, nodeFileIo, saveFailure } from '../store/file-io';
 import type { FileIo } from '../store/file-io';
 import { acquireProjectLock } from '../store/project-lock';
 import type { LockApp, ProjectLock } from '../store/project-lock';
@@ -64,6 +64,8 @@ export class ProjectStore {
   private readonly sources: SourceFiles;
   private readonly trash: Trash;
   readonly backups: BackupSets;
+  /** Whether a change was saved since this session's last backup set was begun. */
+  private changedSinceSet = false;
   /** Folds change logs into snapshots in the background. */
   readonly compactor: Compactor;
 
@@ -148,7 +150,7 @@ export class ProjectStore {
   ): Promise<ProjectStore> {
     const layout = new ProjectLayout(dir);
     try {
-      for (const folder of [dir, layout.sourcesDir, layout.codersDir]) await mkdir(folder, { recursive: true });
+      for (const folder of [dir, layout.sourcesDir, layout.codersDir]) await makePrivateDir(folder);
     } catch (err) {
       throw saveFailure(err, dir, dir);
     }
@@ -235,6 +237,7 @@ export class ProjectStore {
       }
       // The project as it was before this change, all files at one moment (copied in the background).
       if (this.backups.due) await this.backups.take(this.backupMembers());
+      this.changedSinceSet = true;
       const appended = await this.files.save(this.state, patch, () => this.state.apply(inverse), (err) => this.stopWriting(patch.label, err));
       this.compactor.noteChanged(appended);
     });
@@ -345,7 +348,11 @@ export class ProjectStore {
         await this.flush();
       }),
       ...whenWriting(this.compactor),
-      service('backups', () => this.backups.settled()),
+      // A set of the project as it is left, so a restore never lacks this session's work.
+      service('backups', async () => {
+        if (writing && this.changedSinceSet) await this.backups.take(this.backupMembers());
+        await this.backups.settled();
+      }),
       ...whenWriting(service('trash', () => this.trash.empty(this.state, () => this.compactor.compactAll()))),
       service('lock', async () => {
         await this.lock?.release();

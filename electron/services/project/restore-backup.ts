@@ -1,17 +1,19 @@
 import { constants } from 'node:fs';
-import { copyFile, mkdir, open, stat, unlink } from 'node:fs/promises';
+import { open, stat, unlink } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { AppError } from '../../../shared/api/errors';
 import type { BackupChoice, RestoreOffer } from '../../../shared/api/errors';
 import type { ServiceDeps } from '../deps';
 import { BackupSets, stamp } from '../store/backups';
 import { fsyncDir } from '../store/durable-file';
-import { nodeFileIo, saveFailure } from '../store/file-io';
+import { copyPrivately, makePrivateDir, nodeFileIo, saveFailure } from '../store/file-io';
+import type { FileIo } from '../store/file-io';
 import { acquireProjectLock, formatWhen } from '../store/project-lock';
 import type { LockApp } from '../store/project-lock';
 import { readDataFile, replayCoderFile, replayProject } from './data-file';
 import { coderFileKind, projectFileKind } from './file-kinds';
 import { ProjectLayout } from './layout';
+import { putSetInPlace, soundSet } from './restore-set';
 import type { DataFilePaths, FileKey } from './layout';
 
 /**
@@ -34,7 +36,7 @@ export function restorableName(dir: string, file: string): string | null {
   return FILE_PATTERN.test(name) ? name : null;
 }
 
-const keyOf = (name: string): FileKey => FILE_PATTERN.exec(name)?.[2] ?? null;
+export const keyOf = (name: string): FileKey => FILE_PATTERN.exec(name)?.[2] ?? null;
 
 function takenAt(backupName: string, fallback: Date): string {
   const m = STAMP.exec(backupName);
@@ -44,6 +46,8 @@ function takenAt(backupName: string, fallback: Date): string {
 }
 
 interface ValidBackup extends BackupChoice {
+  /** The stamp in its name: the set it belongs to. */
+  at: string;
   /** The file it restores: the backup's snapshot with its log folded in. */
   text: string;
 }
@@ -52,7 +56,7 @@ interface ValidBackup extends BackupChoice {
  * A data file's content, its log folded in, when its snapshot and log are sound (and a coder's
  * file is that coder's); else null. `paths` may be the project's own files or a backup's.
  */
-async function soundContent(paths: DataFilePaths, name: string): Promise<object | null> {
+export async function soundContent(paths: DataFilePaths, name: string): Promise<object | null> {
   const key = keyOf(name);
   try {
     if (key === null) {
@@ -66,22 +70,23 @@ async function soundContent(paths: DataFilePaths, name: string): Promise<object 
   }
 }
 
+/** A backup's snapshot and log (or none), as the paths a data file is read from. */
+export function backupPaths(setsDir: string, snapshot: string, log: string | null): DataFilePaths {
+  const backup = relative(setsDir, snapshot);
+  const none = join(setsDir, `${backup}.no-log`);
+  return { snapshot, log: log ?? none, compacting: none, names: { snapshot: `backups/${backup}`, log: `backups/${backup}`, compacting: `backups/${backup}` } };
+}
+
 /** The backups of `name` ("project.json", "coders/<id>.json") that validate, newest first. */
 export async function validBackups(dir: string, name: string): Promise<ValidBackup[]> {
   const sets = new BackupSets(dir);
   const valid: ValidBackup[] = [];
-  for (const { snapshot, log } of await sets.list(name.replace(/\.json$/, '').replace('/', '-'))) {
+  for (const { snapshot, log, at } of await sets.list(name.replace(/\.json$/, '').replace('/', '-'))) {
     const backup = relative(sets.dir, snapshot);
-    const paths: DataFilePaths = {
-      snapshot,
-      log: log ?? join(sets.dir, `${backup}.no-log`),
-      compacting: join(sets.dir, `${backup}.no-log`),
-      names: { snapshot: `backups/${backup}`, log: `backups/${backup}`, compacting: `backups/${backup}` },
-    };
-    const content = await soundContent(paths, name);
+    const content = await soundContent(backupPaths(sets.dir, snapshot, log), name);
     if (!content) continue;
     const mtime = await stat(snapshot).then((s) => s.mtime, () => new Date(0));
-    valid.push({ backup, takenAt: takenAt(backup, mtime), text: JSON.stringify(content, null, 1) });
+    valid.push({ backup, at, takenAt: takenAt(backup, mtime), text: JSON.stringify(content, null, 1) });
   }
   return valid;
 }
@@ -106,14 +111,14 @@ export async function withRestoreOffer(err: unknown, dir: string): Promise<unkno
 }
 
 /** Copies `file` into damaged/ under a name nothing else has; returns that name relative to the project. */
-async function keepAside(dir: string, name: string, file: string, now: Date): Promise<string> {
+export async function keepAside(dir: string, name: string, file: string, now: Date): Promise<string> {
   const damagedDir = join(dir, 'damaged');
-  await mkdir(damagedDir, { recursive: true });
+  await makePrivateDir(damagedDir);
   const [, stem, ext] = /^(.*?)((?:\.changes(?:\.compacting)?)?\.jsonl?)$/.exec(name.replace(/\//g, '-'))!;
   for (let n = 0; ; n++) {
     const target = join(damagedDir, `${stem}.${stamp(now)}${n ? `-${n}` : ''}${ext}`);
     try {
-      await copyFile(file, target, constants.COPYFILE_EXCL);
+      await copyPrivately(file, target, constants.COPYFILE_EXCL);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'EEXIST') continue;
       throw err;
@@ -125,11 +130,38 @@ async function keepAside(dir: string, name: string, file: string, now: Date): Pr
   }
 }
 
+/** Copies a data file's snapshot and logs, those that exist, into damaged/; returns their names there. */
+export async function keepDataFileAside(dir: string, paths: DataFilePaths, now: Date): Promise<string[]> {
+  const kept: string[] = [];
+  for (const [path, shown] of [
+    [paths.snapshot, paths.names.snapshot],
+    [paths.log, paths.names.log],
+    [paths.compacting, paths.names.compacting],
+  ] as const) {
+    if (await stat(path).then(() => true, () => false)) kept.push(await keepAside(dir, shown, path, now));
+  }
+  return kept;
+}
+
+/** Writes a restored data file's content in place (atomically) and removes its logs (kept aside first). */
+export async function putInPlace(paths: DataFilePaths, name: string, text: string, io: FileIo): Promise<void> {
+  await io.writeFileDurably(paths.snapshot, text).catch((err: unknown) => {
+    throw saveFailure(err, name, paths.snapshot);
+  });
+  // The logs' changes were made on the file replaced: they are kept aside with it, not replayed.
+  for (const log of [paths.log, paths.compacting]) await unlink(log).catch(() => undefined);
+  await fsyncDir(dirname(paths.snapshot));
+}
+
 export interface Restored {
   file: string;
   backup: string;
   takenAt: string;
   damagedCopy: string | null;
+  /** The other files of the set restored with it (coder files with project.json). */
+  alsoRestored: string[];
+  /** Every file copied to damaged/ first (relative to the project). */
+  keptAside: string[];
 }
 
 /**
@@ -163,22 +195,18 @@ export async function restoreFromBackup(
         file,
       );
     }
-    const now = options.deps.now();
-    const kept: string[] = [];
-    for (const [path, shown] of [
-      [paths.snapshot, paths.names.snapshot],
-      [paths.log, paths.names.log],
-      [paths.compacting, paths.names.compacting],
-    ] as const) {
-      if (await stat(path).then(() => true, () => false)) kept.push(await keepAside(dir, shown, path, now));
+    const io = options.deps.io ?? nodeFileIo;
+    const backup = `backups/${chosen.backup}`;
+    // project.json is restored with the coder files taken with it, so they always agree.
+    const set = name === 'project.json' ? await soundSet(dir, chosen.at) : null;
+    if (set) {
+      const keptAside = await putSetInPlace(dir, set, options.deps.now(), io);
+      const alsoRestored = set.map((m) => m.name).filter((n) => n !== name);
+      return { file: name, backup, takenAt: chosen.takenAt, damagedCopy: keptAside.find((k) => k.startsWith('damaged/project.')) ?? null, alsoRestored, keptAside };
     }
-    await (options.deps.io ?? nodeFileIo).writeFileDurably(file, chosen.text).catch((err: unknown) => {
-      throw saveFailure(err, name, file);
-    });
-    // The logs' changes were made on the damaged file: they are kept aside with it, not replayed.
-    for (const log of [paths.log, paths.compacting]) await unlink(log).catch(() => undefined);
-    await fsyncDir(dirname(file));
-    return { file: name, backup: `backups/${chosen.backup}`, takenAt: chosen.takenAt, damagedCopy: kept[0] ?? null };
+    const kept = await keepDataFileAside(dir, paths, options.deps.now());
+    await putInPlace(paths, name, chosen.text, io);
+    return { file: name, backup, takenAt: chosen.takenAt, damagedCopy: kept[0] ?? null, alsoRestored: [], keptAside: kept };
   } finally {
     await outcome.lock.release();
   }

@@ -1,8 +1,10 @@
-import { mkdir, rename } from 'node:fs/promises';
+import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../../../shared/api/errors';
+import { dictionary } from '../../../shared/domain/dictionary';
 import { appSettingsSchema } from '../../../shared/domain/schemas';
 import type { AppSettings, RecentProject, WorkspaceSettings } from '../../../shared/domain/schemas';
+import { makePrivateDir } from '../store/file-io';
 import { JsonStore } from '../store/json-store';
 import type { JsonFileKind } from '../store/json-store';
 
@@ -14,9 +16,10 @@ const settingsKind: JsonFileKind<AppSettings> = {
   description: 'settings file',
 };
 
-const defaults: AppSettings = { schemaVersion: 1, coderName: null, recentProjects: [], workspaces: {} };
+const defaults: AppSettings = { schemaVersion: 1, coderName: null, recentProjects: [], reopenLastProject: true, workspaces: {} };
 
-const freshWorkspace: WorkspaceSettings = { lastDocumentId: null, scrollTop: 0, quickCodes: [] };
+/** Where a user starts in a project they have not opened before. */
+export const freshWorkspace: WorkspaceSettings = { lastDocumentId: null, scrollTop: 0, quickCodes: [], coderView: 'me' };
 
 export interface LoadedSettings {
   settings: AppSettingsStore;
@@ -29,7 +32,7 @@ export class AppSettingsStore {
   private constructor(private readonly store: JsonStore<AppSettings>) {}
 
   static async load(dataDir: string, now: () => Date): Promise<LoadedSettings> {
-    await mkdir(dataDir, { recursive: true });
+    await makePrivateDir(dataDir);
     const file = join(dataDir, 'settings.json');
     const where = { file, displayName: file };
     try {
@@ -55,10 +58,24 @@ export class AppSettingsStore {
     return this.store.data;
   }
 
+  /** A project was opened: first among the recent ones, and reopened at the next launch. */
   rememberProject(entry: RecentProject): Promise<void> {
     return this.store.update((s) => {
       s.recentProjects = [entry, ...s.recentProjects.filter((r) => r.path !== entry.path)].slice(0, MAX_RECENT);
+      s.reopenLastProject = true;
     });
+  }
+
+  /** The user closed their project: the next launch starts on the start screen. */
+  forgetOpenProject(): Promise<void> {
+    return this.store.update((s) => {
+      s.reopenLastProject = false;
+    });
+  }
+
+  /** The project to reopen at launch: the last one, unless the user closed it. */
+  get projectToReopen(): string | null {
+    return this.store.data.reopenLastProject ? (this.store.data.recentProjects[0]?.path ?? null) : null;
   }
 
   get coderName(): string | null {
@@ -72,12 +89,14 @@ export class AppSettingsStore {
   }
 
   workspace(projectId: string): WorkspaceSettings {
-    return this.store.data.workspaces[projectId] ?? freshWorkspace;
+    const { workspaces } = this.store.data;
+    // By own key only: an id like "constructor" must not find Object.prototype's.
+    return Object.hasOwn(workspaces, projectId) ? workspaces[projectId]! : freshWorkspace;
   }
 
   updateWorkspace(projectId: string, change: Partial<WorkspaceSettings>): Promise<void> {
     return this.store.update((s) => {
-      s.workspaces[projectId] = { ...(s.workspaces[projectId] ?? freshWorkspace), ...change };
+      s.workspaces = Object.assign(dictionary<WorkspaceSettings>(), s.workspaces, { [projectId]: { ...this.workspace(projectId), ...change } });
     });
   }
 

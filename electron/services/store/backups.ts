@@ -1,7 +1,8 @@
-import { mkdir, open, readFile, readdir, unlink } from 'node:fs/promises';
+import { open, readFile, readdir, unlink } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeAll } from './durable-file';
+import { PRIVATE_FILE_MODE, writeAll } from './durable-file';
+import { makePrivateDir } from './file-io';
 
 const KEEP_SETS = 10;
 const MIN_INTERVAL_MS = 10 * 60 * 1000;
@@ -96,7 +97,7 @@ export class BackupSets {
     const at = stamp(taken);
     const files: string[] = [];
     try {
-      await mkdir(this.dir, { recursive: true });
+      await makePrivateDir(this.dir);
       for (const m of members) {
         const snapshot = `${m.stem}.${at}.json`;
         files.push(snapshot);
@@ -133,6 +134,21 @@ export class BackupSets {
       });
   }
 
+  /**
+   * The files of the whole set taken at `at` (names inside backups/), as its `set.<at>.json`
+   * lists them; null when there is no such list (a set cut short, or a backup of one file).
+   */
+  async setFiles(at: string): Promise<string[] | null> {
+    try {
+      const list = JSON.parse(await readFile(join(this.dir, `set.${at}.json`), 'utf-8')) as { files?: unknown };
+      const files = Array.isArray(list.files) ? list.files.filter((f): f is string => typeof f === 'string') : [];
+      // Only names of this set, never a path elsewhere.
+      return files.every((f) => /^[\w-]+\.\d{8}-\d{6}-\d{3}\.(json|changes\.jsonl)$/.test(f) && f.includes(`.${at}.`)) ? files : null;
+    } catch {
+      return null;
+    }
+  }
+
   /** The files of each set (older backups of single files count as sets of one), newest first. */
   private async sets(): Promise<string[][]> {
     const sets = new Map<string, string[]>();
@@ -163,7 +179,7 @@ export class BackupSets {
 }
 
 async function copyInto(target: string, sources: { handle: FileHandle; length: number }[]): Promise<void> {
-  const out = await open(target, 'w');
+  const out = await open(target, 'w', PRIVATE_FILE_MODE);
   try {
     const buffer = Buffer.alloc(COPY_CHUNK);
     for (const { handle, length } of sources) {
@@ -181,7 +197,7 @@ async function copyInto(target: string, sources: { handle: FileHandle; length: n
 }
 
 async function copyText(target: string, text: string): Promise<void> {
-  const out = await open(target, 'w');
+  const out = await open(target, 'w', PRIVATE_FILE_MODE);
   try {
     await writeAll(out, text);
     await out.datasync();

@@ -1,6 +1,13 @@
-import { open, rename, unlink } from 'node:fs/promises';
+import { open, rename, stat, unlink } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+
+/**
+ * Projects hold transcripts of conversations about people's mental health: the files and
+ * folders the app creates are readable by their owner only (POSIX; Windows ignores modes).
+ */
+export const PRIVATE_FILE_MODE = 0o600;
+export const PRIVATE_DIR_MODE = 0o700;
 
 /** Where an in-progress write goes before it is renamed over the real file (steno's convention). */
 export function tempPathFor(file: string): string {
@@ -22,6 +29,14 @@ export async function fsyncDir(dir: string): Promise<void> {
   }
 }
 
+/** The permissions a rewrite keeps: the file's own (the user may have shared it on purpose), else private. */
+async function modeFor(file: string): Promise<number> {
+  return stat(file).then(
+    (info) => info.mode & 0o777,
+    () => PRIVATE_FILE_MODE,
+  );
+}
+
 /** Text to write: whole, or in chunks as they are made (a large snapshot, serialised in slices). */
 export type FileContent = string | AsyncIterable<string>;
 
@@ -34,13 +49,16 @@ export async function writeAll(handle: FileHandle, text: string): Promise<void> 
 /**
  * Writes `content` to `file` atomically and durably: temp file, fsync, rename, fsync folder.
  * If any step fails (a full disk, a read-only folder) the temp file is removed and `file` is
- * exactly as it was.
+ * exactly as it was. A new file is private (PRIVATE_FILE_MODE); a rewritten one keeps its mode.
  */
 export async function writeFileDurably(file: string, content: FileContent): Promise<void> {
   const temp = tempPathFor(file);
+  const mode = await modeFor(file);
   try {
-    const handle = await open(temp, 'w');
+    const handle = await open(temp, 'w', mode);
     try {
+      // A temp file left by a crash keeps its old mode through open(): set it.
+      await handle.chmod(mode);
       if (typeof content === 'string') await handle.writeFile(content, 'utf-8');
       else for await (const chunk of content) await writeAll(handle, chunk);
       await handle.sync();

@@ -1,7 +1,7 @@
-import { open, unlink } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, open, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { AppError } from '../../../shared/api/errors';
-import { fsyncDir, writeAll, writeFileDurably } from './durable-file';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, fsyncDir, writeAll, writeFileDurably } from './durable-file';
 import type { FileContent } from './durable-file';
 
 /**
@@ -20,7 +20,7 @@ export interface FileIo {
   /** Cuts `file` back to `length` bytes, durably: takes back an append that could not be completed. */
   truncate(file: string, length: number): Promise<void>;
   /**
-   * Creates `file`, failing with EEXIST if it exists (O_EXCL), and makes it durable. With
+   * Creates `file` (private), failing with EEXIST if it exists (O_EXCL), and makes it durable. With
    * `syncFolder: false` the folder entry is left for one `syncFolder` call after a batch of files.
    */
   createExclusive(file: string, content: string, options?: { syncFolder?: boolean }): Promise<void>;
@@ -28,10 +28,21 @@ export interface FileIo {
   syncFolder(dir: string): Promise<void>;
 }
 
+/** Creates `dir` and any missing parents as private folders; folders that exist keep their mode. */
+export async function makePrivateDir(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
+}
+
+/** Copies `from` to a new private file `to` (a backup, a damaged file kept aside), whatever the source's mode. */
+export async function copyPrivately(from: string, to: string, flags?: number): Promise<void> {
+  await copyFile(from, to, flags);
+  await chmod(to, PRIVATE_FILE_MODE);
+}
+
 export const nodeFileIo: FileIo = {
   writeFileDurably,
   async createExclusive(file, content, options = {}) {
-    const handle = await open(file, 'wx');
+    const handle = await open(file, 'wx', PRIVATE_FILE_MODE);
     try {
       await handle.writeFile(content, 'utf-8');
       await handle.sync();
@@ -45,7 +56,7 @@ export const nodeFileIo: FileIo = {
   },
   syncFolder: fsyncDir,
   async append(file, text, options = {}) {
-    const handle = await open(file, 'a');
+    const handle = await open(file, 'a', PRIVATE_FILE_MODE);
     try {
       await writeAll(handle, text);
       await handle.datasync();

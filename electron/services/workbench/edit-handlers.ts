@@ -1,16 +1,19 @@
 import { defineAttribute, deleteAttribute, setDocumentAttribute } from '../../../shared/operations/attribute-ops';
 import { createCode, deleteCode, mergeCode, moveCode, updateCode } from '../../../shared/operations/code-ops';
+import { AppError } from '../../../shared/api/errors';
+import { autocode } from '../../../shared/operations/autocode-ops';
+import { codeInVivo, createCodeAndCode } from '../../../shared/operations/code-while-coding';
 import { applyCodings, removeCoding, setCodingExtent } from '../../../shared/operations/coding-ops';
 import { deleteDocument, documentWork, renameDocument } from '../../../shared/operations/document-ops';
+import { setDocumentDone } from '../../../shared/operations/done-ops';
 import { createMemo, deleteMemo, updateMemo } from '../../../shared/operations/memo-ops';
+import { addedCodingIds } from '../../../shared/domain/patch';
+import { plural } from '../../../shared/text/plural';
 import { handlerModule } from '../handler-registry';
 import type { ProjectSession } from './project-session';
+import { AUTOCODE_LIMIT, findMatches } from './retrieval';
 
 type Session = () => ProjectSession;
-
-/** Ids of the codings a change added: what the UI follows up on (flash, a memo on it). */
-const addedCodings = (patch: { coders?: { codings?: { before: unknown; id: string }[] }[] }) =>
-  (patch.coders ?? []).flatMap((c) => (c.codings ?? []).filter((x) => x.before === null).map((x) => x.id));
 
 export function documentHandlers(session: Session) {
   return handlerModule('document', {
@@ -19,6 +22,10 @@ export function documentHandlers(session: Session) {
     'document.rename': async ({ documentId, name }) => session().change(renameDocument(session().context(), documentId, name)),
     'document.work': async ({ documentId }) => documentWork(session().context(), documentId),
     'document.delete': async ({ documentId }) => session().change(deleteDocument(session().context(), documentId)),
+    'document.setDone': async ({ documentId, done }) => {
+      const s = session();
+      return s.change(setDocumentDone(s.context(), s.coder(), documentId, done));
+    },
     'document.setAttribute': async ({ documentId, name, value }) => session().change(setDocumentAttribute(session().context(), documentId, name, value)),
   });
 }
@@ -28,12 +35,32 @@ export function codingHandlers(session: Session) {
     'coding.apply': async ({ documentId, codeId, start, end }) => {
       const s = session();
       const patch = applyCodings(s.context(), s.coder(), codeId, [{ documentId, start, end }]);
-      return s.change(patch, addedCodings(patch));
+      return s.change(patch, addedCodingIds(patch));
     },
     'coding.applyMany': async ({ codeId, spans }) => {
       const s = session();
       const patch = applyCodings(s.context(), s.coder(), codeId, spans);
-      return s.change(patch, addedCodings(patch));
+      return s.change(patch, addedCodingIds(patch));
+    },
+    'coding.autocode': async ({ unit, codeId, ...request }) => {
+      const s = session();
+      const { documents, truncated } = await findMatches(s.store, request, AUTOCODE_LIMIT);
+      if (truncated) {
+        throw new AppError('INVALID_INPUT', `“${request.query}” matches more than ${plural(AUTOCODE_LIMIT, 'time')}: narrow the search (whole words, a longer phrase, an attribute filter) before coding all results.`);
+      }
+      const patch = autocode(s.context(), s.coder(), codeId, documents, unit, request.query);
+      return s.change(patch, addedCodingIds(patch));
+    },
+    'coding.createCodeAndApply': async ({ name, documentId, start, end }) => {
+      const s = session();
+      const plan = createCodeAndCode(s.context(), s.coder(), name, { documentId, start, end });
+      return s.changeInSteps(plan.label, plan.steps, plan.createdIds);
+    },
+    'coding.inVivo': async ({ documentId, start, end }) => {
+      const s = session();
+      const { text } = await s.store.readSource(documentId);
+      const plan = codeInVivo(s.context(), s.coder(), { documentId, start, end }, text);
+      return s.changeInSteps(plan.label, plan.steps, plan.createdIds);
     },
     'coding.remove': async ({ codingId }) => {
       const s = session();

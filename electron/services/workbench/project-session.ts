@@ -1,6 +1,6 @@
 import type { ChangeResult, HistoryState, ProjectSnapshot } from '../../../shared/api/contract';
 import { AppError } from '../../../shared/api/errors';
-import { deltaOf, documentSummary } from '../../../shared/api/snapshot-delta';
+import { deltaOf, doneByCoder, documentSummary } from '../../../shared/api/snapshot-delta';
 import { affectedDocuments, invertPatch, isEmptyPatch, joinPatches } from '../../../shared/domain/patch';
 import type { Patch } from '../../../shared/domain/patch';
 import type { WorkspaceSettings } from '../../../shared/domain/schemas';
@@ -12,6 +12,7 @@ import type { ProjectStore } from '../project/project-store';
 import type { PlannedSource } from '../project/source-files';
 import { Histories } from './undo-history';
 import type { UndoHistory } from './undo-history';
+import { freshWorkspace } from '../settings/app-settings';
 
 /** Who is working: their coder name and their place in each project (app settings, or a script's). */
 export interface SessionUser {
@@ -22,7 +23,7 @@ export interface SessionUser {
 /** A command-line run: nobody to code as, no remembered place. */
 export const scriptUser: SessionUser = {
   coderName: null,
-  workspace: () => ({ lastDocumentId: null, scrollTop: 0, quickCodes: [] }),
+  workspace: () => freshWorkspace,
 };
 
 /**
@@ -67,6 +68,7 @@ export class ProjectSession {
       currentCoderId: this.currentCoderId,
       codingCounts: this.store.codingCounts(),
       memos: this.store.memos(),
+      done: doneByCoder(this.store.state),
       workspace: this.user.workspace(id),
       readOnly: this.store.readOnly,
       ...(this.store.recoveryNotes.length > 0 && { recoveryNotes: [...this.store.recoveryNotes] }),

@@ -1,17 +1,22 @@
 import type { AttributeFilter, SearchResult, SegmentView } from '../../../shared/api/contract';
+import type { DocumentMatches } from '../../../shared/operations/autocode-ops';
 import { subtreeIds } from '../../../shared/domain/codebook';
 import { documentMatches } from '../../../shared/domain/filters';
+import { isConsensusCoder } from '../../../shared/operations/consensus-ops';
 import { contextAround, speakerAt } from '../../../shared/text/context';
 import { findAll, searchPattern } from '../../../shared/text/search';
 import type { SearchOptions } from '../../../shared/text/search';
 import type { ProjectStore } from '../project/project-store';
+import { findInTexts } from './pattern-search';
 
 export const SEARCH_LIMIT = 5000;
+/** Matches "code all results" takes in one step (coding.applyMany's limit too). */
+export const AUTOCODE_LIMIT = 100_000;
 
 export interface SegmentQuery {
   codeIds: string[];
   includeSubcodes: boolean;
-  /** null: every coder. */
+  /** null: every coder but the Consensus coder (as the analyses count them). */
   coderIds: string[] | null;
   attributes: AttributeFilter;
   /** Only these documents; null: every document passing the filter. */
@@ -21,7 +26,7 @@ export interface SegmentQuery {
 /** Every coded passage at the codes asked for, in document order, with its text and context. */
 export async function querySegments(store: ProjectStore, query: SegmentQuery): Promise<SegmentView[]> {
   const codeIds = new Set(query.includeSubcodes ? query.codeIds.flatMap((id) => subtreeIds(store.data.codebook, id)) : query.codeIds);
-  const coders = store.data.coders.filter((c) => query.coderIds === null || query.coderIds.includes(c.id));
+  const coders = store.data.coders.filter((c) => (query.coderIds === null ? !isConsensusCoder(c) : query.coderIds.includes(c.id)));
   const documents = store.data.documents.filter((d) => (!query.documentIds || query.documentIds.includes(d.id)) && documentMatches(d, query.attributes));
   const segments: SegmentView[] = [];
   for (const doc of documents) {
@@ -49,22 +54,44 @@ export async function querySegments(store: ProjectStore, query: SegmentQuery): P
   return segments;
 }
 
-/** Literal text search across the documents passing the filter, in document order. */
-export async function searchText(
-  store: ProjectStore,
-  query: string,
-  options: SearchOptions,
-  attributes: AttributeFilter,
-): Promise<SearchResult> {
-  const pattern = searchPattern(query, options);
-  const hits: SearchResult['hits'] = [];
-  for (const doc of store.data.documents.filter((d) => documentMatches(d, attributes))) {
-    const { text, turns } = await store.readSource(doc.id);
-    for (const span of findAll(text, pattern, SEARCH_LIMIT + 1 - hits.length)) {
-      const { before, after } = contextAround(text, span.start, span.end);
-      hits.push({ documentId: doc.id, ...span, before, match: text.slice(span.start, span.end), after, speaker: speakerAt(turns, span.start) });
-    }
-    if (hits.length > SEARCH_LIMIT) return { hits: hits.slice(0, SEARCH_LIMIT), truncated: true };
+export interface SearchRequest extends SearchOptions {
+  query: string;
+  attributes: AttributeFilter;
+}
+
+/**
+ * The matches of a search in each document passing the filter (those with none left out), at
+ * most `limit` in all; `truncated` when there were more. Patterns run in a worker with a time
+ * limit (pattern-search.ts); literal text, escaped, runs here.
+ */
+export async function findMatches(store: ProjectStore, request: SearchRequest, limit: number): Promise<{ documents: DocumentMatches[]; truncated: boolean }> {
+  const pattern = searchPattern(request.query, request);
+  const docs = store.data.documents.filter((d) => documentMatches(d, request.attributes));
+  const sources = [];
+  for (const doc of docs) sources.push(await store.readSource(doc.id));
+  let left = limit + 1;
+  const found = request.pattern
+    ? await findInTexts(request.query, pattern, sources.map((s) => s.text), left)
+    : sources.map((s) => {
+        const matches = findAll(s.text, pattern, left);
+        left -= matches.length;
+        return matches;
+      });
+  const documents: DocumentMatches[] = [];
+  let total = 0;
+  for (const [i, doc] of docs.entries()) {
+    const matches = found[i]!.slice(0, Math.max(0, limit - total));
+    total += found[i]!.length;
+    if (matches.length > 0) documents.push({ documentId: doc.id, text: sources[i]!.text, turns: sources[i]!.turns, matches });
   }
-  return { hits, truncated: false };
+  return { documents, truncated: total > limit };
+}
+
+/** Text search across the documents passing the filter, in document order, with each hit's context. */
+export async function searchText(store: ProjectStore, request: SearchRequest): Promise<SearchResult> {
+  const { documents, truncated } = await findMatches(store, request, SEARCH_LIMIT);
+  const hits = documents.flatMap(({ documentId, text, turns, matches }) =>
+    matches.map((span) => ({ documentId, ...span, ...contextAround(text, span.start, span.end), match: text.slice(span.start, span.end), speaker: speakerAt(turns, span.start) })),
+  );
+  return { hits, truncated };
 }

@@ -13,5 +13,6 @@ export interface WorkerModule {
 
 export const exportWorker: WorkerModule = { name: 'export-worker', source: 'electron/services/export/export-worker.ts' };
 export const spreadsheetReader: WorkerModule = { name: 'spreadsheet-reader', source: 'electron/services/import/spreadsheet-xlsx-worker.ts' };
+export const pdfTextReader: WorkerModule = { name: 'pdf-text-reader', source: 'electron/services/import/pdf/pdf-text-worker.ts' };
 
-export const workerModules: readonly WorkerModule[] = [exportWorker, spreadsheetReader];
+export const workerModules: readonly WorkerModule[] = [exportWorker, spreadsheetReader, pdfTextReader];

@@ -2,11 +2,13 @@ import type { BridgeEventListener, MarginaliaBridge } from '../../../shared/api/
 import type { Channel, EventName, Input, Output, ServerEvents } from '../../../shared/api/contract';
 import { isErrorShape } from '../../../shared/api/errors';
 import type { AppErrorCode, AppErrorShape, RestoreOffer, RpcReply } from '../../../shared/api/errors';
+import { readEventStream } from './event-stream';
+import { takeSessionToken } from './session-token';
 
 /**
  * The renderer's one way to talk to the backend. Components get an ApiClient from context
  * (see context.tsx) and never see the transport: Electron's preload bridge when it exists,
- * otherwise HTTP + server-sent events against `npm run web`.
+ * otherwise HTTP and a server-sent event stream against `npm run web`.
  */
 
 /** The backend's error codes, plus DISCONNECTED when the transport itself failed. */
@@ -111,11 +113,14 @@ export interface HttpTransportOptions {
   /** Prefix for /rpc and /events; '' (same origin) by default. */
   baseUrl?: string;
   fetch?: typeof fetch;
-  EventSource?: typeof EventSource;
+  /** The access token sent with every request; by default the one this tab holds (session-token.ts). */
+  token?: string | null;
 }
 
 /** How long the first request waits for the event stream to connect, so no startup event is missed. */
 const EVENTS_OPEN_WAIT_MS = 1500;
+/** Pause before the event stream reconnects after the connection dropped (EventSource's habit). */
+const EVENTS_RETRY_MS = 3000;
 
 /** A listener called without the bridge type's name/payload correlation (checked at the call site). */
 type LooseListener = (name: EventName, payload: unknown) => void;
@@ -127,56 +132,80 @@ function plainTextMessage(channel: string, status: number, body: string): string
   return `The Marginalia server sent an unreadable reply to ${channel} (HTTP ${status}).`;
 }
 
-/** Browser mode: POST /rpc/<channel> with a JSON body, events from GET /events (SSE). */
+const isEventName = (name: string): name is EventName => (eventNames as readonly string[]).includes(name);
+
+/**
+ * Browser mode: POST /rpc/<channel> with a JSON body, events streamed from GET /events. Every
+ * request carries the token in the X-Marginalia-Token header and no cookie (credentials: omit).
+ */
 export function createHttpTransport(options: HttpTransportOptions = {}): Transport {
   const baseUrl = options.baseUrl ?? '';
   const fetchImpl = options.fetch ?? ((...args: Parameters<typeof fetch>) => globalThis.fetch(...args));
-  const EventSourceImpl = options.EventSource ?? globalThis.EventSource;
+  const token = options.token === undefined ? takeSessionToken() : options.token;
+  const headers: Record<string, string> = token ? { 'X-Marginalia-Token': token } : {};
   const listeners = new Set<LooseListener>();
-  let source: EventSource | null = null;
+  let stream: AbortController | null = null;
   /** Settles once the event stream has connected (or failed, or taken too long). */
-  let sourceReady: Promise<void> | null = null;
-  let settleReady: () => void = () => {};
+  let streamReady: Promise<void> | null = null;
 
-  function openSource(): void {
-    if (source || typeof EventSourceImpl !== 'function') return;
-    const es = new EventSourceImpl(`${baseUrl}/events`);
-    sourceReady = new Promise<void>((resolve) => {
+  function dispatchEvent(name: string, data: string): void {
+    if (!isEventName(name)) return;
+    let payload: unknown;
+    try {
+      payload = JSON.parse(data);
+    } catch {
+      return;
+    }
+    for (const listener of listeners) listener(name, payload);
+  }
+
+  function openStream(): void {
+    if (stream || listeners.size === 0) return;
+    const controller = new AbortController();
+    stream = controller;
+    let settle: () => void = () => {};
+    streamReady = new Promise<void>((resolve) => {
       const timer = setTimeout(done, EVENTS_OPEN_WAIT_MS);
       function done() {
         clearTimeout(timer);
         resolve();
       }
-      settleReady = done;
-      es.addEventListener('open', done, { once: true });
-      es.addEventListener('error', done, { once: true });
+      settle = done;
     });
-    for (const name of eventNames) {
-      es.addEventListener(name, (message) => {
-        let payload: unknown;
-        try {
-          payload = JSON.parse((message as MessageEvent<string>).data);
-        } catch {
-          return;
+    void (async () => {
+      let retry = false;
+      try {
+        const response = await fetchImpl(`${baseUrl}/events`, { headers, credentials: 'omit', cache: 'no-store', signal: controller.signal });
+        settle();
+        // A refusal (no or wrong token) will not change by asking again; a dropped stream may.
+        if (!response.ok || !response.body) return;
+        retry = true;
+        await readEventStream(response.body, (event) => dispatchEvent(event.event, event.data));
+      } catch {
+        retry = !controller.signal.aborted;
+      } finally {
+        settle();
+        if (stream === controller) {
+          stream = null;
+          streamReady = null;
+          if (retry) setTimeout(openStream, EVENTS_RETRY_MS);
         }
-        for (const listener of listeners) listener(name, payload);
-      });
-    }
-    source = es;
+      }
+    })();
   }
 
   return {
     async invoke<C extends Channel>(channel: C, input: Input<C>): Promise<RpcReply<Output<C>>> {
       // The backend pushes startup errors right after the first reply: be listening by then.
-      if (sourceReady) await sourceReady;
+      if (streamReady) await streamReady;
       let response: Response;
       let body: string;
       try {
         response = await fetchImpl(`${baseUrl}/rpc/${channel}`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
+          headers: { ...headers, 'Content-Type': 'application/json' },
           body: JSON.stringify(input ?? {}),
-          credentials: 'same-origin',
+          credentials: 'omit',
         });
         body = await response.text();
       } catch {
@@ -201,14 +230,13 @@ export function createHttpTransport(options: HttpTransportOptions = {}): Transpo
       // The bridge type ties payload to name; events from the stream are matched by name above.
       const loose = listener as unknown as LooseListener;
       listeners.add(loose);
-      openSource();
+      openStream();
       return () => {
         listeners.delete(loose);
-        if (listeners.size === 0 && source) {
-          source.close();
-          source = null;
-          settleReady();
-          sourceReady = null;
+        if (listeners.size === 0 && stream) {
+          stream.abort();
+          stream = null;
+          streamReady = null;
         }
       };
     },

@@ -1,7 +1,8 @@
 /** Agreement between coders in a project: character, segment, presence and unitized modes. */
 export type { AgreementInput } from './input';
-export { characterAgreement } from './character-agreement';
-export type { CharacterReport, CharacterTable, CharacterCodeResult } from './character-agreement';
+export { characterAgreement, characterCells } from './character-agreement';
+export type { CharacterReport, CharacterTable, CharacterCodeResult, CharacterCell, PooledMeasures } from './character-agreement';
+export type { UncertaintyOptions } from './intervals';
 export { multiCoderAgreement, fleissFromHistogram, alphaFromHistogram } from './multi-coder-agreement';
 export type { MultiCoderReport } from './multi-coder-agreement';
 export { presenceAgreement, segmentAgreement } from './segment-agreement';

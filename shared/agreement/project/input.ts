@@ -11,28 +11,32 @@ export interface AgreementInput {
 
 /**
  * Each coder's coded characters per code and document, as a union: a coder's own overlapping
- * codings of one code count once.
+ * codings of one code count once. Kept by code, then document, so a comparison visits only the
+ * documents someone coded at a code (most of a large study's code × document cells are empty).
  */
 export class CodedSpans {
-  private readonly spans = new Map<string, Span[]>();
+  private readonly byCode = new Map<string, Map<string, Map<string, Span[]>>>();
 
-  constructor(input: AgreementInput) {
-    const raw = new Map<string, Span[]>();
+  constructor(input: Pick<AgreementInput, 'codings'>) {
     for (const c of input.codings) {
-      const key = CodedSpans.key(c.coderId, c.codeId, c.documentId);
-      let list = raw.get(key);
-      if (!list) raw.set(key, (list = []));
-      list.push({ start: c.start, end: c.end });
+      let docs = this.byCode.get(c.codeId);
+      if (!docs) this.byCode.set(c.codeId, (docs = new Map()));
+      let coders = docs.get(c.documentId);
+      if (!coders) docs.set(c.documentId, (coders = new Map()));
+      const list = coders.get(c.coderId);
+      if (list) list.push({ start: c.start, end: c.end });
+      else coders.set(c.coderId, [{ start: c.start, end: c.end }]);
     }
-    for (const [key, list] of raw) this.spans.set(key, unionSpans(list));
-  }
-
-  private static key(coderId: string, codeId: string, documentId: string): string {
-    return `${coderId}\u0000${codeId}\u0000${documentId}`;
+    for (const docs of this.byCode.values()) for (const coders of docs.values()) for (const [coder, list] of coders) coders.set(coder, unionSpans(list));
   }
 
   of(coderId: string, codeId: string, documentId: string): Span[] {
-    return this.spans.get(CodedSpans.key(coderId, codeId, documentId)) ?? [];
+    return this.byCode.get(codeId)?.get(documentId)?.get(coderId) ?? [];
+  }
+
+  /** The documents where any coder coded at the code. */
+  documentsAt(codeId: string): Iterable<string> {
+    return this.byCode.get(codeId)?.keys() ?? [];
   }
 }
 

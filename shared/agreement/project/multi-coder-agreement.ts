@@ -1,9 +1,12 @@
+import type { IntervalValue } from '../bootstrap';
+import { kappaOf } from '../two-by-two';
 import { UndefinedMeasure, measured, requireDefined } from '../undefined-measure';
 import type { MeasureValue } from '../undefined-measure';
-import { characterTable, sumTables } from './character-agreement';
+import { characterAgreement } from './character-agreement';
 import { CodedSpans, coverageHistogram } from './input';
 import type { AgreementInput } from './input';
-import { cohenKappa } from '../contingency';
+import { addIntervals, sparseTables } from './intervals';
+import type { UncertaintyOptions } from './intervals';
 
 /**
  * Fleiss' κ over characters, m coders each saying coded / not coded, from h[j] = characters
@@ -39,41 +42,68 @@ export interface MultiCoderCodeResult {
   histogram: number[];
   fleiss: MeasureValue;
   alpha: MeasureValue;
+  /** 95 % bootstrap intervals, resampling documents; null when none were asked for. */
+  intervals: { fleiss: IntervalValue; alpha: IntervalValue } | null;
 }
 
 export interface MultiCoderReport {
   mode: 'character-multi';
   coderIds: string[];
+  documents: number;
   codes: MultiCoderCodeResult[];
-  overall: { histogram: number[]; fleiss: MeasureValue; alpha: MeasureValue };
+  overall: Omit<MultiCoderCodeResult, 'codeId'>;
   /** Cohen's κ for every pair of coders, character tables pooled over codes and documents. */
   pairwise: { coderA: string; coderB: string; kappa: MeasureValue }[];
 }
 
-export function multiCoderAgreement(input: AgreementInput): MultiCoderReport {
+const raw = (f: (h: number[]) => number) => (h: Float64Array) => {
+  const m = measured(() => f([...h]));
+  return m.defined ? m.value : NaN;
+};
+
+export function multiCoderAgreement(input: AgreementInput, uncertainty: UncertaintyOptions | null = null): MultiCoderReport {
   const spans = new CodedSpans(input);
   const coderIds = input.coders.map((c) => c.id);
-  const add = (a: number[], b: number[]) => a.map((x, i) => x + b[i]!);
-  const zero = () => new Array<number>(coderIds.length + 1).fill(0);
-  const codes = input.codes.map((code) => {
-    const histogram = input.documents.reduce(
-      (sum, doc) => add(sum, coverageHistogram(coderIds.map((c) => spans.of(c, code.id, doc.id)), doc.length)),
-      zero(),
-    );
-    return { codeId: code.id, histogram, fleiss: measured(() => fleissFromHistogram(histogram)), alpha: measured(() => alphaFromHistogram(histogram)) };
+  const width = coderIds.length + 1;
+  const index = new Map(input.documents.map((d, i) => [d.id, i]));
+  const totalLength = input.documents.reduce((s, d) => s + d.length, 0);
+  // Per code, the histograms of the documents someone coded; the rest are all "coded by none".
+  const coded = input.codes.map((code) => {
+    const histograms = new Map<number, number[]>();
+    for (const documentId of spans.documentsAt(code.id)) {
+      const i = index.get(documentId);
+      if (i !== undefined) histograms.set(i, coverageHistogram(coderIds.map((c) => spans.of(c, code.id, documentId)), input.documents[i]!.length));
+    }
+    return histograms;
   });
-  const overall = codes.reduce((sum, c) => add(sum, c.histogram), zero());
+  const summed = (histograms: Map<number, number[]>) => {
+    const h = new Array<number>(width).fill(0);
+    let codedLength = 0;
+    for (const [i, x] of histograms) {
+      x.forEach((v, j) => (h[j]! += v));
+      codedLength += input.documents[i]!.length;
+    }
+    h[0]! += totalLength - codedLength;
+    return h;
+  };
+  const result = (histogram: number[]): Omit<MultiCoderCodeResult, 'codeId'> => ({
+    histogram,
+    fleiss: measured(() => fleissFromHistogram(histogram)),
+    alpha: measured(() => alphaFromHistogram(histogram)),
+    intervals: null,
+  });
+  const codes: MultiCoderCodeResult[] = input.codes.map((code, c) => ({ codeId: code.id, ...result(summed(coded[c]!)) }));
+  const overall: MultiCoderReport['overall'] = result(codes.reduce((sum, c) => sum.map((x, j) => x + c.histogram[j]!), new Array<number>(width).fill(0)));
+  const D = input.documents.length;
+  const background = new Float64Array(D * width);
+  input.documents.forEach((d, i) => (background[i * width] = d.length));
+  const extra = coded.map((histograms) => new Map([...histograms].map(([i, h]) => [i, h.map((v, j) => (j === 0 ? v - input.documents[i]!.length : v))])));
+  addIntervals<'fleiss' | 'alpha'>(sparseTables(width, D, background, extra), { fleiss: raw(fleissFromHistogram), alpha: raw(alphaFromHistogram) }, codes, overall, uncertainty, 'alpha');
   const pairwise = coderIds.flatMap((a, i) =>
     coderIds.slice(i + 1).map((b) => {
-      const table = sumTables(input.codes.flatMap((code) => input.documents.map((doc) => characterTable(spans, a, b, code.id, doc))));
-      return { coderA: a, coderB: b, kappa: measured(() => cohenKappa([[table.both, table.onlyA], [table.onlyB, table.neither]])) };
+      const table = characterAgreement({ ...input, codings: input.codings.filter((x) => x.coderId === a || x.coderId === b) }, a, b).overall.table;
+      return { coderA: a, coderB: b, kappa: kappaOf(table) };
     }),
   );
-  return {
-    mode: 'character-multi',
-    coderIds,
-    codes,
-    overall: { histogram: overall, fleiss: measured(() => fleissFromHistogram(overall)), alpha: measured(() => alphaFromHistogram(overall)) },
-    pairwise,
-  };
+  return { mode: 'character-multi', coderIds, documents: input.documents.length, codes, overall, pairwise };
 }

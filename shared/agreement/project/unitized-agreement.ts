@@ -8,6 +8,7 @@ import type { AgreementInput } from './input';
 export interface UnitizedReport {
   mode: 'unitized';
   coderIds: string[];
+  documents: number;
   codes: { codeId: string; alphaU: MeasureValue }[];
   overall: MeasureValue;
 }
@@ -35,6 +36,7 @@ export function unitizedAgreement(input: AgreementInput): UnitizedReport {
   const undefinedAll = (reason: string): UnitizedReport => ({
     mode: 'unitized',
     coderIds,
+    documents: input.documents.length,
     codes: categories.map((codeId) => ({ codeId, alphaU: { defined: false, reason } })),
     overall: { defined: false, reason },
   });
@@ -52,5 +54,5 @@ export function unitizedAgreement(input: AgreementInput): UnitizedReport {
       value !== undefined ? { defined: true, value } : { defined: false, reason: result.undefinedCategories[codeId] ?? 'not computed' };
     return { codeId, alphaU };
   });
-  return { mode: 'unitized', coderIds, codes, overall: { defined: true, value: result.overall } };
+  return { mode: 'unitized', coderIds, documents: input.documents.length, codes, overall: { defined: true, value: result.overall } };
 }

@@ -1,3 +1,4 @@
+import { dictionary } from '../dictionary';
 import { entityKey, projectCollections } from '../patch';
 import type { Change, Patch, ProjectEntities } from '../patch';
 import { PROJECT_SCHEMA_VERSION } from '../schemas';
@@ -114,10 +115,10 @@ export class ProjectState {
 
   /** Codings per code id, then per coder id. */
   codingCounts(codeIds?: Iterable<string>): Record<string, Record<string, number>> {
-    const out: Record<string, Record<string, number>> = Object.create(null) as Record<string, Record<string, number>>;
+    const out = dictionary<Record<string, number>>();
     for (const codeId of codeIds ?? this.counts.keys()) {
       const perCoder = this.counts.get(codeId);
-      out[codeId] = Object.assign(Object.create(null) as Record<string, number>, perCoder ? Object.fromEntries(perCoder) : {});
+      out[codeId] = Object.assign(dictionary<number>(), perCoder ? Object.fromEntries(perCoder) : {});
     }
     return out;
   }

@@ -4,6 +4,7 @@ import { fleissKappa, krippendorffAlpha, measured } from '../../../shared/agreem
 import {
   alphaFromHistogram,
   characterAgreement,
+  characterCells,
   fleissFromHistogram,
   multiCoderAgreement,
   presenceAgreement,
@@ -28,15 +29,18 @@ const c = (coderId: string, codeId: string, start: number, end: number, document
 describe('character mode', () => {
   it('builds the 2×2 character table by hand-computed example, counting a coder\'s own overlaps once', () => {
     // A codes [10,30) and [20,40): together [10,40). B codes [30,60).
-    const report = characterAgreement(input([c('A', 'x', 10, 30), c('A', 'x', 20, 40), c('B', 'x', 30, 60)]), 'A', 'B');
-    const x = report.codes.find((r) => r.codeId === 'x')!;
-    expect(x.cells[0]!.table).toEqual({ both: 10, onlyA: 20, onlyB: 20, neither: 50 });
-    expect(value(x.cells[0]!.percent)).toBeCloseTo(0.6, 12);
+    const data = input([c('A', 'x', 10, 30), c('A', 'x', 20, 40), c('B', 'x', 30, 60)]);
+    const cells = characterCells(data, 'A', 'B');
+    const x = cells.get('x')!;
+    expect(x[0]!.table).toEqual({ both: 10, onlyA: 20, onlyB: 20, neither: 50 });
+    expect(value(x[0]!.percent)).toBeCloseTo(0.6, 12);
     // p_e = 0.3·0.3 + 0.7·0.7 = 0.58; κ = (0.6 − 0.58) / 0.42
-    expect(value(x.cells[0]!.kappa)).toBeCloseTo(0.02 / 0.42, 12);
-    const y = report.codes.find((r) => r.codeId === 'y')!;
-    expect(y.cells[0]!.percent).toEqual({ defined: true, value: 1 });
-    expect(y.cells[0]!.kappa).toEqual({ defined: false, reason: expect.stringMatching(/variation/) });
+    expect(value(x[0]!.kappa)).toBeCloseTo(0.02 / 0.42, 12);
+    const y = cells.get('y')!;
+    expect(y[0]!.percent).toEqual({ defined: true, value: 1 });
+    expect(y[0]!.kappa).toEqual({ defined: false, reason: expect.stringMatching(/variation/) });
+    // The report pools the same tables.
+    expect(characterAgreement(data, 'A', 'B').codes[0]!.pooled.table).toEqual(x[0]!.table);
   });
 
   it('pools, length-weights and averages over documents, each differently', () => {
@@ -59,8 +63,8 @@ describe('character mode', () => {
   it('per-code tables sum to the document lengths (property)', () => {
     fc.assert(
       fc.property(codings, (list) => {
-        for (const code of characterAgreement(input(list, docs), 'A', 'B').codes) {
-          for (const cell of code.cells) {
+        for (const code of characterCells(input(list, docs), 'A', 'B').values()) {
+          for (const cell of code) {
             const t = cell.table;
             expect(t.both + t.onlyA + t.onlyB + t.neither).toBe(docs.find((d) => d.id === cell.documentId)!.length);
             expect(Math.min(t.both, t.onlyA, t.onlyB, t.neither)).toBeGreaterThanOrEqual(0);

@@ -8,6 +8,7 @@ const STATE: AppState = {
   shell: 'electron',
   coderName: null,
   recentProjects: [],
+  projectsDir: '/home/ana/Documents/Marginalia',
   project: null,
   history: { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null },
   notices: [],

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { haveShared, sharedPath } from '../../helpers/shared-files';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import { marginalia } from '../../helpers/cli';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
-const fixtures = resolve('../shared/fixtures/qualcoder-examples');
+const fixtures = sharedPath('fixtures', 'qualcoder-examples');
 // Each test starts the command several times (a few seconds each on a busy two-core machine).
 const slow = { timeout: 90_000 };
 
@@ -56,7 +56,7 @@ describe('marginalia CLI', slow, () => {
   });
 });
 
-describe.skipIf(!existsSync(fixtures))('marginalia import', slow, () => {
+describe.skipIf(!haveShared(fixtures, 'marginalia import of the QualCoder example files'))('marginalia import', slow, () => {
   it('imports each file with a result line, and exits 1 when any file failed', async () => {
     const dir = join(await tempDir(), 'p');
     await marginalia('new', dir, '--template', 'empty');
@@ -76,9 +76,21 @@ describe.skipIf(!existsSync(fixtures))('marginalia import', slow, () => {
   });
 });
 
-const nvivoSample = resolve('../shared/refi-qda/samples/nvivo-win-12.6-oltas-teszt.qdpx');
+/** A Thrive LDN project made by the CLI, open in a backend to code in (shut it down before running the CLI on it). */
+async function thriveProject() {
+  const root = await tempDir();
+  const dir = join(root, 'p');
+  await marginalia('new', dir, '--template', 'thrive-ldn');
+  const { createBackend } = await import('../../../electron/services/backend');
+  const backend = await createBackend({ dataDir: join(root, 'data'), documentsDir: root, resourcesDir: resolve('resources'), shell: 'browser' });
+  const h = backend.handlers;
+  await h['project.open']({ path: dir });
+  return { root, dir, backend, h };
+}
 
-describe.skipIf(!existsSync(nvivoSample))('marginalia import of a REFI-QDA project', slow, () => {
+const nvivoSample = sharedPath('refi-qda', 'samples', 'nvivo-win-12.6-oltas-teszt.qdpx');
+
+describe.skipIf(!haveShared(nvivoSample, 'marginalia import of the NVivo sample'))('marginalia import of a REFI-QDA project', slow, () => {
   it('gives codings to the selection\'s user by default, or the coding\'s with --coder-from coding, saying how many differ', async () => {
     const root = await tempDir();
     const bySelection = join(root, 'a');
@@ -107,13 +119,7 @@ describe.skipIf(!existsSync(nvivoSample))('marginalia import of a REFI-QDA proje
 
 describe('marginalia agreement', slow, () => {
   it('prints the pooled figures per code, writes a workbook and JSON, and explains undefined values', async () => {
-    const root = await tempDir();
-    const dir = join(root, 'p');
-    await marginalia('new', dir, '--template', 'thrive-ldn');
-    const { createBackend } = await import('../../../electron/services/backend');
-    const backend = await createBackend({ dataDir: join(root, 'data'), documentsDir: root, resourcesDir: resolve('resources'), shell: 'browser' });
-    const h = backend.handlers;
-    await h['project.open']({ path: dir });
+    const { root, dir, backend, h } = await thriveProject();
     const doc = (await h['import.run']({ items: [{ source: { stagedId: (await h['import.stage']({ fileName: 'c.txt', base64: Buffer.from('x'.repeat(200)).toString('base64') })).stagedId }, options: {} }] })).change!.delta.documents!.upsert[0]!;
     const stigma = (await h['app.getState']({})).project!.codebook.find((c) => c.name === 'Tackling stigma')!.id;
     await h['app.setCoderName']({ name: 'Ann' });
@@ -137,9 +143,56 @@ describe('marginalia agreement', slow, () => {
     expect((await marginalia('agreement', dir, '--coders', 'Ann,Ben', '--xlsx', out)).code).toBe(0);
     const XLSX = (await import('xlsx')).default;
     const wb = XLSX.read(await readFile(out));
-    expect(wb.SheetNames).toEqual(expect.arrayContaining(['Agreement by code', 'About this report']));
+    expect(wb.SheetNames).toEqual(expect.arrayContaining(['Agreement by code', 'Agreement by code and document', 'About this report']));
 
     expect((await marginalia('agreement', dir, '--coders', 'Ann')).code).toBe(2);
     expect((await marginalia('agreement', dir, '--coders', 'Ann,Nobody')).stderr).toMatch(/--coders: there is no coder "Nobody"/);
-  });
+  }, 120_000);
+
+  it('prints a methods paragraph with the report’s own figures, compares the documents both coded unless --all-documents, and takes a second round as a coder', async () => {
+    const { dir, backend, h } = await thriveProject();
+    const stage = async (name: string, text: string) => (await h['import.stage']({ fileName: name, base64: Buffer.from(text).toString('base64') })).stagedId;
+    const items = [];
+    for (const name of ['a', 'b', 'c']) items.push({ source: { stagedId: await stage(`${name}.txt`, name.repeat(300)) }, options: {} });
+    const [a, b, c] = (await h['import.run']({ items })).change!.delta.documents!.upsert;
+    const codes = (await h['app.getState']({})).project!.codebook;
+    const stigma = codes.find((c) => c.name === 'Tackling stigma')!.id;
+    const zero = codes.find((c) => c.name === 'Zero suicide')!.id;
+    await h['app.setCoderName']({ name: 'Ann' });
+    await h['coding.apply']({ documentId: a!.id, codeId: stigma, start: 0, end: 100 });
+    await h['coding.apply']({ documentId: a!.id, codeId: zero, start: 150, end: 200 });
+    await h['coding.apply']({ documentId: b!.id, codeId: stigma, start: 0, end: 100 });
+    await h['coding.apply']({ documentId: c!.id, codeId: stigma, start: 50, end: 250 });
+    await h['app.setCoderName']({ name: 'Ann (second round)' });
+    await h['coding.apply']({ documentId: a!.id, codeId: stigma, start: 20, end: 100 });
+    await h['coding.apply']({ documentId: a!.id, codeId: zero, start: 150, end: 190 });
+    await h['coding.apply']({ documentId: c!.id, codeId: stigma, start: 60, end: 250 });
+    await backend.shutdown();
+
+    const coders = ['--coders', 'Ann,Ann (second round)', '--codes', 'Tackling stigma,Zero suicide', '--seed', '5'];
+    const json = JSON.parse((await marginalia('agreement', dir, ...coders, '--json')).stdout);
+    // Document b was coded in the first round only.
+    expect(json.documents.map((d: { name: string }) => d.name)).toEqual([a!.name, c!.name]);
+    expect(json.scope.leftOut).toEqual([{ reason: 'coded by Ann only', documents: [{ id: b!.id, name: b!.name }] }]);
+    expect(json.report.overall.intervals.alpha.defined).toBe(true);
+    expect(json.settings.resampling).toEqual({ samples: 1000, seed: 5 });
+    expect(json.methods.paragraph).toMatch(/^Inter-coder agreement between Ann and Ann \(second round\)/);
+
+    const methods = await marginalia('agreement', dir, ...coders, '--methods');
+    expect(methods.code).toBe(0);
+    const three = (x: number) => x.toFixed(3).replace('-', '\u2212');
+    const { kappa, alpha, intervals } = json.report.overall;
+    expect(methods.stdout).toContain(`κ = ${three(kappa.value)} (95\u00a0% CI ${three(intervals.kappa.low)}–${three(intervals.kappa.high)})`);
+    expect(methods.stdout).toContain(`α = ${three(alpha.value)}`);
+    const perCode = json.report.codes.map((c: { pooled: { kappa: { value: number } } }) => c.pooled.kappa.value);
+    expect(methods.stdout).toContain(`κ ranged from ${three(Math.min(...perCode))}`);
+    expect(methods.stdout).toContain('1 document coded by Ann only');
+    expect(methods.stdout).toMatch(/\nReferences\nCohen, J\. \(1960\)/);
+    expect(methods.stdout.trim()).toBe([json.methods.paragraph, '', 'References', ...json.methods.references].join('\n'));
+
+    const all = JSON.parse((await marginalia('agreement', dir, ...coders, '--all-documents', '--samples', '0', '--json')).stdout);
+    expect(all.documents).toHaveLength(3);
+    expect(all.report.overall.intervals).toBeNull();
+    expect((await marginalia('agreement', dir, ...coders, '--json', '--methods')).code).toBe(2);
+  }, 180_000);
 });

@@ -148,6 +148,7 @@ const fake = vi.hoisted(() => {
     readonly setName = vi.fn();
     readonly setPath = vi.fn();
     readonly setAboutPanelOptions = vi.fn();
+    readonly addRecentDocument = vi.fn((_path: string) => undefined);
     readonly getPath = vi.fn((name: string) => `/fake/${name}`);
     getAppPath(): string {
       return '/fake/app';
@@ -189,7 +190,10 @@ const fake = vi.hoisted(() => {
     readonly loadURL = vi.fn((_url: string) => Promise.resolve());
     readonly show = vi.fn();
     readonly focus = vi.fn();
-    readonly restore = vi.fn();
+    readonly restore = vi.fn(() => {
+      this.minimized = false;
+    });
+    minimized = false;
     constructor(options: Record<string, unknown>) {
       super();
       this.options = options;
@@ -201,7 +205,7 @@ const fake = vi.hoisted(() => {
       return this.destroyed;
     }
     isMinimized(): boolean {
-      return false;
+      return this.minimized;
     }
   }
 
@@ -1094,6 +1098,88 @@ describe('the main entry (index.ts)', () => {
     expect(shellRequests()).toEqual([{ action: 'about' }]);
     menuItem('Help', 'About Marginalia').click?.();
     expect(shellRequests()).toEqual([{ action: 'about' }, { action: 'about' }]);
+  });
+
+  it('Edit → Undo, Redo and Code Selection… ask the UI to do what its own keys do', async () => {
+    await start();
+    await uiLoads();
+    menuItem('Edit', 'Undo').click?.();
+    menuItem('Edit', 'Redo').click?.();
+    menuItem('Edit', 'Code Selection…').click?.();
+    menuItem('File', 'Close Project').click?.();
+    expect(shellRequests()).toEqual(['undo', 'redo', 'codePalette', 'closeProject'].map((command) => ({ action: 'command', command })));
+  });
+
+  describe('one instance at a time', () => {
+    const savedArgv = process.argv;
+    afterEach(() => {
+      process.argv = savedArgv;
+    });
+
+    it('a second launch brings the open window forward (restoring it if minimised) instead of opening another', async () => {
+      await start();
+      const window = mainWindow();
+      window.minimized = true;
+      fake.app.emit('second-instance', {}, ['/opt/Marginalia/marginalia'], '/home/ana');
+      expect(window.restore).toHaveBeenCalledOnce();
+      expect(window.focus).toHaveBeenCalledOnce();
+      expect(fake.BrowserWindow.instances).toHaveLength(1);
+      expect(fake.backend.handlers['project.open']).not.toHaveBeenCalled();
+    });
+
+    it('a second launch naming a project folder (a recent document chosen in the taskbar) opens it in this window', async () => {
+      fake.backend.handlers['project.open'] = vi.fn(({ path }: { path: string }) => Promise.resolve({ path }));
+      await start();
+      fake.app.emit('second-instance', {}, ['/opt/Marginalia/marginalia', '/home/ana/Documents/Marginalia/Study.marginalia'], '/home/ana');
+      await vi.waitFor(() => expect(fake.backend.handlers['project.open']).toHaveBeenCalledWith({ path: '/home/ana/Documents/Marginalia/Study.marginalia' }));
+      expect(mainWindow().focus).toHaveBeenCalled();
+      await vi.waitFor(() => expect(fake.backend.events.emit).toHaveBeenCalledWith('project.changed', { path: '/home/ana/Documents/Marginalia/Study.marginalia' }));
+    });
+  });
+
+  describe("the operating system's recent documents", () => {
+    const project = (path: string) => Promise.resolve({ path, name: 'Study' });
+
+    it('every project the window opens, creates or restores goes on the list', async () => {
+      fake.backend.handlers['project.open'] = vi.fn(({ path }: { path: string }) => project(path));
+      fake.backend.handlers['project.create'] = vi.fn(({ path }: { path: string }) => project(path));
+      fake.backend.handlers['project.openSample'] = vi.fn(() => project('/home/ana/Documents/Marginalia/Thrive LDN sample.marginalia'));
+      fake.backend.handlers['project.restoreBackup'] = vi.fn(({ path }: { path: string }) => Promise.resolve({ snapshot: { path } }));
+      await start();
+      await ipcHandler('project.open')(ipcEvent(APP_INDEX_URL), { path: '/home/ana/A.marginalia' });
+      await ipcHandler('project.create')(ipcEvent(APP_INDEX_URL), { path: '/home/ana/B.marginalia', name: 'B', template: 'empty' });
+      await ipcHandler('project.openSample')(ipcEvent(APP_INDEX_URL), {});
+      await ipcHandler('project.restoreBackup')(ipcEvent(APP_INDEX_URL), { path: '/home/ana/C.marginalia', file: 'project.json' });
+      expect(fake.app.addRecentDocument.mock.calls.map(([path]) => path)).toEqual([
+        '/home/ana/A.marginalia',
+        '/home/ana/B.marginalia',
+        '/home/ana/Documents/Marginalia/Thrive LDN sample.marginalia',
+        '/home/ana/C.marginalia',
+      ]);
+    });
+
+    it('a project that fails to open is not added', async () => {
+      fake.backend.handlers['project.open'] = vi.fn(() => Promise.reject(new AppError('NOT_FOUND', 'No project here.')));
+      await start();
+      expect(await ipcHandler('project.open')(ipcEvent(APP_INDEX_URL), { path: '/home/ana/Gone' })).toMatchObject({ ok: false });
+      expect(fake.app.addRecentDocument).not.toHaveBeenCalled();
+    });
+
+    it('the project opened at launch is added', async () => {
+      fake.backend.handlers['app.getState'] = vi.fn(() => Promise.resolve({ project: { path: '/home/ana/Last.marginalia' } }));
+      await start();
+      await vi.waitFor(() => expect(fake.app.addRecentDocument).toHaveBeenCalledWith('/home/ana/Last.marginalia'));
+    });
+
+    it('on macOS, a project chosen from the Dock or Open Recent opens in the window', async () => {
+      fake.backend.handlers['project.open'] = vi.fn(({ path }: { path: string }) => project(path));
+      await start();
+      const preventDefault = vi.fn();
+      fake.app.emit('open-file', { preventDefault }, '/Users/ana/Documents/Marginalia/Study.marginalia');
+      expect(preventDefault).toHaveBeenCalled();
+      await vi.waitFor(() => expect(fake.backend.handlers['project.open']).toHaveBeenCalledWith({ path: '/Users/ana/Documents/Marginalia/Study.marginalia' }));
+      expect(fake.app.addRecentDocument).toHaveBeenCalledWith('/Users/ana/Documents/Marginalia/Study.marginalia');
+    });
   });
 
   describe('a .qdpx the operating system opened with the app', () => {

@@ -59,7 +59,7 @@ describe('agreement sheets', () => {
       {
         format: 'xlsx',
         selection: { codeIds: [codeId], documentIds: null, attributes: { Borough: ['Hackney', 'Newham', 'Camden'] }, coderIds: null },
-        workbook: { attributeColumns: 'all', crossAttributes: [], rollUp: true, sheetPerCode: false, agreement: { coderIds: [amara!.id, tom!.id], mode: 'character' } },
+        workbook: { attributeColumns: 'all', crossAttributes: [], rollUp: true, counting: 'distinct', sheetPerCode: false, agreement: { coderIds: [amara!.id, tom!.id], mode: 'character', allDocuments: true } },
       },
       sink,
     );

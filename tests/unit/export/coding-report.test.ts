@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from '@playwright/test';
 import { describe, expect, it } from 'vitest';
-import { computeAgreement } from '../../../electron/services/agreement/agreement-service';
+import { agreementRequest, computeAgreement } from '../../../electron/services/agreement/agreement-service';
 import { buildCodingReport, codingReportHtml, writeCodingReport } from '../../../electron/services/export/report';
 import { updateCode } from '../../../shared/operations/code-ops';
 import { useTempDirs } from '../../helpers/temp-dir';
@@ -30,7 +30,7 @@ describe('the coding report', () => {
   it('puts the methods paragraph, when given, above the agreement table; escapes it like every user string', async () => {
     const { store } = await hostileProject(await tempDir());
     const coders = store.data.coders.filter((c) => c.name !== 'Test Coder').map((c) => c.id);
-    const result = computeAgreement(store, { coderIds: coders, codeIds: null, documentIds: null, attributes: {}, mode: 'character', threshold: 0.9, q: null });
+    const result = computeAgreement(store, agreementRequest({ coderIds: coders, codeIds: null, documentIds: null, attributes: {}, mode: 'character' }));
     const html = codingReportHtml(await buildCodingReport(store, { agreement: { result, methods: 'Two coders <coded> 20 documents.' } }));
     expect(html).toMatch(/<h3>Methods<\/h3><p class="methods">Two coders &lt;coded&gt; 20 documents\.<\/p>[\s\S]*Agreement by code/);
     expect(html).not.toContain(HOSTILE_NAME);
@@ -75,9 +75,11 @@ describe('the coding report', () => {
       ]);
       expect(await page.locator('#agreement caption').textContent()).toBe('Agreement by code');
       expect(await page.locator('#agreement .about').textContent()).toMatch(/Character mode, 3 coders/);
-      // A heading over every column: characters coded by 0, 1, 2 and 3 of the coders.
+      // A heading over every column: characters coded by none, some and all 3 of the coders.
       const headers = await page.locator('#agreement th').allTextContents();
-      expect(headers.slice(-4)).toEqual(['Characters coded by 0', 'Characters coded by 1', 'Characters coded by 2', 'Characters coded by 3']);
+      expect(headers.slice(1, 4)).toEqual(['Coded by none', 'By some', 'By all 3']);
+      // Without a paragraph given, the report writes its own from the same figures.
+      expect(await page.locator('#agreement .methods').textContent()).toMatch(/3 coders/);
       for (const row of await page.locator('#agreement tbody tr').all()) expect(await row.locator('td').count()).toBe(headers.length);
 
       const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });

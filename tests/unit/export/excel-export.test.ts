@@ -6,6 +6,7 @@ import type { ExcelExportOptions } from '../../../electron/services/export/excel
 import { memorySink } from '../../../electron/services/export/workbook';
 import type { WorkbookOutput } from '../../../electron/services/export/workbook';
 import { codePath, subtreeIds } from '../../../shared/domain/codebook';
+import { unionSpans } from '../../../shared/text/spans';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { buildExportFixture, FORMULA, LONG_LENGTH, unzip, XLSX } from './export-fixture';
 import type { ExportFixture } from './export-fixture';
@@ -119,28 +120,35 @@ describe('exportWorkbook on the sample project', () => {
     expect(entries.get('xl/styles.xml')!.toString()).toContain('<alignment wrapText="1" vertical="top"/>');
   });
 
-  it('counts codes × documents and codes × attribute values consistently with the codings', () => {
+  it('counts distinct passages per code × document and code × attribute value, saying so in the sheet', () => {
     const { data } = fx.store;
     const codings = data.coders.flatMap((c) => fx.store.codingsOf(c.id));
+    // Distinct passages: every coder's codings at the code in the document joined, each stretch once.
+    const passages = (code: string, docs: (id: string) => boolean) =>
+      data.documents.filter((d) => docs(d.id)).reduce((n, d) => n + unionSpans(codings.filter((c) => c.codeId === code && c.documentId === d.id)).length, 0);
+    const allPassages = data.codebook.reduce((n, code) => n + passages(code.id, () => true), 0);
     const byDoc = rowsOf(wb.Sheets['Code × document']!);
     const stigmaPath = codePath(data.codebook, codeId('Tackling stigma')).join(' > ');
     const stigma = byDoc.find((r) => r.Code === stigmaPath)!;
     for (const doc of data.documents) {
-      expect(stigma[doc.name], doc.name).toBe(codings.filter((c) => c.codeId === codeId('Tackling stigma') && c.documentId === doc.id).length);
+      expect(stigma[doc.name], doc.name).toBe(passages(codeId('Tackling stigma'), (id) => id === doc.id));
     }
-    expect(stigma['Total codings']).toBe(codings.filter((c) => c.codeId === codeId('Tackling stigma')).length);
+    // Two coders coded many of the same passages: fewer passages than codings.
+    expect(stigma['Total passages']).toBe(passages(codeId('Tackling stigma'), () => true));
+    expect(stigma['Total passages']).toBeLessThan(codings.filter((c) => c.codeId === codeId('Tackling stigma')).length);
     expect(stigma.Documents).toBe(new Set(codings.filter((c) => c.codeId === codeId('Tackling stigma')).map((c) => c.documentId)).size);
-    expect(byDoc.at(-1)).toMatchObject({ Code: 'Total', 'Total codings': total() });
+    expect(byDoc.at(-2)).toMatchObject({ Code: 'Total', 'Total passages': allPassages });
+    expect(byDoc.at(-1)!.Code).toMatch(/^Counting distinct passages/);
 
     const byBorough = rowsOf(wb.Sheets['Code × Borough']!);
     const hackneyDocs = new Set(data.documents.filter((d) => d.attributes.Borough === 'Hackney').map((d) => d.id));
     expect(hackneyDocs.size).toBe(2);
     const stigmaBorough = byBorough.find((r) => r.Code === stigmaPath)!;
-    expect(stigmaBorough.Hackney).toBe(codings.filter((c) => c.codeId === codeId('Tackling stigma') && hackneyDocs.has(c.documentId)).length);
+    expect(stigmaBorough.Hackney).toBe(passages(codeId('Tackling stigma'), (id) => hackneyDocs.has(id)));
     const docsBorough = rowsOf(wb.Sheets['Code × Borough (docs)']!);
     expect(docsBorough.at(-1)).toMatchObject({ Code: 'Documents with this value', Hackney: 2, 'Total documents': 20 });
     const byGroup = rowsOf(wb.Sheets['Code × Stakeholder group']!);
-    expect(byGroup.at(-1)!['Total codings']).toBe(total());
+    expect(byGroup.at(-2)!['Total passages']).toBe(allPassages);
   });
 
   it('puts codings per code on the co-occurrence diagonal and matches the codebook counts', () => {
@@ -174,6 +182,8 @@ describe('exportWorkbook on the sample project', () => {
     expect(progress.filter((p) => p[2] === 'Reading documents').length).toBeGreaterThanOrEqual(20);
     const about = rowsOf(wb.Sheets.About!);
     expect(about.find((r) => r.Item === 'Codings')!.Value).toBe(total());
+    expect(about.find((r) => r.Item === 'Counting')!.Value).toMatch(/^Counting distinct passages/);
+    expect(about.find((r) => r.Item === 'Co-occurrence')!.Value).toMatch(/by the same coder/);
   });
 });
 

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
+import { haveShared, sharedPath } from '../../helpers/shared-files';
 import { crc32 } from 'node:zlib';
 import type * as SheetJS from 'xlsx';
 import yauzl from 'yauzl';
@@ -129,8 +130,9 @@ export function unzip(bytes: Uint8Array): Promise<Map<string, Buffer>> {
 }
 
 export const XMLLINT = '/usr/bin/xmllint';
-export const SCHEMAS = resolve('..', 'shared', 'refi-qda', 'schemas');
-export const canValidate = existsSync(XMLLINT) && existsSync(join(SCHEMAS, 'Project.xsd'));
+export const SCHEMAS = sharedPath('refi-qda', 'schemas');
+/** Without xmllint or the schemas, exports are still checked, only not against the XSDs. */
+export const canValidate = existsSync(XMLLINT) && haveShared(join(SCHEMAS, 'Project.xsd'), 'validating REFI-QDA exports against the schemas');
 
 /** xmllint's verdict on a file: '' when valid (or well-formed, without a schema), else its complaints. */
 export function xmllint(file: string, schema?: string): string {

@@ -1,6 +1,8 @@
 import XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import { sampleBackend } from '../../helpers/backend';
+import type { Input } from '../../../shared/api/contract';
+import { request } from '../../helpers/requests';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
@@ -12,27 +14,37 @@ describe('exports and analyses through the API', () => {
     const h = backend.handlers;
     const p = (await h['app.getState']({})).project!;
     const stigma = p.codebook.find((c) => c.name === 'Tackling stigma')!.id;
-    const segments = await h['analysis.matrix']({ selection: all, columns: { kind: 'attribute', name: 'Borough' }, measure: 'segments', rollUp: false });
+    const matrix = (input: Omit<Input<'analysis.matrix'>, 'selection'>) => h['analysis.matrix'](request('analysis.matrix', { selection: all, ...input }));
+    const segments = await matrix({ columns: { kind: 'attribute', name: 'Borough' }, measure: 'segments', rollUp: false });
     expect(segments.columnLabels).toContain('Hackney');
+    expect(segments.counting).toBe('distinct');
+    expect(segments.statement).toMatch(/distinct passages/);
     const row = segments.rowKeys.indexOf(stigma);
-    expect(segments.rowTotals[row]).toBe(Object.values(p.codingCounts[stigma] ?? {}).reduce((a, b) => a + b, 0));
-    const docs = await h['analysis.matrix']({ selection: all, columns: { kind: 'documents' }, measure: 'documents', rollUp: false });
+    // Both sample coders coded Tackling stigma, often the same passages: joined, they count once.
+    const codings = Object.values(p.codingCounts[stigma] ?? {}).reduce((a, b) => a + b, 0);
+    const perCoder = await matrix({ columns: { kind: 'attribute', name: 'Borough' }, measure: 'segments', rollUp: false, counting: 'perCoder' });
+    expect(segments.rowTotals[row]).toBeLessThan(perCoder.rowTotals[row]!);
+    expect(perCoder.rowTotals[row]).toBeLessThanOrEqual(codings);
+    const docs = await matrix({ columns: { kind: 'documents' }, measure: 'documents', rollUp: false });
     expect(Math.max(...docs.cells.flat())).toBe(1);
-    const chars = await h['analysis.matrix']({ selection: all, columns: { kind: 'documents' }, measure: 'characters', rollUp: false });
+    const chars = await matrix({ columns: { kind: 'documents' }, measure: 'characters', rollUp: false });
     expect(chars.cells[row]!.every((n, i) => n <= p.documents.find((d) => d.id === chars.columnKeys[i])!.length)).toBe(true);
     expect(chars.rowTotals[row]).toBeGreaterThan(0);
     const folder = p.codebook.find((c) => c.name === 'Cross-cutting themes')!.id;
-    const rolled = await h['analysis.matrix']({ selection: all, columns: { kind: 'documents' }, measure: 'segments', rollUp: true });
+    const rolled = await matrix({ columns: { kind: 'documents' }, measure: 'segments', rollUp: true });
     expect(rolled.rowTotals[rolled.rowKeys.indexOf(folder)]).toBeGreaterThan(0);
+    // Rolling sub-codes up does not count their passages twice in the grand total.
+    expect(rolled.total).toBe((await matrix({ columns: { kind: 'documents' }, measure: 'segments', rollUp: false })).total);
     // A document without a borough is counted under "(no value)", as in the workbook.
     const hackney = p.documents.find((d) => d.attributes.Borough === 'Hackney')!;
     await h['document.setAttribute']({ documentId: hackney.id, name: 'Borough', value: null });
-    const missing = await h['analysis.matrix']({ selection: all, columns: { kind: 'attribute', name: 'Borough' }, measure: 'segments', rollUp: false });
+    const missing = await matrix({ columns: { kind: 'attribute', name: 'Borough' }, measure: 'segments', rollUp: false });
     expect(missing.columnLabels.at(-1)).toBe('(no value)');
     expect(missing.columnTotals.at(-1)).toBe(segments.columnTotals[segments.columnLabels.indexOf('Hackney')]);
     const co = await h['analysis.cooccurrence']({ selection: all });
     const i = co.codeIds.indexOf(stigma);
-    expect(co.matrix[i]![i]).toBe(segments.rowTotals[row]);
+    expect(co.matrix[i]![i]).toBe(codings);
+    expect(co.statement).toMatch(/by the same coder/);
   });
 
   it('hands back an Excel workbook, a CSV, a REFI-QDA project and agreement tables as files', async () => {
@@ -40,7 +52,7 @@ describe('exports and analyses through the API', () => {
     const h = backend.handlers;
     const p = (await h['app.getState']({})).project!;
     const coders = p.coders.map((c) => c.id);
-    const workbook = await h['export.workbook']({ selection: all, attributeColumns: 'all', crossAttributes: ['Borough'], rollUp: false, sheetPerCode: false, agreement: { coderIds: coders, mode: 'character' } });
+    const workbook = await h['export.workbook'](request('export.workbook', { selection: all, attributeColumns: 'all', crossAttributes: ['Borough'], rollUp: false, sheetPerCode: false, agreement: { coderIds: coders, mode: 'character' } }));
     expect(workbook.fileName).toMatch(/\.xlsx$/);
     const wb = XLSX.read(Buffer.from(workbook.base64, 'base64'));
     expect(wb.SheetNames).toEqual(expect.arrayContaining(['Coded segments', 'Codebook', 'Code × Borough', 'Agreement by code']));
@@ -49,7 +61,7 @@ describe('exports and analyses through the API', () => {
     expect(csv.split('\r\n').length).toBeGreaterThan(100);
     const qdpx = await h['export.refi']({ format: 'qdpx', offsets: 'standard' });
     expect(Buffer.from(qdpx.base64, 'base64').subarray(0, 2).toString()).toBe('PK');
-    const json = JSON.parse(Buffer.from((await h['agreement.export']({ coderIds: coders, codeIds: null, documentIds: null, attributes: {}, mode: 'segment', threshold: 0.9, q: null, format: 'json' })).base64, 'base64').toString());
+    const json = JSON.parse(Buffer.from((await h['agreement.export'](request('agreement.export', { coderIds: coders, codeIds: null, documentIds: null, attributes: {}, mode: 'segment', threshold: 0.9, q: null, format: 'json' }))).base64, 'base64').toString());
     expect(json.report.mode).toBe('segment');
   }, 120_000); // three exports, each in a worker thread started from source (tsx)
 });

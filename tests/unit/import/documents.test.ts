@@ -1,33 +1,21 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { haveShared, sharedPath } from '../../helpers/shared-files';
 import { parseDocumentFile, previewSpeakers } from '../../../electron/services/import/parse-document';
 import { ImportError, importLimits } from '../../../electron/services/import/types';
 import type { ParsedDocument, SpeakerChoice } from '../../../electron/services/import/types';
-import { turnSchema } from '../../../shared/domain/schemas';
-import { normaliseText } from '../../../shared/text/normalise';
+import { expectWellFormed } from './import-checks';
 import { garbage, makeZip, reasonOf, replaceBytes, setGeneralPurposeFlag } from './zip-helpers';
 import type { ZipEntrySpec } from './zip-helpers';
 
-const sharedDir = join(__dirname, '../../../../shared/fixtures/qualcoder-examples');
+const sharedDir = sharedPath('fixtures', 'qualcoder-examples');
 
 const parse = (name: string, bytes: Uint8Array, speakers: SpeakerChoice = 'auto') => parseDocumentFile({ name, bytes }, { speakers });
 const utf8 = (text: string) => new Uint8Array(Buffer.from(text, 'utf8'));
 /** [speaker, text of the turn] for every turn. */
 const speeches = (doc: ParsedDocument) => doc.turns.map((t) => [t.speaker, doc.text.slice(t.start, t.end)]);
 
-/** Every document must be normalised, with valid, ordered turns inside its text. */
-function expectWellFormed(doc: ParsedDocument) {
-  expect(normaliseText(doc.text)).toBe(doc.text);
-  let last = 0;
-  for (const turn of doc.turns) {
-    expect(turnSchema.safeParse(turn).success).toBe(true);
-    expect(turn.start).toBeGreaterThanOrEqual(last);
-    expect(turn.end).toBeGreaterThan(turn.start);
-    expect(turn.end).toBeLessThanOrEqual(doc.text.length);
-    last = turn.end;
-  }
-}
 
 // ---------- fixtures built at test time ----------
 
@@ -74,7 +62,7 @@ const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0
 
 // ---------- the real QualCoder example files ----------
 
-describe.skipIf(!existsSync(sharedDir))('QualCoder example files', () => {
+describe.skipIf(!haveShared(sharedDir, 'the QualCoder example documents'))('QualCoder example files', () => {
   const read = (name: string) => new Uint8Array(readFileSync(join(sharedDir, name)));
 
   it('imports ID1.docx with its real words and three paragraphs', async () => {
@@ -472,8 +460,8 @@ describe('parseDocumentFile: refusals common to every format', () => {
   });
 
   it('refuses unsupported extensions, listing the supported ones', async () => {
-    const unsupported = 'is not a format Marginalia imports (supported: .txt, .md, .docx, .odt, .vtt, .srt, .csv, .xlsx, .qdpx, .qdc)';
-    expect(await reasonOf(parse('paper.pdf', pdf))).toBe(unsupported);
+    const unsupported = 'is not a format Marginalia imports (supported: .txt, .md, .docx, .odt, .pdf, .vtt, .srt, .csv, .tsv, .xlsx, .xlsm, .qdpx, .qdc)';
+    expect(await reasonOf(parse('paper.rtf', utf8('{\\rtf1 Notes}')))).toBe(unsupported);
     expect(await reasonOf(parse('README', utf8('hello')))).toBe(unsupported);
     expect(await reasonOf(parse('.txt', utf8('hello')))).toBe(unsupported);
   });

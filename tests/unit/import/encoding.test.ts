@@ -82,3 +82,28 @@ describe('decodeText', () => {
     );
   });
 });
+
+describe('decodeText with an encoding the user chose', () => {
+  it('reads the bytes as chosen: Windows-1252 text that detection would take for something else', () => {
+    // Valid UTF-8 that is really Windows-1252 ("Ã©" in the author's editor): detection says UTF-8.
+    const bytes = cp1252('CafÃ© owner: Ã©tÃ©');
+    expect(decode(bytes).text).toBe('Café owner: été');
+    expect(decodeText({ name: 'interview.txt', bytes }, 'windows-1252')).toEqual({ text: 'CafÃ© owner: Ã©tÃ©', encoding: 'windows-1252' });
+  });
+
+  it.each([
+    ['utf-8', withPrefix([0xef, 0xbb, 0xbf], utf8(content))],
+    ['utf-16le', withPrefix([0xff, 0xfe], utf16le(content))],
+    ['utf-16be', utf16be(content)],
+  ] as const)('drops the byte-order mark of the chosen %s', (encoding, bytes) => {
+    expect(decodeText({ name: 'interview.txt', bytes }, encoding)).toEqual({ text: content, encoding });
+  });
+
+  it('says which file and which encoding when the bytes are not valid in it', () => {
+    expect(() => decodeText({ name: 'ID3.txt', bytes: cp1252(content) }, 'utf-8')).toThrow(
+      'ID3.txt: cannot be read as UTF-8: it holds bytes that are not valid in that encoding. Choose another encoding',
+    );
+    // An odd number of bytes cannot be UTF-16.
+    expect(() => decodeText({ name: 'ID3.txt', bytes: utf8('abc') }, 'utf-16le')).toThrow('ID3.txt: cannot be read as UTF-16 (little-endian)');
+  });
+});

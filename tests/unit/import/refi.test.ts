@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yazl from 'yazl';
 import { describe, expect, it } from 'vitest';
+import { haveShared, sharedPath } from '../../helpers/shared-files';
 import { readArchive } from '../../../electron/services/import/archive';
 import { importRefiCodebook, importRefiProject } from '../../helpers/store-edits';
 import { SourcePositions, chooseScheme } from '../../../electron/services/import/refi/offsets';
@@ -15,8 +16,8 @@ import type { TemplateId } from '../../../shared/api/contract';
 import { normaliseText } from '../../../shared/text/normalise';
 import { fixedDeps, useTempDirs } from '../../helpers/temp-dir';
 
-const samplesDir = join(__dirname, '../../../../shared/refi-qda/samples');
-const haveSamples = existsSync(samplesDir);
+const samplesDir = sharedPath('refi-qda', 'samples');
+const haveSamples = haveShared(samplesDir, 'REFI-QDA import of real vendor exports');
 
 const tempDir = useTempDirs();
 

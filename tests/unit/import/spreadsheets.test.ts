@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
@@ -6,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BroadcastChannel, Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
+import { haveShared, sharedPath } from '../../helpers/shared-files';
 import { ZipFile } from 'yazl';
 import { AppError } from '../../../shared/api/errors';
 import { invertPatch } from '../../../shared/domain/patch';
@@ -23,7 +23,8 @@ import {
 import { readTable, spreadsheetLimits } from '../../../electron/services/import/spreadsheet-read';
 import { readXlsx, timeoutReason } from '../../../electron/services/import/spreadsheet-xlsx';
 import type { WorkerModule } from '../../../electron/services/workers/worker-modules';
-import { ImportError, importLimits } from '../../../electron/services/import/types';
+import { importLimits } from '../../../electron/services/import/types';
+import { failure } from './import-checks';
 import type { SourceFile } from '../../../electron/services/import/types';
 import { createProject } from '../../../electron/services/project/create-project';
 import { ProjectStore } from '../../../electron/services/project/project-store';
@@ -31,8 +32,8 @@ import { fixedDeps, useTempDirs } from '../../helpers/temp-dir';
 import { addDocument } from '../../helpers/store-edits';
 
 const tempDir = useTempDirs();
-const examples = fileURLToPath(new URL('../../../../shared/fixtures/qualcoder-examples/', import.meta.url));
-const haveExamples = existsSync(examples);
+const examples = sharedPath('fixtures', 'qualcoder-examples');
+const haveExamples = haveShared(examples, 'the QualCoder example spreadsheets');
 const xlsxPath = createRequire(import.meta.url).resolve('xlsx');
 
 async function example(name: string): Promise<SourceFile> {
@@ -43,14 +44,6 @@ function csv(name: string, text: string | Buffer): SourceFile {
   return { name, bytes: typeof text === 'string' ? Buffer.from(text, 'utf-8') : text };
 }
 
-async function failure(promise: Promise<unknown>): Promise<ImportError> {
-  const err = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(ImportError);
-  return err as ImportError;
-}
 
 /** Object.prototype and friends exactly as they were: nothing added, removed or replaced. */
 function builtInsSnapshot() {

@@ -73,7 +73,7 @@ const specs: Partial<Record<Channel, Spec>> = {
   'project.open': {
     valid: (f) => ({ path: f.dir }),
     fields: { path: 'path' },
-    semantic: (f) => [{ label: 'a folder that is not a project', input: { path: f.elsewhere }, codes: ['NOT_FOUND'] }],
+    semantic: (f) => [{ label: 'a folder that is not a project', input: { path: f.elsewhere }, codes: ['INVALID_INPUT'] }],
   },
   'project.create': {
     valid: (f) => ({ path: join(f.elsewhere, 'new'), name: 'New', template: 'empty' }),
@@ -130,6 +130,41 @@ const specs: Partial<Record<Channel, Spec>> = {
     semantic: (f) => [
       { label: 'an unknown coding', input: { codingId: UNKNOWN }, codes: ['NOT_FOUND'] },
       { label: "another coder's coding", input: { codingId: f.theirCodingId }, codes: ['NOT_FOUND'] },
+    ],
+  },
+  'coding.autocode': {
+    valid: (f) => ({ query: 'the', caseSensitive: false, wholeWord: true, pattern: false, attributes: {}, unit: 'sentence', codeId: f.codeId }),
+    fields: { query: 'text', caseSensitive: 'bool', wholeWord: 'bool', pattern: 'bool', attributes: 'object', unit: 'enum', codeId: 'id' },
+    optional: ['pattern'],
+    semantic: (f) => {
+      const valid = { query: 'the', caseSensitive: false, wholeWord: true, attributes: {}, unit: 'sentence', codeId: f.codeId };
+      return [
+        { label: 'an unknown code', input: { ...valid, codeId: UNKNOWN }, codes: ['NOT_FOUND'] },
+        { label: 'a folder, not a code', input: { ...valid, codeId: f.folderId } },
+        { label: 'a broken pattern', input: { ...valid, query: 'the (', pattern: true } },
+        { label: 'a search that matches nothing', input: { ...valid, query: 'zzqxv' } },
+      ];
+    },
+  },
+  'coding.createCodeAndApply': {
+    valid: (f) => ({ name: 'Made while coding', documentId: f.docId, start: 10, end: 20 }),
+    fields: { name: 'text', documentId: 'id', start: 'offset', end: 'offset' },
+    semantic: (f) => [
+      { label: 'an unknown document', input: { name: 'New', documentId: UNKNOWN, start: 0, end: 5 }, codes: ['NOT_FOUND'] },
+      { label: 'a span past the document', input: { name: 'New', documentId: f.docId, start: 0, end: f.docLength + 1 } },
+      { label: 'an empty part of a path', input: { name: 'New//Child', documentId: f.docId, start: 0, end: 5 } },
+      { label: 'a part over 200 characters', input: { name: `New/${'x'.repeat(201)}`, documentId: f.docId, start: 0, end: 5 } },
+      { label: 'a code that exists there', input: { name: 'A folder', documentId: f.docId, start: 0, end: 5 }, codes: ['ALREADY_EXISTS'] },
+      { label: 'end = start', input: { name: 'New', documentId: f.docId, start: 7, end: 7 } },
+    ],
+  },
+  'coding.inVivo': {
+    valid: (f) => ({ documentId: f.docId, start: 10, end: 20 }),
+    fields: { documentId: 'id', start: 'offset', end: 'offset' },
+    semantic: (f) => [
+      { label: 'an unknown document', input: { documentId: UNKNOWN, start: 0, end: 5 }, codes: ['NOT_FOUND'] },
+      { label: 'a span past the document', input: { documentId: f.docId, start: 0, end: f.docLength + 1 } },
+      { label: 'end < start', input: { documentId: f.docId, start: 9, end: 3 } },
     ],
   },
   'coding.setExtent': {
@@ -239,6 +274,17 @@ const specs: Partial<Record<Channel, Spec>> = {
     fields: { documentId: 'id' },
     semantic: () => [{ label: 'an unknown document', input: { documentId: UNKNOWN }, codes: ['NOT_FOUND'] }],
   },
+  'document.setDone': {
+    valid: () => ({ documentId: UNKNOWN, done: true }),
+    fields: { documentId: 'id', done: 'bool' },
+    semantic: () => [{ label: 'an unknown document', input: { documentId: UNKNOWN, done: true }, codes: ['NOT_FOUND'] }],
+  },
+  'agreement.startConsensus': {
+    // An unknown coder: a request that passes validation changes nothing (codeIds and documentIds may be null).
+    valid: (f) => ({ coderA: f.amaraId, coderB: UNKNOWN, codeIds: null, documentIds: null, attributes: {}, allDocuments: false }),
+    fields: { coderA: 'id', coderB: 'id', attributes: 'object' },
+    semantic: (f) => [{ label: 'an unknown coder', input: { coderA: f.amaraId, coderB: UNKNOWN, codeIds: null, documentIds: null, attributes: {}, allDocuments: false }, codes: ['NOT_FOUND'] }],
+  },
   'history.undo': {},
   'history.redo': { semantic: () => [{ label: 'nothing to redo', input: {}, codes: ['INVALID_INPUT'] }] },
   'agreement.resolve': {
@@ -265,7 +311,7 @@ const specs: Partial<Record<Channel, Spec>> = {
   'exchange.importProject': {
     valid: (f) => ({ path: f.elsewhere }),
     fields: { path: 'path' },
-    semantic: (f) => [{ label: 'a folder that is not a project', input: { path: f.elsewhere }, codes: ['NOT_FOUND'] }],
+    semantic: (f) => [{ label: 'a folder that is not a project', input: { path: f.elsewhere }, codes: ['INVALID_INPUT'] }],
   },
   'import.stage': { valid: () => ({ fileName: 'a.txt', base64: 'aGk=' }), fields: { fileName: 'path', base64: 'text' } },
   'import.run': {

@@ -80,8 +80,9 @@ describe('damaged files', () => {
         expect(err.message).toContain(name);
         expect(err.message).toMatch(/newest backup that is sound is from 2026-01-07 10:00 UTC: it can be restored/);
         expect(err.restore).toMatchObject({ projectPath: dir, file: name });
-        // One backup per session that changed the file, newest first.
-        expect(err.restore!.backups.slice(0, 2)).toEqual([
+        // Two sets per session that changed the file (before its first change, and as it closed), newest first.
+        expect(err.restore!.backups.slice(0, 3)).toEqual([
+          { backup: expect.stringMatching(/^.+\.20260107-1000\d\d-000\.json$/), takenAt: expect.stringMatching(/^2026-01-07T10:00/) },
           { backup: expect.stringMatching(/^.+\.20260107-1000\d\d-000\.json$/), takenAt: expect.stringMatching(/^2026-01-07T10:00/) },
           { backup: expect.stringMatching(/^.+\.20260106-1400\d\d-000\.json$/), takenAt: expect.stringMatching(/^2026-01-06T14:00/) },
         ]);
@@ -100,9 +101,9 @@ describe('damaged files', () => {
         expect(restored.message).toMatch(new RegExp(`${name.replace('.', '\\.')} was restored from the backup of 2026-01-07 10:00 UTC .*kept as damaged/`));
         expect(await readFile(join(dir, restored.damagedCopy!))).toEqual(Buffer.from(bad));
         expect(restored.snapshot.readOnly).toBeNull();
-        // The backup of the 7th holds the work of the 6th (the 7th's own came after it).
-        if (which === 'project.json') expect(restored.snapshot.codebook.some((c) => c.name === 'Communities lead')).toBe(true);
-        else expect(restored.snapshot.codingCounts[Object.keys(restored.snapshot.codingCounts)[0]!]?.[coder.id]).toBe(2);
+        // The newest set was taken as the 7th's session closed: it holds that session's work.
+        if (which === 'project.json') expect(restored.snapshot.codebook.some((c) => c.name === 'Communities in the lead')).toBe(true);
+        else expect(restored.snapshot.codingCounts[Object.keys(restored.snapshot.codingCounts)[0]!]?.[coder.id]).toBe(3);
         await app.shutdown();
         expect(await checkProject(dir)).toEqual([]);
       });

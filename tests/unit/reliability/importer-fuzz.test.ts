@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { haveShared, sharedPath } from '../../helpers/shared-files';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import yazl from 'yazl';
 import { describe, expect, it } from 'vitest';
@@ -10,8 +11,11 @@ import { ProjectSession, scriptUser } from '../../../electron/services/workbench
 import { fixedDeps, useTempDirs } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
-const fixtures = resolve('../shared/fixtures/qualcoder-examples');
-const refiSamples = resolve('../shared/refi-qda/samples');
+const fixtures = sharedPath('fixtures', 'qualcoder-examples');
+const refiSamples = sharedPath('refi-qda', 'samples');
+// The real files are mutated too when they are here; the generated ones always are.
+haveShared(fixtures, 'fuzzing the QualCoder example files');
+haveShared(refiSamples, 'fuzzing the REFI-QDA sample');
 
 /** A small valid file of every format, so mutations start from something an importer accepts. */
 async function seeds(): Promise<{ name: string; bytes: Uint8Array; options: ImportItemOptions }[]> {

@@ -1,61 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import type { AgreementResult } from '../../../shared/api/contract';
 import { characterAgreement, multiCoderAgreement, segmentAgreement } from '../../../shared/agreement/project';
 import type { AgreementInput } from '../../../shared/agreement/project';
-import {
-  axisPosition,
-  buildTable,
-  chartData,
-  columnName,
-  formatFigure,
-  leftOutNote,
-  nextSort,
-  sortRows,
-  undefinedReasons,
-} from '../../../renderer/src/features/agreement/agreementTable';
-import type { TableRow } from '../../../renderer/src/features/agreement/agreementTable';
+import { annAndBen, resultOf } from '../../helpers/agreement';
+import { formatFigure } from '../../../shared/agreement/format';
+import { buildTable, columnName, leftOutNote } from '../../../shared/agreement/table-model';
+import type { TableRow } from '../../../shared/agreement/table-model';
+import { axisPosition, chartData, nextSort, sortRows, undefinedReasons } from '../../../renderer/src/features/agreement/agreementTable';
 import { describeSpans, markRuns, passageState, runLength, textToBase64, versionRuns } from '../../../renderer/src/features/agreement/passageMarks';
 import { agreementRequest, defaultSettings, pruneSettings, settingsProblem } from '../../../renderer/src/features/agreement/agreementSettings';
 import type { ProjectSnapshot } from '../../../shared/api/contract';
 
 /** Two documents, three codes; Ann and Ben code "stigma" differently, nobody codes "empty". */
-const input: AgreementInput = {
-  documents: [
+const input = annAndBen(
+  [
     { id: 'd1', name: 'Doc one', length: 1000 },
     { id: 'd2', name: 'Doc two', length: 500 },
   ],
-  codes: [
-    { id: 'stigma', name: 'Tackling stigma' },
-    { id: 'same', name: 'Same' },
-    { id: 'empty', name: 'Empty' },
-  ],
-  coders: [
-    { id: 'ann', name: 'Ann' },
-    { id: 'ben', name: 'Ben' },
-  ],
-  codings: [
+  [
     { coderId: 'ann', documentId: 'd1', codeId: 'stigma', start: 100, end: 200 },
     { coderId: 'ben', documentId: 'd1', codeId: 'stigma', start: 150, end: 250 },
     { coderId: 'ann', documentId: 'd1', codeId: 'same', start: 0, end: 10 },
     { coderId: 'ben', documentId: 'd1', codeId: 'same', start: 0, end: 10 },
   ],
-};
+);
 
-function resultOf(report: AgreementResult['report']): AgreementResult {
-  return {
-    report,
-    coders: input.coders,
-    codes: input.codes.map((c) => ({ id: c.id, name: c.name, path: [c.name], color: '#123456' })),
-    documents: input.documents,
-    description: ['test'],
-  };
-}
-
-const character = resultOf(characterAgreement(input, 'ann', 'ben'));
+const character = resultOf(input, characterAgreement(input, 'ann', 'ben'));
 
 describe('agreement table model', () => {
   it('lays out character mode: counts pooled, measures labelled with their aggregation, an Overall row', () => {
-    const model = buildTable(character, 'pooled');
+    const model = buildTable(character, ['pooled']);
     expect(model.columns.map(columnName)).toEqual(['Both', 'Only Ann', 'Only Ben', 'Neither', '% agreement (pooled)', 'κ (pooled)', 'α (pooled)']);
     const stigma = model.rows.find((r) => r.codeId === 'stigma')!;
     expect(stigma.cells.both).toEqual({ kind: 'count', value: 50 });
@@ -65,7 +38,7 @@ describe('agreement table model', () => {
     expect(model.primary).toBe('kappa');
     expect(model.explain).toEqual(['percent', 'kappa', 'alpha', 'pooled']);
 
-    const weighted = buildTable(character, 'lengthWeighted');
+    const weighted = buildTable(character, ['lengthWeighted']);
     expect(columnName(weighted.columns[5]!)).toBe('κ (length-weighted mean)');
     // Doc two has no stigma coding: κ undefined there, so the mean leaves it out and says so.
     const cell = weighted.rows.find((r) => r.codeId === 'stigma')!.cells.kappa!;
@@ -74,10 +47,10 @@ describe('agreement table model', () => {
   });
 
   it('states q in segment mode and lists Fleiss’ κ and α for more than two coders', () => {
-    const seg = buildTable(resultOf(segmentAgreement(input, 'ann', 'ben', 0.9, 7)), 'pooled');
+    const seg = buildTable(resultOf(input, segmentAgreement(input, 'ann', 'ben', 0.9, 7)));
     expect(seg.columns.map(columnName)).toContain('κ_n (q = 7)');
     const three: AgreementInput = { ...input, coders: [...input.coders, { id: 'cy', name: 'Cy' }] };
-    const multi = buildTable({ ...resultOf(multiCoderAgreement(three)), coders: three.coders }, 'pooled');
+    const multi = buildTable(resultOf(three, multiCoderAgreement(three)));
     expect(multi.columns.map((c) => c.label)).toEqual(['Coded by none', 'By some', 'By all 3', "Fleiss' κ", 'α']);
     expect(multi.pair).toBeNull();
   });
@@ -128,7 +101,7 @@ describe('sorting', () => {
   });
 
   it('numbers one footnote per distinct reason, in reading order', () => {
-    const model = buildTable(character, 'pooled');
+    const model = buildTable(character, ['pooled']);
     const notes = undefinedReasons(model.rows, model.overall, model.columns);
     // "Empty": nobody coded it, so κ and α are undefined (with their own reasons); % is defined.
     const empty = model.rows.find((r) => r.codeId === 'empty')!;
@@ -143,7 +116,7 @@ describe('sorting', () => {
 
 describe('chart data', () => {
   it('draws defined figures only, lists undefined ones apart, and extends the axis below zero when needed', () => {
-    const model = buildTable(character, 'pooled');
+    const model = buildTable(character, ['pooled']);
     const data = chartData(model.rows, 'kappa');
     expect(data.bars.map((b) => b.codeId).sort()).toEqual(['same', 'stigma']);
     expect(data.missing.map((m) => m.codeId)).toEqual(['empty']);
@@ -238,6 +211,7 @@ describe('settings', () => {
       mode: 'character',
       threshold: 0.9,
       q: null,
+      allDocuments: false,
     });
     expect(agreementRequest({ ...s, useFilter: false, mode: 'segment', thresholdPercent: 80, q: 5 }, { Borough: ['Lambeth'] })).toMatchObject({ attributes: {}, threshold: 0.8, q: 5 });
   });

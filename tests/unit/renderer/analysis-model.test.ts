@@ -105,6 +105,8 @@ const matrix: MatrixView = {
   columnTotals: [7, 1],
   total: 8,
   measure: 'segments',
+  counting: 'distinct',
+  statement: '',
 };
 
 describe('matrix table and its export', () => {
@@ -144,6 +146,7 @@ describe('matrix table and its export', () => {
         [0, 0, 0],
         [2, 0, 3],
       ],
+      statement: '',
     };
     const table = coOccurrenceTable(view, codebook);
     expect(table.diagonal).toBe(true);
@@ -202,9 +205,9 @@ describe('what a cell stands for', () => {
     expect(columnDocumentIds(documents, {}, { kind: 'attribute', name: 'Participants' }, '76')).toEqual(['d3']);
   });
 
-  const seg = (codingId: string, codeId: string, documentId: string, start: number, end: number): SegmentView => ({
+  const seg = (codingId: string, codeId: string, documentId: string, start: number, end: number, coderId = 'amara'): SegmentView => ({
     codingId,
-    coderId: 'amara',
+    coderId,
     codeId,
     documentId,
     start,
@@ -216,7 +219,7 @@ describe('what a cell stands for', () => {
     createdAt: '2024-01-01T00:00:00.000Z',
   });
 
-  it('overlapping pairs are counted as co-occurrence counts them', () => {
+  it('overlapping pairs are counted as co-occurrence counts them: a coder’s codings with their own', () => {
     const segments = [
       seg('a1', 'A', 'd1', 0, 10),
       seg('b1', 'B', 'd1', 5, 15),
@@ -226,6 +229,7 @@ describe('what a cell stands for', () => {
       seg('b4', 'B', 'd2', 30, 40),
       seg('b5', 'B', 'd3', 0, 10), // another document
       seg('c1', 'C', 'd1', 0, 10),
+      seg('b6', 'B', 'd1', 0, 10, 'someone else'), // another coder's: never pairs with a1
     ];
     const pairs = overlappingPairs(segments, 'A', 'B');
     expect(pairs.map((p) => `${p.first.codingId}+${p.second.codingId}`)).toEqual(['a1+b1', 'a2+b3', 'a2+b4']);

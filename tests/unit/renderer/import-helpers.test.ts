@@ -6,6 +6,7 @@ import { base64Chunks, encodeBase64, reasonSentence, refuseBeforeReading } from 
 import {
   buildImportOptions,
   coderFromOptions,
+  overlapNotice,
   describeSpeakerChoice,
   formProblem,
   initialForm,
@@ -92,9 +93,9 @@ describe('files before reading', () => {
   });
 
   it('refuses formats Marginalia does not import, naming the ones it does', () => {
-    expect(refuseBeforeReading({ name: 'scan.pdf', size: 10 })).toMatch(/does not read \.pdf files .*\.docx.*\.qdpx/);
+    expect(refuseBeforeReading({ name: 'notes.rtf', size: 10 })).toMatch(/does not read \.rtf files .*\.docx.*\.pdf.*\.qdpx/);
     expect(refuseBeforeReading({ name: 'README', size: 10 })).toMatch(/files without an extension/);
-    for (const name of ['a.txt', 'a.md', 'a.DOCX', 'a.odt', 'a.vtt', 'a.srt', 'a.csv', 'a.xlsx', 'a.qdpx', 'a.qdc']) {
+    for (const name of ['a.txt', 'a.md', 'a.DOCX', 'a.odt', 'a.pdf', 'a.vtt', 'a.srt', 'a.csv', 'a.xlsx', 'a.qdpx', 'a.qdc']) {
       expect(refuseBeforeReading({ name, size: 10 }), name).toBeNull();
     }
   });
@@ -185,6 +186,7 @@ const transcript: ImportInspection = {
     name: 'transcript',
     characters: 874,
     speakerPattern: 'bracket',
+    encoding: 'utf-8',
     turns: [
       { speaker: 'id1', text: 'hello, I like the course.' },
       { speaker: 'id2', text: 'I am struggling with the lecture slides.' },
@@ -262,12 +264,13 @@ describe('import settings → ImportItemOptions', () => {
     expect(formProblem({ ...base, sheet: 'Nope' }, survey)).toMatch(/no sheets/);
   });
 
-  it('gives a REFI-QDA project\'s codings to the selection\'s user unless the coding\'s is chosen; a codebook needs nothing', () => {
-    const refi: ImportInspection = { fileName: 'p.qdpx', kind: 'refi-project', refi: { codingsWithOtherUser: 297 } };
-    expect(initialForm(refi)).toEqual({ kind: 'refi-project', coderFrom: 'selection' });
-    expect(buildImportOptions(initialForm(refi), refi)).toEqual({ refi: { coderFrom: 'selection' } });
-    expect(buildImportOptions({ kind: 'refi-project', coderFrom: 'coding' }, refi)).toEqual({ refi: { coderFrom: 'coding' } });
+  it('gives a REFI-QDA project\'s codings to the selection\'s user unless the coding\'s is chosen, merging overlaps only when asked; a codebook needs nothing', () => {
+    const refi: ImportInspection = { fileName: 'p.qdpx', kind: 'refi-project', refi: { codingsWithOtherUser: 297, codingsOverlapping: 2 } };
+    expect(initialForm(refi)).toEqual({ kind: 'refi-project', coderFrom: 'selection', mergeOverlaps: false });
+    expect(buildImportOptions(initialForm(refi), refi)).toEqual({ refi: { coderFrom: 'selection', mergeOverlaps: false } });
+    expect(buildImportOptions({ kind: 'refi-project', coderFrom: 'coding', mergeOverlaps: true }, refi)).toEqual({ refi: { coderFrom: 'coding', mergeOverlaps: true } });
     expect(coderFromOptions(297).map((o) => o.label)).toEqual(['The user who selected the passage (297 codings differ)', 'The user named on the coding']);
+    expect(overlapNotice(2)).toMatch(/^2 codings overlap another of the same coder at the same code\./);
     const codebook: ImportInspection = { fileName: 'c.qdc', kind: 'refi-codebook' };
     expect(buildImportOptions(initialForm(codebook), codebook)).toEqual({});
   });
@@ -289,7 +292,7 @@ const ok = (fileName: string, documents: string[]): ImportResult => ({
 
 describe('the import session', () => {
   it('runs only once every file is prepared and every setting is complete', () => {
-    let s = sessionWith(['transcript.txt', 'survey.csv', 'scan.pdf']);
+    let s = sessionWith(['transcript.txt', 'survey.csv', 'notes.rtf']);
     expect(canRun(s)).toEqual({ ok: false, reason: 'Preparing 3 files…' });
     s = importReducer(s, { type: 'update', key: 'k0', patch: { phase: 'ready', stagedId: 'a', inspection: transcript, form: initialForm(transcript) } })!;
     s = importReducer(s, { type: 'update', key: 'k2', patch: { phase: 'refused', problem: 'cannot be imported' } })!;
@@ -315,7 +318,7 @@ describe('the import session', () => {
   });
 
   it('gives a result for every file in the order chosen: the backend’s, and failures for files refused before', () => {
-    let s = sessionWith(['scan.pdf', 'transcript.txt', 'ID1.docx']);
+    let s = sessionWith(['notes.rtf', 'transcript.txt', 'ID1.docx']);
     s = importReducer(s, { type: 'update', key: 'k0', patch: { phase: 'refused', problem: 'cannot be imported: not a format' } })!;
     for (const key of ['k1', 'k2']) {
       s = importReducer(s, { type: 'update', key, patch: { phase: 'ready', stagedId: key, inspection: transcript, form: initialForm(transcript) } })!;
@@ -325,7 +328,7 @@ describe('the import session', () => {
     s = importReducer(s, { type: 'finished', results: [ok('transcript.txt', ['transcript']), skipped], firstImportedId: 'd1' })!;
     expect(s.stage).toBe('results');
     expect(s.results.map((r) => [r.fileName, r.status])).toEqual([
-      ['scan.pdf', 'failed'],
+      ['notes.rtf', 'failed'],
       ['transcript.txt', 'imported'],
       ['ID1.docx', 'skipped'],
     ]);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { MemoView, SearchHit } from '../../../shared/api/contract';
 import type { Code, DocumentMeta } from '../../../shared/domain/schemas';
-import { memoAuthors, memoSubjectKind, memoSubjectLabel, memosOn, visibleMemos } from '../../../renderer/src/features/memos/memoSubjects';
-import { codedMessage, countSummary, documentCount, groupByDocument, hitSpans, trimContext } from '../../../renderer/src/features/retrieval/retrievalText';
+import { memoAuthors, memoSubjectKind, memoSubjectLabel, memosOn, passageOpening, visibleMemos } from '../../../renderer/src/features/memos/memoSubjects';
+import { codedMessage, countSummary, documentCount, groupByDocument, previewText, trimContext } from '../../../renderer/src/features/retrieval/retrievalText';
 
 const description = { definition: '', whenToUse: '', whenNotToUse: '', example: '' };
 const codebook: Code[] = [{ id: 'k1', name: 'Tackling stigma', color: '#2a9d8f', parentId: null, codable: true, description, rank: 0 }];
@@ -28,14 +28,23 @@ const memos = [
 
 describe('memo subjects', () => {
   it('names what a memo is about', () => {
-    const places = new Map([['c9', { documentId: 'd1', codeId: 'k1', start: 0, end: 5 }]]);
+    const places = new Map([['c9', { documentId: 'd1', codeId: 'k1', start: 0, end: 5, text: 'the waiting list was months long and nobody told us' }]]);
     expect(memoSubjectLabel({ type: 'project' }, project, places)).toBe('Project journal');
     expect(memoSubjectLabel({ type: 'document', id: 'd1' }, project, places)).toBe('03 Newham: people who use services');
     expect(memoSubjectLabel({ type: 'code', id: 'k1' }, project, places)).toBe('Tackling stigma');
-    expect(memoSubjectLabel({ type: 'coding', id: 'c9' }, project, places)).toBe('A coding in 03 Newham: people who use services');
+    expect(memoSubjectLabel({ type: 'coding', id: 'c9' }, project, places)).toBe(
+      'Tackling stigma: “the waiting list was months long and nobody…” in 03 Newham: people who use services',
+    );
     expect(memoSubjectLabel({ type: 'coding', id: 'c9' }, project, new Map())).toBe('A coding');
     expect(memoSubjectLabel({ type: 'code', id: 'gone' }, project, places)).toMatch(/no longer/);
     expect(memoSubjectKind({ type: 'code', id: 'k1' })).toBe('Code');
+  });
+
+  it('opens a coding’s memo label with the passage’s first whole words', () => {
+    expect(passageOpening('  Short  passage ')).toBe('Short passage');
+    expect(passageOpening('one two three four five six seven eight nine')).toBe('one two three four five six seven eight…');
+    expect(passageOpening(`${'x'.repeat(30)} ${'y'.repeat(40)} z`)).toBe(`${'x'.repeat(30)}…`);
+    expect(passageOpening('')).toBe('');
   });
 
   it('lists memos newest first, filtered by kind and author', () => {
@@ -69,17 +78,20 @@ describe('retrieval text', () => {
     expect(documentCount([hit('d2', 5), hit('d1', 1), hit('d2', 9)])).toBe(2);
   });
 
-  it('makes one span per distinct hit for coding them all', () => {
-    expect(hitSpans([hit('d1', 1), hit('d1', 1), hit('d2', 1)])).toEqual([
-      { documentId: 'd1', start: 1, end: 5 },
-      { documentId: 'd2', start: 1, end: 5 },
-    ]);
+  it('says what coding all results did, in the unit coded, those already coded included', () => {
+    const count = (passages: number, alreadyCoded: number) => ({ matches: 9, passages, documents: 2, alreadyCoded });
+    expect(codedMessage(count(4, 0), 'Waiting lists', 'match')).toBe('Coded 4 matches at “Waiting lists”.');
+    expect(codedMessage(count(4, 1), 'Waiting lists', 'sentence')).toBe('Coded 3 sentences at “Waiting lists”. 1 other was already coded there.');
+    expect(codedMessage(count(2, 2), 'Waiting lists', 'turn')).toBe('All 2 speaker turns were already coded at “Waiting lists”: nothing changed.');
+    expect(codedMessage(count(1, 1), 'Waiting lists', 'paragraph')).toBe('The paragraph was already coded at “Waiting lists”: nothing changed.');
   });
 
-  it('says what coding all results did, duplicates included', () => {
-    expect(codedMessage(4, 4, 'Waiting lists')).toBe('Coded 4 passages at “Waiting lists”.');
-    expect(codedMessage(3, 4, 'Waiting lists')).toBe('Coded 3 passages at “Waiting lists”. 1 other was already coded there.');
-    expect(codedMessage(0, 2, 'Waiting lists')).toBe('All 2 results were already coded at “Waiting lists”: nothing changed.');
+  it('previews what coding all results will code', () => {
+    const count = { matches: 17, passages: 14, documents: 6, alreadyCoded: 3 };
+    expect(previewText(count, 'sentence', 'Waiting lists')).toBe('14 sentences in 6 documents (from 17 matches); 3 are already coded at “Waiting lists”, so 11 will be coded.');
+    expect(previewText({ ...count, alreadyCoded: 0 }, 'turn', 'Waiting lists')).toBe('14 speaker turns in 6 documents (from 17 matches).');
+    expect(previewText({ matches: 1, passages: 1, documents: 1, alreadyCoded: 1 }, 'match', 'X')).toBe('1 match in 1 document; 1 is already coded at “X”, so 0 will be coded.');
+    expect(previewText(count, 'paragraph', null)).toBe('14 paragraphs in 6 documents (from 17 matches).');
   });
 
   it('words the counts', () => {

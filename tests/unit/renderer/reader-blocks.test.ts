@@ -21,6 +21,12 @@ describe('reader blocks', () => {
     expect(blocks.every((b) => b.inTurn)).toBe(true);
   });
 
+  it("marks where each page of a PDF begins, on the first block of that page's turns", () => {
+    const paged = turns.map((t, i) => ({ ...t, page: i === 0 ? 1 : 2 }));
+    expect(buildBlocks(transcript, paged).map((b) => b.page)).toEqual([1, 2, undefined]);
+    expect(buildBlocks(transcript, turns).some((b) => 'page' in b)).toBe(false);
+  });
+
   it('splits a long turn at line breaks or sentence ends, each piece exact and the speaker only on the first', () => {
     const sentence = 'This is one sentence of a long answer. ';
     const text = `P1: ${sentence.repeat(200)}`;

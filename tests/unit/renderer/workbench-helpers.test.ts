@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Code, Coder } from '../../../shared/domain/schemas';
 import { parseViewValue, viewValue, visibleCoders } from '../../../renderer/src/features/workbench/coderView';
 import { dropAction } from '../../../renderer/src/features/workbench/dropAction';
-import { filterPalette, paletteEntries } from '../../../renderer/src/features/workbench/palette';
+import { filterPalette, newCodeOffer, paletteEntries } from '../../../renderer/src/features/workbench/palette';
 import { shortcutFor } from '../../../renderer/src/features/workbench/shortcuts';
 import type { KeyInput } from '../../../renderer/src/features/workbench/shortcuts';
 import { nextPaneIndex } from '../../../renderer/src/features/workbench/paneCycle';
@@ -68,6 +68,19 @@ describe('code palette', () => {
     expect(filterPalette(entries, '  ').length).toBe(4);
     expect(filterPalette(entries, 'nothing like it')).toEqual([]);
   });
+
+  it('offers to create a code named as typed, under a parent with Parent/Child, unless it exists', () => {
+    expect(newCodeOffer(codebook, '  Waiting   lists ')).toEqual({ typed: 'Waiting lists', name: 'Waiting lists', parents: [] });
+    expect(newCodeOffer(codebook, 'a healthy WORKFORCE / Burnout')).toEqual({ typed: 'a healthy WORKFORCE/Burnout', name: 'Burnout', parents: ['A healthy workforce'] });
+    expect(newCodeOffer(codebook, 'Money/Pooled budgets')).toEqual({ typed: 'Money/Pooled budgets', name: 'Pooled budgets', parents: ['Money'] });
+    // An existing code (any case, or by its path) is chosen from the list instead.
+    expect(newCodeOffer(codebook, 'tackling stigma')).toBeNull();
+    expect(newCodeOffer(codebook, 'A healthy workforce/Stigma at work')).toBeNull();
+    // Nothing to name a code with.
+    expect(newCodeOffer(codebook, '   ')).toBeNull();
+    expect(newCodeOffer(codebook, 'Money//Budgets')).toBeNull();
+    expect(newCodeOffer(codebook, 'Trailing/')).toBeNull();
+  });
 });
 
 const key = (k: string, mods: Partial<KeyInput> = {}): KeyInput => ({ key: k, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods });
@@ -99,6 +112,9 @@ describe('workbench shortcuts', () => {
     expect(shortcutFor(key('1', { shiftKey: true }), false, false)).toBeNull();
     expect(shortcutFor(key('1', { ctrlKey: true }), false, false)).toBeNull();
     expect(shortcutFor(key('Escape'), false, false)).toEqual({ type: 'clearSelection' });
+    expect(shortcutFor(key('i', { ctrlKey: true }), false, false)).toEqual({ type: 'inVivo' });
+    expect(shortcutFor(key('i', { metaKey: true }), false, true)).toEqual({ type: 'inVivo' });
+    expect(shortcutFor(key('i'), false, false)).toBeNull();
   });
 
   it('leaves every key to a text field while typing in one', () => {

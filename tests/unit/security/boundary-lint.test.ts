@@ -18,6 +18,9 @@ const CHANGE_CHANNELS = [
   'coding.applyMany',
   'coding.remove',
   'coding.setExtent',
+  'coding.autocode',
+  'coding.createCodeAndApply',
+  'coding.inVivo',
   'code.create',
   'code.update',
   'code.delete',
@@ -31,6 +34,8 @@ const CHANGE_CHANNELS = [
   'history.undo',
   'history.redo',
   'agreement.resolve',
+  'agreement.startConsensus',
+  'document.setDone',
 ] as const satisfies readonly ChangeChannel[];
 type Unlisted = Exclude<ChangeChannel, (typeof CHANGE_CHANNELS)[number]>;
 const everyChangeChannelListed: [Unlisted] extends [never] ? true : Unlisted = true;

@@ -83,41 +83,42 @@ describe('parsePort', () => {
 });
 
 describe('resolveToken', () => {
-  const generate = (): string => 'generated-token-value';
+  const generated = 'generated-token-value-0123456789-abcdef';
+  const generate = (): string => generated;
 
   it('generates a token when MARGINALIA_TOKEN is unset or empty', () => {
-    expect(resolveToken(undefined, generate)).toEqual({ ok: true, token: 'generated-token-value', weak: false });
-    expect(resolveToken('', generate)).toEqual({ ok: true, token: 'generated-token-value', weak: false });
+    expect(resolveToken(undefined, generate)).toEqual({ ok: true, token: generated });
+    expect(resolveToken('', generate)).toEqual({ ok: true, token: generated });
   });
 
-  it('uses MARGINALIA_TOKEN when set, flagging a short one as weak', () => {
-    expect(resolveToken('e2e-token-0123456789', generate)).toEqual({
-      ok: true,
-      token: 'e2e-token-0123456789',
-      weak: false,
-    });
-    expect(resolveToken('short', generate)).toEqual({ ok: true, token: 'short', weak: true });
+  it('uses MARGINALIA_TOKEN when it is at least 32 characters long', () => {
+    expect(resolveToken('e2e-token-0123456789-0123456789ab', generate)).toEqual({ ok: true, token: 'e2e-token-0123456789-0123456789ab' });
   });
 
-  it('refuses a token that would break the cookie or the URL', () => {
-    expect(resolveToken('a;b', generate).ok).toBe(false);
-    expect(resolveToken('a&b=c', generate).ok).toBe(false);
-    expect(resolveToken('has space', generate).ok).toBe(false);
+  it('refuses a short MARGINALIA_TOKEN at start, instead of warning', () => {
+    const result = resolveToken('a', generate);
+    expect(result).toEqual({ ok: false, error: expect.stringMatching(/^MARGINALIA_TOKEN must be at least 32 characters long/) });
+    expect(resolveToken('x'.repeat(31), generate).ok).toBe(false);
+  });
+
+  it('refuses a token that would break the URL or the header', () => {
+    for (const bad of ['a;b', 'a&b=c', 'has space']) expect(resolveToken(bad + 'x'.repeat(40), generate).ok).toBe(false);
   });
 });
 
 describe('openerCommand', () => {
-  const url = 'http://127.0.0.1:5199/?token=abc';
+  const target = 'file:///tmp/marginalia-open-x1y2/open.html';
 
-  it('uses xdg-open on Linux, open on macOS', () => {
-    expect(openerCommand('linux', url)).toEqual({ command: 'xdg-open', args: [url], windowsVerbatimArguments: false });
-    expect(openerCommand('darwin', url)).toEqual({ command: 'open', args: [url], windowsVerbatimArguments: false });
+  it('uses xdg-open on Linux, open on macOS, on the private file (never the token)', () => {
+    expect(openerCommand('linux', target)).toEqual({ command: 'xdg-open', args: [target], windowsVerbatimArguments: false });
+    expect(openerCommand('darwin', target)).toEqual({ command: 'open', args: [target], windowsVerbatimArguments: false });
   });
 
-  it('uses cmd /c start with an empty title on Windows', () => {
-    expect(openerCommand('win32', url)).toEqual({
+  it('uses cmd /c start with an empty title and the target quoted on Windows', () => {
+    const windows = 'file:///C:/Users/Ana%20B/AppData/Local/Temp/marginalia-open-x1y2/open.html';
+    expect(openerCommand('win32', windows)).toEqual({
       command: 'cmd',
-      args: ['/c', 'start', '""', url],
+      args: ['/c', 'start', '""', `"${windows}"`],
       windowsVerbatimArguments: true,
     });
   });

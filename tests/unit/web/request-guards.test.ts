@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  TOKEN_COOKIE,
-  cookieValues,
-  isAllowedHost,
-  isAllowedOrigin,
-  isAuthorized,
-  isJsonContentType,
-  isWellFormedToken,
-  tokensEqual,
-} from '../../../electron/web/request-guards';
+import { isAllowedHost, isAllowedOrigin, isJsonContentType, tokenProblem, tokensEqual } from '../../../electron/web/request-guards';
+import { WrongTokenLimiter } from '../../../electron/web/wrong-token-limiter';
 
 describe('isAllowedHost', () => {
   it('accepts exactly the two loopback names with our port', () => {
@@ -73,34 +65,43 @@ describe('tokensEqual', () => {
   });
 });
 
-describe('cookies and authorisation', () => {
-  it('reads every value of a cookie among others', () => {
-    expect(cookieValues('a=1; marginalia_token=x; b=2; marginalia_token=y', TOKEN_COOKIE)).toEqual(['x', 'y']);
-    expect(cookieValues('xmarginalia_token=x; flag', TOKEN_COOKIE)).toEqual([]);
-    expect(cookieValues(undefined, TOKEN_COOKIE)).toEqual([]);
+describe('tokenProblem', () => {
+  it('accepts 32 to 512 characters that survive a URL fragment and a header', () => {
+    expect(tokenProblem('aB3_-.~'.repeat(5))).toBeNull();
+    expect(tokenProblem('x'.repeat(32))).toBeNull();
+    expect(tokenProblem('x'.repeat(512))).toBeNull();
   });
 
-  it('accepts the token from the cookie or the header', () => {
-    expect(isAuthorized({ cookie: 'other=1; marginalia_token=T0K' }, 'T0K')).toBe(true);
-    expect(isAuthorized({ token: 'T0K' }, 'T0K')).toBe(true);
-    // Another Marginalia on another loopback port may have left its own cookie beside ours.
-    expect(isAuthorized({ cookie: 'marginalia_token=old; marginalia_token=T0K' }, 'T0K')).toBe(true);
+  it('refuses a short token, saying how long it must be', () => {
+    expect(tokenProblem('a')).toMatch(/at least 32 characters long \(it has 1\)/);
+    expect(tokenProblem('x'.repeat(31))).toMatch(/at least 32/);
+    expect(tokenProblem('')).toMatch(/at least 32/);
   });
 
-  it('refuses a missing, wrong or repeated header token', () => {
-    expect(isAuthorized({}, 'T0K')).toBe(false);
-    expect(isAuthorized({ cookie: 'marginalia_token=nope', token: 'nope' }, 'T0K')).toBe(false);
-    expect(isAuthorized({ cookie: 'token=T0K' }, 'T0K')).toBe(false);
-    expect(isAuthorized({ token: ['T0K', 'T0K'] }, 'T0K')).toBe(false);
+  it.each(['a;b', 'a b', 'a&b', 'a#b', 'é'])('refuses characters outside the alphabet: %j', (bad) => {
+    expect(tokenProblem(bad + 'x'.repeat(40))).toMatch(/may only contain/);
   });
 
-  it('accepts only cookie-safe tokens', () => {
-    expect(isWellFormedToken('aB3_-.~')).toBe(true);
-    expect(isWellFormedToken('')).toBe(false);
-    expect(isWellFormedToken('a;b')).toBe(false);
-    expect(isWellFormedToken('a b')).toBe(false);
-    expect(isWellFormedToken('a&b')).toBe(false);
-    expect(isWellFormedToken('x'.repeat(513))).toBe(false);
+  it('refuses more than 512 characters', () => {
+    expect(tokenProblem('x'.repeat(513))).toMatch(/at most 512/);
+  });
+});
+
+describe('WrongTokenLimiter', () => {
+  it('allows max failures per window, then locks until the oldest leaves the window', () => {
+    let now = 0;
+    const limiter = new WrongTokenLimiter(2, 1000, () => now);
+    expect(limiter.retryAfterMs()).toBe(0);
+    limiter.recordFailure();
+    now = 100;
+    limiter.recordFailure();
+    expect(limiter.retryAfterMs()).toBe(900);
+    now = 999;
+    expect(limiter.retryAfterMs()).toBe(1);
+    now = 1000;
+    expect(limiter.retryAfterMs()).toBe(0);
+    now = 1100;
+    expect(limiter.retryAfterMs()).toBe(0);
   });
 });
 

@@ -11,10 +11,11 @@ import { AppError } from '../../../shared/api/errors';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/common/content-security-policy';
 import { EventHub } from '../../../electron/services/events';
 import { startWebServer } from '../../../electron/web/server';
+import { WrongTokenLimiter } from '../../../electron/web/wrong-token-limiter';
 import type { WebServer } from '../../../electron/web/server';
 
-const TOKEN = 'test-token-0123456789abcdef';
-const COOKIE = `marginalia_token=${TOKEN}`;
+const TOKEN = 'test-token-0123456789abcdef-0123456789';
+const AUTH = { 'x-marginalia-token': TOKEN };
 const INDEX_HTML = '<!doctype html><title>Marginalia</title><div id="root"></div>';
 const APP_JS = 'console.log("app");';
 const SECRET = 'SECRET-OUTSIDE-STATIC-DIR';
@@ -23,6 +24,7 @@ const STATE: AppState = {
   shell: 'browser',
   coderName: 'Ana',
   recentProjects: [],
+  projectsDir: '/home/ana/Documents/Marginalia',
   project: null,
   history: { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null },
   notices: [],
@@ -107,9 +109,9 @@ function send(options: RequestOptions): Promise<Reply> {
   });
 }
 
-/** A request that carries the login cookie, as the browser sends after logging in. */
+/** A request that carries the token header, as the page and scripts send it. */
 function authed(options: RequestOptions): Promise<Reply> {
-  return send({ ...options, headers: { cookie: COOKIE, ...options.headers } });
+  return send({ ...options, headers: { ...AUTH, ...options.headers } });
 }
 
 function rpc(channel: string, body: unknown, headers: Record<string, string> = {}): Promise<Reply> {
@@ -170,11 +172,11 @@ describe('binding', () => {
 });
 
 describe('authentication', () => {
-  it.each(['/', '/index.html', '/assets/app.js', '/events', '/some/route'])('GET %s without a token → 403', async (path) => {
-    const reply = await send({ path });
+  it.each(['/events', '/rpc/app.getState'])('%s without a token → 403 naming where the address is', async (path) => {
+    const reply = await send({ path, method: path === '/events' ? 'GET' : 'POST', headers: { 'content-type': 'application/json' }, body: path === '/events' ? undefined : '{}' });
     expect(reply.status).toBe(403);
-    expect(reply.body).toMatch(/address printed in the terminal/);
-    expect(reply.body).not.toContain('Marginalia</title>');
+    expect(reply.body).toMatch(/address printed in the terminal.*#token=.*after the browser restarts/);
+    expect(reply.body).not.toContain('Ana');
   });
 
   it('an rpc call without a token → 403 and the handler is not called', async () => {
@@ -188,52 +190,65 @@ describe('authentication', () => {
     expect(documentGet).not.toHaveBeenCalled();
   });
 
-  it('a wrong token in the URL → 403 and no cookie', async () => {
-    const reply = await send({ path: `/?token=${TOKEN}x` });
-    expect(reply.status).toBe(403);
-    expect(reply.headers['set-cookie']).toBeUndefined();
-    const empty = await send({ path: '/?token=' });
-    expect(empty.status).toBe(403);
+  it('a wrong token header, or the token in a cookie or the URL, → 403', async () => {
+    const call = (headers: Record<string, string>, path = '/rpc/app.getState') =>
+      send({ method: 'POST', path, headers: { 'content-type': 'application/json', ...headers }, body: '{}' });
+    expect((await call({ 'x-marginalia-token': 'wrong' })).status).toBe(403);
+    expect((await call({ 'x-marginalia-token': `${TOKEN}x` })).status).toBe(403);
+    expect((await call({ cookie: `marginalia_token=${TOKEN}` })).status).toBe(403);
+    expect((await call({}, `/rpc/app.getState?token=${TOKEN}`)).status).toBe(403);
   });
 
-  it('a wrong cookie or header token → 403', async () => {
-    expect((await send({ path: '/', headers: { cookie: 'marginalia_token=wrong' } })).status).toBe(403);
-    expect((await send({ path: '/', headers: { 'x-marginalia-token': 'wrong' } })).status).toBe(403);
-    expect((await send({ path: '/', headers: { cookie: `other_token=${TOKEN}` } })).status).toBe(403);
+  it('the page is served without a token (it holds no data) and sets no cookie, whatever the address', async () => {
+    for (const path of ['/', '/login', `/login?token=${TOKEN}`, `/?token=${TOKEN}`]) {
+      const page = await send({ path });
+      expect(page.status).toBe(200);
+      expect(page.body).toBe(INDEX_HTML);
+      expect(page.headers['set-cookie']).toBeUndefined();
+    }
   });
 
-  it('the right token in the URL sets the cookie and redirects to / without it', async () => {
-    const reply = await send({ path: `/?token=${TOKEN}` });
-    expect(reply.status).toBe(302);
-    expect(reply.headers.location).toBe('/');
-    expect(reply.headers['set-cookie']).toEqual([`marginalia_token=${TOKEN}; HttpOnly; SameSite=Strict; Path=/`]);
+  it('the login address carries the token in its fragment, which no request ever contains', () => {
+    expect(server.loginUrl).toBe(`http://127.0.0.1:${port}/login#token=${TOKEN}`);
   });
 
-  it('with the cookie, the page and an rpc call work', async () => {
-    const page = await authed({ path: '/' });
-    expect(page.status).toBe(200);
-    expect(page.body).toBe(INDEX_HTML);
-
+  it('with the token header, an rpc call works', async () => {
     const reply = await rpc('app.getState', {});
     expect(reply.status).toBe(200);
     expect(reply.headers['content-type']).toBe('application/json; charset=utf-8');
-    expect(JSON.parse(reply.body)).toEqual({ ok: true, value: STATE });
-  });
-
-  it('scripts may send the token in X-Marginalia-Token instead', async () => {
-    const reply = await send({
-      method: 'POST',
-      path: '/rpc/app.getState',
-      headers: { 'content-type': 'application/json', 'x-marginalia-token': TOKEN },
-      body: '{}',
-    });
-    expect(reply.status).toBe(200);
+    expect(reply.headers['set-cookie']).toBeUndefined();
     expect(JSON.parse(reply.body)).toEqual({ ok: true, value: STATE });
   });
 });
 
+describe('wrong-token rate limit', () => {
+  it('after 3 wrong tokens in a minute, no token is compared (429 with Retry-After) until the minute has passed', async () => {
+    let now = 1_000_000;
+    const other = await startWebServer({ handlers, events: new EventHub(), staticDir, token: TOKEN, port: 0, wrongTokens: new WrongTokenLimiter(3, 60_000, () => now) });
+    try {
+      const call = (token: string) =>
+        send({ port: other.port, method: 'POST', path: '/rpc/app.getState', headers: { 'content-type': 'application/json', 'x-marginalia-token': token }, body: '{}' });
+      for (let i = 0; i < 3; i++) expect((await call(`guess-${i}`)).status).toBe(403);
+      const locked = await call(TOKEN);
+      expect(locked.status).toBe(429);
+      expect(locked.headers['retry-after']).toBe('60');
+      expect(locked.body).toMatch(/too many wrong access tokens/);
+      expect(JSON.stringify(locked)).not.toContain('Ana');
+      now += 30_000;
+      expect((await call('guess-3')).status).toBe(429);
+      now += 30_001;
+      expect((await call(TOKEN)).status).toBe(200);
+      // Requests with no token at all are not guesses: they never lock anyone out.
+      for (let i = 0; i < 5; i++) expect((await send({ port: other.port, path: '/events' })).status).toBe(403);
+      expect((await call(TOKEN)).status).toBe(200);
+    } finally {
+      await other.close();
+    }
+  });
+});
+
 describe('Host and Origin checks', () => {
-  it('a foreign Origin → 403 even with the cookie', async () => {
+  it('a foreign Origin → 403 even with the token', async () => {
     const reply = await rpc('document.get', { documentId: 'd1' }, { origin: 'http://evil.example' });
     expect(reply.status).toBe(403);
     expect(documentGet).not.toHaveBeenCalled();
@@ -247,19 +262,13 @@ describe('Host and Origin checks', () => {
     expect((await rpc('app.getState', {}, { origin: `http://localhost:${port}` })).status).toBe(200);
   });
 
-  it('a foreign Host (DNS rebinding) → 403 even with the cookie', async () => {
+  it('a foreign Host (DNS rebinding) → 403 even with the token', async () => {
     const reply = await rpc('document.get', { documentId: 'd1' }, { host: `evil.example:${port}` });
     expect(reply.status).toBe(403);
     expect(documentGet).not.toHaveBeenCalled();
     expect((await authed({ path: '/', headers: { host: `evil.example:${port}` } })).status).toBe(403);
     expect((await authed({ path: '/', headers: { host: `127.0.0.1:${port + 1}` } })).status).toBe(403);
     expect((await authed({ path: '/', headers: { host: '127.0.0.1' } })).status).toBe(403);
-  });
-
-  it('a login through a foreign Host → 403 and no cookie', async () => {
-    const reply = await send({ path: `/?token=${TOKEN}`, headers: { host: `evil.example:${port}` } });
-    expect(reply.status).toBe(403);
-    expect(reply.headers['set-cookie']).toBeUndefined();
   });
 
   it('a request without Host is refused', async () => {
@@ -270,11 +279,10 @@ describe('Host and Origin checks', () => {
   });
 
   it('Host localhost:PORT is accepted', async () => {
-    const login = await send({ path: `/?token=${TOKEN}`, headers: { host: `localhost:${port}` } });
-    expect(login.status).toBe(302);
-    const page = await authed({ path: '/', headers: { host: `localhost:${port}` } });
+    const page = await send({ path: '/', headers: { host: `localhost:${port}` } });
     expect(page.status).toBe(200);
     expect(page.body).toBe(INDEX_HTML);
+    expect((await rpc('app.getState', {}, { host: `localhost:${port}` })).status).toBe(200);
   });
 });
 
@@ -299,6 +307,19 @@ describe('methods and CORS', () => {
     expect((await authed({ path: '/rpc/app.getState' })).status).toBe(405);
     const post = await authed({ method: 'POST', path: '/', headers: { 'content-type': 'application/json' }, body: '{}' });
     expect(post.status).toBe(405);
+  });
+
+  it('HEAD answers like GET without a body', async () => {
+    for (const path of ['/', '/login', '/assets/app.js']) {
+      const get = await send({ path });
+      const head = await send({ method: 'HEAD', path });
+      expect(head.status).toBe(200);
+      expect(head.body).toBe('');
+      expect(head.headers['content-type']).toBe(get.headers['content-type']);
+      expect(head.headers['content-length']).toBe(get.headers['content-length']);
+    }
+    expect((await send({ method: 'HEAD', path: '/assets/missing.js' })).status).toBe(404);
+    expect((await authed({ method: 'HEAD', path: '/rpc/app.getState' })).status).toBe(405);
   });
 
   it('no response ever carries an Access-Control-* header', async () => {
@@ -400,7 +421,7 @@ describe('body size limit (default 1 MiB)', () => {
   it('a declared oversize body → 413 before it is read', async () => {
     const reply = await rpc('document.get', oversize);
     expect(reply.status).toBe(413);
-    expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: 'This request is too large: document.get accepts at most 1 MB.' } });
     expect(reply.headers.connection).toBe('close');
     expect(documentGet).not.toHaveBeenCalled();
   });
@@ -412,7 +433,7 @@ describe('body size limit (default 1 MiB)', () => {
         port,
         method: 'POST',
         path: '/rpc/document.get',
-        headers: { cookie: COOKIE, 'content-type': 'application/json', 'content-length': String(64 * 1024 * 1024) },
+        headers: { ...AUTH, 'content-type': 'application/json', 'content-length': String(64 * 1024 * 1024) },
         agent: false,
       });
       req.on('response', (res) => {
@@ -435,7 +456,7 @@ describe('body size limit (default 1 MiB)', () => {
         port,
         method: 'POST',
         path: '/rpc/document.get',
-        headers: { cookie: COOKIE, 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+        headers: { ...AUTH, 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
         agent: false,
       });
       let answered = false;
@@ -492,7 +513,7 @@ describe('static files', () => {
   });
 
   it('sends the security headers on refusals too', async () => {
-    const reply = await send({ path: '/' });
+    const reply = await send({ path: '/events' });
     expect(reply.status).toBe(403);
     expect(reply.headers['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(reply.headers['x-content-type-options']).toBe('nosniff');
@@ -545,7 +566,7 @@ describe('server-sent events', () => {
   function openStream(): Promise<{ res: IncomingMessage; text: () => string; close: () => void }> {
     return new Promise((resolve, reject) => {
       const req = httpRequest(
-        { host: '127.0.0.1', port, path: '/events', headers: { cookie: COOKIE }, agent: false },
+        { host: '127.0.0.1', port, path: '/events', headers: AUTH, agent: false },
         (res) => {
           let text = '';
           res.setEncoding('utf8');
@@ -598,7 +619,7 @@ describe('server-sent events', () => {
     const other = await startWebServer({ handlers, events: hub, staticDir, token: TOKEN, port: 0 });
     const ended = new Promise<void>((resolve, reject) => {
       const req = httpRequest(
-        { host: '127.0.0.1', port: other.port, path: '/events', headers: { cookie: COOKIE }, agent: false },
+        { host: '127.0.0.1', port: other.port, path: '/events', headers: AUTH, agent: false },
         (res) => {
           res.resume();
           res.on('close', () => resolve());
@@ -614,10 +635,9 @@ describe('server-sent events', () => {
 });
 
 describe('startup', () => {
-  it('refuses a token that cannot be a cookie value', async () => {
-    await expect(
-      startWebServer({ handlers, events: new EventHub(), staticDir, token: 'a; b', port: 0 }),
-    ).rejects.toThrow(/access token/);
+  it('refuses a token that cannot be a header value, and one shorter than 32 characters', async () => {
+    await expect(startWebServer({ handlers, events: new EventHub(), staticDir, token: `a; b${TOKEN}`, port: 0 })).rejects.toThrow(/access token may only contain/);
+    await expect(startWebServer({ handlers, events: new EventHub(), staticDir, token: 'x'.repeat(31), port: 0 })).rejects.toThrow(/at least 32 characters/);
   });
 
   it('rejects when the port is taken', async () => {

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sampleBackend } from '../../helpers/backend';
+import { request } from '../../helpers/requests';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
@@ -26,23 +27,28 @@ async function twoCoders() {
 describe('agreement in a project', () => {
   it('computes the character table and measures for two coders at a code (hand-computed)', async () => {
     const { h, doc, stigma, ann, ben } = await twoCoders();
-    const result = await h['agreement.compute']({ coderIds: [ann, ben], codeIds: [stigma], documentIds: [doc.id], attributes: {}, mode: 'character', threshold: 0.9, q: null });
+    const result = await h['agreement.compute'](request('agreement.compute', { coderIds: [ann, ben], codeIds: [stigma], documentIds: [doc.id], attributes: {}, mode: 'character', threshold: 0.9, q: null }));
     expect(result.report.mode).toBe('character');
     if (result.report.mode !== 'character') return;
-    const cell = result.report.codes[0]!.cells[0]!;
+    // The reply carries per-code figures; the code × document cells come on demand.
+    expect(JSON.stringify(result)).not.toMatch(/"cells"/);
+    const { cells } = await h['agreement.cells'](request('agreement.cells', { coderIds: [ann, ben], codeIds: [stigma], documentIds: [doc.id], attributes: {}, mode: 'character', codeId: stigma }));
+    const cell = cells[0]!;
     const N = doc.length;
     expect(cell.table).toEqual({ both: 50, onlyA: 50, onlyB: 50, neither: N - 150 });
+    expect(result.report.codes[0]!.pooled.table).toEqual(cell.table);
     const po = (N - 100) / N;
     const pe = (100 / N) ** 2 + ((N - 100) / N) ** 2;
     expect(cell.percent).toEqual({ defined: true, value: po });
     expect(cell.kappa.defined && cell.kappa.value).toBeCloseTo((po - pe) / (1 - pe), 12);
+    expect(result.report.codes[0]!.pooled.kappa.defined && result.report.codes[0]!.pooled.kappa.value).toBeCloseTo((po - pe) / (1 - pe), 12);
     expect(result.description[0]).toMatch(/Character mode/);
     expect(result.codes[0]).toMatchObject({ name: 'Tackling stigma', path: ['Tackling stigma'] });
   });
 
   it('lists the disagreement and settles it into the Consensus coder, undoably', async () => {
     const { h, doc, stigma, ann, ben } = await twoCoders();
-    const list = await h['agreement.disagreements']({ coderA: ann, coderB: ben, codeId: stigma, documentIds: null, attributes: {} });
+    const list = await h['agreement.disagreements'](request('agreement.disagreements', { coderA: ann, coderB: ben, codeId: stigma, documentIds: null, attributes: {} }));
     expect(list).toHaveLength(1);
     expect(list[0]).toMatchObject({ documentId: doc.id, start: 100, end: 250, spansA: [{ start: 100, end: 200 }], spansB: [{ start: 150, end: 250 }] });
     const { text } = await h['document.get']({ documentId: doc.id });
@@ -73,14 +79,14 @@ describe('agreement in a project', () => {
     const p = (await h['app.getState']({})).project!;
     const [amara, tom] = ['Amara Okafor', 'Tom Reilly'].map((n) => p.coders.find((c) => c.name === n)!.id) as [string, string];
     for (const mode of ['character', 'unitized', 'segment', 'presence'] as const) {
-      const r = await h['agreement.compute']({ coderIds: [amara, tom], codeIds: null, documentIds: null, attributes: {}, mode, threshold: 0.9, q: null });
+      const r = await h['agreement.compute'](request('agreement.compute', { coderIds: [amara, tom], codeIds: null, documentIds: null, attributes: {}, mode, threshold: 0.9, q: null }));
       expect(r.report.mode.startsWith(mode)).toBe(true);
       expect(r.codes).toHaveLength(18);
     }
     await h['coding.apply']({ documentId: p.documents[0]!.id, codeId: p.codebook[0]!.id, start: 0, end: 10 });
     const me = (await h['app.getState']({})).project!.currentCoderId!;
-    await expect(h['agreement.compute']({ coderIds: [amara, tom, me], codeIds: null, documentIds: null, attributes: {}, mode: 'segment', threshold: 0.9, q: null })).rejects.toThrow(/exactly two coders/);
-    const multi = await h['agreement.compute']({ coderIds: [amara, tom, me], codeIds: null, documentIds: null, attributes: {}, mode: 'character', threshold: 0.9, q: null });
+    await expect(h['agreement.compute'](request('agreement.compute', { coderIds: [amara, tom, me], codeIds: null, documentIds: null, attributes: {}, mode: 'segment', threshold: 0.9, q: null }))).rejects.toThrow(/exactly two coders/);
+    const multi = await h['agreement.compute'](request('agreement.compute', { coderIds: [amara, tom, me], codeIds: null, documentIds: null, attributes: {}, mode: 'character', threshold: 0.9, q: null }));
     expect(multi.report.mode).toBe('character-multi');
   });
 });

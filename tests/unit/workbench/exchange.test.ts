@@ -1,7 +1,7 @@
-import { cp, readdir } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SAMPLE_PATH, sampleBackend } from '../../helpers/backend';
+import { samplePair } from '../../helpers/backend';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
@@ -9,11 +9,7 @@ const tempDir = useTempDirs();
 /** Two researchers, each with their own copy of the same sample project. */
 async function pair() {
   const root = await tempDir();
-  const lead = await sampleBackend(join(root, 'lead'), 'Lead');
-  // The colleague works on a copy of the lead's project folder, as a pair would share it.
-  await cp(join(root, 'lead', SAMPLE_PATH), join(root, 'colleague-copy'), { recursive: true });
-  const colleague = await sampleBackend(join(root, 'colleague'), 'Colleague', 'col');
-  await colleague.handlers['project.open']({ path: join(root, 'colleague-copy') });
+  const { lead, colleague } = await samplePair(root);
   const p = (await lead.handlers['app.getState']({})).project!;
   const doc = p.documents.find((d) => d.name.startsWith('07'))!;
   const code = (name: string) => p.codebook.find((c) => c.name === name)!.id;
@@ -70,8 +66,9 @@ describe('working as a pair', () => {
     await colleague.handlers['coding.apply']({ documentId: doc.id, codeId: created.createdIds[0]!, start: 5, end: 9 });
     await colleague.handlers['coding.apply']({ documentId: doc.id, codeId: code('Tackling stigma'), start: 5, end: 9 });
     const file = JSON.parse((await colleague.handlers['exchange.exportCoder']({ coderId: null })).content);
-    file.documents.push({ id: 'elsewhere', name: 'A transcript I never had', hash: 'f'.repeat(64), length: 10 });
-    file.codings.push({ ...file.codings[0], id: 'c-elsewhere', documentId: 'elsewhere', start: 0, end: 5 });
+    const elsewhere = 'e15e0000-0000-4000-8000-000000000001';
+    file.documents.push({ id: elsewhere, name: 'A transcript I never had', hash: 'f'.repeat(64), length: 10 });
+    file.codings.push({ ...file.codings[0], id: 'e15e0000-0000-4000-8000-000000000002', documentId: elsewhere, start: 0, end: 5 });
     const result = await lead.handlers['exchange.importCoder']({ fileName: 'theirs.json', content: JSON.stringify(file) });
     expect(result.reports[0]).toMatchObject({ codings: 1, skippedCodings: 2, unmatchedCodes: ['Only in the copy'], unmatchedDocuments: ['A transcript I never had'] });
   });

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { haveShared, sharedPath } from '../../helpers/shared-files';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -18,7 +18,8 @@ import { fixedDeps, useTempDirs } from '../../helpers/temp-dir';
  */
 
 const tempDir = useTempDirs();
-const samples = join(__dirname, '../../../../shared/refi-qda/samples');
+const samples = sharedPath('refi-qda', 'samples');
+const haveSamples = haveShared(samples, 'the REFI-QDA one-door tests');
 
 async function sample() {
   const root = await tempDir();
@@ -131,7 +132,7 @@ describe('one door for every change', () => {
     expect((await h['document.codings']({ documentId: doc.id })).filter((c) => c.id === first.createdIds[0])).toEqual([expect.objectContaining({ start: 100, end: 160 })]);
   });
 
-  it.skipIf(!existsSync(samples))('a REFI-QDA project whose save fails half-way leaves the project exactly as it was', async () => {
+  it.skipIf(!haveSamples)('a REFI-QDA project whose save fails half-way leaves the project exactly as it was', async () => {
     const root = await tempDir();
     const io = faultyIo();
     const backend = await createBackend({ dataDir: join(root, 'data'), documentsDir: join(root, 'Documents'), resourcesDir: resolve('resources'), shell: 'browser', deps: { ...fixedDeps(), io } });
@@ -154,7 +155,7 @@ describe('one door for every change', () => {
     expect((await h['app.getState']({})).project!.documents).toHaveLength(17);
   });
 
-  it.skipIf(!existsSync(samples))('a REFI-QDA project import is one step: undo removes its documents, coders, codes and codings', async () => {
+  it.skipIf(!haveSamples)('a REFI-QDA project import is one step: undo removes its documents, coders, codes and codings', async () => {
     const { h, project, dir } = await sample();
     const before = await project();
     const bytes = await readFile(join(samples, 'qc-cproctor-demo.qdpx'));

@@ -18,6 +18,7 @@ import { ProjectSession } from '../../../electron/services/workbench/project-ses
 import type { SessionUser } from '../../../electron/services/workbench/project-session';
 import { fileHashes } from '../../helpers/project-files';
 import { fixedDeps, useTempDirs } from '../../helpers/temp-dir';
+import { freshWorkspace } from '../../../electron/services/settings/app-settings';
 
 /*
  * Several coders share one open project (as a pair does, switching coder in one window): each
@@ -50,7 +51,7 @@ async function world() {
   const dir = join(await tempDir(), 'Shared.marginalia');
   const deps = fixedDeps();
   const created = await createProject(dir, { name: 'Shared', template: 'thrive-ldn' }, deps);
-  const user: SessionUser & { coderName: string | null } = { coderName: null, workspace: () => ({ lastDocumentId: null, scrollTop: 0, quickCodes: [] }) };
+  const user: SessionUser & { coderName: string | null } = { coderName: null, workspace: () => freshWorkspace };
   await runImport(new ProjectSession(created, user, deps), [{ file: async () => ({ name: 'c1.txt', bytes: new Uint8Array(Buffer.from(TEXT)) }), options: {} }]);
   // The project as a closed project is: its snapshots, its change logs folded in.
   await created.close();

@@ -38,7 +38,7 @@ describe('worker threads', () => {
     const job: ExportJob = {
       format: 'xlsx',
       selection: { codeIds: null, documentIds: null, attributes: {}, coderIds: null },
-      workbook: { attributeColumns: 'all', crossAttributes: [], rollUp: true, sheetPerCode: false, agreement: null },
+      workbook: { attributeColumns: 'all', crossAttributes: [], rollUp: true, counting: 'distinct', sheetPerCode: false, agreement: null },
     };
     const { bytes, outcome } = await exportInWorker(dir, job, (_d, _t, stage) => stages.add(stage));
     expect(XLSX.read(bytes).SheetNames[0]).toBe('Coded segments');

@@ -1,10 +1,11 @@
 import { agreementTables } from '../../../../shared/agreement/report-tables';
 import type { ReportTable } from '../../../../shared/agreement/report-tables';
+import { methodsText } from '../../../../shared/agreement/methods';
 import type { AgreementResult } from '../../../../shared/api/contract';
 import { codePath } from '../../../../shared/domain/codebook';
 import { CONSENSUS_CODER_NAME } from '../../../../shared/operations/consensus-ops';
 import { plural } from '../../../../shared/text/plural';
-import { computeAgreement } from '../../agreement/agreement-service';
+import { agreementRequest, computeAgreement } from '../../agreement/agreement-service';
 import type { ProjectStore } from '../../project/project-store';
 import { writeFileDurably } from '../../store/durable-file';
 import { codeByAttributeTable, everything, selectData } from '../coded-data';
@@ -64,8 +65,8 @@ function agreementSection(store: ProjectStore, data: SelectedData, selection: Ex
     const coding = new Set(data.codings.map((c) => c.coderId));
     const coderIds = data.coders.filter((c) => coding.has(c.id) && c.name !== CONSENSUS_CODER_NAME).map((c) => c.id);
     if (coderIds.length < 2) return { agreement: null, note: 'Fewer than two coders coded this selection: there is no agreement to report.' };
-    const result = computeAgreement(store, { ...selection, coderIds, mode: 'character', threshold: 0.9, q: null });
-    given = { result };
+    const result = computeAgreement(store, agreementRequest({ ...selection, coderIds, mode: 'character' }));
+    given = { result, methods: methodsText(result).paragraph };
   } else {
     given = option;
   }

@@ -7,6 +7,8 @@ import { xmlEscape } from './spreadsheet-text';
  * relationships, which list the sheets, go last.
  */
 
+// The http:// strings below are XML namespace names (identifiers fixed by the Office Open XML
+// standard); nothing ever fetches them.
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const RELATIONSHIPS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';

@@ -22,6 +22,7 @@ function xf(numFmtId: number, alignment: string, extra = ''): string {
   return `<xf numFmtId="${numFmtId}" fontId="0" fillId="0" borderId="0" xfId="0"${formatted}${extra} applyAlignment="1">${alignment}</xf>`;
 }
 
+// The xmlns is a namespace name fixed by Office Open XML, an identifier that is never fetched.
 export const stylesXml = [
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
   '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">',

@@ -1,5 +1,7 @@
 import { AppError } from '../../../../shared/api/errors';
+import { cleanName } from '../../../../shared/domain/names';
 import { nextCodeColor } from '../../../../shared/domain/codebook';
+import { dictionary } from '../../../../shared/domain/dictionary';
 import { parseCodeDescription } from '../../../../shared/export/code-description';
 import { added, removed, updated } from '../../../../shared/domain/patch';
 import type { Change, CoderChanges, Patch } from '../../../../shared/domain/patch';
@@ -20,9 +22,10 @@ import type { CoderFrom } from './coding-users';
 import { importedDescription } from './project-description';
 import { ImportError } from '../types';
 import type { SourceFile } from '../types';
+import { decodeXmlBytes } from '../xml-text';
 import { SourcePositions, chooseScheme } from './offsets';
 import type { OffsetScheme, SchemeDecision } from './offsets';
-import { decodeXmlBytes, parseQdc, parseQde } from './parse-qde';
+import { parseQdc, parseQde } from './parse-qde';
 import type { RefiCode, RefiCoding, RefiNote, RefiProject, RefiSelection, RefiTextSource, RefiVariableValue } from './parse-qde';
 
 /**
@@ -212,7 +215,7 @@ function decodeSourceText(bytes: Uint8Array): { text: string; warning?: string }
 // Small helpers.
 
 /** A name as we keep it: NFC (ATLAS.ti on macOS writes decomposed accents), single spaces. */
-const clean = (s: string | undefined) => (s ?? '').normalize('NFC').replace(/\s+/g, ' ').trim();
+const clean = (s: string | undefined) => cleanName((s ?? '').normalize('NFC').replace(/\s+/g, ' ')).trim();
 const clip = (s: string, max: number) => (Array.from(s).length > max ? `${Array.from(s).slice(0, max - 1).join('')}…` : s);
 
 /** `#RGB` or `#RRGGBB` as `#rrggbb`; anything else undefined. */
@@ -708,7 +711,7 @@ class ProjectPlanner extends Planner {
   private setValue(source: PreparedSource, def: AttributeDef, value: AttributeValue, from: string): void {
     if (value === null) return;
     const target = source.sameAs ?? source;
-    const record = this.values.get(target.source.guid) ?? {};
+    const record = this.values.get(target.source.guid) ?? dictionary();
     this.values.set(target.source.guid, record);
     const current = record[def.name];
     if (current !== undefined && current !== null && current !== value) {
@@ -723,8 +726,8 @@ class ProjectPlanner extends Planner {
     const variables = new Map<string, { name: string; type: AttributeType }>();
     for (const v of this.project.variables) {
       const name = clip(clean(v.name), 100);
-      if (!name) {
-        this.skip({ kind: 'variable', name: v.guid, reason: 'it has no name' });
+      if (!name || name === '__proto__') {
+        this.skip({ kind: 'variable', name: name || v.guid, reason: name ? 'Marginalia cannot use that name for an attribute' : 'it has no name' });
         continue;
       }
       if (!v.type) this.warnings.push(`The variable “${name}” has an unknown type (${v.typeWritten || 'none'}): its values are imported as text.`);
@@ -767,7 +770,7 @@ class ProjectPlanner extends Planner {
         }
         const def = caseDef ?? this.definition('Case', 'text');
         const target = member.sameAs ?? member;
-        const record = this.values.get(target.source.guid) ?? {};
+        const record = this.values.get(target.source.guid) ?? dictionary();
         this.values.set(target.source.guid, record);
         const current = record[def.name];
         if (typeof current === 'string' && current.split('; ').includes(caseName)) continue;
@@ -813,11 +816,13 @@ function emptyReport(file: SourceFile, origin: string | undefined): RefiImportRe
 // ---------------------------------------------------------------------------------------------
 // The entry points.
 
-/** What the import dialog needs to know before a REFI-QDA project is imported. */
-export async function inspectRefiProject(file: SourceFile): Promise<{ codingsWithOtherUser: number }> {
-  const { project } = await readRefiFile(file, 'project');
-  const users = new Set(project!.users.map((u) => u.guid).filter(Boolean));
-  return { codingsWithOtherUser: codingsWithOtherUser(project!, (guid) => users.has(guid)) };
+/**
+ * What the import dialog needs to know before a REFI-QDA project is imported: whose codings are
+ * ambiguous, and how many would overlap (planned against the project as it stands, not applied).
+ */
+export async function inspectRefiProject(ctx: OperationContext, file: SourceFile): Promise<{ codingsWithOtherUser: number; codingsOverlapping: number }> {
+  const { counts } = planRefiProject(ctx, await readRefiFile(file, 'project')).report;
+  return { codingsWithOtherUser: counts.codingsWithOtherUser, codingsOverlapping: counts.codingsOverlapping };
 }
 
 /** A REFI-QDA project or codebook read and checked, ready to be planned into the open project. */

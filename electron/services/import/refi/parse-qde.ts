@@ -1,4 +1,5 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { assertXmlDepth } from '../xml-text';
 import { ImportError } from '../types';
 import { plural } from '../../../../shared/text/plural';
 
@@ -425,13 +426,6 @@ function parseProject(root: XmlNode): RefiProject {
   return project;
 }
 
-/** The text of a .qde/.qdc file: UTF-8 (with or without BOM), or UTF-16 when its BOM says so. */
-export function decodeXmlBytes(bytes: Uint8Array): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  return new TextDecoder('utf-8', { ignoreBOM: false }).decode(bytes);
-}
-
 /**
  * Parses a project.qde or a .qdc. `file` is the name to blame (the file the user chose), and
  * `part` the entry inside it, if any ("project.qde").
@@ -445,6 +439,7 @@ export function parseRefiXml(xml: string, file: string, part?: string): RefiProj
     const { msg, line, col } = valid.err;
     throw new ImportError(file, `${what} is not well-formed XML (line ${line}, column ${col}: ${msg}), so it cannot be read`);
   }
+  assertXmlDepth(body, file, part);
   let parsed: XmlNode;
   try {
     parsed = parser.parse(body) as XmlNode;

@@ -1,7 +1,9 @@
 import { useId } from 'react';
 import { ToggleGroup } from '../../ui/ToggleGroup';
-import type { Column, TableRow } from './agreementTable';
-import { axisPosition, chartData, columnName, formatFigure } from './agreementTable';
+import { formatFigure } from '../../../../shared/agreement/format';
+import { columnName } from '../../../../shared/agreement/table-model';
+import type { Column, TableRow } from '../../../../shared/agreement/table-model';
+import { axisPosition, chartData } from './agreementTable';
 import styles from './AgreementChart.module.css';
 import agreementStyles from './agreement.module.css';
 

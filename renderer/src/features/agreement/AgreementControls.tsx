@@ -110,6 +110,10 @@ export function AgreementControls({ project, settings, attributeFilter, update }
           onToggle={(id, on) => update({ documentIds: toggleIn(settings.documentIds, id, on) })}
           onClear={() => update({ documentIds: [] })}
         />
+        <label className={agreementStyles.agrCheck}>
+          <input type="checkbox" checked={settings.allDocuments} onChange={(event) => update({ allDocuments: event.target.checked })} />
+          <span>Include documents not every coder finished</span>
+        </label>
         {filterParts.length > 0 ? (
           <label className={`${agreementStyles.agrCheck} ${styles.agrControlsFilter}`}>
             <input type="checkbox" checked={settings.useFilter} onChange={(event) => update({ useFilter: event.target.checked })} />

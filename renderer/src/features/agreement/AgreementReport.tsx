@@ -1,21 +1,23 @@
 import { useMemo } from 'react';
 import type { AgreementResult } from '../../../../shared/api/contract';
-import { measureExplanations } from '../../../../shared/agreement/explanations';
-import type { ExplainedMeasure } from '../../../../shared/agreement/explanations';
+import { measureExplanation } from '../../../../shared/agreement/explanations';
+import type { AgreementUnit, ExplainedMeasure } from '../../../../shared/agreement/explanations';
+import { buildTable } from '../../../../shared/agreement/table-model';
+import type { Aggregation, TableModel } from '../../../../shared/agreement/table-model';
 import { ToggleGroup } from '../../ui/ToggleGroup';
 import { AgreementChart } from './AgreementChart';
 import type { AgreementSettings } from './agreementSettings';
 import { Figure } from './AgreementTable';
 import { AgreementTable } from './AgreementTable';
-import type { Aggregation, SortState, TableModel } from './agreementTable';
-import { buildTable, sortRows, undefinedReasons } from './agreementTable';
+import type { SortState } from './agreementTable';
+import { sortRows, undefinedReasons } from './agreementTable';
 import styles from './AgreementReport.module.css';
 import agreementStyles from './agreement.module.css';
 
 const aggregations: { value: Aggregation; label: string; title: string }[] = [
-  { value: 'pooled', label: 'Pooled', title: measureExplanations.pooled },
-  { value: 'lengthWeighted', label: 'Length-weighted mean', title: measureExplanations.lengthWeighted },
-  { value: 'unweighted', label: 'Unweighted mean', title: measureExplanations.unweighted },
+  { value: 'pooled', label: 'Pooled', title: measureExplanation('pooled', 'characters') },
+  { value: 'lengthWeighted', label: 'Length-weighted mean', title: measureExplanation('lengthWeighted', 'characters') },
+  { value: 'unweighted', label: 'Unweighted mean', title: measureExplanation('unweighted', 'characters') },
 ];
 
 /** "Percent agreement: the share…" → its name and its text, for a definition list. */
@@ -26,7 +28,7 @@ function splitExplanation(text: string): { name: string; body: string } {
   return { name: text.slice(0, at), body: body.charAt(0).toLocaleUpperCase('en-GB') + body.slice(1) };
 }
 
-export function MeasureNotes({ measures }: { measures: ExplainedMeasure[] }) {
+export function MeasureNotes({ measures, unit }: { measures: ExplainedMeasure[]; unit: AgreementUnit }) {
   return (
     <aside className={styles.agrExplain} aria-labelledby="agr-explain-title">
       <h3 className={agreementStyles.agrH3} id="agr-explain-title">
@@ -34,7 +36,7 @@ export function MeasureNotes({ measures }: { measures: ExplainedMeasure[] }) {
       </h3>
       <dl>
         {measures.map((m) => {
-          const { name, body } = splitExplanation(measureExplanations[m]);
+          const { name, body } = splitExplanation(measureExplanation(m, unit));
           return (
             <div key={m}>
               <dt>{name}</dt>
@@ -56,7 +58,7 @@ export interface AgreementReportProps {
 
 /** The comparison's report: what was compared, the table per code, the chart, and what each figure means. */
 export function AgreementReport({ result, settings, update, onDrill }: AgreementReportProps) {
-  const model: TableModel = useMemo(() => buildTable(result, settings.aggregation), [result, settings.aggregation]);
+  const model: TableModel = useMemo(() => buildTable(result, [settings.aggregation]), [result, settings.aggregation]);
   const validSort = settings.sort && (settings.sort.column === 'code' || model.columns.some((c) => c.id === settings.sort!.column));
   const sort: SortState = validSort ? settings.sort! : { column: model.primary, direction: 'ascending' };
   const rows = sortRows(model.rows, sort);
@@ -121,7 +123,7 @@ export function AgreementReport({ result, settings, update, onDrill }: Agreement
           {pairwise.length > 0 ? <PairwiseMatrix result={result} footnotes={footnotes} /> : null}
         </section>
 
-        <MeasureNotes measures={model.explain} />
+        <MeasureNotes measures={model.explain} unit={model.unit} />
       </div>
 
       <AgreementChart rows={rows} columns={model.columns} chartable={model.chartable} measure={chartMeasure} onMeasure={(chart) => update({ chart })} />

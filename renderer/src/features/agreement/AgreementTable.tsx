@@ -1,5 +1,7 @@
-import type { CellValue, Column, SortState, TableModel, TableRow } from './agreementTable';
-import { exactFigure, formatCount, formatFigure, nextSort } from './agreementTable';
+import { formatCount, formatFigure, formatInterval } from '../../../../shared/agreement/format';
+import type { CellValue, Column, TableModel, TableRow } from '../../../../shared/agreement/table-model';
+import type { SortState } from './agreementTable';
+import { exactFigure, nextSort } from './agreementTable';
 import styles from './AgreementTable.module.css';
 import agreementStyles from './agreement.module.css';
 
@@ -15,9 +17,11 @@ export function Figure({ cell, footnotes }: { cell: CellValue; footnotes: Readon
       </span>
     );
   }
-  const exact = exactFigure(cell.value.value, cell.format);
+  // The interval and the reading come with the figure (the view shows them in full later).
+  const interval = formatInterval(cell.interval);
+  const title = [exactFigure(cell.value.value, cell.format), interval, cell.band ? `Reading: ${cell.band.label}` : null, cell.note].filter(Boolean).join('\n');
   return (
-    <span title={cell.note ? `${exact}\n${cell.note}` : exact}>
+    <span title={title}>
       {formatFigure(cell.value.value, cell.format)}
       {cell.note ? (
         <span className={styles.agrMeanMark} aria-label={`(${cell.note})`}>

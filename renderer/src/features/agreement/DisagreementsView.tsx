@@ -6,10 +6,11 @@ import { useApi } from '../../api/context';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { QuietLoading } from '../../ui/QuietLoading';
+import { Button } from '../../ui/Button';
 import type { AgreementSettings } from './agreementSettings';
 import { CONSENSUS_NAME } from './agreementSettings';
 import { Figure } from './AgreementTable';
-import { buildTable, columnName } from './agreementTable';
+import { buildTable, columnName } from '../../../../shared/agreement/table-model';
 import type { PassageState } from './passageMarks';
 import { passageKey, passageState } from './passageMarks';
 import styles from './DisagreementsView.module.css';
@@ -59,7 +60,8 @@ export function DisagreementsView({ drill, settings, attributes, result, onBack,
   const consensus = project.coders.find((c) => c.name === CONSENSUS_NAME) ?? null;
   const tracksConsensus = consensus !== null && consensus.id !== coderA && consensus.id !== coderB;
   const documentIds = settings.documentIds.length > 0 ? settings.documentIds : null;
-  const key = JSON.stringify([codeId, coderA, coderB, documentIds, attributes, tracksConsensus ? consensus.id : null]);
+  const { allDocuments } = settings;
+  const key = JSON.stringify([codeId, coderA, coderB, documentIds, attributes, allDocuments, tracksConsensus ? consensus.id : null]);
 
   const [load, setLoad] = useState<Load>({ status: 'loading' });
   const [notes, setNotes] = useState<Record<string, string>>({});
@@ -71,7 +73,7 @@ export function DisagreementsView({ drill, settings, attributes, result, onBack,
     let live = true;
     const consensusId = tracksConsensus ? consensus.id : null;
     Promise.all([
-      api.call('agreement.disagreements', { coderA, coderB, codeId, documentIds, attributes }),
+      api.call('agreement.disagreements', { coderA, coderB, codeId, documentIds, attributes, allDocuments }),
       consensusId
         ? api.call('segments.query', { codeIds: [codeId], includeSubcodes: false, coderIds: [consensusId], attributes: {}, documentIds })
         : Promise.resolve(null),
@@ -106,7 +108,21 @@ export function DisagreementsView({ drill, settings, attributes, result, onBack,
     return state;
   }
   const states = passages.map(stateOf);
-  const open = states.filter((s) => s === 'open').length;
+  // Progress is read from the Consensus coder's decision log, so it survives reloads.
+  const settled = passages.filter((p) => p.decision !== null).length;
+
+  /** Copies what both coders coded alike into the Consensus coder (one undoable step); the rest stay here to settle. */
+  async function startConsensus() {
+    setBusy('start');
+    setMessage(null);
+    try {
+      const codeIds = settings.codeIds.length > 0 ? settings.codeIds : null;
+      const result = await change('agreement.startConsensus', { coderA, coderB, codeIds, documentIds, attributes, allDocuments });
+      if (result) setMessage(result.message);
+    } finally {
+      setBusy(null);
+    }
+  }
 
   async function decide(p: DisagreementView, choice: Choice) {
     const k = passageKey(p);
@@ -142,7 +158,7 @@ export function DisagreementsView({ drill, settings, attributes, result, onBack,
   // The code's figures from the comparison, when it compares this pair.
   const figures = (() => {
     if (!result) return null;
-    const model = buildTable(result, settings.aggregation);
+    const model = buildTable(result, [settings.aggregation]);
     if (!model.pair) return null;
     const samePair = (model.pair.coderA === coderA && model.pair.coderB === coderB) || (model.pair.coderA === coderB && model.pair.coderB === coderA);
     const row = model.rows.find((r) => r.codeId === codeId);
@@ -212,12 +228,20 @@ export function DisagreementsView({ drill, settings, attributes, result, onBack,
           {load.status === 'ready'
             ? passages.length === 0
               ? `${a} and ${b} coded exactly the same characters at ${code.name}.`
-              : `${passages.length} passage${passages.length === 1 ? '' : 's'} where they differ` +
-                (tracksConsensus ? ` · ${open} open · ${passages.length - open} settled` : '')
+              : `${passages.length} passage${passages.length === 1 ? '' : 's'} where they differ · ${settled} of ${passages.length} settled`
             : '\u00a0'}
           {stale ? <span className={agreementStyles.agrMuted}> · updating…</span> : null}
           {message ? <span className={styles.agrDrillMessage}> · {message}</span> : null}
         </p>
+        <Button
+          size="sm"
+          variant="secondary"
+          title={`Copy every character ${a} and ${b} both coded at the same code into the Consensus coder (one step; undo takes it back)`}
+          disabled={busy !== null || project.readOnly !== null}
+          onClick={() => void startConsensus()}
+        >
+          Start consensus
+        </Button>
       </div>
 
       <div>

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { DisagreementView } from '../../../../shared/api/contract';
 import { Button } from '../../ui/Button';
+import { DecisionRecord } from './DecisionRecord';
 import { trimContext } from '../retrieval/retrievalText';
 import type { MarkRun, PassageState } from './passageMarks';
 import { describeSpans, markRuns, runLength, versionRuns } from './passageMarks';
@@ -75,6 +76,7 @@ export function PassageCard({ passage: p, state, nameA, nameB, documentName, not
         <Version label={`A · ${nameA}`} side="A" runs={runs} passage={p} summary={`coded ${describeSpans(p.spansA)}; ${onlyA} character${onlyA === 1 ? '' : 's'} only ${nameA}`} />
         <Version label={`B · ${nameB}`} side="B" runs={runs} passage={p} summary={`coded ${describeSpans(p.spansB)}; ${onlyB} character${onlyB === 1 ? '' : 's'} only ${nameB}`} />
       </div>
+      <DecisionRecord decision={p.decision} />
       <div className={styles.agrPassageDecide}>
         <input
           className={`${uiStyles.fieldInput} ${styles.agrPassageNote}`}

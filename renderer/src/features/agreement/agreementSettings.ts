@@ -1,5 +1,6 @@
 import type { AgreementMode, AttributeFilter, Input, ProjectSnapshot } from '../../../../shared/api/contract';
-import type { Aggregation, SortState } from './agreementTable';
+import type { Aggregation } from '../../../../shared/agreement/table-model';
+import type { SortState } from './agreementTable';
 
 /**
  * What the researcher chose to compare. Kept per project for the session, so leaving the tab
@@ -14,6 +15,8 @@ export interface AgreementSettings {
   documentIds: string[];
   /** Also limit the documents to the workbench's attribute filter. */
   useFilter: boolean;
+  /** Compare every document chosen, not only those every coder marked done (or coded). */
+  allDocuments: boolean;
   mode: AgreementMode;
   /** Segment mode's overlap threshold, in percent. */
   thresholdPercent: number;
@@ -37,6 +40,7 @@ export function defaultSettings(project: ProjectSnapshot): AgreementSettings {
     codeIds: [],
     documentIds: [],
     useFilter: true,
+    allDocuments: false,
     mode: 'character',
     thresholdPercent: DEFAULT_THRESHOLD_PERCENT,
     q: null,
@@ -71,6 +75,7 @@ export function agreementRequest(settings: AgreementSettings, filter: AttributeF
     codeIds: settings.codeIds.length > 0 ? settings.codeIds : null,
     documentIds: settings.documentIds.length > 0 ? settings.documentIds : null,
     attributes: settings.useFilter ? filter : {},
+    allDocuments: settings.allDocuments,
     mode: settings.mode,
     threshold: settings.thresholdPercent / 100,
     q: settings.mode === 'segment' ? settings.q : null,
@@ -105,6 +110,7 @@ export function loadSettings(project: ProjectSnapshot): AgreementSettings {
       Array.isArray(merged.coderIds) &&
       Array.isArray(merged.codeIds) &&
       Array.isArray(merged.documentIds) &&
+      typeof merged.allDocuments === 'boolean' &&
       ['character', 'unitized', 'segment', 'presence'].includes(merged.mode) &&
       ['pooled', 'lengthWeighted', 'unweighted'].includes(merged.aggregation);
     return valid ? pruneSettings(merged, project) : fallback;

@@ -103,11 +103,14 @@ export function AnalysisView() {
   const coderIds = coderId !== 'all' && project.coders.some((c) => c.id === coderId) ? [coderId] : null;
   const selection = { codeIds: null, documentIds: null, attributes: attributeFilter, coderIds };
 
+  // Per-coder sums until the view lists a cell's passages joined across coders, so a cell's
+  // count and the codings it lists stay the same (the backend's default counts distinct passages).
+  const counting = 'perCoder';
   const matrixInput: Input<'analysis.matrix'> | null =
     view === 'matrix'
-      ? { selection, columns, measure, rollUp }
+      ? { selection, columns, measure, rollUp, counting }
       : view === 'frequencies'
-        ? { selection, columns: { kind: 'documents' }, measure, rollUp }
+        ? { selection, columns: { kind: 'documents' }, measure, rollUp, counting }
         : null;
   const matrix = useApiQuery('analysis.matrix', matrixInput);
   const cooccurrence = useApiQuery('analysis.cooccurrence', view === 'cooccurrence' ? { selection } : null);
@@ -126,8 +129,8 @@ export function AnalysisView() {
   const coderName = coderIds ? (project.coders.find((c) => c.id === coderId)?.name ?? '') : 'all coders';
   const summary =
     view === 'cooccurrence'
-      ? 'Pairs of overlapping codings at two codes, in the same document; the diagonal counts the codings at each code.'
-      : `${measureLabel(measure)} by ${coderName}${rollUp ? ', sub-codes counted in their parents' : ''}${matrix.value && !matrix.stale ? ` · ${measureCount(matrix.value.total, measure)} in all` : ''}`;
+      ? (cooccurrence.value?.statement ?? '')
+      : `${measureLabel(measure)} by ${coderName}${rollUp ? ', sub-codes counted in their parents' : ''}${matrix.value && !matrix.stale ? ` · ${measureCount(matrix.value.total, measure)} in all${coderIds ? '' : ` · ${matrix.value.statement}`}` : ''}`;
 
   let body;
   if (project.codebook.length === 0) {

@@ -278,8 +278,9 @@ export interface OverlapPair {
 }
 
 /**
- * Pairs of codings at `codeA` and `codeB` in the same document whose passages share at least
- * one character, counted as the co-occurrence matrix counts them; in document order.
+ * Pairs of codings at `codeA` and `codeB` in the same document, by the same coder, whose
+ * passages share at least one character, counted as the co-occurrence matrix counts them; in
+ * document order.
  */
 export function overlappingPairs(segments: readonly SegmentView[], codeA: string, codeB: string): OverlapPair[] {
   const pairs: OverlapPair[] = [];
@@ -287,7 +288,7 @@ export function overlappingPairs(segments: readonly SegmentView[], codeA: string
   const atB = segments.filter((s) => s.codeId === codeB && s.end > s.start);
   for (const a of atA) {
     for (const b of atB) {
-      if (a.documentId !== b.documentId || !(a.start < b.end && b.start < a.end)) continue;
+      if (a.documentId !== b.documentId || a.coderId !== b.coderId || !(a.start < b.end && b.start < a.end)) continue;
       pairs.push({ first: a, second: b, documentId: a.documentId, start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) });
     }
   }

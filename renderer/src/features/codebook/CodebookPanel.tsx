@@ -6,7 +6,6 @@ import { MenuPopup } from '../../ui/MenuPopup';
 import type { MenuPopupItem } from '../../ui/MenuPopup';
 import { PaneHeader } from '../../ui/PaneHeader';
 import { ToggleGroup } from '../../ui/ToggleGroup';
-import { MemoDialog } from '../memos/MemoDialog';
 import { DeleteCodeDialog, DescribeCodeDialog, MergeCodeDialog, RecolourCodeDialog } from './CodeDialogs';
 import { CodebookTree } from './CodebookTree';
 import type { TreeCommand } from './CodebookTree';
@@ -16,7 +15,7 @@ import styles from './CodebookPanel.module.css';
 import { useProject, useChanges, useDocument, useDocumentActions, useViewActions } from '../workbench/state/contexts';
 import { PlusIcon, NewCodeForm } from './NewCodeForm';
 
-type CodeDialog = 'describe' | 'recolour' | 'merge' | 'delete' | 'memo';
+type CodeDialog = 'describe' | 'recolour' | 'merge' | 'delete';
 
 /**
  * The codebook: a toolbar (new code, new child code, whose codings the counts show) over the
@@ -28,7 +27,7 @@ export function CodebookPanel() {
   const { change, setQuickCodes, showError } = useChanges();
   const { activeCodeId, selection } = useDocument();
   const { codeSelection, setActiveCodeId } = useDocumentActions();
-  const { setCentre } = useViewActions();
+  const { setCentre, openMemos } = useViewActions();
   const codes = project.codebook;
   const [countMode, setCountMode] = useState<CountMode>('all');
   const [creating, setCreating] = useState<{ parentId: string | null } | null>(null);
@@ -226,7 +225,7 @@ export function CodebookPanel() {
         separatorBefore: true,
       },
       { id: 'segments', label: 'Show coded segments', onSelect: () => showSegments(code.id) },
-      { id: 'memo', label: 'Memo…', onSelect: open('memo') },
+      { id: 'memo', label: 'Memo…', onSelect: () => openMemos({ type: 'code', id: code.id }) },
       { id: 'child', label: 'New child code', shortcut: 'Shift+Ins', keys: 'Shift+Insert', onSelect: () => startCreating(code.id), separatorBefore: true },
       { id: 'merge', label: 'Merge into…', onSelect: open('merge') },
       { id: 'delete', label: 'Delete…', shortcut: 'Del', keys: 'Delete', danger: true, onSelect: open('delete') },
@@ -243,10 +242,6 @@ export function CodebookPanel() {
         return <DescribeCodeDialog code={code} onDone={closeDialog} />;
       case 'recolour':
         return <RecolourCodeDialog code={code} onDone={closeDialog} />;
-      case 'memo':
-        return (
-          <MemoDialog target={{ type: 'code', id: code.id }} subject={code.name} onClose={() => closeDialog(false)} />
-        );
     }
   }
 }

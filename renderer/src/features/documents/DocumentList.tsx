@@ -1,10 +1,12 @@
-import { useCallback, useId, useState } from 'react';
+import { useCallback, useId, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { AttributeDef } from '../../../../shared/domain/schemas';
 import type { DocumentSummary } from '../../../../shared/api/contract';
 import { typeaheadIndex } from '../../lib/typeahead';
 import { EmptyState } from '../../ui/EmptyState';
+import { MenuPopup } from '../../ui/MenuPopup';
 import { useWindowedList } from '../../ui/useWindowedList';
+import { DeleteDocumentDialog, RenameDocumentDialog } from './DocumentDialogs';
 import { DocumentOption } from './DocumentOption';
 import { attributeSummaryParts } from './attributes';
 import { nextListIndex } from './listboxKeys';
@@ -26,11 +28,15 @@ export interface DocumentListProps {
  * (aria-activedescendant); arrow keys, Home/End, Page keys and type-ahead move the selection,
  * Enter or a click opens it. A long list is windowed: only the options near the viewport are in
  * the DOM, each saying where it stands (aria-posinset of aria-setsize), and the selected one is
- * always rendered so that it can be the active descendant.
+ * always rendered so that it can be the active descendant. F2 renames the selected document,
+ * Delete deletes it (after asking); a right-click offers both.
  */
 export function DocumentList({ documents, attributes, openId, onOpen }: DocumentListProps) {
   const baseId = useId();
   const [chosenId, setChosenId] = useState<string | null>(null);
+  const [menu, setMenu] = useState<{ documentId: string; x: number; y: number } | null>(null);
+  const [dialog, setDialog] = useState<{ kind: 'rename' | 'delete'; documentId: string } | null>(null);
+  const listRef = useRef<HTMLUListElement | null>(null);
   const selectedId = documents.some((d) => d.id === chosenId) ? chosenId : openId;
   const selectedIndex = documents.findIndex((d) => d.id === selectedId);
   const keyOf = useCallback((i: number) => documents[i]!.id, [documents]);
@@ -55,6 +61,12 @@ export function DocumentList({ documents, attributes, openId, onOpen }: Document
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLUListElement>) {
+    const selectedDoc = documents[selectedIndex];
+    if (selectedDoc && (event.key === 'F2' || event.key === 'Delete')) {
+      event.preventDefault();
+      setDialog({ kind: event.key === 'F2' ? 'rename' : 'delete', documentId: selectedDoc.id });
+      return;
+    }
     if (event.key === 'Enter' || event.key === ' ') {
       const doc = documents[selectedIndex];
       if (doc) {
@@ -89,13 +101,29 @@ export function DocumentList({ documents, attributes, openId, onOpen }: Document
           setChosenId(doc.id);
           onOpen(doc.id);
         }}
+        onContextMenu={(at) => {
+          setChosenId(doc.id);
+          setMenu({ documentId: doc.id, ...at });
+        }}
       />,
     );
   }
 
+  const menuDoc = menu ? documents.find((d) => d.id === menu.documentId) : undefined;
+  const dialogDoc = dialog ? documents.find((d) => d.id === dialog.documentId) : undefined;
+  const closeDialog = () => {
+    setDialog(null);
+    listRef.current?.focus();
+  };
+  const setList = (el: HTMLUListElement | null) => {
+    listRef.current = el;
+    setScroller(el);
+  };
+
   return (
+    <>
     <ul
-      ref={setScroller}
+      ref={setList}
       role="listbox"
       aria-label="Documents"
       tabIndex={0}
@@ -108,5 +136,24 @@ export function DocumentList({ documents, attributes, openId, onOpen }: Document
     >
       {options}
     </ul>
+    {menu && menuDoc ? (
+      <MenuPopup
+        label={`Actions for ${menuDoc.name}`}
+        x={menu.x}
+        y={menu.y}
+        items={[
+          { id: 'rename', label: 'Rename…', shortcut: 'F2', keys: 'F2', onSelect: () => setDialog({ kind: 'rename', documentId: menuDoc.id }) },
+          { id: 'delete', label: 'Delete…', shortcut: 'Del', keys: 'Delete', danger: true, onSelect: () => setDialog({ kind: 'delete', documentId: menuDoc.id }) },
+        ]}
+        onClose={(chosen) => {
+          setMenu(null);
+          if (!chosen) listRef.current?.focus();
+        }}
+      />
+    ) : null}
+    {dialog && dialogDoc ? (
+      dialog.kind === 'rename' ? <RenameDocumentDialog document={dialogDoc} onDone={closeDialog} /> : <DeleteDocumentDialog document={dialogDoc} onDone={closeDialog} />
+    ) : null}
+    </>
   );
 }

@@ -14,13 +14,15 @@ export interface DocumentOptionProps {
   selected: boolean;
   open: boolean;
   onClick: () => void;
+  /** A right-click: the document's actions (rename, delete) at the pointer. */
+  onContextMenu: (at: { x: number; y: number }) => void;
 }
 
 /**
  * One document in the list, named by what it shows: its name, then its attributes (WCAG 2.5.3,
  * Label in Name: a voice-control user says what they see, and a screen reader reads the same).
  */
-export function DocumentOption({ ref, index, setSize, id, name, summary, selected, open, onClick }: DocumentOptionProps) {
+export function DocumentOption({ ref, index, setSize, id, name, summary, selected, open, onClick, onContextMenu }: DocumentOptionProps) {
   const classes = [styles.docOption, selected ? styles.docOptionSelected : '', open ? styles.docOptionOpen : ''];
   return (
     <li
@@ -35,6 +37,10 @@ export function DocumentOption({ ref, index, setSize, id, name, summary, selecte
       className={classes.filter(Boolean).join(' ')}
       title={name}
       onClick={onClick}
+      onContextMenu={(event) => {
+        event.preventDefault();
+        onContextMenu({ x: event.clientX, y: event.clientY });
+      }}
     >
       <span className={styles.docOptionIcon} aria-hidden="true">
         <svg viewBox="0 0 16 16" width="14" height="14">

@@ -1,7 +1,9 @@
 import { useId, useMemo, useRef, useState } from 'react';
+import type { ClipboardEvent } from 'react';
 import type { AttributeFilter } from '../../../../shared/api/contract';
 import { documentMatches } from '../../../../shared/domain/filters';
 import { plural } from '../../../../shared/text/plural';
+import { useApiEvents } from '../../api/context';
 import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
 import { PaneHeader } from '../../ui/PaneHeader';
@@ -10,6 +12,7 @@ import { ImportDialog } from '../import/ImportDialog';
 import { useOpenedFiles } from '../import/OpenedFiles';
 import { useImporter } from '../import/useImporter';
 import { DocumentList } from './DocumentList';
+import { isTextField, pastedTextFile } from './pastedText';
 import { activeFilterCount, attributeFilterOptions, describeFilter, toggleFilterValue } from './attributeFilter';
 import type { FilterAttributeOptions } from './attributeFilter';
 import styles from './documents.module.css';
@@ -18,7 +21,8 @@ import { useProject, useDocument, useDocumentActions } from '../workbench/state/
 /**
  * The documents, narrowed by the workbench's attribute filter (which the retrieval views use
  * too). The filter is a set of checkboxes per attribute, from the values the documents have.
- * Files come in through "Import…" or by dropping them from the desktop onto the list.
+ * Files come in through "Import…", by dropping them from the desktop onto the list, or as text
+ * pasted (Ctrl/Cmd+V) on the list: a new document, through the same import dialog.
  */
 export function DocumentsPanel() {
   const { project } = useProject();
@@ -38,10 +42,23 @@ export function DocumentsPanel() {
   const documentNames = useMemo(() => documents.map((d) => d.name), [documents]);
   usePreventFileNavigation();
   const chooseFiles = () => fileInput.current?.click();
+  // The desktop menu's File → Import Documents… opens the same file picker as the Import… button.
+  useApiEvents((event) => {
+    if (event.name === 'shell.request' && event.payload.action === 'command' && event.payload.command === 'importDocuments') chooseFiles();
+  });
+
+  function paste(event: ClipboardEvent<HTMLDivElement>) {
+    if (isTextField(event.target)) return;
+    const files = [...event.clipboardData.files];
+    const text = event.clipboardData.getData('text/plain');
+    if (files.length === 0 && text.trim() === '') return;
+    event.preventDefault();
+    importer.addFiles(files.length > 0 ? files : [pastedTextFile(text)]);
+  }
 
 
   return (
-    <div className={styles.documentsPanel}>
+    <div className={styles.documentsPanel} onPaste={paste}>
       <PaneHeader title="Documents" count={documents.length} countLabel={plural(documents.length, 'document')}>
         <Button size="sm" variant="ghost" className={styles.documentsPanelImport} onClick={chooseFiles} title="Import transcripts, spreadsheets or REFI-QDA files">
           <ImportIcon />
@@ -102,7 +119,7 @@ export function DocumentsPanel() {
           {documents.length === 0 ? (
             <div className={styles.documentsPanelEmpty}>
               <EmptyState title="No documents yet">
-                Import transcripts (.docx, .odt, .txt, .md, .vtt, .srt), survey spreadsheets (.csv, .xlsx) or a REFI-QDA project, or
+                Import transcripts (.docx, .odt, .pdf, .txt, .md, .vtt, .srt), survey spreadsheets (.csv, .xlsx) or a REFI-QDA project, or
                 drop the files here.
               </EmptyState>
               <Button size="sm" variant="primary" onClick={chooseFiles}>

@@ -1,6 +1,8 @@
 import { useId } from 'react';
 import { PREVIEW_TURN_CHARS } from '../../../../shared/import/formats';
 import type { ImportInspection } from '../../../../shared/api/contract';
+import { textEncodingLabels, textEncodings } from '../../../../shared/text/encodings';
+import type { TextEncodingName } from '../../../../shared/text/encodings';
 import { formatNumber } from '../../../../shared/text/plural';
 import { SelectField } from '../../ui/SelectField';
 import { describeSpeakerChoice, speakerOptions } from './options';
@@ -8,7 +10,9 @@ import type { DocumentForm, ItemForm, SpeakerChoice } from './options';
 import styles from './DocumentSettings.module.css';
 import cardStyles from './ImportFileCard.module.css';
 
-/** How a transcript will be imported: its speaker turns, previewed. */
+const encodingOptions = textEncodings.map((value) => ({ value, label: textEncodingLabels[value] }));
+
+/** How a transcript will be imported: its encoding (plain text) and speaker turns, previewed. */
 export function DocumentSettings({
   document: doc,
   form,
@@ -19,6 +23,7 @@ export function DocumentSettings({
   onForm: (form: ItemForm) => void;
 }) {
   const hintId = useId();
+  const encodingHintId = useId();
   const detected = doc.speakerPattern;
   const hasSpeakers = doc.turns.some((t) => t.speaker !== null);
   const turns = doc.turns.slice(0, 5);
@@ -32,6 +37,21 @@ export function DocumentSettings({
           Same text as <strong>“{doc.duplicateOf}”</strong>, already in the project: it will be skipped.
         </p>
       ) : null}
+      {doc.encoding !== null ? (
+        <div className={styles.importDocSpeakers}>
+          <SelectField
+            label="Encoding"
+            className={styles.importDocSelect}
+            value={form.encoding ?? doc.encoding}
+            options={encodingOptions}
+            aria-describedby={encodingHintId}
+            onChange={(event) => onForm({ ...form, encoding: event.target.value as TextEncodingName })}
+          />
+          <p id={encodingHintId} className={styles.importDocHint}>
+            {form.encoding === undefined ? 'Detected from the file. If the preview shows wrong characters (Ã©, â€™), choose another.' : 'As you chose.'}
+          </p>
+        </div>
+      ) : null}
       <div className={styles.importDocSpeakers}>
         <SelectField
           label="Speakers"
@@ -39,7 +59,7 @@ export function DocumentSettings({
           value={form.speakers}
           options={speakerOptions(detected)}
           aria-describedby={hintId}
-          onChange={(event) => onForm({ kind: 'document', speakers: event.target.value as SpeakerChoice })}
+          onChange={(event) => onForm({ ...form, speakers: event.target.value as SpeakerChoice })}
         />
         <p id={hintId} className={styles.importDocHint}>
           {describeSpeakerChoice(form.speakers, detected)}

@@ -4,7 +4,7 @@ import type { ImportInspection } from '../../../../shared/api/contract';
 import { Button } from '../../ui/Button';
 import { SelectField } from '../../ui/SelectField';
 import { formatBytes, reasonSentence } from './files';
-import { coderFromOptions, exchangeSummary, kindLabel } from './options';
+import { coderFromOptions, exchangeSummary, kindLabel, overlapNotice } from './options';
 import type { CoderFrom, ItemForm } from './options';
 import type { EntryPhase, ImportEntry } from './session';
 import { DocumentSettings } from './DocumentSettings';
@@ -83,6 +83,7 @@ function FileSettings({
   }
   if (form.kind === 'refi-project' || form.kind === 'refi-codebook') {
     const differ = inspection.refi?.codingsWithOtherUser ?? 0;
+    const overlapping = inspection.refi?.codingsOverlapping ?? 0;
     return (
       <>
         <p className={styles.importFileSummary}>{exchangeSummary(form.kind)}</p>
@@ -94,6 +95,15 @@ function FileSettings({
             options={coderFromOptions(differ)}
             onChange={(e) => onForm({ ...form, coderFrom: e.target.value as CoderFrom })}
           />
+        ) : null}
+        {form.kind === 'refi-project' && overlapping > 0 ? (
+          <div className={styles.importFileMerge}>
+            <p className={styles.importFileSummary}>{overlapNotice(overlapping)}</p>
+            <label className={styles.importFileCheck}>
+              <input type="checkbox" checked={form.mergeOverlaps} onChange={(e) => onForm({ ...form, mergeOverlaps: e.target.checked })} />
+              <span>Merge them (one coding per overlapping group, as coding in Marginalia does)</span>
+            </label>
+          </div>
         ) : null}
       </>
     );

@@ -1,4 +1,5 @@
 import type { ImportInspection, ImportItemOptions } from '../../../../shared/api/contract';
+import type { TextEncodingName } from '../../../../shared/text/encodings';
 import { plural } from '../../../../shared/text/plural';
 
 /**
@@ -12,6 +13,8 @@ export type SpeakerPattern = 'colon' | 'bracket' | 'dash';
 export interface DocumentForm {
   kind: 'document';
   speakers: SpeakerChoice;
+  /** A plain-text file's encoding, when the user chose one over the detected one. */
+  encoding?: TextEncodingName;
 }
 
 export interface SpreadsheetForm {
@@ -37,6 +40,8 @@ export interface ExchangeForm {
   kind: 'refi-project' | 'refi-codebook';
   /** A project's coding that names another user than its selection is this one's (asked only when some do). */
   coderFrom: CoderFrom;
+  /** Merge a coder's overlapping codings at one code into one (offered only when some overlap). */
+  mergeOverlaps: boolean;
 }
 
 /** The choice of whose a coding is, for a REFI-QDA project whose codings and selections name different users. */
@@ -46,6 +51,11 @@ export function coderFromOptions(differ: number): { value: CoderFrom; label: str
     { value: 'selection', label: `The user who selected the passage (${codings} differ)` },
     { value: 'coding', label: 'The user named on the coding' },
   ];
+}
+
+/** The offer to merge a REFI-QDA project's overlapping codings, as the import dialog shows it. */
+export function overlapNotice(overlapping: number): string {
+  return `${plural(overlapping, 'coding')} ${overlapping === 1 ? 'overlaps' : 'overlap'} another of the same coder at the same code. They are kept as the file has them unless you merge them.`;
 }
 
 export type ItemForm = DocumentForm | SpreadsheetForm | ExchangeForm;
@@ -168,7 +178,7 @@ export function initialForm(inspection: ImportInspection, documentNames: readonl
     }
     case 'refi-project':
     case 'refi-codebook':
-      return { kind: inspection.kind, coderFrom: 'selection' };
+      return { kind: inspection.kind, coderFrom: 'selection', mergeOverlaps: false };
   }
 }
 
@@ -204,9 +214,9 @@ export function formProblem(form: ItemForm, inspection: ImportInspection): strin
 export function buildImportOptions(form: ItemForm, inspection: ImportInspection): ImportItemOptions {
   switch (form.kind) {
     case 'document':
-      return { speakers: form.speakers };
+      return { speakers: form.speakers, ...(form.encoding && { encoding: form.encoding }) };
     case 'refi-project':
-      return { refi: { coderFrom: form.coderFrom } };
+      return { refi: { coderFrom: form.coderFrom, mergeOverlaps: form.mergeOverlaps } };
     case 'refi-codebook':
       return {};
     case 'spreadsheet': {

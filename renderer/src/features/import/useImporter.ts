@@ -4,6 +4,7 @@ import { useApi, useApiEvents } from '../../api/context';
 import { encodeBase64, refuseBeforeReading } from './files';
 import { buildImportOptions, initialForm } from './options';
 import type { ItemForm } from './options';
+import type { TextEncodingName } from '../../../../shared/text/encodings';
 import { canRun, importReducer, readyEntries, summariseResults } from './session';
 import type { ImportEntry, ImportSession } from './session';
 import type { OpenedFile } from './OpenedFiles';
@@ -118,7 +119,38 @@ export function useImporter(): Importer {
     [enqueue, inspect],
   );
 
-  const setForm = useCallback((key: string, form: ItemForm) => dispatch({ type: 'form', key, form }), []);
+  const latestSession = useRef(session);
+  useEffect(() => {
+    latestSession.current = session;
+  });
+
+  /** The user chose another encoding for a text file: its preview is read again in it. */
+  const readAgain = useCallback(
+    async (key: string, stagedId: string, encoding: TextEncodingName, previous: ItemForm) => {
+      const gen = generation.current;
+      try {
+        const inspection = await api.call('import.inspect', { source: { stagedId }, encoding });
+        if (generation.current === gen) dispatch({ type: 'update', key, patch: { inspection } });
+      } catch (err) {
+        // The file stays as it was read before; the message says why this encoding does not fit.
+        if (generation.current === gen) dispatch({ type: 'form', key, form: previous });
+        say(ApiError.from(err).message);
+      }
+    },
+    [api, say],
+  );
+
+  const setForm = useCallback(
+    (key: string, form: ItemForm) => {
+      const entry = latestSession.current?.entries.find((e) => e.key === key);
+      dispatch({ type: 'form', key, form });
+      const shown = entry?.inspection?.document?.encoding;
+      if (form.kind === 'document' && form.encoding && shown && form.encoding !== shown && entry?.stagedId && entry.form) {
+        void readAgain(key, entry.stagedId, form.encoding, entry.form);
+      }
+    },
+    [readAgain],
+  );
   const remove = useCallback((key: string) => dispatch({ type: 'remove', key }), []);
 
   const run = useCallback(async () => {

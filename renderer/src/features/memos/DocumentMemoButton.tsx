@@ -1,26 +1,23 @@
-import { useState } from 'react';
 import { Button } from '../../ui/Button';
-import { MemoDialog } from './MemoDialog';
 import styles from './memos.module.css';
-import { useProject } from '../workbench/state/contexts';
+import { useProject, useViewActions } from '../workbench/state/contexts';
 
 /**
- * "Memo" for a document (the open one): opens its memos (everyone's) with a box for a new one,
+ * "Memo" for a document (the open one): opens its memos (everyone's) in the docked memo panel,
  * and shows how many there are already.
  */
 export function DocumentMemoButton({ documentId, size = 'sm' }: { documentId: string; size?: 'sm' | 'md' }) {
   const { project } = useProject();
-  const [open, setOpen] = useState(false);
+  const { openMemos } = useViewActions();
   const doc = project.documents.find((d) => d.id === documentId) ?? null;
   if (!doc) return null;
   const count = project.memos.filter((m) => m.target.type === 'document' && m.target.id === doc.id).length;
   return (
-    <>
-      <Button
+    <Button
         size={size}
         variant="ghost"
         className={styles.documentMemoButton}
-        onClick={() => setOpen(true)}
+        onClick={() => openMemos({ type: 'document', id: doc.id })}
         aria-label={count ? `Memos on this document (${count})` : 'Memo on this document'}
         title={`Memos on ${doc.name}`}
       >
@@ -29,8 +26,6 @@ export function DocumentMemoButton({ documentId, size = 'sm' }: { documentId: st
           <path d="M5.5 6h5M5.5 8.5h3.5" stroke="currentColor" strokeWidth="1.3" strokeLinecap="round" />
         </svg>
         Memo{count ? ` (${count})` : ''}
-      </Button>
-      {open ? <MemoDialog target={{ type: 'document', id: doc.id }} subject={doc.name} onClose={() => setOpen(false)} /> : null}
-    </>
+    </Button>
   );
 }

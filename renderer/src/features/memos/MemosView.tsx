@@ -1,18 +1,18 @@
-import { useEffect, useEffectEvent, useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import type { MemoView } from '../../../../shared/api/contract';
 import type { MemoTarget } from '../../../../shared/domain/schemas';
-import { useApi } from '../../api/context';
 import { plural } from '../../../../shared/text/plural';
 import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
 import { MemoCard } from './MemoCard';
 import { MemoEditor } from './MemoEditor';
 import { memoAuthors, memoKindLabels, memoSubjectKind, memoSubjectLabel, visibleMemos } from './memoSubjects';
-import type { CodingPlace, MemoFilter, MemoKind } from './memoSubjects';
+import type { MemoFilter, MemoKind } from './memoSubjects';
+import { useCodingPlaces } from './useCodingPlaces';
 import { useMemoActions } from './useMemoActions';
 import styles from './memos.module.css';
 import uiStyles from '../../ui/ui.module.css';
-import { useProject, useChanges, useDocument, useDocumentActions, useViewActions } from '../workbench/state/contexts';
+import { useProject, useDocument, useDocumentActions, useViewActions } from '../workbench/state/contexts';
 
 /**
  * Every memo in the project, newest first: the project journal, and memos on documents, codes
@@ -27,7 +27,7 @@ export function MemosView() {
   const actions = useMemoActions();
   const [filter, setFilter] = useState<MemoFilter>({ kind: 'all', authorId: 'all' });
   const [writing, setWriting] = useState<MemoTarget | null>(null);
-  const codings = useCodingPlaces();
+  const codings = useCodingPlaces(false);
   const kindId = useId();
   const authorId = useId();
 
@@ -175,37 +175,4 @@ export function MemosView() {
       </div>
     </section>
   );
-}
-
-/**
- * Where each coding with a memo is (its document and extent), found through the coded
- * segments of the whole codebook; empty until loaded, or when no memo is on a coding.
- */
-function useCodingPlaces(): ReadonlyMap<string, CodingPlace> {
-  const api = useApi();
-  const { project } = useProject();
-  const { showError } = useChanges();
-  const onError = useEffectEvent((error: unknown) => showError(error));
-  const [places, setPlaces] = useState<ReadonlyMap<string, CodingPlace>>(() => new Map());
-  const wanted = project.memos.some((m) => m.target.type === 'coding');
-  const rootIds = useMemo(() => project.codebook.filter((c) => c.parentId === null).map((c) => c.id), [project.codebook]);
-
-  useEffect(() => {
-    if (!wanted || rootIds.length === 0) return;
-    let live = true;
-    api
-      .call('segments.query', { codeIds: rootIds, includeSubcodes: true, coderIds: null, attributes: {} })
-      .then((segments) => {
-        if (!live) return;
-        setPlaces(new Map(segments.map((s) => [s.codingId, { documentId: s.documentId, codeId: s.codeId, start: s.start, end: s.end }])));
-      })
-      .catch((error: unknown) => {
-        if (live) onError(error);
-      });
-    return () => {
-      live = false;
-    };
-  }, [api, wanted, rootIds, project]);
-
-  return places;
 }

@@ -17,9 +17,22 @@ export interface CodingPlace {
   codeId: string;
   start: number;
   end: number;
+  /** The coded passage. */
+  text: string;
 }
 
-/** A memo's subject in words: "Project journal", the document's or code's name, "A coding in 03 Newham…". */
+/** The passage's first words (up to `words`, whole words only), with an ellipsis when there is more. */
+export function passageOpening(text: string, words = 8): string {
+  const all = text.trim().split(/\s+/).filter(Boolean);
+  const head = all.slice(0, words).join(' ');
+  const short = head.length > 60 ? `${head.slice(0, 60).replace(/\s+\S*$/, '')}` : head;
+  return short.length < all.join(' ').length ? `${short}…` : short;
+}
+
+/**
+ * A memo's subject in words: "Project journal", the document's or code's name, or for a coding
+ * its code and the passage's first words ("Tackling stigma: “the waiting list was…” in 03 Newham").
+ */
 export function memoSubjectLabel(
   target: MemoTarget,
   project: Pick<ProjectSnapshot, 'documents' | 'codebook'>,
@@ -34,8 +47,10 @@ export function memoSubjectLabel(
       return project.codebook.find((c) => c.id === target.id)?.name ?? 'A code no longer in the codebook';
     case 'coding': {
       const place = codings.get(target.id);
-      const doc = place ? project.documents.find((d) => d.id === place.documentId) : undefined;
-      return doc ? `A coding in ${doc.name}` : 'A coding';
+      if (!place) return 'A coding';
+      const code = project.codebook.find((c) => c.id === place.codeId)?.name ?? 'Deleted code';
+      const doc = project.documents.find((d) => d.id === place.documentId);
+      return `${code}: “${passageOpening(place.text)}”${doc ? ` in ${doc.name}` : ''}`;
     }
   }
 }

@@ -4,6 +4,7 @@ import type { ApiError } from '../../api/client';
 import type { AppAction } from '../../app/appStore';
 import { CodebookPanel } from '../codebook/CodebookPanel';
 import { DocumentsPanel } from '../documents/DocumentsPanel';
+import { MemoPanel } from '../memos/MemoPanel';
 import { WorkbenchDnd } from '../workbench/WorkbenchDnd';
 import { WorkbenchProvider } from '../workbench/WorkbenchProvider';
 import { CentreView } from './CentreView';
@@ -55,6 +56,7 @@ function Workbench({ revision, onClose }: { revision: number; onClose: () => Pro
           </aside>
           <CentreView revision={revision} />
           <aside className={styles.projectSide} aria-label="Codebook" data-f6-pane="">
+            <MemoPanel />
             <CodebookPanel />
           </aside>
         </div>

@@ -1,12 +1,13 @@
 import { plural } from '../../../../shared/text/plural';
 import styles from './StatusBar.module.css';
-import { useProject, useDocument, useStatus } from '../workbench/state/contexts';
+import { useProject, useDocument, useStatus, useViewActions } from '../workbench/state/contexts';
 
 /** The bottom line: what the last action did (announced politely), and what is selected. */
 export function StatusBar() {
   const { project } = useProject();
   const { coderView, selection } = useDocument();
   const status = useStatus();
+  const { setShortcutsOpen } = useViewActions();
   const viewing =
     coderView.mode === 'me'
       ? 'Showing your codings'
@@ -22,6 +23,9 @@ export function StatusBar() {
       <p className={styles.statusbarFacts}>
         {selection ? <span>{plural(selection.end - selection.start, 'character')} selected · 1–9 or Ctrl+K to code</span> : null}
         <span>{viewing}</span>
+        <button type="button" className={styles.statusbarKeys} onClick={() => setShortcutsOpen(true)}>
+          Keyboard shortcuts (?)
+        </button>
       </p>
     </footer>
   );

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useApiEvents } from '../../api/context';
 import { Button } from '../../ui/Button';
 import { AboutButton } from '../about/AboutProvider';
 import { ExportButton } from '../export/ExportButton';
@@ -25,6 +26,11 @@ export function TopBar({ name, path, onClose }: TopBarProps) {
       setClosing(false);
     }
   }
+
+  // The desktop menu's File → Close Project does what the button does.
+  useApiEvents((event) => {
+    if (event.name === 'shell.request' && event.payload.action === 'command' && event.payload.command === 'closeProject' && !closing) void close();
+  });
 
   return (
     <header className={styles.topbar} data-f6-pane="">

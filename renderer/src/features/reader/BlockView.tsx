@@ -1,8 +1,9 @@
-import { memo } from 'react';
+import { Fragment, memo } from 'react';
+import { speakerLabelParts } from './speakerLabel';
 import type { Block } from './blocks';
 import { lookStyle, paintRuns, runLook } from './paint';
 import type { PaintCoding } from './paint';
-import { blockPadBottom, blockPadTop } from './windowing';
+import { PAGE_MARK_HEIGHT, blockPadBottom, blockPadTop } from './windowing';
 import styles from './BlockView.module.css';
 import readerStyles from './reader.module.css';
 
@@ -56,7 +57,8 @@ export const BlockView = memo(function BlockView({
       className={classes.filter(Boolean).join(' ')}
       style={{ paddingTop: blockPadTop(block), paddingBottom: blockPadBottom(block) }}
     >
-      {block.inTurn ? <p className={readerStyles.blockSpeaker}>{block.speaker ?? ''}</p> : null}
+      {block.page !== undefined ? <p className={readerStyles.blockPage} data-page-mark style={{ height: PAGE_MARK_HEIGHT }}>Page {block.page}</p> : null}
+      {block.inTurn ? <SpeakerLabel label={block.speaker ?? ''} /> : null}
       <p className={readerStyles.blockText}>
         {runs.map((run) => {
           const slice = text.slice(run.start, run.end);
@@ -81,6 +83,7 @@ export const BlockView = memo(function BlockView({
               style={lookStyle(look)}
               data-hot={hot ? '' : undefined}
               data-flash={run.flashed ? '' : undefined}
+              data-selected={run.selected ? '' : undefined}
               {...(coded
                 ? {
                     'data-codings': run.codings.map((c) => c.id).join(' '),
@@ -97,3 +100,17 @@ export const BlockView = memo(function BlockView({
     </div>
   );
 });
+
+/** The speaker of a turn: breaks only after _ / - . or a space, the full label on hover. */
+function SpeakerLabel({ label }: { label: string }) {
+  return (
+    <p className={readerStyles.blockSpeaker} title={label || undefined}>
+      {speakerLabelParts(label).map((part, i) => (
+        <Fragment key={i}>
+          {part}
+          <wbr />
+        </Fragment>
+      ))}
+    </p>
+  );
+}

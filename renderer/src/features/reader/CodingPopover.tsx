@@ -6,8 +6,7 @@ import { formatDateTime } from '../../lib/format';
 import { Button } from '../../ui/Button';
 import styles from './CodingPopover.module.css';
 import overlayStyles from '../../ui/overlay.module.css';
-import uiStyles from '../../ui/ui.module.css';
-import { useProject, useChanges, useDocument, useDocumentActions } from '../workbench/state/contexts';
+import { useProject, useChanges, useDocument, useDocumentActions, useViewActions } from '../workbench/state/contexts';
 
 export interface CodingPopoverProps {
   codings: readonly CoderCoding[];
@@ -142,12 +141,11 @@ function CodingItem({ coding, text, first, memo, onClose }: CodingItemProps) {
   const { change } = useChanges();
   const { selection } = useDocument();
   const { setExtentEdit, setSelection } = useDocumentActions();
+  const { openMemos } = useViewActions();
   const code = project.codebook.find((c) => c.id === coding.codeId);
   const parent = code?.parentId ? project.codebook.find((c) => c.id === code.parentId) : null;
   const coder = project.coders.find((c) => c.id === coding.coderId);
   const own = coding.coderId === project.currentCoderId;
-  const [editing, setEditing] = useState(false);
-  const [draft, setDraft] = useState(memo?.text ?? '');
   const [busy, setBusy] = useState(false);
   const codeName = code?.name ?? 'Deleted code';
   const sameDocSelection = selection && selection.documentId === coding.documentId ? selection : null;
@@ -160,17 +158,6 @@ function CodingItem({ coding, text, first, memo, onClose }: CodingItemProps) {
     } finally {
       setBusy(false);
     }
-  }
-
-  async function saveMemo() {
-    const value = draft.trim();
-    if (!value) return;
-    await run(async () => {
-      const result = memo
-        ? await change('memo.update', { memoId: memo.id, text: value })
-        : await change('memo.create', { target: { type: 'coding', id: coding.id }, text: value });
-      if (result) setEditing(false);
-    });
   }
 
   return (
@@ -188,55 +175,22 @@ function CodingItem({ coding, text, first, memo, onClose }: CodingItemProps) {
         {own ? ' (you)' : ''} · {formatDateTime(coding.createdAt)}
       </p>
       <blockquote className={styles.codingItemQuote}>{excerpt(text, coding.start, coding.end)}</blockquote>
-      {editing ? (
-        <div className={styles.codingItemMemoEdit}>
-          <label className={'sr-only'} htmlFor={`memo-${coding.id}`}>
-            Memo on this coding
-          </label>
-          <textarea
-            id={`memo-${coding.id}`}
-            className={`${uiStyles.fieldInput} ${overlayStyles.fieldTextarea}`}
-            rows={3}
-            value={draft}
-            autoFocus
-            placeholder="Why this passage, at this code?"
-            onChange={(event) => setDraft(event.target.value)}
-            onKeyDown={(event) => {
-              if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-                event.preventDefault();
-                void saveMemo();
-              } else if (event.key === 'Escape') {
-                event.preventDefault();
-                event.stopPropagation();
-                setEditing(false);
-              }
-            }}
-          />
-          <div className={styles.codingItemActions}>
-            <Button size="sm" variant="ghost" onClick={() => setEditing(false)}>
-              Cancel
-            </Button>
-            <Button size="sm" variant="primary" disabled={busy || !draft.trim()} onClick={() => void saveMemo()}>
-              Save memo
-            </Button>
-          </div>
-        </div>
-      ) : memo ? (
+      {memo ? (
         <p className={styles.codingItemMemo}>
           <span className={styles.codingItemMemoLabel}>Memo{memo.coderId !== coding.coderId ? ` by ${memo.author}` : ''}:</span> {memo.text}
         </p>
       ) : null}
-      {own && !editing ? (
+      {own ? (
         <div className={styles.codingItemActions}>
           <Button
             size="sm"
             data-autofocus={first ? '' : undefined}
             onClick={() => {
-              setDraft(memo?.text ?? '');
-              setEditing(true);
+              openMemos({ type: 'coding', id: coding.id });
+              onClose();
             }}
           >
-            {memo ? 'Edit memo' : 'Write memo'}
+            {memo ? 'Memos…' : 'Write memo'}
           </Button>
           {selectionDiffers ? (
             <Button

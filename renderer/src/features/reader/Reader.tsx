@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { DocumentSummary } from '../../../../shared/api/contract';
 import { Button } from '../../ui/Button';
 import { ErrorAlert } from '../../ui/ErrorAlert';
@@ -6,6 +7,9 @@ import { AttributesPanel } from '../attributes/AttributesPanel';
 import { ExtentEditBar } from './ExtentEditBar';
 import { ReaderBody } from './ReaderBody';
 import { ReaderHeader } from './ReaderHeader';
+import { StripeControls } from './StripeControls';
+import { NO_STRIPE_FILTER } from './stripes';
+import type { StripeFilter } from './stripes';
 import { useDocumentCodings } from './useDocumentCodings';
 import { useDocumentContent } from './useDocumentContent';
 import styles from './Reader.module.css';
@@ -25,10 +29,16 @@ export function Reader({ meta, revision }: ReaderProps) {
   const content = load.status === 'ready' ? load.content : null;
   const codings = useDocumentCodings(content, visibleCoderIds);
   const shownCount = codings.reduce((n, c) => n + (visibleCoderIds.includes(c.coderId) ? 1 : 0), 0);
+  const [stripeFilter, setStripeFilter] = useState<StripeFilter>(NO_STRIPE_FILTER);
 
   return (
     <section role="region" aria-label={meta.name} className={styles.reader}>
-      <ReaderHeader meta={meta} text={content?.text ?? null} codingCount={content ? shownCount : null} />
+      <ReaderHeader
+        meta={meta}
+        text={content?.text ?? null}
+        codingCount={content ? shownCount : null}
+        tools={content ? <StripeControls codings={codings} filter={stripeFilter} onFilter={setStripeFilter} /> : null}
+      />
       <AttributesPanel documentId={meta.id} />
       <ExtentEditBar documentId={meta.id} />
       {load.status === 'loading' ? (
@@ -46,7 +56,7 @@ export function Reader({ meta, revision }: ReaderProps) {
           </div>
         </div>
       ) : null}
-      {content ? <ReaderBody content={content} codings={codings} /> : null}
+      {content ? <ReaderBody content={content} codings={codings} stripeFilter={stripeFilter} /> : null}
     </section>
   );
 }

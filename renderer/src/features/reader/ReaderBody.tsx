@@ -4,25 +4,32 @@ import type { CoderCoding, DocumentContent } from '../../../../shared/api/contra
 import type { Coder } from '../../../../shared/domain/schemas';
 import { EmptyState } from '../../ui/EmptyState';
 import { SelectionChip } from '../workbench/SelectionChip';
-import { useDocument, useDocumentActions, useProject } from '../workbench/state/contexts';
+import { SelectionDropZone } from '../workbench/SelectionDropZone';
+import { useDocument, useDocumentActions, useProject, useView, useViewActions } from '../workbench/state/contexts';
 import { BlockView } from './BlockView';
 import { CodingPopover } from './CodingPopover';
-import { LANE_WIDTH, StripeMargin } from './StripeMargin';
+import { SelectionMenu } from './SelectionMenu';
+import { MEMO_GUTTER, StripeMargin } from './StripeMargin';
+import type { StripeHot } from './StripeMargin';
+import marginStyles from './StripeMargin.module.css';
 import { blockIndexAt, buildBlocks, itemsPerBlock } from './blocks';
 import type { PaintCoding } from './paint';
-import { initials } from './stripes';
-import type { StripeBox } from './stripes';
+import type { StripeFilter } from './stripes';
 import { useBlockLayout } from './useBlockLayout';
-import { useChipPosition } from './useChipPosition';
+import { LABEL_WIDTH, useLabelWidth } from './useLabelWidth';
+import { useReaderCaret } from './useReaderCaret';
 import { useReaderPointer } from './useReaderPointer';
 import { useReaderScroll } from './useReaderScroll';
+import { useSelectionBoxes } from './useSelectionBoxes';
 import { useStripes } from './useStripes';
-import { mapScrollTop } from './windowing';
 import styles from './ReaderBody.module.css';
 import readerStyles from './reader.module.css';
 
 /** The text column's top padding inside the scrolling page. */
 const COLUMN_TOP = 20;
+/** The selection's chip: its height, and its distance from the text column in the gutter beside it. */
+const CHIP_HEIGHT = 26;
+const CHIP_GAP = 6;
 const EMPTY_IDS: ReadonlySet<string> = new Set();
 const NO_CODERS: ReadonlyMap<string, Coder> = new Map();
 /** A representative line of speech, to measure the reading font's average character width. */
@@ -32,6 +39,8 @@ export interface ReaderBodyProps {
   content: DocumentContent;
   /** Every coder's codings in the document (the view picks whose to show). */
   codings: readonly CoderCoding[];
+  /** Which stripes the margin shows. */
+  stripeFilter: StripeFilter;
 }
 
 function excerptOf(text: string, start: number, end: number, max = 40): string {
@@ -48,14 +57,15 @@ function paintKey(items: readonly PaintCoding[]): string {
 
 /**
  * The open document's text, windowed by block, with its codings painted, coding stripes in the
- * margin, the selection as a draggable chip, and a popover for the codings at a passage. Nothing
+ * margin, the selection as a drop target with a draggable chip beside it, and a popover for the codings at a passage. Nothing
  * here reads layout while the reader scrolls: blocks are measured by a ResizeObserver when they
  * first render, and stripes are placed from those measurements.
  */
-export function ReaderBody({ content, codings }: ReaderBodyProps) {
+export function ReaderBody({ content, codings, stripeFilter }: ReaderBodyProps) {
   const { project } = useProject();
   const { focusRequest, selection, visibleCoderIds } = useDocument();
   const { rememberScroll, setSelection, takeInitialScroll } = useDocumentActions();
+  const { snapWords } = useView();
   const { text, id: documentId } = content;
   const blocks = useMemo(() => buildBlocks(text, content.turns), [text, content.turns]);
   const blockIndexByKey = useMemo(() => new Map(blocks.map((b, i) => [b.key, i])), [blocks]);
@@ -66,13 +76,15 @@ export function ReaderBody({ content, codings }: ReaderBodyProps) {
   const coders = useMemo(() => new Map(project.coders.map((c) => [c.id, c])), [project.coders]);
   const colorOf = useCallback((codeId: string) => codes.get(codeId)?.color ?? 'var(--c-unknown)', [codes]);
   const nameOf = useCallback((codeId: string) => codes.get(codeId)?.name ?? 'Deleted code', [codes]);
-  const labelOf = useCallback(
-    (codeId: string, coderId: string | null) => {
-      const coder = coderId ? coders.get(coderId) : null;
-      return coder ? `${nameOf(codeId)} · ${initials(coder.name)}` : nameOf(codeId);
-    },
-    [coders, nameOf],
+  const codeOrder = useMemo(() => project.codebook.map((c) => c.id), [project.codebook]);
+  const coderOrder = useMemo(() => project.coders.filter((c) => visibleCoderIds.includes(c.id)).map((c) => c.id), [project.coders, visibleCoderIds]);
+  const memoCodingIds = useMemo(
+    () => new Set(project.memos.flatMap((m) => (m.target.type === 'coding' ? [m.target.id] : []))),
+    [project.memos],
   );
+  const { openMemos } = useViewActions();
+  const openMemo = useCallback((codingId: string) => openMemos({ type: 'coding', id: codingId }), [openMemos]);
+  const labelWidth = useLabelWidth();
 
   const shown = useMemo<PaintCoding[]>(
     () =>
@@ -83,14 +95,16 @@ export function ReaderBody({ content, codings }: ReaderBodyProps) {
     [codings, visibleCoderIds, codes],
   );
   const perBlock = useMemo(() => itemsPerBlock(blocks, shown), [blocks, shown]);
-  const perCoder = visibleCoderIds.length > 1;
+  const perCoder = coderOrder.length > 1;
   const docSelection = selection && selection.documentId === documentId ? selection : null;
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const pageRef = useRef<HTMLDivElement>(null);
   const columnRef = useRef<HTMLDivElement>(null);
-  const pointer = useReaderPointer({ documentId, text, columnRef, blockIndexOf, setSelection });
+  const pointer = useReaderPointer({ documentId, text, columnRef, blockIndexOf, setSelection, snapWords });
   const { popover, setPopover } = pointer;
+  const caret = useReaderCaret({ documentId, text, scrollRef, selection: docSelection, setSelection });
+  const [menuAt, setMenuAt] = useState<{ x: number; y: number } | null>(null);
 
   // Blocks that must stay rendered: where a selection drag began, the selection's ends, the flash.
   const [flashPin, setFlashPin] = useState(-1);
@@ -101,18 +115,20 @@ export function ReaderBody({ content, codings }: ReaderBodyProps) {
   }, [pointer.pointerBlock, flashPin, docSelection, blocks]);
   const { offsets, marks, estimatedOffsets, ready, range, observe, probe, onScroll: onLayoutScroll } = useBlockLayout(blocks, text, scrollRef, COLUMN_TOP, pinned);
 
-  const { flash } = useReaderScroll({ documentId, blocks, offsets, estimatedOffsets, ready, columnTop: COLUMN_TOP, scrollRef, columnRef, focusRequest, takeInitialScroll });
+  const { flash, remember } = useReaderScroll({ documentId, blocks, offsets, estimatedOffsets, ready, columnTop: COLUMN_TOP, scrollRef, columnRef, focusRequest, takeInitialScroll, rememberScroll });
   const flashBlock = flash ? blockIndexAt(blocks, flash.start) : -1;
   if (flashBlock !== flashPin) setFlashPin(flashBlock);
 
-  const stripes = useStripes({ shown, perCoder, blocks, estimatedOffsets, offsets, marks, range, labelOf });
+  const stripes = useStripes({ shown, coderIds: coderOrder, codeOrder, filter: stripeFilter, memoCodingIds, blocks, offsets, marks, range });
   const first = range.first;
   const last = Math.min(range.last, blocks.length - 1);
-  const chip = useChipPosition(docSelection, blocks, { first, last }, columnRef, pageRef, offsets);
+  const selectionLayout = useMemo(() => ({ first, last, offsets }), [first, last, offsets]);
+  const { boxes: selectionBoxes, columnRight } = useSelectionBoxes(docSelection, columnRef, pageRef, selectionLayout);
+  const lastLine = selectionBoxes[selectionBoxes.length - 1];
 
-  const [hot, setHot] = useState<StripeBox | null>(null);
+  const [hot, setHot] = useState<StripeHot | null>(null);
   const hotIds = useMemo(() => (hot ? new Set(hot.codingIds) : EMPTY_IDS), [hot]);
-  const openStripe = useCallback((box: StripeBox, anchor: { x: number; y: number }) => setPopover({ codingIds: box.codingIds, anchor }), [setPopover]);
+  const openStripe = useCallback((codingIds: readonly string[], anchor: { x: number; y: number }) => setPopover({ codingIds: [...codingIds], anchor }), [setPopover]);
   const popoverCodings = useMemo(
     () => (popover ? popover.codingIds.map((id) => codings.find((c) => c.id === id)).filter((c): c is CoderCoding => Boolean(c)) : []),
     [popover, codings],
@@ -120,8 +136,7 @@ export function ReaderBody({ content, codings }: ReaderBodyProps) {
 
   function onScroll() {
     onLayoutScroll();
-    const el = scrollRef.current;
-    if (el && ready) rememberScroll(documentId, mapScrollTop(el.scrollTop, offsets, estimatedOffsets, COLUMN_TOP));
+    remember();
     if (popover) setPopover(null);
   }
 
@@ -160,12 +175,25 @@ export function ReaderBody({ content, codings }: ReaderBodyProps) {
 
   return (
     // Focusable so keyboard users can scroll the text with the arrow and page keys (WCAG 2.1.1).
-    <div ref={scrollRef} className={readerStyles.readerScroll} data-scroll-root="" tabIndex={0} onScroll={onScroll}>
+    <div
+      ref={scrollRef}
+      className={readerStyles.readerScroll}
+      data-scroll-root=""
+      onScroll={onScroll}
+      tabIndex={0}
+      aria-label="Text: Enter or F7 puts a caret on a word; arrows move it, Shift+arrows select"
+      onKeyDown={caret.onKeyDown}
+    >
       <div ref={pageRef} className={styles.rpage} style={{ paddingTop: COLUMN_TOP }}>
         <div
           ref={columnRef}
           className={withSpeakers ? readerStyles.rcolumn : `${readerStyles.rcolumn} ${styles.rcolumnParagraphs}`}
           onMouseDown={pointer.onMouseDown}
+          onContextMenu={(event) => {
+            if (!docSelection) return;
+            event.preventDefault();
+            setMenuAt({ x: event.clientX, y: event.clientY });
+          }}
           onDragStart={(event) => event.preventDefault()}
         >
           <div ref={probe} className={withSpeakers ? `${readerStyles.blockTurn} ${styles.rprobe}` : styles.rprobe} aria-hidden="true">
@@ -178,23 +206,46 @@ export function ReaderBody({ content, codings }: ReaderBodyProps) {
           {rendered}
           <div style={{ height: Math.max(0, total - offsets[last + 1]!) }} aria-hidden="true" />
         </div>
-        <div className={styles.rmargin} style={{ width: stripes.lanes * LANE_WIDTH }}>
+        <div className={styles.rmargin} style={{ width: MEMO_GUTTER + stripes.columns.width + labelWidth.width }}>
           <StripeMargin
+            columns={stripes.columns}
             boxes={stripes.boxes}
-            lanes={stripes.lanes}
+            labels={stripes.labels}
+            memoMarks={stripes.memoMarks}
             top={offsets[first]!}
             bottom={offsets[last + 1]!}
-            columnTop={0}
             colorOf={colorOf}
             nameOf={nameOf}
             coders={perCoder ? coders : NO_CODERS}
             hotKey={hot?.key ?? null}
             onHover={setHot}
             onOpen={openStripe}
+            onOpenMemo={openMemo}
+          />
+          <div
+            className={marginStyles.resize}
+            role="separator"
+            tabIndex={0}
+            aria-orientation="vertical"
+            aria-label="Width of the code names beside the stripes"
+            aria-valuemin={LABEL_WIDTH.min}
+            aria-valuemax={LABEL_WIDTH.max}
+            aria-valuenow={labelWidth.width}
+            title="Drag to widen the margin"
+            {...labelWidth.handleProps}
           />
         </div>
-        {docSelection && chip ? <SelectionChip span={docSelection} excerpt={excerptOf(text, docSelection.start, docSelection.end)} top={chip.top} left={chip.left} /> : null}
+        <SelectionDropZone boxes={selectionBoxes} />
+        {docSelection && lastLine ? (
+          <SelectionChip
+            span={docSelection}
+            excerpt={excerptOf(text, docSelection.start, docSelection.end)}
+            top={Math.round(lastLine.top + (lastLine.height - CHIP_HEIGHT) / 2)}
+            left={columnRight + CHIP_GAP}
+          />
+        ) : null}
       </div>
+      {menuAt && docSelection ? <SelectionMenu x={menuAt.x} y={menuAt.y} onClose={() => setMenuAt(null)} /> : null}
       {popover && popoverCodings.length > 0 ? <CodingPopover codings={popoverCodings} text={text} anchor={popover.anchor} onClose={() => setPopover(null)} /> : null}
     </div>
   );

@@ -1,6 +1,9 @@
 import { useMemo } from 'react';
+import type { ReactNode } from 'react';
 import type { DocumentSummary } from '../../../../shared/api/contract';
 import { plural } from '../../../../shared/text/plural';
+import { useView, useViewActions } from '../workbench/state/contexts';
+import { DoneToggle } from './DoneToggle';
 import { countWords } from './segments';
 import styles from './ReaderHeader.module.css';
 
@@ -10,9 +13,13 @@ export interface ReaderHeaderProps {
   text: string | null;
   /** Codings shown under the current coder view, once loaded. */
   codingCount: number | null;
+  /** Controls at the header's end (the stripe filters). */
+  tools?: ReactNode;
 }
 
-export function ReaderHeader({ meta, text, codingCount }: ReaderHeaderProps) {
+export function ReaderHeader({ meta, text, codingCount, tools }: ReaderHeaderProps) {
+  const { snapWords } = useView();
+  const { setSnapWords } = useViewActions();
   const words = useMemo(() => (text === null ? null : countWords(text)), [text]);
   const facts = [
     words === null ? null : plural(words, 'word'),
@@ -24,6 +31,12 @@ export function ReaderHeader({ meta, text, codingCount }: ReaderHeaderProps) {
     <header className={styles.readerHeader}>
       <h2 className={styles.readerTitle}>{meta.name}</h2>
       {facts.length > 0 ? <p className={styles.readerFacts}>{facts.join(' · ')}</p> : null}
+      <label className={styles.readerOption} title="Selections widen to whole words; hold Alt while selecting to keep the exact characters">
+        <input type="checkbox" checked={snapWords} onChange={(event) => setSnapWords(event.target.checked)} />
+        Select whole words
+      </label>
+      <DoneToggle documentId={meta.id} />
+      {tools}
     </header>
   );
 }

@@ -18,6 +18,8 @@ export interface Block {
   continues: boolean;
   /** Whether the document has speaker turns (the block sits in the turn layout). */
   inTurn: boolean;
+  /** The PDF page that begins with this block, marked above it. */
+  page?: number;
 }
 
 /** Blocks longer than this (UTF-16 units) are split, so no single element is huge to lay out. */
@@ -34,8 +36,10 @@ function isSpace(code: number): boolean {
  */
 export function cutPoint(text: string, from: number, limit: number): number {
   const floor = from + Math.floor((limit - from) / 2);
-  const newline = text.lastIndexOf('\n', limit - 1);
-  if (newline > floor) return newline + 1;
+  // Looked for only back to `floor`: lastIndexOf would scan a one-line document to its start for every cut.
+  for (let i = limit - 1; i > floor; i--) {
+    if (text.charCodeAt(i) === 10) return i + 1;
+  }
   for (let i = limit - 1; i > floor; i--) {
     const ch = text[i - 1];
     if ((ch === '.' || ch === '?' || ch === '!') && isSpace(text.charCodeAt(i))) return i + 1;
@@ -59,7 +63,10 @@ function trimmed(text: string, start: number, end: number): [number, number] {
 export function buildBlocks(text: string, turns: readonly Turn[], maxChars = MAX_BLOCK_CHARS): Block[] {
   const inTurn = turns.length > 0;
   const out: Block[] = [];
+  let page: number | undefined;
   for (const segment of buildSegments(text, turns)) {
+    const newPage = segment.page !== undefined && segment.page !== page ? segment.page : undefined;
+    page = segment.page ?? page;
     let from = segment.start;
     let piece = 0;
     while (from < segment.end || (piece === 0 && from === segment.end)) {
@@ -74,6 +81,7 @@ export function buildBlocks(text: string, turns: readonly Turn[], maxChars = MAX
           continued: piece > 0,
           continues: false,
           inTurn,
+          ...(piece === 0 && newPage !== undefined && { page: newPage }),
         });
         if (piece > 0) out[out.length - 2]!.continues = true;
         piece++;

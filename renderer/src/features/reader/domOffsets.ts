@@ -47,12 +47,3 @@ export function rangeSpan(root: Element, range: Range): Span | null {
   if (start === null || end === null || end <= start) return null;
   return { start, end };
 }
-
-/** The rendered run that ends at `offset` (data-end), else the one holding it; null when not on screen. */
-export function runEndingAt(root: Element, offset: number): HTMLElement | null {
-  return root.querySelector<HTMLElement>(`[data-end="${offset}"]`);
-}
-
-export function runStartingAt(root: Element, offset: number): HTMLElement | null {
-  return root.querySelector<HTMLElement>(`[data-start="${offset}"]`);
-}

@@ -11,6 +11,8 @@ export interface Segment {
   text: string;
   start: number;
   end: number;
+  /** The PDF page the turn is on (shared/domain/schemas.ts Turn.page). */
+  page?: number;
 }
 
 /** [start, end) of `text` without leading and trailing whitespace. */
@@ -30,7 +32,7 @@ export function turnSegments(text: string, turns: readonly Turn[]): Segment[] {
     const end = Math.max(start, Math.min(turn.end, text.length));
     const [s, e] = trimRange(text, start, end);
     if (s === e && !turn.speaker) return;
-    out.push({ key: `t${i}`, speaker: turn.speaker, text: text.slice(s, e), start: s, end: e });
+    out.push({ key: `t${i}`, speaker: turn.speaker, text: text.slice(s, e), start: s, end: e, ...(turn.page !== undefined && { page: turn.page }) });
   });
   return out;
 }

@@ -1,6 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import type { MouseEvent as ReactMouseEvent, RefObject } from 'react';
 import { trimSpan } from '../../../../shared/text/spans';
+import { snapToWords } from '../../../../shared/text/wordSnap';
 import type { DocumentSpan } from '../workbench/types';
 import { rangeSpan } from './domOffsets';
 
@@ -8,7 +9,8 @@ export type Popover = { codingIds: string[]; anchor: { x: number; y: number } };
 
 /**
  * The pointer in the reader: a drag selects text (the selection becomes a span of the
- * document, trimmed of white space), a click on coded text opens its codings. While a drag is
+ * document, trimmed of white space and, when `snapWords` is on and Alt is not held, widened to
+ * whole words), a click on coded text opens its codings. While a drag is
  * under way the block it began in stays rendered (`pointerBlock`).
  */
 export function useReaderPointer({
@@ -17,12 +19,14 @@ export function useReaderPointer({
   columnRef,
   blockIndexOf,
   setSelection,
+  snapWords,
 }: {
   documentId: string;
   text: string;
   columnRef: RefObject<HTMLElement | null>;
   blockIndexOf: (key: string) => number;
   setSelection: (span: DocumentSpan | null) => void;
+  snapWords: boolean;
 }) {
   const [popover, setPopover] = useState<Popover | null>(null);
   const [pointerBlock, setPointerBlock] = useState(-1);
@@ -40,7 +44,7 @@ export function useReaderPointer({
         const range = sel.getRangeAt(0);
         if (!range.intersectsNode(column)) return;
         const raw = rangeSpan(column, range);
-        const span = raw ? trimSpan(text, raw) : null;
+        const span = raw ? (snapWords && !event.altKey ? snapToWords(text, raw) : trimSpan(text, raw)) : null;
         if (span) {
           setSelection({ documentId, start: span.start, end: span.end });
           setPopover(null);
@@ -57,7 +61,7 @@ export function useReaderPointer({
         setPopover(null);
       }
     },
-    [columnRef, documentId, setSelection, text],
+    [columnRef, documentId, setSelection, snapWords, text],
   );
 
   const onMouseDown = useCallback(

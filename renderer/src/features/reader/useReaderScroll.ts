@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { RefObject } from 'react';
 import type { Block } from './blocks';
 import { blockIndexAt } from './blocks';
@@ -6,11 +6,13 @@ import type { FocusRequest } from '../workbench/state/contexts';
 import { lineTop, mapScrollTop } from './windowing';
 
 const FLASH_MS = 2200;
+/** How long a restored position is kept in place while the blocks around it are measured. */
+const RESTORE_HOLD_MS = 3000;
 
 /**
- * Where the reader scrolls by itself: back to where the user left off in this document (saved
- * in estimated offsets, which do not depend on what had been measured, so it lands on the same
- * passage), and to a passage opened from elsewhere, which then flashes for a moment.
+ * Where the reader is scrolled: saved as the user scrolls and restored where they left off in
+ * this document (in estimated offsets, which do not depend on what had been measured, so it
+ * lands on the same passage), and moved to a passage opened from elsewhere, which then flashes.
  */
 export function useReaderScroll({
   documentId,
@@ -23,6 +25,7 @@ export function useReaderScroll({
   columnRef,
   focusRequest,
   takeInitialScroll,
+  rememberScroll,
 }: {
   documentId: string;
   blocks: readonly Block[];
@@ -34,21 +37,57 @@ export function useReaderScroll({
   columnRef: RefObject<HTMLElement | null>;
   focusRequest: FocusRequest | null;
   takeInitialScroll: (documentId: string) => number | null;
-}): { flash: FocusRequest | null } {
+  rememberScroll: (documentId: string, scrollTop: number) => void;
+}): { flash: FocusRequest | null; remember: () => void } {
   const focus = focusRequest?.documentId === documentId ? focusRequest : null;
   const [flashDone, setFlashDone] = useState(0);
   const flash = focus && focus.seq !== flashDone ? focus : null;
 
-  const latest = useRef({ offsets, estimatedOffsets });
-  useLayoutEffect(() => {
-    latest.current = { offsets, estimatedOffsets };
-  });
+  // The saved position, held until the user scrolls or the blocks around it are measured: each
+  // measurement above it moves the text, so the position is re-applied to the new offsets.
+  const restoring = useRef<{ saved: number; until: number } | null>(null);
   useLayoutEffect(() => {
     if (!ready) return;
     const saved = takeInitialScroll(documentId);
-    const { offsets: real, estimatedOffsets: estimated } = latest.current;
-    if (saved && scrollRef.current) scrollRef.current.scrollTop = mapScrollTop(saved, estimated, real, columnTop);
-  }, [ready, takeInitialScroll, documentId, scrollRef, columnTop]);
+    restoring.current = saved ? { saved, until: performance.now() + RESTORE_HOLD_MS } : null;
+  }, [ready, takeInitialScroll, documentId]);
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    const hold = restoring.current;
+    if (!hold || !el) return;
+    if (performance.now() > hold.until) {
+      restoring.current = null;
+      return;
+    }
+    el.scrollTop = mapScrollTop(hold.saved, estimatedOffsets, offsets, columnTop);
+  }, [offsets, estimatedOffsets, columnTop, scrollRef, ready]);
+  // Saved in estimated offsets on each scroll, and again when measurements move the text under a
+  // still viewport (the position saved at the scroll would no longer name the passage in view).
+  const scrolled = useRef(false);
+  const remember = useCallback(() => {
+    const el = scrollRef.current;
+    if (!el || !ready) return;
+    scrolled.current = true;
+    rememberScroll(documentId, mapScrollTop(el.scrollTop, offsets, estimatedOffsets, columnTop));
+  }, [scrollRef, ready, rememberScroll, documentId, offsets, estimatedOffsets, columnTop]);
+  useEffect(() => {
+    scrolled.current = false;
+  }, [documentId]);
+  useEffect(() => {
+    if (scrolled.current) remember();
+  }, [remember]);
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return undefined;
+    const release = () => {
+      restoring.current = null;
+    };
+    const events = ['wheel', 'pointerdown', 'keydown', 'touchstart'] as const;
+    for (const e of events) el.addEventListener(e, release, { passive: true });
+    return () => {
+      for (const e of events) el.removeEventListener(e, release);
+    };
+  }, [scrollRef]);
 
   // Go to the passage: roughly at once, then exactly once it is rendered.
   const handledSeq = useRef(0);
@@ -59,6 +98,7 @@ export function useReaderScroll({
     if (!focus || !el) return;
     if (focus.seq !== handledSeq.current) {
       handledSeq.current = focus.seq;
+      restoring.current = null;
       const i = blockIndexAt(blocks, focus.start);
       el.scrollTop = Math.max(0, columnTop + lineTop(blocks, offsets, i, focus.start) - el.clientHeight / 3);
       if (flashTimer.current) clearTimeout(flashTimer.current);
@@ -78,5 +118,5 @@ export function useReaderScroll({
     },
     [],
   );
-  return { flash };
+  return { flash, remember };
 }

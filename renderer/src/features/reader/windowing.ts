@@ -15,6 +15,8 @@ export const BLOCK_PAD_TOP = 7;
 export const BLOCK_PAD_BOTTOM = 7;
 /** Extra space above the first block of a turn (none above a continuation). */
 export const TURN_GAP = 8;
+/** The rule and page number above the block a PDF page begins with. */
+export const PAGE_MARK_HEIGHT = 20;
 
 /** Lines a stretch of text takes when wrapped at `charsPerLine` (line breaks kept). */
 export function estimateLines(text: string, start: number, end: number, charsPerLine: number): number {
@@ -42,7 +44,7 @@ export function blockPadBottom(block: Block): number {
 
 /** The height of a block's chrome: its padding above and below the text. */
 export function blockChrome(block: Block): number {
-  return blockPadTop(block) + blockPadBottom(block);
+  return blockPadTop(block) + blockPadBottom(block) + (block.page !== undefined ? PAGE_MARK_HEIGHT : 0);
 }
 
 /** A block's height before it has been rendered and measured. */

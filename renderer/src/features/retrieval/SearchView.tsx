@@ -5,25 +5,18 @@ import { useApi } from '../../api/context';
 import { ApiError } from '../../api/client';
 import { plural } from '../../../../shared/text/plural';
 import { Button } from '../../ui/Button';
-import { DialogModal } from '../../ui/DialogModal';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { QuietLoading } from '../../ui/QuietLoading';
-import { CodePicker } from '../codebook/CodePicker';
-import { codeOptions } from '../codebook/codeTree';
 import { FilterNote } from './FilterNote';
-import { codedMessage, countSummary, documentCount, groupByDocument, hitSpans, trimContext } from './retrievalText';
+import { AutocodeDialog } from './AutocodeDialog';
+import type { SearchQuery } from './AutocodeDialog';
+import { countSummary, documentCount, groupByDocument, trimContext } from './retrievalText';
 import styles from './retrieval.module.css';
 import viewPage from '../../ui/viewPage.module.css';
 import segmentCard from '../../ui/segmentCard.module.css';
 import uiStyles from '../../ui/ui.module.css';
-import { useProject, useChanges, useDocument, useDocumentActions, useViewActions } from '../workbench/state/contexts';
-
-interface SearchQuery {
-  query: string;
-  caseSensitive: boolean;
-  wholeWord: boolean;
-}
+import { useProject, useDocument, useDocumentActions, useViewActions } from '../workbench/state/contexts';
 
 type Load =
   | { status: 'idle' }
@@ -49,6 +42,7 @@ export function SearchView() {
   const [draft, setDraft] = useState(memory?.draft ?? '');
   const [caseSensitive, setCaseSensitive] = useState(memory?.submitted?.caseSensitive ?? false);
   const [wholeWord, setWholeWord] = useState(memory?.submitted?.wholeWord ?? false);
+  const [pattern, setPattern] = useState(memory?.submitted?.pattern ?? false);
   const [submitted, setSubmitted] = useState<SearchQuery | null>(memory?.submitted ?? null);
   const [load, setLoad] = useState<Load>(memory?.submitted ? { status: 'loading' } : { status: 'idle' });
   const [coding, setCoding] = useState(false);
@@ -86,12 +80,11 @@ export function SearchView() {
   function submit(event: FormEvent) {
     event.preventDefault();
     const query = draft.trim() ? draft : '';
-    run(query ? { query, caseSensitive, wholeWord } : null);
+    run(query ? { query, caseSensitive, wholeWord, pattern } : null);
   }
 
-  function setOption(option: 'caseSensitive' | 'wholeWord', value: boolean) {
-    if (option === 'caseSensitive') setCaseSensitive(value);
-    else setWholeWord(value);
+  function setOption(option: 'caseSensitive' | 'wholeWord' | 'pattern', value: boolean) {
+    ({ caseSensitive: setCaseSensitive, wholeWord: setWholeWord, pattern: setPattern })[option](value);
     if (submitted) run({ ...submitted, [option]: value });
   }
 
@@ -136,6 +129,10 @@ export function SearchView() {
           <label className={viewPage.check}>
             <input type="checkbox" checked={wholeWord} onChange={(event) => setOption('wholeWord', event.target.checked)} />
             Whole words
+          </label>
+          <label className={viewPage.check} title="A regular expression, e.g. wait(ing|ed) (list|times?)">
+            <input type="checkbox" checked={pattern} onChange={(event) => setOption('pattern', event.target.checked)} />
+            Pattern
           </label>
         </div>
         <FilterNote filter={attributeFilter} attributes={project.attributes} onClear={() => setAttributeFilter({})} />
@@ -203,10 +200,11 @@ export function SearchView() {
           );
         })}
       </div>
-      {coding && result ? (
-        <CodeAllDialog
-          hits={result.hits}
-          query={submitted?.query ?? ''}
+      {coding && result && submitted ? (
+        <AutocodeDialog
+          search={submitted}
+          hits={result.hits.length}
+          attributes={attributeFilter}
           onDone={(message) => {
             setCoding(false);
             if (message) setOutcome(message);
@@ -216,47 +214,3 @@ export function SearchView() {
     </section>
   );
 }
-
-/** Picks the code for "Code all results" and applies it to every hit in one step. */
-function CodeAllDialog({ hits, query, onDone }: { hits: SearchHit[]; query: string; onDone: (message: string | null) => void }) {
-  const { project } = useProject();
-  const { change } = useChanges();
-  const { activeCodeId } = useDocument();
-  const options = useMemo(() => codeOptions(project.codebook, { codableOnly: true }), [project.codebook]);
-  const [codeId, setCodeId] = useState<string | null>(activeCodeId && options.some((o) => o.id === activeCodeId) ? activeCodeId : null);
-  const [busy, setBusy] = useState(false);
-  const spans = useMemo(() => hitSpans(hits), [hits]);
-  const code = options.find((o) => o.id === codeId) ?? null;
-
-  async function submit(id: string | null = codeId) {
-    if (!id || busy) return;
-    setBusy(true);
-    try {
-      const result = await change('coding.applyMany', { codeId: id, spans });
-      if (result) onDone(codedMessage(result.createdIds.length, spans.length, options.find((o) => o.id === id)?.name ?? 'the code'));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  return (
-    <DialogModal
-      wide
-      title={`Code all ${plural(spans.length, 'result')} for “${query}”`}
-      description="Each matching passage is coded at the code you choose, as your coding, in one step you can undo."
-      onSubmit={() => void submit()}
-      onClose={() => onDone(null)}
-      actions={
-        <>
-          <Button onClick={() => onDone(null)}>Cancel</Button>
-          <Button type="submit" variant="primary" disabled={!code || busy}>
-            {code ? `Code ${plural(spans.length, 'passage')} at “${code.name}”` : 'Code'}
-          </Button>
-        </>
-      }
-    >
-      <CodePicker label="Code at" listLabel="Codes" options={options} value={codeId} onChange={setCodeId} onConfirm={(id) => void submit(id)} />
-    </DialogModal>
-  );
-}
-

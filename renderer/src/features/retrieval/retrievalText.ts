@@ -1,4 +1,6 @@
-import type { SearchHit } from '../../../../shared/api/contract';
+import type { AutocodeCount, SearchHit } from '../../../../shared/api/contract';
+import { unitCount, unitNouns } from '../../../../shared/operations/autocode-ops';
+import type { ContextUnit } from '../../../../shared/text/units';
 import { plural } from '../../../../shared/text/plural';
 
 /** "12 segments in 7 documents", "1 segment in 1 document", "No segments". */
@@ -47,26 +49,22 @@ export function trimContext(text: string, side: 'before' | 'after', max = 220): 
   return `${space > max - 40 ? cut.slice(0, space) : cut}…`;
 }
 
-/** The spans `coding.applyMany` takes for a list of hits, duplicates left out. */
-export function hitSpans(hits: readonly SearchHit[]): Array<{ documentId: string; start: number; end: number }> {
-  const seen = new Set<string>();
-  const spans: Array<{ documentId: string; start: number; end: number }> = [];
-  for (const h of hits) {
-    const key = `${h.documentId}:${h.start}:${h.end}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    spans.push({ documentId: h.documentId, start: h.start, end: h.end });
-  }
-  return spans;
-}
-
-/** "Coded 4 passages at “Waiting lists”." — and how many were coded there already. */
-export function codedMessage(created: number, asked: number, codeName: string): string {
-  const already = asked - created;
-  if (created === 0) {
-    const which = asked === 1 ? 'The result was' : `All ${plural(asked, 'result')} were`;
+/** "Coded 4 sentences at “Waiting lists”." — and how many were coded there already. */
+export function codedMessage(count: AutocodeCount, codeName: string, unit: ContextUnit): string {
+  const { passages, alreadyCoded } = count;
+  if (passages === alreadyCoded) {
+    const which = passages === 1 ? `The ${unitNouns[unit][0]} was` : `All ${unitCount(passages, unit)} were`;
     return `${which} already coded at “${codeName}”: nothing changed.`;
   }
-  const done = `Coded ${plural(created, 'passage')} at “${codeName}”.`;
-  return already > 0 ? `${done} ${plural(already, 'other')} ${already === 1 ? 'was' : 'were'} already coded there.` : done;
+  const done = `Coded ${unitCount(passages - alreadyCoded, unit)} at “${codeName}”.`;
+  return alreadyCoded > 0 ? `${done} ${plural(alreadyCoded, 'other')} ${alreadyCoded === 1 ? 'was' : 'were'} already coded there.` : done;
+}
+
+/** "14 sentences in 6 documents (from 17 matches); 3 are already coded at “Waiting lists”, so 11 will be coded." */
+export function previewText(count: AutocodeCount, unit: ContextUnit, codeName: string | null): string {
+  const what = `${unitCount(count.passages, unit)} in ${plural(count.documents, 'document')}`;
+  const from = unit === 'match' ? '' : ` (from ${plural(count.matches, 'match', 'matches')})`;
+  if (!codeName || count.alreadyCoded === 0) return `${what}${from}.`;
+  const verb = count.alreadyCoded === 1 ? 'is' : 'are';
+  return `${what}${from}; ${count.alreadyCoded.toLocaleString('en-GB')} ${verb} already coded at “${codeName}”, so ${(count.passages - count.alreadyCoded).toLocaleString('en-GB')} will be coded.`;
 }

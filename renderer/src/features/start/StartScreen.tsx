@@ -5,7 +5,7 @@ import { useApi } from '../../api/context';
 import { AppErrorAlert } from '../../app/AppErrorAlert';
 import { BrandMark } from './BrandMark';
 import { NewProjectForm } from './NewProjectForm';
-import { OpenProjectForm } from './OpenProjectForm';
+import { FolderChooser } from './FolderChooser';
 import { RecentProjects } from './RecentProjects';
 import { StartAction } from './StartAction';
 import styles from './start.module.css';
@@ -61,13 +61,12 @@ export function StartScreen({ state, onOpened, onRestored }: StartScreenProps) {
     }
     void run({ kind: 'open' }, async () => {
       const picked = await api.call('dialog.pickProjectFolder', {});
-      if (picked) return api.call('project.open', { path: picked });
-      setMode('open');
-      return null;
+      return picked ? api.call('project.open', { path: picked }) : null;
     });
   }
 
   function openPath(path: string) {
+    setMode('none');
     void run({ kind: 'open' }, () => api.call('project.open', { path }));
   }
 
@@ -123,18 +122,16 @@ export function StartScreen({ state, onOpened, onRestored }: StartScreenProps) {
             />
             <StartAction
               title="New project…"
-              description="Start from the Thrive LDN codebook or an empty one."
+              description="An empty codebook or the Thrive LDN one, in Documents/Marginalia."
               active={mode === 'new'}
               disabled={isBusy}
               onClick={() => setMode(mode === 'new' ? 'none' : 'new')}
             />
           </div>
 
-          {mode === 'open' ? (
-            <OpenProjectForm busy={busy?.kind === 'open'} onSubmit={openPath} onCancel={() => setMode('none')} />
-          ) : null}
+          {mode === 'open' ? <FolderChooser purpose="project" onChoose={openPath} onClose={() => setMode('none')} /> : null}
           {mode === 'new' ? (
-            <NewProjectForm busy={busy?.kind === 'new'} onSubmit={createProject} onCancel={() => setMode('none')} />
+            <NewProjectForm state={state} busy={busy?.kind === 'new'} onSubmit={createProject} onCancel={() => setMode('none')} />
           ) : null}
         </section>
 

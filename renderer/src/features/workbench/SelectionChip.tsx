@@ -1,6 +1,5 @@
-import { useDndContext, useDraggable, useDroppable } from '@dnd-kit/core';
-import { useCallback } from 'react';
-import type { DocumentSpan, DragData, DropData } from './types';
+import { useDndContext, useDraggable } from '@dnd-kit/core';
+import type { DocumentSpan, DragData } from './types';
 import { GripIcon } from './WorkbenchDnd';
 import { cx } from '../../lib/cx';
 import styles from './workbench.module.css';
@@ -9,52 +8,35 @@ export interface SelectionChipProps {
   span: DocumentSpan;
   /** The passage's opening words. */
   excerpt: string;
-  /** Position within the reader's page. */
+  /** Position within the reader's page: beside the selection's last line, right of the text. */
   top: number;
   left: number;
 }
 
 const dragData = (span: DocumentSpan): DragData => ({ kind: 'selection', span });
-const dropData: DropData = { kind: 'selection' };
 
 /**
- * The selected passage as a handle: drag it onto a code to code it there. It is also where a
- * code dragged from the codebook can be dropped to code the selection.
+ * The selected passage as a handle in the gutter beside its last line (it covers no text):
+ * drag it onto a code to code it there. A code is dropped on the selected text itself.
  */
 export function SelectionChip({ span, excerpt, top, left }: SelectionChipProps) {
-  const draggable = useDraggable({ id: 'selection', data: dragData(span) });
+  const { setNodeRef, attributes, listeners, isDragging } = useDraggable({ id: 'selection', data: dragData(span) });
   const { active } = useDndContext();
   const codeDragging = (active?.data.current as DragData | undefined)?.kind === 'code';
-  // Shown on the chip, so part of its name too (WCAG 2.5.3 Label in Name).
-  const hint = codeDragging ? 'Drop the code here' : 'Drag onto a code';
-  const droppable = useDroppable({ id: 'drop-selection', data: dropData });
-  const { setNodeRef: setDragRef } = draggable;
-  const { setNodeRef: setDropRef } = droppable;
-  const ref = useCallback(
-    (el: HTMLElement | null) => {
-      setDragRef(el);
-      setDropRef(el);
-    },
-    [setDragRef, setDropRef],
-  );
-
   return (
     <button
-      ref={ref}
+      ref={setNodeRef}
       type="button"
-      className={cx(styles.dragChip, draggable.isDragging && styles.dragChipDragging, codeDragging && styles.dragChipTarget, droppable.isOver && styles.dragChipOver)}
+      className={cx(styles.dragChip, isDragging && styles.dragChipDragging, codeDragging && styles.dragChipIdle)}
       style={{ top, left }}
       data-selection-excerpt={excerpt}
-      {...draggable.attributes}
-      {...draggable.listeners}
-      aria-label={`Selected passage: “${excerpt}” ${hint}`}
+      {...attributes}
+      {...listeners}
+      aria-label={`Selected passage: ${excerpt}`}
+      title="Drag onto a code to code the selection, or drop a code on the selected text"
       onMouseDown={(event) => event.preventDefault()}
     >
       <GripIcon />
-      <span className={styles.dragChipText}>“{excerpt}”</span>
-      <span className={styles.dragChipHint} aria-hidden="true">
-        {hint}
-      </span>
     </button>
   );
 }

@@ -3,6 +3,7 @@ import type { HistoryState, ProjectSnapshot } from '../../../../shared/api/contr
 import type { ApiError } from '../../api/client';
 import type { AppAction } from '../../app/appStore';
 import { CodePalette } from './CodePalette';
+import { ShortcutSheet } from './ShortcutSheet';
 import { DocumentProvider } from './state/DocumentProvider';
 import { ProjectProvider } from './state/ProjectProvider';
 import { useView, useViewActions } from './state/contexts';
@@ -33,6 +34,7 @@ export function WorkbenchProvider({ project, coderName, history, dispatch, onErr
           {children}
           <WorkbenchShortcuts />
           <Palette />
+          <Shortcuts />
         </DocumentProvider>
       </ProjectProvider>
     </ViewProvider>
@@ -43,4 +45,10 @@ function Palette() {
   const { paletteOpen } = useView();
   const { setPaletteOpen } = useViewActions();
   return paletteOpen ? <CodePalette onClose={() => setPaletteOpen(false)} /> : null;
+}
+
+function Shortcuts() {
+  const { shortcutsOpen } = useView();
+  const { setShortcutsOpen } = useViewActions();
+  return shortcutsOpen ? <ShortcutSheet onClose={() => setShortcutsOpen(false)} /> : null;
 }

@@ -1,4 +1,5 @@
 import { useEffect, useEffectEvent } from 'react';
+import { useApiEvents } from '../../api/context';
 import { focusNextPane } from './paneCycle';
 import { isApplePlatform, shortcutFor } from './shortcuts';
 import { useProject, useChanges, useDocument, useDocumentActions, useViewActions } from './state/contexts';
@@ -21,15 +22,16 @@ function modalOpen(): boolean {
 
 /**
  * The workbench's keys: 1–9 code the selection at the quick codes, Ctrl/Cmd+K opens the code
- * palette, Ctrl/Cmd+Z undoes, Shift+Ctrl/Cmd+Z and Ctrl+Y redo, Escape drops the selection,
- * F6 and Shift+F6 move between panes.
+ * palette, Ctrl/Cmd+I codes the selection in vivo, Ctrl/Cmd+Z undoes, Shift+Ctrl/Cmd+Z and Ctrl+Y
+ * redo, Escape drops the selection, ? shows the sheet of shortcuts, F6 and Shift+F6 move between
+ * panes.
  */
 export function WorkbenchShortcuts() {
   const { quickCodes } = useProject();
   const { redo, undo } = useChanges();
   const { extentEdit, selection } = useDocument();
-  const { codeSelection, setExtentEdit, setSelection } = useDocumentActions();
-  const { say, setPaletteOpen } = useViewActions();
+  const { codeSelection, codeSelectionInVivo, setExtentEdit, setSelection } = useDocumentActions();
+  const { say, setPaletteOpen, setShortcutsOpen } = useViewActions();
   const apple = isApplePlatform(navigator.platform);
 
   const onKeyDown = useEffectEvent((event: KeyboardEvent) => {
@@ -61,12 +63,40 @@ export function WorkbenchShortcuts() {
         event.preventDefault();
         focusNextPane(shortcut.backwards);
         return;
+      case 'help':
+        event.preventDefault();
+        setShortcutsOpen(true);
+        return;
+      case 'inVivo':
+        event.preventDefault();
+        if (selection) void codeSelectionInVivo();
+        else say('Select words in the text first: Ctrl/Cmd+I makes them a code and codes them (in vivo).');
+        return;
       case 'clearSelection':
         if (selection) {
           setSelection(null);
           window.getSelection()?.removeAllRanges();
         }
         if (extentEdit) setExtentEdit(null);
+        return;
+    }
+  });
+
+  // The desktop menu's Edit → Undo, Redo and Code Selection… (shown with the same keys): in a text field, the field's own undo.
+  useApiEvents((event) => {
+    if (event.name !== 'shell.request' || event.payload.action !== 'command') return;
+    const typing = isTyping(document.activeElement);
+    switch (event.payload.command) {
+      case 'undo':
+        if (typing) document.execCommand('undo');
+        else void undo();
+        return;
+      case 'redo':
+        if (typing) document.execCommand('redo');
+        else void redo();
+        return;
+      case 'codePalette':
+        setPaletteOpen(true);
         return;
     }
   });

@@ -1,4 +1,5 @@
 import type { Code } from '../../../../shared/domain/schemas';
+import { parseCodePath, resolveCodePath } from '../../../../shared/operations/code-while-coding';
 
 /** A codable code as the palette lists it: with the names of its ancestors. */
 export interface PaletteEntry {
@@ -43,4 +44,31 @@ export function filterPalette(entries: readonly PaletteEntry[], query: string): 
     scored.push({ entry, score, order });
   });
   return scored.sort((a, b) => a.score - b.score || a.order - b.order).map((s) => s.entry);
+}
+
+/** "Create code "NAME" and code the selection", for what was typed in the palette. */
+export interface NewCodeOffer {
+  /** What to send as coding.createCodeAndApply's name (a path for a sub-code). */
+  typed: string;
+  /** The new code's name. */
+  name: string;
+  /** The codes it goes under, outermost first: existing ones, then ones made with it. */
+  parents: string[];
+}
+
+/**
+ * The offer for a query naming a code that does not exist yet ("Parent/Child": a code under
+ * another), or null when the query names an existing code or cannot be a code's name.
+ */
+export function newCodeOffer(codebook: readonly Code[], query: string): NewCodeOffer | null {
+  if (!query.trim()) return null;
+  let parts: string[];
+  try {
+    parts = parseCodePath(query);
+  } catch {
+    return null;
+  }
+  const { found, missing } = resolveCodePath(codebook, parts);
+  if (missing.length === 0) return null;
+  return { typed: parts.join('/'), name: missing[missing.length - 1]!, parents: [...found.map((c) => c.name), ...missing.slice(0, -1)] };
 }

@@ -14,7 +14,9 @@ export type Shortcut =
   | { type: 'undo' }
   | { type: 'redo' }
   | { type: 'quickCode'; index: number }
+  | { type: 'inVivo' }
   | { type: 'clearSelection' }
+  | { type: 'help' }
   | { type: 'cyclePanes'; backwards: boolean };
 
 /** Whether the platform's command key is Cmd (Apple) rather than Ctrl. */
@@ -34,6 +36,8 @@ export function shortcutFor(e: KeyInput, typing: boolean, apple: boolean): Short
   const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
   if (command && !e.altKey) {
     if (key === 'k' && !e.shiftKey) return { type: 'palette' };
+    // Code in vivo: MAXQDA's key for it.
+    if (key === 'i' && !e.shiftKey) return { type: 'inVivo' };
     if (key === 'z') return e.shiftKey ? { type: 'redo' } : { type: 'undo' };
     if (key === 'y' && !apple && !e.shiftKey) return { type: 'redo' };
     return null;
@@ -44,5 +48,6 @@ export function shortcutFor(e: KeyInput, typing: boolean, apple: boolean): Short
     return { type: 'quickCode', index: digit - 1 };
   }
   if (e.key === 'Escape') return { type: 'clearSelection' };
+  if (e.key === '?') return { type: 'help' };
   return null;
 }

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { AttributeFilter, ProjectSnapshot } from '../../../../../shared/api/contract';
-import { visibleCoders } from '../coderView';
+import { parseViewValue, viewValue, visibleCoders } from '../coderView';
 import type { CoderView, DocumentSpan } from '../types';
 import { DocumentActionsContext, DocumentStateContext, useChanges, useProject, useViewActions } from './contexts';
 import type { DocumentActions, DocumentState, ExtentEdit, FocusRequest } from './contexts';
@@ -29,7 +29,7 @@ export function DocumentProvider({ children }: { children: ReactNode }) {
   const [selection, setSelectionState] = useState<DocumentSpan | null>(null);
   const [extentEdit, setExtentEdit] = useState<ExtentEdit | null>(null);
   const [activeCodeId, setActiveCodeId] = useState<string | null>(null);
-  const [coderView, setCoderView] = useState<CoderView>({ mode: 'me' });
+  const [coderView, setCoderViewState] = useState<CoderView>(() => parseViewValue(project.workspace.coderView));
   const [attributeFilter, setAttributeFilter] = useState<AttributeFilter>({});
 
   // The open document: the chosen one while it exists, else the first.
@@ -63,28 +63,68 @@ export function DocumentProvider({ children }: { children: ReactNode }) {
 
   const setSelection = useCallback((next: DocumentSpan | null) => setSelectionState((current) => (sameSpan(current, next) ? current : next)), []);
 
+  /** The selection, once it may be coded by the user (the project writable, their name given), or null with the reason said. */
+  const codableSelection = useCallback(
+    async (what: string): Promise<DocumentSpan | null> => {
+      if (refuseReadOnly()) return null;
+      const { selection: span, coderName: name } = latest.current;
+      if (!span) {
+        say(`Select a passage in the text first, then ${what}.`);
+        return null;
+      }
+      if (!name && !(await requestCoderName('first'))) return null;
+      return span;
+    },
+    [refuseReadOnly, requestCoderName, say],
+  );
+
   const codeSelection = useCallback(
     async (codeId: string) => {
-      if (refuseReadOnly()) return;
-      const { project: now, selection: span, coderName: name } = latest.current;
-      const code = now.codebook.find((c) => c.id === codeId);
+      const code = latest.current.project.codebook.find((c) => c.id === codeId);
       if (!code) return say('That code no longer exists.');
       if (!code.codable) return say(`“${code.name}” is a folder: choose one of the codes inside it.`);
-      if (!span) return say(`Select a passage in the text first, then code it at “${code.name}”.`);
-      if (!name && !(await requestCoderName('first'))) return;
-      await change('coding.apply', { documentId: span.documentId, codeId, start: span.start, end: span.end });
+      const span = await codableSelection(`code it at “${code.name}”`);
+      if (!span) return;
+      const done = await change('coding.apply', { documentId: span.documentId, codeId, start: span.start, end: span.end });
+      // Coded: the selection (and its chip) goes, unless the user has already selected elsewhere.
+      if (done && sameSpan(latest.current.selection, span)) {
+        setSelectionState(null);
+        window.getSelection()?.removeAllRanges();
+      }
     },
-    [change, refuseReadOnly, requestCoderName, say],
+    [change, codableSelection, say],
   );
+
+  const codeSelectionAtNewCode = useCallback(
+    async (typed: string) => {
+      const span = await codableSelection('code it at a new code');
+      if (span) await change('coding.createCodeAndApply', { name: typed, documentId: span.documentId, start: span.start, end: span.end });
+    },
+    [change, codableSelection],
+  );
+
+  const codeSelectionInVivo = useCallback(async () => {
+    const span = await codableSelection('code its words in vivo');
+    if (span) await change('coding.inVivo', { documentId: span.documentId, start: span.start, end: span.end });
+  }, [change, codableSelection]);
 
   const visibleCoderIds = useMemo(() => visibleCoders(coderView, project.coders, project.currentCoderId), [coderView, project.coders, project.currentCoderId]);
 
-  const { takeInitialScroll, rememberScroll, flushWorkspace } = workspace;
+  const { takeInitialScroll, rememberScroll, flushWorkspace, coderViewChosen } = workspace;
+  const setCoderView = useCallback(
+    (view: CoderView) => {
+      setCoderViewState(view);
+      coderViewChosen(viewValue(view));
+    },
+    [coderViewChosen],
+  );
   const actions = useMemo<DocumentActions>(
     () => ({
       openDocument,
       setSelection,
       codeSelection,
+      codeSelectionAtNewCode,
+      codeSelectionInVivo,
       setExtentEdit,
       setActiveCodeId,
       setCoderView,
@@ -93,7 +133,7 @@ export function DocumentProvider({ children }: { children: ReactNode }) {
       rememberScroll,
       flushWorkspace,
     }),
-    [openDocument, setSelection, codeSelection, takeInitialScroll, rememberScroll, flushWorkspace],
+    [openDocument, setSelection, codeSelection, codeSelectionAtNewCode, codeSelectionInVivo, setCoderView, takeInitialScroll, rememberScroll, flushWorkspace],
   );
   const state = useMemo<DocumentState>(
     () => ({ documentId, selection, focusRequest, extentEdit, activeCodeId, coderView, visibleCoderIds, attributeFilter }),

@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { Context } from 'react';
 import type { AttributeFilter, ChangeChannel, ChangeResult, HistoryState, Input, ProjectSnapshot } from '../../../../../shared/api/contract';
+import type { MemoTarget } from '../../../../../shared/domain/schemas';
 import type { CentreView, CoderView, DocumentSpan } from '../types';
 
 /**
@@ -77,6 +78,10 @@ export interface DocumentActions {
   setSelection(selection: DocumentSpan | null): void;
   /** Codes the current selection at `codeId` for the current coder (asks for a name first if needed). */
   codeSelection(codeId: string): Promise<void>;
+  /** Creates a code named as typed ("Parent/Child": under another) and codes the selection at it, in one step. */
+  codeSelectionAtNewCode(typed: string): Promise<void>;
+  /** Codes the selection in vivo: its words name a new code, at which it is coded, in one step. */
+  codeSelectionInVivo(): Promise<void>;
   setExtentEdit(edit: ExtentEdit | null): void;
   setActiveCodeId(codeId: string | null): void;
   setCoderView(view: CoderView): void;
@@ -92,11 +97,21 @@ export interface DocumentActions {
 export interface ViewState {
   centre: CentreView;
   paletteOpen: boolean;
+  /** What the docked memo panel shows memos on; null when it is closed. */
+  memoTarget: MemoTarget | null;
+  /** Selections in the reader widen to whole words (Alt held while selecting keeps the exact characters). */
+  snapWords: boolean;
+  /** The sheet of keyboard shortcuts is open. */
+  shortcutsOpen: boolean;
 }
 
 export interface ViewActions {
   setCentre(view: CentreView): void;
   setPaletteOpen(open: boolean): void;
+  /** Opens the docked memo panel on a subject (null closes it). */
+  openMemos(target: MemoTarget | null): void;
+  setSnapWords(on: boolean): void;
+  setShortcutsOpen(open: boolean): void;
   /**
    * Shows a message in the status bar, whose line is the workbench's one polite live region:
    * screen readers announce every message said here (coding, undo and redo, import results).

@@ -6,7 +6,7 @@ import { useApi } from '../../../api/context';
 const SCROLL_SAVE_DELAY_MS = 500;
 
 /**
- * Where the user is in the project (last document, scroll offset), saved to the workspace:
+ * Where the user is in the project (last document, scroll offset, whose codings shown), saved to the workspace:
  * scroll positions after a pause, and anything pending when the page hides or the workbench goes.
  */
 export function useWorkspaceMemory(project: ProjectSnapshot, showError: (error: unknown) => void) {
@@ -70,5 +70,8 @@ export function useWorkspaceMemory(project: ProjectSnapshot, showError: (error: 
     };
   }, [flushWorkspace]);
 
-  return { takeInitialScroll, rememberScroll, flushWorkspace, documentOpened };
+  /** Whose codings the reader shows: kept per project, so it opens as it was left (the sample on all coders). */
+  const coderViewChosen = useCallback((view: string) => void save({ coderView: view }), [save]);
+
+  return { takeInitialScroll, rememberScroll, flushWorkspace, documentOpened, coderViewChosen };
 }

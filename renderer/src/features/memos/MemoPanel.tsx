@@ -1,0 +1,65 @@
+import { useMemo } from 'react';
+import { MemoCard } from './MemoCard';
+import { MemoEditor } from './MemoEditor';
+import { memoSubjectKind, memoSubjectLabel, memosOn } from './memoSubjects';
+import { useCodingPlaces } from './useCodingPlaces';
+import { useMemoActions } from './useMemoActions';
+import styles from './MemoPanel.module.css';
+import overlayStyles from '../../ui/overlay.module.css';
+import { useProject, useView, useViewActions } from '../workbench/state/contexts';
+
+/**
+ * The docked memo panel: the memos on one subject (the project, a document, a code or a coding),
+ * everyone's, with a box for a new one. It sits beside the reader, so the text stays in view
+ * and can be scrolled and coded while a memo is written.
+ */
+export function MemoPanel() {
+  const { memoTarget: target } = useView();
+  const { openMemos } = useViewActions();
+  const { project } = useProject();
+  const actions = useMemoActions();
+  const places = useCodingPlaces(target?.type === 'coding');
+  const memos = useMemo(() => (target ? memosOn(project.memos, target) : []), [project.memos, target]);
+  const colorOf = useMemo(() => new Map(project.coders.map((c) => [c.id, c.color])), [project.coders]);
+  if (!target) return null;
+  const kind = memoSubjectKind(target);
+  const label = memoSubjectLabel(target, project, places);
+
+  return (
+    <section className={styles.memoPanel} aria-label="Memo panel" data-docked-panel="">
+      <header className={styles.memoPanelHead}>
+        <div className={styles.memoPanelTitle}>
+          <span className={styles.memoPanelKind}>{kind === label ? 'Memos' : `Memos on this ${kind.toLowerCase()}`}</span>
+          <h2 className={styles.memoPanelSubject} title={label}>
+            {label}
+          </h2>
+        </div>
+        <button type="button" className={overlayStyles.iconButton} aria-label="Close the memo panel" onClick={() => openMemos(null)}>
+          <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+            <path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
+          </svg>
+        </button>
+      </header>
+      <div className={styles.memoPanelBody}>
+        {memos.length > 0 ? (
+          <ul className={styles.memoPanelList} aria-label="Memos">
+            {memos.map((memo) => (
+              <li key={memo.id}>
+                <MemoCard
+                  memo={memo}
+                  authorColor={colorOf.get(memo.coderId) ?? null}
+                  own={memo.coderId === project.currentCoderId}
+                  onSave={(text) => actions.update(memo.id, text)}
+                  onDelete={() => actions.remove(memo.id)}
+                />
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className={styles.memoPanelNone}>No memos on this yet.</p>
+        )}
+        <MemoEditor key={JSON.stringify(target)} label="New memo" autoFocus onSave={(text) => actions.create(target, text)} />
+      </div>
+    </section>
+  );
+}

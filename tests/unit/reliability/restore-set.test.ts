@@ -1,0 +1,97 @@
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../../shared/api/dispatch';
+import { createBackend } from '../../../electron/services/backend';
+import { checkProject } from '../../../electron/services/project/check-project';
+import { createProject } from '../../../electron/services/project/create-project';
+import { fixedDeps, useTempDirs } from '../../helpers/temp-dir';
+import { addCoder, addCodings, addDocument } from '../../helpers/store-edits';
+
+/**
+ * Issue 15's scenario: code a passage as "Real Coder", close, damage
+ * project.json, restore it. Restoring project.json alone from a backup older than the coder hid
+ * their work and left a coder file that project.json did not list; a set restores them together.
+ */
+
+const tempDir = useTempDirs();
+const TEXT = 'Facilitator: Welcome.\n\nParticipant 1: We started the walking group ourselves.';
+
+function backend(root: string) {
+  return createBackend({ dataDir: join(root, 'data'), documentsDir: join(root, 'Documents'), resourcesDir: 'resources', shell: 'browser', deps: fixedDeps(Date.UTC(2026, 0, 8, 12)) });
+}
+
+/** A project where "Real Coder" coded a passage in one session, then closed it. */
+async function codedProject() {
+  const root = await tempDir();
+  const dir = join(root, 'Study.marginalia');
+  const store = await createProject(dir, { name: 'Study', template: 'thrive-ldn' }, fixedDeps(Date.UTC(2026, 0, 5, 9)));
+  const doc = await addDocument(store, { name: 'Conversation 1', text: TEXT, turns: [], attributes: {}, importedFrom: 'c1.txt' });
+  const coder = await addCoder(store, 'Real Coder', '#1d70b8');
+  const codeId = store.data.codebook.find((c) => c.name === 'Communities take the lead')!.id;
+  await addCodings(store, coder.id, [{ documentId: doc.id, codeId, start: 38, end: 77 }]);
+  await store.close();
+  return { root, dir, coder, codeId };
+}
+
+const truncate = async (file: string) => writeFile(file, (await readFile(file, 'utf-8')).slice(0, 40));
+
+describe('restoring project.json restores the backup set it belongs to', () => {
+  it('keeps the coder and their coding, lists no coder file twice, and passes check', async () => {
+    const { root, dir, coder, codeId } = await codedProject();
+    const coderFile = join(dir, 'coders', `${coder.id}.json`);
+    const coderBefore = await readFile(coderFile, 'utf-8');
+    await truncate(join(dir, 'project.json'));
+
+    const app = await backend(root);
+    const reply = await dispatch(app.handlers, 'project.open', { path: dir });
+    const offer = !reply.ok ? reply.error.restore! : null;
+    expect(offer?.file).toBe('project.json');
+    const restored = await app.handlers['project.restoreBackup']({ path: offer!.projectPath, file: offer!.file });
+
+    expect(restored.alsoRestored).toEqual([`coders/${coder.id}.json`]);
+    expect(restored.message).toMatch(/project\.json was restored from the backup of .*together with the 1 coder file taken at the same moment/);
+    expect(restored.snapshot.coders.map((c) => c.name)).toContain('Real Coder');
+    expect(restored.snapshot.codingCounts[codeId]?.[coder.id]).toBe(1);
+    // Coding again as the same coder adds to their file: no second "Real Coder".
+    expect(restored.snapshot.coders.filter((c) => c.name === 'Real Coder')).toHaveLength(1);
+    // Every file replaced is kept aside, the damaged project.json first of all.
+    expect(restored.damagedCopy).toMatch(/^damaged\/project\./);
+    expect(restored.keptAside).toEqual(expect.arrayContaining([restored.damagedCopy, expect.stringMatching(/^damaged\/coders-/)]));
+    expect(JSON.parse(await readFile(join(dir, restored.keptAside.find((k) => k.startsWith('damaged/coders-'))!), 'utf-8'))).toEqual(JSON.parse(coderBefore));
+    await app.shutdown();
+    expect(await checkProject(dir)).toEqual([]);
+  });
+
+  it('restoring an older set never leaves a coder file project.json does not list: it goes to damaged/', async () => {
+    const { root, dir, coder } = await codedProject();
+    // The set taken before the first change: the blank project, before "Real Coder" existed.
+    const sets = (await readdir(join(dir, 'backups'))).filter((n) => n.startsWith('set.')).sort();
+    expect(sets.length).toBeGreaterThanOrEqual(2);
+    const oldest = sets[0]!.replace(/^set\./, 'project.');
+    await truncate(join(dir, 'project.json'));
+
+    const app = await backend(root);
+    const restored = await app.handlers['project.restoreBackup']({ path: dir, file: 'project.json', backup: oldest });
+    expect(restored.backup).toBe(`backups/${oldest}`);
+    expect(restored.snapshot.coders.map((c) => c.name)).not.toContain('Real Coder');
+    expect(await readdir(join(dir, 'coders'))).toEqual([]);
+    expect(restored.keptAside.some((k) => k.startsWith(`damaged/coders-${coder.id}`))).toBe(true);
+    await app.shutdown();
+    expect(await checkProject(dir)).toEqual([]);
+  });
+
+  it('falls back to project.json alone when its set is not whole (a member damaged)', async () => {
+    const { root, dir, coder } = await codedProject();
+    const backups = join(dir, 'backups');
+    const newest = (await readdir(backups)).filter((n) => n.startsWith('set.')).sort().at(-1)!.replace(/^set\.|\.json$/g, '');
+    await writeFile(join(backups, `coders-${coder.id}.${newest}.json`), 'damaged');
+    await truncate(join(dir, 'project.json'));
+    const app = await backend(root);
+    const restored = await app.handlers['project.restoreBackup']({ path: dir, file: 'project.json' });
+    expect(restored.alsoRestored).toEqual([]);
+    // The coder's own file was left as it was.
+    expect(await readdir(join(dir, 'coders'))).toContain(`${coder.id}.json`);
+    await app.shutdown();
+  });
+});

@@ -1,0 +1,128 @@
+import { mkdir, symlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { channels, contract } from '../../../shared/api/contract';
+import { dispatchRequest } from '../../../shared/api/dispatch';
+import { PathGrants } from '../../../electron/services/access/path-grants';
+import { requestPaths } from '../../../electron/services/access/request-paths';
+import { SAMPLE_PATH, sampleBackend } from '../../helpers/backend';
+import { useTempDirs } from '../../helpers/temp-dir';
+
+const tempDir = useTempDirs();
+
+/** True when a JSON schema has a property called "path" anywhere. */
+function takesPath(schema: unknown): boolean {
+  if (typeof schema !== 'object' || schema === null) return false;
+  const properties = (schema as { properties?: Record<string, unknown> }).properties;
+  if (properties && Object.hasOwn(properties, 'path')) return true;
+  return Object.values(schema).some(takesPath);
+}
+
+describe('requestPaths', () => {
+  it('covers exactly the channels whose input has a path', () => {
+    const withPath = channels.filter((c) => takesPath(z.toJSONSchema(contract[c].input, { io: 'input', unrepresentable: 'any' })));
+    expect(withPath.length).toBeGreaterThan(3);
+    expect(Object.keys(requestPaths).sort()).toEqual([...withPath].sort());
+  });
+
+  it('finds every path of a request, staged uploads excepted', () => {
+    expect(requestPaths['import.run']!({ items: [{ source: { path: '/a.txt' }, options: {} }, { source: { stagedId: 'x' }, options: {} }, { source: { path: '/b.docx' }, options: {} }] })).toEqual([
+      { path: '/a.txt', use: 'read' },
+      { path: '/b.docx', use: 'read' },
+    ]);
+    expect(requestPaths['project.create']!({ path: '/p/New', name: 'New', template: 'empty' })).toEqual([{ path: '/p/New', use: 'create' }]);
+  });
+});
+
+describe('PathGrants', () => {
+  async function setUp() {
+    const root = await tempDir();
+    const project = join(root, 'Study.marginalia');
+    await mkdir(join(project, 'sources'), { recursive: true });
+    await writeFile(join(project, 'project.json'), '{}');
+    await writeFile(join(project, 'sources', 'a.txt'), 'text');
+    await writeFile(join(root, 'secret.txt'), 'not yours');
+    await mkdir(join(root, 'picked'));
+    await writeFile(join(root, 'picked', 'interview.txt'), 'hello');
+    let open: string | null = null;
+    const grants = new PathGrants(() => open);
+    return { root, project, grants, setOpen: (dir: string | null) => (open = dir) };
+  }
+
+  it('refuses to read a file the user did not choose, saying how to choose it', async () => {
+    const { root, grants } = await setUp();
+    await expect(grants.check(join(root, 'secret.txt'), 'read')).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      file: join(root, 'secret.txt'),
+      message: `${join(root, 'secret.txt')} was not chosen by you in this session, so Marginalia will not read it: add it with Import (or drop it on the window).`,
+    });
+    await expect(grants.check('/etc/passwd', 'read')).rejects.toThrow(/not chosen by you/);
+  });
+
+  it('lets through a file that was picked, and only that', async () => {
+    const { root, grants } = await setUp();
+    await grants.allow(join(root, 'picked', 'interview.txt'));
+    await expect(grants.check(join(root, 'picked', '.', 'interview.txt'), 'read')).resolves.toBeUndefined();
+    await expect(grants.check(join(root, 'picked', 'other.txt'), 'read')).rejects.toThrow(/not chosen/);
+  });
+
+  it('lets through anything inside the open project, but no way out of it (.. or a symlink)', async () => {
+    const { root, project, grants, setOpen } = await setUp();
+    setOpen(project);
+    await expect(grants.check(join(project, 'sources', 'a.txt'), 'read')).resolves.toBeUndefined();
+    await expect(grants.check(join(project, '..', 'secret.txt'), 'read')).rejects.toThrow(/not chosen/);
+    if (process.platform !== 'win32') {
+      await symlink(join(root, 'secret.txt'), join(project, 'sources', 'leak.txt'));
+      await expect(grants.check(join(project, 'sources', 'leak.txt'), 'read')).rejects.toThrow(/not chosen/);
+    }
+    setOpen(null);
+    await expect(grants.check(join(project, 'sources', 'a.txt'), 'read')).rejects.toThrow(/not chosen/);
+  });
+
+  it('opens only Marginalia project folders', async () => {
+    const { root, project, grants } = await setUp();
+    await expect(grants.check(project, 'project')).resolves.toBeUndefined();
+    await expect(grants.check(root, 'project')).rejects.toThrow(`${root} is not a Marginalia project folder (it has no project.json)`);
+    await expect(grants.check('/etc', 'project')).rejects.toThrow(/not a Marginalia project folder/);
+  });
+});
+
+describe('the path guard on the real handlers', () => {
+  it('refuses to import an unpicked file or open a folder that is not a project, and saves nothing', async () => {
+    const root = await tempDir();
+    const backend = await sampleBackend(root);
+    try {
+      const secret = join(root, 'private-notes.txt');
+      await writeFile(secret, 'A: not for import\n');
+      const documents = async () => (await backend.handlers['app.getState']({})).project!.documents.length;
+      const before = await documents();
+
+      for (const channel of ['import.run', 'import.inspect'] as const) {
+        const input = channel === 'import.run' ? { items: [{ source: { path: secret }, options: {} }] } : { source: { path: secret } };
+        const refused = await dispatchRequest(backend.handlers, channel, input);
+        expect(refused.reply, channel).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', file: secret, message: expect.stringMatching(/not chosen by you/) } });
+      }
+      expect(await documents()).toBe(before);
+      for (const channel of ['project.open', 'exchange.importProject'] as const) {
+        const refused = await dispatchRequest(backend.handlers, channel, { path: root });
+        expect(refused.reply, channel).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/not a Marginalia project folder/) } });
+      }
+      const restore = await dispatchRequest(backend.handlers, 'project.restoreBackup', { path: '/etc', file: 'project.json' });
+      expect(restore.reply).toMatchObject({ ok: false, error: { message: expect.stringMatching(/not a Marginalia project folder/) } });
+      // The project is still the one open.
+      expect((await backend.handlers['app.getState']({})).project!.path).toBe(join(root, SAMPLE_PATH));
+
+      // A file inside the open project may be read; one the user picked too.
+      const inside = join(root, SAMPLE_PATH, 'notes.txt');
+      await writeFile(inside, 'A: kept with the project\n');
+      expect((await dispatchRequest(backend.handlers, 'import.inspect', { source: { path: inside } })).reply).toMatchObject({ ok: true });
+      await backend.grants.allow(secret);
+      const imported = await dispatchRequest(backend.handlers, 'import.run', { items: [{ source: { path: secret }, options: {} }] });
+      expect(imported.reply).toMatchObject({ ok: true });
+      expect(await documents()).toBe(before + 1);
+    } finally {
+      await backend.shutdown();
+    }
+  });
+});
