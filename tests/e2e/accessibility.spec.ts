@@ -105,7 +105,6 @@ test('axe: the reader with a selection, the coding popover and the codebook dial
   for (const [action, name] of [
     ['Recolour…', /Zero suicide/],
     ['Describe…', 'Describe “Zero suicide”'],
-    ['Memo…', /Zero suicide/],
     ['Merge into…', 'Merge “Zero suicide” into…'],
     ['Delete…', /Delete “Zero suicide”/],
   ] as const) {
@@ -115,6 +114,12 @@ test('axe: the reader with a selection, the coding popover and the codebook dial
     await audit(page, `the codebook's ${action} dialog`, 'dialog[open]');
     await closeDialog(page, dialog);
   }
+
+  // A code's memos open in the panel docked above the codebook, not in a dialog.
+  await codeMenu(page, 'Zero suicide', 'Memo…');
+  const memos = page.getByRole('region', { name: 'Memo panel' });
+  await expect(memos).toContainText('Zero suicide');
+  await audit(page, 'the docked memo panel', '[data-docked-panel]');
 });
 
 test('axe: the import and export dialogs', async ({ app, page }) => {
