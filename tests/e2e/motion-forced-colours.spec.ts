@@ -6,8 +6,8 @@ import { expect, test } from './web-app';
 /*
  * The reader for people who turn motion off or use Windows high contrast: with
  * prefers-reduced-motion nothing on the page animates or transitions; in forced-colors mode coded
- * text, coders' stripes, the selection, the keyboard focus, the selected tab and pressed toggles
- * all still show, in system colours.
+ * text, coders' stripes, the selection, the keyboard focus, the selected tab and document and
+ * pressed toggles all still show, in system colours.
  */
 
 async function openReaderWithSelection(page: Page, app: Parameters<typeof openWithCoderName>[1]): Promise<void> {
@@ -73,6 +73,7 @@ test('forced colours: coded text, stripes, the selection and focus stay visible'
       selectedBackground: getComputedStyle(selected).backgroundColor,
       focusOutline: `${focus.outlineStyle} ${focus.outlineColor}`,
       selectedTab: getComputedStyle(document.querySelector('[role="tab"][aria-selected="true"]')!).backgroundColor,
+      selectedDocument: getComputedStyle(document.querySelector('[role="option"][aria-selected="true"]')!).backgroundColor,
       pressedToggle: getComputedStyle(document.querySelector('button[aria-pressed="true"]')!).backgroundColor,
     };
   });
@@ -81,6 +82,7 @@ test('forced colours: coded text, stripes, the selection and focus stay visible'
   expect(look.selectedBackground, 'the selection takes the system highlight').toBe(look.highlight);
   expect(look.focusOutline, 'focus is ringed in the system highlight').toBe(`solid ${look.highlight}`);
   expect(look.selectedTab, 'the selected tab is marked').toBe(look.highlight);
+  expect(look.selectedDocument, 'the open document is marked in the list').toBe(look.highlight);
   expect(look.pressedToggle, 'a pressed toggle is marked').toBe(look.highlight);
   await expect(reader).toBeFocused();
   await page.screenshot({ path: 'test-results/forced-colours-reader.png' });
