@@ -112,7 +112,7 @@ export function buildTable(result: AgreementResult, aggregations: readonly Aggre
   });
   const row = (codeId: string, cells: Record<string, CellValue>): TableRow => {
     const code = codeOf(codeId);
-    return { codeId, name: code?.name ?? 'Unknown code', path: code?.path ?? [], color: code?.color ?? '#6b777d', cells };
+    return { codeId, name: code?.name ?? 'Unknown code', path: code?.path ?? [], color: code?.color ?? '#5b6266', cells };
   };
   const base = { unit, minimum: settings.minimum, bands: settings.bands, pairwise: [] as TableModel['pairwise'] };
   const finish = (model: Omit<TableModel, 'belowMinimum' | keyof typeof base> & Partial<typeof base>): TableModel => ({ ...base, ...model, belowMinimum: belowMinimum(model.rows, model.primary) });

@@ -71,8 +71,8 @@ describe('heat shading', () => {
     const high = heatShade(10, 10);
     expect(low.percent).toBeGreaterThan(0);
     expect(low.percent).toBeLessThan(high.percent);
-    expect(high.percent).toBe(82);
-    expect(heatShade(20, 10).percent).toBe(82);
+    expect(high.percent).toBe(90);
+    expect(heatShade(20, 10).percent).toBe(90);
   });
 
   it('grows with the value and turns the number white only where the shade is dark', () => {
@@ -80,8 +80,9 @@ describe('heat shading', () => {
     for (let i = 1; i < shades.length; i++) expect(shades[i]!.percent).toBeGreaterThan(shades[i - 1]!.percent);
     expect(shades[0]!.dark).toBe(false);
     expect(shades[9]!.dark).toBe(true);
-    expect(shades.every((s) => s.dark === s.percent >= 50)).toBe(true);
+    expect(shades.every((s) => s.dark === s.percent >= 80)).toBe(true);
   });
+
 
   it('scales plain rows and rolled-up rows apart, and leaves the diagonal out', () => {
     const row = (cells: number[], aggregate = false) => ({ code: treeRows(codebook)[0]!, cells, total: null, aggregate });

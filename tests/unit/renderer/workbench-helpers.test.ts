@@ -5,6 +5,7 @@ import { dropAction } from '../../../renderer/src/features/workbench/dropAction'
 import { filterPalette, newCodeOffer, paletteEntries } from '../../../renderer/src/features/workbench/palette';
 import { shortcutFor } from '../../../renderer/src/features/workbench/shortcuts';
 import type { KeyInput } from '../../../renderer/src/features/workbench/shortcuts';
+import { nextPaneIndex } from '../../../renderer/src/features/workbench/paneCycle';
 
 const span = { documentId: 'd1', start: 5, end: 20 };
 
@@ -85,6 +86,17 @@ describe('code palette', () => {
 const key = (k: string, mods: Partial<KeyInput> = {}): KeyInput => ({ key: k, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods });
 
 describe('workbench shortcuts', () => {
+  it('F6 and Shift+F6 cycle the panes, even from a text field, wrapping at either end', () => {
+    expect(shortcutFor(key('F6'), true, false)).toEqual({ type: 'cyclePanes', backwards: false });
+    expect(shortcutFor(key('F6', { shiftKey: true }), false, false)).toEqual({ type: 'cyclePanes', backwards: true });
+    expect(shortcutFor(key('F6', { ctrlKey: true }), false, false)).toBeNull();
+    expect([0, 1, 2, 3].map((i) => nextPaneIndex(i, 4, false))).toEqual([1, 2, 3, 0]);
+    expect([0, 1, 2, 3].map((i) => nextPaneIndex(i, 4, true))).toEqual([3, 0, 1, 2]);
+    expect(nextPaneIndex(-1, 4, false)).toBe(0);
+    expect(nextPaneIndex(-1, 4, true)).toBe(3);
+    expect(nextPaneIndex(-1, 0, false)).toBe(-1);
+  });
+
   it('maps Ctrl+K, Ctrl+Z, Shift+Ctrl+Z and Ctrl+Y (Cmd on Apple), digits and Escape', () => {
     expect(shortcutFor(key('k', { ctrlKey: true }), false, false)).toEqual({ type: 'palette' });
     expect(shortcutFor(key('k', { metaKey: true }), false, true)).toEqual({ type: 'palette' });

@@ -85,16 +85,20 @@ export function heatScale(table: Pick<HeatTable, 'rows' | 'diagonal'>): number[]
 }
 
 export interface HeatShade {
-  /** How much of the accent colour to mix into white: 0 for nothing, 12–82 otherwise. */
+  /** How much of the accent colour to mix into white: 0 for nothing, 12–90 otherwise. */
   percent: number;
   /** The shade is dark enough that the number must be drawn in white to stay readable. */
   dark: boolean;
 }
 
 const LIGHTEST = 12;
-const DARKEST = 82;
-/** Above this much accent, dark text loses contrast: the number turns white. */
-const DARK_FROM = 50;
+const DARKEST = 90;
+/**
+ * The number is readable (4.5:1) in the dark text colour up to LIGHT_UNTIL % of accent and in
+ * white from DARK_FROM %; between them neither is, so shades there are moved to the nearer edge.
+ */
+const LIGHT_UNTIL = 66;
+const DARK_FROM = 80;
 
 /**
  * A cell's shade, relative to the largest cell: nothing for zero (or less), a light tint for
@@ -103,7 +107,8 @@ const DARK_FROM = 50;
 export function heatShade(value: number, max: number): HeatShade {
   if (!(value > 0) || !(max > 0)) return { percent: 0, dark: false };
   const fraction = Math.min(1, value / max);
-  const percent = Math.round(LIGHTEST + (DARKEST - LIGHTEST) * fraction);
+  const mixed = Math.round(LIGHTEST + (DARKEST - LIGHTEST) * fraction);
+  const percent = mixed > LIGHT_UNTIL && mixed < DARK_FROM ? (mixed - LIGHT_UNTIL < DARK_FROM - mixed ? LIGHT_UNTIL : DARK_FROM) : mixed;
   return { percent, dark: percent >= DARK_FROM };
 }
 

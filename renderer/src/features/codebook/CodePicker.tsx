@@ -102,7 +102,6 @@ export function CodePicker({ label, listLabel = 'Codes', options, value, onChang
             key={o.id}
             id={optionId(o.id)}
             role="option"
-            aria-label={[...o.parents, o.name].join(' › ')}
             aria-selected={o.id === value}
             className={codebookStyles.codePickerOption}
             onMouseDown={(event) => event.preventDefault()}

@@ -194,6 +194,7 @@ export function CodebookTree(props: CodebookTreeProps) {
       ref={treeRef}
       role="tree"
       aria-label="Codebook"
+      data-pane-start=""
       className={styles.codeTree}
       onKeyDown={onKeyDown}
       onFocus={onFocus}

@@ -127,6 +127,7 @@ export function DocumentList({ documents, attributes, openId, onOpen }: Document
       role="listbox"
       aria-label="Documents"
       tabIndex={0}
+      data-pane-start=""
       className={styles.docList}
       style={windowed ? { paddingTop: `calc(var(--sp-2) + ${padTop}px)`, paddingBottom: `calc(var(--sp-2) + ${padBottom}px)` } : undefined}
       aria-activedescendant={selectedIndex >= 0 ? optionId(documents[selectedIndex]!.id) : undefined}

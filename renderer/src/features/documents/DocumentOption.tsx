@@ -18,9 +18,11 @@ export interface DocumentOptionProps {
   onContextMenu: (at: { x: number; y: number }) => void;
 }
 
-/** One document in the list: named by the document's name, its attributes as a description. */
+/**
+ * One document in the list, named by what it shows: its name, then its attributes (WCAG 2.5.3,
+ * Label in Name: a voice-control user says what they see, and a screen reader reads the same).
+ */
 export function DocumentOption({ ref, index, setSize, id, name, summary, selected, open, onClick, onContextMenu }: DocumentOptionProps) {
-  const summaryId = `${id}-summary`;
   const classes = [styles.docOption, selected ? styles.docOptionSelected : '', open ? styles.docOptionOpen : ''];
   return (
     <li
@@ -30,10 +32,8 @@ export function DocumentOption({ ref, index, setSize, id, name, summary, selecte
       data-index={index}
       aria-setsize={setSize}
       aria-posinset={index + 1}
-      aria-label={name}
       aria-selected={selected}
       aria-current={open ? 'true' : undefined}
-      aria-describedby={summary.length > 0 ? summaryId : undefined}
       className={classes.filter(Boolean).join(' ')}
       title={name}
       onClick={onClick}
@@ -56,7 +56,7 @@ export function DocumentOption({ ref, index, setSize, id, name, summary, selecte
       <span className={styles.docOptionText}>
         <span className={styles.docOptionName}>{name}</span>
         {summary.length > 0 ? (
-          <span className={styles.docOptionSummary} id={summaryId}>
+          <span className={styles.docOptionSummary}>
             {summary.map((part, i) => (
               // Each value stays on one line, its separator with it; lines break between values.
               <Fragment key={i}>

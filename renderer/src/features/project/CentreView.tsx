@@ -71,7 +71,7 @@ export function CentreView({ revision }: { revision: number }) {
   const panelId = `${baseId}-panel`;
 
   return (
-    <main className={styles.projectCentre}>
+    <main className={styles.projectCentre} data-f6-pane="">
       <div ref={tabsRef} className={styles.centreTabs} role="tablist" aria-label="Centre view" onKeyDown={onKeyDown}>
         {tabs.map((tab) => {
           const selected = tab.kind === centre.kind;
@@ -85,6 +85,7 @@ export function CentreView({ revision }: { revision: number }) {
               aria-selected={selected}
               aria-controls={panelId}
               tabIndex={selected ? 0 : -1}
+              data-pane-start={selected ? '' : undefined}
               className={styles.centreTabsTab}
               onClick={() => select(tab.kind)}
             >

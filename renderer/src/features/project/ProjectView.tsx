@@ -51,11 +51,11 @@ function Workbench({ revision, onClose }: { revision: number; onClose: () => Pro
       />
       <WorkbenchDnd>
         <div className={styles.projectPanes}>
-          <aside className={styles.projectSide} aria-label="Documents">
+          <aside className={styles.projectSide} aria-label="Documents" data-f6-pane="">
             <DocumentsPanel />
           </aside>
           <CentreView revision={revision} />
-          <aside className={styles.projectSide} aria-label="Codebook">
+          <aside className={styles.projectSide} aria-label="Codebook" data-f6-pane="">
             <MemoPanel />
             <CodebookPanel />
           </aside>

@@ -17,7 +17,8 @@ export function StatusBar() {
   return (
     <footer className={styles.statusbar}>
       <p className={styles.statusbarMessage} role="status" aria-live="polite">
-        {status ?? ''}
+        {/* A new node per message: live regions announce what is added, so a repeated message is read again. */}
+        {status ? <span key={status.serial}>{status.text}</span> : null}
       </p>
       <p className={styles.statusbarFacts}>
         {selection ? <span>{plural(selection.end - selection.start, 'character')} selected · 1–9 or Ctrl+K to code</span> : null}

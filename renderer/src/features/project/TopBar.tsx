@@ -33,7 +33,7 @@ export function TopBar({ name, path, onClose }: TopBarProps) {
   });
 
   return (
-    <header className={styles.topbar}>
+    <header className={styles.topbar} data-f6-pane="">
       <div className={styles.topbarApp}>
         <AboutButton />
       </div>

@@ -177,6 +177,7 @@ export function ReaderBody({ content, codings, stripeFilter }: ReaderBodyProps) 
   }
 
   return (
+    // Focusable so keyboard users can scroll the text with the arrow and page keys (WCAG 2.1.1).
     <div
       ref={scrollRef}
       className={readerStyles.readerScroll}

@@ -1,6 +1,8 @@
 import { memo } from 'react';
 import type { MouseEvent } from 'react';
+import { readableOn, UI_CONTRAST } from '../../../../shared/colour/contrast';
 import type { Coder } from '../../../../shared/domain/schemas';
+import { tokenColour } from '../../lib/tokenColour';
 import type { StripeBox, StripeColumns, StripeLabel } from './stripes';
 import { BAR_WIDTH, LABEL_HEIGHT } from './stripes';
 import type { MemoMark } from './useStripes';
@@ -57,6 +59,9 @@ export const StripeMargin = memo(function StripeMargin(props: StripeMarginProps)
     onBlur: () => onHover(null),
   });
   const labelLeft = MEMO_GUTTER + columns.width;
+  // A stripe is the only mark of its code in the margin: 3:1 against the page, whatever colour the user chose.
+  const surface = tokenColour('--c-surface');
+  const stripeColour = (codeId: string) => readableOn(colorOf(codeId), surface, UI_CONTRAST);
 
   return (
     <div className={styles.stripes} aria-label="Coding stripes" role="group">
@@ -92,7 +97,7 @@ export const StripeMargin = memo(function StripeMargin(props: StripeMarginProps)
               key={box.key}
               type="button"
               className={[styles.stripe, hotKey === box.key ? styles.stripeHot : ''].filter(Boolean).join(' ')}
-              style={{ top: box.top, left: MEMO_GUTTER + box.left, width: BAR_WIDTH, height: box.height, ['--stripe' as string]: colorOf(box.codeId) }}
+              style={{ top: box.top, left: MEMO_GUTTER + box.left, width: BAR_WIDTH, height: box.height, ['--stripe' as string]: stripeColour(box.codeId) }}
               data-pattern={box.pattern}
               data-stripe-code={box.codeId}
               data-stripe-coder={box.coderId ?? undefined}
@@ -114,7 +119,7 @@ export const StripeMargin = memo(function StripeMargin(props: StripeMarginProps)
               key={key}
               type="button"
               className={[styles.label, hotKey === key ? styles.labelHot : ''].filter(Boolean).join(' ')}
-              style={{ top: label.top, left: labelLeft, ['--stripe' as string]: colorOf(label.codeId) }}
+              style={{ top: label.top, left: labelLeft, ['--stripe' as string]: stripeColour(label.codeId) }}
               title={name}
               data-stripe-label={label.codeId}
               onMouseDown={(event) => event.preventDefault()}

@@ -31,6 +31,13 @@ function groups(command: string): { title: string; keys: [string, string][] }[] 
         [`Shift+${command}+Z`, 'Redo'],
       ],
     },
+    {
+      title: 'Moving around',
+      keys: [
+        ['F6', 'Go to the next pane (top bar, documents, centre view, codebook)'],
+        ['Shift+F6', 'Go to the previous pane'],
+      ],
+    },
     { title: 'Help', keys: [['?', 'This sheet']] },
   ];
 }

@@ -1,5 +1,6 @@
 import { useEffect, useEffectEvent } from 'react';
 import { useApiEvents } from '../../api/context';
+import { focusNextPane } from './paneCycle';
 import { isApplePlatform, shortcutFor } from './shortcuts';
 import { useProject, useChanges, useDocument, useDocumentActions, useViewActions } from './state/contexts';
 
@@ -22,7 +23,8 @@ function modalOpen(): boolean {
 /**
  * The workbench's keys: 1–9 code the selection at the quick codes, Ctrl/Cmd+K opens the code
  * palette, Ctrl/Cmd+I codes the selection in vivo, Ctrl/Cmd+Z undoes, Shift+Ctrl/Cmd+Z and Ctrl+Y
- * redo, Escape drops the selection, ? shows the sheet of shortcuts.
+ * redo, Escape drops the selection, ? shows the sheet of shortcuts, F6 and Shift+F6 move between
+ * panes.
  */
 export function WorkbenchShortcuts() {
   const { quickCodes } = useProject();
@@ -57,6 +59,10 @@ export function WorkbenchShortcuts() {
         else say(`No quick code on key ${shortcut.index + 1}: pin a code in the codebook to use it.`);
         return;
       }
+      case 'cyclePanes':
+        event.preventDefault();
+        focusNextPane(shortcut.backwards);
+        return;
       case 'help':
         event.preventDefault();
         setShortcutsOpen(true);

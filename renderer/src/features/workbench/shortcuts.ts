@@ -16,7 +16,8 @@ export type Shortcut =
   | { type: 'quickCode'; index: number }
   | { type: 'inVivo' }
   | { type: 'clearSelection' }
-  | { type: 'help' };
+  | { type: 'help' }
+  | { type: 'cyclePanes'; backwards: boolean };
 
 /** Whether the platform's command key is Cmd (Apple) rather than Ctrl. */
 export function isApplePlatform(platform: string): boolean {
@@ -28,6 +29,8 @@ export function isApplePlatform(platform: string): boolean {
  * where the field's own undo and digits apply and nothing here does.
  */
 export function shortcutFor(e: KeyInput, typing: boolean, apple: boolean): Shortcut | null {
+  // F6 leaves a text field too: it is how a keyboard user gets from one pane to the next.
+  if (e.key === 'F6' && !e.ctrlKey && !e.metaKey && !e.altKey) return { type: 'cyclePanes', backwards: e.shiftKey };
   if (typing) return null;
   const command = apple ? e.metaKey : e.ctrlKey;
   const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;

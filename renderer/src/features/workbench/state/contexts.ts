@@ -116,7 +116,10 @@ export interface ViewActions {
   openMemos(target: MemoTarget | null): void;
   setSnapWords(on: boolean): void;
   setShortcutsOpen(open: boolean): void;
-  /** Shows a message in the status bar. */
+  /**
+   * Shows a message in the status bar, whose line is the workbench's one polite live region:
+   * screen readers announce every message said here (coding, undo and redo, import results).
+   */
   say(message: string | null): void;
 }
 
@@ -126,8 +129,15 @@ export const DocumentStateContext = createContext<DocumentState | null>(null);
 export const DocumentActionsContext = createContext<DocumentActions | null>(null);
 export const ViewStateContext = createContext<ViewState | null>(null);
 export const ViewActionsContext = createContext<ViewActions | null>(null);
-/** The status line alone: a message re-renders the status bar and nothing else. */
-export const StatusContext = createContext<string | null>(null);
+/**
+ * The status line alone: a message re-renders the status bar and nothing else. Each message
+ * is numbered so that saying the same words twice (undo, undo) is announced twice.
+ */
+export interface StatusMessage {
+  text: string;
+  serial: number;
+}
+export const StatusContext = createContext<StatusMessage | null>(null);
 
 function useRequired<T>(context: Context<T | null>, hook: string): T {
   const value = useContext(context);
