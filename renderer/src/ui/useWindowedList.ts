@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { pinRange, prefixOffsets, windowRange } from '../lib/windowMath';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { indexAtY, pinRange, prefixOffsets, windowRange } from '../lib/windowMath';
 
 /** Lists this long or shorter are rendered whole: windowing pays off only for long ones. */
 export const WINDOW_THRESHOLD = 150;
@@ -56,6 +56,22 @@ export function useWindowedList({ count, keyOf, estimate, pinned = -1 }: Windowe
     return prefixOffsets(h);
   }, [windowed, count, heights, keyOf, estimate]);
 
+  // Keeps the scroll anchored when measurements replace estimates: the item at the top of the
+  // viewport stays where it was, so options do not slide under the pointer after a long jump
+  // (a click would land on another one). The browser's own scroll anchoring is switched off on
+  // the scroller (setScroller) so the two do not both correct.
+  const shownOffsets = useRef(offsets);
+  useLayoutEffect(() => {
+    const before = shownOffsets.current;
+    shownOffsets.current = offsets;
+    const el = scroller.current;
+    if (!windowed || !el || before === offsets || before.length !== offsets.length) return;
+    const top = el.scrollTop;
+    const anchor = indexAtY(before, top);
+    const shift = (offsets[anchor] ?? 0) - (before[anchor] ?? 0);
+    if (Math.abs(shift) >= 0.5) el.scrollTop = top + shift;
+  }, [offsets, windowed]);
+
   // Made on first use, from the ref callbacks (which run before effects), so the first items are measured too.
   const observe = useCallback((el: HTMLElement) => {
     observer.current ??= new ResizeObserver((entries) => {
@@ -91,7 +107,10 @@ export function useWindowedList({ count, keyOf, estimate, pinned = -1 }: Windowe
   const setScroller = useCallback(
     (el: HTMLElement | null) => {
       scroller.current = el;
-      if (el) observe(el);
+      if (el) {
+        el.style.overflowAnchor = 'none';
+        observe(el);
+      }
     },
     [observe],
   );
