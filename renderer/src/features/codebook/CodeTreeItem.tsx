@@ -4,7 +4,7 @@ import type { KeyboardEvent, MouseEvent } from 'react';
 import type { DragData, DropData } from '../workbench/types';
 import { CodeGlyph } from './CodeGlyph';
 import { CodeDropSlot } from './CodeDropSlot';
-import { dropSlots } from './codeTree';
+import { dropSlots } from './codeMoves';
 import type { CodeNode, VisibleItem } from './codeTree';
 import { cx } from '../../lib/cx';
 import styles from './CodeTreeItem.module.css';

@@ -7,8 +7,9 @@ import { EmptyState } from '../../ui/EmptyState';
 import type { DragData } from '../workbench/types';
 import { CodeGroupItems } from './CodeTreeItem';
 import type { CodeTreeContext } from './CodeTreeItem';
-import { buildCodeTree, parentIndex, resolveFocus, treeKeyAction, typeaheadTarget, visibleItems } from './codeTree';
-import type { MoveDirection } from './codeTree';
+import { buildCodeTree, parentIndex, resolveFocus, visibleItems } from './codeTree';
+import type { MoveDirection } from './codeMoves';
+import { treeKeyAction, typeaheadTarget } from './treeKeys';
 import styles from './CodebookTree.module.css';
 
 /** What the tree asks its owner to do; the owner (the panel) talks to the workbench. */
