@@ -34,13 +34,15 @@ export interface LaunchOptions {
   /** Let the server open "the browser" (a fake opener on PATH) instead of passing --no-open. */
   open?: boolean;
   env?: NodeJS.ProcessEnv;
+  /** More arguments for the server (`--project DIR` opens that project). */
+  args?: string[];
 }
 
 async function launch(dataDir: string, documentsDir: string, options: LaunchOptions = {}): Promise<Running> {
   const child = spawn(
     process.execPath,
     // The server as `npm run web` runs it: built by electron-vite (npm test builds first).
-    ['out/main/web.js', ...(options.open ? [] : ['--no-open']), '--port', '0', '--data-dir', dataDir],
+    ['out/main/web.js', ...(options.open ? [] : ['--no-open']), '--port', '0', '--data-dir', dataDir, ...(options.args ?? [])],
     // The run's folder stands for the user's home: the folder chooser shows it and nothing above it.
     { env: { ...process.env, HOME: dirname(documentsDir), MARGINALIA_DOCUMENTS_DIR: documentsDir, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
@@ -73,7 +75,7 @@ async function stop(child: ChildProcess): Promise<void> {
   });
 }
 
-/** Another `npm run web` server, on folders of the caller's choosing (a second window on the same project). */
+/** Another `npm run web` server, on folders of the caller's choosing (a second window on the same project, or `--project` another one). */
 export interface LaunchedWebApp {
   url: string;
   token: string;
