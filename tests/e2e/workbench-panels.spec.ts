@@ -88,9 +88,11 @@ test('codebook: create a code and a child, rename, move by keyboard and by dragg
   await page.getByRole('button', { name: 'New child code', exact: true }).click();
   await page.getByRole('textbox', { name: /^New child code/ }).fill('Months on a list');
   await page.keyboard.press('Enter');
-  const child = item(tree, 'Waiting for help').getByRole('group').getByRole('treeitem', { name: 'Months on a list', exact: true });
+  // The rows are flat (the tree is windowed): the child is the row after its parent, a level down.
+  const child = tree.getByRole('treeitem', { name: 'Months on a list', exact: true });
   await expect(child).toBeFocused();
   await expect(child).toHaveAttribute('aria-level', '2');
+  await expect(item(tree, 'Waiting for help').locator('xpath=following-sibling::li[@role="treeitem"][1]')).toHaveAccessibleName('Months on a list');
 
   // Rename in place with F2.
   await page.keyboard.press('F2');
@@ -123,7 +125,9 @@ test('codebook: create a code and a child, rename, move by keyboard and by dragg
   await move.drop();
   const zeroId = await idOf(page, app, 'Zero suicide');
   await expect.poll(async () => (await snapshot(page, app)).codebook.find((c) => c.name === 'Months on a waiting list')?.parentId).toBe(zeroId);
-  await expect(item(tree, 'Zero suicide').getByRole('treeitem', { name: 'Months on a waiting list' })).toBeVisible();
+  // Shown under it: after it, a level down.
+  expect(Number(await item(tree, 'Months on a waiting list').getAttribute('data-index'))).toBeGreaterThan(Number(await item(tree, 'Zero suicide').getAttribute('data-index')));
+  await expect(item(tree, 'Months on a waiting list')).toHaveAttribute('aria-level', String(Number(await item(tree, 'Zero suicide').getAttribute('aria-level')) + 1));
 
   // Drag it into the gap before the first top-level code: it becomes the first code.
   const toTop = await dragTo(page, row(tree, 'Months on a waiting list'), () => tree.locator('[data-slot="root:0"]'));

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { KeyboardEvent } from 'react';
 import { indexAtY, pinRange, prefixOffsets, windowRange } from '../lib/windowMath';
 
 /** Lists this long or shorter are rendered whole: windowing pays off only for long ones. */
@@ -11,25 +12,33 @@ export interface WindowedListOptions {
   keyOf: (index: number) => string;
   /** Height of an item before it has been rendered and measured. */
   estimate: number;
-  /** An item that must stay rendered (the active descendant of a listbox or tree). */
-  pinned?: number;
+  /** Items that must stay rendered (the active descendant of a listbox, the focused or dragged row of a tree); -1 for none. */
+  pinned?: readonly number[];
 }
+
+/** Ref callback for each rendered item (it carries data-index): measures it. */
+export type MeasureRef = (el: HTMLElement | null) => (() => void) | undefined;
 
 export interface WindowedList {
   /** False for short lists: every item is rendered and nothing below applies. */
   windowed: boolean;
   first: number;
   last: number;
-  /** Space above the first rendered item and below the last, as padding of the list. */
+  /** Space above the first rendered item and below the last: spacer elements or margins, never the scroller's own padding (WindowSpacer says why). */
   padTop: number;
   padBottom: number;
   /** Ref callback for the scrolling element, and its scroll handler. */
   setScroller: (el: HTMLElement | null) => void;
   onScroll: () => void;
-  /** Ref callback for each rendered item (it carries data-index): measures it. */
-  measure: (el: HTMLElement | null) => (() => void) | undefined;
+  measure: MeasureRef;
   /** Brings an item into view (rendering it first if it is far away). */
   scrollToIndex: (index: number) => void;
+  /**
+   * Home and End for a list of cards (not a listbox or tree, which move their own focus): to the
+   * first or last item at once. The browser's own smooth scroll would be cut short as the items
+   * it passes are measured and the scroll is re-anchored.
+   */
+  onKeyDown: (event: KeyboardEvent) => void;
 }
 
 /**
@@ -38,7 +47,7 @@ export interface WindowedList {
  * ResizeObserver as items render. ARIA stays whole through aria-setsize / aria-posinset on the
  * items, which the caller sets.
  */
-export function useWindowedList({ count, keyOf, estimate, pinned = -1 }: WindowedListOptions): WindowedList {
+export function useWindowedList({ count, keyOf, estimate, pinned = [] }: WindowedListOptions): WindowedList {
   const windowed = count > WINDOW_THRESHOLD;
   const [heights, setHeights] = useState<ReadonlyMap<string, number>>(() => new Map());
   const [view, setView] = useState({ top: 0, height: 800 });
@@ -56,21 +65,33 @@ export function useWindowedList({ count, keyOf, estimate, pinned = -1 }: Windowe
     return prefixOffsets(h);
   }, [windowed, count, heights, keyOf, estimate]);
 
-  // Keeps the scroll anchored when measurements replace estimates: the item at the top of the
-  // viewport stays where it was, so options do not slide under the pointer after a long jump
-  // (a click would land on another one). The browser's own scroll anchoring is switched off on
-  // the scroller (setScroller) so the two do not both correct.
-  const shownOffsets = useRef(offsets);
+  // Keeps the scroll anchored when measurements replace estimates, or items come and go above the
+  // viewport (a branch of the code tree opened, drop gaps shown while a code is dragged): the item
+  // at the top of the viewport stays where it was, so rows do not slide under the pointer (a
+  // click would land on another one); at the end of the list, the end stays in view. The
+  // browser's own scroll anchoring is switched off on the scroller (setScroller) so the two do
+  // not both correct.
+  const shown = useRef({ offsets, keyOf });
+  // Scrolled to the very end (End pressed, or scrolled down to the bottom): it stays at the end
+  // while the rows there are measured, until the user scrolls again (wheel, touch, pointer or
+  // key). Scroll events cannot say it: the browser clamps the scroll as measured rows shrink.
+  const atEnd = useRef(false);
   useLayoutEffect(() => {
-    const before = shownOffsets.current;
-    shownOffsets.current = offsets;
+    const before = shown.current;
+    shown.current = { offsets, keyOf };
     const el = scroller.current;
-    if (!windowed || !el || before === offsets || before.length !== offsets.length) return;
+    if (!windowed || !el || before.offsets === offsets || before.offsets.length < 2) return;
     const top = el.scrollTop;
-    const anchor = indexAtY(before, top);
-    const shift = (offsets[anchor] ?? 0) - (before[anchor] ?? 0);
+    if (atEnd.current) {
+      el.scrollTop = el.scrollHeight;
+      return;
+    }
+    const anchor = indexAtY(before.offsets, top);
+    const moved = before.offsets.length === offsets.length ? anchor : findKey(count, keyOf, before.keyOf(anchor));
+    if (moved < 0) return;
+    const shift = (offsets[moved] ?? 0) - (before.offsets[anchor] ?? 0);
     if (Math.abs(shift) >= 0.5) el.scrollTop = top + shift;
-  }, [offsets, windowed]);
+  }, [offsets, keyOf, count, windowed]);
 
   // Made on first use, from the ref callbacks (which run before effects), so the first items are measured too.
   const observe = useCallback((el: HTMLElement) => {
@@ -106,17 +127,22 @@ export function useWindowedList({ count, keyOf, estimate, pinned = -1 }: Windowe
 
   const setScroller = useCallback(
     (el: HTMLElement | null) => {
-      scroller.current = el;
-      if (el) {
+      if (el && el !== scroller.current) {
         el.style.overflowAnchor = 'none';
         observe(el);
+        const leaveEnd = () => (atEnd.current = false);
+        for (const type of ['wheel', 'touchstart', 'pointerdown']) el.addEventListener(type, leaveEnd, { passive: true });
+        el.addEventListener('keydown', (event) => event.key !== 'End' && leaveEnd());
       }
+      scroller.current = el;
     },
     [observe],
   );
   const onScroll = useCallback(() => {
     const el = scroller.current;
-    if (el) setView((v) => (Math.abs(v.top - el.scrollTop) < 40 && v.height === el.clientHeight ? v : { top: el.scrollTop, height: el.clientHeight }));
+    if (!el) return;
+    if (el.scrollTop > 0 && el.scrollTop + el.clientHeight >= el.scrollHeight - 2) atEnd.current = true;
+    setView((v) => (Math.abs(v.top - el.scrollTop) < 40 && v.height === el.clientHeight ? v : { top: el.scrollTop, height: el.clientHeight }));
   }, []);
   const measure = useCallback(
     (el: HTMLElement | null) => {
@@ -127,10 +153,8 @@ export function useWindowedList({ count, keyOf, estimate, pinned = -1 }: Windowe
     [observe, windowed],
   );
 
-  const range = useMemo(
-    () => (windowed ? pinRange(windowRange(offsets, view.top, view.height, OVERSCAN), [pinned], 400) : { first: 0, last: count - 1 }),
-    [windowed, offsets, view, pinned, count],
-  );
+  // Two binary searches: cheap enough for every render, and the pinned indexes come as a new array each time.
+  const range = windowed ? pinRange(windowRange(offsets, view.top, view.height, OVERSCAN), pinned, 400) : { first: 0, last: count - 1 };
   const scrollToIndex = useCallback(
     (index: number) => {
       const el = scroller.current;
@@ -141,6 +165,16 @@ export function useWindowedList({ count, keyOf, estimate, pinned = -1 }: Windowe
     },
     [offsets, windowed],
   );
+
+  const onKeyDown = useCallback((event: KeyboardEvent) => {
+    const el = scroller.current;
+    const target = event.target as HTMLElement;
+    if (!el || event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    if ((event.key !== 'Home' && event.key !== 'End') || target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) return;
+    event.preventDefault();
+    el.scrollTop = event.key === 'Home' ? 0 : el.scrollHeight;
+    atEnd.current = event.key === 'End';
+  }, []);
 
   const last = Math.min(range.last, count - 1);
   return {
@@ -153,5 +187,12 @@ export function useWindowedList({ count, keyOf, estimate, pinned = -1 }: Windowe
     onScroll,
     measure,
     scrollToIndex,
+    onKeyDown,
   };
+}
+
+/** The index of the item with this key, or -1 (a linear search, for the rare change of list length). */
+function findKey(count: number, keyOf: (index: number) => string, key: string): number {
+  for (let i = 0; i < count; i++) if (keyOf(i) === key) return i;
+  return -1;
 }

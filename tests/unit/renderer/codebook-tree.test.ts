@@ -2,15 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { childrenOf, ranksForMove, subtreeIds } from '../../../shared/domain/codebook';
 import type { Code } from '../../../shared/domain/schemas';
-import {
-  codeCounts,
-  codeOptions,
-  dropSlots,
-  filterCodeOptions,
-  keyboardMove,
-  subtreeCodings,
-  toggleQuickCode,
-} from '../../../renderer/src/features/codebook/codeTree';
+import { codeCounts, subtreeCodings } from '../../../renderer/src/features/codebook/codeCounts';
+import { dropSlots, keyboardMove } from '../../../renderer/src/features/codebook/codeMoves';
+import { codeOptions, filterCodeOptions } from '../../../renderer/src/features/codebook/codeOptions';
+import { toggleQuickCode } from '../../../renderer/src/features/codebook/quickCodes';
 
 const description = { definition: '', whenToUse: '', whenNotToUse: '', example: '' };
 let rank = 0;

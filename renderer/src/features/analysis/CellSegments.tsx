@@ -1,10 +1,12 @@
-import { useId, useMemo } from 'react';
+import { useCallback, useId, useMemo } from 'react';
 import type { ReactNode } from 'react';
 import type { Input } from '../../../../shared/api/contract';
 import { plural } from '../../../../shared/text/plural';
 import { Button } from '../../ui/Button';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { QuietLoading } from '../../ui/QuietLoading';
+import { WindowedItems } from '../../ui/WindowedItems';
+import { useWindowedList } from '../../ui/useWindowedList';
 import { SegmentCard } from '../retrieval/SegmentCard';
 import { documentCount } from '../retrieval/retrievalText';
 import { overlappingPairs } from './analysisModel';
@@ -14,6 +16,10 @@ import styles from './CellSegments.module.css';
 import analysisStyles from './analysis.module.css';
 import segmentCard from '../../ui/segmentCard.module.css';
 import { useProject, useDocumentActions, useViewActions } from '../workbench/state/contexts';
+
+/** A passage card's height before it is measured: its source line and two lines of text. */
+const CARD_ESTIMATE = 110;
+const NONE: never[] = [];
 
 /** Names of documents, coders and codes, for the passages listed. */
 function useNames() {
@@ -74,6 +80,9 @@ export function CellSegments({ title, figure, query, onClose }: CellSegmentsProp
   const open = useOpen();
   const result = useApiQuery('segments.query', query);
   const segments = result.value && !result.stale ? result.value : null;
+  const shown = segments ?? NONE;
+  const keyOf = useCallback((i: number) => shown[i]!.codingId, [shown]);
+  const { setScroller, onScroll, onKeyDown, ...list } = useWindowedList({ count: shown.length, keyOf, estimate: CARD_ESTIMATE });
   const summary = segments
     ? `${figure ? `${figure} · ` : ''}${plural(segments.length, 'segment')} in ${plural(documentCount(segments), 'document')}`
     : '\u00a0';
@@ -84,9 +93,17 @@ export function CellSegments({ title, figure, query, onClose }: CellSegmentsProp
       {!segments && !result.error ? <QuietLoading label="Finding the coded passages…" /> : null}
       {segments && segments.length === 0 ? <p className={styles.cellPanelEmpty}>No coded passages here.</p> : null}
       {segments && segments.length > 0 ? (
-        <ol className={`${segmentCard.list} ${styles.cellPanelList}`} aria-label={`Segments: ${title}`}>
-          {segments.map((s) => (
-            <li key={s.codingId}>
+        <WindowedItems
+          list={list}
+          count={segments.length}
+          keyOf={keyOf}
+          gap="var(--sp-2)"
+          scroller={{ setScroller, onScroll, onKeyDown }}
+          className={`${segmentCard.list} ${styles.cellPanelList}`}
+          label={`Segments: ${title}`}
+          renderItem={(i) => {
+            const s = segments[i]!;
+            return (
               <SegmentCard
                 segment={s}
                 documentName={names.docs.get(s.documentId)}
@@ -95,9 +112,9 @@ export function CellSegments({ title, figure, query, onClose }: CellSegmentsProp
                 contextLength={160}
                 onOpen={() => open(s.documentId, s.start, s.end)}
               />
-            </li>
-          ))}
-        </ol>
+            );
+          }}
+        />
       ) : null}
     </CellPanel>
   );
@@ -116,7 +133,10 @@ export function OverlapSegments({ title, codeA, codeB, query, onClose }: Overlap
   const names = useNames();
   const open = useOpen();
   const result = useApiQuery('segments.query', query);
-  const pairs = result.value && !result.stale ? overlappingPairs(result.value, codeA, codeB) : null;
+  const pairs = useMemo(() => (result.value && !result.stale ? overlappingPairs(result.value, codeA, codeB) : null), [result.value, result.stale, codeA, codeB]);
+  const shown = pairs ?? NONE;
+  const keyOf = useCallback((i: number) => `${shown[i]!.first.codingId}:${shown[i]!.second.codingId}`, [shown]);
+  const { setScroller, onScroll, onKeyDown, ...list } = useWindowedList({ count: shown.length, keyOf, estimate: CARD_ESTIMATE * 2 });
   const summary = pairs ? `${plural(pairs.length, 'overlapping pair')} in ${plural(documentCount(pairs), 'document')}` : '\u00a0';
 
   return (
@@ -125,13 +145,19 @@ export function OverlapSegments({ title, codeA, codeB, query, onClose }: Overlap
       {!pairs && !result.error ? <QuietLoading label="Finding the overlapping passages…" /> : null}
       {pairs && pairs.length === 0 ? <p className={styles.cellPanelEmpty}>These codes never overlap here.</p> : null}
       {pairs && pairs.length > 0 ? (
-        <ol className={`${segmentCard.list} ${styles.cellPanelList}`} aria-label={`Overlapping passages: ${title}`}>
-          {pairs.map((pair) => (
-            <li key={`${pair.first.codingId}:${pair.second.codingId}`}>
-              <PairCard pair={pair} names={names} onOpen={() => open(pair.documentId, pair.start, pair.end)} />
-            </li>
-          ))}
-        </ol>
+        <WindowedItems
+          list={list}
+          count={pairs.length}
+          keyOf={keyOf}
+          gap="var(--sp-2)"
+          scroller={{ setScroller, onScroll, onKeyDown }}
+          className={`${segmentCard.list} ${styles.cellPanelList}`}
+          label={`Overlapping passages: ${title}`}
+          renderItem={(i) => {
+            const pair = pairs[i]!;
+            return <PairCard pair={pair} names={names} onOpen={() => open(pair.documentId, pair.start, pair.end)} />;
+          }}
+        />
       ) : null}
     </CellPanel>
   );

@@ -1,12 +1,12 @@
 import { useDraggable, useDroppable } from '@dnd-kit/core';
-import { Fragment, useRef } from 'react';
+import { useRef } from 'react';
 import type { KeyboardEvent, MouseEvent } from 'react';
 import type { DragData, DropData } from '../workbench/types';
 import { CodeGlyph } from './CodeGlyph';
-import { CodeDropSlot } from './CodeDropSlot';
-import { dropSlots } from './codeTree';
-import type { CodeNode, VisibleItem } from './codeTree';
+import type { Code } from '../../../../shared/domain/schemas';
+import type { VisibleItem } from './codeTree';
 import { cx } from '../../lib/cx';
+import type { MeasureRef } from '../../ui/useWindowedList';
 import styles from './CodeTreeItem.module.css';
 
 /** What the whole tree shares with every row. */
@@ -33,7 +33,10 @@ export interface CodeTreeContext {
 }
 
 export interface CodeTreeItemProps {
-  node: CodeNode;
+  code: Code;
+  /** Its place among the tree's rows (the windowed list measures it by this). */
+  index: number;
+  measure: MeasureRef;
   tree: CodeTreeContext;
 }
 
@@ -43,8 +46,7 @@ export interface CodeTreeItemProps {
  * the code, or onto a selection to code it) and a drop target (a selection is coded here, a
  * code moves into it).
  */
-export function CodeTreeItem({ node, tree }: CodeTreeItemProps) {
-  const { code, children } = node;
+export function CodeTreeItem({ code, index, measure, tree }: CodeTreeItemProps) {
   const item = tree.layout.get(code.id);
   const isFolder = !code.codable;
   const dragData: DragData = { kind: 'code', codeId: code.id };
@@ -118,6 +120,8 @@ export function CodeTreeItem({ node, tree }: CodeTreeItemProps) {
       aria-selected={active}
       aria-describedby={descriptionId}
       tabIndex={tree.focusId === code.id ? 0 : -1}
+      ref={measure}
+      data-index={index}
       data-code-id={code.id}
       className={styles.codeItem}
     >
@@ -187,40 +191,7 @@ export function CodeTreeItem({ node, tree }: CodeTreeItemProps) {
           </svg>
         </button>
       </div>
-      {item.hasChildren && item.expanded ? (
-        <ul role="group">
-          <CodeGroupItems nodes={children} parentId={code.id} level={item.level + 1} tree={tree} />
-        </ul>
-      ) : null}
     </li>
-  );
-}
-
-/**
- * The items of one sibling group (the top level, or a code's children). While a code is being
- * dragged, thin drop slots appear between them; the items keep their keys, so nothing remounts.
- */
-export function CodeGroupItems({ nodes, parentId, level, tree }: { nodes: CodeNode[]; parentId: string | null; level: number; tree: CodeTreeContext }) {
-  const draggedId = tree.drag?.kind === 'code' ? tree.drag.codeId : null;
-  const inDragged = parentId !== null && tree.draggedIds.has(parentId);
-  const slots =
-    draggedId === null || inDragged
-      ? new Map<number, number>()
-      : new Map(dropSlots(nodes.map((n) => n.code.id), draggedId).map((slot) => [slot.position, slot.index]));
-  const slotAt = (position: number) => {
-    const index = slots.get(position);
-    return index === undefined ? null : <CodeDropSlot parentId={parentId} index={index} level={level} />;
-  };
-  return (
-    <>
-      {nodes.map((node, position) => (
-        <Fragment key={node.code.id}>
-          {slotAt(position)}
-          <CodeTreeItem node={node} tree={tree} />
-        </Fragment>
-      ))}
-      {slotAt(nodes.length)}
-    </>
   );
 }
 

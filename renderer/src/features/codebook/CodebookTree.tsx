@@ -1,15 +1,23 @@
 import { useDndContext } from '@dnd-kit/core';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { FocusEvent, KeyboardEvent } from 'react';
 import { subtreeIds } from '../../../../shared/domain/codebook';
 import type { Code } from '../../../../shared/domain/schemas';
 import { EmptyState } from '../../ui/EmptyState';
+import { useWindowedList } from '../../ui/useWindowedList';
+import { WindowSpacer } from '../../ui/WindowSpacer';
 import type { DragData } from '../workbench/types';
-import { CodeGroupItems } from './CodeTreeItem';
+import { CodeDropSlot } from './CodeDropSlot';
+import { CodeTreeItem } from './CodeTreeItem';
 import type { CodeTreeContext } from './CodeTreeItem';
-import { buildCodeTree, parentIndex, resolveFocus, treeKeyAction, typeaheadTarget, visibleItems } from './codeTree';
-import type { MoveDirection } from './codeTree';
+import { buildCodeTree, parentIndex, resolveFocus, visibleItems } from './codeTree';
+import type { MoveDirection } from './codeMoves';
+import { treeKeyAction, typeaheadTarget } from './treeKeys';
+import { treeRows } from './treeRows';
 import styles from './CodebookTree.module.css';
+
+/** A row's height before it is measured: one line of name. */
+const ROW_ESTIMATE = 30;
 
 /** What the tree asks its owner to do; the owner (the panel) talks to the workbench. */
 export type TreeCommand =
@@ -44,7 +52,9 @@ export interface CodebookTreeProps {
  * The codebook as an ARIA tree with a roving tab stop (WAI-ARIA tree view pattern), single
  * selection following focus, plus the editing keys: Insert/Ctrl+N new code (with Shift: a
  * child), F2 rename, Delete, Alt+arrows to move, Shift+F10 or the menu key for the actions,
- * and Enter or double-click to code the reader's selection.
+ * and Enter or double-click to code the reader's selection. The rows are flat (each says its
+ * level, and its place among its siblings), so a long codebook is windowed: only the rows near
+ * the viewport are in the DOM, and the focused row (and a dragged one) stays rendered.
  */
 export function CodebookTree(props: CodebookTreeProps) {
   const { codes, counts, quickKeys, activeId, onActivate, renamingId, onRenameDone, canApply, focusRequest, onCommand } = props;
@@ -72,19 +82,51 @@ export function CodebookTree(props: CodebookTreeProps) {
   const draggedId = drag?.kind === 'code' ? drag.codeId : null;
   const draggedIds = useMemo(() => new Set(draggedId ? subtreeIds(codes, draggedId) : []), [codes, draggedId]);
 
-  const itemId = (codeId: string) => `${baseId}-code-${codeId}`;
-  const itemElement = (codeId: string) => treeRef.current?.querySelector<HTMLElement>(`[id="${itemId(codeId)}"]`) ?? null;
+  const rows = useMemo(() => treeRows(visible, draggedId, draggedIds), [visible, draggedId, draggedIds]);
+  const rowIndex = useMemo(() => new Map(rows.map((row, i) => [row.key, i])), [rows]);
+  const codeById = useMemo(() => new Map(codes.map((c) => [c.id, c])), [codes]);
+  const keyOf = useCallback((i: number) => rows[i]!.key, [rows]);
+  const focusIndex = focusId ? (rowIndex.get(focusId) ?? -1) : -1;
+  const list = useWindowedList({
+    count: rows.length,
+    keyOf,
+    estimate: ROW_ESTIMATE,
+    pinned: [focusIndex, draggedId ? (rowIndex.get(draggedId) ?? -1) : -1],
+  });
+  const { scrollToIndex } = list;
 
-  // Focus a code the owner asked for, as soon as it is on screen.
-  const handledFocus = useRef<number | null>(null);
-  useEffect(() => {
-    if (!focusRequest || handledFocus.current === focusRequest.seq) return;
-    const el = treeRef.current?.querySelector<HTMLElement>(`[data-code-id="${CSS.escape(focusRequest.codeId)}"]`);
+  const itemId = (codeId: string) => `${baseId}-code-${codeId}`;
+  const itemElement = (codeId: string) => treeRef.current?.querySelector<HTMLElement>(`[data-code-id="${CSS.escape(codeId)}"]`) ?? null;
+
+  // Keyboard focus wanted on a code: given as soon as its row is rendered (a far one is
+  // scrolled to first, which renders it).
+  const focusWanted = useRef<string | null>(null);
+  const focusWhenShown = useCallback(() => {
+    const codeId = focusWanted.current;
+    const el = codeId ? treeRef.current?.querySelector<HTMLElement>(`[data-code-id="${CSS.escape(codeId)}"]`) : null;
     if (!el) return;
-    handledFocus.current = focusRequest.seq;
+    focusWanted.current = null;
     el.focus();
     el.scrollIntoView({ block: 'nearest' });
-  }, [focusRequest, visible]);
+  }, []);
+  useEffect(focusWhenShown);
+  const showAndFocus = useCallback(
+    (codeId: string) => {
+      focusWanted.current = codeId;
+      const index = rowIndex.get(codeId);
+      if (index !== undefined) scrollToIndex(index);
+      focusWhenShown();
+    },
+    [rowIndex, scrollToIndex, focusWhenShown],
+  );
+
+  // Focus a code the owner asked for, as soon as it is in the tree.
+  const handledFocus = useRef<number | null>(null);
+  useEffect(() => {
+    if (!focusRequest || handledFocus.current === focusRequest.seq || !rowIndex.has(focusRequest.codeId)) return;
+    handledFocus.current = focusRequest.seq;
+    showAndFocus(focusRequest.codeId);
+  }, [focusRequest, rowIndex, showAndFocus]);
 
   if (codes.length === 0) {
     return <EmptyState title="No codes yet">Add a code with New code (or press Insert).</EmptyState>;
@@ -92,7 +134,7 @@ export function CodebookTree(props: CodebookTreeProps) {
 
   function moveFocus(codeId: string) {
     onActivate(codeId);
-    itemElement(codeId)?.focus();
+    showAndFocus(codeId);
   }
 
   function setExpanded(ids: string[], expanded: boolean) {
@@ -140,8 +182,9 @@ export function CodebookTree(props: CodebookTreeProps) {
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLUListElement>) {
-    // Keys typed into the rename box are its own.
-    if ((event.target as HTMLElement).getAttribute('role') !== 'treeitem') return;
+    // Keys typed into the rename box are its own. The tree itself has focus when the focused
+    // row was scrolled far out of the window (and so out of the DOM): the keys still work.
+    if (event.target !== treeRef.current && (event.target as HTMLElement).getAttribute('role') !== 'treeitem') return;
     if (focusId && commandKey(event, focusId)) {
       event.preventDefault();
       return;
@@ -189,17 +232,38 @@ export function CodebookTree(props: CodebookTreeProps) {
     onRenameDone,
   };
 
+  const items = [];
+  for (let i = list.first; i <= list.last; i++) {
+    const row = rows[i]!;
+    const code = row.kind === 'item' ? codeById.get(row.key) : undefined;
+    if (row.kind === 'slot') {
+      items.push(<CodeDropSlot key={row.key} parentId={row.parentId} index={row.index} level={row.level} row={i} measure={list.measure} />);
+    } else if (code) {
+      items.push(<CodeTreeItem key={row.key} code={code} index={i} measure={list.measure} tree={tree} />);
+    }
+  }
+  const setTree = (el: HTMLUListElement | null) => {
+    treeRef.current = el;
+    list.setScroller(el);
+  };
+  const focusShown = focusIndex >= list.first && focusIndex <= list.last;
+
   return (
     <ul
-      ref={treeRef}
+      ref={setTree}
       role="tree"
       aria-label="Codebook"
       data-pane-start=""
       className={styles.codeTree}
+      // The roving tab stop is on the focused row; while it is out of the window the tree takes it.
+      tabIndex={focusShown ? undefined : 0}
       onKeyDown={onKeyDown}
       onFocus={onFocus}
+      onScroll={list.onScroll}
     >
-      <CodeGroupItems nodes={roots} parentId={null} level={1} tree={tree} />
+      <WindowSpacer height={list.padTop} />
+      {items}
+      <WindowSpacer height={list.padBottom} />
     </ul>
   );
 }

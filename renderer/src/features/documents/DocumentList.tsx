@@ -6,6 +6,7 @@ import { typeaheadIndex } from '../../lib/typeahead';
 import { EmptyState } from '../../ui/EmptyState';
 import { MenuPopup } from '../../ui/MenuPopup';
 import { useWindowedList } from '../../ui/useWindowedList';
+import { WindowSpacer } from '../../ui/WindowSpacer';
 import { DeleteDocumentDialog, RenameDocumentDialog } from './DocumentDialogs';
 import { DocumentOption } from './DocumentOption';
 import { attributeSummaryParts } from './attributes';
@@ -40,11 +41,11 @@ export function DocumentList({ documents, attributes, openId, onOpen }: Document
   const selectedId = documents.some((d) => d.id === chosenId) ? chosenId : openId;
   const selectedIndex = documents.findIndex((d) => d.id === selectedId);
   const keyOf = useCallback((i: number) => documents[i]!.id, [documents]);
-  const { windowed, first, last, padTop, padBottom, setScroller, onScroll, measure, scrollToIndex } = useWindowedList({
+  const { first, last, padTop, padBottom, setScroller, onScroll, measure, scrollToIndex } = useWindowedList({
     count: documents.length,
     keyOf,
     estimate: OPTION_ESTIMATE,
-    pinned: selectedIndex,
+    pinned: [selectedIndex],
   });
 
   if (documents.length === 0) {
@@ -129,12 +130,13 @@ export function DocumentList({ documents, attributes, openId, onOpen }: Document
       tabIndex={0}
       data-pane-start=""
       className={styles.docList}
-      style={windowed ? { paddingTop: `calc(var(--sp-2) + ${padTop}px)`, paddingBottom: `calc(var(--sp-2) + ${padBottom}px)` } : undefined}
       aria-activedescendant={selectedIndex >= 0 ? optionId(documents[selectedIndex]!.id) : undefined}
       onKeyDown={onKeyDown}
       onScroll={onScroll}
     >
+      <WindowSpacer height={padTop} />
       {options}
+      <WindowSpacer height={padBottom} />
     </ul>
     {menu && menuDoc ? (
       <MenuPopup

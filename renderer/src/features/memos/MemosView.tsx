@@ -1,9 +1,11 @@
-import { useId, useMemo, useState } from 'react';
+import { useCallback, useId, useMemo, useState } from 'react';
 import type { MemoView } from '../../../../shared/api/contract';
 import type { MemoTarget } from '../../../../shared/domain/schemas';
 import { plural } from '../../../../shared/text/plural';
 import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
+import { WindowedItems } from '../../ui/WindowedItems';
+import { useWindowedList } from '../../ui/useWindowedList';
 import { MemoCard } from './MemoCard';
 import { MemoEditor } from './MemoEditor';
 import { memoAuthors, memoKindLabels, memoSubjectKind, memoSubjectLabel, visibleMemos } from './memoSubjects';
@@ -13,6 +15,9 @@ import { useMemoActions } from './useMemoActions';
 import styles from './memos.module.css';
 import uiStyles from '../../ui/ui.module.css';
 import { useProject, useDocument, useDocumentActions, useViewActions } from '../workbench/state/contexts';
+
+/** A memo card's height before it is measured: its subject line and a few lines of text. */
+const MEMO_ESTIMATE = 140;
 
 /**
  * Every memo in the project, newest first: the project journal, and memos on documents, codes
@@ -34,6 +39,8 @@ export function MemosView() {
   const memos = useMemo(() => visibleMemos(project.memos, filter), [project.memos, filter]);
   const authors = useMemo(() => memoAuthors(project.memos, project.coders), [project.memos, project.coders]);
   const colorOf = useMemo(() => new Map(project.coders.map((c) => [c.id, c.color])), [project.coders]);
+  const keyOf = useCallback((i: number) => memos[i]!.id, [memos]);
+  const { setScroller, onScroll, onKeyDown, ...list } = useWindowedList({ count: memos.length, keyOf, estimate: MEMO_ESTIMATE });
   const openDoc = project.documents.find((d) => d.id === documentId) ?? null;
 
   function opener(target: MemoTarget): (() => void) | undefined {
@@ -130,7 +137,7 @@ export function MemosView() {
           </span>
         </div>
       </header>
-      <div className={styles.memosBody}>
+      <div className={styles.memosBody} ref={setScroller} onScroll={onScroll} onKeyDown={onKeyDown}>
         {writing ? (
           <div className={styles.memosNew}>
             <MemoEditor
@@ -150,27 +157,32 @@ export function MemosView() {
           </EmptyState>
         ) : null}
         {memos.length > 0 ? (
-          <ol className={styles.memoList} aria-label="Memos">
-            {memos.map((memo: MemoView) => {
+          <WindowedItems
+            list={list}
+            count={memos.length}
+            keyOf={keyOf}
+            gap="var(--sp-3)"
+            className={styles.memoList}
+            label="Memos"
+            renderItem={(i) => {
+              const memo: MemoView = memos[i]!;
               const onOpen = opener(memo.target);
               return (
-                <li key={memo.id}>
-                  <MemoCard
-                    memo={memo}
-                    authorColor={colorOf.get(memo.coderId) ?? null}
-                    own={memo.coderId === project.currentCoderId}
-                    subject={{
-                      kind: memoSubjectKind(memo.target),
-                      label: memoSubjectLabel(memo.target, project, codings),
-                      ...(onOpen ? { onOpen } : {}),
-                    }}
-                    onSave={(text) => actions.update(memo.id, text)}
-                    onDelete={() => actions.remove(memo.id)}
-                  />
-                </li>
+                <MemoCard
+                  memo={memo}
+                  authorColor={colorOf.get(memo.coderId) ?? null}
+                  own={memo.coderId === project.currentCoderId}
+                  subject={{
+                    kind: memoSubjectKind(memo.target),
+                    label: memoSubjectLabel(memo.target, project, codings),
+                    ...(onOpen ? { onOpen } : {}),
+                  }}
+                  onSave={(text) => actions.update(memo.id, text)}
+                  onDelete={() => actions.remove(memo.id)}
+                />
               );
-            })}
-          </ol>
+            }}
+          />
         ) : null}
       </div>
     </section>

@@ -9,7 +9,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { RadioGroup } from '../../ui/RadioGroup';
 import { useApiQuery } from '../analysis/useApiQuery';
 import { CodePicker } from '../codebook/CodePicker';
-import { codeOptions } from '../codebook/codeTree';
+import { codeOptions } from '../codebook/codeOptions';
 import { useChanges, useDocument, useProject } from '../workbench/state/contexts';
 import { codedMessage, previewText } from './retrievalText';
 import styles from './retrieval.module.css';

@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import type { SegmentView } from '../../../../shared/api/contract';
 import { codePath } from '../../../../shared/domain/codebook';
 import { useApi } from '../../api/context';
@@ -6,6 +6,8 @@ import { ApiError } from '../../api/client';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { QuietLoading } from '../../ui/QuietLoading';
+import { WindowedItems } from '../../ui/WindowedItems';
+import { useWindowedList } from '../../ui/useWindowedList';
 import { CodeGlyph } from '../codebook/CodeGlyph';
 import { FilterNote } from './FilterNote';
 import { countSummary, documentCount } from './retrievalText';
@@ -14,6 +16,9 @@ import viewPage from '../../ui/viewPage.module.css';
 import segmentCard from '../../ui/segmentCard.module.css';
 import uiStyles from '../../ui/ui.module.css';
 import { useProject, useDocument, useDocumentActions, useViewActions } from '../workbench/state/contexts';
+
+/** A passage card's height before it is measured: its source line and two lines of text. */
+const CARD_ESTIMATE = 110;
 
 type Load =
   | { status: 'loading' }
@@ -66,6 +71,10 @@ export function SegmentsView({ codeId }: { codeId: string }) {
     return { docs, coders, codes };
   }, [project]);
 
+  const segments = useMemo(() => (load.status === 'ready' ? load.segments : []), [load]);
+  const keyOf = useCallback((i: number) => segments[i]!.codingId, [segments]);
+  const { setScroller, onScroll, onKeyDown, ...list } = useWindowedList({ count: segments.length, keyOf, estimate: CARD_ESTIMATE });
+
   if (!code) {
     return (
       <div className={viewPage.page}>
@@ -75,7 +84,6 @@ export function SegmentsView({ codeId }: { codeId: string }) {
   }
 
   const path = codePath(project.codebook, codeId);
-  const segments = load.status === 'ready' ? load.segments : [];
   const stale = load.status !== 'loading' && load.key !== key;
 
   function open(segment: SegmentView) {
@@ -112,7 +120,7 @@ export function SegmentsView({ codeId }: { codeId: string }) {
         </div>
         <FilterNote filter={attributeFilter} attributes={project.attributes} onClear={() => setAttributeFilter({})} />
       </header>
-      <div className={viewPage.body}>
+      <div className={viewPage.body} ref={setScroller} onScroll={onScroll} onKeyDown={onKeyDown}>
         {load.status === 'loading' ? <QuietLoading label="Finding the coded passages…" /> : null}
         {load.status === 'failed' ? <ErrorAlert error={load.error} /> : null}
         {load.status === 'ready' && segments.length === 0 ? (
@@ -123,9 +131,16 @@ export function SegmentsView({ codeId }: { codeId: string }) {
           </EmptyState>
         ) : null}
         {segments.length > 0 ? (
-          <ol className={segmentCard.list} aria-label="Segments">
-            {segments.map((s) => (
-              <li key={s.codingId}>
+          <WindowedItems
+            list={list}
+            count={segments.length}
+            keyOf={keyOf}
+            gap="var(--sp-2)"
+            className={segmentCard.list}
+            label="Segments"
+            renderItem={(i) => {
+              const s = segments[i]!;
+              return (
                 <SegmentCard
                   segment={s}
                   documentName={names.docs.get(s.documentId)}
@@ -134,9 +149,9 @@ export function SegmentsView({ codeId }: { codeId: string }) {
                   showDate
                   onOpen={() => open(s)}
                 />
-              </li>
-            ))}
-          </ol>
+              );
+            }}
+          />
         ) : null}
       </div>
     </section>
