@@ -321,6 +321,8 @@ export const contract = {
         attributes: attributeFilterSchema,
         /** Only these documents (a matrix cell's); null or absent: every document passing the filter. */
         documentIds: z.array(entityId).max(100_000).nullable().default(null),
+        /** Only these codings (where memos on codings sit); null or absent: every coding at the codes. */
+        codingIds: z.array(entityId).max(100_000).nullable().optional(),
       })
       .strict(),
     output: returns<SegmentView[]>(),

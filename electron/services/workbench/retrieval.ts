@@ -21,6 +21,8 @@ export interface SegmentQuery {
   attributes: AttributeFilter;
   /** Only these documents; null: every document passing the filter. */
   documentIds?: string[] | null;
+  /** Only these codings (where memos on codings sit); null: every coding at the codes. */
+  codingIds?: string[] | null;
 }
 
 /** Every coded passage at the codes asked for, in document order, with its text and context. */
@@ -28,10 +30,14 @@ export async function querySegments(store: ProjectStore, query: SegmentQuery): P
   const codeIds = new Set(query.includeSubcodes ? query.codeIds.flatMap((id) => subtreeIds(store.data.codebook, id)) : query.codeIds);
   const coders = store.data.coders.filter((c) => (query.coderIds === null ? !isConsensusCoder(c) : query.coderIds.includes(c.id)));
   const documents = store.data.documents.filter((d) => (!query.documentIds || query.documentIds.includes(d.id)) && documentMatches(d, query.attributes));
+  const only = query.codingIds ? new Set(query.codingIds) : null;
   const segments: SegmentView[] = [];
   for (const doc of documents) {
     const codings = coders.flatMap((coder) =>
-      store.codingsOf(coder.id).filter((c) => c.documentId === doc.id && codeIds.has(c.codeId)).map((c) => ({ ...c, coderId: coder.id })),
+      store
+        .codingsOf(coder.id)
+        .filter((c) => c.documentId === doc.id && codeIds.has(c.codeId) && (!only || only.has(c.id)))
+        .map((c) => ({ ...c, coderId: coder.id })),
     );
     if (codings.length === 0) continue;
     const { text, turns } = await store.readSource(doc.id);

@@ -136,6 +136,10 @@ describe('coding a passage', () => {
     const southwarkDoc = p.documents.find((d) => d.attributes.Borough === 'Southwark')!.id;
     expect(southwark.length).toBeGreaterThan(0);
     expect(southwark.every((s) => s.documentId === southwarkDoc)).toBe(true);
+    // Just the codings asked for (where memos on codings sit), not every passage of the codebook.
+    const wanted = [all[0]!.codingId, all[all.length - 1]!.codingId];
+    const places = await backend.handlers['segments.query']({ codeIds: [code('Cross-cutting themes')], includeSubcodes: true, coderIds: null, attributes: {}, documentIds: null, codingIds: wanted });
+    expect(places.map((s) => s.codingId).sort()).toEqual([...wanted].sort());
   });
 });
 

@@ -18,7 +18,7 @@ export function MemoPanel() {
   const { openMemos } = useViewActions();
   const { project } = useProject();
   const actions = useMemoActions();
-  const places = useCodingPlaces(target?.type === 'coding');
+  const places = useCodingPlaces(target?.type === 'coding' ? target.id : null);
   const memos = useMemo(() => (target ? memosOn(project.memos, target) : []), [project.memos, target]);
   const colorOf = useMemo(() => new Map(project.coders.map((c) => [c.id, c.color])), [project.coders]);
   if (!target) return null;

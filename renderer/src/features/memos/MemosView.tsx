@@ -32,7 +32,7 @@ export function MemosView() {
   const actions = useMemoActions();
   const [filter, setFilter] = useState<MemoFilter>({ kind: 'all', authorId: 'all' });
   const [writing, setWriting] = useState<MemoTarget | null>(null);
-  const codings = useCodingPlaces(false);
+  const codings = useCodingPlaces('memos');
   const kindId = useId();
   const authorId = useId();
 
