@@ -11,6 +11,7 @@ import type { DataFileRead } from './data-file';
 import { coderFileKind, projectFileKind, turnsFileKind } from './file-kinds';
 import { ProjectLayout, dataFileNames, displayNames } from './layout';
 import { hashText } from './source-files';
+import { trashedIds } from './trash';
 
 /** A problem as check lists it: the file at fault, and what is wrong, without repeating its name. */
 function problemOf(err: unknown, fallbackFile: string): IntegrityProblem {
@@ -95,11 +96,25 @@ export async function checkProject(dir: string): Promise<IntegrityProblem[]> {
   return [...problems, ...findIntegrityProblems(project, coderFiles)];
 }
 
-/** Coder files and logs in coders/ that belong to no coder project.json lists. */
+/**
+ * Coder files and logs in coders/ that belong to no coder project.json lists, and transcripts in
+ * sources/ that belong to no document it lists (left by a restored backup, or copied in by hand).
+ * Transcripts of documents deleted in a session that did not close are not counted: the next
+ * open purges them (see Trash).
+ */
 async function strayFiles(layout: ProjectLayout, project: ProjectFile): Promise<IntegrityProblem[]> {
   const listed = new Set(project.coders.flatMap((c) => Object.values(dataFileNames(c.id))));
-  const names = await readdir(layout.codersDir).catch(() => [] as string[]);
-  return names
+  const coderFiles = (await readdir(layout.codersDir).catch(() => [] as string[]))
     .filter((name) => /\.(json|jsonl)$/.test(name) && !listed.has(`coders/${name}`))
     .map((name) => ({ file: `coders/${name}`, message: `this ${name.endsWith('.jsonl') ? 'change log' : 'coder file'} belongs to no coder listed in project.json` }));
+  const documents = new Set(project.documents.map((d) => d.id));
+  const deleted = new Set(await trashedIds(layout));
+  const transcripts = (await readdir(layout.sourcesDir).catch(() => [] as string[]))
+    .map((name) => ({ name, id: /^(.+?)(?:\.turns\.json|\.txt)$/.exec(name)?.[1] }))
+    .filter(({ id }) => id !== undefined && !documents.has(id) && !deleted.has(id))
+    .map(({ name }) => ({
+      file: `sources/${name}`,
+      message: 'this transcript belongs to no document listed in project.json: import the file again to keep it as a document, or delete it',
+    }));
+  return [...coderFiles, ...transcripts];
 }

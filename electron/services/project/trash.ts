@@ -16,17 +16,29 @@ import type { SourceFiles } from './source-files';
  * (folded into snapshots that no longer mention it), from sources/, and from every backup set
  * that mentions it: a participant who withdraws consent is removed completely.
  */
+const TRASH_LIST = '.deleted.json';
+
+/** The documents listed as deleted in sources/.deleted.json (none when it is absent or unreadable). */
+export async function trashedIds(layout: ProjectLayout): Promise<string[]> {
+  try {
+    const parsed: unknown = JSON.parse(await readFile(join(layout.sourcesDir, TRASH_LIST), 'utf-8'));
+    return Array.isArray(parsed) ? parsed.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
 export class Trash {
   private readonly ids = new Set<string>();
   readonly file: string;
 
   constructor(
-    layout: ProjectLayout,
+    private readonly layout: ProjectLayout,
     private readonly io: FileIo,
     private readonly sources: SourceFiles,
     private readonly backups: BackupSets,
   ) {
-    this.file = join(layout.sourcesDir, '.deleted.json');
+    this.file = join(layout.sourcesDir, TRASH_LIST);
   }
 
   /**
@@ -55,10 +67,7 @@ export class Trash {
    * change log into its snapshot (their entries name what was deleted).
    */
   async empty(state: ProjectState, foldLogs: () => Promise<void>): Promise<void> {
-    const listed = await readFile(this.file, 'utf-8').then(
-      (text) => (JSON.parse(text) as unknown[]).filter((x): x is string => typeof x === 'string'),
-      () => [] as string[],
-    );
+    const listed = await trashedIds(this.layout);
     const purge = [...new Set([...listed, ...this.ids])].filter((id) => !state.tables.documents.has(id));
     if (purge.length > 0) {
       await foldLogs();

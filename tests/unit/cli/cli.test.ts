@@ -32,10 +32,16 @@ describe('marginalia CLI', slow, () => {
       description: { definition: '', whenToUse: '', whenNotToUse: '', example: '' } });
     await writeFile(join(dir, 'project.json'), JSON.stringify(project));
     await writeFile(join(dir, 'coders', 'stray.json'), '{');
+    // A transcript no document lists (a restored backup left it); one the trash lists is not a problem.
+    await writeFile(join(dir, 'sources', 'left-behind.txt'), 'Interviewer: hello');
+    await writeFile(join(dir, 'sources', 'deleted.txt'), 'Resident: bye');
+    await writeFile(join(dir, 'sources', '.deleted.json'), JSON.stringify(['deleted']));
     const check = await marginalia('check', dir);
     expect(check.code).toBe(1);
     expect(check.stderr).toMatch(/project\.json: code "Orphan" has a parent \(gone\) that does not exist/);
     expect(check.stderr).toMatch(/coders\/stray\.json: this coder file belongs to no coder/);
+    expect(check.stderr).toMatch(/sources\/left-behind\.txt: this transcript belongs to no document listed in project\.json: import the file again/);
+    expect(check.stderr).not.toMatch(/sources\/deleted\.txt/);
   });
 
   it('check exits 1 on a truncated project file, and on a folder that is not a project', async () => {
