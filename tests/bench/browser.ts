@@ -85,7 +85,7 @@ interface ScrollResult {
 /** Opens another document, so that the next click opens the big one afresh. */
 async function openOther(page: Page, documentName: string): Promise<void> {
   const other = page.getByRole('listbox', { name: 'Documents' }).getByRole('option').first();
-  const name = await other.getAttribute('aria-label');
+  const name = await other.getAttribute('title'); // the name alone (the accessible name goes on with attributes)
   if (!name || name === documentName) throw new Error('no other document to open');
   await other.click();
   await page.getByRole('region', { name, exact: true }).locator('[data-key]').first().waitFor({ timeout: 60_000 });
