@@ -9,7 +9,7 @@ import { ChangeJournal, JOURNAL_FILE } from './change-journal';
 import { readDataFile, replayCoder, replayProject } from './data-file';
 import type { DataFileRead } from './data-file';
 import { coderFileKind, projectFileKind, turnsFileKind } from './file-kinds';
-import { ProjectLayout, dataFileNames, displayNames } from './layout';
+import { ProjectLayout, dataFileNames, displayNames, sourceDocumentId } from './layout';
 import { hashText } from './source-files';
 import { trashedIds } from './trash';
 
@@ -110,8 +110,8 @@ async function strayFiles(layout: ProjectLayout, project: ProjectFile): Promise<
   const documents = new Set(project.documents.map((d) => d.id));
   const deleted = new Set(await trashedIds(layout));
   const transcripts = (await readdir(layout.sourcesDir).catch(() => [] as string[]))
-    .map((name) => ({ name, id: /^(.+?)(?:\.turns\.json|\.txt)$/.exec(name)?.[1] }))
-    .filter(({ id }) => id !== undefined && !documents.has(id) && !deleted.has(id))
+    .map((name) => ({ name, id: sourceDocumentId(name) }))
+    .filter(({ id }) => id !== null && !documents.has(id) && !deleted.has(id))
     .map(({ name }) => ({
       file: `sources/${name}`,
       message: 'this transcript belongs to no document listed in project.json: import the file again to keep it as a document, or delete it',

@@ -12,6 +12,11 @@ export interface DataFilePaths {
   names: { snapshot: string; log: string; compacting: string };
 }
 
+/** The document a file in sources/ belongs to ("<id>.txt", "<id>.turns.json"), or null for another file. */
+export function sourceDocumentId(fileName: string): string | null {
+  return /^(.+?)(?:\.turns\.json|\.txt)$/.exec(fileName)?.[1] ?? null;
+}
+
 /** Where each part of a project lives inside its folder. */
 export class ProjectLayout {
   constructor(readonly dir: string) {}

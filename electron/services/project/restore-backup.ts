@@ -114,7 +114,7 @@ export async function withRestoreOffer(err: unknown, dir: string): Promise<unkno
 export async function keepAside(dir: string, name: string, file: string, now: Date): Promise<string> {
   const damagedDir = join(dir, 'damaged');
   await makePrivateDir(damagedDir);
-  const [, stem, ext] = /^(.*?)((?:\.changes(?:\.compacting)?)?\.jsonl?)$/.exec(name.replace(/\//g, '-'))!;
+  const [, stem, ext] = /^(.*?)((?:\.changes(?:\.compacting)?|\.turns)?\.(?:jsonl?|txt))$/.exec(name.replace(/\//g, '-'))!;
   for (let n = 0; ; n++) {
     const target = join(damagedDir, `${stem}.${stamp(now)}${n ? `-${n}` : ''}${ext}`);
     try {

@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { BackupSets } from '../store/backups';
 import { fsyncDir } from '../store/durable-file';
 import type { FileIo } from '../store/file-io';
-import { backupPaths, keepDataFileAside, keyOf, putInPlace, soundContent } from './restore-backup';
-import { ProjectLayout } from './layout';
+import { backupPaths, keepAside, keepDataFileAside, keyOf, putInPlace, soundContent } from './restore-backup';
+import { ProjectLayout, sourceDocumentId } from './layout';
+import { trashedIds } from './trash';
 
 /**
  * Restoring a whole backup set: project.json with every coder file (each with its change log) as
@@ -49,17 +50,31 @@ async function currentDataFiles(layout: ProjectLayout): Promise<string[]> {
   return ['project.json', ...coders];
 }
 
+/** Transcripts in sources/ of documents the set's project.json does not list (added after the set was taken). */
+async function unlistedSources(layout: ProjectLayout, projectText: string): Promise<string[]> {
+  const listed = new Set(((JSON.parse(projectText) as { documents?: { id: string }[] }).documents ?? []).map((d) => d.id));
+  const trashed = new Set(await trashedIds(layout));
+  return (await readdir(layout.sourcesDir).catch(() => [] as string[])).filter((name) => {
+    const id = sourceDocumentId(name);
+    return id !== null && !listed.has(id) && !trashed.has(id);
+  });
+}
+
 /**
  * Puts a sound set in place of the project's data files. Every data file there now, with its
  * logs, is first copied to damaged/; then the set's coder files are written, the coder files the
  * set does not have are removed (their copies are in damaged/), and project.json goes last.
- * Returns what was kept aside.
+ * Transcripts of documents added since the set was taken go to damaged/ too (to import again if
+ * wanted), so the restored project lists every file it holds. Returns what was kept aside.
  */
 export async function putSetInPlace(dir: string, members: readonly SetMember[], now: Date, io: FileIo): Promise<string[]> {
   const layout = new ProjectLayout(dir);
   const current = await currentDataFiles(layout);
+  const project = members.find((m) => m.name === 'project.json')!;
+  const sources = await unlistedSources(layout, project.text);
   const kept: string[] = [];
   for (const name of current) kept.push(...(await keepDataFileAside(dir, layout.data(keyOf(name)), now)));
+  for (const name of sources) kept.push(await keepAside(dir, `sources/${name}`, join(layout.sourcesDir, name), now));
   const restored = new Set(members.map((m) => m.name));
   for (const m of members) if (m.name !== 'project.json') await putInPlace(layout.data(keyOf(m.name)), m.name, m.text, io);
   for (const name of current.filter((n) => !restored.has(n))) {
@@ -67,7 +82,8 @@ export async function putSetInPlace(dir: string, members: readonly SetMember[], 
     for (const file of [paths.snapshot, paths.log, paths.compacting]) await unlink(file).catch(() => undefined);
   }
   await fsyncDir(layout.codersDir);
-  const project = members.find((m) => m.name === 'project.json')!;
   await putInPlace(layout.data(null), project.name, project.text, io);
+  for (const name of sources) await unlink(join(layout.sourcesDir, name)).catch(() => undefined);
+  if (sources.length > 0) await fsyncDir(layout.sourcesDir);
   return kept;
 }

@@ -77,6 +77,8 @@ describe('restoring project.json restores the backup set it belongs to', () => {
     expect(restored.snapshot.coders.map((c) => c.name)).not.toContain('Real Coder');
     expect(await readdir(join(dir, 'coders'))).toEqual([]);
     expect(restored.keptAside.some((k) => k.startsWith(`damaged/coders-${coder.id}`))).toBe(true);
+    // The transcript of a document imported after that set is kept aside too, to import again if wanted.
+    expect(restored.keptAside.filter((k) => k.startsWith('damaged/sources-')).length).toBeGreaterThan(0);
     await app.shutdown();
     expect(await checkProject(dir)).toEqual([]);
   });
