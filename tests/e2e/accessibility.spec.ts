@@ -23,9 +23,8 @@ async function audit(page: Page, where: string, scope?: string): Promise<void> {
   const { violations } = await builder.analyze();
   const bad = violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    // Known exception (README): a code's tree item holds its child codes' items (the ARIA tree
-    // pattern nests them), which Label in Name counts as its visible text; its name is the
-    // code's name, its count the description.
+    // Known exception (README): Label in Name counts a code's tree item's count as visible text;
+    // its name is the code's name, its count the description.
     .map((v) => (v.id === 'label-content-name-mismatch' ? { ...v, nodes: v.nodes.filter((n) => !/^<li[^>]* role="treeitem"/.test(n.html)) } : v))
     .filter((v) => v.nodes.length > 0);
   // Each distinct failure once (forty options with the same grey are one finding), with an example element.
