@@ -10,13 +10,14 @@ import { xmlEscape } from './spreadsheet-text';
 // The http:// strings below are XML namespace names (identifiers fixed by the Office Open XML
 // standard); nothing ever fetches them.
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-const RELATIONSHIPS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const PACKAGE_RELATIONSHIPS = 'http://schemas.openxmlformats.org/package/2006/relationships';
+export const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main'; // namespace name, never fetched
+const RELATIONSHIPS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships'; // namespace name, never fetched
+const PACKAGE_RELATIONSHIPS = 'http://schemas.openxmlformats.org/package/2006/relationships'; // namespace name, never fetched
+const CONTENT_TYPES = 'http://schemas.openxmlformats.org/package/2006/content-types'; // namespace name, never fetched
 const TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml';
 
 export const contentTypesXml =
-  `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+  `${XML_HEAD}<Types xmlns="${CONTENT_TYPES}">` +
   '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
   `<Default Extension="xml" ContentType="${TYPE}.worksheet+xml"/>` +
   `<Override PartName="/xl/workbook.xml" ContentType="${TYPE}.sheet.main+xml"/>` +

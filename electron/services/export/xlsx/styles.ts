@@ -1,3 +1,4 @@
+import { MAIN } from './package-parts';
 /**
  * The workbook's one styles part. Every cell is top-aligned (a row of long coded passages
  * reads from its top); text wraps; dates, percentages and three-decimal figures have their
@@ -22,10 +23,9 @@ function xf(numFmtId: number, alignment: string, extra = ''): string {
   return `<xf numFmtId="${numFmtId}" fontId="0" fillId="0" borderId="0" xfId="0"${formatted}${extra} applyAlignment="1">${alignment}</xf>`;
 }
 
-// The xmlns is a namespace name fixed by Office Open XML, an identifier that is never fetched.
 export const stylesXml = [
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
-  '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">',
+  `<styleSheet xmlns="${MAIN}">`,
   '<numFmts count="4">',
   `<numFmt numFmtId="164" formatCode="${numberFormats.date}"/>`,
   `<numFmt numFmtId="165" formatCode="${numberFormats.datetime}"/>`,
