@@ -23,6 +23,7 @@ import type { LoadedSettings } from './settings/app-settings';
 import { service, startAll, stopAllOrThrow } from './lifecycle';
 import { attributeHandlers, codeHandlers, codingHandlers, documentHandlers, historyHandlers, memoHandlers } from './workbench/edit-handlers';
 import { searchHandlers, segmentsHandlers } from './workbench/retrieval-handlers';
+import { documentListHandlers } from './workbench/document-list-handlers';
 
 export interface BackendOptions extends Omit<HostOptions, 'homeDir'> {
   /** Default: the operating system's home folder for this user. */
@@ -90,6 +91,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       projectHandlers(host),
       workspaceHandlers(host),
       documentHandlers(session),
+      documentListHandlers(session),
       codingHandlers(session),
       codeHandlers(session),
       memoHandlers(session),

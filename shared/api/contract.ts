@@ -25,6 +25,8 @@ import type {
   ChangeResult,
   CoderCoding,
   DocumentContent,
+  DocumentPage,
+  DocumentSummary,
   HistoryState,
   ProjectSnapshot,
   RestoreResult,
@@ -33,6 +35,11 @@ import type {
 } from './views';
 
 export type * from './views';
+export type { AttributeFacet, FacetValue } from './document-pages';
+import type { AttributeFacet } from './document-pages';
+
+/** The most rows one `documents.page` or `documents.summaries` reply carries (about 300 KB for survey answers). */
+export const MAX_DOCUMENT_PAGE = 2000;
 
 /**
  * The one contract between the UI and the backend. Each channel names its kind, its input
@@ -203,6 +210,30 @@ export const contract = {
     input: z.object({ documentId: entityId, coderIds: z.array(entityId).max(1000).optional() }).strict(),
     output: returns<CoderCoding[]>(),
   },
+
+  /**
+   * Rows of the Documents list: the documents passing the attribute filter, in the list's order,
+   * `limit` from `offset`, with how many pass. The snapshot carries no documents (only their
+   * tally): a list of 20,000 asks for the rows it shows; a picker that needs every document asks
+   * page by page.
+   */
+  'documents.page': {
+    kind: 'query',
+    input: z.object({ filter: attributeFilterSchema, offset, limit: z.number().int().min(0).max(MAX_DOCUMENT_PAGE) }).strict(),
+    output: returns<DocumentPage>(),
+  },
+  /** Where a document stands among those passing the filter: by id, or (type-ahead) the next after `after` whose name starts with `prefix`. */
+  'documents.locate': {
+    kind: 'query',
+    input: z
+      .object({ filter: attributeFilterSchema, locator: z.union([z.object({ id: entityId }).strict(), z.object({ prefix: z.string().min(1).max(100), after: z.number().int().min(-1).max(2 ** 31) }).strict()]) })
+      .strict(),
+    output: returns<{ index: number | null }>(),
+  },
+  /** These documents as the list shows them (those that still exist): names beside passages, hits and memos. */
+  'documents.summaries': { kind: 'query', input: z.object({ ids: z.array(entityId).max(MAX_DOCUMENT_PAGE) }).strict(), output: returns<DocumentSummary[]>() },
+  /** Per attribute, the values the documents have and how many have each: the attribute filter's choices. */
+  'documents.facets': { kind: 'query', input: none, output: returns<AttributeFacet[]>() },
 
   /** Renames a document (undoable). */
   'document.rename': {

@@ -3,13 +3,13 @@ import type { Patch, ProjectEntities } from '../domain/patch';
 import type { Coding, DocumentMeta } from '../domain/schemas';
 import type { ProjectState } from '../domain/state/project-state';
 import { doneDocuments } from '../operations/done-ops';
-import type { DocumentSummary, MemoView, ProjectSnapshot, SnapshotDelta, Upserts } from './views';
+import { documentTally } from './document-pages';
+import type { MemoView, ProjectSnapshot, SnapshotDelta, Upserts } from './views';
 
-/** Which snapshot list each project collection feeds. */
+/** Which snapshot list each project collection feeds (documents feed none: the snapshot has their tally). */
 const snapshotLists = {
   codes: 'codebook',
   attributes: 'attributes',
-  documents: 'documents',
   coders: 'coders',
   sets: 'sets',
   queries: 'queries',
@@ -24,11 +24,6 @@ function keyOf(list: ListKey, entity: unknown): string {
 /** Per coder, the documents they marked done: the snapshot's `done`. */
 export function doneByCoder(state: ProjectState): Record<string, string[]> {
   return Object.fromEntries(state.coderIds().map((id) => [id, doneDocuments({ state }, id)]));
-}
-
-/** A document as the snapshot lists it: sent for every document, so it carries only what the page shows. */
-export function documentSummary({ id, name, length, turnCount, attributes, rank }: DocumentMeta): DocumentSummary {
-  return { id, name, length, turnCount, attributes, rank };
 }
 
 export function memoViews(state: ProjectState, coderId: string): MemoView[] {
@@ -46,6 +41,11 @@ export function deltaOf(state: ProjectState, patch: Patch, currentCoderId: strin
   for (const collection of projectCollections) {
     const changes = patch.project?.[collection];
     if (!changes?.length) continue;
+    if (collection === 'documents') {
+      // The UI asks again for the rows it shows; an import of 20,000 answers sends no rows here.
+      delta.documentTally = documentTally(state.tables.documents.list() as DocumentMeta[]);
+      continue;
+    }
     if (collection === 'info') {
       const info = state.tables.info.get('info')!;
       delta.info = { name: info.name, description: info.description };
@@ -55,10 +55,10 @@ export function deltaOf(state: ProjectState, patch: Patch, currentCoderId: strin
     const out: Upserts<unknown> = { upsert: [], remove: [] };
     for (const change of changes) {
       const now = table.get(change.id);
-      if (now) out.upsert.push(collection === 'documents' ? documentSummary(now as DocumentMeta) : now);
+      if (now) out.upsert.push(now);
       else out.remove.push(change.id);
     }
-    (delta as Record<string, Upserts<unknown>>)[snapshotLists[collection]] = out;
+    (delta as Record<string, Upserts<unknown>>)[snapshotLists[collection as Exclude<typeof collection, 'documents'>]] = out;
   }
   const memos: Upserts<MemoView> = { upsert: [], remove: [] };
   const codeIds = new Set<string>();
@@ -108,6 +108,7 @@ export function applyDelta(snapshot: ProjectSnapshot, delta: SnapshotDelta): Pro
     ...snapshot,
     ...delta.info,
     ...(lists as Pick<ProjectSnapshot, ListKey>),
+    documents: delta.documentTally ?? snapshot.documents,
     memos: applyUpserts(snapshot.memos, delta.memos, (m) => m.id, memoOrder),
     done: delta.done ? { ...snapshot.done, ...delta.done } : snapshot.done,
     codingCounts: delta.codingCounts ? { ...snapshot.codingCounts, ...delta.codingCounts } : snapshot.codingCounts,

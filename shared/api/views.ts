@@ -20,6 +20,22 @@ import type { TextEncodingName } from '../text/encodings';
 /** A document as the snapshot lists it: what the document list, the filters and the reader's header show. */
 export type DocumentSummary = Pick<DocumentMeta, 'id' | 'name' | 'length' | 'turnCount' | 'attributes' | 'rank'>;
 
+/** What the snapshot says of the documents: how many, and the first in the list's order. */
+export interface DocumentTally {
+  count: number;
+  firstId: string | null;
+}
+
+/** Rows of the Documents list: documents passing a filter, from `offset`, in rank order. */
+export interface DocumentPage {
+  rows: DocumentSummary[];
+  offset: number;
+  /** How many documents pass the filter. */
+  total: number;
+  /** How many documents the project has. */
+  count: number;
+}
+
 /** The current user's place in a project, kept in app settings (per user, not in the project). */
 export interface Workspace {
   lastDocumentId: string | null;
@@ -50,8 +66,12 @@ export interface ProjectSnapshot {
   description: string;
   codebook: Code[];
   attributes: AttributeDef[];
-  /** Every document, as lists and filters show it (its hash and import record stay in the backend). */
-  documents: DocumentSummary[];
+  /**
+   * How many documents there are and the first: the documents themselves are asked for a page at
+   * a time (`documents.page`, `documents.summaries`), so the snapshot stays small however many
+   * there are. A new tally (after any change to a document) tells the UI to ask again.
+   */
+  documents: DocumentTally;
   coders: Coder[];
   sets: DocumentSet[];
   queries: SavedQuery[];
@@ -131,7 +151,8 @@ export interface SnapshotDelta {
   codebook?: Upserts<Code>;
   /** Keyed by attribute name. */
   attributes?: Upserts<AttributeDef>;
-  documents?: Upserts<DocumentSummary>;
+  /** The tally after a change to any document: the UI then asks again for the rows it shows. */
+  documentTally?: DocumentTally;
   coders?: Upserts<Coder>;
   sets?: Upserts<DocumentSet>;
   queries?: Upserts<SavedQuery>;
@@ -149,7 +170,7 @@ export interface ChangeResult {
   history: HistoryState;
   /** Documents whose codings changed, so an open reader knows to reload them. */
   affectedDocumentIds: string[];
-  /** Ids the change created (a new code, new codings, a new memo), for follow-up actions. */
+  /** Ids the change created (a new code, new codings, a new memo, the documents imported), for follow-up actions. */
   createdIds: string[];
   /** A short account of the change, for a status line ("Coded 1 passage at Tackling stigma"). */
   message: string;

@@ -169,11 +169,17 @@ async (name) => {
   list.scrollTop = 0;
   await frame();
   // The list renders 800 px beyond its viewport either side: steps of that much more than a page miss nothing.
+  // Rows come a page at a time: a row still on its way is an option marked busy, waited for.
+  const settled = async () => {
+    for (let t = 0; t < 600 && list.querySelector('[role="option"][aria-busy="true"]'); t++) await frame();
+  };
+  await settled();
   for (let i = 0; i < 10000 && !find(); i++) {
     const before = list.scrollTop;
     list.scrollTop = before + list.clientHeight + 1200;
     await frame();
     await frame();
+    await settled();
     if (list.scrollTop === before) break;
   }
   const option = find();

@@ -226,7 +226,9 @@ export async function runImport(session: ProjectSession, items: readonly ImportI
     const results = plans.map((p) => p.result);
     if (patches.length === 0) return { results, change: null };
     const label = patches.length === 1 ? patches[0]!.label : `Import ${plural(patches.length, 'file')}`;
-    const change = await session.change(joinPatches(label, patches), [], plans.flatMap((p) => p.sources));
+    // The documents added, in import order: the UI opens the first once the import is done.
+    const added = patches.flatMap((p) => (p.project?.documents ?? []).filter((c) => c.before === null).map((c) => c.id));
+    const change = await session.change(joinPatches(label, patches), added, plans.flatMap((p) => p.sources));
     return { results, change };
   });
 }

@@ -1,6 +1,7 @@
-import type { ChangeResult, HistoryState, ProjectSnapshot } from '../../../shared/api/contract';
+import type { ChangeResult, HistoryState, ProjectSnapshot, Workspace } from '../../../shared/api/contract';
 import { AppError } from '../../../shared/api/errors';
-import { deltaOf, doneByCoder, documentSummary } from '../../../shared/api/snapshot-delta';
+import { documentTally } from '../../../shared/api/document-pages';
+import { deltaOf, doneByCoder } from '../../../shared/api/snapshot-delta';
 import { affectedDocuments, invertPatch, isEmptyPatch, joinPatches } from '../../../shared/domain/patch';
 import { firstRoundOf } from '../../../shared/domain/second-round';
 import type { Patch } from '../../../shared/domain/patch';
@@ -62,7 +63,7 @@ export class ProjectSession {
       description,
       codebook,
       attributes,
-      documents: documents.map(documentSummary),
+      documents: documentTally(documents),
       coders,
       sets,
       queries,
@@ -70,10 +71,17 @@ export class ProjectSession {
       codingCounts: this.store.codingCounts(),
       memos: this.store.memos(),
       done: doneByCoder(this.store.state),
-      workspace: this.user.workspace(id),
+      workspace: this.workspace(id),
       readOnly: this.store.readOnly,
       ...(this.store.recoveryNotes.length > 0 && { recoveryNotes: [...this.store.recoveryNotes] }),
     };
+  }
+
+  /** The user's place in the project, with documents deleted since (by them or anyone) forgotten. */
+  private workspace(projectId: string): Workspace {
+    const saved = this.user.workspace(projectId);
+    const known = (id: string | null) => (id !== null && this.store.state.tables.documents.has(id) ? id : null);
+    return { ...saved, lastDocumentId: known(saved.lastDocumentId), openingDocumentId: known(saved.openingDocumentId) };
   }
 
   context(): OperationContext {

@@ -1,5 +1,5 @@
 import { useId, useMemo } from 'react';
-import type { AgreementMode, AttributeFilter, ProjectSnapshot } from '../../../../shared/api/contract';
+import type { AgreementMode, AttributeFilter, DocumentSummary, ProjectSnapshot } from '../../../../shared/api/contract';
 import { childrenOf } from '../../../../shared/domain/codebook';
 import { ToggleGroup } from '../../ui/ToggleGroup';
 import { describeFilter } from '../documents/attributeFilter';
@@ -41,21 +41,23 @@ export interface AgreementControlsProps {
   project: ProjectSnapshot;
   settings: AgreementSettings;
   attributeFilter: AttributeFilter;
+  /** Every document, to choose from (null while they come). */
+  allDocuments: readonly DocumentSummary[] | null;
   update: (patch: Partial<AgreementSettings>) => void;
 }
 
 /** Who, what and how to compare: coders, codes, documents (and the filter), mode and its options. */
-export function AgreementControls({ project, settings, attributeFilter, update }: AgreementControlsProps) {
+export function AgreementControls({ project, settings, attributeFilter, allDocuments, update }: AgreementControlsProps) {
   const ids = useId();
   const chosenCodes = useMemo(() => new Set(settings.codeIds), [settings.codeIds]);
   const chosenDocs = useMemo(() => new Set(settings.documentIds), [settings.documentIds]);
   const codes = useMemo(() => codeItems(project, chosenCodes), [project, chosenCodes]);
-  const documents = useMemo<ChecklistItem[]>(() => project.documents.map((d) => ({ id: d.id, label: d.name })), [project.documents]);
+  const documents = useMemo<ChecklistItem[]>(() => (allDocuments ?? []).map((d) => ({ id: d.id, label: d.name })), [allDocuments]);
   const filterParts = describeFilter(attributeFilter, project.attributes);
   const coderSet = new Set(settings.coderIds);
 
   const codeNames = project.codebook.filter((c) => chosenCodes.has(c.id)).map((c) => c.name);
-  const docNames = project.documents.filter((d) => chosenDocs.has(d.id)).map((d) => d.name);
+  const docNames = (allDocuments ?? []).filter((d) => chosenDocs.has(d.id)).map((d) => d.name);
 
   function toggleCoder(id: string, on: boolean) {
     const next = new Set(settings.coderIds);

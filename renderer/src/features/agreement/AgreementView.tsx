@@ -17,6 +17,7 @@ import styles from './AgreementView.module.css';
 import agreementStyles from './agreement.module.css';
 import uiStyles from '../../ui/ui.module.css';
 import { useProject, useChanges, useDocument } from '../workbench/state/contexts';
+import { useAllDocuments } from '../workbench/state/useDocuments';
 
 type Load =
   | { status: 'loading' }
@@ -36,7 +37,8 @@ export function AgreementView() {
   const titleId = useId();
 
   const [stored, setStored] = useState<AgreementSettings>(() => loadSettings(project));
-  const settings = useMemo(() => pruneSettings(stored, project), [stored, project]);
+  const allDocuments = useAllDocuments(showError);
+  const settings = useMemo(() => pruneSettings(stored, project, allDocuments), [stored, project, allDocuments]);
   const update = (patch: Partial<AgreementSettings>) => setStored((s) => ({ ...s, ...patch }));
   useEffect(() => saveSettings(project.id, stored), [project.id, stored]);
 
@@ -119,7 +121,7 @@ export function AgreementView() {
             <PairExchange onError={setPairError} />
           </div>
         </div>
-        <AgreementControls project={project} settings={settings} attributeFilter={attributeFilter} update={update} />
+        <AgreementControls project={project} settings={settings} attributeFilter={attributeFilter} allDocuments={allDocuments} update={update} />
         {pairError ? <ErrorAlert error={pairError} onDismiss={() => setPairError(null)} /> : null}
         {notice ? (
           <p className={styles.agrNotice} role="status">

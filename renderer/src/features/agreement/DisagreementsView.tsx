@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { DISAGREEMENT_PAGE } from '../../../../shared/api/contract';
 import type { AgreementResult, AttributeFilter, DisagreementView, HistoryState } from '../../../../shared/api/contract';
 import { EmptyState } from '../../ui/EmptyState';
@@ -18,6 +18,7 @@ import { useProject, useChanges, useDocumentActions } from '../workbench/state/c
 import { PassageCard } from './PassageCard';
 import type { Choice } from './PassageCard';
 import { useDisagreements } from './useDisagreements';
+import { documentIdsOf, usePassageNames } from '../retrieval/usePassageNames';
 import { formatNumber, plural } from '../../../../shared/text/plural';
 
 /**
@@ -67,7 +68,8 @@ export function DisagreementsView({ drill, settings, attributes, result, onBack,
   const [message, setMessage] = useState<string | null>(null);
 
   const neitherKeys = new Set(neither.history === history ? neither.keys : []);
-  const passages = load.status === 'ready' ? load.page.passages : [];
+  const passages = useMemo(() => (load.status === 'ready' ? load.page.passages : []), [load]);
+  const names = usePassageNames(useMemo(() => documentIdsOf(passages), [passages]));
   const total = load.status === 'ready' ? load.page.total : 0;
   const stale = load.status !== 'loading' && load.key !== key;
 
@@ -231,7 +233,7 @@ export function DisagreementsView({ drill, settings, attributes, result, onBack,
                   state={states[i] ?? null}
                   nameA={a}
                   nameB={b}
-                  documentName={project.documents.find((d) => d.id === p.documentId)?.name ?? 'Unknown document'}
+                  documentName={names.docs.get(p.documentId) ?? 'Unknown document'}
                   note={notes[k] ?? ''}
                   onNote={(text) => setNotes((n) => ({ ...n, [k]: text }))}
                   busy={busy === k}

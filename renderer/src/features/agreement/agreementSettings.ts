@@ -51,11 +51,15 @@ export function defaultSettings(project: ProjectSnapshot): AgreementSettings {
   };
 }
 
-/** Drops what the project no longer has (a deleted code, a removed document) and keeps coders in project order. */
-export function pruneSettings(settings: AgreementSettings, project: ProjectSnapshot): AgreementSettings {
+/**
+ * Drops what the project no longer has (a deleted code, a removed document) and keeps coders in
+ * project order. The documents are asked for apart from the snapshot: while they are on their
+ * way (null), the chosen ones are kept.
+ */
+export function pruneSettings(settings: AgreementSettings, project: ProjectSnapshot, documents: readonly { id: string }[] | null): AgreementSettings {
   const coders = new Set(settings.coderIds);
   const codes = new Set(project.codebook.map((c) => c.id));
-  const docs = new Set(project.documents.map((d) => d.id));
+  const docs = documents ? new Set(documents.map((d) => d.id)) : null;
   const coderIds = project.coders.filter((c) => coders.has(c.id)).map((c) => c.id);
   const drill = settings.drill;
   const drillOk = drill && codes.has(drill.codeId) && project.coders.some((c) => c.id === drill.coderA) && project.coders.some((c) => c.id === drill.coderB);
@@ -63,7 +67,7 @@ export function pruneSettings(settings: AgreementSettings, project: ProjectSnaps
     ...settings,
     coderIds,
     codeIds: settings.codeIds.filter((id) => codes.has(id)),
-    documentIds: settings.documentIds.filter((id) => docs.has(id)),
+    documentIds: docs ? settings.documentIds.filter((id) => docs.has(id)) : settings.documentIds,
     drill: drillOk ? drill : null,
   };
 }
@@ -113,7 +117,7 @@ export function loadSettings(project: ProjectSnapshot): AgreementSettings {
       typeof merged.allDocuments === 'boolean' &&
       ['character', 'unitized', 'segment', 'presence'].includes(merged.mode) &&
       ['pooled', 'lengthWeighted', 'unweighted'].includes(merged.aggregation);
-    return valid ? pruneSettings(merged, project) : fallback;
+    return valid ? pruneSettings(merged, project, null) : fallback;
   } catch {
     return fallback;
   }

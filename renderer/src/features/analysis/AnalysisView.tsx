@@ -77,7 +77,7 @@ export function AnalysisView() {
   let body;
   if (project.codebook.length === 0) {
     body = <EmptyState title="No codes yet">Create codes in the codebook and apply them to text to see them counted here.</EmptyState>;
-  } else if (project.documents.length === 0) {
+  } else if (project.documents.count === 0) {
     body = <EmptyState title="No documents yet">Import transcripts and code them to see the figures here.</EmptyState>;
   } else if (query.error) {
     body = <ErrorAlert error={query.error} />;
@@ -93,7 +93,6 @@ export function AnalysisView() {
         rollUp={rollUp}
         coderIds={coderIds}
         attributes={attributeFilter}
-        documents={project.documents}
         pick={settings.matrixPick}
         onPick={(pick) => set('matrixPick', pick)}
       />

@@ -9,30 +9,19 @@ import { WindowedItems } from '../../ui/WindowedItems';
 import { useWindowedList } from '../../ui/useWindowedList';
 import { SegmentCard } from '../retrieval/SegmentCard';
 import { documentCount } from '../retrieval/retrievalText';
+import { documentIdsOf, usePassageNames } from '../retrieval/usePassageNames';
 import { overlappingPairs } from './analysisModel';
 import type { OverlapPair } from './analysisModel';
 import { useApiQuery } from './useApiQuery';
 import styles from './CellSegments.module.css';
 import analysisStyles from './analysis.module.css';
 import segmentCard from '../../ui/segmentCard.module.css';
-import { useProject, useDocumentActions, useViewActions } from '../workbench/state/contexts';
+import { useDocumentActions, useViewActions } from '../workbench/state/contexts';
 
 /** A passage card's height before it is measured: its source line and two lines of text. */
 const CARD_ESTIMATE = 110;
 const NONE: never[] = [];
 
-/** Names of documents, coders and codes, for the passages listed. */
-function useNames() {
-  const { project } = useProject();
-  return useMemo(
-    () => ({
-      docs: new Map(project.documents.map((d) => [d.id, d.name])),
-      coders: new Map(project.coders.map((c) => [c.id, c])),
-      codes: new Map(project.codebook.map((c) => [c.id, c])),
-    }),
-    [project],
-  );
-}
 
 /** Opens a passage in the reader. */
 function useOpen() {
@@ -76,11 +65,11 @@ export interface CellSegmentsProps {
 
 /** The passages behind a clicked cell or bar; a click opens one in the reader. */
 export function CellSegments({ title, figure, query, onClose }: CellSegmentsProps) {
-  const names = useNames();
   const open = useOpen();
   const result = useApiQuery('segments.query', query);
   const segments = result.value && !result.stale ? result.value : null;
   const shown = segments ?? NONE;
+  const names = usePassageNames(useMemo(() => documentIdsOf(shown), [shown]));
   const keyOf = useCallback((i: number) => shown[i]!.codingId, [shown]);
   const { setScroller, onScroll, onKeyDown, ...list } = useWindowedList({ count: shown.length, keyOf, estimate: CARD_ESTIMATE });
   const summary = segments
@@ -130,11 +119,11 @@ export interface OverlapSegmentsProps {
 
 /** The pairs of overlapping passages behind a co-occurrence count. */
 export function OverlapSegments({ title, codeA, codeB, query, onClose }: OverlapSegmentsProps) {
-  const names = useNames();
   const open = useOpen();
   const result = useApiQuery('segments.query', query);
   const pairs = useMemo(() => (result.value && !result.stale ? overlappingPairs(result.value, codeA, codeB) : null), [result.value, result.stale, codeA, codeB]);
   const shown = pairs ?? NONE;
+  const names = usePassageNames(useMemo(() => documentIdsOf(shown), [shown]));
   const keyOf = useCallback((i: number) => `${shown[i]!.first.codingId}:${shown[i]!.second.codingId}`, [shown]);
   const { setScroller, onScroll, onKeyDown, ...list } = useWindowedList({ count: shown.length, keyOf, estimate: CARD_ESTIMATE * 2 });
   const summary = pairs ? `${plural(pairs.length, 'overlapping pair')} in ${plural(documentCount(pairs), 'document')}` : '\u00a0';
@@ -163,7 +152,7 @@ export function OverlapSegments({ title, codeA, codeB, query, onClose }: Overlap
   );
 }
 
-function PairCard({ pair, names, onOpen }: { pair: OverlapPair; names: ReturnType<typeof useNames>; onOpen: () => void }) {
+function PairCard({ pair, names, onOpen }: { pair: OverlapPair; names: ReturnType<typeof usePassageNames>; onOpen: () => void }) {
   return (
     <button type="button" className={segmentCard.card} onClick={onOpen}>
       <span className={segmentCard.meta}>

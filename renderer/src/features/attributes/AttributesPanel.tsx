@@ -10,6 +10,7 @@ import styles from './attributes.module.css';
 import overlayStyles from '../../ui/overlay.module.css';
 import uiStyles from '../../ui/ui.module.css';
 import { useProject, useChanges } from '../workbench/state/contexts';
+import { useDocumentFacets, useDocumentSummary } from '../workbench/state/useDocuments';
 
 /** Whether the panel was last left open, so it stays so from one document to the next. */
 let rememberedOpen = false;
@@ -22,7 +23,7 @@ let rememberedOpen = false;
 export function AttributesPanel({ documentId }: { documentId: string }) {
   const { project } = useProject();
   const { change, showError } = useChanges();
-  const doc = project.documents.find((d) => d.id === documentId) ?? null;
+  const doc = useDocumentSummary(documentId);
   const [open, setOpenState] = useState(rememberedOpen);
   const [adding, setAdding] = useState(false);
   const [deleting, setDeleting] = useState<AttributeDef | null>(null);
@@ -42,13 +43,6 @@ export function AttributesPanel({ documentId }: { documentId: string }) {
   async function save(def: AttributeDef, value: AttributeValue) {
     await change('document.setAttribute', { documentId, name: def.name, value });
   }
-
-  const usedBy = deleting
-    ? project.documents.filter((d) => {
-        const v = d.attributes[deleting.name];
-        return v !== undefined && v !== null && v !== '';
-      }).length
-    : 0;
 
   return (
     <div className={styles.attrs} role="group" aria-label="Document attributes">
@@ -99,28 +93,7 @@ export function AttributesPanel({ documentId }: { documentId: string }) {
           )}
         </div>
       ) : null}
-      {deleting ? (
-        <DialogModal
-          title={`Delete the attribute “${deleting.name}”?`}
-          description={
-            usedBy > 0
-              ? `It is removed from the project, with its values in ${plural(usedBy, 'document')}. You can undo this.`
-              : 'It is removed from the project; no document has a value for it. You can undo this.'
-          }
-          onClose={() => setDeleting(null)}
-          onSubmit={async () => {
-            if ((await change('attribute.delete', { name: deleting.name })) !== null) setDeleting(null);
-          }}
-          actions={
-            <>
-              <Button onClick={() => setDeleting(null)}>Cancel</Button>
-              <Button type="submit" className={overlayStyles.btnDanger} data-autofocus="">
-                Delete attribute
-              </Button>
-            </>
-          }
-        />
-      ) : null}
+      {deleting ? <DeleteAttributeDialog attribute={deleting} onDone={() => setDeleting(null)} /> : null}
     </div>
   );
 }
@@ -268,5 +241,34 @@ function AddAttributeForm({
       </div>
       {clash ? <p className={styles.attrsClash}>An attribute with this name exists already.</p> : null}
     </form>
+  );
+}
+
+/** Asks before deleting an attribute, saying how many documents lose their value for it. */
+function DeleteAttributeDialog({ attribute, onDone }: { attribute: AttributeDef; onDone: () => void }) {
+  const { change, showError } = useChanges();
+  const facets = useDocumentFacets(showError);
+  const usedBy = facets.find((f) => f.name === attribute.name)?.values.reduce((n, v) => n + v.count, 0) ?? 0;
+  return (
+    <DialogModal
+      title={`Delete the attribute “${attribute.name}”?`}
+      description={
+        usedBy > 0
+          ? `It is removed from the project, with its values in ${plural(usedBy, 'document')}. You can undo this.`
+          : 'It is removed from the project; no document has a value for it. You can undo this.'
+      }
+      onClose={onDone}
+      onSubmit={async () => {
+        if ((await change('attribute.delete', { name: attribute.name })) !== null) onDone();
+      }}
+      actions={
+        <>
+          <Button onClick={onDone}>Cancel</Button>
+          <Button type="submit" className={overlayStyles.btnDanger} data-autofocus="">
+            Delete attribute
+          </Button>
+        </>
+      }
+    />
   );
 }

@@ -1,14 +1,15 @@
-import { useCallback, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { AttributeDef } from '../../../../shared/domain/schemas';
-import type { DocumentSummary } from '../../../../shared/api/contract';
-import { typeaheadIndex } from '../../lib/typeahead';
-import { EmptyState } from '../../ui/EmptyState';
+import type { AttributeFilter, DocumentSummary } from '../../../../shared/api/contract';
+import { useApi } from '../../api/context';
 import { MenuPopup } from '../../ui/MenuPopup';
 import { useWindowedList } from '../../ui/useWindowedList';
 import { WindowSpacer } from '../../ui/WindowSpacer';
+import { useChanges } from '../workbench/state/contexts';
+import { useDirectoryVersion, useDocumentDirectory } from '../workbench/state/useDocuments';
 import { DeleteDocumentDialog, RenameDocumentDialog } from './DocumentDialogs';
-import { DocumentOption } from './DocumentOption';
+import { DocumentOption, PendingOption } from './DocumentOption';
 import { attributeSummaryParts } from './attributes';
 import { nextListIndex } from './listboxKeys';
 import styles from './documents.module.css';
@@ -17,7 +18,10 @@ import styles from './documents.module.css';
 const OPTION_ESTIMATE = 64;
 
 export interface DocumentListProps {
-  documents: DocumentSummary[];
+  /** The documents listed: those passing this filter, whose first page has come. */
+  filter: AttributeFilter;
+  /** How many pass it. */
+  total: number;
   attributes: AttributeDef[];
   /** The document shown in the reader. */
   openId: string | null;
@@ -25,93 +29,128 @@ export interface DocumentListProps {
 }
 
 /**
- * The project's documents as a single-select listbox. Focus stays on the list
- * (aria-activedescendant); arrow keys, Home/End, Page keys and type-ahead move the selection,
- * Enter or a click opens it. A long list is windowed: only the options near the viewport are in
- * the DOM, each saying where it stands (aria-posinset of aria-setsize), and the selected one is
- * always rendered so that it can be the active descendant. F2 renames the selected document,
- * Delete deletes it (after asking); a right-click offers both.
+ * The project's documents as a single-select listbox, its rows asked for a page at a time (a
+ * survey of 20,000 answers sends the rows on screen). Focus stays on the list
+ * (aria-activedescendant); arrow keys, Home/End, Page keys and type-ahead (found by the backend,
+ * among every document) move the selection, Enter or a click opens it. Only the options near the
+ * viewport are in the DOM, each saying where it stands (aria-posinset of aria-setsize), and the
+ * selected one is always rendered so that it can be the active descendant; a row whose page is
+ * on its way is an option marked busy. F2 renames the selected document, Delete deletes it (after
+ * asking); a right-click offers both.
  */
-export function DocumentList({ documents, attributes, openId, onOpen }: DocumentListProps) {
+export function DocumentList({ filter, total, attributes, openId, onOpen }: DocumentListProps) {
+  const api = useApi();
+  const { showError } = useChanges();
+  const directory = useDocumentDirectory();
+  const version = useDirectoryVersion(directory);
   const baseId = useId();
-  const [chosenId, setChosenId] = useState<string | null>(null);
+  const [chosen, setChosen] = useState<{ filter: AttributeFilter; index: number } | null>(null);
+  const [openAt, setOpenAt] = useState<{ filter: AttributeFilter; id: string; index: number | null } | null>(null);
   const [menu, setMenu] = useState<{ documentId: string; x: number; y: number } | null>(null);
   const [dialog, setDialog] = useState<{ kind: 'rename' | 'delete'; documentId: string } | null>(null);
   const listRef = useRef<HTMLUListElement | null>(null);
-  const selectedId = documents.some((d) => d.id === chosenId) ? chosenId : openId;
-  const selectedIndex = documents.findIndex((d) => d.id === selectedId);
-  const keyOf = useCallback((i: number) => documents[i]!.id, [documents]);
+
+  const rowAt = useCallback(
+    (index: number): DocumentSummary | undefined => {
+      const page = version >= 0 ? directory.page(filter, index) : undefined;
+      return page?.rows[index - page.offset];
+    },
+    [directory, filter, version],
+  );
+  // Where the open document stands in this list: asked for whenever it, the filter or the documents change.
+  const generation = directory.getGeneration();
+  useEffect(() => {
+    if (!openId) return;
+    let live = true;
+    api.call('documents.locate', { filter, locator: { id: openId } }).then(
+      ({ index }) => live && setOpenAt({ filter, id: openId, index }),
+      (err: unknown) => live && showError(err),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, filter, openId, generation, showError]);
+  const openIndex = openAt && openAt.filter === filter && openAt.id === openId ? (openAt.index ?? -1) : -1;
+  const selectedIndex = chosen && chosen.filter === filter && chosen.index < total ? chosen.index : openIndex;
+
+  const keyOf = useCallback((i: number) => rowAt(i)?.id ?? `#${i}`, [rowAt]);
   const { first, last, padTop, padBottom, setScroller, onScroll, measure, scrollToIndex } = useWindowedList({
-    count: documents.length,
+    count: total,
     keyOf,
     estimate: OPTION_ESTIMATE,
     pinned: [selectedIndex],
   });
+  useEffect(() => {
+    directory.wantRows(filter, first, last);
+    if (selectedIndex >= 0) directory.wantRows(filter, selectedIndex, selectedIndex);
+  }, [directory, filter, first, last, selectedIndex, version]);
 
-  if (documents.length === 0) {
-    return <EmptyState title="No documents yet">Import transcripts to start coding.</EmptyState>;
-  }
-
-  const optionId = (docId: string) => `${baseId}-doc-${docId}`;
+  const optionId = (index: number) => `${baseId}-doc-${index}`;
 
   function select(index: number) {
-    const doc = documents[index];
-    if (!doc) return;
-    setChosenId(doc.id);
+    setChosen({ filter, index });
     scrollToIndex(index);
   }
 
+  function typeahead(char: string) {
+    api.call('documents.locate', { filter, locator: { prefix: char, after: selectedIndex } }).then(({ index }) => {
+      if (index !== null) select(index);
+    }, showError);
+  }
+
   function onKeyDown(event: KeyboardEvent<HTMLUListElement>) {
-    const selectedDoc = documents[selectedIndex];
+    const selectedDoc = rowAt(selectedIndex);
     if (selectedDoc && (event.key === 'F2' || event.key === 'Delete')) {
       event.preventDefault();
       setDialog({ kind: event.key === 'F2' ? 'rename' : 'delete', documentId: selectedDoc.id });
       return;
     }
     if (event.key === 'Enter' || event.key === ' ') {
-      const doc = documents[selectedIndex];
-      if (doc) {
+      if (selectedDoc) {
         event.preventDefault();
-        onOpen(doc.id);
+        onOpen(selectedDoc.id);
       }
       return;
     }
-    const next =
-      nextListIndex(event.key, selectedIndex, documents.length) ??
-      (event.key.length === 1 && !event.altKey && !event.ctrlKey && !event.metaKey ? typeaheadIndex(documents.length, (i) => documents[i]!.name, selectedIndex, event.key) : -1);
-    if (next === null || next < 0) return;
-    event.preventDefault();
-    select(next);
+    const next = nextListIndex(event.key, selectedIndex, total);
+    if (next !== null) {
+      event.preventDefault();
+      select(next);
+    } else if (event.key.length === 1 && event.key.trim() && !event.altKey && !event.ctrlKey && !event.metaKey) {
+      event.preventDefault();
+      typeahead(event.key);
+    }
   }
 
   const options = [];
   for (let i = first; i <= last; i++) {
-    const doc = documents[i]!;
+    const doc = rowAt(i);
+    const common = { ref: measure, index: i, setSize: total, id: optionId(i), selected: i === selectedIndex };
+    if (!doc) {
+      options.push(<PendingOption key={`#${i}`} {...common} />);
+      continue;
+    }
     options.push(
       <DocumentOption
         key={doc.id}
-        ref={measure}
-        index={i}
-        setSize={documents.length}
-        id={optionId(doc.id)}
+        {...common}
         name={doc.name}
         summary={attributeSummaryParts(doc, attributes)}
-        selected={doc.id === selectedId}
         open={doc.id === openId}
         onClick={() => {
-          setChosenId(doc.id);
+          setChosen({ filter, index: i });
           onOpen(doc.id);
         }}
         onContextMenu={(at) => {
-          setChosenId(doc.id);
+          setChosen({ filter, index: i });
           setMenu({ documentId: doc.id, ...at });
         }}
       />,
     );
   }
 
-  const menuDoc = menu ? documents.find((d) => d.id === menu.documentId) : undefined;
-  const dialogDoc = dialog ? documents.find((d) => d.id === dialog.documentId) : undefined;
+  const menuDoc = menu ? directory.summary(menu.documentId) : undefined;
+  const dialogDoc = dialog ? directory.summary(dialog.documentId) : undefined;
   const closeDialog = () => {
     setDialog(null);
     listRef.current?.focus();
@@ -123,39 +162,39 @@ export function DocumentList({ documents, attributes, openId, onOpen }: Document
 
   return (
     <>
-    <ul
-      ref={setList}
-      role="listbox"
-      aria-label="Documents"
-      tabIndex={0}
-      data-pane-start=""
-      className={styles.docList}
-      aria-activedescendant={selectedIndex >= 0 ? optionId(documents[selectedIndex]!.id) : undefined}
-      onKeyDown={onKeyDown}
-      onScroll={onScroll}
-    >
-      <WindowSpacer height={padTop} />
-      {options}
-      <WindowSpacer height={padBottom} />
-    </ul>
-    {menu && menuDoc ? (
-      <MenuPopup
-        label={`Actions for ${menuDoc.name}`}
-        x={menu.x}
-        y={menu.y}
-        items={[
-          { id: 'rename', label: 'Rename…', shortcut: 'F2', keys: 'F2', onSelect: () => setDialog({ kind: 'rename', documentId: menuDoc.id }) },
-          { id: 'delete', label: 'Delete…', shortcut: 'Del', keys: 'Delete', danger: true, onSelect: () => setDialog({ kind: 'delete', documentId: menuDoc.id }) },
-        ]}
-        onClose={(chosen) => {
-          setMenu(null);
-          if (!chosen) listRef.current?.focus();
-        }}
-      />
-    ) : null}
-    {dialog && dialogDoc ? (
-      dialog.kind === 'rename' ? <RenameDocumentDialog document={dialogDoc} onDone={closeDialog} /> : <DeleteDocumentDialog document={dialogDoc} onDone={closeDialog} />
-    ) : null}
+      <ul
+        ref={setList}
+        role="listbox"
+        aria-label="Documents"
+        tabIndex={0}
+        data-pane-start=""
+        className={styles.docList}
+        aria-activedescendant={selectedIndex >= 0 ? optionId(selectedIndex) : undefined}
+        onKeyDown={onKeyDown}
+        onScroll={onScroll}
+      >
+        <WindowSpacer height={padTop} />
+        {options}
+        <WindowSpacer height={padBottom} />
+      </ul>
+      {menu && menuDoc ? (
+        <MenuPopup
+          label={`Actions for ${menuDoc.name}`}
+          x={menu.x}
+          y={menu.y}
+          items={[
+            { id: 'rename', label: 'Rename…', shortcut: 'F2', keys: 'F2', onSelect: () => setDialog({ kind: 'rename', documentId: menuDoc.id }) },
+            { id: 'delete', label: 'Delete…', shortcut: 'Del', keys: 'Delete', danger: true, onSelect: () => setDialog({ kind: 'delete', documentId: menuDoc.id }) },
+          ]}
+          onClose={(picked) => {
+            setMenu(null);
+            if (!picked) listRef.current?.focus();
+          }}
+        />
+      ) : null}
+      {dialog && dialogDoc ? (
+        dialog.kind === 'rename' ? <RenameDocumentDialog document={dialogDoc} onDone={closeDialog} /> : <DeleteDocumentDialog document={dialogDoc} onDone={closeDialog} />
+      ) : null}
     </>
   );
 }

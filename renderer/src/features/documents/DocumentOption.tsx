@@ -70,3 +70,24 @@ export function DocumentOption({ ref, index, setSize, id, name, summary, selecte
     </li>
   );
 }
+
+/** A row whose page is on its way: an option in its place (the list's count and positions stay whole), marked busy. */
+export function PendingOption({ ref, index, setSize, id, selected }: Pick<DocumentOptionProps, 'ref' | 'index' | 'setSize' | 'id' | 'selected'>) {
+  return (
+    <li
+      ref={ref}
+      id={id}
+      role="option"
+      data-index={index}
+      aria-setsize={setSize}
+      aria-posinset={index + 1}
+      aria-selected={selected}
+      aria-busy="true"
+      className={[styles.docOption, styles.docOptionPending, selected ? styles.docOptionSelected : ''].filter(Boolean).join(' ')}
+    >
+      <span className={styles.docOptionText}>
+        <span className={styles.docOptionName}>Loading…</span>
+      </span>
+    </li>
+  );
+}

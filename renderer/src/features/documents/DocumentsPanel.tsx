@@ -1,7 +1,6 @@
 import { useId, useMemo, useRef, useState } from 'react';
 import type { ClipboardEvent } from 'react';
 import type { AttributeFilter } from '../../../../shared/api/contract';
-import { documentMatches } from '../../../../shared/domain/filters';
 import { plural } from '../../../../shared/text/plural';
 import { useApiEvents } from '../../api/context';
 import { Button } from '../../ui/Button';
@@ -16,7 +15,8 @@ import { isTextField, pastedTextFile } from './pastedText';
 import { activeFilterCount, attributeFilterOptions, describeFilter, toggleFilterValue } from './attributeFilter';
 import type { FilterAttributeOptions } from './attributeFilter';
 import styles from './documents.module.css';
-import { useProject, useDocument, useDocumentActions } from '../workbench/state/contexts';
+import { useChanges, useProject, useDocument, useDocumentActions } from '../workbench/state/contexts';
+import { useDocumentFacets, useListedFilter } from '../workbench/state/useDocuments';
 
 /**
  * The documents, narrowed by the workbench's attribute filter (which the retrieval views use
@@ -28,18 +28,20 @@ export function DocumentsPanel() {
   const { project } = useProject();
   const { attributeFilter, documentId } = useDocument();
   const { openDocument, setAttributeFilter } = useDocumentActions();
-  const { documents, attributes } = project;
+  const { showError } = useChanges();
+  const { attributes } = project;
+  const count = project.documents.count;
   const [open, setOpen] = useState(false);
   const filterId = useId();
 
-  const options = useMemo(() => attributeFilterOptions(documents, attributes), [documents, attributes]);
-  const shown = useMemo(() => documents.filter((d) => documentMatches(d, attributeFilter)), [documents, attributeFilter]);
+  const facets = useDocumentFacets(showError);
+  const options = useMemo(() => attributeFilterOptions(facets), [facets]);
+  const listed = useListedFilter(attributeFilter);
   const active = activeFilterCount(attributeFilter);
   const summary = describeFilter(attributeFilter, attributes);
   const importer = useImporter();
   useOpenedFiles(importer.addStaged);
   const fileInput = useRef<HTMLInputElement>(null);
-  const documentNames = useMemo(() => documents.map((d) => d.name), [documents]);
   usePreventFileNavigation();
   const chooseFiles = () => fileInput.current?.click();
   // The desktop menu's File → Import Documents… opens the same file picker as the Import… button.
@@ -59,7 +61,7 @@ export function DocumentsPanel() {
 
   return (
     <div className={styles.documentsPanel} onPaste={paste}>
-      <PaneHeader title="Documents" count={documents.length} countLabel={plural(documents.length, 'document')}>
+      <PaneHeader title="Documents" count={count} countLabel={plural(count, 'document')}>
         <Button size="sm" variant="ghost" className={styles.documentsPanelImport} onClick={chooseFiles} title="Import transcripts, spreadsheets or REFI-QDA files">
           <ImportIcon />
           Import…
@@ -88,7 +90,7 @@ export function DocumentsPanel() {
               ) : null}
             </button>
             <span className={styles.docFilterCount} role="status">
-              {active > 0 ? `${shown.length} of ${documents.length}` : ''}
+              {active > 0 && listed ? `${listed.total} of ${count}` : ''}
             </span>
             {active > 0 ? (
               <Button size="sm" variant="ghost" className={styles.docFilterClear} onClick={() => setAttributeFilter({})}>
@@ -116,7 +118,7 @@ export function DocumentsPanel() {
       ) : null}
       <FileDropZone className={styles.documentsPanelDrop} onFiles={importer.addFiles} prompt="Drop files to import them">
         <div className={styles.documentsPanelList}>
-          {documents.length === 0 ? (
+          {count === 0 ? (
             <div className={styles.documentsPanelEmpty}>
               <EmptyState title="No documents yet">
                 Import transcripts (.docx, .odt, .pdf, .txt, .md, .vtt, .srt), survey spreadsheets (.csv, .xlsx) or a REFI-QDA project, or
@@ -126,18 +128,18 @@ export function DocumentsPanel() {
                 Import files…
               </Button>
             </div>
-          ) : shown.length === 0 ? (
+          ) : !listed ? null : listed.total === 0 ? (
             <EmptyState title="No document matches the filter">
               <Button size="sm" onClick={() => setAttributeFilter({})}>
                 Clear filters
               </Button>
             </EmptyState>
           ) : (
-            <DocumentList documents={shown} attributes={attributes} openId={documentId} onOpen={openDocument} />
+            <DocumentList filter={listed.filter} total={listed.total} attributes={attributes} openId={documentId} onOpen={openDocument} />
           )}
         </div>
       </FileDropZone>
-      <ImportDialog importer={importer} documentNames={documentNames} />
+      <ImportDialog importer={importer} />
     </div>
   );
 }

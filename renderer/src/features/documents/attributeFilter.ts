@@ -1,6 +1,6 @@
-import type { AttributeFilter } from '../../../../shared/api/contract';
 import type { AttributeDef, AttributeType } from '../../../../shared/domain/schemas';
-import type { DocumentSummary } from '../../../../shared/api/contract';
+import { compareValues } from '../../../../shared/api/document-pages';
+import type { AttributeFacet, AttributeFilter } from '../../../../shared/api/contract';
 import { formatAttributeValue } from './attributes';
 
 /** One value an attribute takes in the documents, as a filter choice. */
@@ -17,34 +17,9 @@ export interface FilterAttributeOptions {
   values: FilterValueOption[];
 }
 
-function compareValues(a: string | number, b: string | number): number {
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  if (typeof a === 'number') return -1;
-  if (typeof b === 'number') return 1;
-  return a.localeCompare(b, 'en-GB', { numeric: true, sensitivity: 'base' });
-}
-
-/**
- * For each attribute the project defines, the values present in its documents (empty ones left
- * out), sorted: numbers and dates in order, text alphabetically. Attributes no document has a
- * value for are left out.
- */
-export function attributeFilterOptions(documents: readonly DocumentSummary[], defs: readonly AttributeDef[]): FilterAttributeOptions[] {
-  const out: FilterAttributeOptions[] = [];
-  for (const def of defs) {
-    const counts = new Map<string | number, number>();
-    for (const doc of documents) {
-      const value = doc.attributes[def.name];
-      if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) continue;
-      counts.set(value, (counts.get(value) ?? 0) + 1);
-    }
-    if (counts.size === 0) continue;
-    const values = [...counts.entries()]
-      .sort(([a], [b]) => compareValues(a, b))
-      .map(([value, count]) => ({ value, count, label: formatAttributeValue(def.type, value) }));
-    out.push({ name: def.name, type: def.type, values });
-  }
-  return out;
+/** The filter's choices as the panel shows them: each value of each attribute (the backend's facets) with its label. */
+export function attributeFilterOptions(facets: readonly AttributeFacet[]): FilterAttributeOptions[] {
+  return facets.map(({ name, type, values }) => ({ name, type, values: values.map((v) => ({ ...v, label: formatAttributeValue(type, v.value) })) }));
 }
 
 /** The filter with one value of one attribute switched on or off; an attribute with no values left is dropped. */

@@ -1,6 +1,5 @@
 import { useId } from 'react';
 import type { AgreementMode } from '../../../../shared/api/contract';
-import { documentMatches } from '../../../../shared/domain/filters';
 import { plural } from '../../../../shared/text/plural';
 import { describeFilter } from '../documents/attributeFilter';
 import { RadioGroup } from '../../ui/RadioGroup';
@@ -10,6 +9,7 @@ import type { ExportForm, ExportFormat } from './exportOptions';
 import styles from './export.module.css';
 import uiStyles from '../../ui/ui.module.css';
 import { useProject, useDocument } from '../workbench/state/contexts';
+import { useListedFilter } from '../workbench/state/useDocuments';
 
 const formats: { value: ExportFormat; label: string; hint: string }[] = [
   {
@@ -41,7 +41,7 @@ export function ExportFormFields({ form, set, ids }: FieldsProps) {
   const { attributeFilter } = useDocument();
   const attributes = project.attributes.map((a) => a.name);
   const filtered = hasFilter(attributeFilter);
-  const passing = project.documents.filter((d) => documentMatches(d, attributeFilter)).length;
+  const passing = useListedFilter(attributeFilter)?.total ?? 0;
   const filterWords = describeFilter(attributeFilter, project.attributes)
     .map((p) => `${p.name} is ${p.values}`)
     .join(' and ');
@@ -86,7 +86,7 @@ export function ExportFormFields({ form, set, ids }: FieldsProps) {
               value={form.documents}
               onChange={(v) => set('documents', v)}
               options={[
-                { value: 'all', label: `All documents (${project.documents.length})` },
+                { value: 'all', label: `All documents (${project.documents.count})` },
                 {
                   value: 'filtered',
                   label: filtered ? `Only the ${plural(passing, 'document')} where ${filterWords}` : 'Only those passing the attribute filter (no filter is set)',

@@ -1,4 +1,6 @@
-import { useRef } from 'react';
+import { useMemo, useRef } from 'react';
+import { useChanges } from '../workbench/state/contexts';
+import { useAllDocuments } from '../workbench/state/useDocuments';
 import { Button } from '../../ui/Button';
 import { DialogModal } from '../../ui/DialogModal';
 import { FileDropZone, ImportFileInput } from './FileInputs';
@@ -11,13 +13,17 @@ import type { Importer } from './useImporter';
 import styles from './ImportDialog.module.css';
 
 /** The import dialog, while an import is under way: files and settings, progress, results. */
-export function ImportDialog({ importer, documentNames }: { importer: Importer; documentNames: readonly string[] }) {
+export function ImportDialog({ importer }: { importer: Importer }) {
   const { session } = importer;
   if (!session) return null;
-  return <OpenImportDialog session={session} importer={importer} documentNames={documentNames} />;
+  return <OpenImportDialog session={session} importer={importer} />;
 }
 
-function OpenImportDialog({ session, importer, documentNames }: { session: ImportSession; importer: Importer; documentNames: readonly string[] }) {
+function OpenImportDialog({ session, importer }: { session: ImportSession; importer: Importer }) {
+  const { showError } = useChanges();
+  // Names to match a spreadsheet of attributes against, when another sheet is chosen.
+  const documents = useAllDocuments(showError);
+  const documentNames = useMemo(() => documents?.map((d) => d.name) ?? [], [documents]);
   const addInput = useRef<HTMLInputElement>(null);
   const { stage, entries } = session;
   const verdict = canRun(session);

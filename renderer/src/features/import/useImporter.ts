@@ -8,7 +8,8 @@ import type { TextEncodingName } from '../../../../shared/text/encodings';
 import { canRun, importReducer, readyEntries, summariseResults } from './session';
 import type { ImportEntry, ImportSession } from './session';
 import type { OpenedFile } from './OpenedFiles';
-import { useChanges, useDocumentActions, useProject, useViewActions } from '../workbench/state/contexts';
+import { useChanges, useDocumentActions, useViewActions } from '../workbench/state/contexts';
+import { useDocumentDirectory } from '../workbench/state/useDocuments';
 
 export interface Importer {
   /** null while no import is under way (the dialog is closed). */
@@ -33,7 +34,6 @@ let nextKey = 0;
  */
 export function useImporter(): Importer {
   const api = useApi();
-  const { project } = useProject();
   const { applyChange, takeSnapshot } = useChanges();
   const { openDocument } = useDocumentActions();
   const { say } = useViewActions();
@@ -43,10 +43,7 @@ export function useImporter(): Importer {
   const generation = useRef(0);
   /** Files are prepared one at a time: one large file's bytes in memory at once. */
   const queue = useRef<Promise<void>>(Promise.resolve());
-  const documentNames = useRef<string[]>([]);
-  useEffect(() => {
-    documentNames.current = project.documents.map((d) => d.name);
-  });
+  const directory = useDocumentDirectory();
 
   useApiEvents((event) => {
     if (event.name === 'import.progress') dispatch({ type: 'progress', progress: event.payload });
@@ -61,12 +58,14 @@ export function useImporter(): Importer {
       try {
         update({ phase: 'checking', stagedId });
         const inspection = await api.call('import.inspect', { source: { stagedId } });
-        update({ phase: 'ready', inspection, form: initialForm(inspection, documentNames.current) });
+        // A spreadsheet may be a table of attributes: its names are matched against every document's.
+        const names = inspection.kind === 'spreadsheet' ? (await directory.all()).map((d) => d.name) : [];
+        update({ phase: 'ready', inspection, form: initialForm(inspection, names) });
       } catch (err) {
         update({ phase: 'refused', problem: ApiError.from(err).message });
       }
     },
-    [api],
+    [api, directory],
   );
 
   const prepare = useCallback(
@@ -159,11 +158,11 @@ export function useImporter(): Importer {
       source: { stagedId: e.stagedId! },
       options: buildImportOptions(e.form!, e.inspection!),
     }));
-    const before = new Set(project.documents.map((d) => d.id));
     dispatch({ type: 'run' });
     try {
       const { results, change } = await api.call('import.run', { items });
-      const firstImportedId = change?.delta.documents?.upsert.find((d) => !before.has(d.id))?.id ?? null;
+      // An import's change lists the documents it added, in order.
+      const firstImportedId = change?.createdIds[0] ?? null;
       dispatch({ type: 'finished', results, firstImportedId });
       if (change) applyChange(change);
       say(summariseResults(results));
@@ -179,7 +178,7 @@ export function useImporter(): Importer {
         // The failure is already on screen; the project shows the import when next read.
       }
     }
-  }, [api, applyChange, say, session, takeSnapshot, project.documents]);
+  }, [api, applyChange, say, session, takeSnapshot]);
 
   const close = useCallback(() => {
     if (!session || session.stage === 'running') return;

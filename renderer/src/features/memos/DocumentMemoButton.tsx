@@ -1,6 +1,7 @@
 import { Button } from '../../ui/Button';
 import styles from './memos.module.css';
 import { useProject, useViewActions } from '../workbench/state/contexts';
+import { useDocumentSummary } from '../workbench/state/useDocuments';
 
 /**
  * "Memo" for a document (the open one): opens its memos (everyone's) in the docked memo panel,
@@ -9,7 +10,7 @@ import { useProject, useViewActions } from '../workbench/state/contexts';
 export function DocumentMemoButton({ documentId, size = 'sm' }: { documentId: string; size?: 'sm' | 'md' }) {
   const { project } = useProject();
   const { openMemos } = useViewActions();
-  const doc = project.documents.find((d) => d.id === documentId) ?? null;
+  const doc = useDocumentSummary(documentId);
   if (!doc) return null;
   const count = project.memos.filter((m) => m.target.type === 'document' && m.target.id === doc.id).length;
   return (

@@ -7,6 +7,7 @@ import { useMemoActions } from './useMemoActions';
 import styles from './MemoPanel.module.css';
 import overlayStyles from '../../ui/overlay.module.css';
 import { useProject, useView, useViewActions } from '../workbench/state/contexts';
+import { useDocumentSummaries } from '../workbench/state/useDocuments';
 
 /**
  * The docked memo panel: the memos on one subject (the project, a document, a code or a coding),
@@ -19,11 +20,13 @@ export function MemoPanel() {
   const { project } = useProject();
   const actions = useMemoActions();
   const places = useCodingPlaces(target?.type === 'coding' ? target.id : null);
+  const place = target?.type === 'coding' ? places.get(target.id) : undefined;
+  const documentOf = useDocumentSummaries(target?.type === 'document' ? [target.id] : place ? [place.documentId] : []);
   const memos = useMemo(() => (target ? memosOn(project.memos, target) : []), [project.memos, target]);
   const colorOf = useMemo(() => new Map(project.coders.map((c) => [c.id, c.color])), [project.coders]);
   if (!target) return null;
   const kind = memoSubjectKind(target);
-  const label = memoSubjectLabel(target, project, places);
+  const label = memoSubjectLabel(target, { codebook: project.codebook, documentOf }, places);
 
   return (
     <section className={styles.memoPanel} aria-label="Memo panel" data-docked-panel="">

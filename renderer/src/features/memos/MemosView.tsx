@@ -15,6 +15,7 @@ import { useMemoActions } from './useMemoActions';
 import styles from './memos.module.css';
 import uiStyles from '../../ui/ui.module.css';
 import { useProject, useDocument, useDocumentActions, useViewActions } from '../workbench/state/contexts';
+import { useDocumentSummaries } from '../workbench/state/useDocuments';
 
 /** A memo card's height before it is measured: its subject line and a few lines of text. */
 const MEMO_ESTIMATE = 140;
@@ -41,14 +42,26 @@ export function MemosView() {
   const colorOf = useMemo(() => new Map(project.coders.map((c) => [c.id, c.color])), [project.coders]);
   const keyOf = useCallback((i: number) => memos[i]!.id, [memos]);
   const { setScroller, onScroll, onKeyDown, ...list } = useWindowedList({ count: memos.length, keyOf, estimate: MEMO_ESTIMATE });
-  const openDoc = project.documents.find((d) => d.id === documentId) ?? null;
+  // The documents the memos name (their subjects, or where their codings are), and the open one.
+  const documentIds = useMemo(() => {
+    const ids = new Set<string>(documentId ? [documentId] : []);
+    for (const memo of memos) {
+      if (memo.target.type === 'document') ids.add(memo.target.id);
+      const place = memo.target.type === 'coding' ? codings.get(memo.target.id) : undefined;
+      if (place) ids.add(place.documentId);
+    }
+    return [...ids];
+  }, [memos, codings, documentId]);
+  const documentOf = useDocumentSummaries(documentIds);
+  const subjects = { codebook: project.codebook, documentOf };
+  const openDoc = documentId ? documentOf(documentId) : null;
 
   function opener(target: MemoTarget): (() => void) | undefined {
     switch (target.type) {
       case 'project':
         return undefined;
       case 'document':
-        if (!project.documents.some((d) => d.id === target.id)) return undefined;
+        if (!documentOf(target.id)) return undefined;
         return () => {
           openDocument(target.id);
           setCentre({ kind: 'reader' });
@@ -142,7 +155,7 @@ export function MemosView() {
           <div className={styles.memosNew}>
             <MemoEditor
               key={JSON.stringify(writing)}
-              label={writing.type === 'project' ? 'New journal entry' : `New memo on “${memoSubjectLabel(writing, project, codings)}”`}
+              label={writing.type === 'project' ? 'New journal entry' : `New memo on “${memoSubjectLabel(writing, subjects, codings)}”`}
               autoFocus
               onSave={saveNew}
               onCancel={() => setWriting(null)}
@@ -174,7 +187,7 @@ export function MemosView() {
                   own={memo.coderId === project.currentCoderId}
                   subject={{
                     kind: memoSubjectKind(memo.target),
-                    label: memoSubjectLabel(memo.target, project, codings),
+                    label: memoSubjectLabel(memo.target, subjects, codings),
                     ...(onOpen ? { onOpen } : {}),
                   }}
                   onSave={(text) => actions.update(memo.id, text)}

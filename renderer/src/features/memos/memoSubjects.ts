@@ -1,4 +1,4 @@
-import type { MemoView, ProjectSnapshot } from '../../../../shared/api/contract';
+import type { DocumentSummary, MemoView, ProjectSnapshot } from '../../../../shared/api/contract';
 import type { MemoTarget } from '../../../../shared/domain/schemas';
 
 /** What a memo is about, for the list's kind filter. */
@@ -29,27 +29,35 @@ export function passageOpening(text: string, words = 8): string {
   return short.length < all.join(' ').length ? `${short}…` : short;
 }
 
+/** What memos can be about: the codebook, and the documents (looked up by id, as they come: see useDocumentSummaries). */
+export interface MemoSubjects {
+  codebook: ProjectSnapshot['codebook'];
+  documentOf: (id: string) => DocumentSummary | null | undefined;
+}
+
+/** A document's name, "…" while it is on its way, or that it is gone. */
+function documentName(doc: DocumentSummary | null | undefined): string {
+  return doc === undefined ? '…' : (doc?.name ?? 'A document no longer in the project');
+}
+
 /**
  * A memo's subject in words: "Project journal", the document's or code's name, or for a coding
  * its code and the passage's first words ("Tackling stigma: “the waiting list was…” in 03 Newham").
  */
-export function memoSubjectLabel(
-  target: MemoTarget,
-  project: Pick<ProjectSnapshot, 'documents' | 'codebook'>,
-  codings: ReadonlyMap<string, CodingPlace>,
-): string {
+export function memoSubjectLabel(target: MemoTarget, subjects: MemoSubjects, codings: ReadonlyMap<string, CodingPlace>): string {
+  const { codebook, documentOf } = subjects;
   switch (target.type) {
     case 'project':
       return 'Project journal';
     case 'document':
-      return project.documents.find((d) => d.id === target.id)?.name ?? 'A document no longer in the project';
+      return documentName(documentOf(target.id));
     case 'code':
-      return project.codebook.find((c) => c.id === target.id)?.name ?? 'A code no longer in the codebook';
+      return codebook.find((c) => c.id === target.id)?.name ?? 'A code no longer in the codebook';
     case 'coding': {
       const place = codings.get(target.id);
       if (!place) return 'A coding';
-      const code = project.codebook.find((c) => c.id === place.codeId)?.name ?? 'Deleted code';
-      const doc = project.documents.find((d) => d.id === place.documentId);
+      const code = codebook.find((c) => c.id === place.codeId)?.name ?? 'Deleted code';
+      const doc = documentOf(place.documentId);
       return `${code}: “${passageOpening(place.text)}”${doc ? ` in ${doc.name}` : ''}`;
     }
   }

@@ -11,6 +11,7 @@ import { SegmentsView } from '../retrieval/SegmentsView';
 import type { CentreView as Centre } from '../workbench/types';
 import styles from './CentreView.module.css';
 import { useProject, useDocument, useDocumentActions, useView, useViewActions } from '../workbench/state/contexts';
+import { useDocumentSummary } from '../workbench/state/useDocuments';
 
 type TabKind = Centre['kind'];
 
@@ -27,8 +28,9 @@ export function CentreView({ revision }: { revision: number }) {
   const { setCentre } = useViewActions();
   const baseId = useId();
   const tabsRef = useRef<HTMLDivElement>(null);
-  const openDoc = project.documents.find((d) => d.id === documentId) ?? null;
-  const heldDoc = openDoc ? null : project.documents.find((d) => d.id === heldDocumentId);
+  const openDoc = useDocumentSummary(documentId) ?? null;
+  const held = useDocumentSummary(heldDocumentId);
+  const heldDoc = openDoc ? null : held;
   // The segments tab stays once a code's segments have been opened, until its code is gone.
   const [segmentsCodeId, setSegmentsCodeId] = useState<string | null>(null);
   if (centre.kind === 'segments' && centre.codeId !== segmentsCodeId) setSegmentsCodeId(centre.codeId);
@@ -110,7 +112,7 @@ export function CentreView({ revision }: { revision: number }) {
               </EmptyState>
               <Button onClick={() => openDocument(heldDoc.id)}>Open it anyway</Button>
             </div>
-          ) : (
+          ) : documentId || heldDocumentId ? null /* its name is on its way */ : (
             <div className={styles.projectReaderEmpty}>
               <EmptyState title="Nothing to read yet">Documents you import will open here, one speaker turn at a time.</EmptyState>
             </div>

@@ -12,6 +12,7 @@ import { FilterNote } from './FilterNote';
 import { AutocodeDialog } from './AutocodeDialog';
 import type { SearchQuery } from './AutocodeDialog';
 import { countSummary, documentCount, groupByDocument, trimContext } from './retrievalText';
+import { usePassageNames } from './usePassageNames';
 import styles from './retrieval.module.css';
 import viewPage from '../../ui/viewPage.module.css';
 import segmentCard from '../../ui/segmentCard.module.css';
@@ -90,7 +91,7 @@ export function SearchView() {
 
   const result = load.status === 'ready' ? load.result : null;
   const groups = useMemo(() => (result ? groupByDocument(result.hits) : []), [result]);
-  const docNames = useMemo(() => new Map(project.documents.map((d) => [d.id, d.name])), [project.documents]);
+  const docNames = usePassageNames(useMemo(() => groups.map((g) => g.documentId), [groups])).docs;
   const stale = (load.status === 'ready' || load.status === 'failed') && load.key !== key;
 
   function open(hit: SearchHit) {

@@ -11,6 +11,7 @@ import { useWindowedList } from '../../ui/useWindowedList';
 import { CodeGlyph } from '../codebook/CodeGlyph';
 import { FilterNote } from './FilterNote';
 import { countSummary, documentCount } from './retrievalText';
+import { documentIdsOf, usePassageNames } from './usePassageNames';
 import { CoderSelect, SegmentCard } from './SegmentCard';
 import viewPage from '../../ui/viewPage.module.css';
 import segmentCard from '../../ui/segmentCard.module.css';
@@ -64,14 +65,8 @@ export function SegmentsView({ codeId }: { codeId: string }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, key, project]);
 
-  const names = useMemo(() => {
-    const docs = new Map(project.documents.map((d) => [d.id, d.name]));
-    const coders = new Map(project.coders.map((c) => [c.id, c]));
-    const codes = new Map(project.codebook.map((c) => [c.id, c]));
-    return { docs, coders, codes };
-  }, [project]);
-
   const segments = useMemo(() => (load.status === 'ready' ? load.segments : []), [load]);
+  const names = usePassageNames(useMemo(() => documentIdsOf(segments), [segments]));
   const keyOf = useCallback((i: number) => segments[i]!.codingId, [segments]);
   const { setScroller, onScroll, onKeyDown, ...list } = useWindowedList({ count: segments.length, keyOf, estimate: CARD_ESTIMATE });
 

@@ -7,6 +7,7 @@ import { ShortcutSheet } from './ShortcutSheet';
 import { DocumentProvider } from './state/DocumentProvider';
 import { ProjectProvider } from './state/ProjectProvider';
 import { useView, useViewActions } from './state/contexts';
+import { DocumentDirectoryProvider } from './state/useDocuments';
 import { ViewProvider } from './state/ViewProvider';
 import { WorkbenchShortcuts } from './WorkbenchShortcuts';
 
@@ -22,21 +23,23 @@ export interface WorkbenchProviderProps {
 }
 
 /**
- * The workbench's state, in three small providers (see state/contexts.ts): the view outermost
- * (the status line is spoken to from everywhere), then the project and its changes, then the
- * open document and the selection.
+ * The workbench's state, in small providers (see state/contexts.ts): the view outermost (the
+ * status line is spoken to from everywhere), the project's documents (sent a page at a time),
+ * then the project and its changes, then the open document and the selection.
  */
 export function WorkbenchProvider({ project, coderName, history, dispatch, onError, children }: WorkbenchProviderProps) {
   return (
     <ViewProvider>
-      <ProjectProvider project={project} history={history} coderName={coderName} dispatch={dispatch} onError={onError}>
-        <DocumentProvider>
-          {children}
-          <WorkbenchShortcuts />
-          <Palette />
-          <Shortcuts />
-        </DocumentProvider>
-      </ProjectProvider>
+      <DocumentDirectoryProvider tally={project.documents} onError={onError}>
+        <ProjectProvider project={project} history={history} coderName={coderName} dispatch={dispatch} onError={onError}>
+          <DocumentProvider>
+            {children}
+            <WorkbenchShortcuts />
+            <Palette />
+            <Shortcuts />
+          </DocumentProvider>
+        </ProjectProvider>
+      </DocumentDirectoryProvider>
     </ViewProvider>
   );
 }

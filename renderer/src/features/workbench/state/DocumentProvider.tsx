@@ -7,12 +7,12 @@ import type { CoderView, DocumentSpan } from '../types';
 import { DocumentActionsContext, DocumentStateContext, useChanges, useProject, useViewActions } from './contexts';
 import type { DocumentActions, DocumentState, ExtentEdit, FocusRequest } from './contexts';
 import { useWorkspaceMemory } from './useWorkspaceMemory';
+import { useDocumentSummary } from './useDocuments';
 
+/** The document to open at launch: the last one (the backend forgets it once deleted), else the first. */
 function firstDocumentId(project: ProjectSnapshot, held: string | null): string | null {
-  const last = project.workspace.lastDocumentId;
   if (held) return null;
-  if (last && project.documents.some((d) => d.id === last)) return last;
-  return project.documents[0]?.id ?? null;
+  return project.workspace.lastDocumentId ?? project.documents.firstId;
 }
 
 function sameSpan(a: DocumentSpan | null, b: DocumentSpan | null): boolean {
@@ -36,12 +36,8 @@ export function DocumentProvider({ children }: { children: ReactNode }) {
   const [attributeFilter, setAttributeFilter] = useState<AttributeFilter>({});
 
   // The open document: the chosen one while it exists, else the first (none while one is held back at launch).
-  const documentId =
-    chosenDocumentId && project.documents.some((d) => d.id === chosenDocumentId)
-      ? chosenDocumentId
-      : heldDocumentId
-        ? null
-        : (project.documents[0]?.id ?? null);
+  const chosen = useDocumentSummary(chosenDocumentId);
+  const documentId = chosenDocumentId && chosen !== null ? chosenDocumentId : heldDocumentId ? null : project.documents.firstId;
 
   const latest = useRef({ project, documentId, selection, coderName });
   useEffect(() => {

@@ -8,6 +8,7 @@ import { CoderNameDialog } from '../CoderNameDialog';
 import { ChangeActionsContext, ProjectStateContext, useViewActions } from './contexts';
 import type { ChangeActions, ProjectState } from './contexts';
 import { useChangeRunner } from './useChangeRunner';
+import { useDocumentDirectory } from './useDocuments';
 
 export interface ProjectProviderProps {
   /** The app's project, history and coder name: the app owns them, this reads them. */
@@ -36,10 +37,11 @@ export function ProjectProvider({ project, history, coderName, dispatch, onError
   const [codingRevisions, setCodingRevisions] = useState<ReadonlyMap<string, number>>(() => new Map());
   const [nameRequest, setNameRequest] = useState<NameRequest | null>(() => (coderName ? null : { mode: 'first' }));
   // Read by actions that must keep their identity (so that dispatching never re-renders).
-  const latest = useRef({ history, documents: project.documents });
+  const latest = useRef({ history });
   useEffect(() => {
-    latest.current = { history, documents: project.documents };
+    latest.current = { history };
   });
+  const directory = useDocumentDirectory();
 
   const showError = useCallback((error: unknown) => onError(ApiError.from(error)), [onError]);
 
@@ -62,7 +64,8 @@ export function ProjectProvider({ project, history, coderName, dispatch, onError
     },
     [say],
   );
-  const onRolledBack = useCallback(() => setCodingRevisions((r) => bumped(r, latest.current.documents.map((d) => d.id))), []);
+  // Rolled back: every document a reader may show reloads its codings (those never sent load fresh when opened).
+  const onRolledBack = useCallback(() => setCodingRevisions((r) => bumped(r, directory.knownIds())), [directory]);
   const { run, apply, refuseReadOnly } = useChangeRunner({ project, dispatch, onError, onApplied, requestCoderName, onRolledBack });
 
   const change = useCallback(<C extends ChangeChannel>(channel: C, input: Input<C>) => run(() => api.call(channel, input) as Promise<ChangeResult>), [api, run]);

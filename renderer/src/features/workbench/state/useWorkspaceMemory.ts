@@ -18,7 +18,8 @@ export function useWorkspaceMemory(project: ProjectSnapshot, showError: (error: 
   // The last document, if it began to open last time and was never shown: the app froze or was closed on it.
   const [heldAtLaunch] = useState(() => {
     const { openingDocumentId: opening, lastDocumentId: last } = project.workspace;
-    return opening && opening === last && project.documents.some((d) => d.id === opening) ? opening : null;
+    // The backend forgets documents deleted since: a remembered one still exists.
+    return opening && opening === last ? opening : null;
   });
   const opening = useRef<string | null>(null);
   const pendingScroll = useRef<{ documentId: string; scrollTop: number } | null>(null);

@@ -1,0 +1,100 @@
+import { createContext, use, useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import type { ReactNode } from 'react';
+import type { AttributeFacet, AttributeFilter, DocumentSummary, DocumentTally } from '../../../../../shared/api/contract';
+import { ApiError } from '../../../api/client';
+import { useApi } from '../../../api/context';
+import { DocumentDirectory } from './documentDirectory';
+
+const DirectoryContext = createContext<DocumentDirectory | null>(null);
+
+/** The project's document directory: made once per project, asked again whenever the snapshot's tally changes. */
+export function DocumentDirectoryProvider({ tally, onError, children }: { tally: DocumentTally; onError: (error: ApiError) => void; children: ReactNode }) {
+  const api = useApi();
+  const [directory] = useState(() => new DocumentDirectory(api, (err) => onError(ApiError.from(err))));
+  const seen = useRef(tally);
+  useEffect(() => {
+    if (seen.current === tally) return;
+    seen.current = tally;
+    directory.invalidate();
+  }, [directory, tally]);
+  return <DirectoryContext value={directory}>{children}</DirectoryContext>;
+}
+
+export function useDocumentDirectory(): DocumentDirectory {
+  const directory = use(DirectoryContext);
+  if (!directory) throw new Error('useDocumentDirectory must be used inside <DocumentDirectoryProvider>.');
+  return directory;
+}
+
+/** Re-renders the caller whenever documents arrive; returns the directory's version. */
+export function useDirectoryVersion(directory: DocumentDirectory): number {
+  return useSyncExternalStore(directory.subscribe, directory.getVersion);
+}
+
+/**
+ * A lookup of these documents (asked for when unknown): a summary, null when the document is
+ * gone, undefined while it is on its way.
+ */
+export function useDocumentSummaries(ids: readonly string[]): (id: string) => DocumentSummary | null | undefined {
+  const directory = useDocumentDirectory();
+  const version = useDirectoryVersion(directory);
+  const key = ids.join('\n');
+  useEffect(() => directory.wantSummaries(key ? key.split('\n') : []), [directory, version, key]);
+  // The version makes a new lookup whenever documents arrive, so memoised readers see them.
+  return useCallback((id: string) => (version >= 0 ? directory.summary(id) : undefined), [directory, version]);
+}
+
+/** One document's summary: see useDocumentSummaries. */
+export function useDocumentSummary(id: string | null): DocumentSummary | null | undefined {
+  const lookup = useDocumentSummaries(id ? [id] : []);
+  return id ? lookup(id) : null;
+}
+
+/** Every document (null until they have come): for the pickers that offer them all. Fetched page by page. */
+export function useAllDocuments(onError: (error: unknown) => void): DocumentSummary[] | null {
+  const directory = useDocumentDirectory();
+  const generation = useSyncExternalStore(directory.subscribe, directory.getGeneration);
+  const [all, setAll] = useState<{ generation: number; rows: DocumentSummary[] } | null>(null);
+  useEffect(() => {
+    let live = true;
+    directory.all().then((rows) => live && setAll({ generation, rows }), (err: unknown) => live && onError(err));
+    return () => {
+      live = false;
+    };
+  }, [directory, generation, onError]);
+  return all?.rows ?? null;
+}
+
+/** The attribute filter's choices (each attribute's values, with how many documents have each), asked again when the documents change. */
+export function useDocumentFacets(onError: (error: unknown) => void): AttributeFacet[] {
+  const api = useApi();
+  const directory = useDocumentDirectory();
+  const generation = useSyncExternalStore(directory.subscribe, directory.getGeneration);
+  const [facets, setFacets] = useState<AttributeFacet[]>([]);
+  useEffect(() => {
+    let live = true;
+    api.call('documents.facets', {}).then((next) => live && setFacets(next), (err: unknown) => live && onError(err));
+    return () => {
+      live = false;
+    };
+  }, [api, generation, onError]);
+  return facets;
+}
+
+/**
+ * The filter whose rows the list shows, and how many documents pass it: the filter asked for once
+ * its first page has come, the one before until then (so the list changes once, when the new rows
+ * are there, rather than emptying first).
+ */
+export function useListedFilter(filter: AttributeFilter): { filter: AttributeFilter; total: number } | null {
+  const directory = useDocumentDirectory();
+  const version = useDirectoryVersion(directory);
+  const [listed, setListed] = useState<AttributeFilter | null>(null);
+  useEffect(() => directory.wantRows(filter, 0, 0), [directory, filter, version]);
+  const ready = directory.page(filter, 0) !== undefined;
+  // Adjusted while rendering (React's pattern for state derived from props), not in an effect.
+  if (ready && listed !== filter) setListed(filter);
+  const shown = ready ? filter : listed;
+  const page = shown ? directory.page(shown, 0) : undefined;
+  return shown && page ? { filter: shown, total: page.total } : null;
+}
