@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { openWithCoderName, rpc, snapshot } from './api';
+import { documents, openWithCoderName, rpc, snapshot } from './api';
 import { expect, test } from './web-app';
 
 /*
@@ -147,7 +147,7 @@ test('axe: search, memos, analysis and agreement with a drill-down', async ({ ap
   await page.goto(app.url);
   await expect(page.getByRole('listbox', { name: 'Documents' }).getByRole('option')).toHaveCount(17);
   const project = await snapshot(page, app);
-  const doc = project.documents.find((d) => d.name === '04 Lambeth: commissioners')!;
+  const doc = (await documents(page, app)).find((d) => d.name === '04 Lambeth: commissioners')!;
   const stigma = project.codebook.find((c) => c.name === 'Tackling stigma')!;
   // Two coders who differ, so the agreement view has a disagreement to drill into.
   await rpc(page, app, 'app.setCoderName', { name: 'Ann' });

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import * as XLSX from 'xlsx';
 import type { CoderCoding, DocumentContent } from '../../shared/api/contract';
-import { rpc, snapshot } from './api';
+import { documents, rpc, snapshot } from './api';
 import { expect, test } from './web-app';
 import type { WebApp } from './web-app';
 
@@ -18,7 +18,7 @@ async function openSample(page: Page, app: WebApp) {
   await page.goto(app.url);
   await expect(page.getByRole('listbox', { name: 'Documents' }).getByRole('option')).toHaveCount(17);
   const project = await snapshot(page, app);
-  const doc = project.documents.find((d) => d.name === '04 Lambeth: commissioners')!;
+  const doc = (await documents(page, app)).find((d) => d.name === '04 Lambeth: commissioners')!;
   const stigma = project.codebook.find((c) => c.name === 'Tackling stigma')!;
   return { project, doc, stigma };
 }
@@ -316,7 +316,7 @@ test('agreement: undefined figures say so, never 0 or blank', async ({ app, page
   await expect(view.getByRole('columnheader', { name: /κ_n \(q = 18\)/ })).toBeVisible();
   await view.getByRole('group', { name: 'Mode' }).getByRole('button', { name: 'Characters' }).click();
   const project = await snapshot(page, app);
-  await rpc(page, app, 'coding.apply', { documentId: project.documents.find((d) => d.name === '01 Hackney: young people')!.id, codeId: project.codebook.find((c) => c.codable)!.id, start: 0, end: 40 });
+  await rpc(page, app, 'coding.apply', { documentId: (await documents(page, app)).find((d) => d.name === '01 Hackney: young people')!.id, codeId: project.codebook.find((c) => c.codable)!.id, start: 0, end: 40 });
   await page.reload();
   const again = await showAgreement(page);
   // The choices last through a reload (for the session).

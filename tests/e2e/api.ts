@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import type { ProjectSnapshot } from '../../shared/api/contract';
+import type { DocumentSummary, ProjectSnapshot } from '../../shared/api/contract';
 import { expect } from './web-app';
 import type { WebApp } from './web-app';
 
@@ -19,6 +19,11 @@ export async function snapshot(page: Page, app: Pick<WebApp, 'origin' | 'token'>
   const state = await rpc<{ project: ProjectSnapshot | null }>(page, app, 'app.getState');
   if (!state.project) throw new Error('no project is open');
   return state.project;
+}
+
+/** Every document of the open project, as the Documents list gets them (the snapshot has only their tally). */
+export async function documents(page: Page, app: Pick<WebApp, 'origin' | 'token'>): Promise<DocumentSummary[]> {
+  return (await rpc<{ rows: DocumentSummary[] }>(page, app, 'documents.page', { filter: {}, offset: 0, limit: 2000 })).rows;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { rpc, snapshot } from './api';
+import { documents, rpc } from './api';
 import { expect, test } from './web-app';
 import { start } from './reader';
 
@@ -28,7 +28,7 @@ test('a document renamed with F2 and deleted from its context menu; undo restore
   await expect(list.getByRole('option', { name: RENAMED })).toBeVisible();
   await expect(page.getByRole('region', { name: RENAMED })).toBeVisible();
 
-  const id = (await snapshot(page, app)).documents.find((d) => d.name === RENAMED)!.id;
+  const id = (await documents(page, app)).find((d) => d.name === RENAMED)!.id;
   const work = await rpc<{ codings: number; coders: number }>(page, app, 'document.work', { documentId: id });
   expect(work.codings, 'the sample has codings in this document').toBeGreaterThan(0);
 

@@ -1,7 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import type { DocumentPage, ProjectSnapshot } from '../../shared/api/contract';
 import { generateProject } from '../bench/generate';
+import { rpc } from './api';
 import { expect, launchWebApp, test } from './web-app';
 
 /*
@@ -68,5 +71,101 @@ test('documents: a click far down a windowed list of 1,000 lands on the option a
   } finally {
     await server.stop();
     await rm(root, { recursive: true, force: true });
+  }
+});
+
+/** A project of 1,000 generated documents in browser mode, the name prompt dismissed. */
+async function manyDocuments(page: Page, seed: number) {
+  const root = await mkdtemp(join(tmpdir(), 'marginalia-paged-'));
+  const project = join(root, 'Many.marginalia');
+  await generateProject(project, { seed, documents: 1000, totalChars: 400_000, bigDocumentChars: 4_000, codes: 300, codings: 400 });
+  const server = await launchWebApp(join(root, 'data'), join(root, 'Documents'), { args: ['--project', project] });
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(server.url);
+  await page.getByRole('dialog', { name: 'What’s your name?' }).getByRole('button', { name: 'Not now' }).click();
+  const done = async () => {
+    await server.stop();
+    await rm(root, { recursive: true, force: true });
+  };
+  return { server, done };
+}
+
+test('documents: the list asks for its rows a page at a time: End, Home, type-ahead, a filter and a far document', async ({ page }) => {
+  test.setTimeout(240_000);
+  const { server, done } = await manyDocuments(page, 19);
+  try {
+    const list = page.getByRole('listbox', { name: 'Documents' });
+    const selected = list.getByRole('option', { selected: true });
+    // The snapshot carries the tally, not the documents.
+    const state = await rpc<{ project: ProjectSnapshot }>(page, server, 'app.getState');
+    expect(state.project.documents.count).toBe(1000);
+    expect(JSON.stringify(state).length).toBeLessThan(200_000);
+
+    // End: the last of the thousand, its row fetched and shown.
+    await list.focus();
+    await page.keyboard.press('End');
+    await expect(selected).toHaveAttribute('aria-posinset', '1000');
+    await expect(selected).toHaveAttribute('aria-setsize', '1000');
+    const last = (await rpc<DocumentPage>(page, server, 'documents.page', { filter: {}, offset: 999, limit: 1 })).rows[0]!;
+    await expect(selected).toHaveAttribute('title', last.name);
+    await page.keyboard.press('Home');
+    await expect(selected).toHaveAttribute('aria-posinset', '1');
+
+    // Type-ahead finds the next name starting with the letter among all thousand, not only those drawn.
+    const target = (await rpc<DocumentPage>(page, server, 'documents.page', { filter: {}, offset: 0, limit: 1000 })).rows.findIndex((d, i) => i > 0 && !/^big/i.test(d.name) && d.name[0] !== last.name[0] && d.name[0]?.toLowerCase() === 'w');
+    expect(target, 'a document whose name starts with W').toBeGreaterThan(0);
+    await page.keyboard.press('w');
+    await expect(selected).toHaveAttribute('aria-posinset', String(target + 1));
+    await expect(selected).toHaveAttribute('title', /^W/);
+
+    // Filtered by an attribute: the backend counts and pages the documents that pass.
+    await page.getByRole('button', { name: 'Filter', exact: true }).click();
+    const site = page.getByRole('group', { name: 'Site' });
+    await site.getByRole('button', { name: /Site/ }).click();
+    await site.getByRole('checkbox', { name: 'Hackney' }).check();
+    const hackney = await rpc<DocumentPage>(page, server, 'documents.page', { filter: { Site: ['Hackney'] }, offset: 0, limit: 1000 });
+    expect(hackney.total).toBeGreaterThan(20);
+    await expect(page.getByRole('status').filter({ hasText: ' of ' })).toHaveText(`${hackney.total} of 1000`);
+    await expect(list.getByRole('option').first()).toHaveAttribute('aria-setsize', String(hackney.total));
+    for (const title of await list.getByRole('option').evaluateAll((els) => els.map((el) => el.getAttribute('title')))) expect(title).toMatch(/^Hackney/);
+    await page.getByRole('button', { name: 'Clear filters' }).first().click();
+    await expect(list.getByRole('option').first()).toHaveAttribute('aria-setsize', '1000');
+
+    // A far document opens in the reader.
+    await list.focus();
+    await page.keyboard.press('End');
+    await expect(selected).toHaveAttribute('title', last.name);
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('region', { name: last.name, exact: true })).toBeVisible();
+    await expect(list.getByRole('option', { name: new RegExp(`^${last.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) })).toHaveAttribute('aria-current', 'true');
+  } finally {
+    await done();
+  }
+});
+
+test('search: hits in hundreds of documents are windowed, one group per document, the last reachable', async ({ page }) => {
+  test.setTimeout(240_000);
+  const { done } = await manyDocuments(page, 20);
+  try {
+    await page.getByRole('tab', { name: 'Search' }).click();
+    await page.getByRole('searchbox', { name: 'Search text' }).fill('What happened next');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    const results = page.getByRole('list', { name: 'Results by document' });
+    const groups = results.locator(':scope > li');
+    await expect(groups.first()).toBeVisible();
+    const count = Number(await groups.first().getAttribute('aria-setsize'));
+    expect(count, 'more documents with hits than the window threshold').toBeGreaterThan(150);
+    // Windowed: not every group is in the page.
+    expect(await groups.count()).toBeLessThan(count);
+    // The first group is named after its document (asked for as it is shown).
+    await expect(groups.first().getByRole('group')).not.toHaveAccessibleName('…');
+    // Scrolled to the end, the last group is drawn, saying where it stands.
+    for (let i = 0; i < 40 && (await results.locator(`:scope > li[aria-posinset="${count}"]`).count()) === 0; i++) {
+      await groups.last().evaluate((el) => (el as unknown as { scrollIntoView(): void }).scrollIntoView());
+      await page.waitForTimeout(100);
+    }
+    await expect(results.locator(`:scope > li[aria-posinset="${count}"]`)).toBeVisible();
+  } finally {
+    await done();
   }
 });

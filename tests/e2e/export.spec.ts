@@ -4,7 +4,7 @@ import Papa from 'papaparse';
 import XLSX from 'xlsx';
 import yauzl from 'yauzl';
 import type { Input, MatrixView, ProjectSnapshot } from '../../shared/api/contract';
-import { rpc, snapshot, openWithCoderName } from './api';
+import { documents, rpc, snapshot, openWithCoderName } from './api';
 import { expect, test } from './web-app';
 import type { WebApp } from './web-app';
 
@@ -225,7 +225,7 @@ test('matrix: a cell agrees with the backend, lists its passages, and exports as
   const list = page.getByRole('list', { name: 'Segments: Zero suicide × Young people' });
   await expect(list.getByRole('listitem')).toHaveCount(expected);
   // Every passage listed is from a conversation with young people.
-  const youngPeople = project.documents.filter((d) => d.attributes['Stakeholder group'] === 'Young people').map((d) => d.name);
+  const youngPeople = (await documents(page, app)).filter((d) => d.attributes['Stakeholder group'] === 'Young people').map((d) => d.name);
   for (const text of await list.locator('[data-segment="doc"]').allTextContents()) expect(youngPeople).toContain(text);
   await page.screenshot({ path: 'tests/artifacts/matrix.png' });
 

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { rpc, snapshot, openWithCoderName } from './api';
+import { documents, rpc, snapshot, openWithCoderName } from './api';
 import { overlappingQde } from '../helpers/overlapping-qde';
 import { expect, test } from './web-app';
 import type { WebApp } from './web-app';
@@ -104,7 +104,7 @@ test('a Word interview and a speaker-tagged transcript: preview, progress, resul
   await expect(reader).toContainText('hello, I like the course');
   await expect(reader).toContainText(/id2/i);
 
-  const docs = (await snapshot(page, app)).documents.map((d) => d.name);
+  const docs = (await documents(page, app)).map((d) => d.name);
   expect(docs.slice(-2)).toEqual(['ID1', 'transcript']);
 });
 
@@ -127,7 +127,7 @@ test('importing the same Word interview again is skipped: same text', async ({ a
   await expect(result(dialog, 'ID1.docx')).toContainText(/same text as "ID1"/);
   await closeResults(page);
   await expect(list.getByRole('option', { name: 'ID1', exact: true })).toHaveCount(1);
-  expect((await snapshot(page, app)).documents.filter((d) => d.name === 'ID1')).toHaveLength(1);
+  expect((await documents(page, app)).filter((d) => d.name === 'ID1')).toHaveLength(1);
 });
 
 test('a damaged file fails with its reason and the other files still import', async ({ app, page }) => {
@@ -155,7 +155,7 @@ test('a damaged file fails with its reason and the other files still import', as
   await expect(list.getByRole('option')).toHaveCount(18);
   const reader = page.getByRole('region', { name: 'notes', exact: true });
   await expect(reader).toContainText('Busy, but it helped.');
-  expect((await snapshot(page, app)).documents.some((d) => d.name === 'broken')).toBe(false);
+  expect((await documents(page, app)).some((d) => d.name === 'broken')).toBe(false);
 });
 
 test('a survey spreadsheet: text column "freetext", names from "Case" → documents ID4–ID6 with attributes', async ({ app, page }) => {
@@ -203,7 +203,7 @@ test('a survey spreadsheet: text column "freetext", names from "Case" → docume
   for (const name of ['ID4', 'ID5', 'ID6']) await expect(option(name)).toBeVisible();
   await expect(option('ID4')).toHaveAccessibleName(/^ID4 .*shopping/);
   const project = await snapshot(page, app);
-  const byName = new Map(project.documents.map((d) => [d.name, d]));
+  const byName = new Map((await documents(page, app)).map((d) => [d.name, d]));
   expect(byName.get('ID4')?.attributes).toEqual({ Age: 24, Gender: 'f', Interest: 'shopping' });
   expect(byName.get('ID5')?.attributes).toEqual({ Gender: 'm', Interest: 'golf' });
   expect(byName.get('ID6')?.attributes).toMatchObject({ Age: 67, Interest: 'gardening' });
@@ -288,7 +288,7 @@ test('a REFI-QDA project with two overlapping codings: the preview offers the me
 
   await expect(list.getByRole('option')).toHaveCount(18);
   const state = await snapshot(page, app);
-  const doc = state.documents.find((d) => d.name === 'Commute')!;
+  const doc = (await documents(page, app)).find((d) => d.name === 'Commute')!;
   const ada = state.coders.find((c) => c.name === 'Ada')!;
   const codings = await rpc<{ start: number; end: number }[]>(page, app, 'document.codings', { documentId: doc.id, coderIds: [ada.id] });
   expect(codings.map((c) => [c.start, c.end])).toEqual([[4, 33]]);
@@ -309,6 +309,6 @@ test('a transcript saved as one line: the preview offers to split it into paragr
   await list.getByRole('option', { name: /^One line/ }).click();
   const reader = page.getByRole('region', { name: 'One line' });
   await expect(reader.locator('[data-key]').first()).toBeVisible();
-  const doc = (await snapshot(page, app)).documents.find((d) => d.name === 'One line')!;
+  const doc = (await documents(page, app)).find((d) => d.name === 'One line')!;
   expect(doc.turnCount).toBeGreaterThanOrEqual(20);
 });

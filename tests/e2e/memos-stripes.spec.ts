@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import type { DocumentContent } from '../../shared/api/contract';
-import { openWithCoderName, rpc, snapshot } from './api';
+import { documents, openWithCoderName, rpc, snapshot } from './api';
 import { expect, test } from './web-app';
 import type { WebApp } from './web-app';
 
@@ -24,7 +24,7 @@ async function openDocument(page: Page, name: string): Promise<Locator> {
 /** Codes PHRASE at `codeName` as the user, through the backend (the coding is the setting, not what is tested). */
 async function codePhrase(page: Page, app: WebApp, codeName: string): Promise<void> {
   const project = await snapshot(page, app);
-  const doc = project.documents.find((d) => d.name === DOC)!;
+  const doc = (await documents(page, app)).find((d) => d.name === DOC)!;
   const code = project.codebook.find((c) => c.name === codeName)!;
   const content = await rpc<DocumentContent>(page, app, 'document.get', { documentId: doc.id });
   const start = content.text.indexOf(PHRASE);

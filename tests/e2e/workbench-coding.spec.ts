@@ -1,4 +1,4 @@
-import { rpc, snapshot } from './api';
+import { documents, rpc, snapshot } from './api';
 import { expect, test } from './web-app';
 import { LAMBETH, POOLED, codeId, codedRuns, coderFile, dragOnto, openDocument, phrasePoints, projectFile, selectByMouse, spanOf, start, treeRow } from './reader';
 
@@ -263,7 +263,7 @@ test('the project reopens at the last document, scrolled where the user left it'
 test('a document that never finished opening is not reopened at launch without asking', async ({ app, page }) => {
   await start(page, app);
   await openDocument(page, '05 Southwark: carers');
-  const lambeth = (await snapshot(page, app)).documents.find((d) => d.name === '04 Lambeth: commissioners')!;
+  const lambeth = (await documents(page, app)).find((d) => d.name === '04 Lambeth: commissioners')!;
   // The text never arrives, as if the page froze on it; then the app is closed and started again.
   await page.route('**/rpc/document.get', () => undefined);
   await page.getByRole('listbox', { name: 'Documents' }).getByRole('option', { name: /^04 Lambeth/ }).click();
@@ -304,7 +304,7 @@ test('a second round: the same coder codes again, blind to their first round, an
 
   // Her first coding as the second round makes the coder, recorded as Amara Okafor's second round.
   const project = await snapshot(page, app);
-  const doc = project.documents.find((d) => d.name === '01 Hackney: young people')!;
+  const doc = (await documents(page, app)).find((d) => d.name === '01 Hackney: young people')!;
   await rpc(page, app, 'coding.apply', { documentId: doc.id, codeId: project.codebook[0]!.id, start: 0, end: 20 });
   const coders = (await projectFile(app)).coders;
   const first = coders.find((c) => c.name === 'Amara Okafor')!;

@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import type { ProjectSnapshot, SegmentView } from '../../shared/api/contract';
 import { childrenOf, subtreeIds } from '../../shared/domain/codebook';
-import { rpc, snapshot, openWithCoderName } from './api';
+import { documents as projectDocuments, rpc, snapshot, openWithCoderName } from './api';
 import { expect, test } from './web-app';
 import type { WebApp } from './web-app';
 
@@ -270,7 +270,7 @@ test('memos: a journal entry appears in the memo list with its author and date',
   const project = await snapshot(page, app);
   const zero = project.codebook.find((c) => c.name === 'Zero suicide')!;
   const [coded] = await rpc<SegmentView[]>(page, app, 'segments.query', { codeIds: [zero.id], includeSubcodes: false, coderIds: null, attributes: {} });
-  const codedDoc = project.documents.find((d) => d.id === coded!.documentId)!.name;
+  const codedDoc = (await projectDocuments(page, app)).find((d) => d.id === coded!.documentId)!.name;
   await rpc(page, app, 'memo.create', { target: { type: 'code', id: zero.id }, text: 'Check the crisis passages again.' });
   await rpc(page, app, 'memo.create', { target: { type: 'coding', id: coded!.codingId }, text: 'A strong example.' });
   await page.reload();
@@ -304,7 +304,7 @@ test('attributes: set a value on a document and filter the document list by it',
   await borough.fill('Sutton');
   await borough.press('Enter');
   await expect
-    .poll(async () => (await snapshot(page, app)).documents.find((d) => d.name === '05 Southwark: carers')?.attributes.Borough)
+    .poll(async () => (await projectDocuments(page, app)).find((d) => d.name === '05 Southwark: carers')?.attributes.Borough)
     .toBe('Sutton');
 
   await page.getByRole('button', { name: 'Filter', exact: true }).click();
@@ -356,10 +356,9 @@ test('search: code every "waiting list" result at a code, then read them in its 
   await expect(page.getByText(`${n} segments in ${docs} documents`)).toBeVisible();
   const codeId = await idOf(page, app, 'Waiting lists');
   const stored = await rpc<SegmentView[]>(page, app, 'segments.query', { codeIds: [codeId], includeSubcodes: false, coderIds: null, attributes: {} });
-  const project = await snapshot(page, app);
   for (const [i, s] of stored.entries()) {
     const card = segments.nth(i);
-    await expect(card).toContainText(project.documents.find((d) => d.id === s.documentId)!.name);
+    await expect(card).toContainText((await projectDocuments(page, app)).find((d) => d.id === s.documentId)!.name);
     expect(s.speaker).not.toBeNull();
     await expect(card).toContainText(s.speaker!);
     await expect(card).toContainText('Test Coder');
@@ -369,7 +368,7 @@ test('search: code every "waiting list" result at a code, then read them in its 
 
   // A segment opens its document in the reader.
   const first = stored[0]!;
-  const firstDoc = project.documents.find((d) => d.id === first.documentId)!.name;
+  const firstDoc = (await projectDocuments(page, app)).find((d) => d.id === first.documentId)!.name;
   await segments.first().getByRole('button').click();
   await expect(page.getByRole('region', { name: firstDoc })).toBeVisible();
   await expect(page.getByRole('tab', { name: 'Reader' })).toHaveAttribute('aria-selected', 'true');

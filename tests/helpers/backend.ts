@@ -2,7 +2,8 @@ import { cp } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { createBackend } from '../../electron/services/backend';
 import type { Backend } from '../../electron/services/backend';
-import type { ExportChunk, ExportedFile, Handlers } from '../../shared/api/contract';
+import { MAX_DOCUMENT_PAGE } from '../../shared/api/contract';
+import type { DocumentSummary, ExportChunk, ExportedFile, Handlers } from '../../shared/api/contract';
 import { fixedDeps } from './temp-dir';
 
 /** A real backend on temp folders, `root` standing for the user's home; nothing opened yet. */
@@ -50,4 +51,9 @@ export async function exportedBytes(handlers: Handlers, file: ExportedFile): Pro
     offset = chunk.nextOffset;
   }
   return Buffer.concat(parts);
+}
+
+/** Every document of the open project, as the Documents list gets them (the snapshot has only their tally). */
+export async function allDocuments(handlers: Pick<Handlers, 'documents.page'>): Promise<DocumentSummary[]> {
+  return (await handlers['documents.page']({ filter: {}, offset: 0, limit: MAX_DOCUMENT_PAGE })).rows;
 }

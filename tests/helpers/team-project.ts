@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import { createBackend } from '../../electron/services/backend';
 import type { Input } from '../../shared/api/contract';
+import { allDocuments } from './backend';
 import { request } from './requests';
 import { fixedDeps } from './temp-dir';
 
@@ -19,7 +20,7 @@ export async function teamProject(root: string) {
   }
   const slides = (await h['code.create']({ name: 'Lecture slides', parentId: null })).createdIds[0]!;
   const difficulties = (await h['code.create']({ name: 'Difficulties', parentId: null })).createdIds[0]!;
-  const docs = (await h['app.getState']({})).project!.documents.map((d) => d.id);
+  const docs = (await allDocuments(h)).map((d) => d.id);
   const as = (name: string) => h['app.setCoderName']({ name });
   const code = (codeId: string, doc: number, start: number, end: number) => h['coding.apply']({ documentId: docs[doc]!, codeId, start, end });
   const coder = async (name: string) => (await h['app.getState']({})).project!.coders.find((c) => c.name === name)!.id;

@@ -1,4 +1,5 @@
 import { haveShared, sharedPath } from '../../helpers/shared-files';
+import { allDocuments } from '../../helpers/backend';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -148,7 +149,8 @@ describe.skipIf(!haveShared(nvivoSample, 'marginalia import of the NVivo sample'
 describe('marginalia agreement', slow, () => {
   it('prints the pooled figures per code, writes a workbook and JSON, and explains undefined values', async () => {
     const { root, dir, backend, h } = await thriveProject();
-    const doc = (await h['import.run']({ items: [{ source: { stagedId: (await h['import.stage']({ fileName: 'c.txt', base64: Buffer.from('x'.repeat(200)).toString('base64') })).stagedId }, options: {} }] })).change!.delta.documents!.upsert[0]!;
+    const docId = (await h['import.run']({ items: [{ source: { stagedId: (await h['import.stage']({ fileName: 'c.txt', base64: Buffer.from('x'.repeat(200)).toString('base64') })).stagedId }, options: {} }] })).change!.createdIds[0]!;
+    const doc = (await allDocuments(h)).find((d) => d.id === docId)!;
     const stigma = (await h['app.getState']({})).project!.codebook.find((c) => c.name === 'Tackling stigma')!.id;
     await h['app.setCoderName']({ name: 'Ann' });
     await h['coding.apply']({ documentId: doc.id, codeId: stigma, start: 0, end: 100 });
@@ -182,7 +184,9 @@ describe('marginalia agreement', slow, () => {
     const stage = async (name: string, text: string) => (await h['import.stage']({ fileName: name, base64: Buffer.from(text).toString('base64') })).stagedId;
     const items = [];
     for (const name of ['a', 'b', 'c']) items.push({ source: { stagedId: await stage(`${name}.txt`, name.repeat(300)) }, options: {} });
-    const [a, b, c] = (await h['import.run']({ items })).change!.delta.documents!.upsert;
+    const added = (await h['import.run']({ items })).change!.createdIds;
+    const imported = await allDocuments(h);
+    const [a, b, c] = added.map((id) => imported.find((d) => d.id === id)!);
     const codes = (await h['app.getState']({})).project!.codebook;
     const stigma = codes.find((c) => c.name === 'Tackling stigma')!.id;
     const zero = codes.find((c) => c.name === 'Zero suicide')!.id;

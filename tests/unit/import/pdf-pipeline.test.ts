@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SAMPLE_PATH, sampleBackend } from '../../helpers/backend';
+import { allDocuments, SAMPLE_PATH, sampleBackend } from '../../helpers/backend';
 import { marginalia } from '../../helpers/cli';
 import { makePdf } from '../../helpers/make-pdf';
 import { useTempDirs } from '../../helpers/temp-dir';
@@ -33,7 +33,7 @@ describe('a PDF through the import pipeline', slow, () => {
     expect(inspection.document).toMatchObject({ name: 'Focus group', speakerPattern: 'colon' });
     const run = await h['import.run']({ items: [{ source: await stage('Focus group.pdf', twoPages), options: { speakers: 'auto' } }] });
     expect(run.results).toEqual([expect.objectContaining({ status: 'imported', documents: ['Focus group'] })]);
-    const doc = (await h['app.getState']({})).project!.documents.find((d) => d.name === 'Focus group')!;
+    const doc = (await allDocuments(h)).find((d) => d.name === 'Focus group')!;
     const content = await h['document.get']({ documentId: doc.id });
     expect(content.turns.map((t) => [t.speaker, content.text.slice(t.start, t.end), t.page])).toEqual([
       ['Facilitator', 'What helped you most?', 1],

@@ -8,7 +8,7 @@ import type { Channel } from '../../../shared/api/contract';
 import { dispatch } from '../../../shared/api/dispatch';
 import type { AppErrorCode } from '../../../shared/api/errors';
 import type { Backend } from '../../../electron/services/backend';
-import { SAMPLE_PATH, sampleBackend } from '../../helpers/backend';
+import { allDocuments, SAMPLE_PATH, sampleBackend } from '../../helpers/backend';
 import { fileHashes } from '../../helpers/project-files';
 
 /**
@@ -370,7 +370,7 @@ function generated(spec: Spec, f: Fixture): Case[] {
 function fixtureFrom(backend: Backend, root: string) {
   return async (): Promise<Fixture> => {
     const state = (await backend.handlers['app.getState']({})).project!;
-    const doc = state.documents[0]!;
+    const doc = (await allDocuments(backend.handlers))[0]!;
     const folder = state.codebook.find((c) => !c.codable && state.codebook.some((x) => x.parentId === c.id))!;
     const childOfFolder = state.codebook.find((c) => c.parentId === folder.id)!;
     const codable = state.codebook.filter((c) => c.codable);

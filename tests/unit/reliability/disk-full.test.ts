@@ -13,7 +13,7 @@ import { saveFailure } from '../../../electron/services/store/file-io';
 import { deleteCode } from '../../../shared/operations/code-ops';
 import { faultyIo, fsError } from '../../helpers/faulty-io';
 import { fileHashes } from '../../helpers/project-files';
-import { SAMPLE_PATH } from '../../helpers/backend';
+import { allDocuments, SAMPLE_PATH } from '../../helpers/backend';
 import { fixedDeps, useTempDirs } from '../../helpers/temp-dir';
 import { addDocument, addCoder, addCodings, codePatch } from '../../helpers/store-edits';
 import { operationContext } from '../../../shared/operations/context';
@@ -208,7 +208,7 @@ describe('a full disk or a read-only folder', () => {
     await app.openInitialProject();
     await app.handlers['app.setCoderName']({ name: 'Test Coder' });
     const state = await app.handlers['app.getState']({});
-    const doc = state.project!.documents[0]!;
+    const doc = (await allDocuments(app.handlers))[0]!;
     const code = state.project!.codebook.find((c) => c.codable)!;
     await app.handlers['coding.apply']({ documentId: doc.id, codeId: code.id, start: 0, end: 10 });
     const before = await fileHashes(join(root, SAMPLE_PATH));

@@ -9,7 +9,7 @@ import { runCli } from '../../../electron/cli/run-cli';
 import { createProject } from '../../../electron/services/project/create-project';
 import { ProjectStore } from '../../../electron/services/project/project-store';
 import { LOCK_FILE } from '../../../electron/services/store/project-lock';
-import { SAMPLE_PATH, sampleBackend } from '../../helpers/backend';
+import { allDocuments, SAMPLE_PATH, sampleBackend } from '../../helpers/backend';
 import { faultyIo } from '../../helpers/faulty-io';
 import { fileHashes } from '../../helpers/project-files';
 import { fixedDeps, useTempDirs } from '../../helpers/temp-dir';
@@ -161,7 +161,7 @@ describe('one writer per project', () => {
     const snapshot = await second.handlers['project.open']({ path });
     expect(snapshot.readOnly?.reason).toMatch(/open in another Marginalia window/);
     const before = await fileHashes(path);
-    const doc = snapshot.documents[0]!;
+    const doc = (await allDocuments(second.handlers))[0]!;
     const code = snapshot.codebook.find((c) => c.codable)!;
     const reply = await dispatch(second.handlers, 'coding.apply', { documentId: doc.id, codeId: code.id, start: 0, end: 10 });
     expect(reply).toMatchObject({ ok: false, error: { code: 'READ_ONLY' } });

@@ -1,6 +1,7 @@
 import { typeaheadIndex } from '../../../renderer/src/lib/typeahead';
 import { describe, expect, it } from 'vitest';
 import { documentMatches } from '../../../shared/domain/filters';
+import { attributeFacets } from '../../../shared/api/document-pages';
 import type { AttributeDef, DocumentMeta } from '../../../shared/domain/schemas';
 import {
   activeFilterCount,
@@ -38,7 +39,7 @@ const docs = [
 
 describe('attribute filter choices', () => {
   it('lists the values present, sorted by type, with counts; empty values and unused attributes left out', () => {
-    const options = attributeFilterOptions(docs, defs);
+    const options = attributeFilterOptions(attributeFacets(docs, defs));
     expect(options.map((o) => o.name)).toEqual(['Borough', 'Date', 'Participants']);
     expect(options[0]!.values).toEqual([
       { value: 'Hackney', label: 'Hackney', count: 1 },

@@ -7,7 +7,7 @@ import { codedMessage, countSummary, documentCount, groupByDocument, previewText
 const description = { definition: '', whenToUse: '', whenNotToUse: '', example: '' };
 const codebook: Code[] = [{ id: 'k1', name: 'Tackling stigma', color: '#2a9d8f', parentId: null, codable: true, description, rank: 0 }];
 const documents = [{ id: 'd1', name: '03 Newham: people who use services' }] as DocumentMeta[];
-const project = { codebook, documents };
+const project = { codebook, documentOf: (id: string) => documents.find((d) => d.id === id) ?? null };
 
 const memo = (id: string, coderId: string, target: MemoView['target'], createdAt: string): MemoView => ({
   id,

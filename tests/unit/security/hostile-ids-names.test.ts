@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { dispatchRequest } from '../../../shared/api/dispatch';
 import { unitizedAlpha } from '../../../shared/agreement/unitized-alpha';
 import { cleanName, nameProblem } from '../../../shared/domain/names';
-import { SAMPLE_PATH, sampleBackend, samplePair } from '../../helpers/backend';
+import { allDocuments, SAMPLE_PATH, sampleBackend, samplePair } from '../../helpers/backend';
 import { useTempDirs } from '../../helpers/temp-dir';
 import type { Backend } from '../../../electron/services/backend';
 
@@ -15,7 +15,7 @@ async function pair() {
   const root = await tempDir();
   const { lead, colleague, colleagueCopy } = await samplePair(root);
   const project = (await lead.handlers['app.getState']({})).project!;
-  const doc = project.documents[0]!;
+  const doc = (await allDocuments(lead.handlers))[0]!;
   const code = project.codebook.find((c) => c.codable)!;
   for (let start = 0; start < 200; start += 20) {
     await colleague.handlers['coding.apply']({ documentId: doc.id, codeId: code.id, start, end: start + 10 });
@@ -176,7 +176,7 @@ describe('names', () => {
       expect(result.results.map((r) => r.status)).toEqual(['imported', 'imported']);
       const names = (await counts(backend)).codebook.map((c) => c.name);
       expect(names).toContain('Waiting lists');
-      expect((await counts(backend)).documents.map((d) => d.name)).toContain('Inter view');
+      expect((await allDocuments(backend.handlers)).map((d) => d.name)).toContain('Inter view');
     } finally {
       await backend.shutdown();
     }

@@ -95,7 +95,7 @@ describe('the path guard on the real handlers', () => {
     try {
       const secret = join(root, 'private-notes.txt');
       await writeFile(secret, 'A: not for import\n');
-      const documents = async () => (await backend.handlers['app.getState']({})).project!.documents.length;
+      const documents = async () => (await backend.handlers['app.getState']({})).project!.documents.count;
       const before = await documents();
 
       for (const channel of ['import.run', 'import.inspect'] as const) {

@@ -2,7 +2,7 @@ import { chmod, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ChangeJournal, JOURNAL_FILE } from '../../../electron/services/project/change-journal';
-import { SAMPLE_PATH, sampleBackend } from '../../helpers/backend';
+import { allDocuments, SAMPLE_PATH, sampleBackend } from '../../helpers/backend';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 /** Transcripts about people's mental health: on a shared computer, other users must not read them. */
@@ -27,10 +27,9 @@ describe.skipIf(process.platform === 'win32')('new project folders and files are
     let backend = await sampleBackend(root);
     const project = join(root, SAMPLE_PATH);
     try {
-      const state = (await backend.handlers['app.getState']({})).project!;
       const code = await backend.handlers['code.create']({ name: 'Waiting lists', parentId: null });
       // The coder's file and change log are created by the first coding.
-      await backend.handlers['coding.apply']({ documentId: state.documents[0]!.id, codeId: code.createdIds[0]!, start: 0, end: 10 });
+      await backend.handlers['coding.apply']({ documentId: (await allDocuments(backend.handlers))[0]!.id, codeId: code.createdIds[0]!, start: 0, end: 10 });
       // An imported transcript lands in sources/.
       const transcript = join(root, 'interview.txt');
       await writeFile(transcript, 'A: Hello.\n\nB: Hello again.\n');
@@ -41,7 +40,7 @@ describe.skipIf(process.platform === 'win32')('new project folders and files are
       await backend.shutdown();
       backend = await sampleBackend(root, 'Test Coder', 'two');
       await backend.handlers['code.create']({ name: 'Housing', parentId: null });
-      await backend.handlers['coding.apply']({ documentId: state.documents[0]!.id, codeId: code.createdIds[0]!, start: 20, end: 30 });
+      await backend.handlers['coding.apply']({ documentId: (await allDocuments(backend.handlers))[0]!.id, codeId: code.createdIds[0]!, start: 20, end: 30 });
       await expect.poll(async () => (await readdir(join(project, 'backups'))).some((n) => n.startsWith('set.'))).toBe(true);
       await new ChangeJournal(project).begin({ kind: 'patch', patch: { label: 'a change in progress' } }, new Date());
 

@@ -19,7 +19,7 @@ import { useChanges, useViewActions } from '../../../renderer/src/features/workb
 import type { ChangeActions, ViewActions } from '../../../renderer/src/features/workbench/state/contexts';
 import { WorkbenchDnd } from '../../../renderer/src/features/workbench/WorkbenchDnd';
 import { WorkbenchProvider } from '../../../renderer/src/features/workbench/WorkbenchProvider';
-import { sampleBackend } from '../../helpers/backend';
+import { allDocuments, sampleBackend } from '../../helpers/backend';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 /**
@@ -116,7 +116,7 @@ describe('render counts', { timeout: 60_000 }, () => {
     rendered.clear();
     const state = (await backend.handlers['app.getState']({})) as AppState;
     const code = state.project!.codebook.find((c) => c.codable)!;
-    const doc = state.project!.documents[0]!;
+    const doc = (await allDocuments(backend.handlers))[0]!;
     await act(async () => {
       await app.handles().changes.change('coding.apply', { documentId: doc.id, codeId: code.id, start: 0, end: 5 });
     });

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_DISAGREEMENT_PAGE } from '../../../shared/api/contract';
-import { sampleBackend } from '../../helpers/backend';
+import { allDocuments, sampleBackend } from '../../helpers/backend';
 import { request } from '../../helpers/requests';
 import { useTempDirs } from '../../helpers/temp-dir';
 
@@ -13,7 +13,7 @@ async function twoCoders() {
   const backend = await sampleBackend(await tempDir(), 'Ann');
   const h = backend.handlers;
   const p = (await h['app.getState']({})).project!;
-  const doc = p.documents.find((d) => d.name.startsWith('04 Lambeth'))!;
+  const doc = (await allDocuments(h)).find((d) => d.name.startsWith('04 Lambeth'))!;
   const stigma = p.codebook.find((c) => c.name === 'Tackling stigma')!.id;
   await h['coding.apply']({ documentId: doc.id, codeId: stigma, start: 100, end: 200 });
   await h['coding.apply']({ documentId: doc.id, codeId: stigma, start: 150, end: 180 }); // overlaps her own: counts once
@@ -132,7 +132,7 @@ describe('agreement in a project', () => {
       expect(r.report.mode.startsWith(mode)).toBe(true);
       expect(r.codes).toHaveLength(18);
     }
-    await h['coding.apply']({ documentId: p.documents[0]!.id, codeId: p.codebook[0]!.id, start: 0, end: 10 });
+    await h['coding.apply']({ documentId: (await allDocuments(h))[0]!.id, codeId: p.codebook[0]!.id, start: 0, end: 10 });
     const me = (await h['app.getState']({})).project!.currentCoderId!;
     await expect(h['agreement.compute'](request('agreement.compute', { coderIds: [amara, tom, me], codeIds: null, documentIds: null, attributes: {}, mode: 'segment', threshold: 0.9, q: null }))).rejects.toThrow(/exactly two coders/);
     const multi = await h['agreement.compute'](request('agreement.compute', { coderIds: [amara, tom, me], codeIds: null, documentIds: null, attributes: {}, mode: 'character', threshold: 0.9, q: null }));

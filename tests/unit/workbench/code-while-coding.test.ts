@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ProjectLayout } from '../../../electron/services/project/layout';
 import { loadProject } from '../../../electron/services/project/project-loader';
-import { SAMPLE_PATH, sampleBackend } from '../../helpers/backend';
+import { allDocuments, SAMPLE_PATH, sampleBackend } from '../../helpers/backend';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 /* Codes made while coding, on the sample project on disk: one step to make and to undo. */
@@ -14,7 +14,7 @@ async function setup(coderName: string | null = 'Test Coder') {
   const backend = await sampleBackend(root, coderName);
   const h = backend.handlers;
   const project = async () => (await h['app.getState']({})).project!;
-  const doc = (await project()).documents.find((d) => d.name.startsWith('04 Lambeth'))!;
+  const doc = (await allDocuments(h)).find((d) => d.name.startsWith('04 Lambeth'))!;
   const { text } = await h['document.get']({ documentId: doc.id });
   const span = (words: string) => ({ documentId: doc.id, start: text.indexOf(words), end: text.indexOf(words) + words.length });
   // The project as saved: project.json with its change log replayed, read as a colleague's project is.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { childrenOf, codePath } from '../../../shared/domain/codebook';
-import { sampleBackend } from '../../helpers/backend';
+import { allDocuments, sampleBackend } from '../../helpers/backend';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
@@ -99,18 +99,18 @@ describe('memos and attributes', () => {
 
   it('defines attributes, checks values against their type, and deletes them undoably', async () => {
     const { h, state } = await setup();
-    const doc = (await state()).documents[0]!;
+    const doc = (await allDocuments(h))[0]!;
     await h['attribute.define']({ name: 'Venue', type: 'text' });
     await h['document.setAttribute']({ documentId: doc.id, name: 'Venue', value: 'Library' });
     await expect(h['document.setAttribute']({ documentId: doc.id, name: 'Participants', value: 'many' })).rejects.toThrow(/holds numbers/);
     await expect(h['document.setAttribute']({ documentId: doc.id, name: 'Date', value: '14/03/2017' })).rejects.toThrow(/YYYY-MM-DD/);
     await h['document.setAttribute']({ documentId: doc.id, name: 'Participants', value: 50 });
-    expect((await state()).documents[0]!.attributes).toMatchObject({ Venue: 'Library', Participants: 50 });
+    expect((await allDocuments(h))[0]!.attributes).toMatchObject({ Venue: 'Library', Participants: 50 });
     await h['attribute.delete']({ name: 'Venue' });
-    expect((await state()).documents[0]!.attributes.Venue).toBeUndefined();
+    expect((await allDocuments(h))[0]!.attributes.Venue).toBeUndefined();
     await h['history.undo']({});
     const restored = await state();
     expect(restored.attributes.map((a) => a.name)).toContain('Venue');
-    expect(restored.documents[0]!.attributes.Venue).toBe('Library');
+    expect((await allDocuments(h))[0]!.attributes.Venue).toBe('Library');
   });
 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../../electron/services/backend';
 import type { ProjectSnapshot } from '../../../shared/api/contract';
-import { SAMPLE_PATH, sampleBackend } from '../../helpers/backend';
+import { allDocuments, SAMPLE_PATH, sampleBackend } from '../../helpers/backend';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
@@ -13,7 +13,7 @@ async function setup(coderName: string | null = 'Test Coder') {
   const backend = await sampleBackend(root, coderName);
   const { project } = await backend.handlers['app.getState']({});
   const p = project!;
-  const doc = p.documents.find((d) => d.name.startsWith('04 Lambeth'))!;
+  const doc = (await allDocuments(backend.handlers)).find((d) => d.name.startsWith('04 Lambeth'))!;
   const code = (name: string) => p.codebook.find((c) => c.name === name)!.id;
   const { text } = await backend.handlers['document.get']({ documentId: doc.id });
   return { root, backend, p, doc, code, text, dir: join(root, SAMPLE_PATH) };
@@ -54,14 +54,14 @@ describe('coding a passage', () => {
     await expect(backend.handlers['coding.apply']({ documentId: doc.id, codeId: code('Cross-cutting themes'), start: 0, end: 5 })).rejects.toThrow(/folder/);
     await expect(backend.handlers['coding.apply']({ documentId: doc.id, codeId: code('Zero suicide'), start: 0, end: doc.length + 1 })).rejects.toThrow(/outside/);
     const amara = p.coders.find((c) => c.name === 'Amara Okafor')!;
-    const hackney = p.documents.find((d) => d.name.startsWith('01'))!;
+    const hackney = (await allDocuments(backend.handlers)).find((d) => d.name.startsWith('01'))!;
     const hers = (await backend.handlers['document.codings']({ documentId: hackney.id })).find((c) => c.coderId === amara.id)!;
     await expect(backend.handlers['coding.remove']({ codingId: hers.id })).rejects.toThrow(/only your own/);
   });
 
   it('undoes and redoes across documents, in order, and says what it undid', async () => {
-    const { backend, p, doc, code } = await setup();
-    const other = p.documents.find((d) => d.name.startsWith('06'))!;
+    const { backend, doc, code } = await setup();
+    const other = (await allDocuments(backend.handlers)).find((d) => d.name.startsWith('06'))!;
     await backend.handlers['coding.apply']({ documentId: doc.id, codeId: code('Tackling stigma'), start: 100, end: 150 });
     await backend.handlers['coding.apply']({ documentId: other.id, codeId: code('Zero suicide'), start: 200, end: 260 });
     const undone = await backend.handlers['history.undo']({});
@@ -133,7 +133,7 @@ describe('coding a passage', () => {
     expect(hers.every((s) => s.coderId === amara)).toBe(true);
     expect(folderOnly).toHaveLength(0);
     const southwark = await backend.handlers['segments.query']({ codeIds: [code('Cross-cutting themes')], includeSubcodes: true, coderIds: null, attributes: { Borough: ['Southwark'] }, documentIds: null });
-    const southwarkDoc = p.documents.find((d) => d.attributes.Borough === 'Southwark')!.id;
+    const southwarkDoc = (await allDocuments(backend.handlers)).find((d) => d.attributes.Borough === 'Southwark')!.id;
     expect(southwark.length).toBeGreaterThan(0);
     expect(southwark.every((s) => s.documentId === southwarkDoc)).toBe(true);
     // Just the codings asked for (where memos on codings sit), not every passage of the codebook.
@@ -149,7 +149,7 @@ describe('a document as the reader asks for it', () => {
     const backend = await sampleBackend(root, 'Test Coder');
     const { project } = await backend.handlers['app.getState']({});
     const coders = project!.coders.filter((c) => c.name !== 'Test Coder');
-    const doc = project!.documents.find((d) => d.name.startsWith('01 Hackney'))!;
+    const doc = (await allDocuments(backend.handlers)).find((d) => d.name.startsWith('01 Hackney'))!;
     const all = await backend.handlers['document.get']({ documentId: doc.id });
     const byCoder = (id: string) => all.codings.filter((c) => c.coderId === id);
     expect(coders.length).toBeGreaterThanOrEqual(2);

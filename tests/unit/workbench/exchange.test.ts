@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { samplePair } from '../../helpers/backend';
+import { allDocuments, samplePair } from '../../helpers/backend';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
@@ -11,7 +11,7 @@ async function pair() {
   const root = await tempDir();
   const { lead, colleague } = await samplePair(root);
   const p = (await lead.handlers['app.getState']({})).project!;
-  const doc = p.documents.find((d) => d.name.startsWith('07'))!;
+  const doc = (await allDocuments(lead.handlers)).find((d) => d.name.startsWith('07'))!;
   const code = (name: string) => p.codebook.find((c) => c.name === name)!.id;
   return { root, lead, colleague, doc, code };
 }

@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { SearchHit, SearchResult } from '../../../../shared/api/contract';
 import { useApi } from '../../api/context';
@@ -8,6 +8,8 @@ import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { QuietLoading } from '../../ui/QuietLoading';
+import { WindowedItems } from '../../ui/WindowedItems';
+import { useWindowedList } from '../../ui/useWindowedList';
 import { FilterNote } from './FilterNote';
 import { AutocodeDialog } from './AutocodeDialog';
 import type { SearchQuery } from './AutocodeDialog';
@@ -18,6 +20,9 @@ import viewPage from '../../ui/viewPage.module.css';
 import segmentCard from '../../ui/segmentCard.module.css';
 import uiStyles from '../../ui/ui.module.css';
 import { useProject, useDocument, useDocumentActions, useViewActions } from '../workbench/state/contexts';
+
+/** A document's group of hits before it is measured: its title and two hits. */
+const GROUP_ESTIMATE = 160;
 
 type Load =
   | { status: 'idle' }
@@ -91,7 +96,11 @@ export function SearchView() {
 
   const result = load.status === 'ready' ? load.result : null;
   const groups = useMemo(() => (result ? groupByDocument(result.hits) : []), [result]);
-  const docNames = usePassageNames(useMemo(() => groups.map((g) => g.documentId), [groups])).docs;
+  const keyOf = useCallback((i: number) => groups[i]!.documentId, [groups]);
+  const { setScroller, onScroll, onKeyDown, ...list } = useWindowedList({ count: groups.length, keyOf, estimate: GROUP_ESTIMATE });
+  // Names for the groups near the viewport only: a search over 20,000 answers may hit thousands of documents.
+  const shownIds = useMemo(() => groups.slice(list.first, list.last + 1).map((g) => g.documentId), [groups, list.first, list.last]);
+  const docNames = usePassageNames(shownIds).docs;
   const stale = (load.status === 'ready' || load.status === 'failed') && load.key !== key;
 
   function open(hit: SearchHit) {
@@ -162,7 +171,7 @@ export function SearchView() {
           </p>
         ) : null}
       </header>
-      <div className={viewPage.body}>
+      <div className={viewPage.body} ref={setScroller} onScroll={onScroll} onKeyDown={onKeyDown}>
         {!submitted ? (
           <EmptyState title="Find words across every document">
             Results are grouped by document, with the speaker and the text around each one. You can then code them all at once.
@@ -175,31 +184,42 @@ export function SearchView() {
             {Object.keys(attributeFilter).length > 0 ? 'The attribute filter limits the documents searched.' : 'Check the spelling, or turn off Whole words.'}
           </EmptyState>
         ) : null}
-        {groups.map((group) => {
-          const name = docNames.get(group.documentId) ?? 'Unknown document';
-          return (
-            <div key={group.documentId} className={styles.hitGroup} role="group" aria-label={name}>
-              <h3 className={styles.hitGroupTitle}>
-                <span>{name}</span>
-                <span className={styles.hitGroupCount}>{plural(group.hits.length, 'result')}</span>
-              </h3>
-              <ol className={styles.hitList}>
-                {group.hits.map((hit) => (
-                  <li key={`${hit.start}:${hit.end}`}>
-                    <button type="button" className={styles.hit} onClick={() => open(hit)}>
-                      {hit.speaker ? <span className={styles.hitSpeaker}>{hit.speaker}</span> : null}
-                      <span className={styles.hitText}>
-                        <span className={segmentCard.context}>{trimContext(hit.before, 'before', 160)}</span>
-                        <mark className={styles.hitMatch} data-hit="">{hit.match}</mark>
-                        <span className={segmentCard.context}>{trimContext(hit.after, 'after', 160)}</span>
-                      </span>
-                    </button>
-                  </li>
-                ))}
-              </ol>
-            </div>
-          );
-        })}
+        {groups.length > 0 ? (
+          <WindowedItems
+            list={list}
+            count={groups.length}
+            keyOf={keyOf}
+            gap="var(--sp-4)"
+            className={styles.hitGroups}
+            label="Results by document"
+            renderItem={(i) => {
+              const group = groups[i]!;
+              const name = docNames.get(group.documentId) ?? '…';
+              return (
+                <div className={styles.hitGroup} role="group" aria-label={name}>
+                  <h3 className={styles.hitGroupTitle}>
+                    <span>{name}</span>
+                    <span className={styles.hitGroupCount}>{plural(group.hits.length, 'result')}</span>
+                  </h3>
+                  <ol className={styles.hitList}>
+                    {group.hits.map((hit) => (
+                      <li key={`${hit.start}:${hit.end}`}>
+                        <button type="button" className={styles.hit} onClick={() => open(hit)}>
+                          {hit.speaker ? <span className={styles.hitSpeaker}>{hit.speaker}</span> : null}
+                          <span className={styles.hitText}>
+                            <span className={segmentCard.context}>{trimContext(hit.before, 'before', 160)}</span>
+                            <mark className={styles.hitMatch} data-hit="">{hit.match}</mark>
+                            <span className={segmentCard.context}>{trimContext(hit.after, 'after', 160)}</span>
+                          </span>
+                        </button>
+                      </li>
+                    ))}
+                  </ol>
+                </div>
+              );
+            }}
+          />
+        ) : null}
       </div>
       {coding && result && submitted ? (
         <AutocodeDialog
