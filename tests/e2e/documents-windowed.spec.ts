@@ -98,8 +98,7 @@ test('documents: the list asks for its rows a page at a time: End, Home, type-ah
     const selected = list.getByRole('option', { selected: true });
     // The snapshot carries the tally, not the documents.
     const state = await rpc<{ project: ProjectSnapshot }>(page, server, 'app.getState');
-    expect(state.project.documents.count).toBe(1000);
-    expect(JSON.stringify(state).length).toBeLessThan(200_000);
+    expect(state.project.documents).toEqual({ count: 1000, firstId: expect.any(String) });
 
     // End: the last of the thousand, its row fetched and shown.
     await list.focus();
@@ -112,11 +111,11 @@ test('documents: the list asks for its rows a page at a time: End, Home, type-ah
     await expect(selected).toHaveAttribute('aria-posinset', '1');
 
     // Type-ahead finds the next name starting with the letter among all thousand, not only those drawn.
-    const target = (await rpc<DocumentPage>(page, server, 'documents.page', { filter: {}, offset: 0, limit: 1000 })).rows.findIndex((d, i) => i > 0 && !/^big/i.test(d.name) && d.name[0] !== last.name[0] && d.name[0]?.toLowerCase() === 'w');
-    expect(target, 'a document whose name starts with W').toBeGreaterThan(0);
-    await page.keyboard.press('w');
+    const target = (await rpc<DocumentPage>(page, server, 'documents.page', { filter: {}, offset: 0, limit: 1000 })).rows.findIndex((d, i) => i > 0 && d.name[0]?.toLowerCase() === 't');
+    expect(target, 'a document whose name starts with T (Tower Hamlets)').toBeGreaterThan(0);
+    await page.keyboard.press('t');
     await expect(selected).toHaveAttribute('aria-posinset', String(target + 1));
-    await expect(selected).toHaveAttribute('title', /^W/);
+    await expect(selected).toHaveAttribute('title', /^T/);
 
     // Filtered by an attribute: the backend counts and pages the documents that pass.
     await page.getByRole('button', { name: 'Filter', exact: true }).click();
