@@ -18,6 +18,11 @@ export interface DocumentOptionProps {
   onContextMenu: (at: { x: number; y: number }) => void;
 }
 
+/** What every option of the list says of where it stands (the list may be windowed and its rows still coming). */
+function optionPlace({ id, index, setSize, selected }: Pick<DocumentOptionProps, 'id' | 'index' | 'setSize' | 'selected'>) {
+  return { id, role: 'option', 'data-index': index, 'aria-setsize': setSize, 'aria-posinset': index + 1, 'aria-selected': selected } as const;
+}
+
 /**
  * One document in the list, named by what it shows: its name, then its attributes (WCAG 2.5.3,
  * Label in Name: a voice-control user says what they see, and a screen reader reads the same).
@@ -27,12 +32,7 @@ export function DocumentOption({ ref, index, setSize, id, name, summary, selecte
   return (
     <li
       ref={ref}
-      id={id}
-      role="option"
-      data-index={index}
-      aria-setsize={setSize}
-      aria-posinset={index + 1}
-      aria-selected={selected}
+      {...optionPlace({ id, index, setSize, selected })}
       aria-current={open ? 'true' : undefined}
       className={classes.filter(Boolean).join(' ')}
       title={name}
@@ -76,12 +76,7 @@ export function PendingOption({ ref, index, setSize, id, selected }: Pick<Docume
   return (
     <li
       ref={ref}
-      id={id}
-      role="option"
-      data-index={index}
-      aria-setsize={setSize}
-      aria-posinset={index + 1}
-      aria-selected={selected}
+      {...optionPlace({ id, index, setSize, selected })}
       aria-busy="true"
       className={[styles.docOption, styles.docOptionPending, selected ? styles.docOptionSelected : ''].filter(Boolean).join(' ')}
     >
