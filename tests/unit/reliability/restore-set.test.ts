@@ -97,3 +97,46 @@ describe('restoring project.json restores the backup set it belongs to', () => {
     await app.shutdown();
   });
 });
+
+describe('issue 15, as a user meets it', () => {
+  it('code X, a coding as "Real Coder", close, project.json cut short, restore: all kept, check passes, coding again reuses the coder', async () => {
+    const root = await tempDir();
+    const dir = join(root, 'Documents', 'Study.marginalia');
+    const transcript = join(root, 'c1.txt');
+    await writeFile(transcript, TEXT);
+    const first = await backend(root);
+    await first.grants.allow(dir);
+    await first.grants.allow(transcript);
+    await first.handlers['project.create']({ path: dir, name: 'Study', template: 'empty' });
+    await first.handlers['app.setCoderName']({ name: 'Real Coder' });
+    const imported = await first.handlers['import.run']({ items: [{ source: { path: transcript }, options: {} }] });
+    expect(imported.results.map((r) => r.status)).toEqual(['imported']);
+    const documentId = (await first.handlers['app.getState']({})).project!.documents[0]!.id;
+    await first.handlers['coding.createCodeAndApply']({ name: 'Code X', documentId, start: 38, end: 77 });
+    const coderId = (await first.handlers['app.getState']({})).project!.currentCoderId!;
+    await first.handlers['project.close']({});
+    await first.shutdown();
+    await truncate(join(dir, 'project.json'));
+
+    const second = await backend(root);
+    const refused = await dispatch(second.handlers, 'project.open', { path: dir });
+    const offer = !refused.ok ? refused.error.restore! : null;
+    const restored = await second.handlers['project.restoreBackup']({ path: offer!.projectPath, file: offer!.file });
+    const codeX = restored.snapshot.codebook.find((c) => c.name === 'Code X');
+    expect(codeX).toBeDefined();
+    expect(restored.snapshot.coders).toEqual([expect.objectContaining({ id: coderId, name: 'Real Coder' })]);
+    expect(restored.snapshot.codingCounts[codeX!.id]).toEqual({ [coderId]: 1 });
+    expect(restored.snapshot.strayFiles).toBeUndefined();
+    await second.shutdown();
+    expect(await checkProject(dir)).toEqual([]);
+
+    const third = await backend(root);
+    await third.handlers['project.open']({ path: dir });
+    await third.handlers['coding.apply']({ documentId, codeId: codeX!.id, start: 0, end: 12 });
+    const after = (await third.handlers['app.getState']({})).project!;
+    expect(after.coders.map((c) => c.id)).toEqual([coderId]);
+    expect(after.codingCounts[codeX!.id]).toEqual({ [coderId]: 2 });
+    await third.shutdown();
+    expect(await checkProject(dir)).toEqual([]);
+  });
+});
