@@ -21,6 +21,13 @@ function backend(root: string) {
   return createBackend({ dataDir: join(root, 'data'), documentsDir: join(root, 'Documents'), resourcesDir: 'resources', shell: 'browser', deps: fixedDeps(Date.UTC(2026, 0, 8, 12)) });
 }
 
+/** The app, with the project folder picked by the user (as Open project does). */
+async function appWithPicked(root: string, dir: string) {
+  const app = await backend(root);
+  await app.grants.allow(dir);
+  return app;
+}
+
 /** A project where "Real Coder" coded a passage in one session, then closed it. */
 async function codedProject() {
   const root = await tempDir();
@@ -43,7 +50,7 @@ describe('restoring project.json restores the backup set it belongs to', () => {
     const coderBefore = await readFile(coderFile, 'utf-8');
     await truncate(join(dir, 'project.json'));
 
-    const app = await backend(root);
+    const app = await appWithPicked(root, dir);
     const reply = await dispatch(app.handlers, 'project.open', { path: dir });
     const offer = !reply.ok ? reply.error.restore! : null;
     expect(offer?.file).toBe('project.json');
@@ -71,7 +78,7 @@ describe('restoring project.json restores the backup set it belongs to', () => {
     const oldest = sets[0]!.replace(/^set\./, 'project.');
     await truncate(join(dir, 'project.json'));
 
-    const app = await backend(root);
+    const app = await appWithPicked(root, dir);
     const restored = await app.handlers['project.restoreBackup']({ path: dir, file: 'project.json', backup: oldest });
     expect(restored.backup).toBe(`backups/${oldest}`);
     expect(restored.snapshot.coders.map((c) => c.name)).not.toContain('Real Coder');
@@ -89,7 +96,7 @@ describe('restoring project.json restores the backup set it belongs to', () => {
     const newest = (await readdir(backups)).filter((n) => n.startsWith('set.')).sort().at(-1)!.replace(/^set\.|\.json$/g, '');
     await writeFile(join(backups, `coders-${coder.id}.${newest}.json`), 'damaged');
     await truncate(join(dir, 'project.json'));
-    const app = await backend(root);
+    const app = await appWithPicked(root, dir);
     const restored = await app.handlers['project.restoreBackup']({ path: dir, file: 'project.json' });
     expect(restored.alsoRestored).toEqual([]);
     // The coder's own file was left as it was.

@@ -16,8 +16,11 @@ import { addCoder, addCodings, addDocument } from '../../helpers/store-edits';
 const tempDir = useTempDirs();
 const TEXT = 'Facilitator: Welcome.\n\nParticipant 1: We started the walking group ourselves.';
 
-function backend(root: string) {
-  return createBackend({ dataDir: join(root, 'data'), documentsDir: join(root, 'Documents'), homeDir: root, resourcesDir: 'resources', shell: 'browser', deps: fixedDeps(Date.UTC(2026, 0, 8, 12)) });
+/** The app, with the project folder picked by the user (as Open project does). */
+async function backend(root: string) {
+  const app = await createBackend({ dataDir: join(root, 'data'), documentsDir: join(root, 'Documents'), homeDir: root, resourcesDir: 'resources', shell: 'browser', deps: fixedDeps(Date.UTC(2026, 0, 8, 12)) });
+  await app.grants.allow(join(root, 'Study.marginalia'));
+  return app;
 }
 
 /**
