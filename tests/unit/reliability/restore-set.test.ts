@@ -2,11 +2,9 @@ import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../shared/api/dispatch';
-import { createBackend } from '../../../electron/services/backend';
 import { checkProject } from '../../../electron/services/project/check-project';
-import { createProject } from '../../../electron/services/project/create-project';
-import { fixedDeps, useTempDirs } from '../../helpers/temp-dir';
-import { addCoder, addCodings, addDocument } from '../../helpers/store-edits';
+import { CONVERSATION, appOn, appWithPicked, realCoderProject } from '../../helpers/real-coder-project';
+import { useTempDirs } from '../../helpers/temp-dir';
 
 /**
  * Issue 15's scenario: code a passage as "Real Coder", close, damage
@@ -15,31 +13,8 @@ import { addCoder, addCodings, addDocument } from '../../helpers/store-edits';
  */
 
 const tempDir = useTempDirs();
-const TEXT = 'Facilitator: Welcome.\n\nParticipant 1: We started the walking group ourselves.';
-
-function backend(root: string) {
-  return createBackend({ dataDir: join(root, 'data'), documentsDir: join(root, 'Documents'), resourcesDir: 'resources', shell: 'browser', deps: fixedDeps(Date.UTC(2026, 0, 8, 12)) });
-}
-
-/** The app, with the project folder picked by the user (as Open project does). */
-async function appWithPicked(root: string, dir: string) {
-  const app = await backend(root);
-  await app.grants.allow(dir);
-  return app;
-}
-
 /** A project where "Real Coder" coded a passage in one session, then closed it. */
-async function codedProject() {
-  const root = await tempDir();
-  const dir = join(root, 'Study.marginalia');
-  const store = await createProject(dir, { name: 'Study', template: 'thrive-ldn' }, fixedDeps(Date.UTC(2026, 0, 5, 9)));
-  const doc = await addDocument(store, { name: 'Conversation 1', text: TEXT, turns: [], attributes: {}, importedFrom: 'c1.txt' });
-  const coder = await addCoder(store, 'Real Coder', '#1d70b8');
-  const codeId = store.data.codebook.find((c) => c.name === 'Communities take the lead')!.id;
-  await addCodings(store, coder.id, [{ documentId: doc.id, codeId, start: 38, end: 77 }]);
-  await store.close();
-  return { root, dir, coder, codeId };
-}
+const codedProject = async () => realCoderProject(await tempDir());
 
 const truncate = async (file: string) => writeFile(file, (await readFile(file, 'utf-8')).slice(0, 40));
 
@@ -110,8 +85,8 @@ describe('issue 15, as a user meets it', () => {
     const root = await tempDir();
     const dir = join(root, 'Documents', 'Study.marginalia');
     const transcript = join(root, 'c1.txt');
-    await writeFile(transcript, TEXT);
-    const first = await backend(root);
+    await writeFile(transcript, CONVERSATION);
+    const first = await appOn(root);
     await first.grants.allow(dir);
     await first.grants.allow(transcript);
     await first.handlers['project.create']({ path: dir, name: 'Study', template: 'empty' });
@@ -125,7 +100,7 @@ describe('issue 15, as a user meets it', () => {
     await first.shutdown();
     await truncate(join(dir, 'project.json'));
 
-    const second = await backend(root);
+    const second = await appOn(root);
     const refused = await dispatch(second.handlers, 'project.open', { path: dir });
     const offer = !refused.ok ? refused.error.restore! : null;
     const restored = await second.handlers['project.restoreBackup']({ path: offer!.projectPath, file: offer!.file });
@@ -137,7 +112,7 @@ describe('issue 15, as a user meets it', () => {
     await second.shutdown();
     expect(await checkProject(dir)).toEqual([]);
 
-    const third = await backend(root);
+    const third = await appOn(root);
     await third.handlers['project.open']({ path: dir });
     await third.handlers['coding.apply']({ documentId, codeId: codeX!.id, start: 0, end: 12 });
     const after = (await third.handlers['app.getState']({})).project!;

@@ -1,11 +1,9 @@
 import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createBackend } from '../../../electron/services/backend';
 import { checkProject } from '../../../electron/services/project/check-project';
-import { createProject } from '../../../electron/services/project/create-project';
-import { fixedDeps, useTempDirs } from '../../helpers/temp-dir';
-import { addCoder, addCodings, addDocument } from '../../helpers/store-edits';
+import { appWithPicked, realCoderProject } from '../../helpers/real-coder-project';
+import { useTempDirs } from '../../helpers/temp-dir';
 
 /**
  * Issue 15: files in a project folder that project.json does not list (a coder file whose coder
@@ -14,34 +12,18 @@ import { addCoder, addCodings, addDocument } from '../../helpers/store-edits';
  */
 
 const tempDir = useTempDirs();
-const TEXT = 'Facilitator: Welcome.\n\nParticipant 1: We started the walking group ourselves.';
-
-/** The app, with the project folder picked by the user (as Open project does). */
-async function backend(root: string) {
-  const app = await createBackend({ dataDir: join(root, 'data'), documentsDir: join(root, 'Documents'), homeDir: root, resourcesDir: 'resources', shell: 'browser', deps: fixedDeps(Date.UTC(2026, 0, 8, 12)) });
-  await app.grants.allow(join(root, 'Study.marginalia'));
-  return app;
-}
-
-/**
- * "Real Coder" coded a passage of a document in a closed project; then project.json lost both
- * the coder and the document (as an older Marginalia's restore of project.json alone left it).
- */
+/** "Real Coder" coded a passage of a document in a closed project; then project.json lost both
+ * the coder and the document (as an older Marginalia's restore of project.json alone left it). */
 async function projectThatLostThem(options: { backups: boolean }) {
-  const root = await tempDir();
-  const dir = join(root, 'Study.marginalia');
-  const store = await createProject(dir, { name: 'Study', template: 'thrive-ldn' }, fixedDeps(Date.UTC(2026, 0, 5, 9)));
-  const doc = await addDocument(store, { name: 'Conversation 1', text: TEXT, turns: [], attributes: {}, importedFrom: 'c1.txt' });
-  const coder = await addCoder(store, 'Real Coder', '#d4351c');
-  const codeId = store.data.codebook.find((c) => c.name === 'Communities take the lead')!.id;
-  await addCodings(store, coder.id, [{ documentId: doc.id, codeId, start: 38, end: 77 }]);
-  await store.close();
-  const projectFile = join(dir, 'project.json');
+  const made = await realCoderProject(await tempDir());
+  const projectFile = join(made.dir, 'project.json');
   const project = JSON.parse(await readFile(projectFile, 'utf-8'));
   await writeFile(projectFile, JSON.stringify({ ...project, coders: [], documents: [] }, null, 1));
-  if (!options.backups) await rm(join(dir, 'backups'), { recursive: true });
-  return { root, dir, coder, doc, codeId };
+  if (!options.backups) await rm(join(made.dir, 'backups'), { recursive: true });
+  return made;
 }
+
+const backend = (root: string) => appWithPicked(root, join(root, 'Study.marginalia'));
 
 describe('files project.json does not list', () => {
   it('are named by check, each with its repair', async () => {
