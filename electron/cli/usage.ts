@@ -46,7 +46,10 @@ Commands:
                       create a project folder (default template: thrive-ldn)
   info PROJECT [--json]
                       documents, codes, coders and codings in a project
-  check PROJECT       validate every file; exit 0 when sound, 1 with each problem named
+  check PROJECT [--repair]
+                      validate every file; exit 0 when sound, 1 with each problem named;
+                      --repair first re-attaches files project.json does not list (a coder
+                      file's coder recreated, a transcript as a document)
 ${IMPORT_USAGE}
 ${AGREEMENT_USAGE}
 ${QUERY_USAGE}

@@ -79,7 +79,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const projectService = service('project', () => host.close());
   const queue = new WriteQueue();
   const session = () => host.session();
-  const grants = new PathGrants(() => host.open?.store.dir ?? null);
+  const grants = new PathGrants(() => host.open?.store.dir ?? null, () => [...settings.data.recentProjects.map((p) => p.path), host.projectsDir]);
   let startup: Promise<void> = Promise.resolve();
 
   const app = appHandlers(host);
@@ -116,8 +116,11 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       const last = settings.projectToReopen;
       const firstLaunch = settings.data.recentProjects.length === 0;
       const opening = (async () => {
-        if (path) await host.openAt(path);
-        else if (last) await host.openAt(last);
+        if (path) {
+          // Named by the user: on the command line, or by the system from their double-click.
+          await grants.allow(path);
+          await host.openAt(path);
+        } else if (last) await host.openAt(last);
         else if (firstLaunch) await host.openSample();
       })();
       startup = opening.catch((err: unknown) => {

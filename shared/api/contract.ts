@@ -27,6 +27,7 @@ import type {
   DocumentContent,
   HistoryState,
   ProjectSnapshot,
+  RepairResult,
   RestoreResult,
   SearchResult,
   SegmentView,
@@ -172,6 +173,12 @@ export const contract = {
       .strict(),
     output: returns<RestoreResult>(),
   },
+  /**
+   * Repairs the files in the open project's folder that project.json does not list (the
+   * snapshot's `strayFiles`): 'reattach' lists them again in one undoable change (a coder file's
+   * coder recreated, a transcript as a document), 'setAside' moves them into damaged/.
+   */
+  'project.repairStrayFiles': { kind: 'change', input: z.object({ action: z.enum(['reattach', 'setAside']) }).strict(), output: returns<RepairResult>() },
   'project.close': { kind: 'change', input: none, output: returns<null>() },
   /** Remembers where the user is (last document, scroll, quick codes, whose codings shown); not undoable, not in the project. */
   'workspace.update': {

@@ -74,6 +74,22 @@ export interface ProjectSnapshot {
    * cleared, an interrupted change completed), one sentence each; absent when nothing was.
    */
   recoveryNotes?: string[];
+  /** Files in the project folder that project.json does not list, offered to re-attach or move aside (`project.repairStrayFiles`); absent when there are none. */
+  strayFiles?: StrayFilesView;
+}
+
+/** Files project.json does not list, relative to the project folder. */
+export interface StrayFilesView {
+  /** A coder's files (coders/<id>.json and its change logs) for no coder it lists. */
+  coderFiles: string[];
+  /** A transcript's files (sources/<id>.txt, sources/<id>.turns.json) for no document it lists. */
+  transcripts: string[];
+}
+
+/** What a repair did, in words, and the project after it. */
+export interface RepairResult {
+  message: string;
+  snapshot: ProjectSnapshot;
 }
 
 /** The reply to `project.restoreBackup`: what was restored, and the project, now open. */

@@ -115,6 +115,7 @@ export async function openBackend(config: Config, dir: string, coderName: string
     shell: 'browser',
   });
   await call(backend, 'app.setCoderName', { name: coderName });
+  await backend.grants.allow(dir);
   const [, openMs] = await time(() => call(backend, 'project.open', { path: dir }));
   return { backend, openMs };
 }

@@ -72,6 +72,8 @@ export async function buildExportFixture(root: string): Promise<ExportFixture> {
   await store.close();
 
   const backend = await sampleBackend(join(root, 'app'), 'Test Coder');
+  // The user picked it.
+  await backend.grants.allow(dir);
   await backend.handlers['project.open']({ path: dir });
   const codeId = (name: string) => store.data.codebook.find((c) => c.name === name)!.id;
   const fStart = formulaText.indexOf(FORMULA);

@@ -93,6 +93,11 @@ const specs: Partial<Record<Channel, Spec>> = {
       { label: 'a folder that is not a project', input: { path: f.elsewhere, file: 'project.json' }, codes: ['INVALID_INPUT', 'NOT_FOUND'] },
     ],
   },
+  'project.repairStrayFiles': {
+    valid: () => ({ action: 'reattach' }),
+    fields: { action: 'enum' },
+    semantic: () => [{ label: 'a project with no stray files', input: { action: 'setAside' }, codes: ['INVALID_INPUT'] }],
+  },
   'project.close': {},
   'workspace.update': {
     valid: () => ({ scrollTop: 10 }),
