@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { readFile, unlink } from 'node:fs/promises';
 import { AppError } from '../../../shared/api/errors';
 import { entityKey, projectCollections } from '../../../shared/domain/patch';
@@ -48,7 +49,11 @@ export interface DataFileRead<T> {
 
 export async function readText(file: string, displayName: string): Promise<string> {
   try {
-    return await readFile(file, 'utf-8');
+    // Read whole, then decoded in one go: readFile(file, 'utf-8') decodes a 20 MB coder file in
+    // pieces joined into a string JSON.parse must copy again. A file of plain ASCII (what the
+    // app writes, but for non-English names and memos) is the same text read as Latin-1, faster.
+    const bytes = await readFile(file);
+    return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf-8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new AppError('NOT_FOUND', `${displayName} is missing.`, file);
     throw new AppError('IO', `${displayName} could not be read: ${(err as Error).message}`, file);
