@@ -14,7 +14,7 @@ import type { ProjectFile } from '../../shared/domain/schemas';
 import { applyCodings } from '../../shared/operations/coding-ops';
 import { operationContext } from '../../shared/operations/context';
 import { Rng } from './generate';
-import { call, copyProject, log, medianOf, openBackend, peak, projectFile, repoRoot, round, scriptUser, startPeak, stats, time } from './measure';
+import { call, copyProject, cpuTime, log, medianOf, openBackend, peak, projectFile, repoRoot, round, scriptUser, startPeak, stats, time } from './measure';
 import type { Config, StepResult } from './measure';
 
 /** Changes waiting in a coder's log when the project is opened (a crash after a long session). */
@@ -68,9 +68,9 @@ async function leavePendingChanges(dir: string, count: number): Promise<void> {
 
 export async function openStep(config: Config): Promise<StepResult> {
   const startRssMb = startPeak();
-  const [store, storeMs] = await time(() => ProjectStore.open(config.project, systemDeps));
+  const [[store, storeMs], storeCpuMs] = await cpuTime(() => time(() => ProjectStore.open(config.project, systemDeps)));
   const session = new ProjectSession(store, scriptUser(config.coderName ?? null), systemDeps);
-  const [snapshot, snapshotMs] = await time(() => session.snapshot());
+  const [[snapshot, snapshotMs], snapshotCpuMs] = await cpuTime(() => time(() => session.snapshot()));
   const peakRssMb = peak();
 
   // Where the time goes: read, JSON.parse and zod validation of each JSON file.
@@ -100,8 +100,8 @@ export async function openStep(config: Config): Promise<StepResult> {
   const dir = await copyProject(config);
   await leavePendingChanges(dir, PENDING_CHANGES);
   const pendingStart = startPeak();
-  const [pending, pendingStoreMs] = await time(() => ProjectStore.open(dir, systemDeps));
-  const [, pendingSnapshotMs] = await time(() => new ProjectSession(pending, scriptUser(null), systemDeps).snapshot());
+  const [[pending, pendingStoreMs], pendingStoreCpuMs] = await cpuTime(() => time(() => ProjectStore.open(dir, systemDeps)));
+  const [[, pendingSnapshotMs], pendingSnapshotCpuMs] = await cpuTime(() => time(() => new ProjectSession(pending, scriptUser(null), systemDeps).snapshot()));
   const pendingPeak = peak();
   await pending.close();
   await rm(dir, { recursive: true, force: true });
@@ -111,7 +111,9 @@ export async function openStep(config: Config): Promise<StepResult> {
       openMs: round(storeMs + snapshotMs),
       storeOpenMs: round(storeMs),
       snapshotMs: round(snapshotMs),
+      openCpuMs: round(storeCpuMs + snapshotCpuMs),
       openPendingMs: round(pendingStoreMs + pendingSnapshotMs),
+      openPendingCpuMs: round(pendingStoreCpuMs + pendingSnapshotCpuMs),
       openPendingPeakRssMb: pendingPeak,
     },
     startRssMb,
