@@ -48,7 +48,7 @@ function passages(project: ProjectFile, seed: number) {
  * closing would have left them (made by the operations on the project in memory, written in
  * the log's own format).
  */
-async function leavePendingChanges(dir: string, count: number): Promise<void> {
+export async function leavePendingChanges(dir: string, count: number): Promise<void> {
   const { state } = await loadProject(new ProjectLayout(dir), { discardTemp: false });
   const coder = await busiestCoder(dir, state.data as ProjectFile);
   const ctx = operationContext(state, systemDeps);
