@@ -88,34 +88,20 @@ export function resampleDocuments(tables: DocumentTables, statistics: TableStati
       sum.set(base);
       // The hot loop: one pass over the code's coded documents, 2×2 tables kept in locals and
       // no branch on undrawn documents (weight 0): a mispredicted branch costs more than the sums.
-      if (width === 4 && tables.lastIsRest) {
-        let s0 = 0;
-        let s1 = 0;
-        let s2 = 0;
-        for (let i = 0; i < documents.length; i++) {
-          const w = weights[documents[i]!]!;
-          const at = i << 2;
-          s0 += w * extra[at]!;
-          s1 += w * extra[at + 1]!;
-          s2 += w * extra[at + 2]!;
-        }
-        sum[0] = base[0]! + s0;
-        sum[1] = base[1]! + s1;
-        sum[2] = base[2]! + s2;
-        sum[3] = base[3]! - (s0 + s1 + s2);
-      } else if (width === 4) {
+      if (width === 4) {
         let s0 = sum[0]!;
         let s1 = sum[1]!;
         let s2 = sum[2]!;
-        let s3 = sum[3]!;
         for (let i = 0; i < documents.length; i++) {
           const w = weights[documents[i]!]!;
           const at = i << 2;
           s0 += w * extra[at]!;
           s1 += w * extra[at + 1]!;
           s2 += w * extra[at + 2]!;
-          s3 += w * extra[at + 3]!;
         }
+        let s3 = sum[3]!;
+        if (tables.lastIsRest) s3 -= s0 - sum[0]! + (s1 - sum[1]!) + (s2 - sum[2]!);
+        else for (let i = 0; i < documents.length; i++) s3 += weights[documents[i]!]! * extra[(i << 2) + 3]!;
         sum[0] = s0;
         sum[1] = s1;
         sum[2] = s2;
