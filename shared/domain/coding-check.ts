@@ -21,7 +21,17 @@ const DATE = (codingSchema.shape.createdAt as unknown as { _zod: { pattern: RegE
 const soundId = (value: unknown): boolean =>
   typeof value === 'string' && value.length >= 1 && value.length <= 64 && ID.test(value) && (value.length > 11 || idSchema.safeParse(value).success);
 
-export function isSoundCoding(value: unknown): boolean {
+/** Ids already found sound: a file's codings name the same few documents and codes again and again. */
+type KnownIds = Set<unknown>;
+
+function knownOrSound(value: unknown, known: KnownIds): boolean {
+  if (known.has(value)) return true;
+  if (!soundId(value)) return false;
+  known.add(value);
+  return true;
+}
+
+export function isSoundCoding(value: unknown, known: KnownIds = new Set()): boolean {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   let i = 0;
   for (const key in value) {
@@ -31,8 +41,8 @@ export function isSoundCoding(value: unknown): boolean {
   const c = value as Record<string, unknown>;
   return (
     soundId(c.id) &&
-    soundId(c.documentId) &&
-    soundId(c.codeId) &&
+    knownOrSound(c.documentId, known) &&
+    knownOrSound(c.codeId, known) &&
     Number.isSafeInteger(c.start) &&
     (c.start as number) >= 0 &&
     Number.isSafeInteger(c.end) &&
@@ -45,6 +55,7 @@ export function isSoundCoding(value: unknown): boolean {
 /** Whether every element of a list is a sound coding (see isSoundCoding). */
 export function allSoundCodings(list: unknown): list is unknown[] {
   if (!Array.isArray(list)) return false;
-  for (const value of list) if (!isSoundCoding(value)) return false;
+  const known: KnownIds = new Set();
+  for (const value of list) if (!isSoundCoding(value, known)) return false;
   return true;
 }
