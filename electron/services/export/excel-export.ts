@@ -1,4 +1,5 @@
 import type { Writable } from 'node:stream';
+import { SET_FILTER_KEY } from '../../../shared/api/contract';
 import { subtreeIds } from '../../../shared/domain/codebook';
 import { CO_OCCURRENCE_STATEMENT, DEFAULT_COUNTING, countingStatement } from '../../../shared/export/matrices';
 import type { Counting } from '../../../shared/export/matrices';
@@ -46,7 +47,9 @@ function describeSelection(data: SelectedData, selection: ExportSelection, optio
   const consensusLeftOut = selection.coderIds === null && project.coders.some(isConsensusCoder);
   const filter = Object.entries(selection.attributes)
     .filter(([, values]) => values.length > 0)
-    .map(([name, values]) => `${name}: ${values.join(', ')}`)
+    .map(([name, values]) =>
+      name === SET_FILTER_KEY ? `Document set: ${values.map((id) => project.sets.find((s) => s.id === id)?.name ?? id).join(', ')}` : `${name}: ${values.join(', ')}`,
+    )
     .join('; ');
   const rows: [string, string | number | Date][] = [
     ['Project', project.name],

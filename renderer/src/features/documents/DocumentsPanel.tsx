@@ -1,7 +1,7 @@
 import { useId, useMemo, useRef, useState } from 'react';
 import type { ClipboardEvent } from 'react';
 import type { AttributeFilter } from '../../../../shared/api/contract';
-import { documentMatches } from '../../../../shared/domain/filters';
+import { documentFilter } from '../../../../shared/domain/filters';
 import { plural } from '../../../../shared/text/plural';
 import { useApiEvents } from '../../api/context';
 import { Button } from '../../ui/Button';
@@ -28,14 +28,14 @@ export function DocumentsPanel() {
   const { project } = useProject();
   const { attributeFilter, documentId } = useDocument();
   const { openDocument, setAttributeFilter } = useDocumentActions();
-  const { documents, attributes } = project;
+  const { documents, attributes, sets } = project;
   const [open, setOpen] = useState(false);
   const filterId = useId();
 
   const options = useMemo(() => attributeFilterOptions(documents, attributes), [documents, attributes]);
-  const shown = useMemo(() => documents.filter((d) => documentMatches(d, attributeFilter)), [documents, attributeFilter]);
+  const shown = useMemo(() => documents.filter(documentFilter(attributeFilter, sets)), [documents, attributeFilter, sets]);
   const active = activeFilterCount(attributeFilter);
-  const summary = describeFilter(attributeFilter, attributes);
+  const summary = describeFilter(attributeFilter, project);
   const importer = useImporter();
   useOpenedFiles(importer.addStaged);
   const fileInput = useRef<HTMLInputElement>(null);
