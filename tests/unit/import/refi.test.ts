@@ -263,6 +263,28 @@ describe.skipIf(!haveSamples)('REFI-QDA import of real vendor exports', () => {
     await expectSound(store, dir);
   });
 
+  it('ATLAS.ti 8.4 sets arrive as document sets when the texts are there (the export with its text files put back)', async () => {
+    const entries = await readArchive(sample('atlasti-8.4-testproject.qdpx'));
+    const qde = Buffer.from(entries.get('Project.qde')!).toString('utf8');
+    const rewritten: Record<string, Uint8Array | string> = { 'Project.qde': qde };
+    // Each text source gets a text of its own, named after it, in the file its plainTextPath names.
+    for (const [, path, name] of qde.matchAll(/<TextSource plainTextPath="internal:\/\/([^"]+)"[^>]* name="([^"]+)"/g)) rewritten[`Sources/${path}`] = `Interviewer: This is ${name}.\nRespondent: Yes.\n`;
+    const { store, dir } = await freshProject();
+    const report = await importRefiProject(store, { name: 'atlas-with-texts.qdpx', bytes: await zip(rewritten) });
+    expect(report.counts.sources).toBe(6);
+    const docName = new Map(store.data.documents.map((d) => [d.id, d.name]));
+    const sets = Object.fromEntries(store.data.sets.map((s) => [s.name, s.documentIds.map((id) => docName.get(id))]));
+    // In Project.qde: <Set name="Mabel"> holds Mabêl 2ième.txt and Mabel.txt; "Text files" all six.
+    expect(sets['Mabel']).toEqual(['Mabêl 2ième.txt', 'Mabel.txt']);
+    expect(sets['gender: male']).toEqual(['Simon.docx']);
+    expect(sets['Text files']).toHaveLength(6);
+    // "Images" and "PDFs" group only sources Marginalia does not import: reported, not made.
+    expect(sets['Images']).toBeUndefined();
+    expect(report.notImported.filter((i) => i.kind === 'set').map((i) => [i.name, i.reason])).toContainEqual(['PDFs', 'none of its documents was imported']);
+    expect(report.counts.sets).toBe(store.data.sets.length);
+    await expectSound(store, dir);
+  });
+
   it('the offset unit comes from the evidence when the origin does not say', async () => {
     const file = sample('nvivo-win-12.6-oltas-teszt.qdpx');
     const entries = await readArchive(file);

@@ -54,7 +54,7 @@ describe('document sets', () => {
     for (const doc of [0, 1, 2]) await code(slides, doc, 0, 20);
     const setId = (await h['set.create']({ name: 'Pilot', documentIds: [docs[0]!, docs[2]!] })).createdIds[0]!;
     const inPilot = { [SET_FILTER_KEY]: [setId] };
-    const segments = await h['segments.query']({ codeIds: [slides], includeSubcodes: false, coderIds: null, attributes: inPilot });
+    const segments = await h['segments.query']({ codeIds: [slides], includeSubcodes: false, coderIds: null, attributes: inPilot, documentIds: null });
     expect(segments.map((s) => s.documentId)).toEqual([docs[0], docs[2]]);
     const table = await matrix({ selection: { ...all, attributes: inPilot }, measure: 'segments', rollUp: false });
     expect(table.columnKeys).toEqual([docs[0], docs[2]]);

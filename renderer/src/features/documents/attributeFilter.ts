@@ -1,6 +1,6 @@
 import { SET_FILTER_KEY } from '../../../../shared/api/contract';
 import type { AttributeFilter, ProjectSnapshot } from '../../../../shared/api/contract';
-import type { AttributeDef, AttributeType } from '../../../../shared/domain/schemas';
+import type { AttributeDef, AttributeType, DocumentSet } from '../../../../shared/domain/schemas';
 import type { DocumentSummary } from '../../../../shared/api/contract';
 import { formatAttributeValue } from './attributes';
 
@@ -13,6 +13,8 @@ export interface FilterValueOption {
 }
 
 export interface FilterAttributeOptions {
+  /** The filter's key: the attribute's name, or `SET_FILTER_KEY` for document sets. */
+  key: string;
   name: string;
   type: AttributeType;
   values: FilterValueOption[];
@@ -43,9 +45,16 @@ export function attributeFilterOptions(documents: readonly DocumentSummary[], de
     const values = [...counts.entries()]
       .sort(([a], [b]) => compareValues(a, b))
       .map(([value, count]) => ({ value, count, label: formatAttributeValue(def.type, value) }));
-    out.push({ name: def.name, type: def.type, values });
+    out.push({ key: def.name, name: def.name, type: def.type, values });
   }
   return out;
+}
+
+/** The project's document sets as one more filter group (none when there are no sets), in their order. */
+export function setFilterOptions(sets: readonly DocumentSet[]): FilterAttributeOptions[] {
+  if (sets.length === 0) return [];
+  const values = [...sets].sort((a, b) => a.rank - b.rank).map((s) => ({ value: s.id, label: s.name, count: s.documentIds.length }));
+  return [{ key: SET_FILTER_KEY, name: 'Document set', type: 'text', values }];
 }
 
 /** The filter with one value of one attribute switched on or off; an attribute with no values left is dropped. */
