@@ -10,7 +10,7 @@ import { clean, clip } from './refi-names';
  * A REFI-QDA project's sets as document sets: each keeps the sources imported (or already in the
  * project); a set of the same name the project has gains the new members instead of a twin. Codes
  * and notes in a set, and sources not imported, are reported; a set left with no document is not
- * made. Run after the documents are planned (each prepared source has its document id).
+ * made (one that was empty in the file is). Run after the documents are planned (each prepared source has its document id).
  */
 export function planSets(plan: ProjectPlanner): { changes: Change<DocumentSet>[]; made: number } {
   const documentOf = new Map(plan.prepared.map((p) => [p.source.guid, (p.sameAs ?? p).documentId]));
@@ -28,7 +28,7 @@ export function planSets(plan: ProjectPlanner): { changes: Change<DocumentSet>[]
       set.codeCount > 0 && plural(set.codeCount, 'code'),
       set.noteCount > 0 && plural(set.noteCount, 'note'),
     ].filter(Boolean);
-    if (ids.length === 0) {
+    if (ids.length === 0 && set.sourceRefs.length + set.codeCount + set.noteCount > 0) {
       plan.skip({ kind: 'set', name, reason: set.codeCount + set.noteCount > 0 && set.sourceRefs.length === 0 ? 'it groups codes or notes; Marginalia’s sets group documents' : 'none of its documents was imported' });
       continue;
     }
