@@ -7,7 +7,7 @@ import { isConsensusCoder } from '../../../shared/operations/consensus-ops';
 import type { ProjectStore } from '../project/project-store';
 import { attributeColumns, codeByAttributeTable, codeByDocumentTable, codebookTable, coOccurrenceTable, selectData } from './coded-data';
 import type { ExportSelection, SelectedData, Table } from './coded-data';
-import { codedSegments, memoTable, segmentCells, segmentColumns } from './coded-segments';
+import { codedSegments, memoTable, segmentCells, segmentColumns, withPages } from './coded-segments';
 import type { CodedSegmentRow } from './coded-segments';
 import { writeWorkbook } from './workbook';
 import type { SheetSpec, WorkbookResult } from './workbook';
@@ -101,8 +101,9 @@ export function workbookSheets(store: ProjectStore, selection: ExportSelection, 
   // What later sheets need from the coded segments, kept as they go by.
   const codedText = new Map<string, string>();
   const kept: CodedSegmentRow[] | null = options.sheetPerCode ? [] : null;
+  const pages = withPages(data);
   async function* segmentRows() {
-    const cells = segmentCells(attributes);
+    const cells = segmentCells(attributes, pages);
     for await (const row of codedSegments(store, data, () => step('Reading documents'))) {
       if (data.codingMemos.has(row.codingId)) codedText.set(row.codingId, row.text);
       kept?.push(row);
@@ -111,7 +112,7 @@ export function workbookSheets(store: ProjectStore, selection: ExportSelection, 
   }
 
   async function* sheets(): AsyncGenerator<SheetSpec> {
-    yield { name: 'Coded segments', columns: segmentColumns(attributes), rows: segmentRows() };
+    yield { name: 'Coded segments', columns: segmentColumns(attributes, pages), rows: segmentRows() };
     step('Codebook');
     yield sheet('Codebook', codebookTable(data));
     step('Code × document');
@@ -131,7 +132,7 @@ export function workbookSheets(store: ProjectStore, selection: ExportSelection, 
       for (const code of data.codes) {
         const ids = new Set(subtreeIds(codebook, code.id));
         const rows = kept.filter((s) => ids.has(s.codeId));
-        if (rows.length > 0) yield { name: code.name, columns: segmentColumns(attributes), rows: rows.map(segmentCells(attributes)) };
+        if (rows.length > 0) yield { name: code.name, columns: segmentColumns(attributes, pages), rows: rows.map(segmentCells(attributes, pages)) };
       }
     }
     yield* options.agreement ?? [];
