@@ -306,6 +306,12 @@ export const contract = {
 
   'attribute.define': { kind: 'change', input: z.object({ name: withAttributeNameRule(z.string().trim().min(1).max(100)), type: attributeTypeSchema }).strict(), output: returns<ChangeResult>() },
   'attribute.delete': { kind: 'change', input: z.object({ name: z.string().min(1).max(100) }).strict(), output: returns<ChangeResult>() },
+  /** One attribute's values for many documents, one undoable step (a column pasted into the attribute grid). */
+  'attribute.setColumn': {
+    kind: 'change',
+    input: z.object({ name: z.string().min(1).max(100), values: z.array(z.object({ documentId: entityId, value: attributeValueSchema }).strict()).min(1).max(100_000) }).strict(),
+    output: returns<ChangeResult>(),
+  },
   'document.setAttribute': {
     kind: 'change',
     input: z.object({ documentId: entityId, name: z.string().min(1).max(100), value: attributeValueSchema }).strict(),

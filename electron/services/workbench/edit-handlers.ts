@@ -1,4 +1,4 @@
-import { defineAttribute, deleteAttribute, setDocumentAttribute } from '../../../shared/operations/attribute-ops';
+import { defineAttribute, deleteAttribute, setAttributeColumn, setDocumentAttribute } from '../../../shared/operations/attribute-ops';
 import { createCode, deleteCode, mergeCode, moveCode, updateCode } from '../../../shared/operations/code-ops';
 import { AppError } from '../../../shared/api/errors';
 import { autocode } from '../../../shared/operations/autocode-ops';
@@ -110,6 +110,7 @@ export function attributeHandlers(session: Session) {
   return handlerModule('attribute', {
     'attribute.define': async ({ name, type }) => session().change(defineAttribute(session().context(), name, type)),
     'attribute.delete': async ({ name }) => session().change(deleteAttribute(session().context(), name)),
+    'attribute.setColumn': async ({ name, values }) => session().change(setAttributeColumn(session().context(), name, values)),
   });
 }
 

@@ -253,6 +253,15 @@ const specs: Partial<Record<Channel, Spec>> = {
     fields: { name: 'path' },
     semantic: () => [{ label: 'an unknown attribute', input: { name: 'Season' }, codes: ['NOT_FOUND'] }],
   },
+  'attribute.setColumn': {
+    valid: (f) => ({ name: 'Participants', values: [{ documentId: f.docId, value: 3 }] }),
+    fields: { name: 'path', values: 'array', 'values.0': 'object', 'values.0.documentId': 'id', 'values.0.value': 'value' },
+    semantic: (f) => [
+      { label: 'an unknown document', input: { name: 'Participants', values: [{ documentId: UNKNOWN, value: 3 }] }, codes: ['NOT_FOUND'] },
+      { label: 'a value of the wrong type', input: { name: 'Participants', values: [{ documentId: f.docId, value: 'many' }] }, codes: ['INVALID_INPUT'] },
+      { label: 'no values', input: { name: 'Participants', values: [] } },
+    ],
+  },
   'document.setAttribute': {
     valid: (f) => ({ documentId: f.docId, name: 'Participants', value: 3 }),
     fields: { documentId: 'id', name: 'path', value: 'value' },

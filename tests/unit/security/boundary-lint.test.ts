@@ -31,6 +31,7 @@ const CHANGE_CHANNELS = [
   'memo.delete',
   'attribute.define',
   'attribute.delete',
+  'attribute.setColumn',
   'set.create',
   'set.rename',
   'set.delete',
