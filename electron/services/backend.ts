@@ -21,7 +21,7 @@ import { StagingArea } from './import/staging';
 import { AppSettingsStore } from './settings/app-settings';
 import type { LoadedSettings } from './settings/app-settings';
 import { service, startAll, stopAllOrThrow } from './lifecycle';
-import { attributeHandlers, codeHandlers, codingHandlers, documentHandlers, historyHandlers, memoHandlers } from './workbench/edit-handlers';
+import { attributeHandlers, codeHandlers, codingHandlers, documentHandlers, historyHandlers, memoHandlers, setHandlers } from './workbench/edit-handlers';
 import { searchHandlers, segmentsHandlers } from './workbench/retrieval-handlers';
 
 export interface BackendOptions extends Omit<HostOptions, 'homeDir'> {
@@ -94,6 +94,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       codeHandlers(session),
       memoHandlers(session),
       attributeHandlers(session),
+      setHandlers(session),
       historyHandlers(session),
       segmentsHandlers(session),
       searchHandlers(session),

@@ -129,9 +129,15 @@ export const LARGE_REQUEST_BYTES = 150 * 1024 * 1024;
 export const templateIds = ['thrive-ldn', 'empty'] as const;
 export type TemplateId = (typeof templateIds)[number];
 
-/** Attribute filter: a document passes when, for every attribute named, its value is one of those listed. */
+/**
+ * Attribute filter: a document passes when, for every attribute named, its value is one of those
+ * listed, and, when `SET_FILTER_KEY` lists document set ids, it is in one of those sets. The set
+ * criterion rides in the same record so every place that filters by attributes filters by sets.
+ */
 export const attributeFilterSchema = z.record(z.string().max(100), z.array(z.union([z.string(), z.number()])).max(1000));
 export type AttributeFilter = z.infer<typeof attributeFilterSchema>;
+/** The filter's key for document sets: no attribute can have it (names hold no control characters). */
+export const SET_FILTER_KEY = '\u0001set';
 
 /** A text search across the documents passing the attribute filter. */
 const searchRequest = {
@@ -307,9 +313,30 @@ export const contract = {
 
   'attribute.define': { kind: 'change', input: z.object({ name: withAttributeNameRule(z.string().trim().min(1).max(100)), type: attributeTypeSchema }).strict(), output: returns<ChangeResult>() },
   'attribute.delete': { kind: 'change', input: z.object({ name: z.string().min(1).max(100) }).strict(), output: returns<ChangeResult>() },
+  /** One attribute's values for many documents, one undoable step (a column pasted into the attribute grid). */
+  'attribute.setColumn': {
+    kind: 'change',
+    input: z.object({ name: z.string().min(1).max(100), values: z.array(z.object({ documentId: entityId, value: attributeValueSchema }).strict()).min(1).max(100_000) }).strict(),
+    output: returns<ChangeResult>(),
+  },
   'document.setAttribute': {
     kind: 'change',
     input: z.object({ documentId: entityId, name: z.string().min(1).max(100), value: attributeValueSchema }).strict(),
+    output: returns<ChangeResult>(),
+  },
+
+  /** Document sets (undoable): named groups of documents, used as a filter (see `SET_FILTER_KEY`). */
+  'set.create': {
+    kind: 'change',
+    input: z.object({ name: withNameRule(z.string().trim().min(1).max(200)), documentIds: z.array(entityId).max(100_000).default([]) }).strict(),
+    output: returns<ChangeResult>(),
+  },
+  'set.rename': { kind: 'change', input: z.object({ setId: entityId, name: withNameRule(z.string().trim().min(1).max(200)) }).strict(), output: returns<ChangeResult>() },
+  'set.delete': { kind: 'change', input: z.object({ setId: entityId }).strict(), output: returns<ChangeResult>() },
+  /** Adds documents to a set (`member` true) or takes them out. */
+  'set.members': {
+    kind: 'change',
+    input: z.object({ setId: entityId, documentIds: z.array(entityId).min(1).max(100_000), member: z.boolean() }).strict(),
     output: returns<ChangeResult>(),
   },
 

@@ -1,10 +1,11 @@
-import { defineAttribute, deleteAttribute, setDocumentAttribute } from '../../../shared/operations/attribute-ops';
+import { defineAttribute, deleteAttribute, setAttributeColumn, setDocumentAttribute } from '../../../shared/operations/attribute-ops';
 import { createCode, deleteCode, mergeCode, moveCode, updateCode } from '../../../shared/operations/code-ops';
 import { AppError } from '../../../shared/api/errors';
 import { autocode } from '../../../shared/operations/autocode-ops';
 import { codeInVivo, createCodeAndCode } from '../../../shared/operations/code-while-coding';
 import { applyCodings, removeCoding, setCodingExtent } from '../../../shared/operations/coding-ops';
 import { deleteDocument, documentWork, renameDocument } from '../../../shared/operations/document-ops';
+import { changeSetMembers, createSet, deleteSet, renameSet } from '../../../shared/operations/set-ops';
 import { setDocumentDone } from '../../../shared/operations/done-ops';
 import { createMemo, deleteMemo, updateMemo } from '../../../shared/operations/memo-ops';
 import { addedCodingIds } from '../../../shared/domain/patch';
@@ -109,6 +110,19 @@ export function attributeHandlers(session: Session) {
   return handlerModule('attribute', {
     'attribute.define': async ({ name, type }) => session().change(defineAttribute(session().context(), name, type)),
     'attribute.delete': async ({ name }) => session().change(deleteAttribute(session().context(), name)),
+    'attribute.setColumn': async ({ name, values }) => session().change(setAttributeColumn(session().context(), name, values)),
+  });
+}
+
+export function setHandlers(session: Session) {
+  return handlerModule('set', {
+    'set.create': async ({ name, documentIds }) => {
+      const { patch, setId } = createSet(session().context(), name, documentIds);
+      return session().change(patch, [setId]);
+    },
+    'set.rename': async ({ setId, name }) => session().change(renameSet(session().context(), setId, name)),
+    'set.delete': async ({ setId }) => session().change(deleteSet(session().context(), setId)),
+    'set.members': async ({ setId, documentIds, member }) => session().change(changeSetMembers(session().context(), setId, documentIds, member)),
   });
 }
 

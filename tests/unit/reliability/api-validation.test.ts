@@ -258,6 +258,15 @@ const specs: Partial<Record<Channel, Spec>> = {
     fields: { name: 'path' },
     semantic: () => [{ label: 'an unknown attribute', input: { name: 'Season' }, codes: ['NOT_FOUND'] }],
   },
+  'attribute.setColumn': {
+    valid: (f) => ({ name: 'Participants', values: [{ documentId: f.docId, value: 3 }] }),
+    fields: { name: 'path', values: 'array', 'values.0': 'object', 'values.0.documentId': 'id', 'values.0.value': 'value' },
+    semantic: (f) => [
+      { label: 'an unknown document', input: { name: 'Participants', values: [{ documentId: UNKNOWN, value: 3 }] }, codes: ['NOT_FOUND'] },
+      { label: 'a value of the wrong type', input: { name: 'Participants', values: [{ documentId: f.docId, value: 'many' }] }, codes: ['INVALID_INPUT'] },
+      { label: 'no values', input: { name: 'Participants', values: [] } },
+    ],
+  },
   'document.setAttribute': {
     valid: (f) => ({ documentId: f.docId, name: 'Participants', value: 3 }),
     fields: { documentId: 'id', name: 'path', value: 'value' },
@@ -289,6 +298,30 @@ const specs: Partial<Record<Channel, Spec>> = {
     valid: (f) => ({ coderA: f.amaraId, coderB: UNKNOWN, codeIds: null, documentIds: null, attributes: {}, allDocuments: false }),
     fields: { coderA: 'id', coderB: 'id', attributes: 'object' },
     semantic: (f) => [{ label: 'an unknown coder', input: { coderA: f.amaraId, coderB: UNKNOWN, codeIds: null, documentIds: null, attributes: {}, allDocuments: false }, codes: ['NOT_FOUND'] }],
+  },
+  'set.create': {
+    valid: () => ({ name: 'Group', documentIds: [UNKNOWN] }),
+    fields: { name: 'name', documentIds: 'array' },
+    optional: ['documentIds'],
+    semantic: () => [{ label: 'an unknown document', input: { name: 'Group', documentIds: [UNKNOWN] }, codes: ['NOT_FOUND'] }],
+  },
+  'set.rename': {
+    valid: () => ({ setId: UNKNOWN, name: 'Renamed' }),
+    fields: { setId: 'id', name: 'name' },
+    semantic: () => [{ label: 'an unknown set', input: { setId: UNKNOWN, name: 'Renamed' }, codes: ['NOT_FOUND'] }],
+  },
+  'set.delete': {
+    valid: () => ({ setId: UNKNOWN }),
+    fields: { setId: 'id' },
+    semantic: () => [{ label: 'an unknown set', input: { setId: UNKNOWN }, codes: ['NOT_FOUND'] }],
+  },
+  'set.members': {
+    valid: (f) => ({ setId: UNKNOWN, documentIds: [f.docId], member: true }),
+    fields: { setId: 'id', documentIds: 'array', member: 'bool' },
+    semantic: (f) => [
+      { label: 'an unknown set', input: { setId: UNKNOWN, documentIds: [f.docId], member: true }, codes: ['NOT_FOUND'] },
+      { label: 'no documents', input: { setId: UNKNOWN, documentIds: [], member: true } },
+    ],
   },
   'history.undo': {},
   'history.redo': { semantic: () => [{ label: 'nothing to redo', input: {}, codes: ['INVALID_INPUT'] }] },

@@ -1,4 +1,5 @@
 import type { AttributeFilter, DocumentSummary } from '../../../../shared/api/contract';
+import type { DocumentSet } from '../../../../shared/domain/schemas';
 import { EmptyState } from '../../ui/EmptyState';
 import { columnDocumentIds, measureCount, measureLabel } from './analysisModel';
 import type { HeatTable, MatrixColumns, Measure } from './analysisModel';
@@ -15,12 +16,13 @@ export interface MatrixBodyProps {
   coderIds: string[] | null;
   attributes: AttributeFilter;
   documents: readonly DocumentSummary[];
+  sets: readonly DocumentSet[];
   pick: MatrixPick | null;
   onPick: (pick: MatrixPick | null) => void;
 }
 
 /** The code × document (or × attribute value) heat map, and the passages of the cell picked in it. */
-export function MatrixBody({ heat, measure, columns, columnsTitle, rollUp, coderIds, attributes, documents, pick, onPick }: MatrixBodyProps) {
+export function MatrixBody({ heat, measure, columns, columnsTitle, rollUp, coderIds, attributes, documents, sets, pick, onPick }: MatrixBodyProps) {
   const rowIndex = pick ? heat.rows.findIndex((r) => r.code.id === pick.codeId) : -1;
   const columnIndex = pick ? heat.columns.findIndex((c) => c.key === pick.columnKey) : -1;
   const picked = rowIndex >= 0 && columnIndex >= 0 ? { row: rowIndex, column: columnIndex } : null;
@@ -51,7 +53,7 @@ export function MatrixBody({ heat, measure, columns, columnsTitle, rollUp, coder
             includeSubcodes: rollUp,
             coderIds,
             attributes,
-            documentIds: columnDocumentIds(documents, attributes, columns, pickedColumn.key),
+            documentIds: columnDocumentIds(documents, attributes, sets, columns, pickedColumn.key),
           }}
           onClose={() => onPick(null)}
         />

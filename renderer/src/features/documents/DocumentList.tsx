@@ -8,6 +8,7 @@ import { MenuPopup } from '../../ui/MenuPopup';
 import { useWindowedList } from '../../ui/useWindowedList';
 import { WindowSpacer } from '../../ui/WindowSpacer';
 import { DeleteDocumentDialog, RenameDocumentDialog } from './DocumentDialogs';
+import { DocumentSetsDialog } from '../sets/DocumentSetsDialog';
 import { DocumentOption } from './DocumentOption';
 import { attributeSummaryParts } from './attributes';
 import { nextListIndex } from './listboxKeys';
@@ -30,13 +31,13 @@ export interface DocumentListProps {
  * Enter or a click opens it. A long list is windowed: only the options near the viewport are in
  * the DOM, each saying where it stands (aria-posinset of aria-setsize), and the selected one is
  * always rendered so that it can be the active descendant. F2 renames the selected document,
- * Delete deletes it (after asking); a right-click offers both.
+ * Delete deletes it (after asking); a right-click offers both, and the document's sets.
  */
 export function DocumentList({ documents, attributes, openId, onOpen }: DocumentListProps) {
   const baseId = useId();
   const [chosenId, setChosenId] = useState<string | null>(null);
   const [menu, setMenu] = useState<{ documentId: string; x: number; y: number } | null>(null);
-  const [dialog, setDialog] = useState<{ kind: 'rename' | 'delete'; documentId: string } | null>(null);
+  const [dialog, setDialog] = useState<{ kind: 'rename' | 'delete' | 'sets'; documentId: string } | null>(null);
   const listRef = useRef<HTMLUListElement | null>(null);
   const selectedId = documents.some((d) => d.id === chosenId) ? chosenId : openId;
   const selectedIndex = documents.findIndex((d) => d.id === selectedId);
@@ -145,6 +146,7 @@ export function DocumentList({ documents, attributes, openId, onOpen }: Document
         y={menu.y}
         items={[
           { id: 'rename', label: 'Rename…', shortcut: 'F2', keys: 'F2', onSelect: () => setDialog({ kind: 'rename', documentId: menuDoc.id }) },
+          { id: 'sets', label: 'Add to set…', onSelect: () => setDialog({ kind: 'sets', documentId: menuDoc.id }) },
           { id: 'delete', label: 'Delete…', shortcut: 'Del', keys: 'Delete', danger: true, onSelect: () => setDialog({ kind: 'delete', documentId: menuDoc.id }) },
         ]}
         onClose={(chosen) => {
@@ -154,7 +156,13 @@ export function DocumentList({ documents, attributes, openId, onOpen }: Document
       />
     ) : null}
     {dialog && dialogDoc ? (
-      dialog.kind === 'rename' ? <RenameDocumentDialog document={dialogDoc} onDone={closeDialog} /> : <DeleteDocumentDialog document={dialogDoc} onDone={closeDialog} />
+      dialog.kind === 'rename' ? (
+        <RenameDocumentDialog document={dialogDoc} onDone={closeDialog} />
+      ) : dialog.kind === 'sets' ? (
+        <DocumentSetsDialog document={dialogDoc} onDone={closeDialog} />
+      ) : (
+        <DeleteDocumentDialog document={dialogDoc} onDone={closeDialog} />
+      )
     ) : null}
     </>
   );

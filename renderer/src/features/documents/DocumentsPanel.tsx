@@ -1,7 +1,7 @@
 import { useId, useMemo, useRef, useState } from 'react';
 import type { ClipboardEvent } from 'react';
 import type { AttributeFilter } from '../../../../shared/api/contract';
-import { documentMatches } from '../../../../shared/domain/filters';
+import { documentFilter } from '../../../../shared/domain/filters';
 import { plural } from '../../../../shared/text/plural';
 import { useApiEvents } from '../../api/context';
 import { Button } from '../../ui/Button';
@@ -13,7 +13,7 @@ import { useOpenedFiles } from '../import/OpenedFiles';
 import { useImporter } from '../import/useImporter';
 import { DocumentList } from './DocumentList';
 import { isTextField, pastedTextFile } from './pastedText';
-import { activeFilterCount, attributeFilterOptions, describeFilter, toggleFilterValue } from './attributeFilter';
+import { activeFilterCount, attributeFilterOptions, describeFilter, setFilterOptions, toggleFilterValue } from './attributeFilter';
 import type { FilterAttributeOptions } from './attributeFilter';
 import styles from './documents.module.css';
 import { useProject, useDocument, useDocumentActions } from '../workbench/state/contexts';
@@ -28,14 +28,14 @@ export function DocumentsPanel() {
   const { project } = useProject();
   const { attributeFilter, documentId } = useDocument();
   const { openDocument, setAttributeFilter } = useDocumentActions();
-  const { documents, attributes } = project;
+  const { documents, attributes, sets } = project;
   const [open, setOpen] = useState(false);
   const filterId = useId();
 
-  const options = useMemo(() => attributeFilterOptions(documents, attributes), [documents, attributes]);
-  const shown = useMemo(() => documents.filter((d) => documentMatches(d, attributeFilter)), [documents, attributeFilter]);
+  const options = useMemo(() => [...setFilterOptions(sets), ...attributeFilterOptions(documents, attributes)], [documents, attributes, sets]);
+  const shown = useMemo(() => documents.filter(documentFilter(attributeFilter, sets)), [documents, attributeFilter, sets]);
   const active = activeFilterCount(attributeFilter);
-  const summary = describeFilter(attributeFilter, attributes);
+  const summary = describeFilter(attributeFilter, project);
   const importer = useImporter();
   useOpenedFiles(importer.addStaged);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -108,7 +108,7 @@ export function DocumentsPanel() {
           {open ? (
             <div id={filterId} className={styles.docFilterGroups}>
               {options.map((o) => (
-                <FilterGroup key={o.name} options={o} filter={attributeFilter} onChange={setAttributeFilter} />
+                <FilterGroup key={o.key} options={o} filter={attributeFilter} onChange={setAttributeFilter} />
               ))}
             </div>
           ) : null}
@@ -161,7 +161,7 @@ function FilterGroup({
   filter: AttributeFilter;
   onChange: (filter: AttributeFilter) => void;
 }) {
-  const chosen = filter[options.name] ?? [];
+  const chosen = filter[options.key] ?? [];
   const [expanded, setExpanded] = useState(chosen.length > 0);
   const listId = useId();
   return (
@@ -188,7 +188,7 @@ function FilterGroup({
                 <input
                   type="checkbox"
                   checked={chosen.includes(v.value)}
-                  onChange={(event) => onChange(toggleFilterValue(filter, options.name, v.value, event.target.checked))}
+                  onChange={(event) => onChange(toggleFilterValue(filter, options.key, v.value, event.target.checked))}
                 />
                 <span className={styles.docFilterValueLabel}>{v.label}</span>
                 <span className={styles.docFilterValueCount} aria-hidden="true">

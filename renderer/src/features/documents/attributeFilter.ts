@@ -1,5 +1,6 @@
-import type { AttributeFilter } from '../../../../shared/api/contract';
-import type { AttributeDef, AttributeType } from '../../../../shared/domain/schemas';
+import { SET_FILTER_KEY } from '../../../../shared/api/contract';
+import type { AttributeFilter, ProjectSnapshot } from '../../../../shared/api/contract';
+import type { AttributeDef, AttributeType, DocumentSet } from '../../../../shared/domain/schemas';
 import type { DocumentSummary } from '../../../../shared/api/contract';
 import { formatAttributeValue } from './attributes';
 
@@ -12,6 +13,8 @@ export interface FilterValueOption {
 }
 
 export interface FilterAttributeOptions {
+  /** The filter's key: the attribute's name, or `SET_FILTER_KEY` for document sets. */
+  key: string;
   name: string;
   type: AttributeType;
   values: FilterValueOption[];
@@ -42,9 +45,16 @@ export function attributeFilterOptions(documents: readonly DocumentSummary[], de
     const values = [...counts.entries()]
       .sort(([a], [b]) => compareValues(a, b))
       .map(([value, count]) => ({ value, count, label: formatAttributeValue(def.type, value) }));
-    out.push({ name: def.name, type: def.type, values });
+    out.push({ key: def.name, name: def.name, type: def.type, values });
   }
   return out;
+}
+
+/** The project's document sets as one more filter group (none when there are no sets), in their order. */
+export function setFilterOptions(sets: readonly DocumentSet[]): FilterAttributeOptions[] {
+  if (sets.length === 0) return [];
+  const values = [...sets].sort((a, b) => a.rank - b.rank).map((s) => ({ value: s.id, label: s.name, count: s.documentIds.length }));
+  return [{ key: SET_FILTER_KEY, name: 'Document set', type: 'text', values }];
 }
 
 /** The filter with one value of one attribute switched on or off; an attribute with no values left is dropped. */
@@ -62,15 +72,17 @@ export function activeFilterCount(filter: AttributeFilter): number {
   return Object.values(filter).filter((values) => values.length > 0).length;
 }
 
-/** The filter in words, one entry per attribute: { name: "Borough", values: "Hackney or Newham" }. */
-export function describeFilter(filter: AttributeFilter, defs: readonly AttributeDef[]): Array<{ name: string; values: string }> {
-  const typeOf = new Map(defs.map((d) => [d.name, d.type]));
-  return Object.entries(filter)
-    .filter(([, values]) => values.length > 0)
+/** The filter in words, one entry per attribute, then the sets: { name: "Borough", values: "Hackney or Newham" }. */
+export function describeFilter(filter: AttributeFilter, project: Pick<ProjectSnapshot, 'attributes' | 'sets'>): Array<{ name: string; values: string }> {
+  const typeOf = new Map(project.attributes.map((d) => [d.name, d.type]));
+  const setName = new Map(project.sets.map((s) => [s.id, s.name]));
+  const either = (labels: string[]) => (labels.length > 1 ? `${labels.slice(0, -1).join(', ')} or ${labels[labels.length - 1]}` : (labels[0] ?? ''));
+  const parts = Object.entries(filter)
+    .filter(([name, values]) => name !== SET_FILTER_KEY && values.length > 0)
     .map(([name, values]) => {
       const type = typeOf.get(name) ?? 'text';
-      const labels = [...values].sort(compareValues).map((v) => formatAttributeValue(type, v));
-      const words = labels.length > 1 ? `${labels.slice(0, -1).join(', ')} or ${labels[labels.length - 1]}` : (labels[0] ?? '');
-      return { name, values: words };
+      return { name, values: either([...values].sort(compareValues).map((v) => formatAttributeValue(type, v))) };
     });
+  const sets = (filter[SET_FILTER_KEY] ?? []).map((id) => setName.get(String(id)) ?? 'a deleted set');
+  return sets.length > 0 ? [...parts, { name: 'Document set', values: either(sets) }] : parts;
 }

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { AgreementMode } from '../../../../shared/api/contract';
-import { documentMatches } from '../../../../shared/domain/filters';
+import { documentFilter } from '../../../../shared/domain/filters';
 import { plural } from '../../../../shared/text/plural';
 import { describeFilter } from '../documents/attributeFilter';
 import { RadioGroup } from '../../ui/RadioGroup';
@@ -41,8 +41,8 @@ export function ExportFormFields({ form, set, ids }: FieldsProps) {
   const { attributeFilter } = useDocument();
   const attributes = project.attributes.map((a) => a.name);
   const filtered = hasFilter(attributeFilter);
-  const passing = project.documents.filter((d) => documentMatches(d, attributeFilter)).length;
-  const filterWords = describeFilter(attributeFilter, project.attributes)
+  const passing = project.documents.filter(documentFilter(attributeFilter, project.sets)).length;
+  const filterWords = describeFilter(attributeFilter, project)
     .map((p) => `${p.name} is ${p.values}`)
     .join(' and ');
   const spreadsheet = form.format === 'xlsx' || form.format === 'csv';

@@ -3,6 +3,7 @@ import type { KeyboardEvent } from 'react';
 import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
 import { AgreementView } from '../agreement/AgreementView';
+import { AttributeGrid } from '../attributes/AttributeGrid';
 import { AnalysisView } from '../analysis/AnalysisView';
 import { MemosView } from '../memos/MemosView';
 import { Reader } from '../reader/Reader';
@@ -16,7 +17,7 @@ type TabKind = Centre['kind'];
 
 /**
  * The centre of the workbench: the reader, or a retrieval view, under a row of tabs (Reader ·
- * Segments · Search · Memos · Analysis · Agreement; Segments only once opened from a code). The reader stays mounted
+ * Segments · Search · Memos · Attributes · Analysis · Agreement; Segments only once opened from a code). The reader stays mounted
  * while another tab is shown, so it keeps its place.
  */
 export function CentreView({ revision }: { revision: number }) {
@@ -41,6 +42,7 @@ export function CentreView({ revision }: { revision: number }) {
       : []),
     { kind: 'search', label: 'Search' },
     { kind: 'memos', label: 'Memos' },
+    { kind: 'attributes', label: 'Attributes' },
     { kind: 'analysis', label: 'Analysis' },
     { kind: 'agreement', label: 'Agreement' },
   ];
@@ -129,6 +131,11 @@ export function CentreView({ revision }: { revision: number }) {
         {centre.kind === 'memos' ? (
           <div className={`${styles.projectCentrePane} ${styles.projectCentrePaneFront}`}>
             <MemosView />
+          </div>
+        ) : null}
+        {centre.kind === 'attributes' ? (
+          <div className={`${styles.projectCentrePane} ${styles.projectCentrePaneFront}`}>
+            <AttributeGrid />
           </div>
         ) : null}
         {centre.kind === 'analysis' ? (

@@ -3,6 +3,7 @@ import type { KeyboardEvent as ReactKeyboardEvent, RefObject } from 'react';
 import { caretAtWord, caretSpan, caretStep } from '../../../../shared/text/caret';
 import type { Caret } from '../../../../shared/text/caret';
 import type { DocumentSpan } from '../workbench/types';
+import { offsetALineAway } from './domOffsets';
 
 /** The offset of the first run of text showing at the top of the reader. */
 function firstVisibleOffset(scroller: HTMLElement): number {
@@ -16,7 +17,7 @@ function firstVisibleOffset(scroller: HTMLElement): number {
 /**
  * Coding from the keyboard: F7 (anywhere) or Enter (in the text) puts a caret on a word in the
  * reader; arrows move it a word at a time, Shift+arrows extend the selection by a character,
- * Shift+Ctrl/Cmd+arrows by a word. 1–9 and Ctrl/Cmd+K then code the selection as usual.
+ * Shift+Ctrl/Cmd+arrows by a word, Shift+Down/Up by a line. 1–9 and Ctrl/Cmd+K then code the selection as usual.
  */
 export function useReaderCaret({
   documentId,
@@ -78,10 +79,17 @@ export function useReaderCaret({
         start();
         return;
       }
+      const from = () => caret.current ?? caretAtWord(text, firstVisibleOffset(event.currentTarget));
+      if ((event.key === 'ArrowDown' || event.key === 'ArrowUp') && event.shiftKey && caret.current) {
+        // Shift+Down/Up extend by a drawn line; without a caret they scroll, as plain Up/Down do.
+        event.preventDefault();
+        const focus = offsetALineAway(event.currentTarget, caret.current.focus, event.key === 'ArrowDown');
+        if (focus !== null) show({ anchor: caret.current.anchor, focus });
+        return;
+      }
       if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
       event.preventDefault();
-      const from = caret.current ?? caretAtWord(text, firstVisibleOffset(event.currentTarget));
-      show(caretStep(text, from, { key: event.key, shift: event.shiftKey, word: event.ctrlKey || event.metaKey }));
+      show(caretStep(text, from(), { key: event.key, shift: event.shiftKey, word: event.ctrlKey || event.metaKey }));
     },
     [show, start, text],
   );

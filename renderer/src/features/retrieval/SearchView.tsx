@@ -144,7 +144,7 @@ export function SearchView() {
             Pattern
           </label>
         </div>
-        <FilterNote filter={attributeFilter} attributes={project.attributes} onClear={() => setAttributeFilter({})} />
+        <FilterNote filter={attributeFilter} project={project} onClear={() => setAttributeFilter({})} />
         {submitted ? (
           <div className={styles.searchSummary}>
             <p className={viewPage.count} role="status" aria-live="polite">

@@ -17,7 +17,8 @@ export type CentreView =
   | { kind: 'search' }
   | { kind: 'memos' }
   | { kind: 'agreement' }
-  | { kind: 'analysis' };
+  | { kind: 'analysis' }
+  | { kind: 'attributes' };
 
 /**
  * Drag and drop (@dnd-kit/core). One DndContext for the workbench; these are the `data`
