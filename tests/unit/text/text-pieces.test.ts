@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildBlocks } from '../../../shared/text/blocks';
 import { outlineBlocks, outlineOf } from '../../../shared/text/outline';
-import { TEXT_PIECE_UNITS, addPiece, firstPiece, missingIn, nextMissing, partialText, pieceBounds } from '../../../shared/text/text-pieces';
+import { TEXT_PIECE_UNITS, addPieces, firstPiece, missingIn, nextMissing, partialText, pieceBounds } from '../../../shared/text/text-pieces';
 import type { Turn } from '../../../shared/domain/schemas';
 
 const transcript = 'Facilitator: Hello 😀 there.\n\nAmara: First line.\nSecond line.\n\nTom:   Short.  \n';
@@ -32,16 +32,19 @@ describe('text pieces (UTF-16 offsets, as every coding)', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), fc.array(fc.tuple(fc.nat(400), fc.nat(60)), { maxLength: 12 }), (text, asks) => {
         let partial = partialText(text.length, firstPiece(text, 0));
-        for (const [at, len] of asks) {
+        const pieces = asks.map(([at, len]) => {
           const span = pieceBounds(text, at, at + len, 40);
-          partial = addPiece(partial, { start: span.start, text: text.slice(span.start, span.end) });
-        }
+          return { start: span.start, text: text.slice(span.start, span.end) };
+        });
+        // Put in together (overlapping ones too), or one at a time.
+        partial = addPieces(partial, pieces.slice(0, 6));
+        for (const piece of pieces.slice(6)) partial = addPieces(partial, [piece]);
         for (const span of partial.loaded) expect(partial.text.slice(span.start, span.end)).toBe(text.slice(span.start, span.end));
         expect(partial.text.length).toBe(text.length);
         // Asking for what is missing, piece by piece, loads it all.
         for (let gap = nextMissing(partial.loaded, text.length, 0, 7); gap; gap = nextMissing(partial.loaded, text.length, gap.end, 7)) {
           const span = pieceBounds(text, gap.start, gap.end, 7);
-          partial = addPiece(partial, { start: span.start, text: text.slice(span.start, span.end) });
+          partial = addPieces(partial, [{ start: span.start, text: text.slice(span.start, span.end) }]);
         }
         expect(partial.text).toBe(text);
       }),

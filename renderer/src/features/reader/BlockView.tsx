@@ -9,6 +9,7 @@ import readerStyles from './reader.module.css';
 
 export interface BlockViewProps {
   block: Block;
+  /** The block's own text, text.slice(block.start, block.end): short, so the memo compares it cheaply. */
   text: string;
   /** The height to hold for the text while it has not arrived (as estimated); -1 once it has. */
   pendingHeight: number;
@@ -78,7 +79,7 @@ function BlockRuns({ block, text, codings, selStart, selEnd, flashStart, flashEn
   return (
       <p className={readerStyles.blockText}>
         {runs.map((run) => {
-          const slice = text.slice(run.start, run.end);
+          const slice = text.slice(run.start - block.start, run.end - block.start);
           const hot = run.codings.some((c) => hotIds.has(c.id));
           const look = runLook(run.codings, colorOf, { selected: run.selected, hot });
           const coded = run.codings.length > 0;

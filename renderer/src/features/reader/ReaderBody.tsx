@@ -107,9 +107,9 @@ export function ReaderBody({ content, text: partial, codings, stripeFilter }: Re
   const scrollRef = useRef<HTMLDivElement>(null);
   const pageRef = useRef<HTMLDivElement>(null);
   const columnRef = useRef<HTMLDivElement>(null);
-  const pointer = useReaderPointer({ documentId, text, columnRef, blockIndexOf, setSelection, snapWords });
+  const pointer = useReaderPointer({ documentId, source: partial, columnRef, blockIndexOf, setSelection, snapWords });
   const { popover, setPopover } = pointer;
-  const caret = useReaderCaret({ documentId, text, scrollRef, selection: docSelection, setSelection });
+  const caret = useReaderCaret({ documentId, source: partial, scrollRef, selection: docSelection, setSelection });
   const [menuAt, setMenuAt] = useState<{ x: number; y: number } | null>(null);
 
   // Blocks that must stay rendered: where a selection drag began, the selection's ends, the flash.
@@ -172,7 +172,7 @@ export function ReaderBody({ content, text: partial, codings, stripeFilter }: Re
       <BlockView
         key={`${block.key}:${paintKey(perBlock[i]!)}`}
         block={block}
-        text={text}
+        text={text.slice(block.start, block.end)}
         pendingHeight={missingIn(loaded, block.start, block.end) === null ? -1 : Math.max(0, offsets[i + 1]! - offsets[i]! - blockChrome(block))}
         codings={perBlock[i]!}
         selStart={sel ? sel.start : -1}

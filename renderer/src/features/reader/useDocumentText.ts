@@ -1,10 +1,14 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Span } from '../../../../shared/text/spans';
-import { addPiece, missingIn, nextMissing, partialText } from '../../../../shared/text/text-pieces';
-import type { PartialText } from '../../../../shared/text/text-pieces';
+import { unionSpans } from '../../../../shared/text/spans';
+import { addPieces, missingIn, nextMissing, partialText } from '../../../../shared/text/text-pieces';
+import type { PartialText, TextPiece } from '../../../../shared/text/text-pieces';
 import { useApi } from '../../api/context';
 import { useChanges } from '../workbench/state/contexts';
 import type { LoadedDocument } from './useDocumentContent';
+
+/** Pieces loaded in the background are shown together at most this often (each showing copies the whole text once). */
+const BACKGROUND_SHOW_MS = 1000;
 
 export interface DocumentText extends PartialText {
   /** Asks for [start, end) before anything else (what the reader is about to show). */
@@ -28,19 +32,35 @@ export function useDocumentText(doc: LoadedDocument | null): DocumentText | null
     wanted.current = null;
     if (!doc || !initial) return undefined;
     let live = true;
-    let value = initial;
+    let shown = initial;
+    let loaded = initial.loaded;
     let cursor = doc.first.start + doc.first.text.length;
+    // Pieces arrived but not shown yet: counted as loaded, so they are not asked for again.
+    let held: TextPiece[] = [];
+    let shownAt = performance.now();
+    const show = () => {
+      shown = addPieces(shown, held);
+      held = [];
+      shownAt = performance.now();
+      setArrived({ doc, value: shown });
+    };
     void (async () => {
       while (live) {
         const w = wanted.current;
-        const gap = (w && missingIn(value.loaded, w.start, w.end)) ?? nextMissing(value.loaded, doc.length, cursor);
-        if (!gap) return;
+        const wantedGap = w ? missingIn(loaded, w.start, w.end) : null;
+        const wantedHeld = w !== null && wantedGap === null && missingIn(shown.loaded, w.start, w.end) !== null;
+        if (held.length > 0 && (wantedHeld || performance.now() - shownAt > BACKGROUND_SHOW_MS)) show();
+        const gap = wantedGap ?? nextMissing(loaded, doc.length, cursor);
+        if (!gap) {
+          if (held.length > 0) show();
+          return;
+        }
         try {
           const piece = await api.call('document.text', { documentId: doc.id, start: gap.start, end: gap.end });
           if (!live || piece.text.length === 0) return;
-          value = addPiece(value, piece);
+          held.push(piece);
+          loaded = unionSpans([...loaded, { start: piece.start, end: piece.start + piece.text.length }]);
           cursor = piece.start + piece.text.length;
-          setArrived({ doc, value });
         } catch (err) {
           if (live) showError(err);
           return;
