@@ -54,38 +54,66 @@ export function firstPiece(text: string, from: number): TextPiece {
   return { start: span.start, text: text.slice(span.start, span.end) };
 }
 
-/** A text of `length` units of which only the stretches in `loaded` are known. */
+/**
+ * A text of `length` units of which only the stretches in `loaded` are known, kept as the pieces
+ * that arrived: never joined into one string as they come (a 20 MB line would be copied whole
+ * for each piece, hundreds of milliseconds each on a busy machine).
+ */
 export interface PartialText {
-  /** The text at full length: each stretch not yet arrived is spaces, so every offset holds. */
-  text: string;
+  length: number;
+  /** The pieces, in order, not overlapping. */
+  pieces: readonly TextPiece[];
   loaded: Span[];
 }
 
 export function partialText(length: number, first: TextPiece): PartialText {
-  return addPieces({ text: ' '.repeat(length), loaded: [] }, [first]);
+  return addPieces({ length, pieces: [], loaded: [] }, [first]);
 }
 
-/**
- * The text with these pieces put in place, built as one flat string: a piece spliced in with
- * `+` leaves a rope that the first slice copies whole (20 MB for each piece of a 20 MB line),
- * so pieces are put in together and copied once.
- */
+/** The text with these pieces put in place (what is loaded already stays as it is). */
 export function addPieces(partial: PartialText, pieces: readonly TextPiece[]): PartialText {
-  const length = partial.text.length;
-  const parts: string[] = [];
-  const spans: Span[] = [...partial.loaded];
-  let at = 0;
-  for (const piece of [...pieces].sort((a, b) => a.start - b.start)) {
-    const start = Math.max(at, Math.min(piece.start, length));
-    const end = Math.min(length, piece.start + piece.text.length);
-    if (end <= start) continue;
-    parts.push(partial.text.slice(at, start), piece.text.slice(start - piece.start, end - piece.start));
-    spans.push({ start, end });
-    at = end;
+  const added: TextPiece[] = [];
+  let loaded = partial.loaded;
+  for (const piece of pieces) {
+    const end = Math.min(partial.length, piece.start + piece.text.length);
+    for (let gap = missingIn(loaded, piece.start, end, Infinity); gap; gap = missingIn(loaded, gap.end, end, Infinity)) {
+      added.push({ start: gap.start, text: piece.text.slice(gap.start - piece.start, gap.end - piece.start) });
+      loaded = unionSpans([...loaded, gap]);
+    }
   }
-  if (parts.length === 0) return partial;
-  parts.push(partial.text.slice(at));
-  return { text: parts.join(''), loaded: unionSpans(spans) };
+  if (added.length === 0) return partial;
+  return { length: partial.length, pieces: [...partial.pieces, ...added].sort((a, b) => a.start - b.start), loaded };
+}
+
+/** [start, end) of the text, spaces where it has not arrived (so every offset holds). */
+export function sliceText(partial: PartialText, start: number, end: number): string {
+  const s = Math.max(0, start);
+  const e = Math.min(partial.length, end);
+  if (e <= s) return '';
+  const { pieces } = partial;
+  // The last piece beginning at or before s.
+  let lo = 0;
+  let hi = pieces.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (pieces[mid]!.start <= s) lo = mid + 1;
+    else hi = mid;
+  }
+  const parts: string[] = [];
+  let at = s;
+  for (let i = Math.max(0, lo - 1); i < pieces.length && at < e; i++) {
+    const piece = pieces[i]!;
+    const pieceEnd = piece.start + piece.text.length;
+    if (pieceEnd <= at) continue;
+    if (piece.start >= e) break;
+    if (piece.start > at) parts.push(' '.repeat(piece.start - at));
+    const from = Math.max(at, piece.start);
+    const to = Math.min(e, pieceEnd);
+    parts.push(piece.text.slice(from - piece.start, to - piece.start));
+    at = to;
+  }
+  if (at < e) parts.push(' '.repeat(e - at));
+  return parts.join('');
 }
 
 /** The first stretch of [start, end) not yet loaded, at most `max` long; null when all of it is. */

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildBlocks } from '../../../shared/text/blocks';
 import { outlineBlocks, outlineOf } from '../../../shared/text/outline';
-import { TEXT_PIECE_UNITS, addPieces, firstPiece, missingIn, nextMissing, partialText, pieceBounds } from '../../../shared/text/text-pieces';
+import { TEXT_PIECE_UNITS, addPieces, firstPiece, missingIn, nextMissing, partialText, pieceBounds, sliceText } from '../../../shared/text/text-pieces';
 import type { Turn } from '../../../shared/domain/schemas';
 
 const transcript = 'Facilitator: Hello 😀 there.\n\nAmara: First line.\nSecond line.\n\nTom:   Short.  \n';
@@ -39,14 +39,18 @@ describe('text pieces (UTF-16 offsets, as every coding)', () => {
         // Put in together (overlapping ones too), or one at a time.
         partial = addPieces(partial, pieces.slice(0, 6));
         for (const piece of pieces.slice(6)) partial = addPieces(partial, [piece]);
-        for (const span of partial.loaded) expect(partial.text.slice(span.start, span.end)).toBe(text.slice(span.start, span.end));
-        expect(partial.text.length).toBe(text.length);
+        for (const span of partial.loaded) expect(sliceText(partial, span.start, span.end)).toBe(text.slice(span.start, span.end));
+        const whole = sliceText(partial, 0, text.length);
+        expect(whole.length).toBe(text.length);
+        // What has not arrived reads as spaces, so every offset after it holds.
+        for (let i = 0; i < text.length; i++) if (whole[i] !== text[i]) expect(whole[i]).toBe(' ');
         // Asking for what is missing, piece by piece, loads it all.
         for (let gap = nextMissing(partial.loaded, text.length, 0, 7); gap; gap = nextMissing(partial.loaded, text.length, gap.end, 7)) {
           const span = pieceBounds(text, gap.start, gap.end, 7);
           partial = addPieces(partial, [{ start: span.start, text: text.slice(span.start, span.end) }]);
         }
-        expect(partial.text).toBe(text);
+        expect(sliceText(partial, 0, text.length)).toBe(text);
+        expect(sliceText(partial, 3, 17)).toBe(text.slice(3, 17));
       }),
     );
   });

@@ -28,7 +28,7 @@ export function Reader({ meta, revision }: ReaderProps) {
   const { visibleCoderIds, focusRequest } = useDocument();
   const load = useDocumentContent(meta.id, revision, visibleCoderIds, focusRequest?.documentId === meta.id ? focusRequest.start : null);
   const content = load.status === 'ready' ? load.content : null;
-  const text = useDocumentText(content);
+  const { text, need } = useDocumentText(content);
   const codings = useDocumentCodings(content, visibleCoderIds);
   const shownCount = codings.reduce((n, c) => n + (visibleCoderIds.includes(c.coderId) ? 1 : 0), 0);
   const [stripeFilter, setStripeFilter] = useState<StripeFilter>(NO_STRIPE_FILTER);
@@ -58,7 +58,7 @@ export function Reader({ meta, revision }: ReaderProps) {
           </div>
         </div>
       ) : null}
-      {content && text ? <ReaderBody content={content} text={text} codings={codings} stripeFilter={stripeFilter} /> : null}
+      {content && text ? <ReaderBody content={content} text={text} needText={need} codings={codings} stripeFilter={stripeFilter} /> : null}
     </section>
   );
 }

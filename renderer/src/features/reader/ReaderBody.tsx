@@ -19,7 +19,7 @@ import type { StripeFilter } from './stripes';
 import { useBlockLayout } from './useBlockLayout';
 import { blockChrome } from './windowing';
 import type { LoadedDocument } from './useDocumentContent';
-import type { DocumentText } from './useDocumentText';
+import type { DocumentText, NeedText } from './useDocumentText';
 import { LABEL_WIDTH, useLabelWidth } from './useLabelWidth';
 import { useReaderCaret } from './useReaderCaret';
 import { useReaderPointer } from './useReaderPointer';
@@ -43,13 +43,14 @@ export interface ReaderBodyProps {
   content: LoadedDocument;
   /** Its text as it arrives. */
   text: DocumentText;
+  needText: NeedText;
   /** Every coder's codings in the document (the view picks whose to show). */
   codings: readonly CoderCoding[];
   /** Which stripes the margin shows. */
   stripeFilter: StripeFilter;
 }
 
-function excerptOf(text: string, start: number, end: number, max = 40): string {
+function excerptOf(text: DocumentText, start: number, end: number, max = 40): string {
   const slice = text.slice(start, Math.min(end, start + max * 2)).replace(/\s+/g, ' ').trim();
   return end - start > max || slice.length > max ? `${slice.slice(0, max).trimEnd()}…` : slice;
 }
@@ -67,13 +68,13 @@ function paintKey(items: readonly PaintCoding[]): string {
  * here reads layout while the reader scrolls: blocks are measured by a ResizeObserver when they
  * first render, and stripes are placed from those measurements.
  */
-export function ReaderBody({ content, text: partial, codings, stripeFilter }: ReaderBodyProps) {
+export function ReaderBody({ content, text: partial, needText: need, codings, stripeFilter }: ReaderBodyProps) {
   const { project } = useProject();
   const { focusRequest, selection, visibleCoderIds } = useDocument();
   const { documentShown, rememberScroll, setSelection, takeInitialScroll } = useDocumentActions();
   const { snapWords } = useView();
   const { id: documentId, blocks } = content;
-  const { text, loaded, need } = partial;
+  const { loaded } = partial;
   const blockIndexByKey = useMemo(() => new Map(blocks.map((b, i) => [b.key, i])), [blocks]);
   const blockIndexOf = useCallback((key: string) => blockIndexByKey.get(key) ?? -1, [blockIndexByKey]);
   const withSpeakers = content.inTurn;
@@ -172,7 +173,7 @@ export function ReaderBody({ content, text: partial, codings, stripeFilter }: Re
       <BlockView
         key={`${block.key}:${paintKey(perBlock[i]!)}`}
         block={block}
-        text={text.slice(block.start, block.end)}
+        text={partial.slice(block.start, block.end)}
         pendingHeight={missingIn(loaded, block.start, block.end) === null ? -1 : Math.max(0, offsets[i + 1]! - offsets[i]! - blockChrome(block))}
         codings={perBlock[i]!}
         selStart={sel ? sel.start : -1}
@@ -253,14 +254,14 @@ export function ReaderBody({ content, text: partial, codings, stripeFilter }: Re
         {docSelection && lastLine ? (
           <SelectionChip
             span={docSelection}
-            excerpt={excerptOf(text, docSelection.start, docSelection.end)}
+            excerpt={excerptOf(partial, docSelection.start, docSelection.end)}
             top={Math.round(lastLine.top + (lastLine.height - CHIP_HEIGHT) / 2)}
             left={columnRight + CHIP_GAP}
           />
         ) : null}
       </div>
       {menuAt && docSelection ? <SelectionMenu x={menuAt.x} y={menuAt.y} onClose={() => setMenuAt(null)} /> : null}
-      {popover && popoverCodings.length > 0 ? <CodingPopover codings={popoverCodings} text={text} anchor={popover.anchor} onClose={() => setPopover(null)} /> : null}
+      {popover && popoverCodings.length > 0 ? <CodingPopover codings={popoverCodings} text={partial} anchor={popover.anchor} onClose={() => setPopover(null)} /> : null}
     </div>
   );
 }

@@ -1,27 +1,47 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Span } from '../../../../shared/text/spans';
 import { unionSpans } from '../../../../shared/text/spans';
-import { addPieces, missingIn, nextMissing, partialText } from '../../../../shared/text/text-pieces';
+import { addPieces, missingIn, nextMissing, partialText, sliceText } from '../../../../shared/text/text-pieces';
 import type { PartialText, TextPiece } from '../../../../shared/text/text-pieces';
 import { useApi } from '../../api/context';
 import { useChanges } from '../workbench/state/contexts';
 import type { LoadedDocument } from './useDocumentContent';
 
-/** Pieces loaded in the background are shown together at most this often (each showing copies the whole text once). */
+/** Pieces loaded in the background are shown together at most this often (each showing renders the reader). */
 const BACKGROUND_SHOW_MS = 1000;
 
-export interface DocumentText extends PartialText {
-  /** Asks for [start, end) before anything else (what the reader is about to show). */
-  need: (start: number, end: number) => void;
+export interface DocumentText {
+  length: number;
+  loaded: readonly Span[];
+  /** [start, end) of the text (spaces where it has not arrived). */
+  slice: (start: number, end: number) => string;
+  /** The whole text as one string, put together when first read (for a keyboard or pointer action, never a render). */
+  readonly text: string;
+}
+
+/** Asks for [start, end) of the text before anything else (what the reader is about to show). */
+export type NeedText = (start: number, end: number) => void;
+
+function holder(partial: PartialText): DocumentText {
+  let whole: string | null = null;
+  return {
+    length: partial.length,
+    loaded: partial.loaded,
+    slice: (start, end) => sliceText(partial, start, end),
+    get text() {
+      whole ??= sliceText(partial, 0, partial.length);
+      return whole;
+    },
+  };
 }
 
 /**
  * The open document's text as it arrives: the first stretch came with the outline; the rest is
  * asked for a bounded piece at a time (document.text), what the reader needs first (need()),
  * then onwards in the background, yielding to the page between pieces. Offsets hold throughout:
- * text not yet arrived is spaces (text-pieces.ts), and the reader shows its blocks as loading.
+ * text not yet arrived reads as spaces (text-pieces.ts), and the reader shows its blocks as loading.
  */
-export function useDocumentText(doc: LoadedDocument | null): DocumentText | null {
+export function useDocumentText(doc: LoadedDocument | null): { text: DocumentText | null; need: NeedText } {
   const api = useApi();
   const { showError } = useChanges();
   const initial = useMemo(() => (doc ? partialText(doc.length, doc.first) : null), [doc]);
@@ -74,9 +94,10 @@ export function useDocumentText(doc: LoadedDocument | null): DocumentText | null
     };
   }, [api, doc, initial, showError]);
 
-  const need = useCallback((start: number, end: number) => {
+  const need = useCallback<NeedText>((start, end) => {
     wanted.current = { start, end };
   }, []);
   const value = arrived && arrived.doc === doc ? arrived.value : initial;
-  return useMemo(() => (value ? { ...value, need } : null), [value, need]);
+  const text = useMemo(() => (value ? holder(value) : null), [value]);
+  return { text, need };
 }
