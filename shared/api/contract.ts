@@ -24,7 +24,8 @@ import type {
   ImportRunResult,
   ChangeResult,
   CoderCoding,
-  DocumentContent,
+  DocumentOutline,
+  TextPiece,
   HistoryState,
   ProjectSnapshot,
   RepairResult,
@@ -202,13 +203,23 @@ export const contract = {
   },
 
   /**
-   * A document's text and turns, with the codings of `coderIds` (the coders the reader shows;
-   * every coder's when absent): a reply sized to what is shown, the rest asked for on demand.
+   * A document's outline, the text of a first stretch (from a little before offset `from`, the
+   * passage the reader goes to; 0 when absent) and the codings of `coderIds` (the coders the
+   * reader shows; every coder's when absent): a reply sized to what is shown first.
    */
   'document.get': {
     kind: 'query',
-    input: z.object({ documentId: entityId, coderIds: z.array(entityId).max(1000).optional() }).strict(),
-    output: returns<DocumentContent>(),
+    input: z.object({ documentId: entityId, coderIds: z.array(entityId).max(1000).optional(), from: offset.optional() }).strict(),
+    output: returns<DocumentOutline>(),
+  },
+  /**
+   * The text of [start, end) of a document (UTF-16 offsets), at most TEXT_PIECE_UNITS of it and
+   * never splitting a character: the reply says where the piece it carries begins.
+   */
+  'document.text': {
+    kind: 'query',
+    input: z.object({ documentId: entityId, start: offset, end: offset }).strict(),
+    output: returns<TextPiece>(),
   },
   /** Just the codings of one document (of `coderIds`, or all coders), to refresh a reader after a change or a new coder view. */
   'document.codings': {

@@ -12,8 +12,13 @@ import type {
   SegmentReport,
   UnitizedReport,
 } from '../agreement/project';
-import type { AttributeDef, Code, Coder, Coding, Decision, DocumentMeta, DocumentSet, MemoTarget, RecentProject, SavedQuery, Turn } from '../domain/schemas';
+import type { AttributeDef, Code, Coder, Coding, Decision, DocumentMeta, DocumentSet, MemoTarget, RecentProject, SavedQuery } from '../domain/schemas';
 import type { TextEncodingName } from '../text/encodings';
+import type { TextOutline } from '../text/outline';
+import type { TextPiece } from '../text/text-pieces';
+
+export type { OutlineSegment, TextOutline } from '../text/outline';
+export type { TextPiece } from '../text/text-pieces';
 
 /** What the UI reads: shapes computed by the backend from the files on disk. */
 
@@ -115,11 +120,15 @@ export interface CoderCoding extends Coding {
   coderId: string;
 }
 
-export interface DocumentContent {
+/**
+ * What the reader needs to open a document: its outline (blocks with offsets, speakers, length),
+ * the text of a first stretch, and the shown coders' codings. The rest of the text comes through
+ * document.text, a bounded piece at a time.
+ */
+export interface DocumentOutline extends TextOutline {
   id: string;
   name: string;
-  text: string;
-  turns: Turn[];
+  first: TextPiece;
   codings: CoderCoding[];
 }
 

@@ -98,8 +98,8 @@ export async function openStep(config: Config): Promise<StepResult> {
   }
   const [wire, stringifyMs] = await time(() => JSON.stringify(snapshot));
   const big = project.documents.reduce((a, b) => (b.length > a.length ? b : a));
-  const [content, documentGetColdMs] = await time(() => store.documentContent(big.id));
-  const documentGetWarmMs = await medianOf(5, () => store.documentContent(big.id));
+  const [content, documentGetColdMs] = await time(() => store.documentOutline(big.id));
+  const documentGetWarmMs = await medianOf(5, () => store.documentOutline(big.id));
   const [contentWire, contentStringifyMs] = await time(() => JSON.stringify({ ok: true, value: content }));
 
   log(`opening with ${PENDING_CHANGES.toLocaleString('en-US')} changes pending in a coder's log`);

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import * as XLSX from 'xlsx';
-import type { CoderCoding, DocumentContent } from '../../shared/api/contract';
+import type { CoderCoding, DocumentOutline } from '../../shared/api/contract';
 import { rpc, snapshot } from './api';
 import { expect, test } from './web-app';
 import type { WebApp } from './web-app';
@@ -75,7 +75,7 @@ test('agreement: hand-computed figures, drill down, settle into Consensus, undo,
   const zero = (await snapshot(page, app)).codebook.find((c) => c.name === 'Zero suicide')!;
   await rpc(page, app, 'coding.apply', { documentId: doc.id, codeId: zero.id, start: 400, end: 420 });
   await rpc(page, app, 'coding.apply', { documentId: doc.id, codeId: stigma.id, start: 150, end: 250 });
-  const { text } = await rpc<DocumentContent>(page, app, 'document.get', { documentId: doc.id });
+  const { text } = (await rpc<DocumentOutline>(page, app, 'document.get', { documentId: doc.id })).first;
   expect(text.length).toBe(N);
   await page.reload();
 

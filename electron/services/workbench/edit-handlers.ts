@@ -18,7 +18,8 @@ type Session = () => ProjectSession;
 
 export function documentHandlers(session: Session) {
   return handlerModule('document', {
-    'document.get': async ({ documentId, coderIds }) => session().store.documentContent(documentId, coderIds),
+    'document.get': async ({ documentId, coderIds, from }) => session().store.documentOutline(documentId, coderIds, from),
+    'document.text': async ({ documentId, start, end }) => session().store.documentText(documentId, start, end),
     'document.codings': async ({ documentId, coderIds }) => session().store.documentCodings(documentId, coderIds),
     'document.rename': async ({ documentId, name }) => session().change(renameDocument(session().context(), documentId, name)),
     'document.work': async ({ documentId }) => documentWork(session().context(), documentId),

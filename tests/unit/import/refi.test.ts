@@ -60,7 +60,8 @@ async function codedPassages(store: ProjectStore) {
   const coders = new Map(store.data.coders.map((c) => [c.id, c.name]));
   const passages = [];
   for (const doc of store.data.documents) {
-    const { text, codings } = await store.documentContent(doc.id);
+    const { text } = await store.readSource(doc.id);
+    const codings = store.documentCodings(doc.id);
     for (const c of codings) {
       passages.push({
         document: doc.name,
@@ -83,7 +84,7 @@ async function expectSound(store: ProjectStore, dir: string) {
   const files = new Map(reopened.data.coders.map((c) => [c.id, reopened.coderFile(c.id)]));
   expect(findIntegrityProblems(reopened.data, files)).toEqual([]);
   for (const doc of reopened.data.documents) {
-    const { text } = await reopened.documentContent(doc.id);
+    const { text } = await reopened.readSource(doc.id);
     expect(normaliseText(text)).toBe(text);
   }
   return reopened;
@@ -387,7 +388,7 @@ describe('REFI-QDA import of small exports', () => {
     expect(report.counts).toMatchObject({ sources: 1, codes: 3, coders: 2, codings: 2, memos: 1 });
     const doc = store.data.documents[0]!;
     expect(doc.name).toBe('Interview 1');
-    const { text, turns } = await store.documentContent(doc.id);
+    const { text, turns } = await store.readSource(doc.id);
     expect(text).toBe('Interviewer: Hello 😀 there\nRespondent: Café au lait, please.\n');
     expect(turns.map((t) => t.speaker)).toEqual(['Interviewer', 'Respondent']);
 

@@ -179,7 +179,7 @@ describe('damaged files', () => {
     await rm(join(dir, 'sources', `${doc.id}.txt`));
     const store = await ProjectStore.open(dir, fixedDeps());
     expect(store.readOnly).toBeNull();
-    const err = await store.documentContent(doc.id).then(
+    const err = await store.readSource(doc.id).then(
       () => null,
       (e: unknown) => e as AppError,
     );

@@ -37,8 +37,11 @@ async function notInThisTest(): Promise<never> {
 const documentGet = vi.fn(async (input: { documentId: string }) => ({
   id: input.documentId,
   name: 'Interview 1',
-  text: 'Hello',
-  turns: [],
+  length: 5,
+  words: 1,
+  inTurn: false,
+  segments: [{ speaker: null, blocks: [0, 5, 0] }],
+  first: { start: 0, text: 'Hello' },
   codings: [],
 }));
 
@@ -370,7 +373,7 @@ describe('rpc', () => {
     expect(reply.status).toBe(200);
     expect(JSON.parse(reply.body)).toEqual({
       ok: true,
-      value: { id: 'd1', name: 'Interview 1', text: 'Hello', turns: [], codings: [] },
+      value: { id: 'd1', name: 'Interview 1', length: 5, words: 1, inTurn: false, segments: [{ speaker: null, blocks: [0, 5, 0] }], first: { start: 0, text: 'Hello' }, codings: [] },
     });
     expect(documentGet).toHaveBeenCalledExactlyOnceWith({ documentId: 'd1' });
   });

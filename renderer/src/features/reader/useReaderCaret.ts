@@ -21,13 +21,14 @@ function firstVisibleOffset(scroller: HTMLElement): number {
  */
 export function useReaderCaret({
   documentId,
-  text,
+  source,
   scrollRef,
   selection,
   setSelection,
 }: {
   documentId: string;
-  text: string;
+  /** The document's text (an object whose identity changes when text arrives: comparing two 20 MB strings in hook dependencies took seconds). */
+  source: { readonly text: string };
   scrollRef: RefObject<HTMLElement | null>;
   selection: DocumentSpan | null;
   setSelection: (span: DocumentSpan | null) => void;
@@ -36,14 +37,14 @@ export function useReaderCaret({
   // A selection made with the mouse becomes the caret's, so the keys carry on from it.
   useEffect(() => {
     const c = caret.current;
-    const mine = c ? caretSpan(text, c) : null;
+    const mine = c ? caretSpan(source.text, c) : null;
     if (selection && !(mine && mine.start === selection.start && mine.end === selection.end)) caret.current = { anchor: selection.start, focus: selection.end };
-  }, [selection, text]);
+  }, [selection, source]);
 
   const show = useCallback(
     (next: Caret) => {
       caret.current = next;
-      const span = caretSpan(text, next);
+      const span = caretSpan(source.text, next);
       setSelection(span ? { documentId, ...span } : null);
       window.getSelection()?.removeAllRanges();
       requestAnimationFrame(() => {
@@ -51,15 +52,15 @@ export function useReaderCaret({
         runs?.[next.focus >= next.anchor ? runs.length - 1 : 0]?.scrollIntoView({ block: 'nearest' });
       });
     },
-    [documentId, scrollRef, setSelection, text],
+    [documentId, scrollRef, setSelection, source],
   );
 
   const start = useCallback(() => {
     const scroller = scrollRef.current;
     if (!scroller) return;
     scroller.focus({ preventScroll: true });
-    show(caret.current ?? caretAtWord(text, firstVisibleOffset(scroller)));
-  }, [scrollRef, show, text]);
+    show(caret.current ?? caretAtWord(source.text, firstVisibleOffset(scroller)));
+  }, [scrollRef, show, source]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -79,7 +80,6 @@ export function useReaderCaret({
         start();
         return;
       }
-      const from = () => caret.current ?? caretAtWord(text, firstVisibleOffset(event.currentTarget));
       if ((event.key === 'ArrowDown' || event.key === 'ArrowUp') && event.shiftKey && caret.current) {
         // Shift+Down/Up extend by a drawn line; without a caret they scroll, as plain Up/Down do.
         event.preventDefault();
@@ -89,9 +89,10 @@ export function useReaderCaret({
       }
       if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
       event.preventDefault();
-      show(caretStep(text, from(), { key: event.key, shift: event.shiftKey, word: event.ctrlKey || event.metaKey }));
+      const from = caret.current ?? caretAtWord(source.text, firstVisibleOffset(event.currentTarget));
+      show(caretStep(source.text, from, { key: event.key, shift: event.shiftKey, word: event.ctrlKey || event.metaKey }));
     },
-    [show, start, text],
+    [show, start, source],
   );
 
   return { onKeyDown };
