@@ -127,6 +127,7 @@ async function thriveProject() {
   const { createBackend } = await import('../../../electron/services/backend');
   const backend = await createBackend({ dataDir: join(root, 'data'), documentsDir: root, resourcesDir: resolve('resources'), shell: 'browser' });
   const h = backend.handlers;
+  await backend.grants.allow(dir); // as if the user had picked it
   await h['project.open']({ path: dir });
   return { root, dir, backend, h };
 }
