@@ -12,7 +12,6 @@ import type { ExportSelection, SelectedData, Table } from '../coded-data';
 import { codedSegments } from '../coded-segments';
 import type { CodedSegmentRow } from '../coded-segments';
 import type { CodingReport, ReportAgreement, ReportCode, ReportTableData } from './report-model';
-import { codingReportHtml } from './report-html';
 
 export interface AgreementForReport {
   result: AgreementResult;
