@@ -75,7 +75,7 @@ export function WordsView() {
           Word frequencies
         </h2>
         <div className={viewPage.controls}>
-          <span className={viewPage.select}>
+          <span className={`${viewPage.select} ${styles.wordsScope}`}>
             <label htmlFor={`${id}-scope`}>Count words in</label>
             <select
               id={`${id}-scope`}
