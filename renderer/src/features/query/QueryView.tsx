@@ -2,7 +2,6 @@ import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { SavedQuery } from '../../../../shared/domain/schemas';
 import { querySummary } from '../../../../shared/query/summary';
-import type { Passage } from '../../../../shared/text/passages';
 import { useApi } from '../../api/context';
 import { saveExportedFile } from '../../lib/download';
 import { Button } from '../../ui/Button';
@@ -20,7 +19,7 @@ import { SavedQueries } from './SavedQueries';
 import styles from './query.module.css';
 import viewPage from '../../ui/viewPage.module.css';
 import uiStyles from '../../ui/ui.module.css';
-import { useChanges, useDocumentActions, useProject, useViewActions } from '../workbench/state/contexts';
+import { useChanges, useProject } from '../workbench/state/contexts';
 
 /** The last query in each project, so leaving for the reader and coming back keeps it. */
 const remembered = new Map<string, { draft: string; restrictions: QueryRestrictions; submitted: string | null }>();
@@ -34,8 +33,6 @@ const remembered = new Map<string, { draft: string; restrictions: QueryRestricti
 export function QueryView() {
   const { project } = useProject();
   const { showError } = useChanges();
-  const { openDocument } = useDocumentActions();
-  const { setCentre } = useViewActions();
   const api = useApi();
   const memory = remembered.get(project.path);
   const [draft, setDraft] = useState(memory?.draft ?? '');
@@ -76,11 +73,6 @@ export function QueryView() {
     } finally {
       setExporting(false);
     }
-  }
-
-  function open(p: Passage) {
-    openDocument(p.documentId, { start: p.start, end: p.end });
-    setCentre({ kind: 'reader' });
   }
 
   const busy = run.loading || run.stale;
@@ -149,7 +141,7 @@ export function QueryView() {
           </p>
         ) : null}
       </header>
-      <div className={styles.queryBody}>
+      <div className={viewPage.split}>
         <div className={styles.queryResults}>
           {!submitted ? (
             <EmptyState title="Ask where codes meet">Write a query above: its passages are listed here with the text around them, to read, code or export.</EmptyState>
@@ -158,7 +150,7 @@ export function QueryView() {
           {run.error ? <ErrorAlert error={run.error} /> : null}
           {submitted && run.value?.ok === false ? <QueryErrorNote query={submitted} message={run.value.message} start={run.value.start} end={run.value.end} /> : null}
           {result && result.total === 0 ? <EmptyState title="No passages found">Nothing in the documents searched matches this query.</EmptyState> : null}
-          {result && result.passages.length > 0 ? <PassageList passages={result.passages} label="Passages found" onOpen={open} className={styles.queryList} /> : null}
+          {result && result.passages.length > 0 ? <PassageList passages={result.passages} label="Passages found" /> : null}
         </div>
         <SavedQueries queries={project.queries} current={current} onRun={runSaved} />
       </div>

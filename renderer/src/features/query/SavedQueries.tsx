@@ -3,6 +3,7 @@ import type { FormEvent } from 'react';
 import type { SavedQuery } from '../../../../shared/domain/schemas';
 import { Button } from '../../ui/Button';
 import uiStyles from '../../ui/ui.module.css';
+import viewPage from '../../ui/viewPage.module.css';
 import styles from './query.module.css';
 import { useChanges } from '../workbench/state/contexts';
 
@@ -30,7 +31,7 @@ export function SavedQueries({ queries, current, onRun }: { queries: readonly Sa
 
   return (
     <section className={styles.saved} aria-labelledby={titleId}>
-      <h3 className={styles.savedTitle} id={titleId}>
+      <h3 className={viewPage.eyebrow} id={titleId}>
         Saved queries
       </h3>
       <form className={styles.savedForm} onSubmit={(e) => void save(e)}>

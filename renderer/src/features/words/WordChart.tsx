@@ -1,6 +1,7 @@
 import type { WordCount } from '../../../../shared/words/frequencies';
 import { formatNumber } from '../../../../shared/text/plural';
 import styles from './words.module.css';
+import viewPage from '../../ui/viewPage.module.css';
 
 /**
  * The commonest words as horizontal bars, each labelled with its word and count in text (the
@@ -11,7 +12,7 @@ export function WordChart({ words, onSelect }: { words: readonly WordCount[]; on
   const max = words.reduce((m, w) => Math.max(m, w.count), 0);
   return (
     <figure className={styles.wordChart}>
-      <figcaption className={styles.wordChartCaption}>The {words.length} commonest words</figcaption>
+      <figcaption className={`${viewPage.eyebrow} ${styles.wordChartCaption}`}>The {words.length} commonest words</figcaption>
       <ol className={styles.wordChartList}>
         {words.map((w) => (
           <li key={w.key}>

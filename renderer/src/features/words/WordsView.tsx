@@ -2,7 +2,6 @@ import { useId, useMemo, useState } from 'react';
 import { stopWordLists } from '../../../../shared/words/stop-words';
 import type { WordCount } from '../../../../shared/words/frequencies';
 import { formatNumber, plural } from '../../../../shared/text/plural';
-import type { Passage } from '../../../../shared/text/passages';
 import { useApi } from '../../api/context';
 import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
@@ -21,7 +20,7 @@ import { wordTableExport } from './wordTableExport';
 import styles from './words.module.css';
 import viewPage from '../../ui/viewPage.module.css';
 import uiStyles from '../../ui/ui.module.css';
-import { useChanges, useDocumentActions, useProject, useViewActions } from '../workbench/state/contexts';
+import { useChanges, useProject } from '../workbench/state/contexts';
 
 const CHART_WORDS = 15;
 /** The user's stop words per project this session (the snapshot's copy is from when it opened). */
@@ -36,8 +35,6 @@ const editedStopWords = new Map<string, string[]>();
 export function WordsView() {
   const { project } = useProject();
   const { showError } = useChanges();
-  const { openDocument } = useDocumentActions();
-  const { setCentre } = useViewActions();
   const api = useApi();
   const id = useId();
   const options = useMemo(() => wordScopeOptions(project), [project]);
@@ -60,11 +57,6 @@ export function WordsView() {
     setSelected(null);
     editedStopWords.set(project.path, next);
     api.call('workspace.update', { stopWords: next }).catch(showError);
-  }
-
-  function open(p: Passage) {
-    openDocument(p.documentId, { start: p.start, end: p.end });
-    setCentre({ kind: 'reader' });
   }
 
   const busy = table.loading || table.stale;
@@ -120,7 +112,7 @@ export function WordsView() {
           {busy ? <span className={viewPage.updating}> · counting…</span> : null}
         </p>
       </header>
-      <div className={styles.wordsBody}>
+      <div className={viewPage.split}>
         {!option ? <EmptyState title="No documents yet">Import documents to count the words in them.</EmptyState> : null}
         {table.error ? <ErrorAlert error={table.error} /> : null}
         {table.loading ? <QuietLoading label="Counting words…" /> : null}
@@ -138,7 +130,7 @@ export function WordsView() {
                     “{selected.word}”{selected.forms.length > 1 ? ` (${selected.forms.join(', ')})` : ''}: {passages.value ? plural(passages.value.total, 'occurrence') : '…'}
                   </h3>
                   {passages.error ? <ErrorAlert error={passages.error} /> : null}
-                  {passages.value ? <PassageList passages={passages.value.passages} label={`Passages with “${selected.word}”`} onOpen={open} className={styles.wordsPassageList} /> : null}
+                  {passages.value ? <PassageList passages={passages.value.passages} label={`Passages with “${selected.word}”`} /> : null}
                 </>
               ) : (
                 <EmptyState title="Choose a word">Its passages are listed here, each with the text around it.</EmptyState>
