@@ -5,8 +5,8 @@ import viewPage from '../../ui/viewPage.module.css';
 
 /**
  * The commonest words as horizontal bars, each labelled with its word and count in text (the
- * bars themselves are decoration; the list reads out as "word: count"). Drawn with CSS, no
- * images or fonts fetched.
+ * bars themselves are decoration; each reads out as "word count"). Drawn with CSS, no images
+ * or fonts fetched.
  */
 export function WordChart({ words, onSelect }: { words: readonly WordCount[]; onSelect: (w: WordCount) => void }) {
   const max = words.reduce((m, w) => Math.max(m, w.count), 0);
@@ -16,14 +16,13 @@ export function WordChart({ words, onSelect }: { words: readonly WordCount[]; on
       <ol className={styles.wordChartList}>
         {words.map((w) => (
           <li key={w.key}>
-            <button type="button" className={styles.wordChartRow} aria-label={`${w.word}: ${formatNumber(w.count)}`} onClick={() => onSelect(w)}>
-              <span className={styles.wordChartWord}>{w.word}</span>
+            {/* Named by its own text, "people 10": the word and its count as shown (Label in Name). */}
+            <button type="button" className={styles.wordChartRow} onClick={() => onSelect(w)}>
+              <span className={styles.wordChartWord}>{w.word}</span>{' '}
               <span className={styles.wordChartTrack} aria-hidden="true">
                 <span className={styles.wordChartBar} style={{ width: `${max > 0 ? (w.count / max) * 100 : 0}%` }} />
-              </span>
-              <span className={styles.wordChartCount} aria-hidden="true">
-                {formatNumber(w.count)}
-              </span>
+              </span>{' '}
+              <span className={styles.wordChartCount}>{formatNumber(w.count)}</span>
             </button>
           </li>
         ))}
