@@ -22,6 +22,7 @@ import { AppSettingsStore } from './settings/app-settings';
 import type { LoadedSettings } from './settings/app-settings';
 import { service, startAll, stopAllOrThrow } from './lifecycle';
 import { attributeHandlers, codeHandlers, codingHandlers, documentHandlers, historyHandlers, memoHandlers, setHandlers } from './workbench/edit-handlers';
+import { queryHandlers, wordHandlers } from './workbench/query-handlers';
 import { searchHandlers, segmentsHandlers } from './workbench/retrieval-handlers';
 
 export interface BackendOptions extends Omit<HostOptions, 'homeDir'> {
@@ -98,6 +99,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       historyHandlers(session),
       segmentsHandlers(session),
       searchHandlers(session),
+      queryHandlers(session),
+      wordHandlers(session),
       agreementHandlers(session, () => settings.data.coderName),
       exchangeHandlers(session, deps),
       importHandlers(session, staging, events, queue),

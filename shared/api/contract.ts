@@ -30,8 +30,11 @@ import type {
   ProjectSnapshot,
   RepairResult,
   RestoreResult,
+  QueryOutcome,
   SearchResult,
   SegmentView,
+  WordPassages,
+  WordTable,
 } from './views';
 
 export type * from './views';
@@ -149,6 +152,29 @@ const searchRequest = {
   pattern: z.boolean().optional(),
   attributes: attributeFilterSchema,
 };
+/** A coding query as written (the language: shared/query/parser.ts). */
+const queryText = z.string().trim().min(1).max(10_000);
+/** Passages query.run sends back at most (the rest are counted): about 2 MB of context. */
+export const QUERY_PASSAGES_SHOWN = 5000;
+
+/** Which text words are counted in (shared/words/word-scope.ts). */
+const wordScope = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('documents'), documentIds: z.array(entityId).min(1).max(100_000) }).strict(),
+  z.object({ kind: z.literal('attribute'), name: z.string().min(1).max(100), value: z.union([z.string().max(1000), z.number()]) }).strict(),
+  z.object({ kind: z.literal('code'), codeId: entityId, coderIds: z.array(entityId).max(1000).nullable() }).strict(),
+  z.object({ kind: z.literal('query'), query: queryText }).strict(),
+]);
+const wordRequest = {
+  scope: wordScope,
+  /** Folded words left out (the user's edited list, as it stands). */
+  stopWords: z.array(z.string().max(100)).max(10_000),
+  /** Count a word's forms together (English stemming). */
+  stem: z.boolean(),
+};
+/** Rows words.frequencies sends back at most, and occurrences words.passages. */
+export const WORDS_SHOWN = 2000;
+export const WORD_PASSAGES_SHOWN = 2000;
+
 /** What "code all results as …" codes around each match. */
 const contextUnit = z.enum(contextUnits);
 
@@ -197,6 +223,7 @@ export const contract = {
         quickCodes: z.array(entityId).max(9).optional(),
         coderView: coderViewSchema.optional(),
         openingDocumentId: entityId.nullable().optional(),
+        stopWords: z.array(z.string().trim().toLowerCase().min(1).max(100)).max(10_000).nullable().optional(),
       })
       .strict(),
     output: returns<null>(),
@@ -280,6 +307,11 @@ export const contract = {
     input: z.object({ name: z.string().trim().min(1).max(1000), documentId: entityId, ...span }).strict().refine(spanRefined, spanMessage),
     output: returns<ChangeResult>(),
   },
+  /**
+   * Codes every passage a coding query finds at one code, in one undoable step, merged with the
+   * coder's codings there (a passage already coded there is not coded again).
+   */
+  'coding.codeQuery': { kind: 'change', input: z.object({ query: queryText, codeId: entityId }).strict(), output: returns<ChangeResult>() },
   /** In-vivo coding: the passage's own words name a new top-level code (or the one of that name), at which it is coded, in one step. */
   'coding.inVivo': {
     kind: 'change',
@@ -380,6 +412,19 @@ export const contract = {
     input: z.object({ ...searchRequest, unit: contextUnit, codeId: entityId.nullable() }).strict(),
     output: returns<AutocodePreview>(),
   },
+
+  /** Runs a coding query: the passages it finds (the first QUERY_PASSAGES_SHOWN), or where and why it cannot be run. */
+  'query.run': { kind: 'query', input: z.object({ query: queryText }).strict(), output: returns<QueryOutcome>() },
+  /** Saves a query under a name (undoable). createdIds: the saved query. */
+  'query.save': { kind: 'change', input: z.object({ name, query: queryText }).strict(), output: returns<ChangeResult>() },
+  /** Renames a saved query or replaces its text (undoable). */
+  'query.update': { kind: 'change', input: z.object({ queryId: entityId, name: name.optional(), query: queryText.optional() }).strict(), output: returns<ChangeResult>() },
+  'query.delete': { kind: 'change', input: z.object({ queryId: entityId }).strict(), output: returns<ChangeResult>() },
+
+  /** Word frequencies in a scope: case folded, stop words left out, optionally stemmed (the commonest WORDS_SHOWN). */
+  'words.frequencies': { kind: 'query', input: z.object(wordRequest).strict(), output: returns<WordTable>() },
+  /** Every occurrence of one word of the table (its key) in the scope, with context (the first WORD_PASSAGES_SHOWN). */
+  'words.passages': { kind: 'query', input: z.object({ ...wordRequest, key: z.string().min(1).max(200) }).strict(), output: returns<WordPassages>() },
 
   /** Inter-coder agreement over the chosen coders, codes (with their sub-codes) and documents. */
   'agreement.compute': { kind: 'query', input: z.object(agreementRequest).strict(), output: returns<AgreementResult>() },
@@ -511,6 +556,10 @@ export const contract = {
     input: z.object({ format: z.enum(['qdpx', 'qdc']), offsets: z.enum(['standard', 'utf16']).default('standard') }).strict(),
     output: returns<ExportedFile>(),
   },
+  /** A coding query's passages as a workbook (as `marginalia query --xlsx` writes it). */
+  'export.query': { kind: 'job', input: z.object({ query: queryText }).strict(), output: returns<ExportedFile>() },
+  /** The coding report: one self-contained HTML page (as `marginalia export --report` writes it). */
+  'export.report': { kind: 'job', input: z.object({ selection: selectionSchema }).strict(), output: returns<ExportedFile>() },
   /** A piece of a file export.workbook, export.csv or export.refi made, from `offset`; the last piece deletes the file. */
   'export.read': {
     kind: 'query',

@@ -16,6 +16,8 @@ import type { AttributeDef, Code, Coder, Coding, Decision, DocumentMeta, Documen
 import type { TextEncodingName } from '../text/encodings';
 import type { TextOutline } from '../text/outline';
 import type { TextPiece } from '../text/text-pieces';
+import type { Passage } from '../text/passages';
+import type { WordCount } from '../words/frequencies';
 
 export type { OutlineSegment, TextOutline } from '../text/outline';
 export type { TextPiece } from '../text/text-pieces';
@@ -36,6 +38,8 @@ export interface Workspace {
   coderView: string;
   /** A document that began to open and was never shown (the app closed or froze meanwhile). */
   openingDocumentId: string | null;
+  /** The word table's stop words as the user edited them; null: the English list as shipped. */
+  stopWords: string[] | null;
 }
 
 export interface MemoView {
@@ -467,4 +471,36 @@ export interface FolderListing {
   folders: FolderEntry[];
   /** More sub-folders than are listed. */
   truncated: boolean;
+}
+
+/** What a coding query found (query.run), or where and why it cannot be run. */
+export type QueryOutcome =
+  | {
+      ok: true;
+      /** The query written out in full, as it was understood. */
+      understood: string;
+      /** The first QUERY_PASSAGES_SHOWN passages, by document in project order, then by position. */
+      passages: Passage[];
+      /** Every passage found (more than `passages` holds when the reply was cut). */
+      total: number;
+      documentsSearched: number;
+      documentsWithPassages: number;
+      characters: number;
+    }
+  /** [start, end): the faulty part of the query. */
+  | { ok: false; message: string; start: number; end: number };
+
+/** A word table (words.frequencies): the commonest WORDS_SHOWN words, and how many there were. */
+export interface WordTable {
+  words: WordCount[];
+  /** Distinct words counted (more than `words` holds when the reply was cut). */
+  distinctWords: number;
+  /** Words counted, stop words excluded. */
+  totalWords: number;
+}
+
+/** A word's occurrences (words.passages): the first WORD_PASSAGES_SHOWN, and how many there were. */
+export interface WordPassages {
+  passages: Passage[];
+  total: number;
 }

@@ -159,7 +159,7 @@ test('axe: the import and export dialogs', async ({ app, page }) => {
   await closeDialog(page, exporting);
 });
 
-test('axe: search, memos, analysis and agreement with a drill-down', async ({ app, page }) => {
+test('axe: search, query, words, memos, analysis and agreement with a drill-down', async ({ app, page }) => {
   await page.goto(app.url);
   await expect(page.getByRole('listbox', { name: 'Documents' }).getByRole('option')).toHaveCount(17);
   const project = await snapshot(page, app);
@@ -178,6 +178,23 @@ test('axe: search, memos, analysis and agreement with a drill-down', async ({ ap
   await search.press('Enter');
   await expect(page.getByRole('status').filter({ hasText: /\d+ results?/ })).toBeVisible();
   await audit(page, 'the search view with results');
+
+  await page.getByRole('tab', { name: 'Query' }).click();
+  const query = page.getByRole('textbox', { name: 'Query', exact: true });
+  await query.fill('"Tackling stigma" NEAR "Zero suicide"');
+  await query.press('Enter');
+  await expect(page.getByRole('alert')).toBeVisible();
+  await audit(page, 'the query view with a mistake shown');
+  await query.fill('"Tackling stigma" OR "Zero suicide"');
+  await query.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: /\d+ passages? in/ })).toBeVisible();
+  await audit(page, 'the query view with results');
+
+  await page.getByRole('tab', { name: 'Words' }).click();
+  const words = page.getByRole('table', { name: /Word frequencies/ });
+  await words.getByRole('rowheader').first().getByRole('button').click();
+  await expect(page.getByRole('heading', { name: /occurrences?$/ })).toBeVisible();
+  await audit(page, 'the word frequencies view with a word chosen');
 
   await page.getByRole('tab', { name: 'Memos' }).click();
   // After the whole page once, only the centre pane changes from view to view.

@@ -90,13 +90,13 @@ test('keyboard only: open a document, select with the caret, code from the palet
 
   // Walking back through Search keeps focus on the tabs (its box does not take it)…
   const searchTab = page.getByRole('tab', { name: 'Search' });
-  for (const name of ['Analysis', 'Memos', 'Search']) {
+  for (const name of ['Analysis', 'Attributes', 'Memos', 'Words', 'Query', 'Search']) {
     await page.keyboard.press('ArrowLeft');
     await expect(page.getByRole('tab', { name })).toBeFocused();
   }
   await expect(searchTab).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('ArrowRight');
-  await expect(page.getByRole('tab', { name: 'Memos' })).toBeFocused();
+  await expect(page.getByRole('tab', { name: 'Query' })).toBeFocused();
   // …while a click on the Search tab leaves the user ready to type.
   await searchTab.click();
   await expect(page.getByRole('searchbox', { name: 'Search text' })).toBeFocused();

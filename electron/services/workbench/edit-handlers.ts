@@ -10,7 +10,10 @@ import { setDocumentDone } from '../../../shared/operations/done-ops';
 import { createMemo, deleteMemo, updateMemo } from '../../../shared/operations/memo-ops';
 import { addedCodingIds } from '../../../shared/domain/patch';
 import { plural } from '../../../shared/text/plural';
+import { codeQueryResults } from '../../../shared/operations/query-ops';
+import { QueryError, runQuery } from '../../../shared/query';
 import { handlerModule } from '../handler-registry';
+import { projectView } from '../project/project-view';
 import type { ProjectSession } from './project-session';
 import { AUTOCODE_LIMIT, findMatches } from './retrieval';
 
@@ -51,6 +54,14 @@ export function codingHandlers(session: Session) {
         throw new AppError('INVALID_INPUT', `“${request.query}” matches more than ${plural(AUTOCODE_LIMIT, 'time')}: narrow the search (whole words, a longer phrase, an attribute filter) before coding all results.`);
       }
       const patch = autocode(s.context(), s.coder(), codeId, documents, unit, request.query);
+      return s.change(patch, addedCodingIds(patch));
+    },
+    'coding.codeQuery': async ({ query, codeId }) => {
+      const s = session();
+      const outcome = await runQuery(projectView(s.store), query).catch((err: unknown) => {
+        throw err instanceof QueryError ? new AppError('INVALID_INPUT', `The query cannot be run: ${err.message}`) : err;
+      });
+      const patch = codeQueryResults(s.context(), s.coder(), codeId, query, outcome.passages);
       return s.change(patch, addedCodingIds(patch));
     },
     'coding.createCodeAndApply': async ({ name, documentId, start, end }) => {

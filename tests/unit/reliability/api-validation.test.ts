@@ -151,6 +151,25 @@ const specs: Partial<Record<Channel, Spec>> = {
       ];
     },
   },
+  'coding.codeQuery': {
+    valid: (f) => ({ query: '"Tackling stigma"', codeId: f.codeId }),
+    fields: { query: 'text', codeId: 'id' },
+    semantic: (f) => [
+      { label: 'an unknown code', input: { query: '"Tackling stigma"', codeId: UNKNOWN }, codes: ['NOT_FOUND'] },
+      { label: 'a folder, not a code', input: { query: '"Tackling stigma"', codeId: f.folderId } },
+      { label: 'a query naming no code', input: { query: 'Nothing by this name', codeId: f.codeId } },
+      { label: 'a query that cannot be parsed', input: { query: '"Tackling stigma" NEAR "Zero suicide"', codeId: f.codeId } },
+      { label: 'a query that finds nothing', input: { query: '"Tackling stigma" AND NOT "Tackling stigma"', codeId: f.codeId } },
+    ],
+  },
+  'query.save': { valid: () => ({ name: 'Kept', query: '"Tackling stigma"' }), fields: { name: 'name', query: 'text' } },
+  'query.update': {
+    valid: () => ({ queryId: UNKNOWN, name: 'Renamed' }),
+    fields: { queryId: 'id', name: 'name', query: 'text' },
+    optional: ['name', 'query'],
+    semantic: () => [{ label: 'an unknown query', input: { queryId: UNKNOWN, name: 'Renamed' }, codes: ['NOT_FOUND'] }],
+  },
+  'query.delete': { valid: () => ({ queryId: UNKNOWN }), fields: { queryId: 'id' }, semantic: () => [{ label: 'an unknown query', input: { queryId: UNKNOWN }, codes: ['NOT_FOUND'] }] },
   'coding.createCodeAndApply': {
     valid: (f) => ({ name: 'Made while coding', documentId: f.docId, start: 10, end: 20 }),
     fields: { name: 'text', documentId: 'id', start: 'offset', end: 'offset' },

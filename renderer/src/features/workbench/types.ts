@@ -15,6 +15,8 @@ export type CentreView =
   | { kind: 'reader' }
   | { kind: 'segments'; codeId: string }
   | { kind: 'search' }
+  | { kind: 'query' }
+  | { kind: 'words' }
   | { kind: 'memos' }
   | { kind: 'agreement' }
   | { kind: 'analysis' }
