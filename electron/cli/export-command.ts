@@ -9,7 +9,7 @@ import { ProjectStore } from '../services/project/project-store';
 import { writeOutputFile } from '../services/export/output-file';
 import { codeIdsNamed, coderIdsNamed, documentIdsNamed, listed, whereFilter } from './project-names';
 
-const formats = ['xlsx', 'csv', 'qdpx', 'qdc'] as const;
+const formats = ['xlsx', 'csv', 'qdpx', 'qdc', 'report'] as const;
 const sheetChoices = ['per-code', 'agreement'] as const;
 const modes: Record<string, AgreementMode> = { char: 'character', character: 'character', unitized: 'unitized', segment: 'segment', presence: 'presence' };
 /** Attributes the app's export dialog crosses the codes with by default, when the project has them. */
@@ -20,6 +20,7 @@ const options = {
   csv: { type: 'string' },
   qdpx: { type: 'string' },
   qdc: { type: 'string' },
+  report: { type: 'string' },
   force: { type: 'boolean' },
   codes: { type: 'string', multiple: true },
   coders: { type: 'string', multiple: true },
@@ -97,6 +98,11 @@ function jobFrom(store: ProjectStore, format: (typeof formats)[number], values: 
   if (values.offsets !== undefined) throw usageError('--offsets applies to --qdpx only');
   const selection = selectionFrom(store, values, usageError);
   if (format === 'csv') return { format, selection, attributeColumns: namesOrAll(values.columns) };
+  if (format === 'report') {
+    const workbookOnly = ['columns', 'cross', 'sheets'].find((o) => values[o as keyof Values] !== undefined);
+    if (workbookOnly) throw usageError(`--${workbookOnly} does not apply to --report`);
+    return { format, selection };
+  }
   return workbookJob(store, values, selection, usageError);
 }
 
@@ -125,7 +131,7 @@ export async function exportCommand(args: string[], usageError: (message: string
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options });
   if (positionals.length !== 1) throw usageError('expected one project folder');
   const chosen = formats.filter((f) => values[f] !== undefined);
-  if (chosen.length !== 1) throw usageError('choose one format: --xlsx FILE, --csv FILE, --qdpx FILE or --qdc FILE');
+  if (chosen.length !== 1) throw usageError('choose one format: --xlsx FILE, --csv FILE, --qdpx FILE, --qdc FILE or --report FILE.html');
   const format = chosen[0]!;
   const target = resolve(values[format]!);
   const started = performance.now();

@@ -65,8 +65,10 @@ const commands: Record<string, Command> = {
     return 0;
   },
 
-  async check(positionals) {
+  async check(positionals, args) {
+    const { values } = parseArgs({ args, allowPositionals: true, options: { repair: { type: 'boolean' } } });
     const dir = onePath(positionals, 'project folder');
+    if (values.repair) await (await import('./repair-command')).repairStrayFiles(dir);
     const problems = await checkProject(dir);
     if (problems.length === 0) {
       console.log(`${dir}: every file is sound.`);

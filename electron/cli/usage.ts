@@ -26,7 +26,7 @@ const QUERY_USAGE = `  query PROJECT QUERY [--json | --xlsx FILE]
                       context, e.g. '"Tackling stigma" AND "Children and young people"
                       WHERE "Stakeholder group" != Commissioners' (the language: README)`;
 
-const EXPORT_USAGE = `  export PROJECT (--xlsx | --csv | --qdpx | --qdc) FILE [--force]
+const EXPORT_USAGE = `  export PROJECT (--xlsx | --csv | --qdpx | --qdc | --report) FILE [--force]
             [--codes CODE,…] [--coders NAME,…] [--documents NAME,…] [--where "Attribute=Value"]…
             [--columns ATTRIBUTE,…|none] [--cross ATTRIBUTE,…|none] [--no-roll-up] [--per-coder]
             [--sheets per-code,agreement --agreement-coders A,B [--agreement-mode char|…]
@@ -34,7 +34,9 @@ const EXPORT_USAGE = `  export PROJECT (--xlsx | --csv | --qdpx | --qdc) FILE [-
                       export as the app does: an Excel workbook or CSV of the coded segments
                       (filtered by code with its sub-codes, coder, document and attribute
                       values), or the whole project (.qdpx; --offsets utf16 for NVivo) or its
-                      codebook (.qdc) in REFI-QDA; never replaces FILE without --force.
+                      codebook (.qdc) in REFI-QDA, or the coding report (--report: one
+                      HTML page to hand round, printable to PDF, with the same filters);
+                      never replaces FILE without --force.
                       Counts show distinct passages (--per-coder: each coder's added up);
                       agreement compares the documents every coder finished (--all-documents:
                       every document chosen)`;
@@ -46,7 +48,10 @@ Commands:
                       create a project folder (default template: thrive-ldn)
   info PROJECT [--json]
                       documents, codes, coders and codings in a project
-  check PROJECT       validate every file; exit 0 when sound, 1 with each problem named
+  check PROJECT [--repair]
+                      validate every file; exit 0 when sound, 1 with each problem named;
+                      --repair first re-attaches files project.json does not list (a coder
+                      file's coder recreated, a transcript as a document)
 ${IMPORT_USAGE}
 ${AGREEMENT_USAGE}
 ${QUERY_USAGE}

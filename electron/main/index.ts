@@ -75,6 +75,8 @@ async function openProjectForUser(backend: Backend, path: string): Promise<void>
   await startup;
   showMainWindow();
   try {
+    // Chosen by the user outside the page: the page may use it from now on.
+    await backend.grants.allow(path);
     const project = await (handlers ?? backend.handlers)['project.open']({ path });
     backend.events.emit('project.changed', { path: project.path });
   } catch (err) {

@@ -182,9 +182,11 @@ export function inspectPackage(appDir: string, expected: PackageExpectations): I
   }
 
   // Files that have no business in a shipped app.
-  for (const path of archive.files.keys()) {
+  for (const [path, file] of archive.files) {
     const problem = fileProblem(path);
     if (problem) problems.push(`app.asar holds ${problem}: ${path}.`);
+    // The system loads native code from real files only (pdf.js's canvas is one).
+    if (path.endsWith('.node') && !file.unpacked) problems.push(`app.asar holds a native module packed inside it, where it cannot be loaded: ${path}.`);
   }
   return inspection;
 }

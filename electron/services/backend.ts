@@ -21,7 +21,8 @@ import { StagingArea } from './import/staging';
 import { AppSettingsStore } from './settings/app-settings';
 import type { LoadedSettings } from './settings/app-settings';
 import { service, startAll, stopAllOrThrow } from './lifecycle';
-import { attributeHandlers, codeHandlers, codingHandlers, documentHandlers, historyHandlers, memoHandlers } from './workbench/edit-handlers';
+import { attributeHandlers, codeHandlers, codingHandlers, documentHandlers, historyHandlers, memoHandlers, setHandlers } from './workbench/edit-handlers';
+import { queryHandlers, wordHandlers } from './workbench/query-handlers';
 import { searchHandlers, segmentsHandlers } from './workbench/retrieval-handlers';
 import { documentListHandlers } from './workbench/document-list-handlers';
 
@@ -80,7 +81,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const projectService = service('project', () => host.close());
   const queue = new WriteQueue();
   const session = () => host.session();
-  const grants = new PathGrants(() => host.open?.store.dir ?? null);
+  const grants = new PathGrants(() => host.open?.store.dir ?? null, () => [...settings.data.recentProjects.map((p) => p.path), host.projectsDir]);
   let startup: Promise<void> = Promise.resolve();
 
   const app = appHandlers(host);
@@ -96,9 +97,12 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       codeHandlers(session),
       memoHandlers(session),
       attributeHandlers(session),
+      setHandlers(session),
       historyHandlers(session),
       segmentsHandlers(session),
       searchHandlers(session),
+      queryHandlers(session),
+      wordHandlers(session),
       agreementHandlers(session, () => settings.data.coderName),
       exchangeHandlers(session, deps),
       importHandlers(session, staging, events, queue),
@@ -118,8 +122,11 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       const last = settings.projectToReopen;
       const firstLaunch = settings.data.recentProjects.length === 0;
       const opening = (async () => {
-        if (path) await host.openAt(path);
-        else if (last) await host.openAt(last);
+        if (path) {
+          // Named by the user: on the command line, or by the system from their double-click.
+          await grants.allow(path);
+          await host.openAt(path);
+        } else if (last) await host.openAt(last);
         else if (firstLaunch) await host.openSample();
       })();
       startup = opening.catch((err: unknown) => {

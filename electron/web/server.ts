@@ -61,6 +61,8 @@ const OPEN_THE_ADDRESS =
 const NO_TOKEN_MESSAGE = `Marginalia: access denied: this tab has no access token. ${OPEN_THE_ADDRESS}\n`;
 const WRONG_TOKEN_MESSAGE = `Marginalia: access denied: the access token is wrong (Marginalia makes a new one each time it starts). ${OPEN_THE_ADDRESS}\n`;
 
+const KEEP_ALIVE_MS = 65_000;
+
 interface Context {
   options: WebServerOptions;
   root: string;
@@ -84,6 +86,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const server = createServer((req, res) => {
     handle(ctx, req, res).catch((err: unknown) => failHard(res, err));
   });
+  // Node closes idle keep-alive sockets after 5 s; a client reusing one at that moment gets
+  // ECONNRESET. Outlasting the clients' own idle timeouts lets them close first.
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.headersTimeout = KEEP_ALIVE_MS + 1_000;
   await listen(server, options.port);
   const address = server.address() as AddressInfo;
   ctx.port = address.port;

@@ -40,6 +40,13 @@ export interface DocumentTables {
   background: Float64Array;
   /** Per code: the documents that add something else, and how much more (entries × width). */
   codes: { documents: Int32Array; extra: Float64Array }[];
+  /**
+   * Set when every number is a whole count and each document's table (4 wide) adds up to the
+   * same total whatever is coded (character mode: each character is in exactly one of the four
+   * cells): the last number of a sum is then the total less the others, and the hot loop adds up
+   * three numbers instead of four. Whole numbers add up exactly in any order: the same figures.
+   */
+  lastIsRest?: boolean;
 }
 
 /** A figure of a table summed over the resampled documents; NaN where it is undefined. */
@@ -85,15 +92,16 @@ export function resampleDocuments(tables: DocumentTables, statistics: TableStati
         let s0 = sum[0]!;
         let s1 = sum[1]!;
         let s2 = sum[2]!;
-        let s3 = sum[3]!;
         for (let i = 0; i < documents.length; i++) {
           const w = weights[documents[i]!]!;
           const at = i << 2;
           s0 += w * extra[at]!;
           s1 += w * extra[at + 1]!;
           s2 += w * extra[at + 2]!;
-          s3 += w * extra[at + 3]!;
         }
+        let s3 = sum[3]!;
+        if (tables.lastIsRest) s3 -= s0 - sum[0]! + (s1 - sum[1]!) + (s2 - sum[2]!);
+        else for (let i = 0; i < documents.length; i++) s3 += weights[documents[i]!]! * extra[(i << 2) + 3]!;
         sum[0] = s0;
         sum[1] = s1;
         sum[2] = s2;

@@ -24,14 +24,19 @@ import type {
   ImportRunResult,
   ChangeResult,
   CoderCoding,
-  DocumentContent,
+  DocumentOutline,
   DocumentPage,
   DocumentSummary,
+  TextPiece,
   HistoryState,
   ProjectSnapshot,
+  RepairResult,
   RestoreResult,
+  QueryOutcome,
   SearchResult,
   SegmentView,
+  WordPassages,
+  WordTable,
 } from './views';
 
 export type * from './views';
@@ -135,9 +140,15 @@ export const LARGE_REQUEST_BYTES = 150 * 1024 * 1024;
 export const templateIds = ['thrive-ldn', 'empty'] as const;
 export type TemplateId = (typeof templateIds)[number];
 
-/** Attribute filter: a document passes when, for every attribute named, its value is one of those listed. */
+/**
+ * Attribute filter: a document passes when, for every attribute named, its value is one of those
+ * listed, and, when `SET_FILTER_KEY` lists document set ids, it is in one of those sets. The set
+ * criterion rides in the same record so every place that filters by attributes filters by sets.
+ */
 export const attributeFilterSchema = z.record(z.string().max(100), z.array(z.union([z.string(), z.number()])).max(1000));
 export type AttributeFilter = z.infer<typeof attributeFilterSchema>;
+/** The filter's key for document sets: no attribute can have it (names hold no control characters). */
+export const SET_FILTER_KEY = '\u0001set';
 
 /** A text search across the documents passing the attribute filter. */
 const searchRequest = {
@@ -148,6 +159,29 @@ const searchRequest = {
   pattern: z.boolean().optional(),
   attributes: attributeFilterSchema,
 };
+/** A coding query as written (the language: shared/query/parser.ts). */
+const queryText = z.string().trim().min(1).max(10_000);
+/** Passages query.run sends back at most (the rest are counted): about 2 MB of context. */
+export const QUERY_PASSAGES_SHOWN = 5000;
+
+/** Which text words are counted in (shared/words/word-scope.ts). */
+const wordScope = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('documents'), documentIds: z.array(entityId).min(1).max(100_000) }).strict(),
+  z.object({ kind: z.literal('attribute'), name: z.string().min(1).max(100), value: z.union([z.string().max(1000), z.number()]) }).strict(),
+  z.object({ kind: z.literal('code'), codeId: entityId, coderIds: z.array(entityId).max(1000).nullable() }).strict(),
+  z.object({ kind: z.literal('query'), query: queryText }).strict(),
+]);
+const wordRequest = {
+  scope: wordScope,
+  /** Folded words left out (the user's edited list, as it stands). */
+  stopWords: z.array(z.string().max(100)).max(10_000),
+  /** Count a word's forms together (English stemming). */
+  stem: z.boolean(),
+};
+/** Rows words.frequencies sends back at most, and occurrences words.passages. */
+export const WORDS_SHOWN = 2000;
+export const WORD_PASSAGES_SHOWN = 2000;
+
 /** What "code all results as …" codes around each match. */
 const contextUnit = z.enum(contextUnits);
 
@@ -179,6 +213,12 @@ export const contract = {
       .strict(),
     output: returns<RestoreResult>(),
   },
+  /**
+   * Repairs the files in the open project's folder that project.json does not list (the
+   * snapshot's `strayFiles`): 'reattach' lists them again in one undoable change (a coder file's
+   * coder recreated, a transcript as a document), 'setAside' moves them into damaged/.
+   */
+  'project.repairStrayFiles': { kind: 'change', input: z.object({ action: z.enum(['reattach', 'setAside']) }).strict(), output: returns<RepairResult>() },
   'project.close': { kind: 'change', input: none, output: returns<null>() },
   /** Remembers where the user is (last document, scroll, quick codes, whose codings shown); not undoable, not in the project. */
   'workspace.update': {
@@ -190,19 +230,30 @@ export const contract = {
         quickCodes: z.array(entityId).max(9).optional(),
         coderView: coderViewSchema.optional(),
         openingDocumentId: entityId.nullable().optional(),
+        stopWords: z.array(z.string().trim().toLowerCase().min(1).max(100)).max(10_000).nullable().optional(),
       })
       .strict(),
     output: returns<null>(),
   },
 
   /**
-   * A document's text and turns, with the codings of `coderIds` (the coders the reader shows;
-   * every coder's when absent): a reply sized to what is shown, the rest asked for on demand.
+   * A document's outline, the text of a first stretch (from a little before offset `from`, the
+   * passage the reader goes to; 0 when absent) and the codings of `coderIds` (the coders the
+   * reader shows; every coder's when absent): a reply sized to what is shown first.
    */
   'document.get': {
     kind: 'query',
-    input: z.object({ documentId: entityId, coderIds: z.array(entityId).max(1000).optional() }).strict(),
-    output: returns<DocumentContent>(),
+    input: z.object({ documentId: entityId, coderIds: z.array(entityId).max(1000).optional(), from: offset.optional() }).strict(),
+    output: returns<DocumentOutline>(),
+  },
+  /**
+   * The text of [start, end) of a document (UTF-16 offsets), at most TEXT_PIECE_UNITS of it and
+   * never splitting a character: the reply says where the piece it carries begins.
+   */
+  'document.text': {
+    kind: 'query',
+    input: z.object({ documentId: entityId, start: offset, end: offset }).strict(),
+    output: returns<TextPiece>(),
   },
   /** Just the codings of one document (of `coderIds`, or all coders), to refresh a reader after a change or a new coder view. */
   'document.codings': {
@@ -287,6 +338,11 @@ export const contract = {
     input: z.object({ name: z.string().trim().min(1).max(1000), documentId: entityId, ...span }).strict().refine(spanRefined, spanMessage),
     output: returns<ChangeResult>(),
   },
+  /**
+   * Codes every passage a coding query finds at one code, in one undoable step, merged with the
+   * coder's codings there (a passage already coded there is not coded again).
+   */
+  'coding.codeQuery': { kind: 'change', input: z.object({ query: queryText, codeId: entityId }).strict(), output: returns<ChangeResult>() },
   /** In-vivo coding: the passage's own words name a new top-level code (or the one of that name), at which it is coded, in one step. */
   'coding.inVivo': {
     kind: 'change',
@@ -331,9 +387,30 @@ export const contract = {
 
   'attribute.define': { kind: 'change', input: z.object({ name: withAttributeNameRule(z.string().trim().min(1).max(100)), type: attributeTypeSchema }).strict(), output: returns<ChangeResult>() },
   'attribute.delete': { kind: 'change', input: z.object({ name: z.string().min(1).max(100) }).strict(), output: returns<ChangeResult>() },
+  /** One attribute's values for many documents, one undoable step (a column pasted into the attribute grid). */
+  'attribute.setColumn': {
+    kind: 'change',
+    input: z.object({ name: z.string().min(1).max(100), values: z.array(z.object({ documentId: entityId, value: attributeValueSchema }).strict()).min(1).max(100_000) }).strict(),
+    output: returns<ChangeResult>(),
+  },
   'document.setAttribute': {
     kind: 'change',
     input: z.object({ documentId: entityId, name: z.string().min(1).max(100), value: attributeValueSchema }).strict(),
+    output: returns<ChangeResult>(),
+  },
+
+  /** Document sets (undoable): named groups of documents, used as a filter (see `SET_FILTER_KEY`). */
+  'set.create': {
+    kind: 'change',
+    input: z.object({ name: withNameRule(z.string().trim().min(1).max(200)), documentIds: z.array(entityId).max(100_000).default([]) }).strict(),
+    output: returns<ChangeResult>(),
+  },
+  'set.rename': { kind: 'change', input: z.object({ setId: entityId, name: withNameRule(z.string().trim().min(1).max(200)) }).strict(), output: returns<ChangeResult>() },
+  'set.delete': { kind: 'change', input: z.object({ setId: entityId }).strict(), output: returns<ChangeResult>() },
+  /** Adds documents to a set (`member` true) or takes them out. */
+  'set.members': {
+    kind: 'change',
+    input: z.object({ setId: entityId, documentIds: z.array(entityId).min(1).max(100_000), member: z.boolean() }).strict(),
     output: returns<ChangeResult>(),
   },
 
@@ -366,6 +443,19 @@ export const contract = {
     input: z.object({ ...searchRequest, unit: contextUnit, codeId: entityId.nullable() }).strict(),
     output: returns<AutocodePreview>(),
   },
+
+  /** Runs a coding query: the passages it finds (the first QUERY_PASSAGES_SHOWN), or where and why it cannot be run. */
+  'query.run': { kind: 'query', input: z.object({ query: queryText }).strict(), output: returns<QueryOutcome>() },
+  /** Saves a query under a name (undoable). createdIds: the saved query. */
+  'query.save': { kind: 'change', input: z.object({ name, query: queryText }).strict(), output: returns<ChangeResult>() },
+  /** Renames a saved query or replaces its text (undoable). */
+  'query.update': { kind: 'change', input: z.object({ queryId: entityId, name: name.optional(), query: queryText.optional() }).strict(), output: returns<ChangeResult>() },
+  'query.delete': { kind: 'change', input: z.object({ queryId: entityId }).strict(), output: returns<ChangeResult>() },
+
+  /** Word frequencies in a scope: case folded, stop words left out, optionally stemmed (the commonest WORDS_SHOWN). */
+  'words.frequencies': { kind: 'query', input: z.object(wordRequest).strict(), output: returns<WordTable>() },
+  /** Every occurrence of one word of the table (its key) in the scope, with context (the first WORD_PASSAGES_SHOWN). */
+  'words.passages': { kind: 'query', input: z.object({ ...wordRequest, key: z.string().min(1).max(200) }).strict(), output: returns<WordPassages>() },
 
   /** Inter-coder agreement over the chosen coders, codes (with their sub-codes) and documents. */
   'agreement.compute': { kind: 'query', input: z.object(agreementRequest).strict(), output: returns<AgreementResult>() },
@@ -497,6 +587,10 @@ export const contract = {
     input: z.object({ format: z.enum(['qdpx', 'qdc']), offsets: z.enum(['standard', 'utf16']).default('standard') }).strict(),
     output: returns<ExportedFile>(),
   },
+  /** A coding query's passages as a workbook (as `marginalia query --xlsx` writes it). */
+  'export.query': { kind: 'job', input: z.object({ query: queryText }).strict(), output: returns<ExportedFile>() },
+  /** The coding report: one self-contained HTML page (as `marginalia export --report` writes it). */
+  'export.report': { kind: 'job', input: z.object({ selection: selectionSchema }).strict(), output: returns<ExportedFile>() },
   /** A piece of a file export.workbook, export.csv or export.refi made, from `offset`; the last piece deletes the file. */
   'export.read': {
     kind: 'query',

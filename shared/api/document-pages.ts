@@ -1,6 +1,6 @@
 import type { AttributeFilter } from './contract';
-import { documentMatches } from '../domain/filters';
-import type { AttributeType, AttributeDef, AttributeValue, DocumentMeta } from '../domain/schemas';
+import { documentFilter } from '../domain/filters';
+import type { AttributeType, AttributeDef, AttributeValue, DocumentMeta, DocumentSet } from '../domain/schemas';
 import type { DocumentPage, DocumentSummary, DocumentTally } from './views';
 
 /**
@@ -19,14 +19,17 @@ export function documentTally(documents: readonly DocumentMeta[]): DocumentTally
   return { count: documents.length, firstId: documents[0]?.id ?? null };
 }
 
-/** The documents passing the filter, in rank order (all of them when the filter is empty). */
-function passing(documents: readonly DocumentMeta[], filter: AttributeFilter): readonly DocumentMeta[] {
-  return Object.values(filter).some((values) => values.length > 0) ? documents.filter((d) => documentMatches(d, filter)) : documents;
+/** The sets a filter's set criterion may name. */
+type Sets = readonly Pick<DocumentSet, 'id' | 'documentIds'>[];
+
+/** The documents passing the filter (attributes and sets), in rank order (all of them when the filter is empty). */
+function passing(documents: readonly DocumentMeta[], filter: AttributeFilter, sets: Sets): readonly DocumentMeta[] {
+  return Object.values(filter).some((values) => values.length > 0) ? documents.filter(documentFilter(filter, sets)) : documents;
 }
 
 /** Rows `offset`… (at most `limit`) of the documents passing the filter, with how many pass. */
-export function documentPage(documents: readonly DocumentMeta[], filter: AttributeFilter, offset: number, limit: number): DocumentPage {
-  const shown = passing(documents, filter);
+export function documentPage(documents: readonly DocumentMeta[], filter: AttributeFilter, sets: Sets, offset: number, limit: number): DocumentPage {
+  const shown = passing(documents, filter, sets);
   return { rows: shown.slice(offset, offset + limit).map(documentSummary), offset, total: shown.length, count: documents.length };
 }
 
@@ -37,8 +40,8 @@ export type DocumentLocator = { id: string } | { prefix: string; after: number }
  * Where a document stands among those passing the filter, or null. Type-ahead wraps round to
  * the top, and compares as the list shows names (case ignored).
  */
-export function locateDocument(documents: readonly DocumentMeta[], filter: AttributeFilter, locator: DocumentLocator): number | null {
-  const shown = passing(documents, filter);
+export function locateDocument(documents: readonly DocumentMeta[], filter: AttributeFilter, sets: Sets, locator: DocumentLocator): number | null {
+  const shown = passing(documents, filter, sets);
   if ('id' in locator) {
     const index = shown.findIndex((d) => d.id === locator.id);
     return index < 0 ? null : index;

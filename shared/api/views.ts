@@ -12,8 +12,15 @@ import type {
   SegmentReport,
   UnitizedReport,
 } from '../agreement/project';
-import type { AttributeDef, Code, Coder, Coding, Decision, DocumentMeta, DocumentSet, MemoTarget, RecentProject, SavedQuery, Turn } from '../domain/schemas';
+import type { AttributeDef, Code, Coder, Coding, Decision, DocumentMeta, DocumentSet, MemoTarget, RecentProject, SavedQuery } from '../domain/schemas';
 import type { TextEncodingName } from '../text/encodings';
+import type { TextOutline } from '../text/outline';
+import type { TextPiece } from '../text/text-pieces';
+import type { Passage } from '../text/passages';
+import type { WordCount } from '../words/frequencies';
+
+export type { OutlineSegment, TextOutline } from '../text/outline';
+export type { TextPiece } from '../text/text-pieces';
 
 /** What the UI reads: shapes computed by the backend from the files on disk. */
 
@@ -47,6 +54,8 @@ export interface Workspace {
   coderView: string;
   /** A document that began to open and was never shown (the app closed or froze meanwhile). */
   openingDocumentId: string | null;
+  /** The word table's stop words as the user edited them; null: the English list as shipped. */
+  stopWords: string[] | null;
 }
 
 export interface MemoView {
@@ -94,6 +103,22 @@ export interface ProjectSnapshot {
    * cleared, an interrupted change completed), one sentence each; absent when nothing was.
    */
   recoveryNotes?: string[];
+  /** Files in the project folder that project.json does not list, offered to re-attach or move aside (`project.repairStrayFiles`); absent when there are none. */
+  strayFiles?: StrayFilesView;
+}
+
+/** Files project.json does not list, relative to the project folder. */
+export interface StrayFilesView {
+  /** A coder's files (coders/<id>.json and its change logs) for no coder it lists. */
+  coderFiles: string[];
+  /** A transcript's files (sources/<id>.txt, sources/<id>.turns.json) for no document it lists. */
+  transcripts: string[];
+}
+
+/** What a repair did, in words, and the project after it. */
+export interface RepairResult {
+  message: string;
+  snapshot: ProjectSnapshot;
 }
 
 /** The reply to `project.restoreBackup`: what was restored, and the project, now open. */
@@ -119,11 +144,15 @@ export interface CoderCoding extends Coding {
   coderId: string;
 }
 
-export interface DocumentContent {
+/**
+ * What the reader needs to open a document: its outline (blocks with offsets, speakers, length),
+ * the text of a first stretch, and the shown coders' codings. The rest of the text comes through
+ * document.text, a bounded piece at a time.
+ */
+export interface DocumentOutline extends TextOutline {
   id: string;
   name: string;
-  text: string;
-  turns: Turn[];
+  first: TextPiece;
   codings: CoderCoding[];
 }
 
@@ -463,4 +492,36 @@ export interface FolderListing {
   folders: FolderEntry[];
   /** More sub-folders than are listed. */
   truncated: boolean;
+}
+
+/** What a coding query found (query.run), or where and why it cannot be run. */
+export type QueryOutcome =
+  | {
+      ok: true;
+      /** The query written out in full, as it was understood. */
+      understood: string;
+      /** The first QUERY_PASSAGES_SHOWN passages, by document in project order, then by position. */
+      passages: Passage[];
+      /** Every passage found (more than `passages` holds when the reply was cut). */
+      total: number;
+      documentsSearched: number;
+      documentsWithPassages: number;
+      characters: number;
+    }
+  /** [start, end): the faulty part of the query. */
+  | { ok: false; message: string; start: number; end: number };
+
+/** A word table (words.frequencies): the commonest WORDS_SHOWN words, and how many there were. */
+export interface WordTable {
+  words: WordCount[];
+  /** Distinct words counted (more than `words` holds when the reply was cut). */
+  distinctWords: number;
+  /** Words counted, stop words excluded. */
+  totalWords: number;
+}
+
+/** A word's occurrences (words.passages): the first WORD_PASSAGES_SHOWN, and how many there were. */
+export interface WordPassages {
+  passages: Passage[];
+  total: number;
 }

@@ -1,11 +1,22 @@
+import { SET_FILTER_KEY } from '../api/contract';
 import type { AttributeFilter } from '../api/contract';
-import type { DocumentMeta } from './schemas';
+import type { DocumentMeta, DocumentSet } from './schemas';
 
-/** A document passes when, for every attribute in the filter, its value is one of those listed. */
-export function documentMatches(doc: Pick<DocumentMeta, 'attributes'>, filter: AttributeFilter): boolean {
-  return Object.entries(filter).every(([name, allowed]) => {
-    if (allowed.length === 0) return true;
-    const value = doc.attributes[name];
-    return value !== undefined && value !== null && allowed.includes(value);
-  });
+type Filterable = Pick<DocumentMeta, 'id' | 'attributes'>;
+
+/**
+ * A test for the documents passing a filter: for every attribute in it, the document's value is
+ * one of those listed; for the set criterion, the document is in one of the sets listed (a set
+ * since deleted holds nothing).
+ */
+export function documentFilter(filter: AttributeFilter, sets: readonly Pick<DocumentSet, 'id' | 'documentIds'>[]): (doc: Filterable) => boolean {
+  const setIds = filter[SET_FILTER_KEY] ?? [];
+  const inSets = setIds.length > 0 ? new Set(sets.filter((s) => setIds.includes(s.id)).flatMap((s) => s.documentIds)) : null;
+  const attributes = Object.entries(filter).filter(([name, allowed]) => name !== SET_FILTER_KEY && allowed.length > 0);
+  return (doc) =>
+    (inSets === null || inSets.has(doc.id)) &&
+    attributes.every(([name, allowed]) => {
+      const value = doc.attributes[name];
+      return value !== undefined && value !== null && allowed.includes(value);
+    });
 }

@@ -1,4 +1,4 @@
-import type { AttributeDef, Code, Coder, Coding, DocumentMeta, Turn } from './schemas';
+import type { AttributeDef, Code, Coder, Coding, DocumentMeta, DocumentSet, Turn } from './schemas';
 
 /** A document's normalised text and its speaker turns. */
 export interface SourceView {
@@ -16,6 +16,8 @@ export interface ProjectView {
   readonly coders: readonly Coder[];
   readonly attributes: readonly AttributeDef[];
   readonly documents: readonly DocumentMeta[];
+  /** Named groups of documents (WHERE SET = … in a query). */
+  readonly sets: readonly DocumentSet[];
   /** One coder's codings, in any order. */
   codingsOf(coderId: string): readonly Coding[];
   /** The text and turns of one document (read from disk by the store, so asynchronous). */

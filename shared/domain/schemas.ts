@@ -186,6 +186,12 @@ export const workspaceSchema = z.object({
   coderView: coderViewSchema.default('me'),
   /** A document that began to open and has not yet been shown: if the app is closed (or killed) meanwhile, it is not reopened unasked. */
   openingDocumentId: z.string().nullable().default(null),
+  /**
+   * The word table's stop words as this user edited them (null: the English list as shipped).
+   * A reading choice like the others here, so it needs no change to the project's files; the
+   * word table's export lists the stop words it used, so a count can be reproduced.
+   */
+  stopWords: z.array(z.string().max(100)).max(10_000).nullable().default(null),
 });
 
 export const appSettingsSchema = z.object({

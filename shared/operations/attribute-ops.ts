@@ -53,10 +53,20 @@ export function deleteAttribute(ctx: OperationContext, name: string): Patch {
   return { label: `Delete attribute “${name}”`, project: { attributes: [removed(name, def)], documents } };
 }
 
-export function setDocumentAttribute(ctx: OperationContext, documentId: string, name: string, value: AttributeValue): Patch {
+/** The change giving one document a value of `def`, checked against its type; null when it has it already. */
+function valueChange(ctx: OperationContext, def: AttributeDef, documentId: string, value: AttributeValue): Change<DocumentMeta> | null {
   const doc = findDocument(ctx, documentId);
+  return updated(doc.id, doc, { ...doc, attributes: withValue(doc.attributes, def.name, checkAttributeValue(def.type, def.name, value)) });
+}
+
+export function setDocumentAttribute(ctx: OperationContext, documentId: string, name: string, value: AttributeValue): Patch {
+  const change = valueChange(ctx, findAttribute(ctx, name), documentId, value);
+  return { label: `Set “${name}” of ${findDocument(ctx, documentId).name}`, ...(change && { project: { documents: [change] } }) };
+}
+
+/** One attribute's values for many documents in one undoable step (a column pasted into the grid). */
+export function setAttributeColumn(ctx: OperationContext, name: string, values: readonly { documentId: string; value: AttributeValue }[]): Patch {
   const def = findAttribute(ctx, name);
-  const change = updated(doc.id, doc, { ...doc, attributes: withValue(doc.attributes, name, checkAttributeValue(def.type, name, value)) });
-  const documents: Change<DocumentMeta>[] = change ? [change] : [];
-  return { label: `Set “${name}” of ${doc.name}`, ...(documents.length > 0 && { project: { documents } }) };
+  const documents = values.map(({ documentId, value }) => valueChange(ctx, def, documentId, value)).filter((c) => c !== null);
+  return { label: `Set “${name}” of ${documents.length === 1 ? 'one document' : `${documents.length} documents`}`, ...(documents.length > 0 && { project: { documents } }) };
 }

@@ -25,8 +25,8 @@ export type QueryExpr =
 
 export type Comparison = '=' | '!=' | '<' | '<=' | '>' | '>=';
 
-/** CODER or DOCUMENT = / != / IN / NOT IN names. */
-interface NamedCondition<Kind extends 'coder' | 'document'> {
+/** CODER, DOCUMENT or SET = / != / IN / NOT IN names. */
+interface NamedCondition<Kind extends 'coder' | 'document' | 'set'> {
   kind: Kind;
   negated: boolean;
   names: NameRef[];
@@ -36,6 +36,8 @@ interface NamedCondition<Kind extends 'coder' | 'document'> {
 export type Condition =
   | NamedCondition<'coder'>
   | NamedCondition<'document'>
+  /** Documents in (or not in) the named document sets. */
+  | NamedCondition<'set'>
   | { kind: 'attribute'; attribute: NameRef; op: Comparison | 'in' | 'not in'; values: NameRef[]; at: Place };
 
 export interface QueryAst {

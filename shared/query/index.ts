@@ -7,3 +7,4 @@ export { bindQuery } from './resolve';
 export type { BoundQuery, QueryPlan } from './resolve';
 export { runQuery } from './evaluate';
 export type { QueryResult } from './evaluate';
+export { querySummary } from './summary';

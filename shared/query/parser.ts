@@ -18,7 +18,7 @@ import { QueryError } from './query-error';
  *   sequence  = primary { ( NEAR window | FOLLOWED BY [ window ] ) primary }
  *   window    = "(" ( count | TURN | PARAGRAPH ) ")"
  *   primary   = ( name | "(" expr ")" ) [ BY names ]
- *   condition = ( CODER | DOCUMENT ) ( "=" name | "!=" name | [ NOT ] IN list )
+ *   condition = ( CODER | DOCUMENT | SET ) ( "=" name | "!=" name | [ NOT ] IN list )
  *             | name ( "=" | "!=" | "<" | "<=" | ">" | ">=" ) name
  *             | name [ NOT ] IN list
  *   names     = name | list
@@ -30,8 +30,8 @@ import { QueryError } from './query-error';
  * a name with spaces, or one spelt like a keyword (AND OR NOT NEAR FOLLOWED BY WHERE), is
  * quoted with straight or curly double quotes. A code is named by its name or its path
  * ("Cross-cutting themes/Isolation and loneliness"); BY binds to the code or bracketed group just
- * before it. Left of a condition, CODER and DOCUMENT (unquoted) are keywords; any other name is a
- * document attribute. What each part means is in ./evaluate.ts and the README.
+ * before it. Left of a condition, CODER, DOCUMENT and SET (a document set; unquoted) are keywords;
+ * any other name is a document attribute. What each part means is in ./evaluate.ts and the README.
  */
 export function parseQuery(source: string): QueryAst {
   if (source.length > MAX_QUERY_LENGTH) {
@@ -251,8 +251,8 @@ class Parser {
 
   private condition(): Condition {
     const first = this.token;
-    const keyword = first.type === 'word' && (this.isWord('CODER') || this.isWord('DOCUMENT')) ? (first.text.toLowerCase() as 'coder' | 'document') : null;
-    const attribute = this.name('CODER, DOCUMENT or an attribute name');
+    const keyword = first.type === 'word' && (this.isWord('CODER') || this.isWord('DOCUMENT') || this.isWord('SET')) ? (first.text.toLowerCase() as 'coder' | 'document' | 'set') : null;
+    const attribute = this.name('CODER, DOCUMENT, SET or an attribute name');
     const what = keyword ?? 'a value';
     let op: Comparison | 'in' | 'not in';
     if (this.token.type === 'symbol' && COMPARISONS.has(this.token.text)) {

@@ -69,6 +69,17 @@ function findDocumentIds(view: ProjectView, refs: readonly NameRef[]): Set<strin
   );
 }
 
+/** The documents in any of the named sets. */
+function findSetDocumentIds(view: ProjectView, refs: readonly NameRef[]): Set<string> {
+  return new Set(
+    refs.flatMap((ref) => {
+      const set = view.sets.find((s) => key(s.name) === key(ref.name));
+      if (!set) throw new QueryError(`There is no document set "${ref.name}" (sets: ${quotedList(view.sets.map((s) => s.name)) || 'none yet'})`, ref.at);
+      return set.documentIds;
+    }),
+  );
+}
+
 function missing(value: AttributeValue | undefined): value is null | undefined | '' {
   return value === null || value === undefined || value === '';
 }
@@ -127,8 +138,8 @@ function bindExpr(view: ProjectView, expr: QueryExpr, coderIds: readonly string[
 }
 
 /**
- * Binds a parsed query to a project: codes (with their sub-codes), coders, documents and
- * attribute values by name, each unknown or ambiguous name reported at its place in the query.
+ * Binds a parsed query to a project: codes (with their sub-codes), coders, documents, document
+ * sets and attribute values by name, each unknown or ambiguous name reported at its place in the query.
  * Every coder's codings count unless WHERE CODER or a BY says otherwise; the nearest BY wins.
  */
 export function bindQuery(view: ProjectView, ast: QueryAst): BoundQuery {
@@ -138,8 +149,8 @@ export function bindQuery(view: ProjectView, ast: QueryAst): BoundQuery {
     if (condition.kind === 'coder') {
       const named = new Set(findCoders(view, condition.names));
       coderIds = coderIds.filter((id) => named.has(id) !== condition.negated);
-    } else if (condition.kind === 'document') {
-      const named = findDocumentIds(view, condition.names);
+    } else if (condition.kind === 'document' || condition.kind === 'set') {
+      const named = condition.kind === 'document' ? findDocumentIds(view, condition.names) : findSetDocumentIds(view, condition.names);
       tests.push((doc) => named.has(doc.id) !== condition.negated);
     } else {
       tests.push(attributeTest(view, condition));

@@ -31,3 +31,21 @@ export function speakerAt(turns: readonly Turn[], offset: number): string | null
   // Between turns (a label or blank line): the turn that follows is the one being started.
   return turns[lo]?.speaker ?? null;
 }
+
+/**
+ * The PDF page(s) a passage is on, from the pages its turns carry: "3", or "3–4" when it runs
+ * over a page break; a passage between turns is on the page of the turn that follows. Null for a
+ * text without pages.
+ */
+export function pagesAt(turns: readonly Turn[], start: number, end: number): string | null {
+  let first: number | undefined;
+  let last: number | undefined;
+  for (const turn of turns) {
+    if (turn.page === undefined || turn.end <= start || turn.start >= end) continue;
+    first ??= turn.page;
+    last = turn.page;
+  }
+  first ??= turns.find((t) => t.start >= start && t.page !== undefined)?.page;
+  if (first === undefined) return null;
+  return last === undefined || last === first ? String(first) : `${first}–${last}`;
+}

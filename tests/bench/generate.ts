@@ -5,6 +5,7 @@ import { hashText } from '../../electron/services/project/project-store';
 import { SeededRandom } from '../../shared/agreement/seeded-random';
 import { coderFileSchema, projectFileSchema, turnsFileSchema } from '../../shared/domain/schemas';
 import type { Code, Coder, CoderFile, Coding, DocumentMeta, Memo, ProjectFile, Turn } from '../../shared/domain/schemas';
+import { CoderState } from '../../shared/domain/state/coder-state';
 import { splitTurns } from '../../shared/text/turns';
 
 /**
@@ -440,7 +441,8 @@ export async function generateProject(dirArg: string, options: GenerateOptions =
   await writeFile(join(dir, 'project.json'), projectText);
   const coderSummaries: GeneratedSummary['coders'] = [];
   for (let c = 0; c < coders.length; c++) {
-    const file: CoderFile = { schemaVersion: 2, coderId: coders[c]!.id, codings: codingsOf[c]!, memos: memosOf[c]!, done: [], decisions: [] };
+    // In the order the app saves a coder file (by document, then position), as it would have left it.
+    const file: CoderFile = new CoderState(coders[c]!.id, { schemaVersion: 2, coderId: coders[c]!.id, codings: codingsOf[c]!, memos: memosOf[c]!, done: [], decisions: [] }).toFile();
     const content = JSON.stringify(file, null, 1);
     await writeFile(join(dir, 'coders', `${coders[c]!.id}.json`), content);
     coderSummaries.push({ id: coders[c]!.id, name: coders[c]!.name, codings: codingsOf[c]!.length, memos: memosOf[c]!.length, fileBytes: Buffer.byteLength(content) });

@@ -41,6 +41,7 @@ async function makeSurveyProject(work: string): Promise<string> {
   const csv = Buffer.from(surveyCsv(20260105));
   const backend = await createBackend({ dataDir: join(work, 'make-data'), documentsDir: join(work, 'make-docs'), resourcesDir: join(repoRoot, 'resources'), shell: 'browser' });
   const path = join(work, 'Survey.marginalia');
+  await backend.grants.allow(work);
   await backend.handlers['project.create']({ path, name: 'Survey (20,000 answers)', template: 'empty' });
   await backend.handlers['app.setCoderName']({ name: 'Bench coder' });
   const started = performance.now();

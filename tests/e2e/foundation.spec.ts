@@ -66,7 +66,10 @@ test('the start screen lists recent projects; a project the user closed stays cl
 test('opening a folder that is not a project says so and names the file', async ({ app, page }) => {
   await page.goto(app.url);
   await putOffNamePrompt(page);
-  // The folder chooser offers only folders; a request naming another folder is refused in words.
+  // The folder chooser offers only folders; a request naming another folder is refused in words:
+  // one the user was never shown, and one they were (the chooser showed its parent) that holds no project.
+  await expect(rpc(page, app, 'project.open', { path: app.dataDir })).rejects.toThrow(/was not chosen by you in this session, so Marginalia will not open it/);
+  await rpc(page, app, 'folders.list', { path: dirname(app.dataDir) });
   await expect(rpc(page, app, 'project.open', { path: app.dataDir })).rejects.toThrow(/is not a Marginalia project folder \(it has no project\.json\)/);
 });
 

@@ -249,6 +249,8 @@ test('an empty project invites an import, and the dialog lists what a REFI-QDA c
   await page.goto(app.url);
   await expect(page.getByRole('listbox', { name: 'Documents' }).getByRole('option')).toHaveCount(17);
   await rpc(page, app, 'app.setCoderName', { name: 'Test Coder' });
+  // The user chose Documents in the folder chooser (which lists it, and so grants it).
+  await rpc(page, app, 'folders.list', { path: app.documentsDir });
   await rpc(page, app, 'project.create', { path: join(app.documentsDir, 'Empty study'), name: 'Empty study', template: 'empty' });
   await page.reload();
 

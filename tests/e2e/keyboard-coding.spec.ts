@@ -46,6 +46,25 @@ test('a passage coded with the keyboard only: F7, arrows, Shift+arrows, Ctrl+K; 
   await expect(codedRuns(reader, zero)).toHaveCount(0);
   await expect(status).toContainText(/Undo|Undid|undone/i);
 
+  // Shift+Down extends the selection by a drawn line (the focus lands a line lower, the anchor stays); it codes like any other.
+  await page.keyboard.press('ArrowRight');
+  await expect(chip).toHaveAttribute('aria-label', 'Selected passage: a');
+  const before = await reader.locator('[data-selected]').last().boundingBox();
+  await page.keyboard.press('Shift+ArrowDown');
+  await expect(chip).not.toHaveAttribute('aria-label', 'Selected passage: a');
+  const label = (await chip.getAttribute('aria-label'))!;
+  expect(label).toMatch(/^Selected passage: a record of real/);
+  const after = await reader.locator('[data-selected]').last().boundingBox();
+  expect(after!.y + after!.height, 'the selection ends a line lower').toBeGreaterThan(before!.y + before!.height * 1.5);
+  await page.screenshot({ path: 'tests/artifacts/keyboard-shift-down.png' });
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('Tackling stigma');
+  await page.keyboard.press('Enter');
+  const stigma = await codeId(app, 'Tackling stigma');
+  await expect(codedRuns(reader, stigma).first()).toContainText('a record');
+  await page.keyboard.press('Control+z');
+  await expect(status).toContainText(/Undo|Undid|undone/i);
+
   await page.keyboard.press('?');
   const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(sheet).toBeVisible();

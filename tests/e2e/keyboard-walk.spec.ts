@@ -87,4 +87,17 @@ test('keyboard only: open a document, select with the caret, code from the palet
   await expect(page.getByRole('region', { name: 'How far the coders agree' })).toBeVisible();
   await expectVisibleFocus(page, 'the Agreement tab');
   await page.screenshot({ path: 'test-results/keyboard-walk-agreement.png' });
+
+  // Walking back through Search keeps focus on the tabs (its box does not take it)…
+  const searchTab = page.getByRole('tab', { name: 'Search' });
+  for (const name of ['Analysis', 'Attributes', 'Memos', 'Words', 'Query', 'Search']) {
+    await page.keyboard.press('ArrowLeft');
+    await expect(page.getByRole('tab', { name })).toBeFocused();
+  }
+  await expect(searchTab).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: 'Query' })).toBeFocused();
+  // …while a click on the Search tab leaves the user ready to type.
+  await searchTab.click();
+  await expect(page.getByRole('searchbox', { name: 'Search text' })).toBeFocused();
 });

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import type { DocumentContent } from '../../shared/api/contract';
+import type { DocumentOutline } from '../../shared/api/contract';
 import { documents, openWithCoderName, rpc, snapshot } from './api';
 import { expect, test } from './web-app';
 import type { WebApp } from './web-app';
@@ -26,8 +26,8 @@ async function codePhrase(page: Page, app: WebApp, codeName: string): Promise<vo
   const project = await snapshot(page, app);
   const doc = (await documents(page, app)).find((d) => d.name === DOC)!;
   const code = project.codebook.find((c) => c.name === codeName)!;
-  const content = await rpc<DocumentContent>(page, app, 'document.get', { documentId: doc.id });
-  const start = content.text.indexOf(PHRASE);
+  const { text } = (await rpc<DocumentOutline>(page, app, 'document.get', { documentId: doc.id })).first;
+  const start = text.indexOf(PHRASE);
   expect(start, `the phrase is in ${DOC}`).toBeGreaterThanOrEqual(0);
   await rpc(page, app, 'coding.apply', { documentId: doc.id, codeId: code.id, start, end: start + PHRASE.length });
 }

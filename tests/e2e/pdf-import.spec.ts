@@ -1,7 +1,10 @@
 /// <reference lib="dom" />
+import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
+import XLSX from 'xlsx';
 import { makePdf } from '../helpers/make-pdf';
 import { openWithCoderName } from './api';
+import { codeId, codedRuns } from './reader';
 import { expect, test } from './web-app';
 
 /*
@@ -57,4 +60,32 @@ test('a text PDF is previewed, imported and read with its pages marked; a scan i
   await expect(reader).not.toContainText('Thrive LDN focus group');
   await expect(reader.locator('[data-page-mark]')).toHaveText(['Page 1', 'Page 2']);
   await page.screenshot({ path: 'tests/artifacts/pdf-reader.png' });
+
+  // A passage selected with the keyboard from page 1 over the break to page 2, coded, exported:
+  // the Coded segments sheet has a Page column saying "1–2" for it (and nothing for the sample's texts).
+  await page.keyboard.press('F7');
+  // Down a line at a time (the gap between turns is a step too), then two words into page 2.
+  for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+ArrowDown');
+  for (let i = 0; i < 2; i++) await page.keyboard.press('Control+Shift+ArrowRight');
+  await expect(page.locator('footer')).toContainText(/\d+ characters selected/);
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('Zero suicide');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('footer').getByRole('status')).toContainText('Code “Zero suicide” in Focus group');
+  const zero = codedRuns(reader, await codeId(app, 'Zero suicide'));
+  await expect(zero.first()).toContainText('What has helped');
+  await expect(zero.last()).toHaveText('And what');
+  await page.getByRole('button', { name: 'Export…' }).click();
+  const exportDialog = page.getByRole('dialog', { name: 'Export' });
+  const downloading = page.waitForEvent('download');
+  await exportDialog.getByRole('button', { name: 'Export', exact: true }).click();
+  const download = await downloading;
+  const book = XLSX.read(await readFile((await download.path())!), { type: 'buffer' });
+  const rows = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets['Coded segments']!, { header: 1, defval: null, raw: true });
+  const header = rows[0] as string[];
+  const page_ = header.indexOf('Page');
+  expect(page_, 'a Page column after Speaker').toBe(header.indexOf('Speaker') + 1);
+  const pdfRows = rows.slice(1).filter((r) => r[0] === 'Focus group');
+  expect(pdfRows.map((r) => r[page_])).toEqual(['1–2']);
+  expect(rows.slice(1).filter((r) => r[0] !== 'Focus group').every((r) => r[page_] === null)).toBe(true);
 });

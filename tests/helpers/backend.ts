@@ -38,6 +38,8 @@ export async function samplePair(root: string): Promise<{ lead: Backend; colleag
   const colleagueCopy = join(root, 'colleague-copy');
   await cp(join(root, 'lead', SAMPLE_PATH), colleagueCopy, { recursive: true });
   const colleague = await sampleBackend(join(root, 'colleague'), 'Colleague', 'col', 'guid');
+  // The colleague opens their copy with Open project: they picked it.
+  await colleague.grants.allow(colleagueCopy);
   await colleague.handlers['project.open']({ path: colleagueCopy });
   return { lead, colleague, colleagueCopy };
 }

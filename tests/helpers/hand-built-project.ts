@@ -8,6 +8,8 @@ export interface HandBuiltSpec {
   codes: string[];
   coders: string[];
   documents: { name: string; text: string; attributes?: Record<string, string | number> }[];
+  /** Document sets: a name and its documents' names. */
+  sets?: { name: string; documents: string[] }[];
   /** A coding of the `nth` (default first) occurrence of `quote` in the document. */
   codings: { coder: string; document: string; code: string; quote: string; nth?: number }[];
 }
@@ -66,6 +68,7 @@ export function handBuiltProject(spec: HandBuiltSpec): HandBuilt {
     coders,
     attributes: (spec.attributes ?? []).map((a, rank) => ({ ...a, rank })),
     documents,
+    sets: (spec.sets ?? []).map((set, rank) => ({ id: `set-${rank + 1}`, name: set.name, documentIds: set.documents.map(documentId), rank })),
     codingsOf: (coderId) => codings.get(coderId) ?? [],
     readSource: async (id) => {
       reads.set(id, (reads.get(id) ?? 0) + 1);

@@ -13,6 +13,8 @@ export async function teamProject(root: string) {
   const backend = await createBackend({ dataDir: join(root, 'data'), documentsDir: root, resourcesDir: resolve('resources'), shell: 'browser', deps: fixedDeps() });
   const h = backend.handlers;
   const path = join(root, 'Team.marginalia');
+  // The user picked the folder it goes in.
+  await backend.grants.allow(root);
   await h['project.create']({ path, name: 'Team', template: 'empty' });
   for (let i = 1; i <= 4; i++) {
     const { stagedId } = await h['import.stage']({ fileName: `Interview ${i}.txt`, base64: Buffer.from(`Interview ${i}. ${'The lecture slides were hard to follow. '.repeat(10)}`).toString('base64') });

@@ -19,12 +19,30 @@ export const requestPaths: { [C in Channel]?: PathReader<C> } = {
   'import.run': ({ items }) => items.flatMap((item) => sourcePath(item.source)).map((path) => ({ path, use: 'read' })),
 };
 
-/** The handlers with every path a request names checked against the grants first. */
+/** The channels whose replies are paths the user picked (a native dialog, the folders the chooser shows them): granted. */
+const pickedPaths: { [C in Channel]?: (output: Awaited<ReturnType<Handlers[C]>>) => string[] } = {
+  'dialog.pickProjectFolder': (picked) => (picked === null ? [] : [picked]),
+  'folders.list': (listing) => [listing.path, ...listing.folders.map((f) => f.path)],
+};
+
+/**
+ * The handlers with every path a request names checked against the grants first, and every
+ * path the user picks through a channel granted.
+ */
 export function guardRequestPaths(handlers: Handlers, grants: PathGrants): Handlers {
   const guarded = { ...handlers };
+  for (const channel of Object.keys(pickedPaths) as Channel[]) {
+    const picked = pickedPaths[channel] as (output: unknown) => string[];
+    const handler = handlers[channel] as (input: unknown) => Promise<unknown>;
+    (guarded as Record<Channel, (input: unknown) => Promise<unknown>>)[channel] = async (input) => {
+      const output = await handler(input);
+      for (const path of picked(output)) await grants.allow(path);
+      return output;
+    };
+  }
   for (const channel of Object.keys(requestPaths) as Channel[]) {
     const paths = requestPaths[channel] as PathReader<Channel>;
-    const handler = handlers[channel] as (input: unknown) => Promise<unknown>;
+    const handler = guarded[channel] as (input: unknown) => Promise<unknown>;
     (guarded as Record<Channel, (input: unknown) => Promise<unknown>>)[channel] = async (input) => {
       for (const { path, use } of paths(input as Parameters<Handlers[Channel]>[0])) await grants.check(path, use);
       return handler(input);

@@ -16,7 +16,7 @@ import type { ReportTable } from '../../../shared/agreement/report-tables';
 import { agreementScope } from '../../../shared/agreement/scope';
 import type { AgreementScope } from '../../../shared/agreement/scope';
 import { codePath, subtreeIds } from '../../../shared/domain/codebook';
-import { documentMatches } from '../../../shared/domain/filters';
+import { documentFilter } from '../../../shared/domain/filters';
 import { contextAround, speakerAt } from '../../../shared/text/context';
 import type { ProjectStore } from '../project/project-store';
 import { plural } from '../../../shared/text/plural';
@@ -50,7 +50,7 @@ export function readDoneMarks(store: ProjectStore, coderIds: readonly string[]):
 
 /** Gathers what a comparison reads from the project: documents, codable codes, coders, their codings. */
 export function agreementInput(store: ProjectStore, selection: AgreementSelection): AgreementInput {
-  const { codebook, coders, documents } = store.data;
+  const { codebook, coders, documents, sets } = store.data;
   for (const id of selection.coderIds) {
     if (!coders.some((c) => c.id === id)) throw new AppError('NOT_FOUND', `There is no coder with id ${id} in this project.`);
   }
@@ -58,7 +58,8 @@ export function agreementInput(store: ProjectStore, selection: AgreementSelectio
   const wanted = selection.codeIds ? new Set(selection.codeIds.flatMap((id) => subtreeIds(codebook, id))) : null;
   const codes = codebook.filter((c) => c.codable && (!wanted || wanted.has(c.id)));
   const chosen = selection.documentIds ? new Set(selection.documentIds) : null;
-  const docs = documents.filter((d) => (!chosen || chosen.has(d.id)) && documentMatches(d, selection.attributes));
+  const passes = documentFilter(selection.attributes, sets);
+  const docs = documents.filter((d) => (!chosen || chosen.has(d.id)) && passes(d));
   const codeIds = new Set(codes.map((c) => c.id));
   const docIds = new Set(docs.map((d) => d.id));
   const codings: AgreementInput['codings'] = [];

@@ -5,6 +5,7 @@ import { handlerModule } from '../handler-registry';
 import { createProject } from '../project/create-project';
 import { restoreFromBackup } from '../project/restore-backup';
 import { formatWhen } from '../store/project-lock';
+import { moveStrayFilesAside, reattachStrayFiles } from '../workbench/stray-repair';
 import { FolderBrowser } from './folder-browser';
 import type { ProjectHost } from './project-host';
 
@@ -43,6 +44,12 @@ export function projectHandlers(host: ProjectHost) {
         if (err instanceof AppError) throw new AppError(err.code, `${message} But the project still cannot be opened: ${err.message}`, err.file, { ...(err.restore && { restore: err.restore }), cause: err });
         throw err;
       }
+    },
+    'project.repairStrayFiles': async ({ action }) => {
+      const session = host.session();
+      const message = action === 'reattach' ? await reattachStrayFiles(session) : await moveStrayFilesAside(session);
+      await session.lookForStrayFiles();
+      return { message, snapshot: session.snapshot() };
     },
     'project.close': async () => {
       await host.close();

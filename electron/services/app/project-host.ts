@@ -56,6 +56,7 @@ export class ProjectHost {
   async activate(store: ProjectStore): Promise<ProjectSession> {
     if (this.current?.store !== store) await this.close();
     this.current = new ProjectSession(store, this.settings, this.deps);
+    await this.current.lookForStrayFiles();
     await this.settings.rememberProject({ path: store.dir, name: store.data.name, openedAt: this.deps.now().toISOString() });
     return this.current;
   }

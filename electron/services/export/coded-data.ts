@@ -1,7 +1,7 @@
 import type { AttributeFilter, CoderCoding, MemoView } from '../../../shared/api/contract';
 import { AppError } from '../../../shared/api/errors';
 import { codePath, subtreeIds } from '../../../shared/domain/codebook';
-import { documentMatches } from '../../../shared/domain/filters';
+import { documentFilter } from '../../../shared/domain/filters';
 import type { AttributeDef, AttributeValue, Code, Coder, DocumentMeta, ProjectFile } from '../../../shared/domain/schemas';
 import { treeOrder } from '../../../shared/export/code-tree';
 import { coOccurrence, codeTable, countingStatement } from '../../../shared/export/matrices';
@@ -66,7 +66,8 @@ export function selectData(store: ProjectStore, selection: ExportSelection): Sel
   const wanted = selection.codeIds ? new Set(selection.codeIds.flatMap((id) => subtreeIds(codebook, id))) : null;
   const codes = treeOrder(codebook).filter((c) => !wanted || wanted.has(c.id));
   const documentIds = selection.documentIds ? new Set(selection.documentIds) : null;
-  const documents = project.documents.filter((d) => (!documentIds || documentIds.has(d.id)) && documentMatches(d, selection.attributes));
+  const passes = documentFilter(selection.attributes, project.sets);
+  const documents = project.documents.filter((d) => (!documentIds || documentIds.has(d.id)) && passes(d));
   // "Every coder" means the coders' own work: the Consensus coder counts only when chosen.
   const coders = project.coders.filter((c) => (selection.coderIds ? selection.coderIds.includes(c.id) : !isConsensusCoder(c)));
 

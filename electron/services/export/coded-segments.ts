@@ -1,7 +1,8 @@
 import type { CoderCoding } from '../../../shared/api/contract';
 import { codePath } from '../../../shared/domain/codebook';
 import type { AttributeDef, AttributeValue } from '../../../shared/domain/schemas';
-import { speakerAt } from '../../../shared/text/context';
+import { pagesAt, speakerAt } from '../../../shared/text/context';
+import { extensionOf } from '../../../shared/import/formats';
 import type { ProjectStore } from '../project/project-store';
 import { PATH_SEPARATOR, pathLabel } from './coded-data';
 import type { SelectedData, Table } from './coded-data';
@@ -19,6 +20,8 @@ export interface CodedSegmentRow {
   document: string;
   attributes: Record<string, AttributeValue>;
   speaker: string | null;
+  /** The PDF page(s) of the passage ("3", "3–4"); null for documents without pages. */
+  page: string | null;
   codeId: string;
   code: string;
   codePath: string;
@@ -91,6 +94,7 @@ export async function* codedSegments(
           document: doc.name,
           attributes: doc.attributes,
           speaker: speakerAt(turns, c.start),
+          page: pagesAt(turns, c.start, c.end),
           codeId: c.codeId,
           code: path.code,
           codePath: path.path,
@@ -109,12 +113,18 @@ export async function* codedSegments(
   }
 }
 
-/** The coded-segment columns: document, each chosen attribute, speaker, code…, created. */
-export function segmentColumns(attributes: readonly AttributeDef[]): ColumnSpec[] {
+/** Whether the coded segments carry a Page column: when a document chosen came from a PDF. */
+export function withPages(data: Pick<SelectedData, 'documents'>): boolean {
+  return data.documents.some((d) => extensionOf(d.importedFrom) === '.pdf');
+}
+
+/** The coded-segment columns: document, each chosen attribute, speaker, (page,) code…, created. */
+export function segmentColumns(attributes: readonly AttributeDef[], pages: boolean): ColumnSpec[] {
   return [
     { header: 'Document', width: 28 },
     ...attributes.map(attributeColumn),
     { header: 'Speaker', width: 16 },
+    ...(pages ? [{ header: 'Page', width: 8 }] : []),
     { header: 'Code', width: 24 },
     { header: 'Code path', width: 36 },
     { header: 'Top-level code', width: 24 },
@@ -128,7 +138,7 @@ export function segmentColumns(attributes: readonly AttributeDef[]): ColumnSpec[
 }
 
 /** A coded segment's cells, in segmentColumns' order; a document's attribute cells are made once for all its segments. */
-export function segmentCells(attributes: readonly AttributeDef[]): (row: CodedSegmentRow) => CellValue[] {
+export function segmentCells(attributes: readonly AttributeDef[], pages: boolean): (row: CodedSegmentRow) => CellValue[] {
   let documentId: string | null = null;
   let attributeCells: CellValue[] = [];
   return (r) => {
@@ -136,7 +146,7 @@ export function segmentCells(attributes: readonly AttributeDef[]): (row: CodedSe
       documentId = r.documentId;
       attributeCells = attributes.map((a) => attributeCell(a, r.attributes[a.name]));
     }
-    return [r.document, ...attributeCells, r.speaker, r.code, r.codePath, r.topLevelCode, r.coder, r.start, r.end, r.text, r.memo, r.created];
+    return [r.document, ...attributeCells, r.speaker, ...(pages ? [r.page] : []), r.code, r.codePath, r.topLevelCode, r.coder, r.start, r.end, r.text, r.memo, r.created];
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Writable } from 'node:stream';
+import { SET_FILTER_KEY } from '../../../shared/api/contract';
 import { subtreeIds } from '../../../shared/domain/codebook';
 import { CO_OCCURRENCE_STATEMENT, DEFAULT_COUNTING, countingStatement } from '../../../shared/export/matrices';
 import type { Counting } from '../../../shared/export/matrices';
@@ -6,7 +7,7 @@ import { isConsensusCoder } from '../../../shared/operations/consensus-ops';
 import type { ProjectStore } from '../project/project-store';
 import { attributeColumns, codeByAttributeTable, codeByDocumentTable, codebookTable, coOccurrenceTable, selectData } from './coded-data';
 import type { ExportSelection, SelectedData, Table } from './coded-data';
-import { codedSegments, memoTable, segmentCells, segmentColumns } from './coded-segments';
+import { codedSegments, memoTable, segmentCells, segmentColumns, withPages } from './coded-segments';
 import type { CodedSegmentRow } from './coded-segments';
 import { writeWorkbook } from './workbook';
 import type { SheetSpec, WorkbookResult } from './workbook';
@@ -46,7 +47,9 @@ function describeSelection(data: SelectedData, selection: ExportSelection, optio
   const consensusLeftOut = selection.coderIds === null && project.coders.some(isConsensusCoder);
   const filter = Object.entries(selection.attributes)
     .filter(([, values]) => values.length > 0)
-    .map(([name, values]) => `${name}: ${values.join(', ')}`)
+    .map(([name, values]) =>
+      name === SET_FILTER_KEY ? `Document set: ${values.map((id) => project.sets.find((s) => s.id === id)?.name ?? id).join(', ')}` : `${name}: ${values.join(', ')}`,
+    )
     .join('; ');
   const rows: [string, string | number | Date][] = [
     ['Project', project.name],
@@ -98,8 +101,9 @@ export function workbookSheets(store: ProjectStore, selection: ExportSelection, 
   // What later sheets need from the coded segments, kept as they go by.
   const codedText = new Map<string, string>();
   const kept: CodedSegmentRow[] | null = options.sheetPerCode ? [] : null;
+  const pages = withPages(data);
   async function* segmentRows() {
-    const cells = segmentCells(attributes);
+    const cells = segmentCells(attributes, pages);
     for await (const row of codedSegments(store, data, () => step('Reading documents'))) {
       if (data.codingMemos.has(row.codingId)) codedText.set(row.codingId, row.text);
       kept?.push(row);
@@ -108,7 +112,7 @@ export function workbookSheets(store: ProjectStore, selection: ExportSelection, 
   }
 
   async function* sheets(): AsyncGenerator<SheetSpec> {
-    yield { name: 'Coded segments', columns: segmentColumns(attributes), rows: segmentRows() };
+    yield { name: 'Coded segments', columns: segmentColumns(attributes, pages), rows: segmentRows() };
     step('Codebook');
     yield sheet('Codebook', codebookTable(data));
     step('Code × document');
@@ -128,7 +132,7 @@ export function workbookSheets(store: ProjectStore, selection: ExportSelection, 
       for (const code of data.codes) {
         const ids = new Set(subtreeIds(codebook, code.id));
         const rows = kept.filter((s) => ids.has(s.codeId));
-        if (rows.length > 0) yield { name: code.name, columns: segmentColumns(attributes), rows: rows.map(segmentCells(attributes)) };
+        if (rows.length > 0) yield { name: code.name, columns: segmentColumns(attributes, pages), rows: rows.map(segmentCells(attributes, pages)) };
       }
     }
     yield* options.agreement ?? [];

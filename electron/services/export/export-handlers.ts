@@ -9,7 +9,7 @@ import { jobFileName } from './export-job';
 import type { ExportJob } from './export-job';
 import { workbookBytes } from './workbook';
 
-/** Exports: Excel, CSV, REFI-QDA, and a table as shown. */
+/** Exports: Excel, CSV, REFI-QDA, a query's passages, the coding report, and a table as shown. */
 export function exportHandlers(session: () => ProjectSession, events: EventHub, files: ExportFiles) {
   const onProgress = (done: number, total: number, stage: string) => events.emit('export.progress', { done, total, stage });
   const exported = async (job: ExportJob) => {
@@ -30,6 +30,8 @@ export function exportHandlers(session: () => ProjectSession, events: EventHub, 
       exported({ format: 'xlsx', selection, workbook: { attributeColumns, crossAttributes, rollUp, counting, sheetPerCode, agreement } }),
     'export.csv': ({ selection, attributeColumns }) => exported({ format: 'csv', selection, attributeColumns }),
     'export.refi': ({ format, offsets }) => exported(format === 'qdpx' ? { format, offsets } : { format }),
+    'export.query': ({ query }) => exported({ format: 'query', query }),
+    'export.report': ({ selection }) => exported({ format: 'report', selection }),
     'export.read': ({ fileId, offset }) => files.read(fileId, offset),
     'export.table': async ({ name, columns, rows }) => {
       const { store } = session();

@@ -10,9 +10,15 @@ import { exportWorkbook } from './excel-export';
 import { XLSX_TYPE, exportFileName } from './export-file';
 import { exportQdc, exportQdpx } from './refi-export';
 import type { OffsetUnits } from './refi-export';
+import { QueryError, formatQueryError, querySummary, runQuery } from '../../../shared/query';
+import { AppError } from '../../../shared/api/errors';
+import { projectView } from '../project/project-view';
+import { querySheets } from './query-sheets';
+import { buildCodingReport, codingReportHtml } from './report';
+import { workbookBytes } from './workbook';
 
 /**
- * One export, whoever asks for it: the app's export dialog (export-handlers.ts) and
+ * One export, whoever asks for it: the app's export dialog and query view (export-handlers.ts) and
  * `marginalia export` (electron/cli/export-command.ts) describe what they want as an ExportJob
  * and runExport writes the file to a stream.
  */
@@ -35,7 +41,11 @@ export type ExportJob =
   | { format: 'xlsx'; selection: ExportSelection; workbook: WorkbookChoices }
   | { format: 'csv'; selection: ExportSelection; attributeColumns: string[] | 'all' }
   | { format: 'qdpx'; offsets: OffsetUnits }
-  | { format: 'qdc' };
+  | { format: 'qdc' }
+  /** A coding query's passages (query-sheets.ts). */
+  | { format: 'query'; query: string }
+  /** The coding report: one self-contained HTML page (report/). */
+  | { format: 'report'; selection: ExportSelection };
 
 export type ExportProgress = (done: number, total: number, stage: string) => void;
 
@@ -88,6 +98,19 @@ export async function runExport(store: ProjectStore, job: ExportJob, output: Wri
     case 'qdc':
       await endWith(output, exportQdc(store));
       return { notes: [], contents: count(store.data.codebook.length, 'code') };
+    case 'query': {
+      const result = await runQuery(projectView(store), job.query).catch((err: unknown) => {
+        throw err instanceof QueryError ? new AppError('INVALID_INPUT', `The query cannot be run.\n${formatQueryError(job.query, err)}`) : err;
+      });
+      const workbook = await workbookBytes(querySheets(result, job.query, store.data.attributes, store.data.documents));
+      await endWith(output, workbook.bytes);
+      return { notes: workbook.notes, contents: querySummary(result) };
+    }
+    case 'report': {
+      const report = await buildCodingReport(store, { selection: job.selection });
+      await endWith(output, codingReportHtml(report));
+      return { notes: [], contents: `${count(report.codes.length, 'code')}, ${count(report.codes.reduce((n, c) => n + c.passages.length, 0), 'passage')}` };
+    }
   }
 }
 
@@ -103,5 +126,9 @@ export function jobFileName(projectName: string, job: ExportJob): { fileName: st
       return named(job.offsets === 'utf16' ? 'REFI-QDA project for NVivo' : 'REFI-QDA project', 'qdpx', 'application/zip');
     case 'qdc':
       return named('codebook', 'qdc', 'application/xml');
+    case 'query':
+      return named('query results', 'xlsx', XLSX_TYPE);
+    case 'report':
+      return named('coding report', 'html', 'text/html');
   }
 }

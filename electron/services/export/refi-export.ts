@@ -26,6 +26,7 @@ import type { ProjectStore } from '../project/project-store';
  *   target no longer exists stays a Note with no NoteRef; a coding whose code or document no
  *   longer exists, or whose span is outside its text, is left out: no GUID is ever referenced
  *   without being defined.
+ * - Document sets are Sets of MemberSources (after Notes, as the schema orders them).
  * - GUIDs are the same in every export of the same project (refi-guids.ts).
  */
 
@@ -183,6 +184,17 @@ export async function buildProject(store: ProjectStore, offsets: OffsetUnits = '
       out.push(`    <Note${note}>`, `      <PlainTextContent>${xmlText(memo.text)}</PlainTextContent>`, '    </Note>');
     }
     out.push('  </Notes>');
+  }
+  if (project.sets.length > 0) {
+    out.push('  <Sets>');
+    for (const set of project.sets) {
+      const members = set.documentIds.map((id) => guids.existing('source', id)).filter((guid) => guid !== undefined);
+      out.push(`    <Set${attrs({ guid: guids.guid('set', set.id), name: set.name })}${members.length ? '>' : '/>'}`);
+      if (members.length === 0) continue;
+      for (const guid of members) out.push(`      <MemberSource targetGUID="${guid}"/>`);
+      out.push('    </Set>');
+    }
+    out.push('  </Sets>');
   }
   if (project.description.trim()) out.push(`  <Description>${xmlText(project.description)}</Description>`);
   for (const ref of projectNotes) out.push(`  <NoteRef targetGUID="${ref}"/>`);

@@ -150,6 +150,7 @@ function planRefi(ctx: OperationContext, read: Extract<ReadImport, { kind: 'refi
     project && `${c.sources} documents`,
     `${c.codes} codes`,
     project && `${c.coders} coders, ${c.codings} codings, ${c.memos} memos`,
+    project && c.sets > 0 && plural(c.sets, 'document set'),
   ].filter(Boolean);
   const overlaps = c.codingsOverlapping
     ? [`${plural(c.codingsOverlapping, 'coding')} overlap another coding of the same coder at the same code${read.options.refi?.mergeOverlaps ? ': they were merged' : ': they were kept as the file has them (choose "merge overlapping codings" to join them)'}.`]

@@ -1,4 +1,4 @@
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { AppError } from '../../../shared/api/errors';
 import { findIntegrityProblems } from '../../../shared/domain/integrity';
 import { ProjectState } from '../../../shared/domain/state/project-state';
@@ -9,9 +9,9 @@ import { ChangeJournal, JOURNAL_FILE } from './change-journal';
 import { readDataFile, replayCoder, replayProject } from './data-file';
 import type { DataFileRead } from './data-file';
 import { coderFileKind, projectFileKind, turnsFileKind } from './file-kinds';
-import { ProjectLayout, dataFileNames, displayNames, sourceDocumentId } from './layout';
+import { ProjectLayout, dataFileNames, displayNames } from './layout';
 import { hashText } from './source-files';
-import { trashedIds } from './trash';
+import { findStrayFiles } from './stray-files';
 
 /** A problem as check lists it: the file at fault, and what is wrong, without repeating its name. */
 function problemOf(err: unknown, fallbackFile: string): IntegrityProblem {
@@ -96,25 +96,22 @@ export async function checkProject(dir: string): Promise<IntegrityProblem[]> {
   return [...problems, ...findIntegrityProblems(project, coderFiles)];
 }
 
+/** What repairs a stray file: the app's offer when the project is opened, or `check --repair`. */
+export const STRAY_REPAIR = 'open the project in Marginalia and choose "Re-attach" (or run marginalia check --repair)';
+
 /**
  * Coder files and logs in coders/ that belong to no coder project.json lists, and transcripts in
- * sources/ that belong to no document it lists (left by a restored backup, or copied in by hand).
- * Transcripts of documents deleted in a session that did not close are not counted: the next
- * open purges them (see Trash).
+ * sources/ that belong to no document it lists, each with its repair (see stray-repair).
  */
 async function strayFiles(layout: ProjectLayout, project: ProjectFile): Promise<IntegrityProblem[]> {
-  const listed = new Set(project.coders.flatMap((c) => Object.values(dataFileNames(c.id))));
-  const coderFiles = (await readdir(layout.codersDir).catch(() => [] as string[]))
-    .filter((name) => /\.(json|jsonl)$/.test(name) && !listed.has(`coders/${name}`))
-    .map((name) => ({ file: `coders/${name}`, message: `this ${name.endsWith('.jsonl') ? 'change log' : 'coder file'} belongs to no coder listed in project.json` }));
-  const documents = new Set(project.documents.map((d) => d.id));
-  const deleted = new Set(await trashedIds(layout));
-  const transcripts = (await readdir(layout.sourcesDir).catch(() => [] as string[]))
-    .map((name) => ({ name, id: sourceDocumentId(name) }))
-    .filter(({ id }) => id !== null && !documents.has(id) && !deleted.has(id))
-    .map(({ name }) => ({
-      file: `sources/${name}`,
-      message: 'this transcript belongs to no document listed in project.json: import the file again to keep it as a document, or delete it',
-    }));
+  const strays = await findStrayFiles(layout, project);
+  const coderFiles = [...strays.coders.values()].flat().map((file) => ({
+    file,
+    message: `this ${file.endsWith('.jsonl') ? 'change log' : 'coder file'} belongs to no coder listed in project.json: ${STRAY_REPAIR} to recreate its coder from it, or move it aside`,
+  }));
+  const transcripts = [...strays.sources.values()].flat().map((file) => ({
+    file,
+    message: `this ${file.endsWith('.txt') ? 'transcript' : 'speaker-turns file'} belongs to no document listed in project.json: ${STRAY_REPAIR} to list it as a document again, or move it aside`,
+  }));
   return [...coderFiles, ...transcripts];
 }

@@ -17,7 +17,8 @@ import {
   savedQuerySchema,
   turnsFileSchema,
 } from '../../../shared/domain/schemas';
-import type { CoderFile, ProjectFile, TurnsFile } from '../../../shared/domain/schemas';
+import type { CoderFile, Coding, ProjectFile, TurnsFile } from '../../../shared/domain/schemas';
+import { allSoundCodings } from '../../../shared/domain/coding-check';
 import type { CoderEntities, ProjectEntities } from '../../../shared/domain/patch';
 import { migrateCoderFile, migrateProjectFile } from '../../../shared/domain/migrations';
 import type { JsonFileKind } from '../store/json-store';
@@ -38,11 +39,21 @@ export const projectFileKind: JsonFileKind<ProjectFile & Positioned> = {
   migrate: migrateProjectFile,
 };
 
+const coderFileSchemaAt = coderFileSchema.extend({ logSeq });
+/** A coder file but its codings, which are checked by isSoundCoding (the schema's checks, fast). */
+const coderFileRest = coderFileSchemaAt.omit({ codings: true });
+
 export const coderFileKind: JsonFileKind<CoderFile & Positioned> = {
-  schema: coderFileSchema.extend({ logSeq }),
+  schema: coderFileSchemaAt,
   version: CODER_SCHEMA_VERSION,
   description: 'coder file',
   migrate: migrateCoderFile,
+  quickParse: (raw) => {
+    const codings = (raw as { codings?: unknown } | null)?.codings;
+    if (!allSoundCodings(codings)) return null;
+    const rest = coderFileRest.safeParse(raw);
+    return rest.success ? { ...rest.data, codings: codings as Coding[] } : null;
+  },
 };
 
 export const turnsFileKind: JsonFileKind<TurnsFile> = {

@@ -16,6 +16,9 @@ export function projectView(store: ProjectStore): ProjectView {
     get documents() {
       return store.data.documents;
     },
+    get sets() {
+      return store.data.sets;
+    },
     codingsOf: (coderId) => store.codingsOf(coderId),
     readSource: (documentId) => store.readSource(documentId),
   };

@@ -1,11 +1,11 @@
-import { readdir, unlink } from 'node:fs/promises';
+import { unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BackupSets } from '../store/backups';
 import { fsyncDir } from '../store/durable-file';
 import type { FileIo } from '../store/file-io';
 import { backupPaths, keepAside, keepDataFileAside, keyOf, putInPlace, soundContent } from './restore-backup';
-import { ProjectLayout, sourceDocumentId } from './layout';
-import { trashedIds } from './trash';
+import { ProjectLayout } from './layout';
+import { coderFilesOnDisk, sourceFilesOnDisk } from './stray-files';
 
 /**
  * Restoring a whole backup set: project.json with every coder file (each with its change log) as
@@ -42,22 +42,14 @@ export async function soundSet(dir: string, at: string): Promise<SetMember[] | n
 
 /** The project's data files now: project.json and each coder file (whether or not project.json lists it). */
 async function currentDataFiles(layout: ProjectLayout): Promise<string[]> {
-  const coders = new Set<string>();
-  for (const entry of await readdir(layout.codersDir).catch(() => [] as string[])) {
-    const name = /^(.+?)(\.changes(\.compacting)?\.jsonl|\.json)$/.exec(entry);
-    if (name && keyOf(`coders/${name[1]}.json`) !== null) coders.add(`coders/${name[1]}.json`);
-  }
-  return ['project.json', ...coders];
+  const coders = [...(await coderFilesOnDisk(layout)).keys()].map((id) => `coders/${id}.json`);
+  return ['project.json', ...coders.filter((name) => keyOf(name) !== null)];
 }
 
 /** Transcripts in sources/ of documents the set's project.json does not list (added after the set was taken). */
 async function unlistedSources(layout: ProjectLayout, projectText: string): Promise<string[]> {
   const listed = new Set(((JSON.parse(projectText) as { documents?: { id: string }[] }).documents ?? []).map((d) => d.id));
-  const trashed = new Set(await trashedIds(layout));
-  return (await readdir(layout.sourcesDir).catch(() => [] as string[])).filter((name) => {
-    const id = sourceDocumentId(name);
-    return id !== null && !listed.has(id) && !trashed.has(id);
-  });
+  return [...(await sourceFilesOnDisk(layout))].filter(([id]) => !listed.has(id)).flatMap(([, files]) => files);
 }
 
 /**
@@ -74,7 +66,7 @@ export async function putSetInPlace(dir: string, members: readonly SetMember[], 
   const sources = await unlistedSources(layout, project.text);
   const kept: string[] = [];
   for (const name of current) kept.push(...(await keepDataFileAside(dir, layout.data(keyOf(name)), now)));
-  for (const name of sources) kept.push(await keepAside(dir, `sources/${name}`, join(layout.sourcesDir, name), now));
+  for (const name of sources) kept.push(await keepAside(dir, name, join(dir, name), now));
   const restored = new Set(members.map((m) => m.name));
   for (const m of members) if (m.name !== 'project.json') await putInPlace(layout.data(keyOf(m.name)), m.name, m.text, io);
   for (const name of current.filter((n) => !restored.has(n))) {
@@ -83,7 +75,7 @@ export async function putSetInPlace(dir: string, members: readonly SetMember[], 
   }
   await fsyncDir(layout.codersDir);
   await putInPlace(layout.data(null), project.name, project.text, io);
-  for (const name of sources) await unlink(join(layout.sourcesDir, name)).catch(() => undefined);
+  for (const name of sources) await unlink(join(dir, name)).catch(() => undefined);
   if (sources.length > 0) await fsyncDir(layout.sourcesDir);
   return kept;
 }

@@ -19,7 +19,7 @@ const settingsKind: JsonFileKind<AppSettings> = {
 const defaults: AppSettings = { schemaVersion: 1, coderName: null, recentProjects: [], reopenLastProject: true, workspaces: {} };
 
 /** Where a user starts in a project they have not opened before. */
-export const freshWorkspace: WorkspaceSettings = { lastDocumentId: null, scrollTop: 0, quickCodes: [], coderView: 'me', openingDocumentId: null };
+export const freshWorkspace: WorkspaceSettings = { lastDocumentId: null, scrollTop: 0, quickCodes: [], coderView: 'me', openingDocumentId: null, stopWords: null };
 
 export interface LoadedSettings {
   settings: AppSettingsStore;

@@ -5,9 +5,10 @@ import type { ProjectSession } from './project-session';
 /** The Documents list's rows, found and counted here so that no reply carries every document. */
 export function documentListHandlers(session: () => ProjectSession) {
   const documents = () => session().store.data.documents;
+  const sets = () => session().store.data.sets;
   return handlerModule('documents', {
-    'documents.page': async ({ filter, offset, limit }) => documentPage(documents(), filter, offset, limit),
-    'documents.locate': async ({ filter, locator }) => ({ index: locateDocument(documents(), filter, locator) }),
+    'documents.page': async ({ filter, offset, limit }) => documentPage(documents(), filter, sets(), offset, limit),
+    'documents.locate': async ({ filter, locator }) => ({ index: locateDocument(documents(), filter, sets(), locator) }),
     'documents.summaries': async ({ ids }) => {
       const table = session().store.state.tables.documents;
       return ids.flatMap((id) => {

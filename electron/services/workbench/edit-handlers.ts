@@ -1,15 +1,19 @@
-import { defineAttribute, deleteAttribute, setDocumentAttribute } from '../../../shared/operations/attribute-ops';
+import { defineAttribute, deleteAttribute, setAttributeColumn, setDocumentAttribute } from '../../../shared/operations/attribute-ops';
 import { createCode, deleteCode, mergeCode, moveCode, updateCode } from '../../../shared/operations/code-ops';
 import { AppError } from '../../../shared/api/errors';
 import { autocode } from '../../../shared/operations/autocode-ops';
 import { codeInVivo, createCodeAndCode } from '../../../shared/operations/code-while-coding';
 import { applyCodings, removeCoding, setCodingExtent } from '../../../shared/operations/coding-ops';
 import { deleteDocument, documentWork, renameDocument } from '../../../shared/operations/document-ops';
+import { changeSetMembers, createSet, deleteSet, renameSet } from '../../../shared/operations/set-ops';
 import { setDocumentDone } from '../../../shared/operations/done-ops';
 import { createMemo, deleteMemo, updateMemo } from '../../../shared/operations/memo-ops';
 import { addedCodingIds } from '../../../shared/domain/patch';
 import { plural } from '../../../shared/text/plural';
+import { codeQueryResults } from '../../../shared/operations/query-ops';
+import { QueryError, runQuery } from '../../../shared/query';
 import { handlerModule } from '../handler-registry';
+import { projectView } from '../project/project-view';
 import type { ProjectSession } from './project-session';
 import { AUTOCODE_LIMIT, findMatches } from './retrieval';
 
@@ -17,7 +21,8 @@ type Session = () => ProjectSession;
 
 export function documentHandlers(session: Session) {
   return handlerModule('document', {
-    'document.get': async ({ documentId, coderIds }) => session().store.documentContent(documentId, coderIds),
+    'document.get': async ({ documentId, coderIds, from }) => session().store.documentOutline(documentId, coderIds, from),
+    'document.text': async ({ documentId, start, end }) => session().store.documentText(documentId, start, end),
     'document.codings': async ({ documentId, coderIds }) => session().store.documentCodings(documentId, coderIds),
     'document.rename': async ({ documentId, name }) => session().change(renameDocument(session().context(), documentId, name)),
     'document.work': async ({ documentId }) => documentWork(session().context(), documentId),
@@ -49,6 +54,14 @@ export function codingHandlers(session: Session) {
         throw new AppError('INVALID_INPUT', `“${request.query}” matches more than ${plural(AUTOCODE_LIMIT, 'time')}: narrow the search (whole words, a longer phrase, an attribute filter) before coding all results.`);
       }
       const patch = autocode(s.context(), s.coder(), codeId, documents, unit, request.query);
+      return s.change(patch, addedCodingIds(patch));
+    },
+    'coding.codeQuery': async ({ query, codeId }) => {
+      const s = session();
+      const outcome = await runQuery(projectView(s.store), query).catch((err: unknown) => {
+        throw err instanceof QueryError ? new AppError('INVALID_INPUT', `The query cannot be run: ${err.message}`) : err;
+      });
+      const patch = codeQueryResults(s.context(), s.coder(), codeId, query, outcome.passages);
       return s.change(patch, addedCodingIds(patch));
     },
     'coding.createCodeAndApply': async ({ name, documentId, start, end }) => {
@@ -109,6 +122,19 @@ export function attributeHandlers(session: Session) {
   return handlerModule('attribute', {
     'attribute.define': async ({ name, type }) => session().change(defineAttribute(session().context(), name, type)),
     'attribute.delete': async ({ name }) => session().change(deleteAttribute(session().context(), name)),
+    'attribute.setColumn': async ({ name, values }) => session().change(setAttributeColumn(session().context(), name, values)),
+  });
+}
+
+export function setHandlers(session: Session) {
+  return handlerModule('set', {
+    'set.create': async ({ name, documentIds }) => {
+      const { patch, setId } = createSet(session().context(), name, documentIds);
+      return session().change(patch, [setId]);
+    },
+    'set.rename': async ({ setId, name }) => session().change(renameSet(session().context(), setId, name)),
+    'set.delete': async ({ setId }) => session().change(deleteSet(session().context(), setId)),
+    'set.members': async ({ setId, documentIds, member }) => session().change(changeSetMembers(session().context(), setId, documentIds, member)),
   });
 }
 

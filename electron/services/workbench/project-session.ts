@@ -1,4 +1,4 @@
-import type { ChangeResult, HistoryState, ProjectSnapshot, Workspace } from '../../../shared/api/contract';
+import type { ChangeResult, HistoryState, ProjectSnapshot, StrayFilesView, Workspace } from '../../../shared/api/contract';
 import { AppError } from '../../../shared/api/errors';
 import { documentTally } from '../../../shared/api/document-pages';
 import { deltaOf, doneByCoder } from '../../../shared/api/snapshot-delta';
@@ -11,6 +11,7 @@ import { operationContext } from '../../../shared/operations/context';
 import type { OperationContext } from '../../../shared/operations/context';
 import type { ServiceDeps } from '../deps';
 import type { ProjectStore } from '../project/project-store';
+import { findStrayFiles, hasStrays } from '../project/stray-files';
 import type { PlannedSource } from '../project/source-files';
 import { Histories } from './undo-history';
 import type { UndoHistory } from './undo-history';
@@ -37,6 +38,8 @@ export class ProjectSession {
   private readonly histories = new Histories();
   /** The id the current user will have as a coder here, until a change of theirs creates them. */
   private pendingCoder: { id: string; name: string; roundOf?: string } | null = null;
+  /** Files in the folder that project.json does not list, as last looked for (on opening, after a repair). */
+  private strays: StrayFilesView | null = null;
 
   constructor(
     readonly store: ProjectStore,
@@ -74,6 +77,7 @@ export class ProjectSession {
       workspace: this.workspace(id),
       readOnly: this.store.readOnly,
       ...(this.store.recoveryNotes.length > 0 && { recoveryNotes: [...this.store.recoveryNotes] }),
+      ...(this.strays && { strayFiles: this.strays }),
     };
   }
 
@@ -82,6 +86,12 @@ export class ProjectSession {
     const saved = this.user.workspace(projectId);
     const known = (id: string | null) => (id !== null && this.store.state.tables.documents.has(id) ? id : null);
     return { ...saved, lastDocumentId: known(saved.lastDocumentId), openingDocumentId: known(saved.openingDocumentId) };
+  }
+
+  /** Looks for files project.json does not list, for the snapshot to offer their repair. */
+  async lookForStrayFiles(): Promise<void> {
+    const found = await findStrayFiles(this.store.layout, this.store.data);
+    this.strays = hasStrays(found) ? { coderFiles: [...found.coders.values()].flat(), transcripts: [...found.sources.values()].flat() } : null;
   }
 
   context(): OperationContext {

@@ -1,7 +1,7 @@
 import type { AttributeFilter, SearchResult, SegmentView } from '../../../shared/api/contract';
 import type { DocumentMatches } from '../../../shared/operations/autocode-ops';
 import { subtreeIds } from '../../../shared/domain/codebook';
-import { documentMatches } from '../../../shared/domain/filters';
+import { documentFilter } from '../../../shared/domain/filters';
 import { isConsensusCoder } from '../../../shared/operations/consensus-ops';
 import { contextAround, speakerAt } from '../../../shared/text/context';
 import { findAll, searchPattern } from '../../../shared/text/search';
@@ -29,7 +29,8 @@ export interface SegmentQuery {
 export async function querySegments(store: ProjectStore, query: SegmentQuery): Promise<SegmentView[]> {
   const codeIds = new Set(query.includeSubcodes ? query.codeIds.flatMap((id) => subtreeIds(store.data.codebook, id)) : query.codeIds);
   const coders = store.data.coders.filter((c) => (query.coderIds === null ? !isConsensusCoder(c) : query.coderIds.includes(c.id)));
-  const documents = store.data.documents.filter((d) => (!query.documentIds || query.documentIds.includes(d.id)) && documentMatches(d, query.attributes));
+  const passes = documentFilter(query.attributes, store.data.sets);
+  const documents = store.data.documents.filter((d) => (!query.documentIds || query.documentIds.includes(d.id)) && passes(d));
   const only = query.codingIds ? new Set(query.codingIds) : null;
   const segments: SegmentView[] = [];
   for (const doc of documents) {
@@ -72,7 +73,7 @@ export interface SearchRequest extends SearchOptions {
  */
 export async function findMatches(store: ProjectStore, request: SearchRequest, limit: number): Promise<{ documents: DocumentMatches[]; truncated: boolean }> {
   const pattern = searchPattern(request.query, request);
-  const docs = store.data.documents.filter((d) => documentMatches(d, request.attributes));
+  const docs = store.data.documents.filter(documentFilter(request.attributes, store.data.sets));
   const sources = [];
   for (const doc of docs) sources.push(await store.readSource(doc.id));
   let left = limit + 1;

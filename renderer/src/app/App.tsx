@@ -4,6 +4,7 @@ import { QuietLoading } from '../ui/QuietLoading';
 import { BannerStack } from './BannerStack';
 import { BootFailure } from './BootFailure';
 import { ReadOnlyBanner } from './ReadOnlyBanner';
+import { StrayFilesBanner } from './StrayFilesBanner';
 import { useAppState } from './useAppState';
 import styles from './app.module.css';
 
@@ -60,6 +61,8 @@ export function App() {
                 void app.reload();
               }}
             />
+          ) : project?.strayFiles ? (
+            <StrayFilesBanner key={project.path} strays={project.strayFiles} onRepaired={app.repaired} onFailed={app.showError} />
           ) : null
         }
         notes={app.notes}

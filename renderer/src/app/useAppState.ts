@@ -40,6 +40,8 @@ export interface AppStateApi {
   projectOpened: (project: ProjectSnapshot) => void;
   /** A backup was restored and its project opened: says so, and opens the project. */
   restored: (result: RestoreResult) => void;
+  /** Files the project did not list were repaired: says how, and reads the project again. */
+  repaired: (message: string) => void;
   closeProject: () => Promise<void>;
   dismissBanner: (id: number) => void;
   dismissNotice: (key: string) => void;
@@ -147,6 +149,16 @@ export function useAppState(): AppStateApi {
     setRevision((r) => r + 1);
   }, []);
 
+  const repaired = useCallback(
+    (message: string) => {
+      noteSeq += 1;
+      setMessages((current) => [...current, { key: `repaired-${noteSeq}`, text: message }]);
+      // Read the project again, its history with it (the repair is a step to undo).
+      void reload();
+    },
+    [reload],
+  );
+
   const restored = useCallback(
     (result: RestoreResult) => {
       noteSeq += 1;
@@ -224,6 +236,7 @@ export function useAppState(): AppStateApi {
     retry,
     projectOpened,
     restored,
+    repaired,
     closeProject,
     dismissBanner,
     dismissNotice: dismissKey,

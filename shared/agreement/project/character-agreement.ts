@@ -189,6 +189,8 @@ function documentTables(input: AgreementInput, p: PairTables): DocumentTables {
     documents: input.documents.length,
     background,
     codes: input.codes.map((_, c) => ({ documents: p.document.subarray(p.codeStart[c]!, p.codeStart[c + 1]!), extra: extra.subarray(p.codeStart[c]! * 4, p.codeStart[c + 1]! * 4) })),
+    // Characters: whole numbers, each document's four adding up to its length.
+    lastIsRest: true,
   };
 }
 

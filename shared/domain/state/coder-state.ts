@@ -15,13 +15,12 @@ const decisionOrder = (a: Decision, b: Decision) => compareText(a.decidedAt, b.d
 /** Told of each coding that a change removed or added, so counts follow every patch. */
 export type CodingListener = (before: Coding | undefined, after: Coding | undefined) => void;
 
-/** One coder's work in memory, with their codings indexed by document. */
+/** One coder's work in memory. Their codings are kept in file order, by document first. */
 export class CoderState {
   readonly codings: EntityTable<Coding>;
   readonly memos: EntityTable<Memo>;
   readonly done: EntityTable<DoneMark>;
   readonly decisions: EntityTable<Decision>;
-  private readonly byDocument = new Map<string, Map<string, Coding>>();
   private file: CoderFile | null = null;
 
   constructor(readonly coderId: string, file?: CoderFile) {
@@ -29,40 +28,19 @@ export class CoderState {
     this.memos = new EntityTable(byId, memoOrder, file?.memos);
     this.done = new EntityTable(byId, doneOrder, file?.done);
     this.decisions = new EntityTable(byId, decisionOrder, file?.decisions);
-    for (const coding of this.codings.values()) this.index(undefined, coding);
-  }
-
-  private index(before: Coding | undefined, after: Coding | undefined): void {
-    if (before) {
-      const inDoc = this.byDocument.get(before.documentId);
-      inDoc?.delete(before.id);
-      if (inDoc?.size === 0) this.byDocument.delete(before.documentId);
-    }
-    if (after) {
-      const inDoc = this.byDocument.get(after.documentId) ?? this.byDocument.set(after.documentId, new Map()).get(after.documentId)!;
-      inDoc.set(after.id, after);
-    }
   }
 
   apply(changes: CoderChanges, onCoding: CodingListener): void {
-    this.codings.applyAll(changes.codings ?? [], (before, after) => {
-      this.index(before, after);
-      onCoding(before, after);
-    });
+    this.codings.applyAll(changes.codings ?? [], onCoding);
     this.memos.applyAll(changes.memos ?? []);
     this.done.applyAll(changes.done ?? []);
     this.decisions.applyAll(changes.decisions ?? []);
     this.file = null;
   }
 
-  /** This coder's codings in one document (in no particular order). */
+  /** This coder's codings in one document, in file order (a binary search: no index to build on opening). */
   codingsIn(documentId: string): Coding[] {
-    return [...(this.byDocument.get(documentId)?.values() ?? [])];
-  }
-
-  /** Documents this coder has coded in, and how many codings each holds. */
-  documentsCoded(): Map<string, number> {
-    return new Map([...this.byDocument].map(([id, codings]) => [id, codings.size]));
+    return this.codings.stretch((c) => compareText(c.documentId, documentId));
   }
 
   isEmpty(): boolean {

@@ -58,6 +58,15 @@ export class EntityTable<T extends object> {
     return this.listed;
   }
 
+  /**
+   * The entities of one stretch of the order, found by binary search (a fresh list): `place`
+   * says whether an entity comes before the stretch (< 0), is in it (0) or comes after it (> 0).
+   */
+  stretch(place: (entity: T) => number): T[] {
+    const list = (this.listed ??= [...this.rows.values()]);
+    return list.slice(firstIndex(list, (e) => place(e) >= 0), firstIndex(list, (e) => place(e) > 0));
+  }
+
   /** Applies changes in order, each as `apply` does; a large batch sorts the kept list once at the end. */
   applyAll(changes: readonly Change<T>[], each?: (before: T | undefined, after: T | undefined) => void): void {
     this.batch = changes.length > REORDER_LIMIT;
@@ -122,12 +131,17 @@ export class EntityTable<T extends object> {
 
 /** The first index whose entity does not come before `entity`. */
 function lowerBound<T>(list: readonly T[], entity: T, compare: (a: T, b: T) => number): number {
+  return firstIndex(list, (e) => compare(e, entity) >= 0);
+}
+
+/** The first index of an ordered list at which `from` holds (it holds from there to the end). */
+function firstIndex<T>(list: readonly T[], from: (entity: T) => boolean): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (compare(list[mid]!, entity) < 0) lo = mid + 1;
-    else hi = mid;
+    if (from(list[mid]!)) hi = mid;
+    else lo = mid + 1;
   }
   return lo;
 }

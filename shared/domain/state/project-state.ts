@@ -42,7 +42,9 @@ export class ProjectState {
     for (const coder of project.coders) {
       const state = new CoderState(coder.id, coderFiles.get(coder.id));
       this.coderStates.set(coder.id, state);
-      for (const coding of state.codings.values()) this.count(undefined, coding, coder.id);
+      const tally = new Map<string, number>();
+      for (const coding of state.codings.values()) tally.set(coding.codeId, (tally.get(coding.codeId) ?? 0) + 1);
+      for (const [codeId, n] of tally) (this.counts.get(codeId) ?? this.counts.set(codeId, new Map()).get(codeId)!).set(coder.id, n);
     }
   }
 

@@ -41,8 +41,23 @@ describe('marginalia CLI', slow, () => {
     expect(check.code).toBe(1);
     expect(check.stderr).toMatch(/project\.json: code "Orphan" has a parent \(gone\) that does not exist/);
     expect(check.stderr).toMatch(/coders\/stray\.json: this coder file belongs to no coder/);
-    expect(check.stderr).toMatch(/sources\/left-behind\.txt: this transcript belongs to no document listed in project\.json: import the file again/);
+    expect(check.stderr).toMatch(/sources\/left-behind\.txt: this transcript belongs to no document listed in project\.json: open the project in Marginalia and choose "Re-attach" \(or run marginalia check --repair\)/);
     expect(check.stderr).not.toMatch(/sources\/deleted\.txt/);
+  });
+
+  it('check --repair re-attaches a coder file project.json does not list, then finds the project sound', async () => {
+    const dir = join(await tempDir(), 'p');
+    await marginalia('new', dir, '--template', 'empty');
+    const coderId = '5b1c2d3e-0000-4000-8000-000000000001';
+    const memo = { id: '5b1c2d3e-0000-4000-8000-000000000002', target: { type: 'project' }, text: 'Themes are settling.', createdAt: '2026-01-05T09:00:00.000Z', updatedAt: '2026-01-05T09:00:00.000Z' };
+    await writeFile(join(dir, 'coders', `${coderId}.json`), JSON.stringify({ schemaVersion: 2, coderId, codings: [], memos: [memo], done: [], decisions: [] }));
+    expect((await marginalia('check', dir)).stderr).toMatch(new RegExp(`coders/${coderId}\\.json: this coder file belongs to no coder listed in project\\.json`));
+    const repaired = await marginalia('check', dir, '--repair');
+    expect(repaired.stdout).toMatch(new RegExp(`Coder "Recovered coder \\(file coders/${coderId}\\.json\\)" was recreated from coders/${coderId}\\.json with 1 coding, memo or mark\\.`));
+    expect(repaired).toMatchObject({ code: 0 });
+    expect(repaired.stdout).toMatch(/every file is sound/);
+    const info = JSON.parse((await marginalia('info', dir, '--json')).stdout);
+    expect(info.coders).toEqual([{ name: `Recovered coder (file coders/${coderId}.json)`, codings: 0 }]);
   });
 
   it('check exits 1 on a truncated project file, and on a folder that is not a project', async () => {
@@ -113,6 +128,7 @@ async function thriveProject() {
   const { createBackend } = await import('../../../electron/services/backend');
   const backend = await createBackend({ dataDir: join(root, 'data'), documentsDir: root, resourcesDir: resolve('resources'), shell: 'browser' });
   const h = backend.handlers;
+  await backend.grants.allow(dir); // as if the user had picked it
   await h['project.open']({ path: dir });
   return { root, dir, backend, h };
 }

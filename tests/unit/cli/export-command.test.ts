@@ -104,6 +104,24 @@ describe('marginalia export', () => {
     expect(await readFile(qdcFile, 'utf8')).toMatch(/<CodeBook xmlns="urn:QDA-XML:codebook:1.0"/);
   });
 
+  it('writes the coding report (--report) with the same filters, a page without scripts', async () => {
+    const file = join(root, 'report.html');
+    const result = await marginalia('export', project, '--report', file, '--codes', 'Tackling stigma', '--coders', 'Amara Okafor');
+    expect(result.code).toBe(0);
+    const amara = store.data.coders.find((c) => c.name === 'Amara Okafor')!;
+    const stigma = new Set(subtreeIds(store.data.codebook, store.data.codebook.find((c) => c.name === 'Tackling stigma')!.id));
+    const passages = store.codingsOf(amara.id).filter((c) => stigma.has(c.codeId)).length;
+    expect(passages).toBeGreaterThan(0);
+    expect(result.stdout.trim()).toMatch(new RegExp(`^Wrote .*report\\.html: ${stigma.size} codes?, ${passages} passages? \\(`));
+    const html = await readFile(file, 'utf8');
+    expect(html).toMatch(/^<!DOCTYPE html>/i);
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toContain('Tom Reilly');
+    const usage = await marginalia('export', project, '--report', file, '--force', '--cross', 'Borough');
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toMatch(/--cross does not apply to --report/);
+  });
+
   it('names the problem: exit 1 for what the project lacks or the disk refuses, exit 2 for wrong usage', async () => {
     const out = join(root, 'x.xlsx');
     const cases: [string[], number, RegExp][] = [

@@ -240,6 +240,7 @@ const fake = vi.hoisted(() => {
   const backend = {
     handlers: {} as Record<string, unknown>,
     events: { subscribe: vi.fn(() => () => undefined), emit: vi.fn() },
+    grants: { allow: vi.fn((_path: string) => Promise.resolve()) },
     openInitialProject: vi.fn((_path?: string) => Promise.resolve()),
     shutdown: vi.fn(() => Promise.resolve()),
   };
@@ -1132,6 +1133,8 @@ describe('the main entry (index.ts)', () => {
       await start();
       fake.app.emit('second-instance', {}, ['/opt/Marginalia/marginalia', '/home/ana/Documents/Marginalia/Study.marginalia'], '/home/ana');
       await vi.waitFor(() => expect(fake.backend.handlers['project.open']).toHaveBeenCalledWith({ path: '/home/ana/Documents/Marginalia/Study.marginalia' }));
+      // Named by the user outside the page: granted, so the page may use it (restore it, open it again).
+      expect(fake.backend.grants.allow).toHaveBeenCalledWith('/home/ana/Documents/Marginalia/Study.marginalia');
       expect(mainWindow().focus).toHaveBeenCalled();
       await vi.waitFor(() => expect(fake.backend.events.emit).toHaveBeenCalledWith('project.changed', { path: '/home/ana/Documents/Marginalia/Study.marginalia' }));
     });

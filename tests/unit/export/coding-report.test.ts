@@ -5,7 +5,10 @@ import { pathToFileURL } from 'node:url';
 import { chromium } from '@playwright/test';
 import { describe, expect, it } from 'vitest';
 import { agreementRequest, computeAgreement } from '../../../electron/services/agreement/agreement-service';
-import { buildCodingReport, codingReportHtml, writeCodingReport } from '../../../electron/services/export/report';
+import { buildCodingReport, codingReportHtml } from '../../../electron/services/export/report';
+import { everything } from '../../../electron/services/export/coded-data';
+import { runExport } from '../../../electron/services/export/export-job';
+import { writeOutputFile } from '../../../electron/services/export/output-file';
 import { updateCode } from '../../../shared/operations/code-ops';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { buildExportFixture } from './export-fixture';
@@ -43,10 +46,11 @@ describe('the coding report', () => {
     const root = await tempDir();
     const { store, codingMemo } = await hostileProject(root);
     const file = join(root, 'Coding report.html');
-    const written = await writeCodingReport(store, file, { now: () => new Date(2026, 0, 5) });
+    // As `marginalia export --report` and the export dialog write it.
+    const written = await writeOutputFile(file, false, (stream) => runExport(store, { format: 'report', selection: everything }, stream));
     const report = await buildCodingReport(store);
     await store.close();
-    expect(written.passages).toBeGreaterThan(150);
+    expect(Number(/(\d+) passages/.exec(written.result.contents)?.[1])).toBeGreaterThan(150);
 
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
     try {

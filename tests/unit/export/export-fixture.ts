@@ -72,6 +72,8 @@ export async function buildExportFixture(root: string): Promise<ExportFixture> {
   await store.close();
 
   const backend = await sampleBackend(join(root, 'app'), 'Test Coder');
+  // The user picked it.
+  await backend.grants.allow(dir);
   await backend.handlers['project.open']({ path: dir });
   const codeId = (name: string) => store.data.codebook.find((c) => c.name === name)!.id;
   const fStart = formulaText.indexOf(FORMULA);
@@ -86,6 +88,9 @@ export async function buildExportFixture(root: string): Promise<ExportFixture> {
   await backend.handlers['memo.create']({ target: { type: 'code', id: codeId('Zero suicide') }, text: 'Careful with this one.' });
   await backend.handlers['memo.create']({ target: { type: 'project' }, text: 'Project memo.' });
   await backend.handlers['memo.create']({ target: { type: 'document', id: emojiDoc.id }, text: 'Lots of emoji.' });
+  // Two document sets, one of them (an awkward name) empty.
+  await backend.handlers['set.create']({ name: 'Emoji & formulas', documentIds: [formulaDoc.id, emojiDoc.id] });
+  await backend.handlers['set.create']({ name: 'Empty <for now>', documentIds: [] });
   const state = await backend.handlers['app.getState']({});
   const testCoderId = state.project!.coders.find((c) => c.name === 'Test Coder')!.id;
   await backend.shutdown();

@@ -15,7 +15,7 @@ const tempDir = useTempDirs();
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type XmlNode = Record<string, unknown>;
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', parseAttributeValue: false, parseTagValue: false, trimValues: false, isArray: (name) => ['User', 'Code', 'Variable', 'TextSource', 'PlainTextSelection', 'Coding', 'NoteRef', 'VariableValue', 'Note'].includes(name) });
+const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', parseAttributeValue: false, parseTagValue: false, trimValues: false, isArray: (name) => ['User', 'Code', 'Variable', 'TextSource', 'PlainTextSelection', 'Coding', 'NoteRef', 'VariableValue', 'Note', 'Set', 'MemberSource'].includes(name) });
 
 function list(node: unknown, key: string): XmlNode[] {
   return ((node as XmlNode | undefined)?.[key] as XmlNode[] | undefined) ?? [];
@@ -70,6 +70,17 @@ describe('exportQdpx', () => {
       await writeFile(file, qde);
       expect(xmllint(file, join(SCHEMAS, 'Project.xsd'))).toBe('');
     }
+  });
+
+  it('exports document sets as Sets of their sources, an empty set as an empty Set', async () => {
+    const { fx, project } = await exported(await tempDir());
+    const sets = list(project.Sets, 'Set');
+    expect(sets.map((s) => s.name)).toEqual(['Emoji & formulas', 'Empty <for now>']);
+    const sourceName = new Map(list(project.Sources, 'TextSource').map((t) => [t.guid as string, t.name as string]));
+    const members = list(sets[0], 'MemberSource').map((m) => sourceName.get(m.targetGUID as string));
+    const docName = new Map(fx.store.data.documents.map((d) => [d.id, d.name]));
+    expect(members).toEqual([docName.get(fx.formulaDocId), docName.get(fx.emojiDocId)]);
+    expect(list(sets[1], 'MemberSource')).toEqual([]);
   });
 
   it('exports every coding with its coder as a User, its code, and code-point offsets', async () => {

@@ -47,6 +47,7 @@ async function essence(store: ProjectStore) {
       attributes: Object.fromEntries(Object.entries(d.attributes).filter(([, v]) => v !== null && v !== '')),
     })),
     coders: coders.map((c) => c.name).sort(),
+    sets: store.data.sets.map((s) => ({ name: s.name, documents: s.documentIds.map((id) => docName.get(id)) })),
     codings,
     memos,
   };
@@ -70,6 +71,10 @@ describe('REFI-QDA export, then import', () => {
     expect(before.codebook.filter((c) => c.description.whenToUse && c.description.whenNotToUse && c.description.example).length).toBeGreaterThan(5);
     expect(before.description).not.toBe('');
     expect(after).toEqual(before);
+    expect(before.sets).toEqual([
+      { name: 'Emoji & formulas', documents: [expect.any(String), 'Emoji 🌳 chat'] },
+      { name: 'Empty <for now>', documents: [] },
+    ]);
     // The passage after the emoji lands on the same text.
     const emoji = target.data.documents.find((d) => d.name === 'Emoji 🌳 chat')!;
     const [coding] = target.documentCodings(emoji.id);

@@ -5,6 +5,7 @@ import { allDocuments, SAMPLE_PATH, sampleBackend } from '../../helpers/backend'
 import { marginalia } from '../../helpers/cli';
 import { makePdf } from '../../helpers/make-pdf';
 import { useTempDirs } from '../../helpers/temp-dir';
+import { outlineBlocks } from '../../../shared/text/outline';
 
 const tempDir = useTempDirs();
 // pdf.js starts in a worker thread for every PDF; the CLI starts a whole process.
@@ -35,9 +36,10 @@ describe('a PDF through the import pipeline', slow, () => {
     expect(run.results).toEqual([expect.objectContaining({ status: 'imported', documents: ['Focus group'] })]);
     const doc = (await allDocuments(h)).find((d) => d.name === 'Focus group')!;
     const content = await h['document.get']({ documentId: doc.id });
-    expect(content.turns.map((t) => [t.speaker, content.text.slice(t.start, t.end), t.page])).toEqual([
+    // The outline marks the block each page begins with.
+    expect(outlineBlocks(content).map((b) => [b.speaker, content.first.text.slice(b.start, b.end), b.page])).toEqual([
       ['Facilitator', 'What helped you most?', 1],
-      ['Resident', 'Knowing someone would listen.', 1],
+      ['Resident', 'Knowing someone would listen.', undefined],
       ['Facilitator', 'And now?', 2],
     ]);
   });

@@ -60,7 +60,8 @@ async function codedPassages(store: ProjectStore) {
   const coders = new Map(store.data.coders.map((c) => [c.id, c.name]));
   const passages = [];
   for (const doc of store.data.documents) {
-    const { text, codings } = await store.documentContent(doc.id);
+    const { text } = await store.readSource(doc.id);
+    const codings = store.documentCodings(doc.id);
     for (const c of codings) {
       passages.push({
         document: doc.name,
@@ -83,7 +84,7 @@ async function expectSound(store: ProjectStore, dir: string) {
   const files = new Map(reopened.data.coders.map((c) => [c.id, reopened.coderFile(c.id)]));
   expect(findIntegrityProblems(reopened.data, files)).toEqual([]);
   for (const doc of reopened.data.documents) {
-    const { text } = await reopened.documentContent(doc.id);
+    const { text } = await reopened.readSource(doc.id);
     expect(normaliseText(text)).toBe(text);
   }
   return reopened;
@@ -143,7 +144,9 @@ describe.skipIf(!haveSamples)('REFI-QDA import of real vendor exports', () => {
       'its text file (B2F54555-0D2D-43B2-B40C-2A1C048F5F1C.txt) is not in the export (3 codings not imported)',
     );
     expect(skipped('source')[0]!.reason).toMatch(/picture; Marginalia imports plain-text sources only \(2 codings not imported\)/);
-    expect(skipped('set')).toHaveLength(16);
+    // 16 <Set>s: 15 group only sources without text; "<3" is empty in the file, and arrives empty.
+    expect(skipped('set')).toHaveLength(15);
+    expect(store.data.sets.map((s) => [s.name, s.documentIds])).toEqual([['<3', []]]);
     expect(skipped('user').map((i) => i.name)).toEqual(['ATLAS.ti', 'Sebastian Petrausch']);
     await expectSound(store, dir);
   });
@@ -263,6 +266,28 @@ describe.skipIf(!haveSamples)('REFI-QDA import of real vendor exports', () => {
     await expectSound(store, dir);
   });
 
+  it('ATLAS.ti 8.4 sets arrive as document sets when the texts are there (the export with its text files put back)', async () => {
+    const entries = await readArchive(sample('atlasti-8.4-testproject.qdpx'));
+    const qde = Buffer.from(entries.get('Project.qde')!).toString('utf8');
+    const rewritten: Record<string, Uint8Array | string> = { 'Project.qde': qde };
+    // Each text source gets a text of its own, named after it, in the file its plainTextPath names.
+    for (const [, path, name] of qde.matchAll(/<TextSource plainTextPath="internal:\/\/([^"]+)"[^>]* name="([^"]+)"/g)) rewritten[`Sources/${path}`] = `Interviewer: This is ${name}.\nRespondent: Yes.\n`;
+    const { store, dir } = await freshProject();
+    const report = await importRefiProject(store, { name: 'atlas-with-texts.qdpx', bytes: await zip(rewritten) });
+    expect(report.counts.sources).toBe(6);
+    const docName = new Map(store.data.documents.map((d) => [d.id, d.name]));
+    const sets = Object.fromEntries(store.data.sets.map((s) => [s.name, s.documentIds.map((id) => docName.get(id))]));
+    // In Project.qde: <Set name="Mabel"> holds Mabêl 2ième.txt and Mabel.txt; "Text files" all six.
+    expect(sets['Mabel']).toEqual(['Mabêl 2ième.txt', 'Mabel.txt']);
+    expect(sets['gender: male']).toEqual(['Simon.docx']);
+    expect(sets['Text files']).toHaveLength(6);
+    // "Images" and "PDFs" group only sources Marginalia does not import: reported, not made.
+    expect(sets['Images']).toBeUndefined();
+    expect(report.notImported.filter((i) => i.kind === 'set').map((i) => [i.name, i.reason])).toContainEqual(['PDFs', 'none of its documents was imported']);
+    expect(report.counts.sets).toBe(store.data.sets.length);
+    await expectSound(store, dir);
+  });
+
   it('the offset unit comes from the evidence when the origin does not say', async () => {
     const file = sample('nvivo-win-12.6-oltas-teszt.qdpx');
     const entries = await readArchive(file);
@@ -363,7 +388,7 @@ describe('REFI-QDA import of small exports', () => {
     expect(report.counts).toMatchObject({ sources: 1, codes: 3, coders: 2, codings: 2, memos: 1 });
     const doc = store.data.documents[0]!;
     expect(doc.name).toBe('Interview 1');
-    const { text, turns } = await store.documentContent(doc.id);
+    const { text, turns } = await store.readSource(doc.id);
     expect(text).toBe('Interviewer: Hello 😀 there\nRespondent: Café au lait, please.\n');
     expect(turns.map((t) => t.speaker)).toEqual(['Interviewer', 'Respondent']);
 

@@ -154,6 +154,11 @@ describe('inspectPackage', () => {
     ]);
   });
 
+  it('fails on a native module packed inside the archive instead of beside it', async () => {
+    const result = inspectPackage(await packagedApp({ ...goodApp(), 'node_modules/zod/skia.node': 'ELF' }), { ...expected });
+    expect(result.problems).toEqual(['app.asar holds a native module packed inside it, where it cannot be loaded: node_modules/zod/skia.node.']);
+  });
+
   it('fails when package.json names another entry, or the entry is missing', async () => {
     const files = { ...goodApp(), 'package.json': JSON.stringify({ name: 'marginalia', version: '1.2.3', main: 'out/main/main.js', type: 'module' }) };
     const result = inspectPackage(await packagedApp(files), expected);

@@ -31,6 +31,13 @@ describe('the packages the desktop app ships', () => {
     expect(names(leftOut)).toEqual(expect.arrayContaining(['react', 'tsx', 'esbuild']));
   });
 
+  // pdf.js 5 builds a DOMMatrix when it is imported and takes it from @napi-rs/canvas in Node:
+  // without the native package no PDF can be read at all, although Marginalia draws no pages.
+  it('ships pdf.js with the native canvas it cannot be imported without', () => {
+    expect(names(shipped)).toEqual(expect.arrayContaining(['pdfjs-dist', '@napi-rs/canvas']));
+    expect(names(shipped).filter((name) => name.startsWith('@napi-rs/canvas-')).length, 'this platform’s build of the canvas').toBeGreaterThan(0);
+  });
+
   it('never ships a development package', () => {
     const dev = new Set(devOnlyPackages(tree).map((p) => p.path));
     expect(names(devOnlyPackages(tree))).toEqual(expect.arrayContaining(['electron', 'vitest', 'electron-builder']));

@@ -27,6 +27,10 @@ function project() {
       { name: 'Camden commissioners', text: CAMDEN, attributes: { Group: 'Commissioners', Size: 12, 'Held on': '2017-06-01' } },
       { name: 'Newham carers', text: NEWHAM, attributes: { Group: 'Carers' } },
     ],
+    sets: [
+      { name: 'Round one', documents: ['Hackney young people', 'Newham carers'] },
+      { name: 'Commissioning', documents: ['Camden commissioners'] },
+    ],
     codings: [
       { coder: 'Amara Okafor', document: 'Hackney young people', code: 'Stigma', quote: 'Stigma at school stops people asking for help' },
       { coder: 'Amara Okafor', document: 'Hackney young people', code: 'Young people', quote: 'people asking for help. The waiting list' },
@@ -146,6 +150,14 @@ describe('query scope', () => {
     expect(await texts('Stigma WHERE DOCUMENT NOT IN ("Camden commissioners")')).toHaveLength(2);
   });
 
+  it('WHERE SET picks the documents of named document sets', async () => {
+    expect(await texts('Stigma WHERE SET = "round one"')).toEqual(['Hackney: Stigma at school stops people asking for help', 'Hackney: tackle stigma']);
+    expect(await texts('Stigma WHERE SET != "Round one"')).toEqual(['Camden: Stigma is not our budget line']);
+    expect(await texts('Stigma WHERE SET IN ("Round one", Commissioning)')).toHaveLength(3);
+    const none = await runQuery(project(), 'Stigma WHERE SET NOT IN ("Round one", Commissioning)');
+    expect(none).toMatchObject({ passages: [], documentsSearched: 0, documentsWithPassages: 0 });
+  });
+
   it('WHERE on attributes: text values case-insensitively, numbers and dates in order, missing values never match', async () => {
     expect(await texts('Stigma AND "Young people" WHERE Group != Commissioners')).toEqual(['Hackney: people asking for help']);
     expect(await texts('Stigma WHERE group = COMMISSIONERS')).toEqual(['Camden: Stigma is not our budget line']);
@@ -204,6 +216,7 @@ describe('names that name nothing', () => {
     ['Stigma OR Isolation', '"Isolation" names 2 codes: give its path, "Themes/Isolation", "Support/Isolation" (at character 11).', 'Isolation'],
     ['Stigma BY Amara', 'There is no coder "Amara" (coders: "Amara Okafor", "Tom Reilly") (at character 11).', 'Amara'],
     ['Stigma WHERE DOCUMENT = Hackney', 'There is no document "Hackney" in this project. Did you mean "Hackney young people"? (at character 25).', 'Hackney'],
+    ['Stigma WHERE SET = Round', 'There is no document set "Round" (sets: "Round one", "Commissioning") (at character 20).', 'Round'],
     ['Stigma WHERE Borough = Hackney', 'There is no document attribute "Borough" (attributes: "Group", "Size", "Held on") (at character 14).', 'Borough'],
     ['Stigma WHERE Group = Comissioners', 'No document has Group "Comissioners" (values: "Young people", "Commissioners", "Carers") (at character 22).', 'Comissioners'],
     ['Stigma WHERE Group < Carers', '"Group" is a text attribute: compare it with =, != or IN (at character 14).', 'Group < Carers'],

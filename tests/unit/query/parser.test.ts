@@ -63,6 +63,7 @@ describe('query parser', () => {
       expect.objectContaining({ kind: 'attribute', op: '>=', values: [expect.objectContaining({ name: '40' })] }),
       expect.objectContaining({ kind: 'attribute', op: 'in' }),
     ]);
+    expect(parseQuery('A WHERE set IN ("Round one", Pilot)').where[0]).toMatchObject({ kind: 'set', negated: false, names: [{ name: 'Round one' }, { name: 'Pilot' }] });
     // Quoted, "document" is an attribute's name, not the keyword.
     expect(parseQuery('A WHERE "document" = x').where[0]).toMatchObject({ kind: 'attribute', attribute: { name: 'document' } });
   });

@@ -93,6 +93,11 @@ const specs: Partial<Record<Channel, Spec>> = {
       { label: 'a folder that is not a project', input: { path: f.elsewhere, file: 'project.json' }, codes: ['INVALID_INPUT', 'NOT_FOUND'] },
     ],
   },
+  'project.repairStrayFiles': {
+    valid: () => ({ action: 'reattach' }),
+    fields: { action: 'enum' },
+    semantic: () => [{ label: 'a project with no stray files', input: { action: 'setAside' }, codes: ['INVALID_INPUT'] }],
+  },
   'project.close': {},
   'workspace.update': {
     valid: () => ({ scrollTop: 10 }),
@@ -146,6 +151,25 @@ const specs: Partial<Record<Channel, Spec>> = {
       ];
     },
   },
+  'coding.codeQuery': {
+    valid: (f) => ({ query: '"Tackling stigma"', codeId: f.codeId }),
+    fields: { query: 'text', codeId: 'id' },
+    semantic: (f) => [
+      { label: 'an unknown code', input: { query: '"Tackling stigma"', codeId: UNKNOWN }, codes: ['NOT_FOUND'] },
+      { label: 'a folder, not a code', input: { query: '"Tackling stigma"', codeId: f.folderId } },
+      { label: 'a query naming no code', input: { query: 'Nothing by this name', codeId: f.codeId } },
+      { label: 'a query that cannot be parsed', input: { query: '"Tackling stigma" NEAR "Zero suicide"', codeId: f.codeId } },
+      { label: 'a query that finds nothing', input: { query: '"Tackling stigma" AND NOT "Tackling stigma"', codeId: f.codeId } },
+    ],
+  },
+  'query.save': { valid: () => ({ name: 'Kept', query: '"Tackling stigma"' }), fields: { name: 'name', query: 'text' } },
+  'query.update': {
+    valid: () => ({ queryId: UNKNOWN, name: 'Renamed' }),
+    fields: { queryId: 'id', name: 'name', query: 'text' },
+    optional: ['name', 'query'],
+    semantic: () => [{ label: 'an unknown query', input: { queryId: UNKNOWN, name: 'Renamed' }, codes: ['NOT_FOUND'] }],
+  },
+  'query.delete': { valid: () => ({ queryId: UNKNOWN }), fields: { queryId: 'id' }, semantic: () => [{ label: 'an unknown query', input: { queryId: UNKNOWN }, codes: ['NOT_FOUND'] }] },
   'coding.createCodeAndApply': {
     valid: (f) => ({ name: 'Made while coding', documentId: f.docId, start: 10, end: 20 }),
     fields: { name: 'text', documentId: 'id', start: 'offset', end: 'offset' },
@@ -253,6 +277,15 @@ const specs: Partial<Record<Channel, Spec>> = {
     fields: { name: 'path' },
     semantic: () => [{ label: 'an unknown attribute', input: { name: 'Season' }, codes: ['NOT_FOUND'] }],
   },
+  'attribute.setColumn': {
+    valid: (f) => ({ name: 'Participants', values: [{ documentId: f.docId, value: 3 }] }),
+    fields: { name: 'path', values: 'array', 'values.0': 'object', 'values.0.documentId': 'id', 'values.0.value': 'value' },
+    semantic: (f) => [
+      { label: 'an unknown document', input: { name: 'Participants', values: [{ documentId: UNKNOWN, value: 3 }] }, codes: ['NOT_FOUND'] },
+      { label: 'a value of the wrong type', input: { name: 'Participants', values: [{ documentId: f.docId, value: 'many' }] }, codes: ['INVALID_INPUT'] },
+      { label: 'no values', input: { name: 'Participants', values: [] } },
+    ],
+  },
   'document.setAttribute': {
     valid: (f) => ({ documentId: f.docId, name: 'Participants', value: 3 }),
     fields: { documentId: 'id', name: 'path', value: 'value' },
@@ -284,6 +317,30 @@ const specs: Partial<Record<Channel, Spec>> = {
     valid: (f) => ({ coderA: f.amaraId, coderB: UNKNOWN, codeIds: null, documentIds: null, attributes: {}, allDocuments: false }),
     fields: { coderA: 'id', coderB: 'id', attributes: 'object' },
     semantic: (f) => [{ label: 'an unknown coder', input: { coderA: f.amaraId, coderB: UNKNOWN, codeIds: null, documentIds: null, attributes: {}, allDocuments: false }, codes: ['NOT_FOUND'] }],
+  },
+  'set.create': {
+    valid: () => ({ name: 'Group', documentIds: [UNKNOWN] }),
+    fields: { name: 'name', documentIds: 'array' },
+    optional: ['documentIds'],
+    semantic: () => [{ label: 'an unknown document', input: { name: 'Group', documentIds: [UNKNOWN] }, codes: ['NOT_FOUND'] }],
+  },
+  'set.rename': {
+    valid: () => ({ setId: UNKNOWN, name: 'Renamed' }),
+    fields: { setId: 'id', name: 'name' },
+    semantic: () => [{ label: 'an unknown set', input: { setId: UNKNOWN, name: 'Renamed' }, codes: ['NOT_FOUND'] }],
+  },
+  'set.delete': {
+    valid: () => ({ setId: UNKNOWN }),
+    fields: { setId: 'id' },
+    semantic: () => [{ label: 'an unknown set', input: { setId: UNKNOWN }, codes: ['NOT_FOUND'] }],
+  },
+  'set.members': {
+    valid: (f) => ({ setId: UNKNOWN, documentIds: [f.docId], member: true }),
+    fields: { setId: 'id', documentIds: 'array', member: 'bool' },
+    semantic: (f) => [
+      { label: 'an unknown set', input: { setId: UNKNOWN, documentIds: [f.docId], member: true }, codes: ['NOT_FOUND'] },
+      { label: 'no documents', input: { setId: UNKNOWN, documentIds: [], member: true } },
+    ],
   },
   'history.undo': {},
   'history.redo': { semantic: () => [{ label: 'nothing to redo', input: {}, codes: ['INVALID_INPUT'] }] },

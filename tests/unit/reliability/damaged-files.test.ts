@@ -48,14 +48,17 @@ async function openError(dir: string): Promise<AppError> {
   return err as AppError;
 }
 
-function backend(root: string) {
-  return createBackend({
+/** The app, with the project folder `dir` picked by the user (as Open project does). */
+async function backend(root: string, dir: string) {
+  const app = await createBackend({
     dataDir: join(root, 'data'),
     documentsDir: join(root, 'Documents'),
     resourcesDir: 'resources',
     shell: 'browser',
     deps: fixedDeps(Date.UTC(2026, 0, 8, 12)),
   });
+  await app.grants.allow(dir);
+  return app;
 }
 
 const damage: Record<string, (text: string) => string | Buffer> = {
@@ -91,7 +94,7 @@ describe('damaged files', () => {
         await expect(stat(join(dir, LOCK_FILE))).rejects.toThrow();
 
         // The offer travels to the UI in the error envelope, and the UI calls restoreBackup with it.
-        const app = await backend(root);
+        const app = await backend(root, dir);
         const reply = await dispatch(app.handlers, 'project.open', { path: dir });
         expect(reply.ok).toBe(false);
         const offer = !reply.ok ? reply.error.restore! : null;
@@ -117,7 +120,7 @@ describe('damaged files', () => {
     expect(err.code).toBe('NOT_FOUND');
     expect(err.message).toMatch(new RegExp(`${coderName} is missing`));
     expect(err.restore?.file).toBe(coderName);
-    const app = await backend(root);
+    const app = await backend(root, dir);
     const restored = await app.handlers['project.restoreBackup']({ path: dir, file: coderName });
     expect(restored.damagedCopy).toBeNull();
     expect(restored.message).not.toMatch(/kept as/);
@@ -146,7 +149,7 @@ describe('damaged files', () => {
 
   it('never restores over a sound file, never while another window holds the project, and never overwrites a kept copy', async () => {
     const { root, dir, coderName } = await projectWithBackups();
-    const app = await backend(root);
+    const app = await backend(root, dir);
     const sound = await dispatch(app.handlers, 'project.restoreBackup', { path: dir, file: 'project.json' });
     expect(sound).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/not damaged/) } });
 
@@ -176,7 +179,7 @@ describe('damaged files', () => {
     await rm(join(dir, 'sources', `${doc.id}.txt`));
     const store = await ProjectStore.open(dir, fixedDeps());
     expect(store.readOnly).toBeNull();
-    const err = await store.documentContent(doc.id).then(
+    const err = await store.readSource(doc.id).then(
       () => null,
       (e: unknown) => e as AppError,
     );

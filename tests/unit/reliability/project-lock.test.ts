@@ -158,6 +158,7 @@ describe('one writer per project', () => {
     const first = await sampleBackend(join(root, 'one'));
     const second = await sampleBackend(join(root, 'two'), 'Other');
     const path = join(root, 'one', SAMPLE_PATH);
+    await second.grants.allow(path);
     const snapshot = await second.handlers['project.open']({ path });
     expect(snapshot.readOnly?.reason).toMatch(/open in another Marginalia window/);
     const before = await fileHashes(path);

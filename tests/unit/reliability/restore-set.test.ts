@@ -1,12 +1,11 @@
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { allDocuments } from '../../helpers/backend';
 import { dispatch } from '../../../shared/api/dispatch';
-import { createBackend } from '../../../electron/services/backend';
 import { checkProject } from '../../../electron/services/project/check-project';
-import { createProject } from '../../../electron/services/project/create-project';
-import { fixedDeps, useTempDirs } from '../../helpers/temp-dir';
-import { addCoder, addCodings, addDocument } from '../../helpers/store-edits';
+import { CONVERSATION, appOn, appWithPicked, realCoderProject } from '../../helpers/real-coder-project';
+import { useTempDirs } from '../../helpers/temp-dir';
 
 /**
  * Issue 15's scenario: code a passage as "Real Coder", close, damage
@@ -15,24 +14,8 @@ import { addCoder, addCodings, addDocument } from '../../helpers/store-edits';
  */
 
 const tempDir = useTempDirs();
-const TEXT = 'Facilitator: Welcome.\n\nParticipant 1: We started the walking group ourselves.';
-
-function backend(root: string) {
-  return createBackend({ dataDir: join(root, 'data'), documentsDir: join(root, 'Documents'), resourcesDir: 'resources', shell: 'browser', deps: fixedDeps(Date.UTC(2026, 0, 8, 12)) });
-}
-
 /** A project where "Real Coder" coded a passage in one session, then closed it. */
-async function codedProject() {
-  const root = await tempDir();
-  const dir = join(root, 'Study.marginalia');
-  const store = await createProject(dir, { name: 'Study', template: 'thrive-ldn' }, fixedDeps(Date.UTC(2026, 0, 5, 9)));
-  const doc = await addDocument(store, { name: 'Conversation 1', text: TEXT, turns: [], attributes: {}, importedFrom: 'c1.txt' });
-  const coder = await addCoder(store, 'Real Coder', '#1d70b8');
-  const codeId = store.data.codebook.find((c) => c.name === 'Communities take the lead')!.id;
-  await addCodings(store, coder.id, [{ documentId: doc.id, codeId, start: 38, end: 77 }]);
-  await store.close();
-  return { root, dir, coder, codeId };
-}
+const codedProject = async () => realCoderProject(await tempDir());
 
 const truncate = async (file: string) => writeFile(file, (await readFile(file, 'utf-8')).slice(0, 40));
 
@@ -43,7 +26,7 @@ describe('restoring project.json restores the backup set it belongs to', () => {
     const coderBefore = await readFile(coderFile, 'utf-8');
     await truncate(join(dir, 'project.json'));
 
-    const app = await backend(root);
+    const app = await appWithPicked(root, dir);
     const reply = await dispatch(app.handlers, 'project.open', { path: dir });
     const offer = !reply.ok ? reply.error.restore! : null;
     expect(offer?.file).toBe('project.json');
@@ -71,7 +54,7 @@ describe('restoring project.json restores the backup set it belongs to', () => {
     const oldest = sets[0]!.replace(/^set\./, 'project.');
     await truncate(join(dir, 'project.json'));
 
-    const app = await backend(root);
+    const app = await appWithPicked(root, dir);
     const restored = await app.handlers['project.restoreBackup']({ path: dir, file: 'project.json', backup: oldest });
     expect(restored.backup).toBe(`backups/${oldest}`);
     expect(restored.snapshot.coders.map((c) => c.name)).not.toContain('Real Coder');
@@ -89,11 +72,54 @@ describe('restoring project.json restores the backup set it belongs to', () => {
     const newest = (await readdir(backups)).filter((n) => n.startsWith('set.')).sort().at(-1)!.replace(/^set\.|\.json$/g, '');
     await writeFile(join(backups, `coders-${coder.id}.${newest}.json`), 'damaged');
     await truncate(join(dir, 'project.json'));
-    const app = await backend(root);
+    const app = await appWithPicked(root, dir);
     const restored = await app.handlers['project.restoreBackup']({ path: dir, file: 'project.json' });
     expect(restored.alsoRestored).toEqual([]);
     // The coder's own file was left as it was.
     expect(await readdir(join(dir, 'coders'))).toContain(`${coder.id}.json`);
     await app.shutdown();
+  });
+});
+
+describe('issue 15, as a user meets it', () => {
+  it('code X, a coding as "Real Coder", close, project.json cut short, restore: all kept, check passes, coding again reuses the coder', async () => {
+    const root = await tempDir();
+    const dir = join(root, 'Documents', 'Study.marginalia');
+    const transcript = join(root, 'c1.txt');
+    await writeFile(transcript, CONVERSATION);
+    const first = await appOn(root);
+    await first.grants.allow(dir);
+    await first.grants.allow(transcript);
+    await first.handlers['project.create']({ path: dir, name: 'Study', template: 'empty' });
+    await first.handlers['app.setCoderName']({ name: 'Real Coder' });
+    const imported = await first.handlers['import.run']({ items: [{ source: { path: transcript }, options: {} }] });
+    expect(imported.results.map((r) => r.status)).toEqual(['imported']);
+    const documentId = (await allDocuments(first.handlers))[0]!.id;
+    await first.handlers['coding.createCodeAndApply']({ name: 'Code X', documentId, start: 38, end: 77 });
+    const coderId = (await first.handlers['app.getState']({})).project!.currentCoderId!;
+    await first.handlers['project.close']({});
+    await first.shutdown();
+    await truncate(join(dir, 'project.json'));
+
+    const second = await appOn(root);
+    const refused = await dispatch(second.handlers, 'project.open', { path: dir });
+    const offer = !refused.ok ? refused.error.restore! : null;
+    const restored = await second.handlers['project.restoreBackup']({ path: offer!.projectPath, file: offer!.file });
+    const codeX = restored.snapshot.codebook.find((c) => c.name === 'Code X');
+    expect(codeX).toBeDefined();
+    expect(restored.snapshot.coders).toEqual([expect.objectContaining({ id: coderId, name: 'Real Coder' })]);
+    expect(restored.snapshot.codingCounts[codeX!.id]).toEqual({ [coderId]: 1 });
+    expect(restored.snapshot.strayFiles).toBeUndefined();
+    await second.shutdown();
+    expect(await checkProject(dir)).toEqual([]);
+
+    const third = await appOn(root);
+    await third.handlers['project.open']({ path: dir });
+    await third.handlers['coding.apply']({ documentId, codeId: codeX!.id, start: 0, end: 12 });
+    const after = (await third.handlers['app.getState']({})).project!;
+    expect(after.coders.map((c) => c.id)).toEqual([coderId]);
+    expect(after.codingCounts[codeX!.id]).toEqual({ [coderId]: 2 });
+    await third.shutdown();
+    expect(await checkProject(dir)).toEqual([]);
   });
 });

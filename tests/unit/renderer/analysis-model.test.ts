@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CoOccurrenceView, MatrixView, SegmentView } from '../../../shared/api/contract';
+import { SET_FILTER_KEY } from '../../../shared/api/contract';
 import type { Code, DocumentMeta } from '../../../shared/domain/schemas';
 import {
   coOccurrenceTable,
@@ -193,16 +194,18 @@ describe('what a cell stands for', () => {
   ];
 
   it('a document column is that document', () => {
-    expect(columnDocumentIds(documents, {}, { kind: 'documents' }, 'd2')).toEqual(['d2']);
+    expect(columnDocumentIds(documents, {}, [], { kind: 'documents' }, 'd2')).toEqual(['d2']);
   });
 
   it('a value column is the documents with that value that pass the filter', () => {
     const young = { kind: 'attribute', name: 'Stakeholder group' } as const;
-    expect(columnDocumentIds(documents, {}, young, 'Young people')).toEqual(['d1', 'd3']);
-    expect(columnDocumentIds(documents, { Borough: ['Hackney'] }, young, 'Young people')).toEqual(['d1']);
-    expect(columnDocumentIds(documents, {}, young, '(no value)')).toEqual(['d4']);
+    expect(columnDocumentIds(documents, {}, [], young, 'Young people')).toEqual(['d1', 'd3']);
+    expect(columnDocumentIds(documents, { Borough: ['Hackney'] }, [], young, 'Young people')).toEqual(['d1']);
+    expect(columnDocumentIds(documents, {}, [], young, '(no value)')).toEqual(['d4']);
+    const pilot = [{ id: 's1', documentIds: ['d3', 'd4'], name: 'Pilot', rank: 0 }];
+    expect(columnDocumentIds(documents, { [SET_FILTER_KEY]: ['s1'] }, pilot, young, 'Young people')).toEqual(['d3']);
     // Numbers are keyed as the matrix keys them, by their text.
-    expect(columnDocumentIds(documents, {}, { kind: 'attribute', name: 'Participants' }, '76')).toEqual(['d3']);
+    expect(columnDocumentIds(documents, {}, [], { kind: 'attribute', name: 'Participants' }, '76')).toEqual(['d3']);
   });
 
   const seg = (codingId: string, codeId: string, documentId: string, start: number, end: number, coderId = 'amara'): SegmentView => ({

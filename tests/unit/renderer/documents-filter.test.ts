@@ -1,6 +1,7 @@
 import { typeaheadIndex } from '../../../renderer/src/lib/typeahead';
 import { describe, expect, it } from 'vitest';
-import { documentMatches } from '../../../shared/domain/filters';
+import { SET_FILTER_KEY } from '../../../shared/api/contract';
+import { documentFilter } from '../../../shared/domain/filters';
 import { attributeFacets } from '../../../shared/api/document-pages';
 import type { AttributeDef, DocumentMeta } from '../../../shared/domain/schemas';
 import {
@@ -54,19 +55,37 @@ describe('attribute filter choices', () => {
     filter = toggleFilterValue(filter, 'Participants', 48, true);
     expect(filter).toEqual({ Borough: ['Newham'], Participants: [48] });
     expect(activeFilterCount(filter)).toBe(2);
-    expect(docs.filter((d) => documentMatches(d, filter)).map((d) => d.id)).toEqual(['d1']);
+    expect(docs.filter(documentFilter(filter, [])).map((d) => d.id)).toEqual(['d1']);
     filter = toggleFilterValue(filter, 'Participants', 48, false);
     expect(filter).toEqual({ Borough: ['Newham'] });
-    expect(docs.filter((d) => documentMatches(d, filter)).map((d) => d.id)).toEqual(['d1', 'd3']);
+    expect(docs.filter(documentFilter(filter, [])).map((d) => d.id)).toEqual(['d1', 'd3']);
     expect(toggleFilterValue(filter, 'Borough', 'Newham', true)).toEqual(filter);
   });
 
+  it('filters by document set with the attributes: in any set listed, and every attribute', () => {
+    const sets = [
+      { id: 's1', name: 'Pilot', documentIds: ['d1', 'd2'], rank: 0 },
+      { id: 's2', name: 'Late', documentIds: ['d3'], rank: 1 },
+    ];
+    let filter = toggleFilterValue({}, SET_FILTER_KEY, 's1', true);
+    expect(docs.filter(documentFilter(filter, sets)).map((d) => d.id)).toEqual(['d1', 'd2']);
+    filter = toggleFilterValue(filter, SET_FILTER_KEY, 's2', true);
+    expect(docs.filter(documentFilter(filter, sets)).map((d) => d.id)).toEqual(['d1', 'd2', 'd3']);
+    filter = toggleFilterValue(filter, 'Borough', 'Newham', true);
+    expect(activeFilterCount(filter)).toBe(2);
+    expect(docs.filter(documentFilter(filter, sets)).map((d) => d.id)).toEqual(['d1', 'd3']);
+    // A set deleted since holds nothing.
+    expect(docs.filter(documentFilter({ [SET_FILTER_KEY]: ['gone'] }, sets))).toEqual([]);
+  });
+
   it('puts the filter in words', () => {
-    expect(describeFilter({ Borough: ['Newham', 'Hackney', 'Barnet'], Date: ['2017-03-14'] }, defs)).toEqual([
+    const project = { attributes: defs, sets: [{ id: 's1', name: 'Pilot', documentIds: [], rank: 0 }] };
+    expect(describeFilter({ Borough: ['Newham', 'Hackney', 'Barnet'], Date: ['2017-03-14'], [SET_FILTER_KEY]: ['s1', 'gone'] }, project)).toEqual([
       { name: 'Borough', values: 'Barnet, Hackney or Newham' },
       { name: 'Date', values: '14 Mar 2017' },
+      { name: 'Document set', values: 'Pilot or a deleted set' },
     ]);
-    expect(describeFilter({ Borough: [] }, defs)).toEqual([]);
+    expect(describeFilter({ Borough: [] }, project)).toEqual([]);
   });
 });
 

@@ -64,6 +64,7 @@ describe('ids from files', () => {
     coder.id = '__proto__';
     await writeFile(join(dir, 'project.json'), JSON.stringify(projectFile));
     const before = await counts(lead);
+    await lead.grants.allow(dir);
     const reply = await call(lead, 'exchange.importProject', { path: dir });
     expect(reply).toMatchObject({ ok: false, error: { code: 'DAMAGED_FILE' } });
     expect(!reply.ok && reply.error.message).toMatch(/project\.json does not match .*coders\.\d+\.id: this id is reserved/);
@@ -143,6 +144,7 @@ describe('names', () => {
     await writeFile(file, JSON.stringify(project));
     const again = await sampleBackend(join(root, 'again'));
     try {
+      await again.grants.allow(join(root, SAMPLE_PATH));
       const reply = await call(again, 'project.open', { path: join(root, SAMPLE_PATH) });
       expect(reply).toMatchObject({ ok: false, error: { code: 'DAMAGED_FILE', file } });
       expect(!reply.ok && reply.error.message).toMatch(/codebook\.2\.name: names may not contain control characters .*U\+0000/);

@@ -46,10 +46,10 @@ describe('project store', () => {
     await store.flush();
     const reopened = await ProjectStore.open(dir, fixedDeps());
     expect(reopened.data).toEqual(store.data);
-    const content = await reopened.documentContent(doc.id);
+    const content = await reopened.readSource(doc.id);
     expect(content.text.slice(38, 77)).toBe('We started the walking group ourselves.');
     expect(content.turns[1]?.speaker).toBe('Participant 1');
-    expect(content.codings).toEqual([expect.objectContaining({ coderId: coder.id, codeId: code.id, start: 38, end: 77 })]);
+    expect(reopened.documentCodings(doc.id)).toEqual([expect.objectContaining({ coderId: coder.id, codeId: code.id, start: 38, end: 77 })]);
     expect(reopened.codingCounts()[code.id]).toEqual({ [coder.id]: 1 });
   });
 
@@ -145,7 +145,7 @@ describe('project store', () => {
   it('refuses a transcript changed outside the app, since codings would no longer line up', async () => {
     const { dir, store, doc } = await projectWithCoding();
     await writeFile(join(dir, 'sources', `${doc.id}.txt`), 'Facilitator: Welcome!\n\nParticipant 1: We started the walking group ourselves.');
-    await expectAppError(store.documentContent(doc.id), 'DAMAGED_FILE', `${doc.id}.txt`, /changed outside Marginalia/);
+    await expectAppError(store.readSource(doc.id), 'DAMAGED_FILE', `${doc.id}.txt`, /changed outside Marginalia/);
   });
 
   it('rejects a coding outside its document and leaves the coder file as it was', async () => {

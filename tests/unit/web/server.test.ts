@@ -1,5 +1,5 @@
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
-import { request as httpRequest } from 'node:http';
+import { Agent, request as httpRequest } from 'node:http';
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -37,8 +37,11 @@ async function notInThisTest(): Promise<never> {
 const documentGet = vi.fn(async (input: { documentId: string }) => ({
   id: input.documentId,
   name: 'Interview 1',
-  text: 'Hello',
-  turns: [],
+  length: 5,
+  words: 1,
+  inTurn: false,
+  segments: [{ speaker: null, blocks: [0, 5, 0] }],
+  first: { start: 0, text: 'Hello' },
   codings: [],
 }));
 
@@ -247,6 +250,32 @@ describe('wrong-token rate limit', () => {
   });
 });
 
+describe('keep-alive', () => {
+  /** One GET on `agent`; resolves whether the request went out on a socket kept from before. */
+  function getOn(agent: Agent): Promise<boolean> {
+    return new Promise((resolve, reject) => {
+      const req = httpRequest({ host: '127.0.0.1', port, path: '/', agent }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(req.reusedSocket));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+  }
+
+  // Node's default (5 s) closed idle sockets under clients about to reuse them: ECONNRESET.
+  it('an idle connection is still open after 6 s, so a client reusing it is not reset', async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      expect(await getOn(agent)).toBe(false);
+      await new Promise((resolve) => setTimeout(resolve, 6_000));
+      expect(await getOn(agent)).toBe(true);
+    } finally {
+      agent.destroy();
+    }
+  }, 15_000);
+});
+
 describe('Host and Origin checks', () => {
   it('a foreign Origin → 403 even with the token', async () => {
     const reply = await rpc('document.get', { documentId: 'd1' }, { origin: 'http://evil.example' });
@@ -344,7 +373,7 @@ describe('rpc', () => {
     expect(reply.status).toBe(200);
     expect(JSON.parse(reply.body)).toEqual({
       ok: true,
-      value: { id: 'd1', name: 'Interview 1', text: 'Hello', turns: [], codings: [] },
+      value: { id: 'd1', name: 'Interview 1', length: 5, words: 1, inTurn: false, segments: [{ speaker: null, blocks: [0, 5, 0] }], first: { start: 0, text: 'Hello' }, codings: [] },
     });
     expect(documentGet).toHaveBeenCalledExactlyOnceWith({ documentId: 'd1' });
   });

@@ -61,7 +61,7 @@ describe('agreement in a project', () => {
     const { passages: list } = await h['agreement.disagreements'](request('agreement.disagreements', { coderA: ann, coderB: ben, codeId: stigma, documentIds: null, attributes: {} }));
     expect(list).toHaveLength(1);
     expect(list[0]).toMatchObject({ documentId: doc.id, start: 100, end: 250, spansA: [{ start: 100, end: 200 }], spansB: [{ start: 150, end: 250 }] });
-    const { text } = await h['document.get']({ documentId: doc.id });
+    const { text } = (await h['document.get']({ documentId: doc.id })).first;
     expect(list[0]!.text).toBe(text.slice(100, 250));
 
     const result = await h['agreement.resolve']({ coderA: ann, coderB: ben, codeId: stigma, documentId: doc.id, start: 100, end: 250, choice: 'A', note: 'Ben went too far' });
@@ -95,7 +95,7 @@ describe('agreement in a project', () => {
     const first = await page(0, 2);
     expect(first).toMatchObject({ offset: 0, total: 3, settled: 0 });
     expect(first.passages.map((p) => [p.start, p.end])).toEqual([[100, 250], [400, 420]]);
-    const { text } = await h['document.get']({ documentId: doc.id });
+    const { text } = (await h['document.get']({ documentId: doc.id })).first;
     expect(first.passages[1]!.text).toBe(text.slice(400, 420));
 
     // Settling the passage on the second page counts on every page.

@@ -15,7 +15,7 @@ async function setup(coderName: string | null = 'Test Coder') {
   const h = backend.handlers;
   const project = async () => (await h['app.getState']({})).project!;
   const doc = (await allDocuments(h)).find((d) => d.name.startsWith('04 Lambeth'))!;
-  const { text } = await h['document.get']({ documentId: doc.id });
+  const { text } = (await h['document.get']({ documentId: doc.id })).first;
   const span = (words: string) => ({ documentId: doc.id, start: text.indexOf(words), end: text.indexOf(words) + words.length });
   // The project as saved: project.json with its change log replayed, read as a colleague's project is.
   const projectJson = async () => (await loadProject(new ProjectLayout(join(root, SAMPLE_PATH)), { discardTemp: false })).state.data;

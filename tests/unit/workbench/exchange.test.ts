@@ -84,6 +84,8 @@ describe('working as a pair', () => {
     await colleague.handlers['coding.apply']({ documentId: doc.id, codeId: code('Tackling stigma'), start: 100, end: 140 });
     await colleague.shutdown();
     const before = await readdir(join(root, 'colleague-copy', 'coders'));
+    // The lead picks the colleague's folder in the folder chooser.
+    await lead.grants.allow(join(root, 'colleague-copy'));
     const result = await lead.handlers['exchange.importProject']({ path: join(root, 'colleague-copy') });
     expect(result.reports.map((r) => r.coder)).toEqual(['Colleague']);
     expect(result.skippedCoders.map((s) => s.coder).sort()).toEqual(['Amara Okafor', 'Tom Reilly']);

@@ -194,7 +194,7 @@ describe('documents', () => {
 
     await h['history.undo']({});
     expect((await h['document.work']({ documentId: doc.id })).codings).toBe(work.codings);
-    expect((await h['document.get']({ documentId: doc.id })).text.length).toBe(doc.length);
+    expect((await h['document.get']({ documentId: doc.id })).first.text.length).toBe(doc.length);
 
     await h['history.redo']({});
     await h['project.close']({});

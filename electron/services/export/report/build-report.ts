@@ -7,13 +7,11 @@ import { CONSENSUS_CODER_NAME } from '../../../../shared/operations/consensus-op
 import { plural } from '../../../../shared/text/plural';
 import { agreementRequest, computeAgreement } from '../../agreement/agreement-service';
 import type { ProjectStore } from '../../project/project-store';
-import { writeFileDurably } from '../../store/durable-file';
 import { codeByAttributeTable, everything, selectData } from '../coded-data';
 import type { ExportSelection, SelectedData, Table } from '../coded-data';
 import { codedSegments } from '../coded-segments';
 import type { CodedSegmentRow } from '../coded-segments';
 import type { CodingReport, ReportAgreement, ReportCode, ReportTableData } from './report-model';
-import { codingReportHtml } from './report-html';
 
 export interface AgreementForReport {
   result: AgreementResult;
@@ -103,14 +101,4 @@ export async function buildCodingReport(store: ProjectStore, options: CodingRepo
     agreement,
     agreementNote: note,
   };
-}
-
-/**
- * Writes the coding report to `file`: one self-contained HTML page (no scripts, nothing
- * fetched) that reads on screen and prints to PDF. What `marginalia export --report` calls.
- */
-export async function writeCodingReport(store: ProjectStore, file: string, options: CodingReportOptions = {}): Promise<{ codes: number; passages: number }> {
-  const report = await buildCodingReport(store, options);
-  await writeFileDurably(file, codingReportHtml(report));
-  return { codes: report.codes.length, passages: report.codes.reduce((n, c) => n + c.passages.length, 0) };
 }

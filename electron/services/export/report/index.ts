@@ -1,8 +1,8 @@
 /**
- * The coding report: one self-contained HTML file to hand round. `writeCodingReport(store, file)`
- * is all an export command needs; the pieces are exported for the app's export dialog.
+ * The coding report: one self-contained HTML file to hand round, written as an export job
+ * (export-job.ts, format 'report') for `marginalia export --report` and the export dialog.
  */
-export { buildCodingReport, writeCodingReport } from './build-report';
+export { buildCodingReport } from './build-report';
 export type { AgreementForReport, CodingReportOptions } from './build-report';
 export { codingReportHtml } from './report-html';
 export type { CodingReport } from './report-model';

@@ -67,6 +67,10 @@ thead { display: table-header-group; }
   .wide { page: wide; }
   .table-block { overflow: visible; }
   table { font-size: .78em; }
+  /* Paper does not scroll: a wide table's columns share the page's width, long headings wrap. */
+  .wide table { table-layout: fixed; font-size: .62em; }
+  .wide th, .wide td { overflow-wrap: anywhere; padding-left: .2em; padding-right: .2em; }
+  .wide th:first-child, .wide td:first-child { width: 11em; }
 }
 `;
 }

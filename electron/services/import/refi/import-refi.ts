@@ -12,6 +12,7 @@ import { CoderWork, countOverlaps } from './coding-overlaps';
 import { codingsWithOtherUser, otherUserWarning } from './coding-users';
 import { planAttributes } from './plan-attributes';
 import { planMemos } from './plan-memos';
+import { planSets } from './plan-sets';
 import { ProjectPlanner, vendorKey } from './project-planner';
 import { importedDescription } from './project-description';
 import { readRefiFile } from './refi-file';
@@ -116,6 +117,9 @@ export function planRefiProject(ctx: OperationContext, read: RefiFile, options: 
   }
   documentChanges.push(...(addDocuments(ctx, sources.map((s) => s.meta))?.documents ?? []));
   projectChanges.documents = documentChanges;
+  const sets = planSets(plan);
+  projectChanges.sets = sets.changes;
+  report.counts.sets = sets.made;
 
   // Coders: a REFI user becomes the project's coder of the same name, or a new one.
   const keys = new Set<string>([...[...plan.codings.values()].map((c) => c.coderKey), ...plan.memos.map((m) => m.coderKey)]);

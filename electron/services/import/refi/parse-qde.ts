@@ -160,6 +160,7 @@ function parseProject(root: XmlNode): RefiProject {
     })),
     textSources: [],
     notes: kids(kid(root, 'Notes'), 'Note').map(parseNote),
+    sets: [],
     noteRefs: refs(root, 'NoteRef'),
     strandedNoteRefs: [],
     skipped: [],
@@ -191,7 +192,8 @@ function parseProject(root: XmlNode): RefiProject {
   }
 
   for (const set of kids(kid(root, 'Sets'), 'Set')) {
-    project.skipped.push({ kind: 'set', name: attr(set, 'name') ?? '', reason: 'Marginalia has no sets' });
+    const members = (element: string) => kids(set, element).map((m) => guidKey(attr(m, 'targetGUID') ?? attr(m, 'guid'))).filter(Boolean);
+    project.sets.push({ guid: guidKey(attr(set, 'guid')), name: attr(set, 'name') ?? '', sourceRefs: members('MemberSource'), codeCount: members('MemberCode').length, noteCount: members('MemberNote').length });
     for (const noteGuid of refs(set, 'NoteRef')) project.strandedNoteRefs.push({ noteGuid, attachedTo: `the set “${attr(set, 'name') ?? ''}”` });
   }
   for (const link of kids(kid(root, 'Links'), 'Link')) {

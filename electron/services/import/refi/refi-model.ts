@@ -1,7 +1,7 @@
 /**
  * A REFI-QDA project (project.qde) or codebook (.qdc) as a plain model, what parse-qde.ts reads
  * and the import plans from. Only what Marginalia can use is kept in detail; everything else
- * (non-text sources, sets, links, graphs) is listed in `skipped` so the import report can say
+ * (non-text sources, sets of codes or notes, links, graphs) is listed in `skipped` so the import report can say
  * what was left behind and why. GUIDs are stored lower-case and bare (see guidKey).
  */
 
@@ -101,6 +101,15 @@ export interface RefiVariable {
   description: string;
 }
 
+/** A set: Marginalia keeps the sources it groups (its codes and notes are reported, not imported). */
+export interface RefiSet {
+  guid: string;
+  name: string;
+  sourceRefs: string[];
+  codeCount: number;
+  noteCount: number;
+}
+
 /** A note attached to something Marginalia does not import (a PDF, a set, a link…). */
 export interface RefiStrandedNoteRef {
   noteGuid: string;
@@ -125,6 +134,7 @@ export interface RefiProject {
   cases: RefiCase[];
   textSources: RefiTextSource[];
   notes: RefiNote[];
+  sets: RefiSet[];
   /** Notes attached to the project as a whole. */
   noteRefs: string[];
   strandedNoteRefs: RefiStrandedNoteRef[];

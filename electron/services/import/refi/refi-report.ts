@@ -82,6 +82,8 @@ export interface RefiImportReport {
     attributes: number;
     /** Attribute values set on documents. */
     attributeValues: number;
+    /** Document sets made (a set of a name the project has adds to it instead). */
+    sets: number;
   };
   documents: { name: string; documentId: string; duplicate: boolean }[];
   coders: { name: string; coderId: string; created: boolean }[];
@@ -108,6 +110,7 @@ export function emptyReport(file: SourceFile, origin: string | undefined): RefiI
       codingsOverlapping: 0,
       memos: 0,
       attributes: 0,
+      sets: 0,
       attributeValues: 0,
     },
     documents: [],

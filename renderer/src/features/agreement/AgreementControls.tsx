@@ -53,7 +53,7 @@ export function AgreementControls({ project, settings, attributeFilter, allDocum
   const chosenDocs = useMemo(() => new Set(settings.documentIds), [settings.documentIds]);
   const codes = useMemo(() => codeItems(project, chosenCodes), [project, chosenCodes]);
   const documents = useMemo<ChecklistItem[]>(() => (allDocuments ?? []).map((d) => ({ id: d.id, label: d.name })), [allDocuments]);
-  const filterParts = describeFilter(attributeFilter, project.attributes);
+  const filterParts = describeFilter(attributeFilter, project);
   const coderSet = new Set(settings.coderIds);
 
   const codeNames = project.codebook.filter((c) => chosenCodes.has(c.id)).map((c) => c.name);

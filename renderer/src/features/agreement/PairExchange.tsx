@@ -6,9 +6,8 @@ import { saveExportFile } from '../../lib/download';
 import { plural } from '../../../../shared/text/plural';
 import { Button } from '../../ui/Button';
 import { DialogModal } from '../../ui/DialogModal';
-import { ErrorAlert } from '../../ui/ErrorAlert';
-import { Field } from '../../ui/Field';
 import { MenuPopup } from '../../ui/MenuPopup';
+import { FolderChooser } from '../start/FolderChooser';
 import { textToBase64 } from './passageMarks';
 import styles from './PairExchange.module.css';
 import agreementStyles from './agreement.module.css';
@@ -63,7 +62,7 @@ export function ExchangeReport({ result }: { result: ExchangeImportResult }) {
   );
 }
 
-type Dialog = { kind: 'folder'; path: string; error: ApiError | null; running: boolean } | { kind: 'report'; title: string; result: ExchangeImportResult };
+type Dialog = { kind: 'folder' } | { kind: 'report'; title: string; result: ExchangeImportResult };
 
 /**
  * Working as a pair: send your coding to a colleague, bring theirs in (their file, or their
@@ -108,13 +107,29 @@ export function PairExchange({ onError }: { onError: (error: ApiError | null) =>
   }
 
   async function importFolder(path: string) {
-    setDialog({ kind: 'folder', path, error: null, running: true });
+    onError(null);
+    setDialog(null);
+    setWorking(true);
     try {
       const result = await api.call('exchange.importProject', { path });
       applyChange(result.change);
       setDialog({ kind: 'report', title: 'Imported from the project folder', result });
     } catch (error) {
-      setDialog({ kind: 'folder', path, error: ApiError.from(error), running: false });
+      onError(ApiError.from(error));
+    } finally {
+      setWorking(false);
+    }
+  }
+
+  /** Their folder, as the user picks it (never typed): the native dialog, or browser mode's folder chooser. */
+  async function chooseFolder() {
+    try {
+      const { shell } = await api.call('app.getState', {});
+      if (shell !== 'electron') return setDialog({ kind: 'folder' });
+      const picked = await api.call('dialog.pickProjectFolder', {});
+      if (picked) await importFolder(picked);
+    } catch (error) {
+      onError(ApiError.from(error));
     }
   }
 
@@ -168,45 +183,12 @@ export function PairExchange({ onError }: { onError: (error: ApiError | null) =>
               id: 'folder',
               label: 'Import from a colleague’s project folder…',
               disabled: readOnly,
-              onSelect: () => setDialog({ kind: 'folder', path: '', error: null, running: false }),
+              onSelect: () => void chooseFolder(),
             },
           ]}
         />
       ) : null}
-      {dialog?.kind === 'folder' ? (
-        <DialogModal
-          title="Import from a colleague’s project folder"
-          description="Every coder in their project folder is brought in, except you and coders already working here. Their folder is only read, never changed."
-          onClose={() => setDialog(null)}
-          onSubmit={() => {
-            if (dialog.path.trim() && !dialog.running) void importFolder(dialog.path.trim());
-          }}
-          actions={
-            <>
-              <Button variant="ghost" onClick={() => setDialog(null)}>
-                Cancel
-              </Button>
-              <Button type="submit" variant="primary" disabled={!dialog.path.trim() || dialog.running}>
-                {dialog.running ? 'Importing…' : 'Import'}
-              </Button>
-            </>
-          }
-        >
-          <Field
-            label="Project folder"
-            value={dialog.path}
-            placeholder="/Users/…/Their project.marginalia"
-            hint="The folder that holds their project.json."
-            onChange={(event) => setDialog({ ...dialog, path: event.target.value, error: null })}
-            spellCheck={false}
-          />
-          {dialog.error ? (
-            <div className={styles.agrDialogError}>
-              <ErrorAlert error={dialog.error} />
-            </div>
-          ) : null}
-        </DialogModal>
-      ) : null}
+      {dialog?.kind === 'folder' ? <FolderChooser purpose="colleague" onChoose={(path) => void importFolder(path)} onClose={() => setDialog(null)} /> : null}
       {dialog?.kind === 'report' ? (
         <DialogModal
           title={dialog.title}

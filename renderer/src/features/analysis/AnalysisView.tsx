@@ -93,6 +93,7 @@ export function AnalysisView() {
         rollUp={rollUp}
         coderIds={coderIds}
         attributes={attributeFilter}
+        sets={project.sets}
         pick={settings.matrixPick}
         onPick={(pick) => set('matrixPick', pick)}
       />
@@ -140,7 +141,7 @@ export function AnalysisView() {
           rollUp={rollUp}
           onRollUp={(r) => set('rollUp', r)}
         />
-        <FilterNote filter={attributeFilter} attributes={project.attributes} onClear={() => setAttributeFilter({})} />
+        <FilterNote filter={attributeFilter} project={project} onClear={() => setAttributeFilter({})} />
         <div className={styles.analysisCaption}>
           <p className={viewPage.count} role="status" aria-live="polite">
             {summary}

@@ -1,6 +1,7 @@
 import type { AttributeFilter } from '../../../../shared/api/contract';
 import { useChanges } from '../workbench/state/contexts';
 import { useAllDocuments } from '../workbench/state/useDocuments';
+import type { DocumentSet } from '../../../../shared/domain/schemas';
 import { EmptyState } from '../../ui/EmptyState';
 import { columnDocumentIds, measureCount, measureLabel } from './analysisModel';
 import type { HeatTable, MatrixColumns, Measure } from './analysisModel';
@@ -16,12 +17,13 @@ export interface MatrixBodyProps {
   rollUp: boolean;
   coderIds: string[] | null;
   attributes: AttributeFilter;
+  sets: readonly DocumentSet[];
   pick: MatrixPick | null;
   onPick: (pick: MatrixPick | null) => void;
 }
 
 /** The code × document (or × attribute value) heat map, and the passages of the cell picked in it. */
-export function MatrixBody({ heat, measure, columns, columnsTitle, rollUp, coderIds, attributes, pick, onPick }: MatrixBodyProps) {
+export function MatrixBody({ heat, measure, columns, columnsTitle, rollUp, coderIds, attributes, sets, pick, onPick }: MatrixBodyProps) {
   const { showError } = useChanges();
   // An attribute's column stands for the documents with its value: found among them all.
   const documents = useAllDocuments(showError) ?? [];
@@ -55,7 +57,7 @@ export function MatrixBody({ heat, measure, columns, columnsTitle, rollUp, coder
             includeSubcodes: rollUp,
             coderIds,
             attributes,
-            documentIds: columnDocumentIds(documents, attributes, columns, pickedColumn.key),
+            documentIds: columnDocumentIds(documents, attributes, sets, columns, pickedColumn.key),
           }}
           onClose={() => onPick(null)}
         />

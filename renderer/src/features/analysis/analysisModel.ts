@@ -1,6 +1,6 @@
 import type { AttributeFilter, CoOccurrenceView, Input, MatrixView, SegmentView } from '../../../../shared/api/contract';
-import { documentMatches } from '../../../../shared/domain/filters';
-import type { Code } from '../../../../shared/domain/schemas';
+import { documentFilter } from '../../../../shared/domain/filters';
+import type { Code, DocumentSet } from '../../../../shared/domain/schemas';
 import type { DocumentSummary } from '../../../../shared/api/contract';
 import { codeForest } from '../../../../shared/export/code-tree';
 import type { CodeNode } from '../../../../shared/export/code-tree';
@@ -260,11 +260,13 @@ function attributeKey(doc: DocumentSummary, name: string): string {
 export function columnDocumentIds(
   documents: readonly DocumentSummary[],
   filter: AttributeFilter,
+  sets: readonly DocumentSet[],
   columns: MatrixColumns,
   columnKey: string,
 ): string[] {
   if (columns.kind === 'documents') return [columnKey];
-  return documents.filter((d) => documentMatches(d, filter) && attributeKey(d, columns.name) === columnKey).map((d) => d.id);
+  const passes = documentFilter(filter, sets);
+  return documents.filter((d) => passes(d) && attributeKey(d, columns.name) === columnKey).map((d) => d.id);
 }
 
 /** A pair of overlapping codings at two codes: what one co-occurrence count stands for. */

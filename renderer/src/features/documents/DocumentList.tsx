@@ -9,6 +9,7 @@ import { WindowSpacer } from '../../ui/WindowSpacer';
 import { useChanges } from '../workbench/state/contexts';
 import { useDirectoryVersion, useDocumentDirectory } from '../workbench/state/useDocuments';
 import { DeleteDocumentDialog, RenameDocumentDialog } from './DocumentDialogs';
+import { DocumentSetsDialog } from '../sets/DocumentSetsDialog';
 import { DocumentOption, PendingOption } from './DocumentOption';
 import { attributeSummaryParts } from './attributes';
 import { nextListIndex } from './listboxKeys';
@@ -36,7 +37,7 @@ export interface DocumentListProps {
  * viewport are in the DOM, each saying where it stands (aria-posinset of aria-setsize), and the
  * selected one is always rendered so that it can be the active descendant; a row whose page is
  * on its way is an option marked busy. F2 renames the selected document, Delete deletes it (after
- * asking); a right-click offers both.
+ * asking); a right-click offers both, and the document's sets.
  */
 export function DocumentList({ filter, total, attributes, openId, onOpen }: DocumentListProps) {
   const api = useApi();
@@ -47,7 +48,7 @@ export function DocumentList({ filter, total, attributes, openId, onOpen }: Docu
   const [chosen, setChosen] = useState<{ filter: AttributeFilter; index: number } | null>(null);
   const [openAt, setOpenAt] = useState<{ filter: AttributeFilter; id: string; index: number | null } | null>(null);
   const [menu, setMenu] = useState<{ documentId: string; x: number; y: number } | null>(null);
-  const [dialog, setDialog] = useState<{ kind: 'rename' | 'delete'; documentId: string } | null>(null);
+  const [dialog, setDialog] = useState<{ kind: 'rename' | 'delete' | 'sets'; documentId: string } | null>(null);
   const listRef = useRef<HTMLUListElement | null>(null);
 
   const rowAt = useCallback(
@@ -184,6 +185,7 @@ export function DocumentList({ filter, total, attributes, openId, onOpen }: Docu
           y={menu.y}
           items={[
             { id: 'rename', label: 'Rename…', shortcut: 'F2', keys: 'F2', onSelect: () => setDialog({ kind: 'rename', documentId: menuDoc.id }) },
+            { id: 'sets', label: 'Add to set…', onSelect: () => setDialog({ kind: 'sets', documentId: menuDoc.id }) },
             { id: 'delete', label: 'Delete…', shortcut: 'Del', keys: 'Delete', danger: true, onSelect: () => setDialog({ kind: 'delete', documentId: menuDoc.id }) },
           ]}
           onClose={(picked) => {
@@ -193,7 +195,13 @@ export function DocumentList({ filter, total, attributes, openId, onOpen }: Docu
         />
       ) : null}
       {dialog && dialogDoc ? (
-        dialog.kind === 'rename' ? <RenameDocumentDialog document={dialogDoc} onDone={closeDialog} /> : <DeleteDocumentDialog document={dialogDoc} onDone={closeDialog} />
+        dialog.kind === 'rename' ? (
+          <RenameDocumentDialog document={dialogDoc} onDone={closeDialog} />
+        ) : dialog.kind === 'sets' ? (
+          <DocumentSetsDialog document={dialogDoc} onDone={closeDialog} />
+        ) : (
+          <DeleteDocumentDialog document={dialogDoc} onDone={closeDialog} />
+        )
       ) : null}
     </>
   );

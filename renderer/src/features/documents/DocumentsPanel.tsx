@@ -12,7 +12,7 @@ import { useOpenedFiles } from '../import/OpenedFiles';
 import { useImporter } from '../import/useImporter';
 import { DocumentList } from './DocumentList';
 import { isTextField, pastedTextFile } from './pastedText';
-import { activeFilterCount, attributeFilterOptions, describeFilter, toggleFilterValue } from './attributeFilter';
+import { activeFilterCount, attributeFilterOptions, describeFilter, setFilterOptions, toggleFilterValue } from './attributeFilter';
 import type { FilterAttributeOptions } from './attributeFilter';
 import styles from './documents.module.css';
 import { useChanges, useProject, useDocument, useDocumentActions } from '../workbench/state/contexts';
@@ -29,16 +29,16 @@ export function DocumentsPanel() {
   const { attributeFilter, documentId } = useDocument();
   const { openDocument, setAttributeFilter } = useDocumentActions();
   const { showError } = useChanges();
-  const { attributes } = project;
+  const { attributes, sets } = project;
   const count = project.documents.count;
   const [open, setOpen] = useState(false);
   const filterId = useId();
 
   const facets = useDocumentFacets(showError);
-  const options = useMemo(() => attributeFilterOptions(facets), [facets]);
+  const options = useMemo(() => [...setFilterOptions(sets), ...attributeFilterOptions(facets)], [facets, sets]);
   const listed = useListedFilter(attributeFilter);
   const active = activeFilterCount(attributeFilter);
-  const summary = describeFilter(attributeFilter, attributes);
+  const summary = describeFilter(attributeFilter, project);
   const importer = useImporter();
   useOpenedFiles(importer.addStaged);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -110,7 +110,7 @@ export function DocumentsPanel() {
           {open ? (
             <div id={filterId} className={styles.docFilterGroups}>
               {options.map((o) => (
-                <FilterGroup key={o.name} options={o} filter={attributeFilter} onChange={setAttributeFilter} />
+                <FilterGroup key={o.key} options={o} filter={attributeFilter} onChange={setAttributeFilter} />
               ))}
             </div>
           ) : null}
@@ -163,7 +163,7 @@ function FilterGroup({
   filter: AttributeFilter;
   onChange: (filter: AttributeFilter) => void;
 }) {
-  const chosen = filter[options.name] ?? [];
+  const chosen = filter[options.key] ?? [];
   const [expanded, setExpanded] = useState(chosen.length > 0);
   const listId = useId();
   return (
@@ -190,7 +190,7 @@ function FilterGroup({
                 <input
                   type="checkbox"
                   checked={chosen.includes(v.value)}
-                  onChange={(event) => onChange(toggleFilterValue(filter, options.name, v.value, event.target.checked))}
+                  onChange={(event) => onChange(toggleFilterValue(filter, options.key, v.value, event.target.checked))}
                 />
                 <span className={styles.docFilterValueLabel}>{v.label}</span>
                 <span className={styles.docFilterValueCount} aria-hidden="true">

@@ -21,8 +21,8 @@ type Phase =
   | { kind: 'failed'; error: ApiError };
 
 /**
- * The export dialog: the format, then for Excel and CSV which codes, documents, coders and
- * attribute columns, and for Excel what to cross the codes with, how to count, a sheet per
+ * The export dialog: the format, then for Excel, CSV and the coding report which codes,
+ * documents and coders, for Excel and CSV which attribute columns, and for Excel what to cross the codes with, how to count, a sheet per
  * code and agreement sheets. While the backend works a progress bar follows its
  * `export.progress` events; the file is then read back in pieces (export.read) and saved,
  * and anything cut or renamed is listed.
@@ -53,7 +53,9 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
           ? await api.call('export.workbook', request.input)
           : request.channel === 'export.csv'
             ? await api.call('export.csv', request.input)
-            : await api.call('export.refi', request.input);
+            : request.channel === 'export.report'
+              ? await api.call('export.report', request.input)
+              : await api.call('export.refi', request.input);
       if (await saveExportedFile(api, file, () => generation.current === gen)) setPhase({ kind: 'done', file });
     } catch (error) {
       if (generation.current === gen) setPhase({ kind: 'failed', error: ApiError.from(error) });
@@ -109,9 +111,9 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
               ))}
             </ul>
           </div>
-        ) : (
+        ) : phase.file.fileName.endsWith('.xlsx') ? (
           <p className={styles.exportDialogNote}>Everything fitted: nothing was cut or renamed.</p>
-        )}
+        ) : null}
       </div>
     );
     actions = (

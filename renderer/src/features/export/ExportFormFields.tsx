@@ -20,6 +20,11 @@ const formats: { value: ExportFormat; label: string; hint: string }[] = [
   { value: 'csv', label: 'CSV of coded segments (.csv)', hint: 'One row per coded passage, for R, Python, SPSS or Stata.' },
   { value: 'qdpx', label: 'REFI-QDA project (.qdpx)', hint: 'The whole project, to open in NVivo, ATLAS.ti, MAXQDA and others.' },
   { value: 'qdc', label: 'REFI-QDA codebook (.qdc)', hint: 'Just the codes and their descriptions.' },
+  {
+    value: 'report',
+    label: 'Coding report (HTML)',
+    hint: 'One page to hand round: the codebook, each code’s passages, counts by attribute and the agreement summary; prints to PDF.',
+  },
 ];
 
 const agreementModes: { value: AgreementMode; label: string }[] = [
@@ -42,10 +47,12 @@ export function ExportFormFields({ form, set, ids }: FieldsProps) {
   const attributes = project.attributes.map((a) => a.name);
   const filtered = hasFilter(attributeFilter);
   const passing = useListedFilter(attributeFilter)?.total ?? 0;
-  const filterWords = describeFilter(attributeFilter, project.attributes)
+  const filterWords = describeFilter(attributeFilter, project)
     .map((p) => `${p.name} is ${p.values}`)
     .join(' and ');
   const spreadsheet = form.format === 'xlsx' || form.format === 'csv';
+  /** Formats that take the chosen codes, documents and coders. */
+  const selecting = spreadsheet || form.format === 'report';
   const coders = project.coders;
 
   return (
@@ -65,7 +72,7 @@ export function ExportFormFields({ form, set, ids }: FieldsProps) {
         </div>
       </fieldset>
 
-      {spreadsheet ? (
+      {selecting ? (
         <>
           <fieldset className={styles.exportGroup}>
             <legend className={styles.exportGroupLegend}>Codes</legend>
@@ -116,7 +123,7 @@ export function ExportFormFields({ form, set, ids }: FieldsProps) {
             </fieldset>
           ) : null}
 
-          {attributes.length > 0 ? (
+          {spreadsheet && attributes.length > 0 ? (
             <fieldset className={styles.exportGroup}>
               <legend className={styles.exportGroupLegend}>Attribute columns</legend>
               <RadioGroup
@@ -216,7 +223,7 @@ export function ExportFormFields({ form, set, ids }: FieldsProps) {
         </>
       ) : null}
 
-      {!spreadsheet ? (
+      {!selecting ? (
         <p className={styles.exportDialogNote}>
           {form.format === 'qdpx'
             ? 'Everything in the project goes into the file: documents, codes, every coder’s codings, memos and attributes.'

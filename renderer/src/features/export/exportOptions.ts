@@ -9,7 +9,7 @@ import { treeOrder } from '../../../../shared/export/code-tree';
  * codes with, and the agreement sheets.
  */
 
-export type ExportFormat = 'xlsx' | 'csv' | 'qdpx' | 'qdc';
+export type ExportFormat = 'xlsx' | 'csv' | 'qdpx' | 'qdc' | 'report';
 
 export interface ExportForm {
   format: ExportFormat;
@@ -134,7 +134,8 @@ function attributeColumns(form: ExportForm, attributes: readonly string[]): 'all
 export type ExportRequest =
   | { channel: 'export.workbook'; input: Input<'export.workbook'> }
   | { channel: 'export.csv'; input: Input<'export.csv'> }
-  | { channel: 'export.refi'; input: Input<'export.refi'> };
+  | { channel: 'export.refi'; input: Input<'export.refi'> }
+  | { channel: 'export.report'; input: Input<'export.report'> };
 
 /** What to ask the backend for, or why the choices cannot be exported yet. */
 export function exportRequest(
@@ -151,6 +152,7 @@ export function exportRequest(
   if (form.codes === 'chosen' && form.codeIds.length === 0) return { ok: false, reason: 'Tick at least one code.' };
   if (!form.coderIds.some((id) => coderIds.includes(id))) return { ok: false, reason: 'Tick at least one coder.' };
   const selection = exportSelection(form, project.codebook, coderIds, filter);
+  if (form.format === 'report') return { ok: true, request: { channel: 'export.report', input: { selection } } };
   const columns = attributeColumns(form, attributes);
   if (form.format === 'csv') return { ok: true, request: { channel: 'export.csv', input: { selection, attributeColumns: columns } } };
 

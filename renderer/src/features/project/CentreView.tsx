@@ -3,10 +3,13 @@ import type { KeyboardEvent } from 'react';
 import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
 import { AgreementView } from '../agreement/AgreementView';
+import { AttributeGrid } from '../attributes/AttributeGrid';
 import { AnalysisView } from '../analysis/AnalysisView';
 import { MemosView } from '../memos/MemosView';
 import { Reader } from '../reader/Reader';
+import { QueryView } from '../query/QueryView';
 import { SearchView } from '../retrieval/SearchView';
+import { WordsView } from '../words/WordsView';
 import { SegmentsView } from '../retrieval/SegmentsView';
 import type { CentreView as Centre } from '../workbench/types';
 import styles from './CentreView.module.css';
@@ -17,7 +20,7 @@ type TabKind = Centre['kind'];
 
 /**
  * The centre of the workbench: the reader, or a retrieval view, under a row of tabs (Reader ·
- * Segments · Search · Memos · Analysis · Agreement; Segments only once opened from a code). The reader stays mounted
+ * Segments · Search · Query · Words · Memos · Attributes · Analysis · Agreement; Segments only once opened from a code). The reader stays mounted
  * while another tab is shown, so it keeps its place.
  */
 export function CentreView({ revision }: { revision: number }) {
@@ -42,7 +45,10 @@ export function CentreView({ revision }: { revision: number }) {
       ? [{ kind: 'segments' as const, label: segmentsCode ? `Coded at ${segmentsCode.name}` : 'Coded segments' }]
       : []),
     { kind: 'search', label: 'Search' },
+    { kind: 'query', label: 'Query' },
+    { kind: 'words', label: 'Words' },
     { kind: 'memos', label: 'Memos' },
+    { kind: 'attributes', label: 'Attributes' },
     { kind: 'analysis', label: 'Analysis' },
     { kind: 'agreement', label: 'Agreement' },
   ];
@@ -128,9 +134,24 @@ export function CentreView({ revision }: { revision: number }) {
             <SearchView />
           </div>
         ) : null}
+        {centre.kind === 'query' ? (
+          <div className={`${styles.projectCentrePane} ${styles.projectCentrePaneFront}`}>
+            <QueryView />
+          </div>
+        ) : null}
+        {centre.kind === 'words' ? (
+          <div className={`${styles.projectCentrePane} ${styles.projectCentrePaneFront}`}>
+            <WordsView />
+          </div>
+        ) : null}
         {centre.kind === 'memos' ? (
           <div className={`${styles.projectCentrePane} ${styles.projectCentrePaneFront}`}>
             <MemosView />
+          </div>
+        ) : null}
+        {centre.kind === 'attributes' ? (
+          <div className={`${styles.projectCentrePane} ${styles.projectCentrePaneFront}`}>
+            <AttributeGrid />
           </div>
         ) : null}
         {centre.kind === 'analysis' ? (

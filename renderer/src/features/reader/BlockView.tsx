@@ -1,6 +1,6 @@
 import { Fragment, memo } from 'react';
 import { speakerLabelParts } from './speakerLabel';
-import type { Block } from './blocks';
+import type { Block } from '../../../../shared/text/blocks';
 import { lookStyle, paintRuns, runLook } from './paint';
 import type { PaintCoding } from './paint';
 import { PAGE_MARK_HEIGHT, blockPadBottom, blockPadTop } from './windowing';
@@ -9,7 +9,10 @@ import readerStyles from './reader.module.css';
 
 export interface BlockViewProps {
   block: Block;
+  /** The block's own text, text.slice(block.start, block.end): short, so the memo compares it cheaply. */
   text: string;
+  /** The height to hold for the text while it has not arrived (as estimated); -1 once it has. */
+  pendingHeight: number;
   /** The codings shown that overlap this block. */
   codings: readonly PaintCoding[];
   /** The selection's part in this block ([-1, -1] for none): numbers keep the memo cheap. */
@@ -32,6 +35,7 @@ export interface BlockViewProps {
 export const BlockView = memo(function BlockView({
   block,
   text,
+  pendingHeight,
   codings,
   selStart,
   selEnd,
@@ -42,13 +46,6 @@ export const BlockView = memo(function BlockView({
   nameOf,
   observe,
 }: BlockViewProps) {
-  const runs = paintRuns(
-    block.start,
-    block.end,
-    codings,
-    selStart >= 0 ? { start: selStart, end: selEnd } : null,
-    flashStart >= 0 ? { start: flashStart, end: flashEnd } : null,
-  );
   const classes = [block.inTurn ? readerStyles.blockTurn : ''];
   return (
     <div
@@ -59,9 +56,30 @@ export const BlockView = memo(function BlockView({
     >
       {block.page !== undefined ? <p className={readerStyles.blockPage} data-page-mark style={{ height: PAGE_MARK_HEIGHT }}>Page {block.page}</p> : null}
       {block.inTurn ? <SpeakerLabel label={block.speaker ?? ''} /> : null}
+      {pendingHeight >= 0 ? (
+        <p className={`${readerStyles.blockText} ${styles.pending}`} style={{ height: pendingHeight }} aria-busy="true">
+          Loading the text…
+        </p>
+      ) : (
+        <BlockRuns {...{ block, text, codings, selStart, selEnd, flashStart, flashEnd, hotIds, colorOf, nameOf }} />
+      )}
+    </div>
+  );
+});
+
+/** The block's text as runs, each a <span data-start data-end> holding exactly its slice. */
+function BlockRuns({ block, text, codings, selStart, selEnd, flashStart, flashEnd, hotIds, colorOf, nameOf }: Omit<BlockViewProps, 'observe' | 'pendingHeight'>) {
+  const runs = paintRuns(
+    block.start,
+    block.end,
+    codings,
+    selStart >= 0 ? { start: selStart, end: selEnd } : null,
+    flashStart >= 0 ? { start: flashStart, end: flashEnd } : null,
+  );
+  return (
       <p className={readerStyles.blockText}>
         {runs.map((run) => {
-          const slice = text.slice(run.start, run.end);
+          const slice = text.slice(run.start - block.start, run.end - block.start);
           const hot = run.codings.some((c) => hotIds.has(c.id));
           const look = runLook(run.codings, colorOf, { selected: run.selected, hot });
           const coded = run.codings.length > 0;
@@ -97,9 +115,8 @@ export const BlockView = memo(function BlockView({
           );
         })}
       </p>
-    </div>
   );
-});
+}
 
 /** The speaker of a turn: breaks only after _ / - . or a space, the full label on hover. */
 function SpeakerLabel({ label }: { label: string }) {

@@ -7,17 +7,18 @@ import { Button } from '../../ui/Button';
 import styles from './CodingPopover.module.css';
 import overlayStyles from '../../ui/overlay.module.css';
 import { useProject, useChanges, useDocument, useDocumentActions, useViewActions } from '../workbench/state/contexts';
+import type { DocumentText } from './useDocumentText';
 
 export interface CodingPopoverProps {
   codings: readonly CoderCoding[];
-  text: string;
+  text: Pick<DocumentText, 'slice'>;
   /** Viewport point the popover opens at. */
   anchor: { x: number; y: number };
   onClose: () => void;
 }
 
-function excerpt(text: string, start: number, end: number, max = 140): string {
-  const slice = text.slice(start, end).replace(/\s+/g, ' ').trim();
+function excerpt(text: Pick<DocumentText, 'slice'>, start: number, end: number, max = 140): string {
+  const slice = text.slice(start, Math.min(end, start + max * 4)).replace(/\s+/g, ' ').trim();
   return slice.length > max ? `${slice.slice(0, max)}…` : slice;
 }
 
@@ -130,7 +131,7 @@ export function CodingPopover({ codings, text, anchor, onClose }: CodingPopoverP
 
 interface CodingItemProps {
   coding: CoderCoding;
-  text: string;
+  text: Pick<DocumentText, 'slice'>;
   first: boolean;
   memo: MemoView | null;
   onClose: () => void;

@@ -12,6 +12,7 @@ import { NO_STRIPE_FILTER } from './stripes';
 import type { StripeFilter } from './stripes';
 import { useDocumentCodings } from './useDocumentCodings';
 import { useDocumentContent } from './useDocumentContent';
+import { useDocumentText } from './useDocumentText';
 import styles from './Reader.module.css';
 import readerStyles from './reader.module.css';
 import { useDocument } from '../workbench/state/contexts';
@@ -24,9 +25,10 @@ export interface ReaderProps {
 
 /** The open document: its header and attributes, then its text with the codings shown. */
 export function Reader({ meta, revision }: ReaderProps) {
-  const { visibleCoderIds } = useDocument();
-  const load = useDocumentContent(meta.id, revision, visibleCoderIds);
+  const { visibleCoderIds, focusRequest } = useDocument();
+  const load = useDocumentContent(meta.id, revision, visibleCoderIds, focusRequest?.documentId === meta.id ? focusRequest.start : null);
   const content = load.status === 'ready' ? load.content : null;
+  const { text, need } = useDocumentText(content);
   const codings = useDocumentCodings(content, visibleCoderIds);
   const shownCount = codings.reduce((n, c) => n + (visibleCoderIds.includes(c.coderId) ? 1 : 0), 0);
   const [stripeFilter, setStripeFilter] = useState<StripeFilter>(NO_STRIPE_FILTER);
@@ -35,7 +37,7 @@ export function Reader({ meta, revision }: ReaderProps) {
     <section role="region" aria-label={meta.name} className={styles.reader}>
       <ReaderHeader
         meta={meta}
-        text={content?.text ?? null}
+        words={content?.words ?? null}
         codingCount={content ? shownCount : null}
         tools={content ? <StripeControls codings={codings} filter={stripeFilter} onFilter={setStripeFilter} /> : null}
       />
@@ -56,7 +58,7 @@ export function Reader({ meta, revision }: ReaderProps) {
           </div>
         </div>
       ) : null}
-      {content ? <ReaderBody content={content} codings={codings} stripeFilter={stripeFilter} /> : null}
+      {content && text ? <ReaderBody content={content} text={text} needText={need} codings={codings} stripeFilter={stripeFilter} /> : null}
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
-import type { CoderCoding, DocumentContent } from '../../../../shared/api/contract';
+import type { CoderCoding } from '../../../../shared/api/contract';
 import type { Coder } from '../../../../shared/domain/schemas';
 import { EmptyState } from '../../ui/EmptyState';
 import { SelectionChip } from '../workbench/SelectionChip';
@@ -12,10 +12,14 @@ import { SelectionMenu } from './SelectionMenu';
 import { MEMO_GUTTER, StripeMargin } from './StripeMargin';
 import type { StripeHot } from './StripeMargin';
 import marginStyles from './StripeMargin.module.css';
-import { blockIndexAt, buildBlocks, itemsPerBlock } from './blocks';
+import { blockIndexAt, itemsPerBlock } from '../../../../shared/text/blocks';
+import { missingIn } from '../../../../shared/text/text-pieces';
 import type { PaintCoding } from './paint';
 import type { StripeFilter } from './stripes';
 import { useBlockLayout } from './useBlockLayout';
+import { blockChrome } from './windowing';
+import type { LoadedDocument } from './useDocumentContent';
+import type { DocumentText, NeedText } from './useDocumentText';
 import { LABEL_WIDTH, useLabelWidth } from './useLabelWidth';
 import { useReaderCaret } from './useReaderCaret';
 import { useReaderPointer } from './useReaderPointer';
@@ -36,14 +40,17 @@ const NO_CODERS: ReadonlyMap<string, Coder> = new Map();
 const PROBE_SAMPLE = 'Honestly, the waiting list was months long and nobody told us where else we could go for help.';
 
 export interface ReaderBodyProps {
-  content: DocumentContent;
+  content: LoadedDocument;
+  /** Its text as it arrives. */
+  text: DocumentText;
+  needText: NeedText;
   /** Every coder's codings in the document (the view picks whose to show). */
   codings: readonly CoderCoding[];
   /** Which stripes the margin shows. */
   stripeFilter: StripeFilter;
 }
 
-function excerptOf(text: string, start: number, end: number, max = 40): string {
+function excerptOf(text: DocumentText, start: number, end: number, max = 40): string {
   const slice = text.slice(start, Math.min(end, start + max * 2)).replace(/\s+/g, ' ').trim();
   return end - start > max || slice.length > max ? `${slice.slice(0, max).trimEnd()}…` : slice;
 }
@@ -61,16 +68,16 @@ function paintKey(items: readonly PaintCoding[]): string {
  * here reads layout while the reader scrolls: blocks are measured by a ResizeObserver when they
  * first render, and stripes are placed from those measurements.
  */
-export function ReaderBody({ content, codings, stripeFilter }: ReaderBodyProps) {
+export function ReaderBody({ content, text: partial, needText: need, codings, stripeFilter }: ReaderBodyProps) {
   const { project } = useProject();
   const { focusRequest, selection, visibleCoderIds } = useDocument();
   const { documentShown, rememberScroll, setSelection, takeInitialScroll } = useDocumentActions();
   const { snapWords } = useView();
-  const { text, id: documentId } = content;
-  const blocks = useMemo(() => buildBlocks(text, content.turns), [text, content.turns]);
+  const { id: documentId, blocks } = content;
+  const { loaded } = partial;
   const blockIndexByKey = useMemo(() => new Map(blocks.map((b, i) => [b.key, i])), [blocks]);
   const blockIndexOf = useCallback((key: string) => blockIndexByKey.get(key) ?? -1, [blockIndexByKey]);
-  const withSpeakers = content.turns.length > 0;
+  const withSpeakers = content.inTurn;
 
   const codes = useMemo(() => new Map(project.codebook.map((c) => [c.id, c])), [project.codebook]);
   const coders = useMemo(() => new Map(project.coders.map((c) => [c.id, c])), [project.coders]);
@@ -101,9 +108,9 @@ export function ReaderBody({ content, codings, stripeFilter }: ReaderBodyProps) 
   const scrollRef = useRef<HTMLDivElement>(null);
   const pageRef = useRef<HTMLDivElement>(null);
   const columnRef = useRef<HTMLDivElement>(null);
-  const pointer = useReaderPointer({ documentId, text, columnRef, blockIndexOf, setSelection, snapWords });
+  const pointer = useReaderPointer({ documentId, source: partial, columnRef, blockIndexOf, setSelection, snapWords });
   const { popover, setPopover } = pointer;
-  const caret = useReaderCaret({ documentId, text, scrollRef, selection: docSelection, setSelection });
+  const caret = useReaderCaret({ documentId, source: partial, scrollRef, selection: docSelection, setSelection });
   const [menuAt, setMenuAt] = useState<{ x: number; y: number } | null>(null);
 
   // Blocks that must stay rendered: where a selection drag began, the selection's ends, the flash.
@@ -113,7 +120,7 @@ export function ReaderBody({ content, codings, stripeFilter }: ReaderBodyProps) 
     if (docSelection) p.push(blockIndexAt(blocks, docSelection.start), blockIndexAt(blocks, docSelection.end - 1));
     return p;
   }, [pointer.pointerBlock, flashPin, docSelection, blocks]);
-  const { offsets, marks, estimatedOffsets, ready, range, observe, probe, onScroll: onLayoutScroll } = useBlockLayout(blocks, text, scrollRef, COLUMN_TOP, pinned);
+  const { offsets, marks, estimatedOffsets, ready, range, observe, probe, onScroll: onLayoutScroll } = useBlockLayout(blocks, scrollRef, COLUMN_TOP, pinned);
 
   const { flash, remember } = useReaderScroll({ documentId, blocks, offsets, estimatedOffsets, ready, columnTop: COLUMN_TOP, scrollRef, columnRef, focusRequest, takeInitialScroll, rememberScroll });
   useEffect(() => {
@@ -125,6 +132,10 @@ export function ReaderBody({ content, codings, stripeFilter }: ReaderBodyProps) 
   const stripes = useStripes({ shown, coderIds: coderOrder, codeOrder, filter: stripeFilter, memoCodingIds, blocks, offsets, marks, range });
   const first = range.first;
   const last = Math.min(range.last, blocks.length - 1);
+  // The text of the blocks about to show is asked for first (scrolling, a passage opened, the saved position).
+  const shownStart = blocks[first]?.start ?? 0;
+  const shownEnd = blocks[last]?.end ?? 0;
+  useEffect(() => need(shownStart, shownEnd), [need, shownStart, shownEnd]);
   const selectionLayout = useMemo(() => ({ first, last, offsets }), [first, last, offsets]);
   const { boxes: selectionBoxes, columnRight } = useSelectionBoxes(docSelection, columnRef, pageRef, selectionLayout);
   const lastLine = selectionBoxes[selectionBoxes.length - 1];
@@ -162,7 +173,8 @@ export function ReaderBody({ content, codings, stripeFilter }: ReaderBodyProps) 
       <BlockView
         key={`${block.key}:${paintKey(perBlock[i]!)}`}
         block={block}
-        text={text}
+        text={partial.slice(block.start, block.end)}
+        pendingHeight={missingIn(loaded, block.start, block.end) === null ? -1 : Math.max(0, offsets[i + 1]! - offsets[i]! - blockChrome(block))}
         codings={perBlock[i]!}
         selStart={sel ? sel.start : -1}
         selEnd={sel ? sel.end : -1}
@@ -242,14 +254,14 @@ export function ReaderBody({ content, codings, stripeFilter }: ReaderBodyProps) 
         {docSelection && lastLine ? (
           <SelectionChip
             span={docSelection}
-            excerpt={excerptOf(text, docSelection.start, docSelection.end)}
+            excerpt={excerptOf(partial, docSelection.start, docSelection.end)}
             top={Math.round(lastLine.top + (lastLine.height - CHIP_HEIGHT) / 2)}
             left={columnRight + CHIP_GAP}
           />
         ) : null}
       </div>
       {menuAt && docSelection ? <SelectionMenu x={menuAt.x} y={menuAt.y} onClose={() => setMenuAt(null)} /> : null}
-      {popover && popoverCodings.length > 0 ? <CodingPopover codings={popoverCodings} text={text} anchor={popover.anchor} onClose={() => setPopover(null)} /> : null}
+      {popover && popoverCodings.length > 0 ? <CodingPopover codings={popoverCodings} text={partial} anchor={popover.anchor} onClose={() => setPopover(null)} /> : null}
     </div>
   );
 }

@@ -1,26 +1,23 @@
-import { useMemo } from 'react';
 import type { ReactNode } from 'react';
 import type { DocumentSummary } from '../../../../shared/api/contract';
 import { plural } from '../../../../shared/text/plural';
 import { useView, useViewActions } from '../workbench/state/contexts';
 import { DoneToggle } from './DoneToggle';
-import { countWords } from './segments';
 import styles from './ReaderHeader.module.css';
 
 export interface ReaderHeaderProps {
   meta: DocumentSummary;
-  /** The text, once loaded, for the word count. */
-  text: string | null;
+  /** Words in the text, once its outline has arrived. */
+  words: number | null;
   /** Codings shown under the current coder view, once loaded. */
   codingCount: number | null;
   /** Controls at the header's end (the stripe filters). */
   tools?: ReactNode;
 }
 
-export function ReaderHeader({ meta, text, codingCount, tools }: ReaderHeaderProps) {
+export function ReaderHeader({ meta, words, codingCount, tools }: ReaderHeaderProps) {
   const { snapWords } = useView();
   const { setSnapWords } = useViewActions();
-  const words = useMemo(() => (text === null ? null : countWords(text)), [text]);
   const facts = [
     words === null ? null : plural(words, 'word'),
     meta.turnCount > 0 ? plural(meta.turnCount, 'turn') : null,

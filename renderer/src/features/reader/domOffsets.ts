@@ -47,3 +47,47 @@ export function rangeSpan(root: Element, range: Range): Span | null {
   if (start === null || end === null || end <= start) return null;
   return { start, end };
 }
+
+/** Where the character at `offset` (or, at a run's end, just after the one before) is drawn. */
+function caretPoint(root: Element, offset: number): { x: number; top: number; bottom: number } | null {
+  for (const run of root.querySelectorAll<HTMLElement>('[data-start]')) {
+    const start = Number(run.dataset.start);
+    const node = run.firstChild;
+    if (offset < start || offset > Number(run.dataset.end) || !(node instanceof Text)) continue;
+    const at = offset - start;
+    const range = document.createRange();
+    const after = at < node.length;
+    if (!after && at === 0) continue;
+    range.setStart(node, after ? at : at - 1);
+    range.setEnd(node, after ? at + 1 : at);
+    const rect = range.getClientRects()[0];
+    if (rect) return { x: after ? rect.left : rect.right, top: rect.top, bottom: rect.bottom };
+  }
+  return null;
+}
+
+/**
+ * The offset one drawn line below (or above) `offset`, at the same distance from the left, as
+ * Shift+Down/Up in an editor; the scroller is moved first when that line is out of view. Null
+ * when there is no line there.
+ */
+export function offsetALineAway(scroller: HTMLElement, offset: number, down: boolean): number | null {
+  const target = () => {
+    const at = caretPoint(scroller, offset);
+    if (!at) return null;
+    const half = (at.bottom - at.top) / 2;
+    return { x: at.x + 1, y: down ? at.bottom + half : at.top - half, line: at.bottom - at.top };
+  };
+  let point = target();
+  if (!point) return null;
+  const view = scroller.getBoundingClientRect();
+  if (point.y < view.top || point.y > view.bottom) {
+    scroller.scrollTop += (down ? 3 : -3) * point.line;
+    point = target();
+    if (!point) return null;
+  }
+  const hit = document.caretRangeFromPoint(point.x, point.y);
+  if (!hit || !scroller.contains(hit.startContainer)) return null;
+  const next = boundaryOffset(scroller, hit.startContainer, hit.startOffset, down ? 'start' : 'end');
+  return next === null || next === offset ? null : next;
+}

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { RefObject } from 'react';
-import type { Block } from './blocks';
+import type { Block } from '../../../../shared/text/blocks';
 import { pinRange, prefixOffsets, windowRange } from '../../lib/windowMath';
 import type { WindowRange } from '../../lib/windowMath';
 import { estimateBlockHeight } from './windowing';
@@ -83,12 +83,11 @@ function probeMetrics(el: HTMLElement | null): { width: number; charWidth: numbe
 
 /**
  * Windowing for the reader: blocks are rendered only near the viewport. Heights are estimated
- * from the text and the measured width of a line, and replaced by real ones as blocks render.
+ * from each block's length and the measured width of a line, and replaced by real ones as blocks render.
  * Scroll anchoring keeps the view still while estimates turn into measurements.
  */
 export function useBlockLayout(
   blocks: readonly Block[],
-  text: string,
   scrollRef: RefObject<HTMLElement | null>,
   /** The text column's top inside the scroll content (its padding). */
   columnTop: number,
@@ -102,8 +101,8 @@ export function useBlockLayout(
 
   const charsPerLine = metrics.width > 0 ? metrics.width / metrics.charWidth : 64;
   const estimates = useMemo(
-    () => Float64Array.from(blocks, (b) => estimateBlockHeight(text, b, charsPerLine)),
-    [blocks, text, charsPerLine],
+    () => Float64Array.from(blocks, (b) => estimateBlockHeight(b, charsPerLine)),
+    [blocks, charsPerLine],
   );
   const heights = useMemo(() => {
     if (measured.key !== metricsKey(metrics) || measured.heights.size === 0) return estimates;

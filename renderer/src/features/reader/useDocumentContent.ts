@@ -1,12 +1,16 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { DocumentContent } from '../../../../shared/api/contract';
+import type { DocumentOutline } from '../../../../shared/api/contract';
+import type { Block } from '../../../../shared/text/blocks';
+import { outlineBlocks } from '../../../../shared/text/outline';
 import { ApiError } from '../../api/client';
 import { useApi } from '../../api/context';
 
-/** A document as loaded: its text and turns, and the codings of the coders it was asked with. */
-export interface LoadedDocument extends DocumentContent {
+/** A document as opened: its outline and first stretch of text, and the codings of the coders it was asked with. */
+export interface LoadedDocument extends DocumentOutline {
   /** The coders whose codings came with it (those shown when it was asked for). */
   coderIds: readonly string[];
+  /** The outline's blocks, at their offsets into the text. */
+  blocks: readonly Block[];
 }
 
 export type DocumentLoad =
@@ -17,27 +21,29 @@ export type DocumentLoad =
 type Result = { documentId: string; content: LoadedDocument } | { documentId: string; error: ApiError };
 
 /**
- * Loads a document's text and turns, with the codings of the coders shown now (the reply is
- * sized to what the reader shows; useDocumentCodings asks for other coders' when the view
- * changes). A reload of the same document (revision bump) keeps the current text on screen
- * until the new one arrives; replies for a document no longer wanted are dropped.
+ * Opens a document: its outline, the text from where the reader goes first (`from`, a passage
+ * opened from elsewhere) and the codings of the coders shown now (useDocumentText brings the
+ * rest of the text; useDocumentCodings other coders' codings when the view changes). A reload
+ * of the same document (revision bump) keeps the current one on screen until the new one
+ * arrives; replies for a document no longer wanted are dropped.
  */
-export function useDocumentContent(documentId: string, revision: number, visibleCoderIds: readonly string[]): DocumentLoad & { reload: () => void } {
+export function useDocumentContent(documentId: string, revision: number, visibleCoderIds: readonly string[], from: number | null): DocumentLoad & { reload: () => void } {
   const api = useApi();
   const [result, setResult] = useState<Result | null>(null);
   const [attempt, setAttempt] = useState(0);
-  // Read when the request leaves, not a reason to ask again: a new coder view asks for codings only.
-  const coders = useRef(visibleCoderIds);
+  // Read when the request leaves, not reasons to ask again: a new coder view asks for codings only.
+  const asked = useRef({ coderIds: visibleCoderIds, from });
   useEffect(() => {
-    coders.current = visibleCoderIds;
+    asked.current = { coderIds: visibleCoderIds, from };
   });
 
   useEffect(() => {
     let live = true;
-    const coderIds = [...coders.current];
-    api.call('document.get', { documentId, coderIds }).then(
-      (content) => {
-        if (live) setResult({ documentId, content: { ...content, coderIds } });
+    const coderIds = [...asked.current.coderIds];
+    const from = asked.current.from;
+    api.call('document.get', { documentId, coderIds, ...(from !== null && { from }) }).then(
+      (outline) => {
+        if (live) setResult({ documentId, content: { ...outline, coderIds, blocks: outlineBlocks(outline) } });
       },
       (err: unknown) => {
         if (live) setResult({ documentId, error: ApiError.from(err) });

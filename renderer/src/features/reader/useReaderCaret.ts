@@ -3,6 +3,7 @@ import type { KeyboardEvent as ReactKeyboardEvent, RefObject } from 'react';
 import { caretAtWord, caretSpan, caretStep } from '../../../../shared/text/caret';
 import type { Caret } from '../../../../shared/text/caret';
 import type { DocumentSpan } from '../workbench/types';
+import { offsetALineAway } from './domOffsets';
 
 /** The offset of the first run of text showing at the top of the reader. */
 function firstVisibleOffset(scroller: HTMLElement): number {
@@ -16,17 +17,18 @@ function firstVisibleOffset(scroller: HTMLElement): number {
 /**
  * Coding from the keyboard: F7 (anywhere) or Enter (in the text) puts a caret on a word in the
  * reader; arrows move it a word at a time, Shift+arrows extend the selection by a character,
- * Shift+Ctrl/Cmd+arrows by a word. 1–9 and Ctrl/Cmd+K then code the selection as usual.
+ * Shift+Ctrl/Cmd+arrows by a word, Shift+Down/Up by a line. 1–9 and Ctrl/Cmd+K then code the selection as usual.
  */
 export function useReaderCaret({
   documentId,
-  text,
+  source,
   scrollRef,
   selection,
   setSelection,
 }: {
   documentId: string;
-  text: string;
+  /** The document's text (an object whose identity changes when text arrives: comparing two 20 MB strings in hook dependencies took seconds). */
+  source: { readonly text: string };
   scrollRef: RefObject<HTMLElement | null>;
   selection: DocumentSpan | null;
   setSelection: (span: DocumentSpan | null) => void;
@@ -35,14 +37,14 @@ export function useReaderCaret({
   // A selection made with the mouse becomes the caret's, so the keys carry on from it.
   useEffect(() => {
     const c = caret.current;
-    const mine = c ? caretSpan(text, c) : null;
+    const mine = c ? caretSpan(source.text, c) : null;
     if (selection && !(mine && mine.start === selection.start && mine.end === selection.end)) caret.current = { anchor: selection.start, focus: selection.end };
-  }, [selection, text]);
+  }, [selection, source]);
 
   const show = useCallback(
     (next: Caret) => {
       caret.current = next;
-      const span = caretSpan(text, next);
+      const span = caretSpan(source.text, next);
       setSelection(span ? { documentId, ...span } : null);
       window.getSelection()?.removeAllRanges();
       requestAnimationFrame(() => {
@@ -50,15 +52,15 @@ export function useReaderCaret({
         runs?.[next.focus >= next.anchor ? runs.length - 1 : 0]?.scrollIntoView({ block: 'nearest' });
       });
     },
-    [documentId, scrollRef, setSelection, text],
+    [documentId, scrollRef, setSelection, source],
   );
 
   const start = useCallback(() => {
     const scroller = scrollRef.current;
     if (!scroller) return;
     scroller.focus({ preventScroll: true });
-    show(caret.current ?? caretAtWord(text, firstVisibleOffset(scroller)));
-  }, [scrollRef, show, text]);
+    show(caret.current ?? caretAtWord(source.text, firstVisibleOffset(scroller)));
+  }, [scrollRef, show, source]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -78,12 +80,19 @@ export function useReaderCaret({
         start();
         return;
       }
+      if ((event.key === 'ArrowDown' || event.key === 'ArrowUp') && event.shiftKey && caret.current) {
+        // Shift+Down/Up extend by a drawn line; without a caret they scroll, as plain Up/Down do.
+        event.preventDefault();
+        const focus = offsetALineAway(event.currentTarget, caret.current.focus, event.key === 'ArrowDown');
+        if (focus !== null) show({ anchor: caret.current.anchor, focus });
+        return;
+      }
       if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
       event.preventDefault();
-      const from = caret.current ?? caretAtWord(text, firstVisibleOffset(event.currentTarget));
-      show(caretStep(text, from, { key: event.key, shift: event.shiftKey, word: event.ctrlKey || event.metaKey }));
+      const from = caret.current ?? caretAtWord(source.text, firstVisibleOffset(event.currentTarget));
+      show(caretStep(source.text, from, { key: event.key, shift: event.shiftKey, word: event.ctrlKey || event.metaKey }));
     },
-    [show, start, text],
+    [show, start, source],
   );
 
   return { onKeyDown };

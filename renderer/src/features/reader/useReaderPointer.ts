@@ -15,14 +15,15 @@ export type Popover = { codingIds: string[]; anchor: { x: number; y: number } };
  */
 export function useReaderPointer({
   documentId,
-  text,
+  source,
   columnRef,
   blockIndexOf,
   setSelection,
   snapWords,
 }: {
   documentId: string;
-  text: string;
+  /** The document's text (an object whose identity changes when text arrives: comparing two 20 MB strings in hook dependencies took seconds). */
+  source: { readonly text: string };
   columnRef: RefObject<HTMLElement | null>;
   blockIndexOf: (key: string) => number;
   setSelection: (span: DocumentSpan | null) => void;
@@ -44,7 +45,7 @@ export function useReaderPointer({
         const range = sel.getRangeAt(0);
         if (!range.intersectsNode(column)) return;
         const raw = rangeSpan(column, range);
-        const span = raw ? (snapWords && !event.altKey ? snapToWords(text, raw) : trimSpan(text, raw)) : null;
+        const span = raw ? (snapWords && !event.altKey ? snapToWords(source.text, raw) : trimSpan(source.text, raw)) : null;
         if (span) {
           setSelection({ documentId, start: span.start, end: span.end });
           setPopover(null);
@@ -61,7 +62,7 @@ export function useReaderPointer({
         setPopover(null);
       }
     },
-    [columnRef, documentId, setSelection, snapWords, text],
+    [columnRef, documentId, setSelection, snapWords, source],
   );
 
   const onMouseDown = useCallback(

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { RefObject } from 'react';
-import type { Block } from './blocks';
-import { blockIndexAt } from './blocks';
+import type { Block } from '../../../../shared/text/blocks';
+import { blockIndexAt } from '../../../../shared/text/blocks';
 import type { FocusRequest } from '../workbench/state/contexts';
 import { lineTop, mapScrollTop } from './windowing';
 

@@ -1,6 +1,6 @@
 import { useDeferredValue, useMemo } from 'react';
-import type { Block } from './blocks';
-import { blockIndexAt } from './blocks';
+import type { Block } from '../../../../shared/text/blocks';
+import { blockIndexAt } from '../../../../shared/text/blocks';
 import type { PaintCoding } from './paint';
 import { buildStripes, filterStripes, placeLabels, placeStripe, stripeColumns } from './stripes';
 import type { StripeBox, StripeFilter } from './stripes';

@@ -1,4 +1,4 @@
-import type { Block } from './blocks';
+import type { Block } from '../../../../shared/text/blocks';
 import { indexAtY } from '../../lib/windowMath';
 import type { WindowRange } from '../../lib/windowMath';
 
@@ -19,19 +19,13 @@ export const TURN_GAP = 8;
 export const PAGE_MARK_HEIGHT = 20;
 
 /**
- * Lines a stretch of text takes when wrapped at `charsPerLine` (line breaks kept). Scans only the
- * stretch: indexOf('\n') would run on to the end of a one-line document for every block.
+ * Lines a block takes when wrapped at `charsPerLine`: its length and line breaks are enough
+ * (blocks come from the document's outline, before their text has arrived), so the estimate,
+ * and the scroll position saved in estimates, does not change as the text comes in.
  */
-export function estimateLines(text: string, start: number, end: number, charsPerLine: number): number {
+export function estimateLines(length: number, breaks: number, charsPerLine: number): number {
   const cpl = Math.max(8, Math.floor(charsPerLine));
-  let lines = 0;
-  let lineStart = start;
-  for (let i = start; i < end; i++) {
-    if (text.charCodeAt(i) !== 10) continue;
-    lines += Math.max(1, Math.ceil((i - lineStart) / cpl));
-    lineStart = i + 1;
-  }
-  return lines + Math.max(1, Math.ceil((end - lineStart) / cpl));
+  return Math.max(1, Math.ceil((length - breaks) / cpl)) + breaks;
 }
 
 /** Padding above a block's text: none on a continuation, so a split turn reads as one. */
@@ -49,8 +43,8 @@ export function blockChrome(block: Block): number {
 }
 
 /** A block's height before it has been rendered and measured. */
-export function estimateBlockHeight(text: string, block: Block, charsPerLine: number): number {
-  return blockChrome(block) + estimateLines(text, block.start, block.end, charsPerLine) * LINE_HEIGHT;
+export function estimateBlockHeight(block: Block, charsPerLine: number): number {
+  return blockChrome(block) + estimateLines(block.end - block.start, block.breaks, charsPerLine) * LINE_HEIGHT;
 }
 
 /** True when `inner` lies inside `outer`. */

@@ -1,13 +1,12 @@
-import type { AttributeDef } from '../../../../shared/domain/schemas';
-import type { AttributeFilter } from '../../../../shared/api/contract';
+import type { AttributeFilter, ProjectSnapshot } from '../../../../shared/api/contract';
 import { Button } from '../../ui/Button';
 import { describeFilter } from '../documents/attributeFilter';
 import styles from './retrieval.module.css';
 
 
-/** Says which documents a retrieval view is limited to by the attribute filter, with a way out. */
-export function FilterNote({ filter, attributes, onClear }: { filter: AttributeFilter; attributes: AttributeDef[]; onClear: () => void }) {
-  const parts = describeFilter(filter, attributes);
+/** Says which documents a retrieval view is limited to by the attribute (and set) filter, with a way out. */
+export function FilterNote({ filter, project, onClear }: { filter: AttributeFilter; project: Pick<ProjectSnapshot, 'attributes' | 'sets'>; onClear: () => void }) {
+  const parts = describeFilter(filter, project);
   if (parts.length === 0) return null;
   return (
     <p className={styles.retrievalFilter}>

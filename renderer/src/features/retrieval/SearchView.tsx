@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { SearchHit, SearchResult } from '../../../../shared/api/contract';
 import { useApi } from '../../api/context';
@@ -54,6 +54,15 @@ export function SearchView() {
   const [coding, setCoding] = useState(false);
   const [outcome, setOutcome] = useState<string | null>(null);
   const inputId = useId();
+  const inputRef = useRef<HTMLInputElement>(null);
+
+  // Ready to type when opened by a click or a shortcut; but a keyboard user walking the view
+  // tabs with the arrow keys keeps focus on the tab (WAI-ARIA tabs pattern).
+  useEffect(() => {
+    const active = document.activeElement;
+    const walkingTabs = active?.getAttribute('role') === 'tab' && active.matches(':focus-visible');
+    if (!walkingTabs) inputRef.current?.focus();
+  }, []);
 
   const key = submitted ? JSON.stringify([submitted, attributeFilter]) : null;
 
@@ -123,7 +132,7 @@ export function SearchView() {
             placeholder="Words or a phrase, e.g. waiting list"
             value={draft}
             maxLength={1000}
-            autoFocus
+            ref={inputRef}
             onChange={(event) => setDraft(event.target.value)}
             onKeyDown={(event) => event.stopPropagation()}
           />
@@ -145,7 +154,7 @@ export function SearchView() {
             Pattern
           </label>
         </div>
-        <FilterNote filter={attributeFilter} attributes={project.attributes} onClear={() => setAttributeFilter({})} />
+        <FilterNote filter={attributeFilter} project={project} onClear={() => setAttributeFilter({})} />
         {submitted ? (
           <div className={styles.searchSummary}>
             <p className={viewPage.count} role="status" aria-live="polite">

@@ -11,7 +11,8 @@ interface Swatch {
 }
 
 export interface SegmentCardProps {
-  segment: SegmentView;
+  /** A coded segment, or any passage with its context (a query's, a word's). */
+  segment: Pick<SegmentView, 'speaker' | 'before' | 'text' | 'after'> & Partial<Pick<SegmentView, 'createdAt'>>;
   documentName: string | undefined;
   coder: Swatch | undefined;
   code: Swatch | undefined;
@@ -19,11 +20,13 @@ export interface SegmentCardProps {
   contextLength?: number;
   /** Shows when the passage was coded. */
   showDate?: boolean;
+  /** Shows who coded it at what (false for a passage a query or a word search found). */
+  showWho?: boolean;
   onOpen: () => void;
 }
 
 /** One coded passage: where it comes from, who coded it at what, and its context; a click opens it. */
-export function SegmentCard({ segment, documentName, coder, code, contextLength, showDate = false, onOpen }: SegmentCardProps) {
+export function SegmentCard({ segment, documentName, coder, code, contextLength, showDate = false, showWho = true, onOpen }: SegmentCardProps) {
   return (
     <button type="button" className={segmentCard.card} onClick={onOpen}>
       <span className={segmentCard.meta}>
@@ -36,24 +39,26 @@ export function SegmentCard({ segment, documentName, coder, code, contextLength,
             <span className={segmentCard.speaker}>{segment.speaker}</span>
           </>
         ) : null}
-        {showDate ? (
+        {showDate && segment.createdAt ? (
           <time className={segmentCard.date} dateTime={segment.createdAt}>
             {formatDateTime(segment.createdAt)}
           </time>
         ) : null}
       </span>
-      <span className={segmentCard.who}>
-        <span className={segmentCard.coder} data-segment="coder">
-          <span className={segmentCard.dot} style={{ backgroundColor: coder?.color ?? 'var(--c-text-subtle)' }} aria-hidden="true" />
-          {coder?.name ?? 'Unknown coder'}
-        </span>
-        {code ? (
-          <span className={segmentCard.code}>
-            <span className={segmentCard.swatch} style={{ backgroundColor: code.color }} aria-hidden="true" />
-            {code.name}
+      {showWho ? (
+        <span className={segmentCard.who}>
+          <span className={segmentCard.coder} data-segment="coder">
+            <span className={segmentCard.dot} style={{ backgroundColor: coder?.color ?? 'var(--c-text-subtle)' }} aria-hidden="true" />
+            {coder?.name ?? 'Unknown coder'}
           </span>
-        ) : null}
-      </span>
+          {code ? (
+            <span className={segmentCard.code}>
+              <span className={segmentCard.swatch} style={{ backgroundColor: code.color }} aria-hidden="true" />
+              {code.name}
+            </span>
+          ) : null}
+        </span>
+      ) : null}
       <span className={segmentCard.text}>
         {segment.before ? <span className={segmentCard.context}>{trimContext(segment.before, 'before', contextLength)}</span> : null}
         <span className={segmentCard.passage} data-segment="passage" style={{ borderColor: code?.color }}>

@@ -113,7 +113,7 @@ export function SegmentsView({ codeId }: { codeId: string }) {
           </label>
           <CoderSelect id={coderSelectId} value={coderId} onChange={setCoderId} coders={project.coders} currentCoderId={project.currentCoderId} />
         </div>
-        <FilterNote filter={attributeFilter} attributes={project.attributes} onClear={() => setAttributeFilter({})} />
+        <FilterNote filter={attributeFilter} project={project} onClear={() => setAttributeFilter({})} />
       </header>
       <div className={viewPage.body} ref={setScroller} onScroll={onScroll} onKeyDown={onKeyDown}>
         {load.status === 'loading' ? <QuietLoading label="Finding the coded passages…" /> : null}

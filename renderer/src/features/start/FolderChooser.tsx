@@ -8,13 +8,23 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import styles from './folderChooser.module.css';
 
 export interface FolderChooserProps {
-  /** 'project': pick a project folder to open; 'location': pick where a new project goes. */
-  purpose: 'project' | 'location';
+  /** 'project': pick a project folder to open; 'colleague': a colleague's project folder to import from; 'location': where a new project goes. */
+  purpose: 'project' | 'colleague' | 'location';
   /** Where to open (default: where projects are made). */
   startAt?: string;
   onChoose: (path: string) => void;
   onClose: () => void;
 }
+
+const TEXTS: Record<FolderChooserProps['purpose'], { title: string; description: string; choose: string }> = {
+  project: { title: 'Open a project', description: 'Project folders are marked. Open one, or go into folders to find it.', choose: 'Open this project' },
+  colleague: {
+    title: 'Import from a colleague’s project folder',
+    description: 'Project folders are marked. Every coder in theirs is brought in, except you and coders already working here; their folder is only read, never changed.',
+    choose: 'Import from this project',
+  },
+  location: { title: 'Choose where the project goes', description: 'Go into the folder that should hold the new project, then choose it.', choose: 'Choose this folder' },
+};
 
 /**
  * Browser mode's folder chooser: the backend lists the folders of the user's home folder and
@@ -41,12 +51,9 @@ export function FolderChooser({ purpose, startAt, onChoose, onClose }: FolderCho
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const openable = purpose === 'project' && listing?.isProject === true;
-  const title = purpose === 'project' ? 'Open a project' : 'Choose where the project goes';
-  const description =
-    purpose === 'project'
-      ? 'Project folders are marked. Open one, or go into folders to find it.'
-      : 'Go into the folder that should hold the new project, then choose it.';
+  const picksProject = purpose !== 'location';
+  const openable = picksProject && listing?.isProject === true;
+  const { title, description, choose } = TEXTS[purpose];
 
   return (
     <DialogModal
@@ -61,11 +68,11 @@ export function FolderChooser({ purpose, startAt, onChoose, onClose }: FolderCho
           </Button>
           {purpose === 'location' ? (
             <Button variant="primary" disabled={!listing} onClick={() => listing && onChoose(listing.path)}>
-              Choose this folder
+              {choose}
             </Button>
           ) : (
             <Button variant="primary" disabled={!openable} onClick={() => listing && onChoose(listing.path)}>
-              Open this project
+              {choose}
             </Button>
           )}
         </>
@@ -95,11 +102,11 @@ export function FolderChooser({ purpose, startAt, onChoose, onClose }: FolderCho
             <ul className={styles.list} aria-label={`Folders in ${listing.trail.at(-1)?.name ?? 'this folder'}`}>
               {listing.folders.map((folder) => (
                 <li key={folder.path}>
-                  {folder.isProject && purpose === 'project' ? (
+                  {folder.isProject && picksProject ? (
                     <button type="button" className={styles.folder} data-project="" onClick={() => onChoose(folder.path)}>
                       <FolderIcon project />
                       <span className={styles.name}>{folder.name}</span>
-                      <span className={styles.badge}>Open project</span>
+                      <span className={styles.badge}>{purpose === 'project' ? 'Open project' : 'Import from it'}</span>
                     </button>
                   ) : (
                     <button type="button" className={styles.folder} onClick={() => go(folder.path)}>

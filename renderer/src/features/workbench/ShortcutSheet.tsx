@@ -13,6 +13,7 @@ function groups(command: string): { title: string; keys: [string, string][] }[] 
         ['← →', 'Move to the previous or next word'],
         ['Shift+← →', 'Extend the selection by a character'],
         [`Shift+${command}+← →`, 'Extend the selection by a word'],
+        ['Shift+↑ ↓', 'Extend the selection by a line'],
         ['Alt while selecting with the mouse', 'Keep the exact characters (not whole words)'],
         ['Escape', 'Drop the selection'],
       ],

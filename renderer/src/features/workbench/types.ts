@@ -15,9 +15,12 @@ export type CentreView =
   | { kind: 'reader' }
   | { kind: 'segments'; codeId: string }
   | { kind: 'search' }
+  | { kind: 'query' }
+  | { kind: 'words' }
   | { kind: 'memos' }
   | { kind: 'agreement' }
-  | { kind: 'analysis' };
+  | { kind: 'analysis' }
+  | { kind: 'attributes' };
 
 /**
  * Drag and drop (@dnd-kit/core). One DndContext for the workbench; these are the `data`

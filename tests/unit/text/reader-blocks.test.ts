@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { blockIndexAt, buildBlocks, itemsPerBlock } from '../../../renderer/src/features/reader/blocks';
+import { blockIndexAt, buildBlocks, itemsPerBlock } from '../../../shared/text/blocks';
 import { cutPoint } from '../../../shared/text/cut-point';
 import type { Turn } from '../../../shared/domain/schemas';
 

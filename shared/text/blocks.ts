@@ -1,5 +1,5 @@
-import type { Turn } from '../../../../shared/domain/schemas';
-import { cutPoint, isSpace } from '../../../../shared/text/cut-point';
+import type { Turn } from '../domain/schemas';
+import { cutPoint, isSpace } from './cut-point';
 import { buildSegments } from './segments';
 
 /**
@@ -21,6 +21,8 @@ export interface Block {
   inTurn: boolean;
   /** The PDF page that begins with this block, marked above it. */
   page?: number;
+  /** Line breaks inside the block: with its length, all a height estimate needs (no text). */
+  breaks: number;
 }
 
 /** Blocks longer than this (UTF-16 units) are split, so no single element is huge to lay out. */
@@ -32,6 +34,13 @@ function trimmed(text: string, start: number, end: number): [number, number] {
   while (s < e && isSpace(text.charCodeAt(s))) s++;
   while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
   return [s, e];
+}
+
+/** Line breaks in [start, end): a loop over the stretch alone (indexOf would run on to the end of a one-line text). */
+function lineBreaks(text: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 10) n++;
+  return n;
 }
 
 /** The document as blocks: its turns (or paragraphs), long ones split into pieces of at most `maxChars`. */
@@ -56,6 +65,7 @@ export function buildBlocks(text: string, turns: readonly Turn[], maxChars = MAX
           continued: piece > 0,
           continues: false,
           inTurn,
+          breaks: lineBreaks(text, s, e),
           ...(piece === 0 && newPage !== undefined && { page: newPage }),
         });
         if (piece > 0) out[out.length - 2]!.continues = true;

@@ -1,4 +1,4 @@
-import type { Turn } from '../../../../shared/domain/schemas';
+import type { Turn } from '../domain/schemas';
 
 /**
  * A block of reading text: a speaker turn, or a paragraph when the document has no turns.
