@@ -1,4 +1,4 @@
-import { documents, snapshot } from './api';
+import { documents } from './api';
 import { expect, test } from './web-app';
 import { start } from './reader';
 
