@@ -66,7 +66,7 @@ describe('coding queries through the backend', () => {
   });
 
   it('counts words in a scope and finds a word\'s passages', async () => {
-    const { h, state } = await setup();
+    const { h } = await setup();
     const documentIds = (await allDocuments(h)).slice(0, 3).map((d) => d.id);
     const request = { scope: { kind: 'documents' as const, documentIds }, stopWords: [...stopWordLists.english], stem: true };
     const table = await h['words.frequencies'](request);
