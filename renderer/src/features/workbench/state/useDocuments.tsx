@@ -1,22 +1,26 @@
 import { createContext, use, useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { ReactNode } from 'react';
 import type { AttributeFacet, AttributeFilter, DocumentSummary, DocumentTally } from '../../../../../shared/api/contract';
+import type { DocumentSet } from '../../../../../shared/domain/schemas';
 import { ApiError } from '../../../api/client';
 import { useApi } from '../../../api/context';
 import { DocumentDirectory } from './documentDirectory';
 
 const DirectoryContext = createContext<DocumentDirectory | null>(null);
 
-/** The project's document directory: made once per project, asked again whenever the snapshot's tally changes. */
-export function DocumentDirectoryProvider({ tally, onError, children }: { tally: DocumentTally; onError: (error: ApiError) => void; children: ReactNode }) {
+/**
+ * The project's document directory: made once per project, asked again whenever the snapshot's
+ * tally changes, or its document sets (a list filtered by a set changes with its members).
+ */
+export function DocumentDirectoryProvider({ tally, sets, onError, children }: { tally: DocumentTally; sets: readonly DocumentSet[]; onError: (error: ApiError) => void; children: ReactNode }) {
   const api = useApi();
   const [directory] = useState(() => new DocumentDirectory(api, (err) => onError(ApiError.from(err))));
-  const seen = useRef(tally);
+  const seen = useRef({ tally, sets });
   useEffect(() => {
-    if (seen.current === tally) return;
-    seen.current = tally;
+    if (seen.current.tally === tally && seen.current.sets === sets) return;
+    seen.current = { tally, sets };
     directory.invalidate();
-  }, [directory, tally]);
+  }, [directory, tally, sets]);
   return <DirectoryContext value={directory}>{children}</DirectoryContext>;
 }
 
