@@ -1,8 +1,9 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { SavedQuery } from '../../../../shared/domain/schemas';
 import { querySummary } from '../../../../shared/query/summary';
 import { useApi } from '../../api/context';
+import { useFocusOnOpen } from '../../ui/useFocusOnOpen';
 import { saveExportedFile } from '../../lib/download';
 import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
@@ -42,6 +43,8 @@ export function QueryView() {
   const [exporting, setExporting] = useState(false);
   const [outcome, setOutcome] = useState<string | null>(null);
   const id = useId();
+  const inputRef = useRef<HTMLTextAreaElement>(null);
+  useFocusOnOpen(inputRef);
   const run = useApiQuery('query.run', submitted ? { query: submitted } : null);
   const result = run.value?.ok ? run.value : null;
   const current = restrictedQuery(draft, restrictions);
@@ -93,7 +96,7 @@ export function QueryView() {
             value={draft}
             maxLength={10_000}
             spellCheck={false}
-            autoFocus
+            ref={inputRef}
             onChange={(e) => setDraft(e.target.value)}
             onKeyDown={(e) => {
               e.stopPropagation();

@@ -5,6 +5,7 @@ import { useApi } from '../../api/context';
 import { ApiError } from '../../api/client';
 import { plural } from '../../../../shared/text/plural';
 import { Button } from '../../ui/Button';
+import { useFocusOnOpen } from '../../ui/useFocusOnOpen';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { QuietLoading } from '../../ui/QuietLoading';
@@ -56,13 +57,7 @@ export function SearchView() {
   const inputId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
 
-  // Ready to type when opened by a click or a shortcut; but a keyboard user walking the view
-  // tabs with the arrow keys keeps focus on the tab (WAI-ARIA tabs pattern).
-  useEffect(() => {
-    const active = document.activeElement;
-    const walkingTabs = active?.getAttribute('role') === 'tab' && active.matches(':focus-visible');
-    if (!walkingTabs) inputRef.current?.focus();
-  }, []);
+  useFocusOnOpen(inputRef);
 
   const key = submitted ? JSON.stringify([submitted, attributeFilter]) : null;
 
