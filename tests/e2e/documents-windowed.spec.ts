@@ -46,18 +46,19 @@ test('documents: a click far down a windowed list of 1,000 lands on the option a
       const scroller = el as unknown as { scrollTop: number; scrollHeight: number };
       scroller.scrollTop = scroller.scrollHeight * 0.8;
     });
-    // Aim as soon as the options there are drawn (a frame or two after the scroll), before their heights are measured…
+    // Aim as soon as the options there are drawn with their names (their page of rows has come),
+    // before their heights are measured…
     const aimNow = () =>
       list.evaluate((el) => {
         const list = el as unknown as PageElement;
         const box = list.getBoundingClientRect();
         const x = box.left + box.width / 2;
         const y = box.top + box.height / 2;
-        const hit = list.ownerDocument.elementFromPoint(x, y)?.closest('[role="option"]');
+        const hit = list.ownerDocument.elementFromPoint(x, y)?.closest('[role="option"]:not([aria-busy="true"])');
         return hit ? { x, y, name: hit.getAttribute('title') ?? '', index: Number(hit.dataset.index) } : null;
       });
     let aim = await aimNow();
-    for (let frames = 0; !aim && frames < 30; frames++) {
+    for (let frames = 0; !aim && frames < 600; frames++) {
       await page.evaluate('new Promise((done) => requestAnimationFrame(done))');
       aim = await aimNow();
     }

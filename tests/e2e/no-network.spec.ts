@@ -39,8 +39,9 @@ test('a full session makes requests to 127.0.0.1 only', async ({ app, page, cont
   await dialog.getByRole('button', { name: 'Close' }).click();
 
   // Code, with undo and redo, through the API the page uses.
-  const state = await rpc<{ project: { documents: { id: string; name: string }[]; codebook: { id: string; name: string }[]; coders: { id: string }[] } }>(page, app, 'app.getState');
-  const doc = state.project.documents.find((d) => d.name === 'walk')!;
+  const state = await rpc<{ project: { codebook: { id: string; name: string }[]; coders: { id: string }[] } }>(page, app, 'app.getState');
+  const listed = await rpc<{ rows: { id: string; name: string }[] }>(page, app, 'documents.page', { filter: {}, offset: 0, limit: 2000 });
+  const doc = listed.rows.find((d) => d.name === 'walk')!;
   const code = state.project.codebook.find((c) => c.name === 'Communities take the lead')!;
   await rpc(page, app, 'coding.apply', { documentId: doc.id, codeId: code.id, start: 0, end: 10 });
   await rpc(page, app, 'history.undo');
