@@ -66,6 +66,8 @@ test('a selection made mid-word widens to whole words; Alt held keeps the exact 
 
   // The snapped passage is what gets coded, at the whole words' offsets.
   await dragAcross(page, 'oled budgets', 'budg');
+  // As a user would: the passage is taken (its chip shows) before the palette is opened on it.
+  await expect(chip(page)).toHaveAttribute('aria-label', 'Selected passage: Pooled budgets');
   await page.keyboard.press('Control+k');
   await page.getByRole('combobox', { name: 'Filter codes' }).fill('Communities take');
   await page.keyboard.press('Enter');

@@ -111,6 +111,10 @@ test('codebook: create a code and a child, rename, move by keyboard and by dragg
   await page.keyboard.press('Alt+ArrowUp');
   await expect.poll(() => rootNames(page, app)).toEqual([...before.slice(0, -2), 'Waiting for help', before.at(-2)]);
   await expect(item(tree, 'Waiting for help')).toBeFocused();
+  // The tree shows the move (not only the saved project) before the next key: a user sees it first.
+  await expect
+    .poll(async () => Number(await item(tree, 'Waiting for help').getAttribute('data-index')) < Number(await item(tree, before.at(-2)!).getAttribute('data-index')))
+    .toBe(true);
   await item(tree, 'Months on a waiting list').focus();
   await page.keyboard.press('Alt+ArrowLeft');
   await expect(item(tree, 'Months on a waiting list')).toHaveAttribute('aria-level', '1');
