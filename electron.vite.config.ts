@@ -45,6 +45,9 @@ export default defineConfig({
     css: { modules: { localsConvention: 'camelCaseOnly' } },
     build: {
       outDir: 'out/renderer',
+      // electron-vite leaves the renderer unminified; minified, the page has a third of the
+      // script to parse before it can ask for the project (app load ≤ 1 s, issue 16).
+      minify: true,
       rollupOptions: { input: { index: resolve('renderer/index.html') } },
     },
   },

@@ -39,12 +39,11 @@ import type {
   WordTable,
 } from './views';
 
+import { DISAGREEMENT_PAGE, MAX_DISAGREEMENT_PAGE, MAX_DOCUMENT_PAGE } from './limits';
+
 export type * from './views';
 export type { AttributeFacet, FacetValue } from './document-pages';
 import type { AttributeFacet } from './document-pages';
-
-/** The most rows one `documents.page` or `documents.summaries` reply carries (about 300 KB for survey answers). */
-export const MAX_DOCUMENT_PAGE = 2000;
 
 /**
  * The one contract between the UI and the backend. Each channel names its kind, its input
@@ -130,10 +129,6 @@ const agreementRequest = {
   seed: z.number().int().min(0).max(2 ** 32 - 1).default(DEFAULT_SEED),
 };
 
-/** Disagreements a page holds unless asked otherwise, and at most: a page of 1,000 is about 0.6 MB. */
-export const DISAGREEMENT_PAGE = 100;
-export const MAX_DISAGREEMENT_PAGE = 1000;
-
 /** Requests that carry a whole file (an upload, a colleague's coding) may be this large. */
 export const LARGE_REQUEST_BYTES = 150 * 1024 * 1024;
 
@@ -147,8 +142,6 @@ export type TemplateId = (typeof templateIds)[number];
  */
 export const attributeFilterSchema = z.record(z.string().max(100), z.array(z.union([z.string(), z.number()])).max(1000));
 export type AttributeFilter = z.infer<typeof attributeFilterSchema>;
-/** The filter's key for document sets: no attribute can have it (names hold no control characters). */
-export const SET_FILTER_KEY = '\u0001set';
 
 /** A text search across the documents passing the attribute filter. */
 const searchRequest = {

@@ -1,4 +1,4 @@
-import { SET_FILTER_KEY } from '../api/contract';
+import { SET_FILTER_KEY } from '../api/limits';
 import type { AttributeFilter } from '../api/contract';
 import type { DocumentMeta, DocumentSet } from './schemas';
 

@@ -2,7 +2,7 @@ import { cp } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { createBackend } from '../../electron/services/backend';
 import type { Backend } from '../../electron/services/backend';
-import { MAX_DOCUMENT_PAGE } from '../../shared/api/contract';
+import { MAX_DOCUMENT_PAGE } from '../../shared/api/limits';
 import type { DocumentSummary, ExportChunk, ExportedFile, Handlers } from '../../shared/api/contract';
 import { fixedDeps } from './temp-dir';
 

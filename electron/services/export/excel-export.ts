@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import { SET_FILTER_KEY } from '../../../shared/api/contract';
+import { SET_FILTER_KEY } from '../../../shared/api/limits';
 import { subtreeIds } from '../../../shared/domain/codebook';
 import { CO_OCCURRENCE_STATEMENT, DEFAULT_COUNTING, countingStatement } from '../../../shared/export/matrices';
 import type { Counting } from '../../../shared/export/matrices';

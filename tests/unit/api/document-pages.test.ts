@@ -1,4 +1,4 @@
-import { SET_FILTER_KEY } from '../../../shared/api/contract';
+import { SET_FILTER_KEY } from '../../../shared/api/limits';
 import { describe, expect, it } from 'vitest';
 import { attributeFacets, documentPage, documentTally, locateDocument } from '../../../shared/api/document-pages';
 import type { DocumentMeta } from '../../../shared/domain/schemas';

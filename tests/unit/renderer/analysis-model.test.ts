@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CoOccurrenceView, MatrixView, SegmentView } from '../../../shared/api/contract';
-import { SET_FILTER_KEY } from '../../../shared/api/contract';
+import { SET_FILTER_KEY } from '../../../shared/api/limits';
 import type { Code, DocumentMeta } from '../../../shared/domain/schemas';
 import {
   coOccurrenceTable,

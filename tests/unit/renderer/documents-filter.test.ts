@@ -1,6 +1,6 @@
 import { typeaheadIndex } from '../../../renderer/src/lib/typeahead';
 import { describe, expect, it } from 'vitest';
-import { SET_FILTER_KEY } from '../../../shared/api/contract';
+import { SET_FILTER_KEY } from '../../../shared/api/limits';
 import { documentFilter } from '../../../shared/domain/filters';
 import { attributeFacets } from '../../../shared/api/document-pages';
 import type { AttributeDef, DocumentMeta } from '../../../shared/domain/schemas';

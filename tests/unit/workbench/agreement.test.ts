@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MAX_DISAGREEMENT_PAGE } from '../../../shared/api/contract';
+import { MAX_DISAGREEMENT_PAGE } from '../../../shared/api/limits';
 import { allDocuments, sampleBackend } from '../../helpers/backend';
 import { request } from '../../helpers/requests';
 import { useTempDirs } from '../../helpers/temp-dir';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SET_FILTER_KEY } from '../../../shared/api/contract';
+import { SET_FILTER_KEY } from '../../../shared/api/limits';
 import { teamProject } from '../../helpers/team-project';
 import { useTempDirs } from '../../helpers/temp-dir';
 

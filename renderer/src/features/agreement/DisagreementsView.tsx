@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from 'react';
-import { DISAGREEMENT_PAGE } from '../../../../shared/api/contract';
+import { DISAGREEMENT_PAGE } from '../../../../shared/api/limits';
 import type { AgreementResult, AttributeFilter, DisagreementView, HistoryState } from '../../../../shared/api/contract';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorAlert } from '../../ui/ErrorAlert';

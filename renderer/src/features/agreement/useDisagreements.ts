@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { MAX_DISAGREEMENT_PAGE } from '../../../../shared/api/contract';
+import { MAX_DISAGREEMENT_PAGE } from '../../../../shared/api/limits';
 import type { DisagreementPage, Input, ProjectSnapshot } from '../../../../shared/api/contract';
 import type { Span } from '../../../../shared/text/spans';
 import { ApiError } from '../../api/client';

@@ -1,4 +1,4 @@
-import { SET_FILTER_KEY } from '../../../../shared/api/contract';
+import { SET_FILTER_KEY } from '../../../../shared/api/limits';
 import type { AttributeFacet, AttributeFilter, ProjectSnapshot } from '../../../../shared/api/contract';
 import { compareValues } from '../../../../shared/api/document-pages';
 import type { AttributeType, DocumentSet } from '../../../../shared/domain/schemas';

@@ -1,5 +1,5 @@
 import type { AttributeFilter, DocumentPage, DocumentSummary } from '../../../../../shared/api/contract';
-import { MAX_DOCUMENT_PAGE } from '../../../../../shared/api/contract';
+import { MAX_DOCUMENT_PAGE } from '../../../../../shared/api/limits';
 import type { ApiClient } from '../../../api/client';
 
 /** Rows per page the Documents list asks for: a screenful or two, in one small reply. */
