@@ -40,13 +40,22 @@ export default tseslint.config(
     // Electron shell, the services or Node, and its styles stay with their feature.
     files: ['renderer/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': [
+      // The typescript-eslint form of the rule: it can allow type-only imports (allowTypeImports).
+      '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'The renderer reaches the backend through the ApiClient (renderer/src/api), never Electron.' }],
+          paths: [
+            { name: 'electron', message: 'The renderer reaches the backend through the ApiClient (renderer/src/api), never Electron.' },
+            { name: 'zod', message: 'The page does not validate with zod: the backend checks every input (and zod slows the page\'s start).' },
+          ],
           patterns: [
             { group: ['**/electron/**', 'node:*'], message: 'The renderer may import shared/ and its own modules only (renderer → shared).' },
             { group: ['**/features/*/*.css', '../*/*.css'], message: 'A feature keeps its styles to itself: share a component, or put shared styles in ui/.' },
+            {
+              group: ['**/shared/api/contract', '**/shared/domain/schemas', '**/shared/exchange/*'],
+              allowTypeImports: true,
+              message: 'The page takes only types from the contract and the schemas: their values build every zod schema at start-up (constants: shared/api/limits).',
+            },
           ],
         },
       ],

@@ -66,6 +66,16 @@ describe('boundary lint rules', { timeout: 90_000 }, () => {
     expect(await problems('renderer/src/features/reader/Good.ts', "import { trimSpan } from '../../../../shared/text/spans';\nexport const a = trimSpan;\n")).toEqual([]);
   });
 
+  it('keeps zod (and the contract\'s schemas) out of the page, whose start they slow; types are free', async () => {
+    expect(await problems('renderer/src/features/reader/Bad.ts', "import { z } from 'zod';\nexport const a = z;\n")).toEqual([expect.stringContaining('does not validate with zod')]);
+    expect(await problems('renderer/src/features/reader/Bad.ts', "import { contract } from '../../../../shared/api/contract';\nexport const a = contract;\n")).toEqual([
+      expect.stringContaining('only types from the contract'),
+    ]);
+    expect(
+      await problems('renderer/src/features/reader/Good.ts', "import type { Channel } from '../../../../shared/api/contract';\nimport { MAX_DOCUMENT_PAGE } from '../../../../shared/api/limits';\nexport const a: Channel | number = MAX_DOCUMENT_PAGE;\n"),
+    ).toEqual([]);
+  });
+
   it("stops a feature importing another feature's styles, but not its own or ui's", async () => {
     expect(await problems('renderer/src/features/analysis/Bad.tsx', "import s from '../retrieval/retrieval.module.css';\nexport const a = s;\n")).toEqual([
       expect.stringContaining('keeps its styles to itself'),
