@@ -1,22 +1,30 @@
-import { useId, useRef, useState } from 'react';
-import type { KeyboardEvent } from 'react';
+import { Suspense, lazy, useId, useRef, useState } from 'react';
+import type { ComponentType, KeyboardEvent } from 'react';
 import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
-import { AgreementView } from '../agreement/AgreementView';
-import { AttributeGrid } from '../attributes/AttributeGrid';
-import { AnalysisView } from '../analysis/AnalysisView';
-import { MemosView } from '../memos/MemosView';
+import { QuietLoading } from '../../ui/QuietLoading';
 import { Reader } from '../reader/Reader';
-import { QueryView } from '../query/QueryView';
-import { SearchView } from '../retrieval/SearchView';
-import { WordsView } from '../words/WordsView';
-import { SegmentsView } from '../retrieval/SegmentsView';
 import type { CentreView as Centre } from '../workbench/types';
 import styles from './CentreView.module.css';
 import { useProject, useDocument, useDocumentActions, useView, useViewActions } from '../workbench/state/contexts';
 import { useDocumentSummary } from '../workbench/state/useDocuments';
 
 type TabKind = Centre['kind'];
+
+/**
+ * The views shown in front of the reader, each loaded the first time it is opened: the page
+ * starts with only the reader's code to parse (app load ≤ 1 s, issue 16).
+ */
+const FRONT_VIEWS: Record<Exclude<TabKind, 'reader' | 'segments'>, ComponentType> = {
+  search: lazy(() => import('../retrieval/SearchView').then((m) => ({ default: m.SearchView }))),
+  query: lazy(() => import('../query/QueryView').then((m) => ({ default: m.QueryView }))),
+  words: lazy(() => import('../words/WordsView').then((m) => ({ default: m.WordsView }))),
+  memos: lazy(() => import('../memos/MemosView').then((m) => ({ default: m.MemosView }))),
+  attributes: lazy(() => import('../attributes/AttributeGrid').then((m) => ({ default: m.AttributeGrid }))),
+  analysis: lazy(() => import('../analysis/AnalysisView').then((m) => ({ default: m.AnalysisView }))),
+  agreement: lazy(() => import('../agreement/AgreementView').then((m) => ({ default: m.AgreementView }))),
+};
+const SegmentsView = lazy(() => import('../retrieval/SegmentsView').then((m) => ({ default: m.SegmentsView })));
 
 /**
  * The centre of the workbench: the reader, or a retrieval view, under a row of tabs (Reader ·
@@ -124,47 +132,17 @@ export function CentreView({ revision }: { revision: number }) {
             </div>
           )}
         </div>
-        {centre.kind === 'segments' ? (
+        {centre.kind !== 'reader' ? (
           <div className={`${styles.projectCentrePane} ${styles.projectCentrePaneFront}`}>
-            <SegmentsView codeId={centre.codeId} />
-          </div>
-        ) : null}
-        {centre.kind === 'search' ? (
-          <div className={`${styles.projectCentrePane} ${styles.projectCentrePaneFront}`}>
-            <SearchView />
-          </div>
-        ) : null}
-        {centre.kind === 'query' ? (
-          <div className={`${styles.projectCentrePane} ${styles.projectCentrePaneFront}`}>
-            <QueryView />
-          </div>
-        ) : null}
-        {centre.kind === 'words' ? (
-          <div className={`${styles.projectCentrePane} ${styles.projectCentrePaneFront}`}>
-            <WordsView />
-          </div>
-        ) : null}
-        {centre.kind === 'memos' ? (
-          <div className={`${styles.projectCentrePane} ${styles.projectCentrePaneFront}`}>
-            <MemosView />
-          </div>
-        ) : null}
-        {centre.kind === 'attributes' ? (
-          <div className={`${styles.projectCentrePane} ${styles.projectCentrePaneFront}`}>
-            <AttributeGrid />
-          </div>
-        ) : null}
-        {centre.kind === 'analysis' ? (
-          <div className={`${styles.projectCentrePane} ${styles.projectCentrePaneFront}`}>
-            <AnalysisView />
-          </div>
-        ) : null}
-        {centre.kind === 'agreement' ? (
-          <div className={`${styles.projectCentrePane} ${styles.projectCentrePaneFront}`}>
-            <AgreementView />
+            <Suspense fallback={<QuietLoading />}>{centre.kind === 'segments' ? <SegmentsView codeId={centre.codeId} /> : <FrontView kind={centre.kind} />}</Suspense>
           </div>
         ) : null}
       </div>
     </main>
   );
+}
+
+function FrontView({ kind }: { kind: keyof typeof FRONT_VIEWS }) {
+  const View = FRONT_VIEWS[kind];
+  return <View />;
 }
