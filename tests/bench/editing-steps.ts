@@ -1,5 +1,4 @@
 import { open, readFile, rm, writeFile } from 'node:fs/promises';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { systemDeps } from '../../electron/services/deps';
 import { coderFileKind, projectFileKind } from '../../electron/services/project/file-kinds';
@@ -16,6 +15,7 @@ import { operationContext } from '../../shared/operations/context';
 import { Rng } from './generate';
 import { call, copyProject, cpuTime, log, medianOf, openBackend, peak, projectFile, repoRoot, round, scriptUser, startPeak, stats, time } from './measure';
 import type { Config, StepResult } from './measure';
+import { watchPauses } from './pause-monitor';
 
 /**
  * Coding round trips timed at each size. Their p95 is a tail of a few milliseconds (an fsync, a
@@ -189,23 +189,25 @@ async function compactionWhileCoding(dir: string, coder: { id: string; name: str
   const span = passages(project, 13);
   // Something to fold in, and the file's lists read once (as the first save of a session does).
   for (let i = 0; i < 50; i++) await session.change(applyCodings(session.context(), coder.id, span().codeId, [span()]));
-  const delay = monitorEventLoopDelay({ resolution: 1 });
-  delay.enable();
   const t0 = performance.now();
   let done = false;
-  const compaction = store.compactor.compact(coder.id).finally(() => (done = true));
   const during: number[] = [];
-  while (!done) {
-    const s = span();
-    during.push((await time(() => session.change(applyCodings(session.context(), coder.id, s.codeId, [s]))))[1]);
-  }
-  await compaction;
+  const [, pauses] = await watchPauses(async () => {
+    const compaction = store.compactor.compact(coder.id).finally(() => (done = true));
+    while (!done) {
+      const s = span();
+      during.push((await time(() => session.change(applyCodings(session.context(), coder.id, s.codeId, [s]))))[1]);
+    }
+    await compaction;
+  });
   const compactionMs = performance.now() - t0;
-  delay.disable();
   const result = {
     compactionMs: round(compactionMs),
     longestSliceMs: round(store.compactor.stats.longestSliceMs, 2),
-    eventLoopMaxDelayMs: round(delay.max / 1e6 - 1, 2),
+    eventLoopMaxDelayMs: round(pauses.longestMs, 2),
+    // What the process's own work held the loop up for, the waits for a core taken out.
+    longestOwnPauseMs: pauses.longestOwnMs === null ? null : round(pauses.longestOwnMs, 2),
+    longestOwnPauseWallMs: pauses.longestOwnWallMs === null ? null : round(pauses.longestOwnWallMs, 2),
     roundTripsDuring: stats(during),
   };
   await store.close();
@@ -268,7 +270,8 @@ export async function edit(config: Config): Promise<StepResult> {
       ...tripFigures(trips),
       applyPeakRssMb: trips.applyPeak,
       undoPeakRssMb: trips.undoPeak,
-      compactionPauseMs: Math.max(compaction.longestSliceMs, compaction.eventLoopMaxDelayMs),
+      compactionPauseMs: compaction.longestOwnPauseMs ?? compaction.eventLoopMaxDelayMs,
+      compactionPauseWallMs: compaction.eventLoopMaxDelayMs,
       compactionMs: compaction.compactionMs,
       compactionRoundTripMaxMs: compaction.roundTripsDuring.max,
       diskFloorP95Ms: floor.p95,

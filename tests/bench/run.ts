@@ -155,7 +155,8 @@ function buildRows(results: Partial<Record<StepName, StepResult | null>>, summar
   editRows('applyCpuP95Ms', 'Coding round trip, CPU time (what grows with the project, without the disk and the queue)');
   editRows('undoP95Ms', 'Undo (history.undo incl. durable save)');
   if ('edit' in results) {
-    rows.push(row(`Compaction of the 80,000-coding file while coding: longest pause (whole compaction ${figure(f('edit', 'compactionMs'), 'ms')}; slowest coding meanwhile ${figure(f('edit', 'compactionRoundTripMaxMs'), 'ms')})`, f('edit', 'compactionPauseMs'), 'ms', 20, null));
+    const wall = f('edit', 'compactionPauseWallMs');
+    rows.push(row(`Compaction of the 80,000-coding file while coding: longest pause, the process's own work (whole compaction ${figure(f('edit', 'compactionMs'), 'ms')}; slowest coding meanwhile ${figure(f('edit', 'compactionRoundTripMaxMs'), 'ms')})`, f('edit', 'compactionPauseMs'), 'ms', 20, null, wall === null ? '' : ` (wall ${figure(wall, 'ms')} with the waits for a core)`));
     rows.push(row('Floor: append one change + fdatasync, p95 of 200', f('edit', 'diskFloorP95Ms'), 'ms', null, null));
   }
   if ('survey' in results) {
