@@ -38,6 +38,8 @@ describe('a snapshot serialised in slices', () => {
       gone: undefined,
       nested: { a: [1, { b: 'x' }], c: {} },
       list: [{ note: 'She said “no”\n"twice"', when: null }, 'plain', 3, [], { deep: { deeper: ['é'] } }],
+      // Longer than one batch of elements serialised together, and not a multiple of it.
+      many: Array.from({ length: 300 }, (_, i) => ({ i, s: i % 7 === 0 ? null : 'x', t: [i] })),
       last: { s: '\u2028' },
     };
     expect((await joined(value, { chunkChars: 10, sliceMs: 0 })).text).toBe(JSON.stringify(value, null, 1));
