@@ -33,7 +33,8 @@ function elementsAtDepthTwo(key: string, elements: unknown[]): string {
  * elements must not change while this runs (the project's lists are never changed once read).
  */
 export async function* slicedJson(value: Record<string, unknown>, options: SliceOptions = {}): AsyncGenerator<string> {
-  const { sliceMs = 4, chunkChars = 256 * 1024, onSlice } = options;
+  // Chunks stay below V8's large-object size (128 KB): short-lived, they are cheap to collect.
+  const { sliceMs = 4, chunkChars = 32 * 1024, onSlice } = options;
   let started = performance.now();
   let chunk = '';
   const pause = async () => {
