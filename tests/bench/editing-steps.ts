@@ -16,6 +16,7 @@ import { Rng } from './generate';
 import { call, copyProject, cpuTime, log, medianOf, openBackend, peak, projectFile, repoRoot, round, scriptUser, startPeak, stats, time } from './measure';
 import type { Config, StepResult } from './measure';
 import { watchPauses } from './pause-monitor';
+import type { Stall } from './pause-monitor';
 
 /**
  * Coding round trips timed at each size. Their p95 is a tail of a few milliseconds (an fsync, a
@@ -199,6 +200,8 @@ const tripFigures = (trips: Awaited<ReturnType<typeof roundTrips>>) => ({
   undoP95Ms: trips.undo.p95,
 });
 
+const roundStall = (s: Stall): Stall => ({ wallMs: round(s.wallMs, 2), onCpuMs: round(s.onCpuMs, 2), waitingMs: round(s.waitingMs, 2) });
+
 /**
  * A compaction of the busiest coder's file while that coder keeps coding: the longest stretch
  * it kept the event loop (so every request) waiting, the round trips meanwhile, and its length.
@@ -224,10 +227,10 @@ async function compactionWhileCoding(dir: string, coder: { id: string; name: str
   const result = {
     compactionMs: round(compactionMs),
     longestSliceMs: round(store.compactor.stats.longestSliceMs, 2),
-    eventLoopMaxDelayMs: round(pauses.longestMs, 2),
-    // What the process's own work held the loop up for, the waits for a core taken out.
-    longestOwnPauseMs: pauses.longestOwnMs === null ? null : round(pauses.longestOwnMs, 2),
-    longestOwnPauseWallMs: pauses.longestOwnWallMs === null ? null : round(pauses.longestOwnWallMs, 2),
+    eventLoopMaxDelayMs: round(pauses.longest.wallMs, 2),
+    longestStall: roundStall(pauses.longest),
+    // What the process held the loop up for: the stall less the thread's waits for a core.
+    longestOwnStall: pauses.longestOwn && { ...roundStall(pauses.longestOwn), ownMs: round(pauses.longestOwn.ownMs, 2) },
     roundTripsDuring: stats(during),
   };
   await store.close();
@@ -290,8 +293,9 @@ export async function edit(config: Config): Promise<StepResult> {
       ...tripFigures(trips),
       applyPeakRssMb: trips.applyPeak,
       undoPeakRssMb: trips.undoPeak,
-      compactionPauseMs: compaction.longestOwnPauseMs ?? compaction.eventLoopMaxDelayMs,
+      compactionPauseMs: compaction.longestOwnStall?.ownMs ?? compaction.eventLoopMaxDelayMs,
       compactionPauseWallMs: compaction.eventLoopMaxDelayMs,
+      ...(compaction.longestOwnStall && { compactionPauseOnCpuMs: compaction.longestOwnStall.onCpuMs }),
       compactionMs: compaction.compactionMs,
       compactionRoundTripMaxMs: compaction.roundTripsDuring.max,
       diskFloorP95Ms: floor.p95,

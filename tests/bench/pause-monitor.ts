@@ -1,28 +1,37 @@
 import { readFileSync } from 'node:fs';
 
 /**
- * Time this thread has spent runnable but waiting for a CPU (ns), from the kernel's scheduler
- * statistics; null where there are none (not Linux).
+ * This thread's time on a CPU and time runnable but waiting for one (ns), from the kernel's
+ * scheduler statistics; null where there are none (not Linux).
  */
-function runQueueWaitNs(): number | null {
+function schedStat(): { onCpu: number; waiting: number } | null {
   try {
-    return Number(readFileSync('/proc/thread-self/schedstat', 'utf-8').split(' ')[1]);
+    const [onCpu, waiting] = readFileSync('/proc/thread-self/schedstat', 'utf-8').split(' ');
+    return { onCpu: Number(onCpu), waiting: Number(waiting) };
   } catch {
     return null;
   }
 }
 
+/** One stretch in which a 1 ms timer was kept waiting, and what the thread did meanwhile (ms). */
+export interface Stall {
+  /** Past the timer's due time (wall clock). */
+  wallMs: number;
+  /** Of which the thread was on a CPU: its code and its share of the garbage collector. */
+  onCpuMs: number;
+  /** Of which the thread was ready to run but waited for a core (other processes' turns). */
+  waitingMs: number;
+}
+
 export interface Pauses {
-  /** The longest time a 1 ms timer was kept waiting past its due time (wall clock). */
-  longestMs: number;
+  /** The stall with the longest wall time: what a request waited at worst. */
+  longest: Stall;
   /**
-   * The same stretch less the time the thread spent waiting for a CPU meanwhile: what the
-   * process's own work (its code and its garbage collector) held up. On a shared machine the
-   * wall figure also holds the other processes' turns on the cores. Null when unknown.
+   * The stall with the longest time that was not spent waiting for a core: the process's own
+   * work, or the thread blocked (on its garbage collector's helpers, on the kernel). On a shared
+   * machine the wall figure also holds other processes' turns. Null where the kernel does not say.
    */
-  longestOwnMs: number | null;
-  /** The wall time of the stretch that had the longest own part. */
-  longestOwnWallMs: number | null;
+  longestOwn: (Stall & { ownMs: number }) | null;
 }
 
 /**
@@ -32,19 +41,21 @@ export interface Pauses {
  */
 export async function watchPauses<T>(during: () => Promise<T>): Promise<[T, Pauses]> {
   let lastAt = performance.now();
-  let lastWait = runQueueWaitNs();
-  const pauses: Pauses = { longestMs: 0, longestOwnMs: lastWait === null ? null : 0, longestOwnWallMs: null };
+  let last = schedStat();
+  const pauses: Pauses = { longest: { wallMs: 0, onCpuMs: 0, waitingMs: 0 }, longestOwn: last ? { wallMs: 0, onCpuMs: 0, waitingMs: 0, ownMs: 0 } : null };
   const tick = () => {
     const at = performance.now();
-    const wait = runQueueWaitNs();
-    const late = at - lastAt - 1;
-    pauses.longestMs = Math.max(pauses.longestMs, late);
-    if (wait !== null && lastWait !== null) {
-      const own = late - (wait - lastWait) / 1e6;
-      if (own > pauses.longestOwnMs!) Object.assign(pauses, { longestOwnMs: own, longestOwnWallMs: late });
-    }
+    const now = schedStat();
+    const stall: Stall = {
+      wallMs: at - lastAt - 1,
+      onCpuMs: now && last ? (now.onCpu - last.onCpu) / 1e6 : 0,
+      waitingMs: now && last ? (now.waiting - last.waiting) / 1e6 : 0,
+    };
+    if (stall.wallMs > pauses.longest.wallMs) pauses.longest = stall;
+    const ownMs = stall.wallMs - stall.waitingMs;
+    if (pauses.longestOwn && now && ownMs > pauses.longestOwn.ownMs) pauses.longestOwn = { ...stall, ownMs };
     lastAt = at;
-    lastWait = wait;
+    last = now;
   };
   const timer = setInterval(tick, 1);
   try {
