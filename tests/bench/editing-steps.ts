@@ -1,5 +1,4 @@
 import { open, readFile, rm, writeFile } from 'node:fs/promises';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { systemDeps } from '../../electron/services/deps';
 import { coderFileKind, projectFileKind } from '../../electron/services/project/file-kinds';
@@ -16,6 +15,8 @@ import { operationContext } from '../../shared/operations/context';
 import { Rng } from './generate';
 import { call, copyProject, cpuTime, log, medianOf, openBackend, peak, projectFile, repoRoot, round, scriptUser, startPeak, stats, time } from './measure';
 import type { Config, StepResult } from './measure';
+import { watchPauses } from './pause-monitor';
+import type { Stall } from './pause-monitor';
 
 /**
  * Coding round trips timed at each size. Their p95 is a tail of a few milliseconds (an fsync, a
@@ -72,14 +73,22 @@ export async function leavePendingChanges(dir: string, count: number): Promise<v
   await writeFile(join(dir, 'coders', `${coder.id}.changes.jsonl`), lines.join(''));
 }
 
-export async function openStep(config: Config): Promise<StepResult> {
+/**
+ * ProjectStore.open plus the first snapshot, wall and CPU time. The store is closed before the
+ * caller goes on: a project left open would still be in the heap the next measurement's garbage
+ * collector has to mark (the app closes one project before it opens another).
+ */
+async function timedOpen(dir: string, coderName: string | null) {
   const startRssMb = startPeak();
-  const [[store, storeMs], storeCpuMs] = await cpuTime(() => time(() => ProjectStore.open(config.project, systemDeps)));
-  const session = new ProjectSession(store, scriptUser(config.coderName ?? null), systemDeps);
+  const [[store, storeMs], storeCpuMs] = await cpuTime(() => time(() => ProjectStore.open(dir, systemDeps)));
+  const session = new ProjectSession(store, scriptUser(coderName), systemDeps);
   const [[snapshot, snapshotMs], snapshotCpuMs] = await cpuTime(() => time(() => session.snapshot()));
-  const peakRssMb = peak();
+  return { store, snapshot, storeMs, snapshotMs, cpuMs: storeCpuMs + snapshotCpuMs, startRssMb, peakRssMb: peak() };
+}
 
-  // Where the time goes: read, JSON.parse and zod validation of each JSON file.
+/** Where the time of an open goes: read, JSON.parse and zod validation of each JSON file, and what the first requests cost. */
+async function openBreakdown(config: Config) {
+  const { store, snapshot, storeMs, snapshotMs, cpuMs, startRssMb, peakRssMb } = await timedOpen(config.project, config.coderName ?? null);
   const project = store.data;
   const files = [
     { kind: projectFileKind, file: join(config.project, 'project.json') },
@@ -101,39 +110,21 @@ export async function openStep(config: Config): Promise<StepResult> {
   const [content, documentGetColdMs] = await time(() => store.documentOutline(big.id));
   const documentGetWarmMs = await medianOf(5, () => store.documentOutline(big.id));
   const [contentWire, contentStringifyMs] = await time(() => JSON.stringify({ ok: true, value: content }));
-
-  log(`opening with ${PENDING_CHANGES.toLocaleString('en-US')} changes pending in a coder's log`);
-  const dir = await copyProject(config);
-  await leavePendingChanges(dir, PENDING_CHANGES);
-  const pendingStart = startPeak();
-  const [[pending, pendingStoreMs], pendingStoreCpuMs] = await cpuTime(() => time(() => ProjectStore.open(dir, systemDeps)));
-  const [[, pendingSnapshotMs], pendingSnapshotCpuMs] = await cpuTime(() => time(() => new ProjectSession(pending, scriptUser(null), systemDeps).snapshot()));
-  const pendingPeak = peak();
-  await pending.close();
-  await rm(dir, { recursive: true, force: true });
+  const codingCountsMs = round(await medianOf(5, () => store.codingCounts()), 2);
+  await store.close();
   return {
-    step: 'open',
-    figures: {
-      openMs: round(storeMs + snapshotMs),
-      storeOpenMs: round(storeMs),
-      snapshotMs: round(snapshotMs),
-      openCpuMs: round(storeCpuMs + snapshotCpuMs),
-      openPendingMs: round(pendingStoreMs + pendingSnapshotMs),
-      openPendingCpuMs: round(pendingStoreCpuMs + pendingSnapshotCpuMs),
-      openPendingPeakRssMb: pendingPeak,
-    },
+    storeMs,
+    snapshotMs,
+    cpuMs,
     startRssMb,
     peakRssMb,
     breakdown: {
       readMs: round(read),
       jsonParseMs: round(parse),
       zodValidateMs: round(validate),
-      codingCountsMs: round(await medianOf(5, () => store.codingCounts()), 2),
+      codingCountsMs,
       snapshotJsonBytes: wire.length,
       snapshotStringifyMs: round(stringifyMs, 2),
-      pendingChanges: PENDING_CHANGES,
-      pendingStoreOpenMs: round(pendingStoreMs),
-      pendingStartRssMb: pendingStart,
       bigDocument: {
         documentGetColdMs: round(documentGetColdMs, 2),
         documentGetWarmMs: round(documentGetWarmMs, 2),
@@ -141,6 +132,36 @@ export async function openStep(config: Config): Promise<StepResult> {
         replyJsonBytes: contentWire.length,
         replyStringifyMs: round(contentStringifyMs, 2),
       },
+    },
+  };
+}
+
+export async function openStep(config: Config): Promise<StepResult> {
+  const plain = await openBreakdown(config);
+  log(`opening with ${PENDING_CHANGES.toLocaleString('en-US')} changes pending in a coder's log`);
+  const dir = await copyProject(config);
+  await leavePendingChanges(dir, PENDING_CHANGES);
+  const pending = await timedOpen(dir, null);
+  await pending.store.close();
+  await rm(dir, { recursive: true, force: true });
+  return {
+    step: 'open',
+    figures: {
+      openMs: round(plain.storeMs + plain.snapshotMs),
+      storeOpenMs: round(plain.storeMs),
+      snapshotMs: round(plain.snapshotMs),
+      openCpuMs: round(plain.cpuMs),
+      openPendingMs: round(pending.storeMs + pending.snapshotMs),
+      openPendingCpuMs: round(pending.cpuMs),
+      openPendingPeakRssMb: pending.peakRssMb,
+    },
+    startRssMb: plain.startRssMb,
+    peakRssMb: plain.peakRssMb,
+    breakdown: {
+      ...plain.breakdown,
+      pendingChanges: PENDING_CHANGES,
+      pendingStoreOpenMs: round(pending.storeMs),
+      pendingStartRssMb: pending.startRssMb,
     },
   };
 }
@@ -179,6 +200,8 @@ const tripFigures = (trips: Awaited<ReturnType<typeof roundTrips>>) => ({
   undoP95Ms: trips.undo.p95,
 });
 
+const roundStall = (s: Stall): Stall => ({ wallMs: round(s.wallMs, 2), onCpuMs: round(s.onCpuMs, 2), waitingMs: round(s.waitingMs, 2) });
+
 /**
  * A compaction of the busiest coder's file while that coder keeps coding: the longest stretch
  * it kept the event loop (so every request) waiting, the round trips meanwhile, and its length.
@@ -189,23 +212,25 @@ async function compactionWhileCoding(dir: string, coder: { id: string; name: str
   const span = passages(project, 13);
   // Something to fold in, and the file's lists read once (as the first save of a session does).
   for (let i = 0; i < 50; i++) await session.change(applyCodings(session.context(), coder.id, span().codeId, [span()]));
-  const delay = monitorEventLoopDelay({ resolution: 1 });
-  delay.enable();
   const t0 = performance.now();
   let done = false;
-  const compaction = store.compactor.compact(coder.id).finally(() => (done = true));
   const during: number[] = [];
-  while (!done) {
-    const s = span();
-    during.push((await time(() => session.change(applyCodings(session.context(), coder.id, s.codeId, [s]))))[1]);
-  }
-  await compaction;
+  const [, pauses] = await watchPauses(async () => {
+    const compaction = store.compactor.compact(coder.id).finally(() => (done = true));
+    while (!done) {
+      const s = span();
+      during.push((await time(() => session.change(applyCodings(session.context(), coder.id, s.codeId, [s]))))[1]);
+    }
+    await compaction;
+  });
   const compactionMs = performance.now() - t0;
-  delay.disable();
   const result = {
     compactionMs: round(compactionMs),
     longestSliceMs: round(store.compactor.stats.longestSliceMs, 2),
-    eventLoopMaxDelayMs: round(delay.max / 1e6 - 1, 2),
+    eventLoopMaxDelayMs: round(pauses.longest.wallMs, 2),
+    longestStall: roundStall(pauses.longest),
+    // What the process held the loop up for: the stall less the thread's waits for a core.
+    longestOwnStall: pauses.longestOwn && { ...roundStall(pauses.longestOwn), ownMs: round(pauses.longestOwn.ownMs, 2) },
     roundTripsDuring: stats(during),
   };
   await store.close();
@@ -268,7 +293,9 @@ export async function edit(config: Config): Promise<StepResult> {
       ...tripFigures(trips),
       applyPeakRssMb: trips.applyPeak,
       undoPeakRssMb: trips.undoPeak,
-      compactionPauseMs: Math.max(compaction.longestSliceMs, compaction.eventLoopMaxDelayMs),
+      compactionPauseMs: compaction.longestOwnStall?.ownMs ?? compaction.eventLoopMaxDelayMs,
+      compactionPauseWallMs: compaction.eventLoopMaxDelayMs,
+      ...(compaction.longestOwnStall && { compactionPauseOnCpuMs: compaction.longestOwnStall.onCpuMs }),
       compactionMs: compaction.compactionMs,
       compactionRoundTripMaxMs: compaction.roundTripsDuring.max,
       diskFloorP95Ms: floor.p95,

@@ -155,7 +155,10 @@ function buildRows(results: Partial<Record<StepName, StepResult | null>>, summar
   editRows('applyCpuP95Ms', 'Coding round trip, CPU time (what grows with the project, without the disk and the queue)');
   editRows('undoP95Ms', 'Undo (history.undo incl. durable save)');
   if ('edit' in results) {
-    rows.push(row(`Compaction of the 80,000-coding file while coding: longest pause (whole compaction ${figure(f('edit', 'compactionMs'), 'ms')}; slowest coding meanwhile ${figure(f('edit', 'compactionRoundTripMaxMs'), 'ms')})`, f('edit', 'compactionPauseMs'), 'ms', 20, null));
+    const wall = f('edit', 'compactionPauseWallMs');
+    const onCpu = f('edit', 'compactionPauseOnCpuMs');
+    const pauseNote = `${onCpu === null ? '' : `; of which on a CPU ${figure(onCpu, 'ms')}`}${wall === null ? '' : `; longest wall ${figure(wall, 'ms')} with the waits for a core`}`;
+    rows.push(row(`Compaction of the 80,000-coding file while coding: longest pause less the waits for a core (whole compaction ${figure(f('edit', 'compactionMs'), 'ms')}; slowest coding meanwhile ${figure(f('edit', 'compactionRoundTripMaxMs'), 'ms')})`, f('edit', 'compactionPauseMs'), 'ms', 20, null, pauseNote ? ` (${pauseNote.slice(2)})` : ''));
     rows.push(row('Floor: append one change + fdatasync, p95 of 200', f('edit', 'diskFloorP95Ms'), 'ms', null, null));
   }
   if ('survey' in results) {

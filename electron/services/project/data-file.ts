@@ -48,13 +48,14 @@ export interface DataFileRead<T> {
   torn: TornLine[];
 }
 
-export async function readText(file: string, displayName: string): Promise<string> {
+/** A file's text, and its size in bytes. */
+async function readText(file: string, displayName: string): Promise<{ text: string; bytes: number }> {
   try {
     // Read whole, then decoded in one go: readFile(file, 'utf-8') decodes a 20 MB coder file in
     // pieces joined into a string JSON.parse must copy again. A file of plain ASCII (what the
     // app writes, but for non-English names and memos) is the same text read as Latin-1, faster.
     const bytes = await readFile(file);
-    return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf-8');
+    return { text: isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf-8'), bytes: bytes.length };
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new AppError('NOT_FOUND', `${displayName} is missing.`, file);
     throw new AppError('IO', `${displayName} could not be read: ${(err as Error).message}`, file);
@@ -75,7 +76,7 @@ export async function readDataFile<T extends object>(
 ): Promise<DataFileRead<T>> {
   const rotated = await readLog(paths.compacting, paths.names.compacting, key);
   const active = await readLog(paths.log, paths.names.log, key);
-  const text = await readText(paths.snapshot, paths.names.snapshot);
+  const { text, bytes } = await readText(paths.snapshot, paths.names.snapshot);
   const { logSeq = 0, ...snapshot } = parseJsonFile(text, kind, { file: paths.snapshot, displayName: paths.names.snapshot });
   if (options.discardTemp) await unlink(tempPathFor(paths.snapshot)).catch(() => undefined);
   const entries = [...(rotated?.entries ?? []), ...(active?.entries ?? [])];
@@ -96,7 +97,7 @@ export async function readDataFile<T extends object>(
     position: {
       seq: Math.max(logSeq, entries[entries.length - 1]?.seq ?? 0),
       snapshotSeq: logSeq,
-      snapshotBytes: Buffer.byteLength(text),
+      snapshotBytes: bytes,
       bytes: active?.bytes ?? 0,
       activeEntries: active?.entries.length ?? 0,
       rotatedEntries: rotated?.entries.length ?? 0,

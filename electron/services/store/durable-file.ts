@@ -40,10 +40,38 @@ async function modeFor(file: string): Promise<number> {
 /** Text to write: whole, or in chunks as they are made (a large snapshot, serialised in slices). */
 export type FileContent = string | AsyncIterable<string>;
 
-/** Writes every byte of `text` at the handle's position (a write may take only part of it). */
-export async function writeAll(handle: FileHandle, text: string): Promise<void> {
-  const bytes = Buffer.from(text, 'utf-8');
+/** Writes every byte at the handle's position (a write may take only part of them). */
+async function writeBytes(handle: FileHandle, bytes: Buffer): Promise<void> {
   for (let offset = 0; offset < bytes.length; ) offset += (await handle.write(bytes, offset, bytes.length - offset)).bytesWritten;
+}
+
+/** Writes every byte of `text` at the handle's position. */
+export async function writeAll(handle: FileHandle, text: string): Promise<void> {
+  await writeBytes(handle, Buffer.from(text, 'utf-8'));
+}
+
+/** Bytes of chunks gathered before they are written. */
+const WRITE_BUFFER_BYTES = 1024 * 1024;
+
+/**
+ * Writes chunks as they come, encoded into one buffer reused for the whole file: a buffer or
+ * flat string made per chunk would leave megabytes of garbage per snapshot, which the garbage
+ * collector then stops everything to clear, while the user is coding.
+ */
+async function writeChunks(handle: FileHandle, chunks: AsyncIterable<string>): Promise<void> {
+  const buffer = Buffer.allocUnsafe(WRITE_BUFFER_BYTES);
+  let used = 0;
+  for await (const chunk of chunks) {
+    // A UTF-16 code unit takes at most 3 bytes in UTF-8.
+    const most = chunk.length * 3;
+    if (used + most > buffer.length && used > 0) {
+      await writeBytes(handle, buffer.subarray(0, used));
+      used = 0;
+    }
+    if (most > buffer.length) await writeAll(handle, chunk);
+    else used += buffer.write(chunk, used, 'utf-8');
+  }
+  await writeBytes(handle, buffer.subarray(0, used));
 }
 
 /**
@@ -60,7 +88,7 @@ export async function writeFileDurably(file: string, content: FileContent): Prom
       // A temp file left by a crash keeps its old mode through open(): set it.
       await handle.chmod(mode);
       if (typeof content === 'string') await handle.writeFile(content, 'utf-8');
-      else for await (const chunk of content) await writeAll(handle, chunk);
+      else await writeChunks(handle, content);
       await handle.sync();
     } finally {
       await handle.close();

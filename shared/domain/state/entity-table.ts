@@ -28,10 +28,17 @@ export class EntityTable<T extends object> {
     entities: Iterable<T> = [],
   ) {
     for (const entity of entities) this.rows.set(keyOf(entity), entity);
-    // Files are saved in order: one read from a file is kept as it is, after one pass to be sure.
+    // Files are saved in order: a list read from a file is kept as it is (not copied: it is
+    // shared, so the first change works on a copy), after one pass to be sure.
     if (compare) {
-      const all = [...this.rows.values()];
-      this.listed = all.every((e, i) => i === 0 || compare(all[i - 1]!, e) < 0) ? all : all.sort(compare);
+      const unique = Array.isArray(entities) && entities.length === this.rows.size;
+      const all = unique ? (entities as T[]) : [...this.rows.values()];
+      if (inOrder(all, compare)) {
+        this.listed = all;
+        this.shared = unique;
+      } else {
+        this.listed = unique ? all.slice().sort(compare) : all.sort(compare);
+      }
     }
   }
 
@@ -127,6 +134,11 @@ export class EntityTable<T extends object> {
     }
     if (after) list.splice(lowerBound(list, after, compare), 0, after);
   }
+}
+
+function inOrder<T>(list: readonly T[], compare: (a: T, b: T) => number): boolean {
+  for (let i = 1; i < list.length; i++) if (compare(list[i - 1]!, list[i]!) >= 0) return false;
+  return true;
 }
 
 /** The first index whose entity does not come before `entity`. */

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/api/errors';
-import { isSoundCoding } from '../../../shared/domain/coding-check';
+import { allSoundCodings, isSoundCoding } from '../../../shared/domain/coding-check';
 import { codingSchema } from '../../../shared/domain/schemas';
 import { coderFileKind } from '../../../electron/services/project/file-kinds';
 import { parseJsonFile } from '../../../electron/services/store/json-store';
@@ -63,6 +63,16 @@ describe('the quick check of codings', () => {
     if (!schema.success) expect(quick).toBe(false);
     // Sound codings as the app writes them take the quick path.
     if (quickPath.has(name)) expect(quick).toBe(true);
+  });
+
+  it('checks each coding\'s document even when it follows a sound coding of another document or of none', () => {
+    const next = (documentId: unknown) => ({ ...sound, id: 'c0ffee00-1234-4abc-8def-0123456789ac', documentId });
+    expect(allSoundCodings([sound, next(sound.documentId)])).toBe(true);
+    expect(allSoundCodings([sound, next('d0c00000-1234-4abc-8def-0123456789ac')])).toBe(true);
+    for (const bad of ['a b', undefined, null, 42, '']) {
+      expect(allSoundCodings([sound, next(bad)])).toBe(false);
+      expect(allSoundCodings([next(bad)])).toBe(false);
+    }
   });
 
   it('still names the file, the coding and the problem when a large coder file is damaged', async () => {
