@@ -55,6 +55,11 @@ export function coderRenameProblem(
   return clash ? { code: 'ALREADY_EXISTS', message: `A coder named “${clash.name}” is already in the project.` } : null;
 }
 
+/** The coders the user may rename: all but themself and Consensus (see coderRenameProblem). */
+export function renamableCoders<T extends Pick<Coder, 'id' | 'name'>>(coders: readonly T[], currentCoderId: string | null): T[] {
+  return coders.filter((c) => c.id !== currentCoderId && c.name !== CONSENSUS_CODER_NAME);
+}
+
 /** Renames a coder in project.json and in their own file (which carries their name), as one undoable change. */
 export function renameCoder(ctx: OperationContext, coderId: string, asked: string, currentCoderId: string | null): Patch {
   const name = asked.trim();
