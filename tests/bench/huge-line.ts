@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import type { Page } from 'playwright-core';
 import { createBackend } from '../../electron/services/backend';
-import { CHROMIUM, CHROMIUM_ARGS, OBSERVE_LONG_TASKS, log, round, rpc, startServer, stopServer, timeOpen } from './page';
+import { CHROMIUM, CHROMIUM_ARGS, OBSERVE_LONG_TASKS, log, round, rpc, startServer, stopServer, timeOpen, runStepScript } from './page';
 import type { StepResult } from './steps';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -138,16 +138,4 @@ export async function hugeLineStep(config: Config): Promise<StepResult> {
   }
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const config = JSON.parse(process.argv[2] ?? '{}') as Config;
-  hugeLineStep(config).then(
-    async (result) => {
-      await writeFile(config.out, JSON.stringify(result, null, 2));
-      process.exit(0);
-    },
-    (err: unknown) => {
-      process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
-      process.exit(1);
-    },
-  );
-}
+runStepScript<Config>(import.meta.url, hugeLineStep);
