@@ -1,5 +1,5 @@
-import { coderCollections, coderWorkCollections, eachChange, sameValue } from '../patch';
-import type { Change, Patch } from '../patch';
+import { coderWorkCollections, eachChange, sameValue } from '../patch';
+import type { Change, Patch, coderCollections } from '../patch';
 import type { Coding, Memo } from '../schemas';
 import type { ProjectState } from './project-state';
 
