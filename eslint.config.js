@@ -71,7 +71,7 @@ export default tseslint.config(
         {
           // Changes go through the workbench's change(), so the snapshot, history and reader follow them.
           // The channels are the contract's ChangeChannel (boundary-lint.test.ts keeps the two in step).
-          selector: "CallExpression[callee.property.name='call'][arguments.0.value=/^(coding|code|memo|attribute|set)\\.|^(history\\.(undo|redo)|document\\.(setAttribute|rename|delete|setDone)|agreement\\.(resolve|startConsensus)|query\\.(save|update|delete))$/]",
+          selector: "CallExpression[callee.property.name='call'][arguments.0.value=/^(coding|code|coder|memo|attribute|set)\\.|^(history\\.(undo|redo)|document\\.(setAttribute|rename|delete|setDone)|agreement\\.(resolve|startConsensus)|query\\.(save|update|delete))$/]",
           message: 'A change goes through the workbench (useChange().change / undo / redo), never api.call directly.',
         },
       ],

@@ -21,7 +21,7 @@ import { StagingArea } from './import/staging';
 import { AppSettingsStore } from './settings/app-settings';
 import type { LoadedSettings } from './settings/app-settings';
 import { service, startAll, stopAllOrThrow } from './lifecycle';
-import { attributeHandlers, codeHandlers, codingHandlers, documentHandlers, historyHandlers, memoHandlers, setHandlers } from './workbench/edit-handlers';
+import { attributeHandlers, codeHandlers, coderHandlers, codingHandlers, documentHandlers, historyHandlers, memoHandlers, setHandlers } from './workbench/edit-handlers';
 import { queryHandlers, wordHandlers } from './workbench/query-handlers';
 import { searchHandlers, segmentsHandlers } from './workbench/retrieval-handlers';
 import { documentListHandlers } from './workbench/document-list-handlers';
@@ -98,6 +98,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       memoHandlers(session),
       attributeHandlers(session),
       setHandlers(session),
+      coderHandlers(session),
       historyHandlers(session),
       segmentsHandlers(session),
       searchHandlers(session),

@@ -398,6 +398,8 @@ export const contract = {
     input: z.object({ name: withNameRule(z.string().trim().min(1).max(200)), documentIds: z.array(entityId).max(100_000).default([]) }).strict(),
     output: returns<ChangeResult>(),
   },
+  /** Renames a coder (undoable): in project.json and in the coder's own file, which carries their name. */
+  'coder.rename': { kind: 'change', input: z.object({ coderId: entityId, name: shortName }).strict(), output: returns<ChangeResult>() },
   'set.rename': { kind: 'change', input: z.object({ setId: entityId, name: withNameRule(z.string().trim().min(1).max(200)) }).strict(), output: returns<ChangeResult>() },
   'set.delete': { kind: 'change', input: z.object({ setId: entityId }).strict(), output: returns<ChangeResult>() },
   /** Adds documents to a set (`member` true) or takes them out. */

@@ -2,6 +2,7 @@ import type {
   AttributeDef,
   Code,
   Coder,
+  CoderProfile,
   Coding,
   Decision,
   DocumentMeta,
@@ -44,6 +45,7 @@ export interface CoderEntities {
   memos: Memo;
   done: DoneMark;
   decisions: Decision;
+  profile: CoderProfile;
 }
 
 export type ProjectChanges = { [K in keyof ProjectEntities]?: Change<ProjectEntities[K]>[] };
@@ -57,7 +59,10 @@ export interface Patch {
 }
 
 export const projectCollections = ['info', 'codes', 'attributes', 'documents', 'coders', 'sets', 'queries'] as const;
-export const coderCollections = ['codings', 'memos', 'done', 'decisions'] as const;
+/** A coder's work: what a coder who leaves the project must take with them. */
+export const coderWorkCollections = ['codings', 'memos', 'done', 'decisions'] as const;
+/** A coder's file: their work and their own record (the name it travels under). */
+export const coderCollections = [...coderWorkCollections, 'profile'] as const;
 
 /** Attribute definitions are known by their name; everything else by its id. */
 export function entityKey<K extends keyof ProjectEntities>(collection: K, entity: Partial<ProjectEntities[K]>): string {

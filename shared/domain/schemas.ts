@@ -66,9 +66,11 @@ export const documentMetaSchema = z.object({
   rank,
 });
 
+const coderName = withNameRule(z.string().min(1).max(100));
+
 export const coderSchema = z.object({
   id,
-  name: withNameRule(z.string().min(1).max(100)),
+  name: coderName,
   color: hexColor,
   /** Set for a colleague's coding brought in from their file or project; a newer import replaces it. */
   importedFrom: z.object({ source: z.string(), importedAt: isoDate }).optional(),
@@ -162,10 +164,21 @@ export const decisionSchema = z.object({
   decidedAt: isoDate,
 });
 
-/** One coder's work: the only file a coding action rewrites. The author of every memo is the coder. */
+/**
+ * The coder's own record in their file (as project.json's `info` is the project's): their name
+ * travels with their work, so a coder file re-attached after a restore, or a colleague's, is
+ * listed under its name. Held as a one-entity collection, so a rename is a change like any other.
+ */
+export const coderProfileSchema = z.object({ id: z.literal('profile'), name: coderName });
+
+/**
+ * One coder's work: the only file a coding action rewrites. The author of every memo is the coder.
+ * `name` is absent from files written before names travelled with them: they still open.
+ */
 export const coderFileSchema = z.object({
   schemaVersion: z.literal(CODER_SCHEMA_VERSION),
   coderId: id,
+  name: coderName.optional(),
   codings: z.array(codingSchema),
   memos: z.array(memoSchema),
   done: z.array(doneMarkSchema),
@@ -224,6 +237,7 @@ export type Coding = z.infer<typeof codingSchema>;
 export type MemoTarget = z.infer<typeof memoTargetSchema>;
 export type Memo = z.infer<typeof memoSchema>;
 export type CoderFile = z.infer<typeof coderFileSchema>;
+export type CoderProfile = z.infer<typeof coderProfileSchema>;
 export type RecentProject = z.infer<typeof recentProjectSchema>;
 export type AppSettings = z.infer<typeof appSettingsSchema>;
 export type WorkspaceSettings = z.infer<typeof workspaceSchema>;

@@ -14,6 +14,22 @@ export const importExtensions = [...documentExtensions, ...spreadsheetExtensions
 /** The largest file accepted, in bytes. */
 export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
 
+/** "874 bytes", "12 KB", "3.4 MB". */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} ${bytes === 1 ? 'byte' : 'bytes'}`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  const mb = bytes / (1024 * 1024);
+  return `${mb < 10 ? mb.toFixed(1) : Math.round(mb)} MB`;
+}
+
+/**
+ * Why a file of `bytes` is refused for its size, as a predicate to follow its name, or null:
+ * one sentence for the page (before uploading) and the backend (an upload or a path) alike.
+ */
+export function tooLargeToImport(bytes: number): string | null {
+  return bytes > MAX_IMPORT_BYTES ? `is larger than ${formatBytes(MAX_IMPORT_BYTES)} (it is ${formatBytes(bytes)}): split it into smaller files and import those` : null;
+}
+
 /** How much of each speaker turn an import preview shows (UTF-16 units); a longer turn ends in "…". */
 export const PREVIEW_TURN_CHARS = 160;
 

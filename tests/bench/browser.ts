@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import type { Page } from 'playwright-core';
 import type { StepResult } from './steps';
-import { CHROMIUM, CHROMIUM_ARGS, OBSERVE_LONG_TASKS, REGION, inPage, largestReply, log, round, rpc, startServer, stopServer, timeOpen, vmPeakMb } from './page';
+import { CHROMIUM, CHROMIUM_ARGS, OBSERVE_LONG_TASKS, REGION, inPage, largestReply, log, round, rpc, startServer, stopServer, timeOpen, vmPeakMb, runStepScript } from './page';
 import type { OpenTiming } from './page';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -233,16 +233,4 @@ export async function browserStep(config: Config): Promise<StepResult> {
   }
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const config = JSON.parse(process.argv[2] ?? '{}') as Config;
-  browserStep(config).then(
-    async (result) => {
-      await writeFile(config.out, JSON.stringify(result, null, 2));
-      process.exit(0);
-    },
-    (err: unknown) => {
-      process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
-      process.exit(1);
-    },
-  );
-}
+runStepScript<Config>(import.meta.url, browserStep);

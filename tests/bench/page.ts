@@ -1,8 +1,11 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
+import type { StepResult } from './measure';
 
 /**
  * What the benchmark's browser steps share: browser mode started on a project (the real
@@ -223,4 +226,23 @@ export async function largestReply(page: Page): Promise<{ channel: string; bytes
     `performance.getEntriesByType('resource').filter((e) => e.name.includes('/rpc/')).map((e) => ({ channel: e.name.split('/rpc/')[1], bytes: e.decodedBodySize }))`,
   )) as { channel: string; bytes: number }[];
   return entries.reduce((max, e) => (e.bytes > max.bytes ? e : max), { channel: '—', bytes: 0 });
+}
+
+/**
+ * Runs a browser step when its module is the script run (`node --import tsx STEP.ts CONFIG_JSON`,
+ * as run.ts starts each step in a process of its own), writing its result to `config.out`.
+ */
+export function runStepScript<C extends { out: string }>(moduleUrl: string, step: (config: C) => Promise<StepResult>): void {
+  if (!process.argv[1] || resolve(process.argv[1]) !== fileURLToPath(moduleUrl)) return;
+  const config = JSON.parse(process.argv[2] ?? '{}') as C;
+  step(config).then(
+    async (result) => {
+      await writeFile(config.out, JSON.stringify(result, null, 2));
+      process.exit(0);
+    },
+    (err: unknown) => {
+      process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
+      process.exit(1);
+    },
+  );
 }

@@ -22,7 +22,8 @@ import { builtCliIsFresh } from '../../electron/cli/build-freshness.mjs';
  *               work on a copy) instead of generating one into a temp folder
  * --keep        keep the temp folder (the generated project) afterwards
  * --only LIST   run only these steps: floor-parse, floor-copy, open, edit, edit-sample, survey
- *               (the import), agreement, xlsx, export-wait, qdpx, browser, survey-browser; or
+ *               (the import), agreement, xlsx, export-wait, qdpx, browser, survey-browser,
+ *               huge-line (a 20 MB one-line transcript opened and switched back to); or
  *               `export` for xlsx, export-wait and qdpx
  * --profile     also write CPU profiles of every step to bench-results/profiles/
  * STEP,…        as --only (`npm run bench -- export`)
@@ -31,21 +32,22 @@ import { builtCliIsFresh } from '../../electron/cli/build-freshness.mjs';
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const resultsDir = join(repoRoot, 'bench-results');
 const STEP_TIMEOUT_MS = 300_000;
-const ALL_STEPS = ['floor-parse', 'floor-copy', 'open', 'edit', 'edit-sample', 'survey', 'agreement', 'xlsx', 'export-wait', 'qdpx', 'browser', 'survey-browser'] as const;
+const ALL_STEPS = ['floor-parse', 'floor-copy', 'open', 'edit', 'edit-sample', 'survey', 'agreement', 'xlsx', 'export-wait', 'qdpx', 'browser', 'survey-browser', 'huge-line'] as const;
 /** The script of each step that is not in steps.ts. */
 const SCRIPTS: Partial<Record<string, string>> = {
   browser: 'tests/bench/browser.ts',
   'survey-browser': 'tests/bench/survey.ts',
+  'huge-line': 'tests/bench/huge-line.ts',
   xlsx: 'tests/bench/export-steps.ts',
   'export-wait': 'tests/bench/export-steps.ts',
 };
 /** Steps that drive a browser (skipped with --skip-browser). */
-const BROWSER_STEPS: readonly StepName[] = ['browser', 'survey-browser'];
+const BROWSER_STEPS: readonly StepName[] = ['browser', 'survey-browser', 'huge-line'];
 type StepName = (typeof ALL_STEPS)[number];
 /** Names for groups of steps in --only. */
 const STEP_GROUPS: Record<string, StepName[]> = { export: ['xlsx', 'export-wait', 'qdpx'] };
 /** Steps that run the built app (electron-vite's out/): it is built first when older than the sources. */
-const BUILT_STEPS: StepName[] = ['xlsx', 'export-wait', 'browser', 'survey-browser'];
+const BUILT_STEPS: StepName[] = ['xlsx', 'export-wait', 'browser', 'survey-browser', 'huge-line'];
 
 const progress = (message: string): void => {
   process.stderr.write(`${message}\n`);
@@ -210,6 +212,12 @@ function buildRows(results: Partial<Record<StepName, StepResult | null>>, summar
     rows.push(row('Survey: the list filtered by an attribute (click to painted)', f('survey-browser', 'filterMs'), 'ms', 100, null));
     rows.push(row(`Survey: largest reply (${results['survey-browser']?.figures.largestReplyChannel ?? '?'})`, f('survey-browser', 'largestReplyMb'), 'MB', 1, null));
   }
+  if ('huge-line' in results) {
+    rows.push(row('One-line 20 MB transcript: visible after the click', f('huge-line', 'firstPaintMs'), 'ms', null, null));
+    rows.push(row('One-line 20 MB transcript: longest main-thread task opening it', f('huge-line', 'longestOpenTaskMs'), 'ms', 200, null));
+    const tasks = f('huge-line', 'switchLongTasks');
+    rows.push(row('One-line 20 MB transcript: longest task switching to another document and back', f('huge-line', 'longestSwitchTaskMs'), 'ms', 200, null, tasks !== null ? ` (${tasks} tasks > 50 ms)` : ''));
+  }
   return rows;
 }
 
@@ -227,6 +235,7 @@ function stepOf(label: string): StepName | undefined {
   if (label.startsWith('qdpx')) return 'qdpx';
   if (label.startsWith('Browser')) return 'browser';
   if (label.startsWith('Survey')) return 'survey-browser';
+  if (label.startsWith('One-line')) return 'huge-line';
   return undefined;
 }
 
@@ -377,7 +386,7 @@ async function main(): Promise<void> {
         work: join(work, name),
         coderName,
         documentName: BIG_DOCUMENT_NAME,
-        ...(profileDir && name === 'browser' ? { profileDir } : {}),
+        ...(profileDir && (name === 'browser' || name === 'huge-line') ? { profileDir } : {}),
       };
       await mkdir(config.work, { recursive: true });
       const loadBefore = loadavg()[0]!;

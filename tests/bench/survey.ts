@@ -1,10 +1,10 @@
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { createBackend } from '../../electron/services/backend';
 import { Rng } from './generate';
-import { CHROMIUM, CHROMIUM_ARGS, OBSERVE_LONG_TASKS, inPage, largestReply, log, round, rpc, startServer, stopServer, timeOpen, vmPeakMb } from './page';
+import { CHROMIUM, CHROMIUM_ARGS, OBSERVE_LONG_TASKS, inPage, largestReply, log, round, rpc, startServer, stopServer, timeOpen, vmPeakMb, runStepScript } from './page';
 import type { StepResult } from './steps';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -138,16 +138,4 @@ export async function surveyStep(config: { work: string; out: string }): Promise
   }
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const config = JSON.parse(process.argv[2] ?? '{}') as { work: string; out: string };
-  surveyStep(config).then(
-    async (result) => {
-      await writeFile(config.out, JSON.stringify(result, null, 2));
-      process.exit(0);
-    },
-    (err: unknown) => {
-      process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
-      process.exit(1);
-    },
-  );
-}
+runStepScript<{ work: string; out: string }>(import.meta.url, surveyStep);

@@ -4,6 +4,7 @@ import type { Locator, Page } from '@playwright/test';
 import type { ProjectFile, CoderFile } from '../../shared/domain/schemas';
 import { ProjectLayout } from '../../electron/services/project/layout';
 import { loadProject } from '../../electron/services/project/project-loader';
+import { soundContent } from '../../electron/services/project/restore-backup';
 import { expect } from './web-app';
 import type { WebApp } from './web-app';
 
@@ -47,6 +48,12 @@ export async function coderFile(app: WebApp, coderName: string): Promise<CoderFi
   const state = await savedProject(app);
   const coder = state.data.coders.find((c) => c.name === coderName);
   return coder ? (state.coder(coder.id)?.toFile() ?? null) : null;
+}
+
+/** A coder's file as it is on disk (snapshot and change log), read on its own: without project.json to fill in what it lacks. */
+export async function coderFileOnItsOwn(app: WebApp, coderId: string): Promise<CoderFile | null> {
+  const layout = new ProjectLayout(join(app.documentsDir, PROJECT));
+  return (await soundContent(layout.data(coderId), `coders/${coderId}.json`)) as CoderFile | null;
 }
 
 /** First launch: the sample opens and asks for the coder's name. */

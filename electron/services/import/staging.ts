@@ -4,7 +4,8 @@ import { basename, join } from 'node:path';
 import { AppError } from '../../../shared/api/errors';
 import type { ImportSource } from '../../../shared/api/contract';
 import { PrivateTempFolder } from '../private-temp-folder';
-import { ImportError, importLimits } from './types';
+import { tooLargeToImport } from '../../../shared/import/formats';
+import { ImportError } from './types';
 import type { SourceFile } from './types';
 
 /**
@@ -16,7 +17,8 @@ export class StagingArea {
   private readonly names = new Map<string, string>();
 
   async stage(name: string, bytes: Uint8Array): Promise<string> {
-    if (bytes.length > importLimits.maxFileBytes) throw new ImportError(name, 'is larger than 100 MB');
+    const tooLarge = tooLargeToImport(bytes.length);
+    if (tooLarge) throw new ImportError(name, tooLarge);
     const id = randomUUID();
     await writeFile(join(await this.temp.folder(), id), bytes, { mode: 0o600 });
     this.names.set(id, name);
@@ -36,7 +38,8 @@ export class StagingArea {
       throw new ImportError(name, `cannot be found at ${source.path}`);
     });
     if (!info.isFile()) throw new ImportError(name, 'is a folder, not a file');
-    if (info.size > importLimits.maxFileBytes) throw new ImportError(name, `is larger than 100 MB (it is ${Math.round(info.size / 1e6)} MB)`);
+    const tooLarge = tooLargeToImport(info.size);
+    if (tooLarge) throw new ImportError(name, tooLarge);
     return { name, bytes: await readFile(source.path) };
   }
 

@@ -5,6 +5,7 @@ import {
   attributeDefSchema,
   codeSchema,
   coderFileSchema,
+  coderProfileSchema,
   coderSchema,
   codingSchema,
   decisionSchema,
@@ -75,4 +76,5 @@ export const entitySchemas: { [K in keyof ProjectEntities | keyof CoderEntities]
   memos: memoSchema,
   done: doneMarkSchema,
   decisions: decisionSchema,
+  profile: coderProfileSchema,
 };

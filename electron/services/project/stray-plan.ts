@@ -18,10 +18,11 @@ import type { StrayFiles } from './stray-files';
 
 /**
  * The patch that lists stray files again (see stray-files): each stray coder file's coder
- * recreated with the file's own work, each stray transcript as a document. A coder file holds
- * no name, so the coder's record (name, colour) and a document's (name, where it came from) are
- * taken from the newest backup of project.json that lists them; without one, a clear placeholder
- * name the user can change. Work that points at what the project no longer has (a code deleted
+ * recreated with the file's own work, each stray transcript as a document. A coder's name comes
+ * from their file (files written before names travelled with them hold none); the rest of their
+ * record (colour, whose second round), a name the file lacks, and a document's record (name,
+ * where it came from) from the newest backup of project.json that lists them; without one, a
+ * clear placeholder name the user can change. Work that points at what the project no longer has (a code deleted
  * since, say) cannot be listed; it is counted, and stays in the copy kept in damaged/.
  */
 
@@ -116,7 +117,7 @@ export async function planReattach(layout: ProjectLayout, strays: StrayFiles, ct
       continue;
     }
     const record = known.coders.get(id);
-    const name = freeName(ctx, record?.name ?? `Recovered coder (file ${displayNames.coderFile(id)})`);
+    const name = freeName(ctx, file.name ?? record?.name ?? `Recovered coder (file ${displayNames.coderFile(id)})`);
     const roundOf = record?.roundOf !== undefined && ctx.state.tables.coders.has(record.roundOf) ? record.roundOf : undefined;
     coders.push(newCoder(ctx, name, { id, ...(record && { color: record.color }), ...(roundOf && { roundOf }) }, coders.length));
     const { part, kept, left } = fittingWork(ctx, file, lengths);

@@ -5,6 +5,7 @@ import { autocode } from '../../../shared/operations/autocode-ops';
 import { codeInVivo, createCodeAndCode } from '../../../shared/operations/code-while-coding';
 import { applyCodings, removeCoding, setCodingExtent } from '../../../shared/operations/coding-ops';
 import { deleteDocument, documentWork, renameDocument } from '../../../shared/operations/document-ops';
+import { renameCoder } from '../../../shared/operations/coder-ops';
 import { changeSetMembers, createSet, deleteSet, renameSet } from '../../../shared/operations/set-ops';
 import { setDocumentDone } from '../../../shared/operations/done-ops';
 import { createMemo, deleteMemo, updateMemo } from '../../../shared/operations/memo-ops';
@@ -123,6 +124,12 @@ export function attributeHandlers(session: Session) {
     'attribute.define': async ({ name, type }) => session().change(defineAttribute(session().context(), name, type)),
     'attribute.delete': async ({ name }) => session().change(deleteAttribute(session().context(), name)),
     'attribute.setColumn': async ({ name, values }) => session().change(setAttributeColumn(session().context(), name, values)),
+  });
+}
+
+export function coderHandlers(session: Session) {
+  return handlerModule('coder', {
+    'coder.rename': async ({ coderId, name }) => session().change(renameCoder(session().context(), coderId, name, session().currentCoderId)),
   });
 }
 

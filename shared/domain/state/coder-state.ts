@@ -1,6 +1,6 @@
 import type { CoderChanges } from '../patch';
 import { CODER_SCHEMA_VERSION } from '../schemas';
-import type { CoderFile, Coding, Decision, DoneMark, Memo } from '../schemas';
+import type { CoderFile, CoderProfile, Coding, Decision, DoneMark, Memo } from '../schemas';
 import { EntityTable, compareText } from './entity-table';
 
 const byId = (e: { id: string }) => e.id;
@@ -21,9 +21,14 @@ export class CoderState {
   readonly memos: EntityTable<Memo>;
   readonly done: EntityTable<DoneMark>;
   readonly decisions: EntityTable<Decision>;
+  /** The coder's name as their file carries it (see coderProfileSchema). */
+  readonly profile: EntityTable<CoderProfile>;
   private file: CoderFile | null = null;
 
-  constructor(readonly coderId: string, file?: CoderFile) {
+  /** `name`: the coder's name from project.json, for a file that does not carry one yet (it does from its next save). */
+  constructor(readonly coderId: string, file?: CoderFile, name?: string) {
+    const known = file?.name ?? name;
+    this.profile = new EntityTable(byId, null, known === undefined ? [] : [{ id: 'profile', name: known }]);
     this.codings = new EntityTable(byId, codingOrder, file?.codings);
     this.memos = new EntityTable(byId, memoOrder, file?.memos);
     this.done = new EntityTable(byId, doneOrder, file?.done);
@@ -35,6 +40,7 @@ export class CoderState {
     this.memos.applyAll(changes.memos ?? []);
     this.done.applyAll(changes.done ?? []);
     this.decisions.applyAll(changes.decisions ?? []);
+    this.profile.applyAll(changes.profile ?? []);
     this.file = null;
   }
 
@@ -43,15 +49,13 @@ export class CoderState {
     return this.codings.stretch((c) => compareText(c.documentId, documentId));
   }
 
-  isEmpty(): boolean {
-    return this.codings.size + this.memos.size + this.done.size + this.decisions.size === 0;
-  }
-
   /** The coder's file as it is saved. */
   toFile(): CoderFile {
+    const name = this.profile.get('profile')?.name;
     this.file ??= {
       schemaVersion: CODER_SCHEMA_VERSION,
       coderId: this.coderId,
+      ...(name !== undefined && { name }),
       // Shared with the tables' ordered lists: readers get the file read-only.
       codings: this.codings.list() as Coding[],
       memos: this.memos.list() as Memo[],

@@ -1,5 +1,5 @@
-import { coderCollections, eachChange, sameValue } from '../patch';
-import type { Change, Patch } from '../patch';
+import { coderWorkCollections, eachChange, sameValue } from '../patch';
+import type { Change, Patch, coderCollections } from '../patch';
 import type { Coding, Memo } from '../schemas';
 import type { ProjectState } from './project-state';
 
@@ -27,8 +27,8 @@ export function patchConflicts(state: ProjectState, patch: Patch): string[] {
     const coder = state.coder(change.id);
     if (change.after !== null || !coder) continue;
     const changes = patch.coders?.find((c) => c.coderId === change.id);
-    const leaving = coderCollections.reduce((n, k) => n + (changes?.[k] ?? []).filter((c) => c.after === null).length, 0);
-    const held = coderCollections.reduce((n, k) => n + coder[k].size, 0);
+    const leaving = coderWorkCollections.reduce((n, k) => n + (changes?.[k] ?? []).filter((c) => c.after === null).length, 0);
+    const held = coderWorkCollections.reduce((n, k) => n + coder[k].size, 0);
     if (held > leaving) problems.push(`the coder ${state.tables.coders.get(change.id)?.name ?? ''} has work made since`);
   }
   return [...new Set(problems)];

@@ -40,7 +40,7 @@ export class ProjectState {
       queries: table('queries', project.queries),
     };
     for (const coder of project.coders) {
-      const state = new CoderState(coder.id, coderFiles.get(coder.id));
+      const state = new CoderState(coder.id, coderFiles.get(coder.id), coder.name);
       this.coderStates.set(coder.id, state);
       const tally = new Map<string, number>();
       for (const coding of state.codings.values()) tally.set(coding.codeId, (tally.get(coding.codeId) ?? 0) + 1);
@@ -71,7 +71,7 @@ export class ProjectState {
    */
   apply(patch: Patch): void {
     for (const change of patch.project?.coders ?? []) {
-      if (change.before === null && change.after && !this.coderStates.has(change.id)) this.coderStates.set(change.id, new CoderState(change.id));
+      if (change.before === null && change.after && !this.coderStates.has(change.id)) this.coderStates.set(change.id, new CoderState(change.id, undefined, change.after.name));
     }
     for (const collection of projectCollections) {
       (this.tables[collection] as EntityTable<object>).applyAll((patch.project?.[collection] ?? []) as Change<object>[]);

@@ -324,6 +324,11 @@ const specs: Partial<Record<Channel, Spec>> = {
     optional: ['documentIds'],
     semantic: () => [{ label: 'an unknown document', input: { name: 'Group', documentIds: [UNKNOWN] }, codes: ['NOT_FOUND'] }],
   },
+  'coder.rename': {
+    valid: () => ({ coderId: UNKNOWN, name: 'Renamed' }),
+    fields: { coderId: 'id', name: 'name' },
+    semantic: () => [{ label: 'an unknown coder', input: { coderId: UNKNOWN, name: 'Renamed' }, codes: ['NOT_FOUND'] }],
+  },
   'set.rename': {
     valid: () => ({ setId: UNKNOWN, name: 'Renamed' }),
     fields: { setId: 'id', name: 'name' },

@@ -66,8 +66,11 @@ describe('files project.json does not list', () => {
     expect(await checkProject(dir)).toEqual([]);
   });
 
-  it('without a backup naming them, gets a placeholder name that says where it came from', async () => {
+  it('without a backup naming them, nor a name in the coder file (an older one), gets a placeholder name that says where it came from', async () => {
     const { root, dir, coder, doc, codeId } = await projectThatLostThem({ backups: false });
+    const coderFile = join(dir, 'coders', `${coder.id}.json`);
+    const { name: _unnamed, ...older } = JSON.parse(await readFile(coderFile, 'utf-8'));
+    await writeFile(coderFile, JSON.stringify(older));
     const app = await backend(root);
     await app.handlers['project.open']({ path: dir });
     const { snapshot } = await app.handlers['project.repairStrayFiles']({ action: 'reattach' });

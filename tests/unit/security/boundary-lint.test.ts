@@ -38,6 +38,7 @@ const CHANGE_CHANNELS = [
   'attribute.setColumn',
   'set.create',
   'set.rename',
+  'coder.rename',
   'set.delete',
   'set.members',
   'history.undo',

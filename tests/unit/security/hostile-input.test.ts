@@ -79,7 +79,7 @@ describe('oversize requests', () => {
     try {
       const base64 = Buffer.alloc(importLimits.maxFileBytes + 1).toString('base64');
       const { reply } = await dispatchRequest(backend.handlers, 'import.stage', { fileName: 'huge.txt', base64 });
-      expect(reply).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: 'huge.txt: is larger than 100 MB', file: 'huge.txt' } });
+      expect(reply).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: 'huge.txt: is larger than 100 MB (it is 100 MB): split it into smaller files and import those', file: 'huge.txt' } });
     } finally {
       await backend.shutdown();
     }

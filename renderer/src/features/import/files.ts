@@ -3,18 +3,10 @@
  * take, the size limit, their bytes as base64 for `import.stage`, and failure reasons as
  * sentences. Pure, apart from `encodeBase64` pausing so the page stays responsive.
  */
-import { MAX_IMPORT_BYTES, extensionOf, importExtensions } from '../../../../shared/import/formats';
+import { extensionOf, importExtensions, tooLargeToImport } from '../../../../shared/import/formats';
 
 /** The file input's `accept`. */
 export const importAccept = importExtensions.join(',');
-
-/** "874 bytes", "12 KB", "3.4 MB". */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} ${bytes === 1 ? 'byte' : 'bytes'}`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  const mb = bytes / (1024 * 1024);
-  return `${mb < 10 ? mb.toFixed(1) : Math.round(mb)} MB`;
-}
 
 /**
  * Why a file is refused before its bytes are even read, as a predicate to follow its name
@@ -26,10 +18,7 @@ export function refuseBeforeReading(file: { name: string; size: number }): strin
     const what = ext ? `${ext} files` : 'files without an extension';
     return `cannot be imported: Marginalia does not read ${what} (it imports ${importExtensions.join(', ')})`;
   }
-  if (file.size > MAX_IMPORT_BYTES) {
-    return `is larger than 100 MB (it is ${formatBytes(file.size)}): split it into smaller files and import those`;
-  }
-  return null;
+  return tooLargeToImport(file.size);
 }
 
 /** Bytes per base64 chunk: a multiple of 3, so the chunks' encodings join without padding in between. */

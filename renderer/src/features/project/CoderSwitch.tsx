@@ -1,8 +1,10 @@
 import { useRef, useState } from 'react';
 import { firstRoundOf, secondRoundName } from '../../../../shared/domain/second-round';
+import { renamableCoders } from '../../../../shared/operations/coder-ops';
 import { MenuPopup } from '../../ui/MenuPopup';
 import type { MenuPopupItem } from '../../ui/MenuPopup';
 import styles from './CoderSwitch.module.css';
+import { RenameCoderDialog } from './RenameCoderDialog';
 import projectStyles from './project.module.css';
 import { useProject, useChanges } from '../workbench/state/contexts';
 
@@ -12,7 +14,9 @@ export function CoderSwitch() {
   const { requestCoderName, setCoderName } = useChanges();
   const buttonRef = useRef<HTMLButtonElement>(null);
   const [menu, setMenu] = useState<{ x: number; y: number } | null>(null);
+  const [renaming, setRenaming] = useState(false);
   const me = project.coders.find((c) => c.name === coderName);
+  const renamable = renamableCoders(project.coders, me?.id ?? null);
 
   function open() {
     const rect = buttonRef.current?.getBoundingClientRect();
@@ -38,6 +42,7 @@ export function CoderSwitch() {
     ...(me && firstRoundOf(project.coders, me.name) === null && !project.coders.some((c) => c.name === secondRoundName(me.name))
       ? [{ id: 'second-round', label: 'Start a second round (blind to my first)', onSelect: () => void setCoderName(secondRoundName(me.name)) }]
       : []),
+    ...(renamable.length > 0 && !project.readOnly ? [{ id: 'rename-coder', label: 'Rename a coder…', onSelect: () => setRenaming(true) }] : []),
   ];
 
   return (
@@ -72,6 +77,15 @@ export function CoderSwitch() {
           onClose={(chosen) => {
             setMenu(null);
             if (!chosen) buttonRef.current?.focus();
+          }}
+        />
+      ) : null}
+      {renaming ? (
+        <RenameCoderDialog
+          coders={renamable}
+          onDone={() => {
+            setRenaming(false);
+            buttonRef.current?.focus();
           }}
         />
       ) : null}
