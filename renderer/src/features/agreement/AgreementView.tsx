@@ -35,6 +35,8 @@ export function AgreementView() {
   const { attributeFilter } = useDocument();
   const api = useApi();
   const titleId = useId();
+  // The element the view scrolls in (state, not a ref: the disagreements' window is laid out against it once it is there).
+  const [scroller, setScroller] = useState<HTMLElement | null>(null);
 
   const [stored, setStored] = useState<AgreementSettings>(() => loadSettings(project));
   const allDocuments = useAllDocuments(showError);
@@ -97,7 +99,7 @@ export function AgreementView() {
   }
 
   return (
-    <section className={styles.agr} aria-labelledby={titleId}>
+    <section className={styles.agr} aria-labelledby={titleId} ref={setScroller}>
       <header className={`${uiStyles.viewHeader} ${styles.agrHeader}`}>
         <div className={styles.agrTitlebar}>
           <div>
@@ -143,6 +145,7 @@ export function AgreementView() {
             settings={settings}
             attributes={request?.attributes ?? {}}
             result={result}
+            scroller={scroller}
             onBack={() => update({ drill: null })}
             onPair={(coderA, coderB) => update({ drill: { codeId: settings.drill!.codeId, coderA, coderB } })}
           />
