@@ -17,7 +17,7 @@ import styles from './AgreementView.module.css';
 import agreementStyles from './agreement.module.css';
 import uiStyles from '../../ui/ui.module.css';
 import { useProject, useChanges, useDocument } from '../workbench/state/contexts';
-import { useAllDocuments } from '../workbench/state/useDocuments';
+import { useDocumentSummaries } from '../workbench/state/useDocuments';
 
 type Load =
   | { status: 'loading' }
@@ -39,8 +39,9 @@ export function AgreementView() {
   const [scroller, setScroller] = useState<HTMLElement | null>(null);
 
   const [stored, setStored] = useState<AgreementSettings>(() => loadSettings(project));
-  const allDocuments = useAllDocuments(showError);
-  const settings = useMemo(() => pruneSettings(stored, project, allDocuments), [stored, project, allDocuments]);
+  // The chosen documents only are looked up (to drop any deleted since), never every document.
+  const documentOf = useDocumentSummaries(stored.documentIds);
+  const settings = useMemo(() => pruneSettings(stored, project, documentOf), [stored, project, documentOf]);
   const update = (patch: Partial<AgreementSettings>) => setStored((s) => ({ ...s, ...patch }));
   useEffect(() => saveSettings(project.id, stored), [project.id, stored]);
 
@@ -123,7 +124,7 @@ export function AgreementView() {
             <PairExchange onError={setPairError} />
           </div>
         </div>
-        <AgreementControls project={project} settings={settings} attributeFilter={attributeFilter} allDocuments={allDocuments} update={update} />
+        <AgreementControls project={project} settings={settings} attributeFilter={attributeFilter} update={update} />
         {pairError ? <ErrorAlert error={pairError} onDismiss={() => setPairError(null)} /> : null}
         {notice ? (
           <p className={styles.agrNotice} role="status">

@@ -2,16 +2,10 @@ import { useEffect, useId, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { DocumentSummary } from '../../../../shared/api/contract';
 import { plural } from '../../../../shared/text/plural';
-import { useApi } from '../../api/context';
-import { useChanges } from '../workbench/state/contexts';
 import { nextListIndex } from './listboxKeys';
+import { useDocumentMatches } from './useDocumentMatches';
 import styles from './DocumentPicker.module.css';
 import uiStyles from '../../ui/ui.module.css';
-
-/** Matches offered at once: enough to choose from; more of the name narrows a longer list. */
-const MATCHES_SHOWN = 50;
-/** Typing this long without a key asks the backend once, not once per key. */
-const TYPING_PAUSE_MS = 120;
 
 export interface DocumentPickerProps {
   label: string;
@@ -20,42 +14,19 @@ export interface DocumentPickerProps {
   onChange: (document: DocumentSummary) => void;
 }
 
-interface Matches {
-  query: string;
-  rows: DocumentSummary[];
-  total: number;
-}
-
 /**
  * One document, found by typing part of its name: a combobox whose list the backend fills with
- * the first matches (documents.page by name), so a survey of 20,000 answers is never fetched
- * whole to fill a picker. Arrow keys move through the matches, Enter or a click chooses one,
+ * the first matches (useDocumentMatches), so a survey of 20,000 answers is never fetched whole
+ * to fill a picker. Arrow keys move through the matches, Enter or a click chooses one,
  * Escape closes the list.
  */
 export function DocumentPicker({ label, value, onChange }: DocumentPickerProps) {
-  const api = useApi();
-  const { showError } = useChanges();
   const baseId = useId();
   const [text, setText] = useState(value?.name ?? '');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
-  const [matches, setMatches] = useState<Matches | null>(null);
-  const query = text === value?.name ? '' : text.trim();
-
-  useEffect(() => {
-    if (!open) return;
-    let live = true;
-    const timer = setTimeout(() => {
-      api.call('documents.page', { filter: {}, offset: 0, limit: MATCHES_SHOWN, nameContains: query }).then(
-        (page) => live && setMatches({ query, rows: page.rows, total: page.total }),
-        (err: unknown) => live && showError(err),
-      );
-    }, TYPING_PAUSE_MS);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [api, open, query, showError]);
+  // The chosen document's name in the box asks for every document (the box shows what is chosen, not a search).
+  const matches = useDocumentMatches(text === value?.name ? '' : text, open);
 
   const rows = matches?.rows ?? [];
   const optionId = (index: number) => `${baseId}-opt-${index}`;
