@@ -1,7 +1,6 @@
 import { useCallback, useMemo } from 'react';
-import { WindowedItems } from '../../ui/WindowedItems';
 import { useWindowedList } from '../../ui/useWindowedList';
-import { MemoCard } from './MemoCard';
+import { MemoList } from './MemoList';
 import { MemoEditor } from './MemoEditor';
 import { memoSubjectKind, memoSubjectLabel, memosOn } from './memoSubjects';
 import { useCodingPlaces } from './useCodingPlaces';
@@ -29,7 +28,6 @@ export function MemoPanel() {
   const place = target?.type === 'coding' ? places.get(target.id) : undefined;
   const documentOf = useDocumentSummaries(target?.type === 'document' ? [target.id] : place ? [place.documentId] : []);
   const memos = useMemo(() => (target ? memosOn(project.memos, target) : []), [project.memos, target]);
-  const colorOf = useMemo(() => new Map(project.coders.map((c) => [c.id, c.color])), [project.coders]);
   const keyOf = useCallback((i: number) => memos[i]!.id, [memos]);
   const { setScroller, onScroll, onKeyDown, ...list } = useWindowedList({ count: memos.length, keyOf, estimate: MEMO_ESTIMATE });
   if (!target) return null;
@@ -53,26 +51,7 @@ export function MemoPanel() {
       </header>
       <div className={styles.memoPanelBody} ref={setScroller} onScroll={onScroll} onKeyDown={onKeyDown}>
         {memos.length > 0 ? (
-          <WindowedItems
-            list={list}
-            count={memos.length}
-            keyOf={keyOf}
-            gap="var(--sp-2)"
-            className={styles.memoPanelList}
-            label="Memos"
-            renderItem={(i) => {
-              const memo = memos[i]!;
-              return (
-                <MemoCard
-                  memo={memo}
-                  authorColor={colorOf.get(memo.coderId) ?? null}
-                  own={memo.coderId === project.currentCoderId}
-                  onSave={(text) => actions.update(memo.id, text)}
-                  onDelete={() => actions.remove(memo.id)}
-                />
-              );
-            }}
-          />
+          <MemoList memos={memos} list={list} keyOf={keyOf} gap="var(--sp-2)" className={styles.memoPanelList} />
         ) : (
           <p className={styles.memoPanelNone}>No memos on this yet.</p>
         )}
