@@ -236,3 +236,25 @@ test('the word table of one document, found by typing part of its name: the pick
   expect(byName.map((a) => a.nameContains)).toContain('LAMB');
   for (const a of byName) expect(a.limit).toBeLessThanOrEqual(50);
 });
+
+test('a query restricted by the pickers: the attribute values come from the facets, the query gains its WHERE', async ({ page, app }) => {
+  await openWorkbench(page, app);
+  await page.getByRole('tab', { name: 'Query' }).click();
+  const coder = page.getByRole('combobox', { name: 'Coder', exact: true });
+  await expect(coder.getByRole('option')).toHaveText(['All coders', ...(await snapshot(page, app)).coders.map((c) => c.name)]);
+  await expect(page.getByRole('combobox', { name: 'Document set' }).getByRole('option').first()).toHaveText('All documents');
+  const attribute = page.getByRole('combobox', { name: 'Attribute' });
+  await expect(attribute.locator('optgroup[label="Borough"] option').first()).toHaveText('Borough = Barking and Dagenham');
+  await attribute.selectOption({ label: 'Borough = Hackney' });
+
+  await page.getByRole('textbox', { name: 'Query', exact: true }).fill('"Tackling stigma" OR "Zero suicide"');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  const expected = await rpc<QueryOutcome>(page, app, 'query.run', { query: '"Tackling stigma" OR "Zero suicide" WHERE "Borough" = "Hackney"' });
+  if (!expected.ok) throw new Error(expected.message);
+  const everywhere = await rpc<QueryOutcome>(page, app, 'query.run', { query: '"Tackling stigma" OR "Zero suicide"' });
+  if (!everywhere.ok) throw new Error(everywhere.message);
+  expect(expected.total).toBeGreaterThan(0);
+  expect(expected.total).toBeLessThan(everywhere.total);
+  await expect(page.getByRole('list', { name: 'Passages found' }).getByRole('listitem')).toHaveCount(expected.total);
+  await page.screenshot({ path: `${LOOK}/query-restricted.png` });
+});
