@@ -182,6 +182,23 @@ test('analysis: the passages behind the biggest bar, hundreds of them, a window 
   expect((await shown(segments)).count).toBeLessThan(40);
 });
 
+test('agreement: the Documents checklist offers the first 50 of 200 and finds the rest by name', async ({ page }) => {
+  await open(page);
+  const last = (await rpc<{ rows: { id: string; name: string }[] }>(page, server, 'documents.page', { filter: {}, offset: 199, limit: 1 })).rows[0]!;
+  await page.getByRole('tab', { name: 'Agreement' }).click();
+  const view = page.getByRole('region', { name: 'How far the coders agree' });
+  await view.getByRole('button', { name: /^Documents:/ }).click();
+  const panel = view.getByRole('group', { name: 'Documents', exact: true });
+  await expect(panel.getByRole('checkbox')).toHaveCount(50);
+  await expect(panel).toContainText('150 more: type part of a name to find them.');
+  await panel.getByRole('searchbox', { name: 'Find documents' }).fill(last.name);
+  await expect(panel.getByRole('checkbox', { name: last.name, exact: true })).toBeVisible();
+  await page.screenshot({ path: 'tests/artifacts/agreement-documents-found.png' });
+  await panel.getByRole('checkbox', { name: last.name, exact: true }).check();
+  await page.keyboard.press('Escape');
+  await expect(view.getByRole('button', { name: `Documents: ${last.name}` })).toBeVisible();
+});
+
 // Last in the file: it adds memos that the memos test above does not count.
 test('memo panel: 200 memos on one document, a window of them in the panel; End scrolls to the last', async ({ page }) => {
   await open(page);
