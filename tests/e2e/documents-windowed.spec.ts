@@ -9,9 +9,9 @@ import { expect, launchWebApp, test } from './web-app';
 
 /*
  * The Documents listbox over the windowing threshold (150): after a long jump down a list of
- * 1,000 documents, the options rendered there are measured (their attribute lines wrap, so they
- * are not the estimated height); the one under the pointer must stay under it, so a click opens
- * the option the user aimed at.
+ * 1,000 documents, the options rendered there are measured (they are not the estimated height);
+ * the one under the pointer must stay under it, so a click opens the option the user aimed at.
+ * A row still loading is as tall as a loaded one, so nothing moves when the names come.
  */
 
 /** Just what the page-side code uses of the DOM (this file is type-checked without DOM types). */
