@@ -1,5 +1,5 @@
 import type { Ref } from 'react';
-import styles from './documents.module.css';
+import styles from './DocumentOption.module.css';
 
 export interface DocumentOptionProps {
   ref?: Ref<HTMLLIElement>;
