@@ -159,6 +159,7 @@ export const QUERY_PASSAGES_SHOWN = 5000;
 
 /** Which text words are counted in (shared/words/word-scope.ts). */
 const wordScope = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('all') }).strict(),
   z.object({ kind: z.literal('documents'), documentIds: z.array(entityId).min(1).max(100_000) }).strict(),
   z.object({ kind: z.literal('attribute'), name: z.string().min(1).max(100), value: z.union([z.string().max(1000), z.number()]) }).strict(),
   z.object({ kind: z.literal('code'), codeId: entityId, coderIds: z.array(entityId).max(1000).nullable() }).strict(),
@@ -259,11 +260,14 @@ export const contract = {
    * Rows of the Documents list: the documents passing the attribute filter, in the list's order,
    * `limit` from `offset`, with how many pass. The snapshot carries no documents (only their
    * tally): a list of 20,000 asks for the rows it shows; a picker that needs every document asks
-   * page by page.
+   * page by page. `nameContains` narrows them to names holding it (case ignored): a picker that
+   * finds one document among 20,000 by part of its name.
    */
   'documents.page': {
     kind: 'query',
-    input: z.object({ filter: attributeFilterSchema, offset, limit: z.number().int().min(0).max(MAX_DOCUMENT_PAGE) }).strict(),
+    input: z
+      .object({ filter: attributeFilterSchema, offset, limit: z.number().int().min(0).max(MAX_DOCUMENT_PAGE), nameContains: z.string().max(100).optional() })
+      .strict(),
     output: returns<DocumentPage>(),
   },
   /** Where a document stands among those passing the filter: by id, or (type-ahead) the next after `after` whose name starts with `prefix`. */

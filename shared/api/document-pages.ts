@@ -27,9 +27,11 @@ function passing(documents: readonly DocumentMeta[], filter: AttributeFilter, se
   return Object.values(filter).some((values) => values.length > 0) ? documents.filter(documentFilter(filter, sets)) : documents;
 }
 
-/** Rows `offset`… (at most `limit`) of the documents passing the filter, with how many pass. */
-export function documentPage(documents: readonly DocumentMeta[], filter: AttributeFilter, sets: Sets, offset: number, limit: number): DocumentPage {
-  const shown = passing(documents, filter, sets);
+/** Rows `offset`… (at most `limit`) of the documents passing the filter (and whose names hold `nameContains`, case ignored), with how many pass. */
+export function documentPage(documents: readonly DocumentMeta[], filter: AttributeFilter, sets: Sets, offset: number, limit: number, nameContains = ''): DocumentPage {
+  const needle = nameContains.trim().toLocaleLowerCase();
+  const passed = passing(documents, filter, sets);
+  const shown = needle ? passed.filter((d) => d.name.toLocaleLowerCase().includes(needle)) : passed;
   return { rows: shown.slice(offset, offset + limit).map(documentSummary), offset, total: shown.length, count: documents.length };
 }
 

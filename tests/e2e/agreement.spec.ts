@@ -263,35 +263,53 @@ test('agreement: documents marked done are compared; consensus started, one pass
   await expect.poll(consensusCodings).toEqual([]);
 });
 
-test('agreement: a code with more disagreements than a page shows the first hundred and the rest on asking', async ({ app, page }) => {
+test('agreement: a code with hundreds of disagreements shows a window of them, asked for a page at a time; End reaches the last', async ({ app, page }) => {
   const { doc, stigma } = await openSample(page, app);
-  // Ann codes 130 separate five-character passages at "Tackling stigma"; Ben codes the document elsewhere only.
+  // Ann codes 320 separate five-character passages at "Tackling stigma" (more than three pages of
+  // a hundred, and over the windowing threshold); Ben codes the document elsewhere only.
+  const COUNT = 320;
   await rpc(page, app, 'app.setCoderName', { name: 'Ann' });
-  const spans = Array.from({ length: 130 }, (_, i) => ({ documentId: doc.id, start: i * 15, end: i * 15 + 5 }));
+  const spans = Array.from({ length: COUNT }, (_, i) => ({ documentId: doc.id, start: i * 7, end: i * 7 + 5 }));
   await rpc(page, app, 'coding.applyMany', { codeId: stigma.id, spans });
   await rpc(page, app, 'app.setCoderName', { name: 'Ben' });
   const zero = (await snapshot(page, app)).codebook.find((c) => c.name === 'Zero suicide')!;
   await rpc(page, app, 'coding.apply', { documentId: doc.id, codeId: zero.id, start: 400, end: 420 });
   await page.reload();
 
+  // Every page of passages the view asks for, by where it starts.
+  const asked: number[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/rpc/agreement.disagreements')) asked.push((request.postDataJSON() as { offset: number }).offset);
+  });
   const view = await showAgreement(page);
   await chooseCoders(view, ['Ann', 'Ben']);
   await pick(page, view, 'Codes', 'Tackling stigma');
   await view.getByRole('table', { name: 'Agreement by code between Ann and Ben' }).getByRole('button', { name: 'Tackling stigma' }).click();
   const drill = view.getByRole('region', { name: 'Where Ann and Ben differ at Tackling stigma' });
-  const cards = drill.getByRole('list', { name: 'Disagreements' }).getByRole('listitem');
-  await expect(drill.getByRole('status').filter({ hasText: 'settled' })).toContainText('130 passages where they differ · 0 of 130 settled');
-  await expect(cards).toHaveCount(100);
-  await expect(drill).toContainText('Showing 100 of 130.');
-  await expect(cards.last()).toContainText('characters 1485–1490');
-  await drill.getByRole('button', { name: 'Show 30 more' }).scrollIntoViewIfNeeded();
-  await page.screenshot({ path: 'tests/artifacts/agreement-disagreements-more.png' });
-  await drill.getByRole('button', { name: 'Show 30 more' }).click();
-  await expect(cards).toHaveCount(130);
-  await expect(cards.last()).toContainText('characters 1935–1940');
-  await expect(drill.getByRole('button', { name: /^Show \d+ more$/ })).toHaveCount(0);
-  await cards.last().scrollIntoViewIfNeeded();
-  await page.screenshot({ path: 'tests/artifacts/agreement-disagreements-paged.png' });
+  const list = drill.getByRole('list', { name: 'Disagreements' });
+  const cards = list.locator('> li');
+  await expect(drill.getByRole('status').filter({ hasText: 'settled' })).toContainText(`${COUNT} passages where they differ · 0 of ${COUNT} settled`);
+  await expect(cards.first()).toHaveAttribute('aria-setsize', String(COUNT));
+  await expect(cards.first()).toHaveAttribute('aria-posinset', '1');
+  await expect(cards.first()).toContainText('characters 0–5');
+  // A window of the cards in the page, and only the first page of passages asked for.
+  await expect.poll(() => cards.count()).toBeLessThan(40);
+  expect(asked.every((offset) => offset === 0)).toBe(true);
+  await page.screenshot({ path: 'tests/artifacts/agreement-disagreements-window.png' });
+
+  // End from a card's button: the last passage, its page asked for, drawn and in view.
+  await cards.first().getByRole('button', { name: 'Accept A' }).focus();
+  await page.keyboard.press('End');
+  const last = list.locator(`> li[aria-posinset="${COUNT}"]`);
+  await expect(last).toContainText(`characters ${(COUNT - 1) * 7}–${(COUNT - 1) * 7 + 5}`);
+  await expect(last).toBeInViewport();
+  expect(asked).toContain(300);
+  expect(await cards.count()).toBeLessThan(40);
+  await page.screenshot({ path: 'tests/artifacts/agreement-disagreements-end.png' });
+
+  // A decision far down settles that passage (its page asked again after the change).
+  await last.getByRole('button', { name: 'Accept A' }).click();
+  await expect(drill.getByRole('status').filter({ hasText: 'settled' })).toContainText(`1 of ${COUNT} settled`);
 });
 
 test('agreement: undefined figures say so, never 0 or blank', async ({ app, page }) => {

@@ -9,9 +9,9 @@ import { expect, launchWebApp, test } from './web-app';
 
 /*
  * The Documents listbox over the windowing threshold (150): after a long jump down a list of
- * 1,000 documents, the options rendered there are measured (their attribute lines wrap, so they
- * are not the estimated height); the one under the pointer must stay under it, so a click opens
- * the option the user aimed at.
+ * 1,000 documents, the options rendered there are measured (they are not the estimated height);
+ * the one under the pointer must stay under it, so a click opens the option the user aimed at.
+ * A row still loading is as tall as a loaded one, so nothing moves when the names come.
  */
 
 /** Just what the page-side code uses of the DOM (this file is type-checked without DOM types). */
@@ -165,6 +165,55 @@ test('search: hits in hundreds of documents are windowed, one group per document
       await page.waitForTimeout(100);
     }
     await expect(results.locator(`:scope > li[aria-posinset="${count}"]`)).toBeVisible();
+  } finally {
+    await done();
+  }
+});
+
+test('documents: a row still loading is a skeleton of a loaded row\'s height, so nothing moves when its name comes', async ({ page }) => {
+  test.setTimeout(240_000);
+  const { done } = await manyDocuments(page, 21);
+  try {
+    const list = page.getByRole('listbox', { name: 'Documents' });
+    const first = list.getByRole('option').first();
+    await expect(first).toHaveAttribute('aria-setsize', '1000');
+    await expect(first).not.toHaveAttribute('aria-busy', 'true');
+    const loaded = (await first.boundingBox())!;
+
+    // The rows' pages held back while the list jumps far down: the rows there are still loading.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/rpc/documents.page', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await list.evaluate((el) => {
+      const scroller = el as unknown as { scrollTop: number; scrollHeight: number };
+      scroller.scrollTop = scroller.scrollHeight * 0.6;
+    });
+    // Their heights measured and the scroll settled, the row in the middle of the list.
+    await page.waitForTimeout(500);
+    const index = await list.evaluate((el) => {
+      const list = el as unknown as PageElement;
+      const box = list.getBoundingClientRect();
+      return list.ownerDocument.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2)?.closest('[role="option"]')?.dataset.index ?? null;
+    });
+    expect(index).not.toBeNull();
+    const row = list.locator(`[role="option"][data-index="${index}"]`);
+    await expect(row).toHaveAttribute('aria-busy', 'true');
+    const waiting = (await row.boundingBox())!;
+    expect(Math.abs(waiting.height - loaded.height), 'a loading row is as tall as a loaded one').toBeLessThan(0.5);
+    await page.screenshot({ path: 'tests/artifacts/documents-loading-rows.png' });
+
+    // The names come: the row is where it was, as tall as it was.
+    release();
+    await expect(row).not.toHaveAttribute('aria-busy', 'true');
+    await expect(row).toHaveAttribute('title', /\S/);
+    await page.waitForTimeout(300);
+    const named = (await row.boundingBox())!;
+    expect(Math.abs(named.height - waiting.height)).toBeLessThan(0.5);
+    expect(Math.abs(named.y - waiting.y), 'the row stays under the pointer').toBeLessThan(0.5);
+    await page.screenshot({ path: 'tests/artifacts/documents-loaded-rows.png' });
   } finally {
     await done();
   }

@@ -181,3 +181,48 @@ test('analysis: the passages behind the biggest bar, hundreds of them, a window 
   await expect(list.locator(`> li[aria-posinset="${setSize}"]`)).toBeInViewport();
   expect((await shown(segments)).count).toBeLessThan(40);
 });
+
+test('agreement: the Documents checklist offers the first 50 of 200 and finds the rest by name', async ({ page }) => {
+  await open(page);
+  const last = (await rpc<{ rows: { id: string; name: string }[] }>(page, server, 'documents.page', { filter: {}, offset: 199, limit: 1 })).rows[0]!;
+  await page.getByRole('tab', { name: 'Agreement' }).click();
+  const view = page.getByRole('region', { name: 'How far the coders agree' });
+  await view.getByRole('button', { name: /^Documents:/ }).click();
+  const panel = view.getByRole('group', { name: 'Documents', exact: true });
+  await expect(panel.getByRole('checkbox')).toHaveCount(50);
+  await expect(panel).toContainText('150 more: type part of a name to find them.');
+  await panel.getByRole('searchbox', { name: 'Find documents' }).fill(last.name);
+  await expect(panel.getByRole('checkbox', { name: last.name, exact: true })).toBeVisible();
+  await page.screenshot({ path: 'tests/artifacts/agreement-documents-found.png' });
+  await panel.getByRole('checkbox', { name: last.name, exact: true }).check();
+  await page.keyboard.press('Escape');
+  await expect(view.getByRole('button', { name: `Documents: ${last.name}` })).toBeVisible();
+});
+
+// Last in the file: it adds memos that the memos test above does not count.
+test('memo panel: 200 memos on one document, a window of them in the panel; End scrolls to the last', async ({ page }) => {
+  await open(page);
+  const first = (await rpc<{ rows: { id: string; name: string }[] }>(page, server, 'documents.page', { filter: {}, offset: 0, limit: 1 })).rows[0]!;
+  const before = (await snapshot(page, server)).memos.filter((m) => m.target.type === 'document' && m.target.id === first.id).length;
+  for (let i = 0; i < 200; i++) await rpc(page, server, 'memo.create', { target: { type: 'document', id: first.id }, text: `Panel memo ${i + 1}` });
+  const count = before + 200;
+  await page.reload();
+  await page.getByRole('listbox', { name: 'Documents' }).getByRole('option', { name: first.name }).click();
+  await page.getByRole('button', { name: `Memos on this document (${count})` }).click();
+  const panel = page.getByRole('region', { name: 'Memo panel' });
+  const list = panel.getByRole('list', { name: 'Memos' });
+  const memos = list.locator('> li');
+  await expect(memos.first()).toHaveAttribute('aria-setsize', String(count));
+  await expect.poll(() => memos.count()).toBeLessThan(60);
+
+  // From the top of the panel (the new-memo box below the list takes focus when it opens), End reaches the last memo.
+  await list.evaluate((el) => (el.parentElement as unknown as { scrollTop: number }).scrollTop = 0);
+  await expect(list.locator('> li[aria-posinset="1"]')).toBeInViewport();
+  await page.screenshot({ path: 'tests/artifacts/long-memo-panel.png' });
+  await list.locator('> li[aria-posinset="1"]').getByRole('button').first().focus();
+  await page.keyboard.press('End');
+  const last = list.locator(`> li[aria-posinset="${count}"]`);
+  await expect(last).toBeInViewport();
+  expect(await memos.count()).toBeLessThan(60);
+  await page.screenshot({ path: 'tests/artifacts/long-memo-panel-end.png' });
+});

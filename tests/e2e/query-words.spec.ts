@@ -5,8 +5,10 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import type { Download, Page, TestInfo } from '@playwright/test';
 import XLSX from 'xlsx';
-import type { ProjectSnapshot, QueryOutcome, SegmentView } from '../../shared/api/contract';
-import { openWithCoderName, rpc, snapshot } from './api';
+import type { ProjectSnapshot, QueryOutcome, SegmentView, WordTable } from '../../shared/api/contract';
+import { plural } from '../../shared/text/plural';
+import { stopWordLists } from '../../shared/words/stop-words';
+import { documents, openWithCoderName, rpc, snapshot } from './api';
 import { expect, test } from './web-app';
 import type { WebApp } from './web-app';
 
@@ -196,4 +198,63 @@ test('the coding report from the export dialog: every code\'s passages, without 
   // Two pages as pictures, for a person to look at (pdftoppm where installed).
   if (existsSync('/usr/bin/pdftoppm')) await promisify(execFile)('/usr/bin/pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '3', pdfPath, `${LOOK}/report-page`]);
   await reader.close();
+});
+
+test('the word table of one document, found by typing part of its name: the picker asks the backend for matching names only', async ({ page, app }) => {
+  const project = await openWorkbench(page, app);
+  const lambeth = (await documents(page, app)).find((d) => d.name === '04 Lambeth: commissioners')!;
+  // What the picker asks for: documents whose names hold what was typed, a few at a time.
+  const asked: { limit: number; nameContains?: string }[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/rpc/documents.page')) asked.push(request.postDataJSON() as { limit: number; nameContains?: string });
+  });
+  await page.getByRole('tab', { name: 'Words' }).click();
+  await page.getByRole('combobox', { name: 'Count words in' }).selectOption({ label: 'One document…' });
+  await expect(page.getByText('Type part of its name in the Document box.')).toBeVisible();
+
+  const picker = page.getByRole('combobox', { name: 'Document', exact: true });
+  await picker.click();
+  await page.keyboard.type('LAMB');
+  const matches = page.getByRole('listbox', { name: 'Document: matches' });
+  await expect(matches.getByRole('option')).toHaveText(['04 Lambeth: commissioners']);
+  await mkdir(LOOK, { recursive: true });
+  await page.screenshot({ path: `${LOOK}/words-document-picker.png` });
+  await page.keyboard.press('ArrowDown');
+  await expect(picker).toHaveAttribute('aria-activedescendant', (await matches.getByRole('option').first().getAttribute('id'))!);
+  await page.keyboard.press('Enter');
+  await expect(matches).toBeHidden();
+  await expect(picker).toHaveValue('04 Lambeth: commissioners');
+
+  // The table counts that document's words, and only its.
+  const stopWords = project.workspace.stopWords ?? [...stopWordLists.english];
+  const expected = await rpc<WordTable>(page, app, 'words.frequencies', { scope: { kind: 'documents', documentIds: [lambeth.id] }, stopWords, stem: false });
+  const all = await rpc<WordTable>(page, app, 'words.frequencies', { scope: { kind: 'all' }, stopWords, stem: false });
+  expect(expected.totalWords).toBeLessThan(all.totalWords);
+  await expect(page.getByRole('status').filter({ hasText: /words counted/ })).toContainText(`${plural(expected.totalWords, 'word')} counted`);
+  await page.screenshot({ path: `${LOOK}/words-one-document.png` });
+  const byName = asked.filter((a) => a.nameContains !== undefined);
+  expect(byName.map((a) => a.nameContains)).toContain('LAMB');
+  for (const a of byName) expect(a.limit).toBeLessThanOrEqual(50);
+});
+
+test('a query restricted by the pickers: the attribute values come from the facets, the query gains its WHERE', async ({ page, app }) => {
+  await openWorkbench(page, app);
+  await page.getByRole('tab', { name: 'Query' }).click();
+  const coder = page.getByRole('combobox', { name: 'Coder', exact: true });
+  await expect(coder.getByRole('option')).toHaveText(['All coders', ...(await snapshot(page, app)).coders.map((c) => c.name)]);
+  await expect(page.getByRole('combobox', { name: 'Document set' }).getByRole('option').first()).toHaveText('All documents');
+  const attribute = page.getByRole('combobox', { name: 'Attribute' });
+  await expect(attribute.locator('optgroup[label="Borough"] option').first()).toHaveText('Borough = Barking and Dagenham');
+  await attribute.selectOption({ label: 'Borough = Hackney' });
+
+  await page.getByRole('textbox', { name: 'Query', exact: true }).fill('"Tackling stigma" OR "Zero suicide"');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  const expected = await rpc<QueryOutcome>(page, app, 'query.run', { query: '"Tackling stigma" OR "Zero suicide" WHERE "Borough" = "Hackney"' });
+  if (!expected.ok) throw new Error(expected.message);
+  const everywhere = await rpc<QueryOutcome>(page, app, 'query.run', { query: '"Tackling stigma" OR "Zero suicide"' });
+  if (!everywhere.ok) throw new Error(everywhere.message);
+  expect(expected.total).toBeGreaterThan(0);
+  expect(expected.total).toBeLessThan(everywhere.total);
+  await expect(page.getByRole('list', { name: 'Passages found' }).getByRole('listitem')).toHaveCount(expected.total);
+  await page.screenshot({ path: `${LOOK}/query-restricted.png` });
 });

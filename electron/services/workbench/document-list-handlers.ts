@@ -7,7 +7,7 @@ export function documentListHandlers(session: () => ProjectSession) {
   const documents = () => session().store.data.documents;
   const sets = () => session().store.data.sets;
   return handlerModule('documents', {
-    'documents.page': async ({ filter, offset, limit }) => documentPage(documents(), filter, sets(), offset, limit),
+    'documents.page': async ({ filter, offset, limit, nameContains }) => documentPage(documents(), filter, sets(), offset, limit, nameContains),
     'documents.locate': async ({ filter, locator }) => ({ index: locateDocument(documents(), filter, sets(), locator) }),
     'documents.summaries': async ({ ids }) => {
       const table = session().store.state.tables.documents;

@@ -38,6 +38,15 @@ describe('the Documents list a page at a time', () => {
     expect(documentPage(answers, { Borough: [] }, [], 0, 0)).toMatchObject({ rows: [], total: 20_000 });
   });
 
+  it('narrows to names holding some text (case ignored) before paging: a picker finds one answer among 20,000', () => {
+    const page = documentPage(answers, {}, [], 0, 50, 'DENT 1999');
+    expect(page.rows.map((d) => d.name)).toEqual(['Respondent 19990', 'Respondent 19991', 'Respondent 19992', 'Respondent 19993', 'Respondent 19994', 'Respondent 19995', 'Respondent 19996', 'Respondent 19997', 'Respondent 19998', 'Respondent 19999']);
+    expect(page.total).toBe(10);
+    expect(documentPage(answers, { Borough: ['Lambeth'] }, [], 0, 50, '1999').rows.every((d) => d.attributes.Borough === 'Lambeth')).toBe(true);
+    // Blank text narrows nothing.
+    expect(documentPage(answers, {}, [], 0, 0, '  ').total).toBe(20_000);
+  });
+
   it('filters by document set, with attributes, before paging and locating', () => {
     const sets = [{ id: 'set-a', documentIds: ['d1', 'd3', 'd9', 'd19000'] }];
     expect(documentPage(answers, { [SET_FILTER_KEY]: ['set-a'] }, sets, 0, 10).rows.map((d) => d.id)).toEqual(['d1', 'd3', 'd9', 'd19000']);

@@ -217,7 +217,7 @@ describe('settings', () => {
   });
 
   it('drops what the project no longer has and keeps coders in project order', () => {
-    const s = pruneSettings({ ...defaultSettings(project), coderIds: ['tom', 'gone', 'amara'], codeIds: ['stigma', 'old'], documentIds: ['x'] }, project, []);
+    const s = pruneSettings({ ...defaultSettings(project), coderIds: ['tom', 'gone', 'amara'], codeIds: ['stigma', 'old'], documentIds: ['x'] }, project, () => null);
     expect(s.coderIds).toEqual(['amara', 'tom']);
     expect(s.codeIds).toEqual(['stigma']);
     expect(s.documentIds).toEqual([]);

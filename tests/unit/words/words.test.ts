@@ -84,6 +84,11 @@ describe('word frequencies in a project', () => {
     expect(await counts({ kind: 'documents', documentIds: view.documents.map((d) => d.id) })).toMatchObject({ services: 3, waiting: 2 });
   });
 
+  it('in every document without naming them (a survey of 20,000 answers sends no list of ids)', async () => {
+    const view = project();
+    expect(await counts({ kind: 'all' }, stemmed, view)).toEqual(await counts({ kind: 'documents', documentIds: view.documents.map((d) => d.id) }, stemmed, view));
+  });
+
   it('per attribute value', async () => {
     expect(await counts({ kind: 'attribute', name: 'Group', value: 'Commissioners' })).toEqual({ commissioner: 1, services: 1, cost: 1, money: 1, chair: 1, waiting: 1, times: 1 });
   });

@@ -1,5 +1,5 @@
-import { useId, useMemo } from 'react';
-import type { AgreementMode, AttributeFilter, DocumentSummary, ProjectSnapshot } from '../../../../shared/api/contract';
+import { useId, useMemo, useState } from 'react';
+import type { AgreementMode, AttributeFilter, ProjectSnapshot } from '../../../../shared/api/contract';
 import { childrenOf } from '../../../../shared/domain/codebook';
 import { ToggleGroup } from '../../ui/ToggleGroup';
 import { describeFilter } from '../documents/attributeFilter';
@@ -7,6 +7,7 @@ import type { AgreementSettings } from './agreementSettings';
 import { CONSENSUS_NAME } from './agreementSettings';
 import { ChecklistPicker } from './ChecklistPicker';
 import type { ChecklistItem } from './ChecklistPicker';
+import { useDocumentChoices } from './useDocumentChoices';
 import styles from './AgreementControls.module.css';
 import agreementStyles from './agreement.module.css';
 import uiStyles from '../../ui/ui.module.css';
@@ -41,23 +42,21 @@ export interface AgreementControlsProps {
   project: ProjectSnapshot;
   settings: AgreementSettings;
   attributeFilter: AttributeFilter;
-  /** Every document, to choose from (null while they come). */
-  allDocuments: readonly DocumentSummary[] | null;
   update: (patch: Partial<AgreementSettings>) => void;
 }
 
 /** Who, what and how to compare: coders, codes, documents (and the filter), mode and its options. */
-export function AgreementControls({ project, settings, attributeFilter, allDocuments, update }: AgreementControlsProps) {
+export function AgreementControls({ project, settings, attributeFilter, update }: AgreementControlsProps) {
   const ids = useId();
   const chosenCodes = useMemo(() => new Set(settings.codeIds), [settings.codeIds]);
   const chosenDocs = useMemo(() => new Set(settings.documentIds), [settings.documentIds]);
+  const [docQuery, setDocQuery] = useState('');
+  const documents = useDocumentChoices(settings.documentIds, docQuery);
   const codes = useMemo(() => codeItems(project, chosenCodes), [project, chosenCodes]);
-  const documents = useMemo<ChecklistItem[]>(() => (allDocuments ?? []).map((d) => ({ id: d.id, label: d.name })), [allDocuments]);
   const filterParts = describeFilter(attributeFilter, project);
   const coderSet = new Set(settings.coderIds);
 
   const codeNames = project.codebook.filter((c) => chosenCodes.has(c.id)).map((c) => c.name);
-  const docNames = (allDocuments ?? []).filter((d) => chosenDocs.has(d.id)).map((d) => d.name);
 
   function toggleCoder(id: string, on: boolean) {
     const next = new Set(settings.coderIds);
@@ -105,9 +104,11 @@ export function AgreementControls({ project, settings, attributeFilter, allDocum
         />
         <ChecklistPicker
           label="Documents"
-          summary={summaryOf(docNames, 'All documents')}
+          summary={summaryOf(documents.names, 'All documents')}
           allLabel="All documents"
-          items={documents}
+          items={documents.items}
+          onQuery={setDocQuery}
+          hint={documents.hint}
           checked={chosenDocs}
           onToggle={(id, on) => update({ documentIds: toggleIn(settings.documentIds, id, on) })}
           onClear={() => update({ documentIds: [] })}

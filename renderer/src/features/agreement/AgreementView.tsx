@@ -17,7 +17,7 @@ import styles from './AgreementView.module.css';
 import agreementStyles from './agreement.module.css';
 import uiStyles from '../../ui/ui.module.css';
 import { useProject, useChanges, useDocument } from '../workbench/state/contexts';
-import { useAllDocuments } from '../workbench/state/useDocuments';
+import { useDocumentSummaries } from '../workbench/state/useDocuments';
 
 type Load =
   | { status: 'loading' }
@@ -35,10 +35,13 @@ export function AgreementView() {
   const { attributeFilter } = useDocument();
   const api = useApi();
   const titleId = useId();
+  // The element the view scrolls in (state, not a ref: the disagreements' window is laid out against it once it is there).
+  const [scroller, setScroller] = useState<HTMLElement | null>(null);
 
   const [stored, setStored] = useState<AgreementSettings>(() => loadSettings(project));
-  const allDocuments = useAllDocuments(showError);
-  const settings = useMemo(() => pruneSettings(stored, project, allDocuments), [stored, project, allDocuments]);
+  // The chosen documents only are looked up (to drop any deleted since), never every document.
+  const documentOf = useDocumentSummaries(stored.documentIds);
+  const settings = useMemo(() => pruneSettings(stored, project, documentOf), [stored, project, documentOf]);
   const update = (patch: Partial<AgreementSettings>) => setStored((s) => ({ ...s, ...patch }));
   useEffect(() => saveSettings(project.id, stored), [project.id, stored]);
 
@@ -97,7 +100,7 @@ export function AgreementView() {
   }
 
   return (
-    <section className={styles.agr} aria-labelledby={titleId}>
+    <section className={styles.agr} aria-labelledby={titleId} ref={setScroller}>
       <header className={`${uiStyles.viewHeader} ${styles.agrHeader}`}>
         <div className={styles.agrTitlebar}>
           <div>
@@ -121,7 +124,7 @@ export function AgreementView() {
             <PairExchange onError={setPairError} />
           </div>
         </div>
-        <AgreementControls project={project} settings={settings} attributeFilter={attributeFilter} allDocuments={allDocuments} update={update} />
+        <AgreementControls project={project} settings={settings} attributeFilter={attributeFilter} update={update} />
         {pairError ? <ErrorAlert error={pairError} onDismiss={() => setPairError(null)} /> : null}
         {notice ? (
           <p className={styles.agrNotice} role="status">
@@ -143,6 +146,7 @@ export function AgreementView() {
             settings={settings}
             attributes={request?.attributes ?? {}}
             result={result}
+            scroller={scroller}
             onBack={() => update({ drill: null })}
             onPair={(coderA, coderB) => update({ drill: { codeId: settings.drill!.codeId, coderA, coderB } })}
           />

@@ -27,13 +27,15 @@ export interface ChecklistPickerProps {
   onClear: () => void;
   /** A remark under the list ("A code includes its sub-codes."). */
   hint?: string;
+  /** The caller finds the items for what is typed in the find box (the backend, among 20,000 documents): they are shown as given. */
+  onQuery?: (query: string) => void;
 }
 
 /**
  * A compact chooser: a button saying what is chosen, opening a checklist below it. Nothing
  * checked means all. Escape or a click outside closes it; focus goes back to the button.
  */
-export function ChecklistPicker({ label, summary, allLabel, items, checked, onToggle, onClear, hint }: ChecklistPickerProps) {
+export function ChecklistPicker({ label, summary, allLabel, items, checked, onToggle, onClear, hint, onQuery }: ChecklistPickerProps) {
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState('');
   const rootRef = useRef<HTMLDivElement>(null);
@@ -63,7 +65,7 @@ export function ChecklistPicker({ label, summary, allLabel, items, checked, onTo
   }, [open]);
 
   const needle = query.trim().toLocaleLowerCase();
-  const shown = needle ? items.filter((i) => i.label.toLocaleLowerCase().includes(needle)) : items;
+  const shown = needle && !onQuery ? items.filter((i) => i.label.toLocaleLowerCase().includes(needle)) : items;
 
   return (
     <div ref={rootRef} className={styles.agrPicker}>
@@ -84,14 +86,17 @@ export function ChecklistPicker({ label, summary, allLabel, items, checked, onTo
       {open ? (
         <div className={styles.agrPickerPanel} id={panelId} role="group" aria-labelledby={labelId}>
           <div className={styles.agrPickerTools}>
-            {items.length > 12 ? (
+            {items.length > 12 || onQuery ? (
               <input
                 type="search"
                 className={`${uiStyles.fieldInput} ${styles.agrPickerSearch}`}
                 placeholder={`Find ${label.toLocaleLowerCase()}…`}
                 aria-label={`Find ${label.toLocaleLowerCase()}`}
                 value={query}
-                onChange={(event) => setQuery(event.target.value)}
+                onChange={(event) => {
+                  setQuery(event.target.value);
+                  onQuery?.(event.target.value);
+                }}
               />
             ) : null}
             <button type="button" className={agreementStyles.agrLink} onClick={onClear} disabled={checked.size === 0}>

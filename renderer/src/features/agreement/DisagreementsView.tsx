@@ -1,25 +1,27 @@
-import { useId, useMemo, useState } from 'react';
-import { DISAGREEMENT_PAGE } from '../../../../shared/api/limits';
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import type { AgreementResult, AttributeFilter, DisagreementView, HistoryState } from '../../../../shared/api/contract';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { QuietLoading } from '../../ui/QuietLoading';
 import { Button } from '../../ui/Button';
+import { WindowedItems } from '../../ui/WindowedItems';
+import { useWindowedList } from '../../ui/useWindowedList';
 import type { AgreementSettings } from './agreementSettings';
 import { CONSENSUS_NAME } from './agreementSettings';
-import { Figure } from './AgreementTable';
-import { buildTable, columnName } from '../../../../shared/agreement/table-model';
 import type { PassageState } from './passageMarks';
 import { passageKey, passageState } from './passageMarks';
 import styles from './DisagreementsView.module.css';
 import agreementStyles from './agreement.module.css';
-import uiStyles from '../../ui/ui.module.css';
 import { useProject, useChanges, useDocumentActions } from '../workbench/state/contexts';
+import { DisagreementsHead } from './DisagreementsHead';
 import { PassageCard } from './PassageCard';
 import type { Choice } from './PassageCard';
 import { useDisagreements } from './useDisagreements';
 import { documentIdsOf, usePassageNames } from '../retrieval/usePassageNames';
 import { formatNumber, plural } from '../../../../shared/text/plural';
+
+/** A passage card's height before it is measured: its place, two versions of a few lines, the buttons. */
+const PASSAGE_ESTIMATE = 260;
 
 /**
  * Decisions for "neither" leave no coding to read back here, so the view remembers them — for
@@ -37,12 +39,19 @@ export interface DisagreementsViewProps {
   attributes: AttributeFilter;
   /** The comparison's report, for the code's figures; null while it loads. */
   result: AgreementResult | null;
+  /** The element the agreement view scrolls in: the passages are windowed against it. */
+  scroller: HTMLElement | null;
   onBack: () => void;
   onPair: (coderA: string, coderB: string) => void;
 }
 
-/** The passages where two coders differ at one code, each version side by side, with a way to settle each. */
-export function DisagreementsView({ drill, settings, attributes, result, onBack, onPair }: DisagreementsViewProps) {
+/**
+ * The passages where two coders differ at one code, each version side by side, with a way to
+ * settle each. A busy code has thousands: only the cards near the viewport are in the page, each
+ * saying where it stands (aria-posinset of aria-setsize), and their pages are asked for as they
+ * come into view.
+ */
+export function DisagreementsView({ drill, settings, attributes, result, scroller, onBack, onPair }: DisagreementsViewProps) {
   const { project, history } = useProject();
   const { change, showError } = useChanges();
   const { openDocument } = useDocumentActions();
@@ -57,31 +66,47 @@ export function DisagreementsView({ drill, settings, attributes, result, onBack,
   const documentIds = settings.documentIds.length > 0 ? settings.documentIds : null;
   const { allDocuments } = settings;
   const scope = { coderA, coderB, codeId, documentIds, attributes, allDocuments };
-  const scopeKey = JSON.stringify(scope);
-  // How many passages to show: a page at first, a page more on each ask; back to one for another scope.
-  const [asked, setAsked] = useState({ scopeKey, count: DISAGREEMENT_PAGE });
-  const shown = asked.scopeKey === scopeKey ? asked.count : DISAGREEMENT_PAGE;
-  const { load, key } = useDisagreements(scope, tracksConsensus ? consensus.id : null, shown, project);
+  const { counts, rowAt, want, stale, error } = useDisagreements(scope, tracksConsensus ? consensus.id : null, project);
   const [notes, setNotes] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState<string | null>(null);
   const [neither, setNeither] = useState<NeitherMarks>({ history: null, keys: [] });
   const [message, setMessage] = useState<string | null>(null);
 
-  const neitherKeys = new Set(neither.history === history ? neither.keys : []);
-  const passages = useMemo(() => (load.status === 'ready' ? load.page.passages : []), [load]);
-  const names = usePassageNames(useMemo(() => documentIdsOf(passages), [passages]));
-  const total = load.status === 'ready' ? load.page.total : 0;
-  const stale = load.status !== 'loading' && load.key !== key;
+  const total = counts?.total ?? 0;
+  const keyOf = useCallback((i: number) => {
+    const row = rowAt(i);
+    return row ? passageKey(row.passage) : `#${i}`;
+  }, [rowAt]);
+  const { setScroller, onScroll, onKeyDown, ...list } = useWindowedList({ count: total, keyOf, estimate: PASSAGE_ESTIMATE });
+  // The agreement view scrolls as a whole (the code's head above the passages scrolls away with it).
+  useEffect(() => {
+    if (!scroller) return;
+    setScroller(scroller);
+    scroller.addEventListener('scroll', onScroll, { passive: true });
+    return () => scroller.removeEventListener('scroll', onScroll);
+  }, [scroller, setScroller, onScroll]);
+  useEffect(() => want(list.first, list.last), [want, list.first, list.last]);
 
-  function stateOf(p: DisagreementView): PassageState | 'neither' | null {
-    if (load.status !== 'ready' || !load.consensus) return null;
-    const state = passageState(p, load.consensus.get(p.documentId) ?? []);
-    if (state === 'open' && neitherKeys.has(passageKey(p))) return 'neither';
+  const neitherKeys = new Set(neither.history === history ? neither.keys : []);
+  const shownPassages = useMemo(() => {
+    const out: DisagreementView[] = [];
+    for (let i = list.first; i <= list.last; i++) {
+      const row = rowAt(i);
+      if (row) out.push(row.passage);
+    }
+    return out;
+  }, [rowAt, list.first, list.last]);
+  const names = usePassageNames(useMemo(() => documentIdsOf(shownPassages), [shownPassages]));
+
+  function stateOf(i: number): PassageState | 'neither' | null {
+    const row = rowAt(i);
+    if (!row?.consensus) return null;
+    const state = passageState(row.passage, row.consensus);
+    if (state === 'open' && neitherKeys.has(passageKey(row.passage))) return 'neither';
     return state;
   }
-  const states = passages.map(stateOf);
   // Progress is read from the Consensus coder's decision log, so it survives reloads.
-  const settled = load.status === 'ready' ? load.page.settled : 0;
+  const settled = counts?.settled ?? 0;
 
   /** Copies what both coders coded alike into the Consensus coder (one undoable step); the rest stay here to settle. */
   async function startConsensus() {
@@ -101,16 +126,7 @@ export function DisagreementsView({ drill, settings, attributes, result, onBack,
     setBusy(k);
     setMessage(null);
     try {
-      const result = await change('agreement.resolve', {
-        coderA,
-        coderB,
-        codeId,
-        documentId: p.documentId,
-        start: p.start,
-        end: p.end,
-        choice,
-        note: notes[k] ?? '',
-      });
+      const result = await change('agreement.resolve', { coderA, coderB, codeId, documentId: p.documentId, start: p.start, end: p.end, choice, note: notes[k] ?? '' });
       if (!result) return;
       const kept = (neither.history === history ? neither.keys : []).filter((x) => x !== k);
       setNeither({ history: result.history, keys: choice === 'neither' ? [...kept, k] : kept });
@@ -127,17 +143,6 @@ export function DisagreementsView({ drill, settings, attributes, result, onBack,
     }
   }
 
-  // The code's figures from the comparison, when it compares this pair.
-  const figures = (() => {
-    if (!result) return null;
-    const model = buildTable(result, [settings.aggregation]);
-    if (!model.pair) return null;
-    const samePair = (model.pair.coderA === coderA && model.pair.coderB === coderB) || (model.pair.coderA === coderB && model.pair.coderB === coderA);
-    const row = model.rows.find((r) => r.codeId === codeId);
-    if (!samePair || !row) return null;
-    return model.columns.filter((c) => c.kind === 'measure').map((c) => ({ column: c, cell: row.cells[c.id]! }));
-  })();
-
   if (!code) {
     return (
       <div className={styles.agrDrill}>
@@ -146,58 +151,34 @@ export function DisagreementsView({ drill, settings, attributes, result, onBack,
     );
   }
 
+  function renderPassage(i: number) {
+    const row = rowAt(i);
+    if (!row) return <div className={styles.agrPassagePending} aria-busy="true" style={{ height: PASSAGE_ESTIMATE }} />;
+    const p = row.passage;
+    const k = passageKey(p);
+    return (
+      <PassageCard
+        passage={p}
+        state={stateOf(i)}
+        nameA={a}
+        nameB={b}
+        documentName={names.docs.get(p.documentId) ?? 'Unknown document'}
+        note={notes[k] ?? ''}
+        onNote={(text) => setNotes((n) => ({ ...n, [k]: text }))}
+        busy={busy === k}
+        disabled={busy !== null || project.readOnly !== null}
+        onDecide={(choice) => void decide(p, choice)}
+        onOpen={() => openDocument(p.documentId, { start: p.start, end: p.end })}
+      />
+    );
+  }
+
   return (
-    <section className={styles.agrDrill} aria-labelledby={`${ids}-title`}>
+    <section className={styles.agrDrill} aria-labelledby={`${ids}-title`} onKeyDown={onKeyDown}>
       <div className={styles.agrDrillHead}>
-        <button type="button" className={agreementStyles.agrLink} onClick={onBack}>
-          ‹ All codes
-        </button>
-        <h3 className={styles.agrDrillTitle} id={`${ids}-title`}>
-          <span className={agreementStyles.agrCodeSwatch} style={{ backgroundColor: code.color }} aria-hidden="true" />
-          Where {a} and {b} differ at {code.name}
-        </h3>
-        {settings.coderIds.length > 2 || !figures ? (
-          <div className={styles.agrDrillPair}>
-            <label htmlFor={`${ids}-a`}>Coder A</label>
-            <select id={`${ids}-a`} className={`${uiStyles.fieldInput} ${uiStyles.fieldSelect}`} value={coderA} onChange={(event) => onPair(event.target.value, coderB)}>
-              {settings.coderIds.map((id) => (
-                <option key={id} value={id} disabled={id === coderB}>
-                  {nameOf(id)}
-                </option>
-              ))}
-            </select>
-            <label htmlFor={`${ids}-b`}>Coder B</label>
-            <select id={`${ids}-b`} className={`${uiStyles.fieldInput} ${uiStyles.fieldSelect}`} value={coderB} onChange={(event) => onPair(coderA, event.target.value)}>
-              {settings.coderIds.map((id) => (
-                <option key={id} value={id} disabled={id === coderA}>
-                  {nameOf(id)}
-                </option>
-              ))}
-            </select>
-          </div>
-        ) : null}
-        {figures ? (
-          <p className={styles.agrDrillFigures} aria-label={`Figures for ${code.name}`}>
-            {figures.map(({ column, cell }) => (
-              <span key={column.id} className={styles.agrDrillFigure}>
-                <span className={styles.agrDrillFigureName}>{columnName(column)}</span> <Figure cell={cell} footnotes={new Map()} />
-              </span>
-            ))}
-          </p>
-        ) : null}
-        <div className={styles.agrLegend} aria-label="Legend">
-          <span className={styles.agrLegendItem}>
-            <span className={`${styles.agrMark} ${styles.agrMarkBoth}`}>text</span> coded by both
-          </span>
-          <span className={styles.agrLegendItem}>
-            <span className={`${styles.agrMark} ${styles.agrMarkOnlyA}`}>text</span> only {a} (A)
-          </span>
-          <span className={styles.agrLegendItem}>
-            <span className={`${styles.agrMark} ${styles.agrMarkOnlyB}`}>text</span> only {b} (B)
-          </span>
-        </div>
+        <DisagreementsHead titleId={`${ids}-title`} code={code} coderA={coderA} coderB={coderB} nameOf={nameOf} settings={settings} result={result} onBack={onBack} onPair={onPair} />
         <p className={styles.agrDrillCount} role="status" aria-live="polite">
-          {load.status === 'ready'
+          {counts
             ? total === 0
               ? `${a} and ${b} coded exactly the same characters at ${code.name}.`
               : `${plural(total, 'passage')} where they differ · ${formatNumber(settled)} of ${formatNumber(total)} settled`
@@ -217,44 +198,13 @@ export function DisagreementsView({ drill, settings, attributes, result, onBack,
       </div>
 
       <div>
-        {load.status === 'loading' ? <QuietLoading label="Finding the passages where they differ…" /> : null}
-        {load.status === 'failed' ? <ErrorAlert error={load.error} /> : null}
-        {load.status === 'ready' && passages.length === 0 ? (
-          <EmptyState title="No disagreements">Nothing to settle here for these documents.</EmptyState>
-        ) : null}
-        {passages.length > 0 ? (
-          <ol className={styles.agrPassages} aria-label="Disagreements">
-            {passages.map((p, i) => {
-              const k = passageKey(p);
-              return (
-                <PassageCard
-                  key={k}
-                  passage={p}
-                  state={states[i] ?? null}
-                  nameA={a}
-                  nameB={b}
-                  documentName={names.docs.get(p.documentId) ?? 'Unknown document'}
-                  note={notes[k] ?? ''}
-                  onNote={(text) => setNotes((n) => ({ ...n, [k]: text }))}
-                  busy={busy === k}
-                  disabled={busy !== null || project.readOnly !== null}
-                  onDecide={(choice) => void decide(p, choice)}
-                  onOpen={() => openDocument(p.documentId, { start: p.start, end: p.end })}
-                />
-              );
-            })}
-          </ol>
-        ) : null}
-        {passages.length < total ? (
-          <p className={styles.agrMore}>
-            Showing {formatNumber(passages.length)} of {formatNumber(total)}.{' '}
-            <Button size="sm" variant="secondary" disabled={stale} onClick={() => setAsked({ scopeKey, count: shown + DISAGREEMENT_PAGE })}>
-              Show {formatNumber(Math.min(DISAGREEMENT_PAGE, total - passages.length))} more
-            </Button>
-          </p>
+        {!counts && !error ? <QuietLoading label="Finding the passages where they differ…" /> : null}
+        {error ? <ErrorAlert error={error} /> : null}
+        {counts && total === 0 ? <EmptyState title="No disagreements">Nothing to settle here for these documents.</EmptyState> : null}
+        {total > 0 ? (
+          <WindowedItems list={list} count={total} keyOf={keyOf} gap="var(--sp-3)" className={styles.agrPassages} label="Disagreements" renderItem={renderPassage} />
         ) : null}
       </div>
     </section>
   );
 }
-

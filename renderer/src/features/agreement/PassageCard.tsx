@@ -48,7 +48,7 @@ export function PassageCard({ passage: p, state, nameA, nameB, documentName, not
     { choice: 'neither', label: 'Accept neither', title: 'Leave this passage uncoded at this code in the Consensus coder' },
   ];
   return (
-    <li className={[styles.agrPassage, settled ? styles.agrPassageSettled : ''].filter(Boolean).join(' ')} aria-labelledby={`${ids}-where`}>
+    <article className={[styles.agrPassage, settled ? styles.agrPassageSettled : ''].filter(Boolean).join(' ')} aria-labelledby={`${ids}-where`}>
       <div className={styles.agrPassageMeta}>
         <span id={`${ids}-where`} className={styles.agrPassageWhere}>
           <span className={styles.agrPassageDoc}>{documentName}</span>
@@ -97,7 +97,7 @@ export function PassageCard({ passage: p, state, nameA, nameB, documentName, not
         </div>
         {busy ? <span className={agreementStyles.agrMuted}>Saving…</span> : null}
       </div>
-    </li>
+    </article>
   );
 }
 

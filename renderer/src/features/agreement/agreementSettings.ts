@@ -53,13 +53,12 @@ export function defaultSettings(project: ProjectSnapshot): AgreementSettings {
 
 /**
  * Drops what the project no longer has (a deleted code, a removed document) and keeps coders in
- * project order. The documents are asked for apart from the snapshot: while they are on their
- * way (null), the chosen ones are kept.
+ * project order. The documents are asked for apart from the snapshot (`documentOf`: null when a
+ * document is gone, undefined while it is asked for): one still on its way is kept.
  */
-export function pruneSettings(settings: AgreementSettings, project: ProjectSnapshot, documents: readonly { id: string }[] | null): AgreementSettings {
+export function pruneSettings(settings: AgreementSettings, project: ProjectSnapshot, documentOf: (id: string) => object | null | undefined): AgreementSettings {
   const coders = new Set(settings.coderIds);
   const codes = new Set(project.codebook.map((c) => c.id));
-  const docs = documents ? new Set(documents.map((d) => d.id)) : null;
   const coderIds = project.coders.filter((c) => coders.has(c.id)).map((c) => c.id);
   const drill = settings.drill;
   const drillOk = drill && codes.has(drill.codeId) && project.coders.some((c) => c.id === drill.coderA) && project.coders.some((c) => c.id === drill.coderB);
@@ -67,7 +66,7 @@ export function pruneSettings(settings: AgreementSettings, project: ProjectSnaps
     ...settings,
     coderIds,
     codeIds: settings.codeIds.filter((id) => codes.has(id)),
-    documentIds: docs ? settings.documentIds.filter((id) => docs.has(id)) : settings.documentIds,
+    documentIds: settings.documentIds.filter((id) => documentOf(id) !== null),
     drill: drillOk ? drill : null,
   };
 }
@@ -117,7 +116,8 @@ export function loadSettings(project: ProjectSnapshot): AgreementSettings {
       typeof merged.allDocuments === 'boolean' &&
       ['character', 'unitized', 'segment', 'presence'].includes(merged.mode) &&
       ['pooled', 'lengthWeighted', 'unweighted'].includes(merged.aggregation);
-    return valid ? pruneSettings(merged, project, null) : fallback;
+    // The documents are checked once their summaries come (AgreementView): kept until then.
+    return valid ? pruneSettings(merged, project, () => undefined) : fallback;
   } catch {
     return fallback;
   }

@@ -11,7 +11,7 @@ import { useDirectoryVersion, useDocumentDirectory } from '../workbench/state/us
 import { DeleteDocumentDialog, RenameDocumentDialog } from './DocumentDialogs';
 import { DocumentSetsDialog } from '../sets/DocumentSetsDialog';
 import { DocumentOption, PendingOption } from './DocumentOption';
-import { attributeSummaryParts } from './attributes';
+import { attributeSummary } from './attributes';
 import { nextListIndex } from './listboxKeys';
 import styles from './documents.module.css';
 
@@ -128,7 +128,7 @@ export function DocumentList({ filter, total, attributes, openId, onOpen }: Docu
     const doc = rowAt(i);
     const common = { ref: measure, index: i, setSize: total, id: optionId(i), selected: i === selectedIndex };
     if (!doc) {
-      options.push(<PendingOption key={`#${i}`} {...common} />);
+      options.push(<PendingOption key={`#${i}`} {...common} summary={attributes.length > 0} />);
       continue;
     }
     options.push(
@@ -136,7 +136,7 @@ export function DocumentList({ filter, total, attributes, openId, onOpen }: Docu
         key={doc.id}
         {...common}
         name={doc.name}
-        summary={attributeSummaryParts(doc, attributes)}
+        summary={attributes.length > 0 ? attributeSummary(doc, attributes) : null}
         open={doc.id === openId}
         onClick={() => {
           setChosen({ filter, index: i });

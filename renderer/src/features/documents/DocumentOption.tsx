@@ -1,6 +1,5 @@
-import { Fragment } from 'react';
 import type { Ref } from 'react';
-import styles from './documents.module.css';
+import styles from './DocumentOption.module.css';
 
 export interface DocumentOptionProps {
   ref?: Ref<HTMLLIElement>;
@@ -9,8 +8,8 @@ export interface DocumentOptionProps {
   setSize: number;
   id: string;
   name: string;
-  /** Attribute values, shown as "Hackney · Young people · 14 Mar 2017". */
-  summary: string[];
+  /** Attribute values, shown as "Hackney · Young people · 14 Mar 2017"; null when the project has no attributes (no line for them). */
+  summary: string | null;
   selected: boolean;
   open: boolean;
   onClick: () => void;
@@ -26,6 +25,9 @@ function optionPlace({ id, index, setSize, selected }: Pick<DocumentOptionProps,
 /**
  * One document in the list, named by what it shows: its name, then its attributes (WCAG 2.5.3,
  * Label in Name: a voice-control user says what they see, and a screen reader reads the same).
+ * Each is one line (cut short with an ellipsis, the whole in its tooltip and the accessible
+ * name), so every option has one height and a row whose page comes later (PendingOption) has it
+ * too: rows never move under the pointer as names arrive.
  */
 export function DocumentOption({ ref, index, setSize, id, name, summary, selected, open, onClick, onContextMenu }: DocumentOptionProps) {
   const classes = [styles.docOption, selected ? styles.docOptionSelected : '', open ? styles.docOptionOpen : ''];
@@ -55,33 +57,34 @@ export function DocumentOption({ ref, index, setSize, id, name, summary, selecte
       </span>
       <span className={styles.docOptionText}>
         <span className={styles.docOptionName}>{name}</span>
-        {summary.length > 0 ? (
-          <span className={styles.docOptionSummary}>
-            {summary.map((part, i) => (
-              // Each value stays on one line, its separator with it; lines break between values.
-              <Fragment key={i}>
-                {i > 0 ? ' ' : null}
-                <span className={styles.docOptionPart}>{i < summary.length - 1 ? `${part} ·` : part}</span>
-              </Fragment>
-            ))}
-          </span>
-        ) : null}
+        {summary !== null ? <span className={styles.docOptionSummary} title={summary || undefined}>
+            {summary || '\u00a0'}
+          </span> : null}
       </span>
     </li>
   );
 }
 
-/** A row whose page is on its way: an option in its place (the list's count and positions stay whole), marked busy. */
-export function PendingOption({ ref, index, setSize, id, selected }: Pick<DocumentOptionProps, 'ref' | 'index' | 'setSize' | 'id' | 'selected'>) {
+/**
+ * A row whose page is on its way: an option in its place (the list's count and positions stay
+ * whole), marked busy, drawn as a skeleton of the same lines as a loaded option, so it has its
+ * height.
+ */
+export function PendingOption({ ref, index, setSize, id, selected, summary }: Pick<DocumentOptionProps, 'ref' | 'index' | 'setSize' | 'id' | 'selected'> & { summary: boolean }) {
   return (
     <li
       ref={ref}
       {...optionPlace({ id, index, setSize, selected })}
       aria-busy="true"
+      aria-label="Loading…"
       className={[styles.docOption, styles.docOptionPending, selected ? styles.docOptionSelected : ''].filter(Boolean).join(' ')}
     >
-      <span className={styles.docOptionText}>
-        <span className={styles.docOptionName}>Loading…</span>
+      <span className={styles.docOptionIcon} aria-hidden="true">
+        <span className={styles.docOptionIconSkeleton} />
+      </span>
+      <span className={styles.docOptionText} aria-hidden="true">
+        <span className={`${styles.docOptionName} ${styles.docOptionSkeleton}`}>{'\u00a0'}</span>
+        {summary ? <span className={`${styles.docOptionSummary} ${styles.docOptionSkeleton}`}>{'\u00a0'}</span> : null}
       </span>
     </li>
   );

@@ -51,7 +51,7 @@ function isCountName(name: string): boolean {
 }
 
 /** The parts of a document's summary line: values, with counts worded ("48 participants"). */
-export function attributeSummaryParts(doc: DocumentSummary, defs: readonly AttributeDef[]): string[] {
+function attributeSummaryParts(doc: DocumentSummary, defs: readonly AttributeDef[]): string[] {
   const typeOf = new Map(defs.map((d) => [d.name, d.type]));
   return attributeEntries(doc, defs).map(({ name, value }) => {
     const type = typeOf.get(name) ?? (typeof doc.attributes[name] === 'number' ? 'number' : 'text');

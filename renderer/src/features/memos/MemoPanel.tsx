@@ -1,5 +1,6 @@
-import { useMemo } from 'react';
-import { MemoCard } from './MemoCard';
+import { useCallback, useMemo } from 'react';
+import { useWindowedList } from '../../ui/useWindowedList';
+import { MemoList } from './MemoList';
 import { MemoEditor } from './MemoEditor';
 import { memoSubjectKind, memoSubjectLabel, memosOn } from './memoSubjects';
 import { useCodingPlaces } from './useCodingPlaces';
@@ -9,10 +10,14 @@ import overlayStyles from '../../ui/overlay.module.css';
 import { useProject, useView, useViewActions } from '../workbench/state/contexts';
 import { useDocumentSummaries } from '../workbench/state/useDocuments';
 
+/** A memo card's height before it is measured (the panel is narrow: a few lines of text). */
+const MEMO_ESTIMATE = 120;
+
 /**
  * The docked memo panel: the memos on one subject (the project, a document, a code or a coding),
  * everyone's, with a box for a new one. It sits beside the reader, so the text stays in view
- * and can be scrolled and coded while a memo is written.
+ * and can be scrolled and coded while a memo is written. A subject with hundreds of memos (a
+ * project journal kept for years) has only the memos near the viewport in the page.
  */
 export function MemoPanel() {
   const { memoTarget: target } = useView();
@@ -23,7 +28,8 @@ export function MemoPanel() {
   const place = target?.type === 'coding' ? places.get(target.id) : undefined;
   const documentOf = useDocumentSummaries(target?.type === 'document' ? [target.id] : place ? [place.documentId] : []);
   const memos = useMemo(() => (target ? memosOn(project.memos, target) : []), [project.memos, target]);
-  const colorOf = useMemo(() => new Map(project.coders.map((c) => [c.id, c.color])), [project.coders]);
+  const keyOf = useCallback((i: number) => memos[i]!.id, [memos]);
+  const { setScroller, onScroll, onKeyDown, ...list } = useWindowedList({ count: memos.length, keyOf, estimate: MEMO_ESTIMATE });
   if (!target) return null;
   const kind = memoSubjectKind(target);
   const label = memoSubjectLabel(target, { codebook: project.codebook, documentOf }, places);
@@ -43,21 +49,9 @@ export function MemoPanel() {
           </svg>
         </button>
       </header>
-      <div className={styles.memoPanelBody}>
+      <div className={styles.memoPanelBody} ref={setScroller} onScroll={onScroll} onKeyDown={onKeyDown}>
         {memos.length > 0 ? (
-          <ul className={styles.memoPanelList} aria-label="Memos">
-            {memos.map((memo) => (
-              <li key={memo.id}>
-                <MemoCard
-                  memo={memo}
-                  authorColor={colorOf.get(memo.coderId) ?? null}
-                  own={memo.coderId === project.currentCoderId}
-                  onSave={(text) => actions.update(memo.id, text)}
-                  onDelete={() => actions.remove(memo.id)}
-                />
-              </li>
-            ))}
-          </ul>
+          <MemoList memos={memos} list={list} keyOf={keyOf} gap="var(--sp-2)" className={styles.memoPanelList} />
         ) : (
           <p className={styles.memoPanelNone}>No memos on this yet.</p>
         )}

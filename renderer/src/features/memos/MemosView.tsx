@@ -1,12 +1,10 @@
 import { useCallback, useId, useMemo, useState } from 'react';
-import type { MemoView } from '../../../../shared/api/contract';
 import type { MemoTarget } from '../../../../shared/domain/schemas';
 import { plural } from '../../../../shared/text/plural';
 import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
-import { WindowedItems } from '../../ui/WindowedItems';
 import { useWindowedList } from '../../ui/useWindowedList';
-import { MemoCard } from './MemoCard';
+import { MemoList } from './MemoList';
 import { MemoEditor } from './MemoEditor';
 import { memoAuthors, memoKindLabels, memoSubjectKind, memoSubjectLabel, visibleMemos } from './memoSubjects';
 import type { MemoFilter, MemoKind } from './memoSubjects';
@@ -39,7 +37,6 @@ export function MemosView() {
 
   const memos = useMemo(() => visibleMemos(project.memos, filter), [project.memos, filter]);
   const authors = useMemo(() => memoAuthors(project.memos, project.coders), [project.memos, project.coders]);
-  const colorOf = useMemo(() => new Map(project.coders.map((c) => [c.id, c.color])), [project.coders]);
   const keyOf = useCallback((i: number) => memos[i]!.id, [memos]);
   const { setScroller, onScroll, onKeyDown, ...list } = useWindowedList({ count: memos.length, keyOf, estimate: MEMO_ESTIMATE });
   // The documents the memos name (their subjects, or where their codings are), and the open one.
@@ -170,30 +167,15 @@ export function MemosView() {
           </EmptyState>
         ) : null}
         {memos.length > 0 ? (
-          <WindowedItems
+          <MemoList
+            memos={memos}
             list={list}
-            count={memos.length}
             keyOf={keyOf}
             gap="var(--sp-3)"
             className={styles.memoList}
-            label="Memos"
-            renderItem={(i) => {
-              const memo: MemoView = memos[i]!;
+            subjectOf={(memo) => {
               const onOpen = opener(memo.target);
-              return (
-                <MemoCard
-                  memo={memo}
-                  authorColor={colorOf.get(memo.coderId) ?? null}
-                  own={memo.coderId === project.currentCoderId}
-                  subject={{
-                    kind: memoSubjectKind(memo.target),
-                    label: memoSubjectLabel(memo.target, subjects, codings),
-                    ...(onOpen ? { onOpen } : {}),
-                  }}
-                  onSave={(text) => actions.update(memo.id, text)}
-                  onDelete={() => actions.remove(memo.id)}
-                />
-              );
+              return { kind: memoSubjectKind(memo.target), label: memoSubjectLabel(memo.target, subjects, codings), ...(onOpen ? { onOpen } : {}) };
             }}
           />
         ) : null}

@@ -1,15 +1,10 @@
-import type { AttributeDef } from '../../../../shared/domain/schemas';
+import type { AttributeFacet } from '../../../../shared/api/contract';
 
-/** Each attribute's values as the documents have them, sorted: what "Attribute = value" pickers offer. */
-export function attributeValues(attributes: readonly AttributeDef[], documents: readonly { attributes: Record<string, unknown> }[]): { name: string; values: string[] }[] {
-  return attributes
-    .map((a) => {
-      const values = new Set<string>();
-      for (const d of documents) {
-        const v = d.attributes[a.name];
-        if (v !== null && v !== undefined && v !== '') values.add(String(v));
-      }
-      return { name: a.name, values: [...values].sort((x, y) => x.localeCompare(y, undefined, { numeric: true })) };
-    })
-    .filter((a) => a.values.length > 0);
+/**
+ * Each attribute's values as the documents have them, in the attribute filter's order: what
+ * "Attribute = value" pickers offer. From the facets (documents.facets), so no picker needs every
+ * document to know them.
+ */
+export function attributeValues(facets: readonly AttributeFacet[]): { name: string; values: string[] }[] {
+  return facets.map((f) => ({ name: f.name, values: f.values.map((v) => String(v.value)) }));
 }

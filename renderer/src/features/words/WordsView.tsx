@@ -1,9 +1,11 @@
 import { useId, useMemo, useState } from 'react';
+import type { DocumentSummary } from '../../../../shared/api/contract';
 import { stopWordLists } from '../../../../shared/words/stop-words';
 import type { WordCount } from '../../../../shared/words/frequencies';
 import { formatNumber, plural } from '../../../../shared/text/plural';
 import { useApi } from '../../api/context';
 import { Button } from '../../ui/Button';
+import { LabelledSelect } from '../../ui/LabelledSelect';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { QuietLoading } from '../../ui/QuietLoading';
@@ -13,8 +15,9 @@ import { PassageList } from '../retrieval/PassageList';
 import { StopWordsDialog } from './StopWordsDialog';
 import { WordChart } from './WordChart';
 import { WordTable } from './WordTable';
-import { wordScopeOptions } from './wordScopes';
-import { useAllDocuments } from '../workbench/state/useDocuments';
+import { ONE_DOCUMENT, wordScopeOptions } from './wordScopes';
+import { useDocumentFacets } from '../workbench/state/useDocuments';
+import { DocumentPicker } from '../documents/DocumentPicker';
 import { sortWords } from './wordSort';
 import type { WordSort } from './wordSort';
 import { wordTableExport } from './wordTableExport';
@@ -38,21 +41,24 @@ export function WordsView() {
   const { showError } = useChanges();
   const api = useApi();
   const id = useId();
-  // Every document is a choice (fetched a page at a time); until they arrive, the first choice there is.
-  const documents = useAllDocuments(showError);
-  const options = useMemo(() => wordScopeOptions(project, documents ?? []), [project, documents]);
+  // Attribute values come from the facets; one document is found by name: nothing here needs every document.
+  const facets = useDocumentFacets(showError);
+  const options = useMemo(() => wordScopeOptions(project, facets), [project, facets]);
   const [scopeValue, setScopeValue] = useState('');
+  const [oneDocument, setOneDocument] = useState<DocumentSummary | null>(null);
   const [stem, setStem] = useState(false);
   const [stopWords, setStopWords] = useState<string[]>(() => editedStopWords.get(project.path) ?? project.workspace.stopWords ?? [...stopWordLists.english]);
   const [editing, setEditing] = useState(false);
   const [sort, setSort] = useState<WordSort>({ key: 'count', descending: true });
   const [selected, setSelected] = useState<WordCount | null>(null);
   const option = options.find((o) => o.value === scopeValue) ?? options[0] ?? null;
-  const request = option ? { scope: option.scope, stopWords, stem } : null;
+  const picking = option?.value === ONE_DOCUMENT;
+  const scope = picking ? (oneDocument && { kind: 'documents' as const, documentIds: [oneDocument.id] }) : (option?.scope ?? null);
+  const scopeLabel = picking ? (oneDocument?.name ?? '') : (option?.label ?? '');
+  const request = scope ? { scope, stopWords, stem } : null;
   const table = useApiQuery('words.frequencies', request);
   const passages = useApiQuery('words.passages', request && selected ? { ...request, key: selected.key } : null);
   const words = useMemo(() => (table.value ? sortWords(table.value.words, sort) : []), [table.value, sort]);
-  const groups = useMemo(() => [...new Set(options.map((o) => o.group))], [options]);
 
   function saveStopWords(next: string[]) {
     setEditing(false);
@@ -70,30 +76,26 @@ export function WordsView() {
           Word frequencies
         </h2>
         <div className={viewPage.controls}>
-          <span className={`${viewPage.select} ${styles.wordsScope}`}>
-            <label htmlFor={`${id}-scope`}>Count words in</label>
-            <select
-              id={`${id}-scope`}
-              className={`${uiStyles.fieldInput} ${uiStyles.fieldSelect}`}
-              value={option?.value ?? ''}
-              onChange={(e) => {
-                setScopeValue(e.target.value);
+          <LabelledSelect
+            label="Count words in"
+            className={styles.wordsScope}
+            value={option?.value ?? ''}
+            options={options}
+            onChange={(next) => {
+              setScopeValue(next);
+              setSelected(null);
+            }}
+          />
+          {picking ? (
+            <DocumentPicker
+              label="Document"
+              value={oneDocument}
+              onChange={(doc) => {
+                setOneDocument(doc);
                 setSelected(null);
               }}
-            >
-              {groups.map((group) => (
-                <optgroup key={group} label={group}>
-                  {options
-                    .filter((o) => o.group === group)
-                    .map((o) => (
-                      <option key={o.value} value={o.value}>
-                        {o.label}
-                      </option>
-                    ))}
-                </optgroup>
-              ))}
-            </select>
-          </span>
+            />
+          ) : null}
           <label className={viewPage.check}>
             <input
               type="checkbox"
@@ -108,7 +110,7 @@ export function WordsView() {
           <Button size="sm" onClick={() => setEditing(true)}>
             Stop words ({stopWords.length})…
           </Button>
-          <ExportTableButton table={table.value && option ? wordTableExport(table.value.words, option.label, stopWords, stem) : null} />
+          <ExportTableButton table={table.value && request ? wordTableExport(table.value.words, scopeLabel, stopWords, stem) : null} />
         </div>
         <p className={viewPage.count} role="status" aria-live="polite">
           {table.value ? `${plural(table.value.totalWords, 'word')} counted, ${formatNumber(table.value.distinctWords)} different; case folded, ${plural(stopWords.length, 'stop word')} left out.` : '\u00a0'}
@@ -117,6 +119,7 @@ export function WordsView() {
       </header>
       <div className={viewPage.split}>
         {!option ? <EmptyState title="No documents yet">Import documents to count the words in them.</EmptyState> : null}
+        {picking && !oneDocument ? <EmptyState title="Choose a document">Type part of its name in the Document box.</EmptyState> : null}
         {table.error ? <ErrorAlert error={table.error} /> : null}
         {table.loading ? <QuietLoading label="Counting words…" /> : null}
         {table.value && table.value.words.length === 0 ? <EmptyState title="No words here">There is no text to count in this choice, or every word is a stop word.</EmptyState> : null}

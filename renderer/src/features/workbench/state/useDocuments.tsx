@@ -54,7 +54,12 @@ export function useDocumentSummary(id: string | null): DocumentSummary | null | 
   return id ? lookup(id) : null;
 }
 
-/** Every document (null until they have come): for the pickers that offer them all. Fetched page by page. */
+/**
+ * Every document (null until they have come), fetched page by page: for the views that show or
+ * match every one (the attribute grid, the matrix's document columns, an attribute sheet's name
+ * column), which cost as much as the project is big. A picker finds documents by name instead
+ * (useDocumentMatches).
+ */
 export function useAllDocuments(onError: (error: unknown) => void): DocumentSummary[] | null {
   const directory = useDocumentDirectory();
   const generation = useSyncExternalStore(directory.subscribe, directory.getGeneration);
