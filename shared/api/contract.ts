@@ -239,7 +239,8 @@ export const contract = {
   /**
    * A document's outline, the text of a first stretch (from a little before offset `from`, the
    * passage the reader goes to; 0 when absent) and the codings of `coderIds` (the coders the
-   * reader shows; every coder's when absent): a reply sized to what is shown first.
+   * reader shows; every coder's when absent) overlapping that stretch: a reply sized to what is
+   * shown first. The codings of further stretches come through document.codings with a range.
    */
   'document.get': {
     kind: 'query',
@@ -255,11 +256,22 @@ export const contract = {
     input: z.object({ documentId: entityId, start: offset, end: offset }).strict(),
     output: returns<TextPiece>(),
   },
-  /** Just the codings of one document (of `coderIds`, or all coders), to refresh a reader after a change or a new coder view. */
+  /**
+   * The codings of one document (of `coderIds`, or all coders) overlapping `range` [start, end),
+   * or all of them when absent. The reader always asks for a range (one text piece's worth): as
+   * a document's text arrives, after a change, and for a new coder view; a coding spanning two
+   * ranges comes in both.
+   */
   'document.codings': {
     kind: 'query',
-    input: z.object({ documentId: entityId, coderIds: z.array(entityId).max(1000).optional() }).strict(),
+    input: z.object({ documentId: entityId, coderIds: z.array(entityId).max(1000).optional(), range: z.object({ start: offset, end: offset }).strict().optional() }).strict(),
     output: returns<CoderCoding[]>(),
+  },
+  /** How many codings one document holds, per code id then per coder id: what the reader counts, without fetching every coding. */
+  'document.codingCounts': {
+    kind: 'query',
+    input: z.object({ documentId: entityId }).strict(),
+    output: returns<Record<string, Record<string, number>>>(),
   },
 
   /**

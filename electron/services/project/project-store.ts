@@ -7,6 +7,8 @@ import type { CoderFile, Coding, DocumentMeta, ProjectFile } from '../../../shar
 import { danglingReferences, patchConflicts } from '../../../shared/domain/state/patch-check';
 import type { ProjectState } from '../../../shared/domain/state/project-state';
 import { outlineOf } from '../../../shared/text/outline';
+import { spansOverlap } from '../../../shared/text/spans';
+import type { Span } from '../../../shared/text/spans';
 import { firstPiece, pieceBounds } from '../../../shared/text/text-pieces';
 import type { ServiceDeps } from '../deps';
 import { service, stopAllOrThrow } from '../lifecycle';
@@ -205,7 +207,8 @@ export class ProjectStore {
       outline = outlineOf(source.text, source.turns);
       this.outlines.set(source, outline);
     }
-    return { id: doc.id, name: doc.name, ...outline, first: firstPiece(source.text, from), codings: this.documentCodings(documentId, coderIds) };
+    const first = firstPiece(source.text, from);
+    return { id: doc.id, name: doc.name, ...outline, first, codings: this.documentCodings(documentId, coderIds, { start: first.start, end: first.start + first.text.length }) };
   }
 
   /** The text of [start, end) of a document, bounded to one reply's worth (text-pieces.ts). */
@@ -215,10 +218,22 @@ export class ProjectStore {
     return { start: span.start, text: text.slice(span.start, span.end) };
   }
 
-  /** The codings in one document of `coderIds` (every coder's when absent); unknown coders have none. */
-  documentCodings(documentId: string, coderIds?: readonly string[]): CoderCoding[] {
+  /** The codings in one document of `coderIds` (every coder's when absent) overlapping `range` when given; unknown coders have none. */
+  documentCodings(documentId: string, coderIds?: readonly string[], range?: Span): CoderCoding[] {
     this.document(documentId);
-    return (coderIds ?? this.state.coderIds()).flatMap((coderId) => (this.state.coder(coderId)?.codingsIn(documentId) ?? []).map((c) => ({ ...c, coderId })));
+    return (coderIds ?? this.state.coderIds()).flatMap((coderId) =>
+      (this.state.coder(coderId)?.codingsIn(documentId) ?? []).filter((c) => !range || spansOverlap(c, range)).map((c) => ({ ...c, coderId })),
+    );
+  }
+
+  /** How many codings one document holds, per code id then per coder id. */
+  documentCodingCounts(documentId: string): Record<string, Record<string, number>> {
+    const counts: Record<string, Record<string, number>> = {};
+    for (const { codeId, coderId } of this.documentCodings(documentId)) {
+      const perCoder = (counts[codeId] ??= {});
+      perCoder[coderId] = (perCoder[coderId] ?? 0) + 1;
+    }
+    return counts;
   }
 
   coderFile(coderId: string): Readonly<CoderFile> {

@@ -23,7 +23,8 @@ export function documentHandlers(session: Session) {
   return handlerModule('document', {
     'document.get': async ({ documentId, coderIds, from }) => session().store.documentOutline(documentId, coderIds, from),
     'document.text': async ({ documentId, start, end }) => session().store.documentText(documentId, start, end),
-    'document.codings': async ({ documentId, coderIds }) => session().store.documentCodings(documentId, coderIds),
+    'document.codings': async ({ documentId, coderIds, range }) => session().store.documentCodings(documentId, coderIds, range),
+    'document.codingCounts': async ({ documentId }) => session().store.documentCodingCounts(documentId),
     'document.rename': async ({ documentId, name }) => session().change(renameDocument(session().context(), documentId, name)),
     'document.work': async ({ documentId }) => documentWork(session().context(), documentId),
     'document.delete': async ({ documentId }) => session().change(deleteDocument(session().context(), documentId)),

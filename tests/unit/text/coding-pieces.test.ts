@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { heldCodings, refreshRanges, uncoveredIn, withCodings } from '../../../shared/text/coding-pieces';
+
+const coding = (id: string, start: number, end: number, codeId = 'c1') => ({ id, start, end, codeId });
+
+describe('codings held a stretch at a time', () => {
+  it('holds a coding that arrived with two stretches once, the later copy winning', () => {
+    let held = heldCodings(3, ['me'], { start: 0, end: 100 }, [coding('a', 10, 20), coding('across', 90, 130)]);
+    held = withCodings(held, { start: 100, end: 200 }, [coding('across', 90, 130, 'c2'), coding('b', 150, 160)]);
+    expect(held.list).toEqual([coding('a', 10, 20), coding('across', 90, 130, 'c2'), coding('b', 150, 160)]);
+    expect(held.covered).toEqual([{ start: 0, end: 200 }]);
+    expect(held).toMatchObject({ revision: 3, coderIds: ['me'] });
+  });
+
+  it('asks next for the text that has arrived without its codings, a piece at most', () => {
+    const covered = [{ start: 0, end: 100 }];
+    expect(uncoveredIn(covered, [{ start: 0, end: 100 }])).toBeNull();
+    expect(uncoveredIn(covered, [{ start: 0, end: 1000 }], 300)).toEqual({ start: 100, end: 400 });
+    // Text loaded further on (a passage opened from elsewhere) is covered in its turn.
+    expect(uncoveredIn(covered, [{ start: 0, end: 100 }, { start: 500, end: 600 }])).toEqual({ start: 500, end: 600 });
+  });
+
+  it('refreshes what it holds in ranges of at most a piece', () => {
+    expect(refreshRanges([{ start: 0, end: 250 }, { start: 400, end: 450 }], 100)).toEqual([
+      { start: 0, end: 100 },
+      { start: 100, end: 200 },
+      { start: 200, end: 250 },
+      { start: 400, end: 450 },
+    ]);
+    expect(refreshRanges([])).toEqual([]);
+  });
+});
