@@ -14,7 +14,8 @@ type Held = HeldCodings<CoderCoding>;
  * (issue 16): those overlapping the first stretch of text came with it; those of each further
  * stretch are asked for once its text has arrived (`loaded`). When the workbench says they
  * changed, or the view shows a coder they were not asked for, every stretch held so far is asked
- * for again, a piece per reply; until all of it arrives, the codings at hand stay on screen.
+ * for again, a piece per reply; until all of it arrives, the codings at hand stay on screen (a
+ * coding removed or moved is never shown twice or half-updated).
  */
 export function useDocumentCodings(content: LoadedDocument | null, visibleCoderIds: readonly string[], loaded: readonly Span[]): readonly CoderCoding[] {
   const api = useApi();
@@ -47,13 +48,11 @@ export function useDocumentCodings(content: LoadedDocument | null, visibleCoderI
       try {
         let held = latest.current.current!;
         if (held.revision !== revision || held.coderIds.join(',') !== coderKey) {
-          let fresh: Held = { revision, coderIds, covered: [], list: [] };
-          for (const range of refreshRanges(held.covered)) {
-            const codings = await ask(range);
-            if (!live) return;
-            fresh = withCodings(fresh, range, codings);
-          }
-          held = fresh;
+          const ranges = refreshRanges(held.covered);
+          // Asked together: the wait is about one reply's, and each reply stays one piece's size.
+          const replies = await Promise.all(ranges.map(ask));
+          if (!live) return;
+          held = ranges.reduce<Held>((fresh, range, i) => withCodings(fresh, range, replies[i]!), { revision, coderIds, covered: [], list: [] });
           setArrived({ content, held });
         }
         while (live) {
