@@ -6,7 +6,16 @@ import { TEXT_PIECE_UNITS, missingIn } from './text-pieces';
  * The codings a reader holds of a long document (issue 16): they arrive a stretch at a time, as
  * the text does, so no reply carries every coding of the document. A coding spanning two
  * stretches arrives with both and is held once, by id.
+ *
+ * A reply is bounded by count as well, for densely coded text: when a range holds more than its
+ * reply may carry, the reply carries every coding starting before some offset, and the reader
+ * takes its coverage to end just after the last coding starting in it (coveredBy).
  */
+
+/** The most codings a document.codings reply carries: about 230 bytes of JSON each, 0.9 MB. */
+export const CODINGS_PER_REPLY = 4000;
+/** The most codings document.get carries beside its text piece (up to 0.75 MB of JSON itself). */
+export const CODINGS_WITH_TEXT = 1000;
 export interface HeldCodings<T extends Span & { id: string }> {
   /** The document's coding revision they were asked at (bumped by every change to its codings). */
   revision: number;
@@ -18,14 +27,31 @@ export interface HeldCodings<T extends Span & { id: string }> {
   list: readonly T[];
 }
 
-export function heldCodings<T extends Span & { id: string }>(revision: number, coderIds: readonly string[], span: Span, codings: readonly T[]): HeldCodings<T> {
-  return withCodings({ revision, coderIds, covered: [], list: [] }, span, codings);
+/** The codings overlapping `range`, cut when there are more than `max`: then only those starting before an offset past `range.start`. */
+export function boundedCodings<T extends Span>(overlapping: T[], range: Span, max = CODINGS_PER_REPLY): T[] {
+  if (overlapping.length <= max) return overlapping;
+  const starts = overlapping.map((c) => c.start).sort((a, b) => a - b);
+  // Those starting at or after the first start left out are left out too; the cut always moves on.
+  const cut = starts[max]! > range.start ? starts[max]! : (starts.find((s) => s > range.start) ?? range.end);
+  return overlapping.filter((c) => c.start < cut);
 }
 
-/** The held codings with those overlapping `span` added (a coding already held is replaced by the one that arrived). */
-export function withCodings<T extends Span & { id: string }>(held: HeldCodings<T>, span: Span, codings: readonly T[]): HeldCodings<T> {
+/** What a reply of `codings` for `range` covers: all of it, or, when it may have been cut, up to just past the last coding starting in it. */
+export function coveredBy(range: Span, codings: readonly Span[], max = CODINGS_PER_REPLY): Span {
+  if (codings.length < max) return range;
+  const last = codings.reduce((m, c) => Math.max(m, c.start), range.start);
+  return { start: range.start, end: Math.min(range.end, last + 1) };
+}
+
+export function heldCodings<T extends Span & { id: string }>(revision: number, coderIds: readonly string[], span: Span, codings: readonly T[], max = CODINGS_WITH_TEXT): HeldCodings<T> {
+  return withCodings({ revision, coderIds, covered: [], list: [] }, span, codings, max);
+}
+
+/** The held codings with a reply for `range` added (a coding already held is replaced by the one that arrived). */
+export function withCodings<T extends Span & { id: string }>(held: HeldCodings<T>, range: Span, codings: readonly T[], max = CODINGS_PER_REPLY): HeldCodings<T> {
   const byId = new Map(held.list.map((c) => [c.id, c]));
   for (const c of codings) byId.set(c.id, c);
+  const span = coveredBy(range, codings, max);
   const covered = span.end > span.start ? unionSpans([...held.covered, span]) : held.covered;
   return { ...held, covered, list: [...byId.values()] };
 }

@@ -6,6 +6,7 @@ import type { Patch } from '../../../shared/domain/patch';
 import type { CoderFile, Coding, DocumentMeta, ProjectFile } from '../../../shared/domain/schemas';
 import { danglingReferences, patchConflicts } from '../../../shared/domain/state/patch-check';
 import type { ProjectState } from '../../../shared/domain/state/project-state';
+import { CODINGS_WITH_TEXT, boundedCodings } from '../../../shared/text/coding-pieces';
 import { outlineOf } from '../../../shared/text/outline';
 import { spansOverlap } from '../../../shared/text/spans';
 import type { Span } from '../../../shared/text/spans';
@@ -208,7 +209,8 @@ export class ProjectStore {
       this.outlines.set(source, outline);
     }
     const first = firstPiece(source.text, from);
-    return { id: doc.id, name: doc.name, ...outline, first, codings: this.documentCodings(documentId, coderIds, { start: first.start, end: first.start + first.text.length }) };
+    const span = { start: first.start, end: first.start + first.text.length };
+    return { id: doc.id, name: doc.name, ...outline, first, codings: boundedCodings(this.documentCodings(documentId, coderIds, span), span, CODINGS_WITH_TEXT) };
   }
 
   /** The text of [start, end) of a document, bounded to one reply's worth (text-pieces.ts). */
@@ -224,16 +226,6 @@ export class ProjectStore {
     return (coderIds ?? this.state.coderIds()).flatMap((coderId) =>
       (this.state.coder(coderId)?.codingsIn(documentId) ?? []).filter((c) => !range || spansOverlap(c, range)).map((c) => ({ ...c, coderId })),
     );
-  }
-
-  /** How many codings one document holds, per code id then per coder id. */
-  documentCodingCounts(documentId: string): Record<string, Record<string, number>> {
-    const counts: Record<string, Record<string, number>> = {};
-    for (const { codeId, coderId } of this.documentCodings(documentId)) {
-      const perCoder = (counts[codeId] ??= {});
-      perCoder[coderId] = (perCoder[coderId] ?? 0) + 1;
-    }
-    return counts;
   }
 
   coderFile(coderId: string): Readonly<CoderFile> {

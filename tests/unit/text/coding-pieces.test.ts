@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { heldCodings, refreshRanges, uncoveredIn, withCodings } from '../../../shared/text/coding-pieces';
+import { boundedCodings, heldCodings, refreshRanges, uncoveredIn, withCodings } from '../../../shared/text/coding-pieces';
+import type { HeldCodings } from '../../../shared/text/coding-pieces';
 
 const coding = (id: string, start: number, end: number, codeId = 'c1') => ({ id, start, end, codeId });
 
@@ -28,5 +30,26 @@ describe('codings held a stretch at a time', () => {
       { start: 400, end: 450 },
     ]);
     expect(refreshRanges([])).toEqual([]);
+  });
+
+  it('a densely coded text comes in replies of at most `max` codings, every coding held once in the end', () => {
+    const codingArb = fc.tuple(fc.nat(999), fc.integer({ min: 1, max: 120 })).map(([start, length]) => ({ start, end: Math.min(1000, start + length) }));
+    fc.assert(
+      fc.property(fc.array(codingArb, { maxLength: 150 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 50, max: 400 }), (spans, max, piece) => {
+        const codings = spans.map((s, i) => ({ ...s, id: `c${i}` }));
+        let held: HeldCodings<(typeof codings)[number]> = { revision: 0, coderIds: [], covered: [], list: [] };
+        const loaded = [{ start: 0, end: 1000 }];
+        for (let range = uncoveredIn(held.covered, loaded, piece), n = 0; range; range = uncoveredIn(held.covered, loaded, piece), n++) {
+          expect(n).toBeLessThan(2000);
+          const overlapping = codings.filter((c) => c.start < range!.end && c.end > range!.start);
+          const reply = boundedCodings(overlapping, range, max);
+          // Only codings beginning at or before the range's start (there is no cutting between them) can push a reply past `max`.
+          expect(reply.filter((c) => c.start > range!.start).length).toBeLessThanOrEqual(max);
+          if (reply.length > max) expect(reply.every((c) => c.start <= range!.start)).toBe(true);
+          held = withCodings(held, range, reply, max);
+        }
+        expect(held.list.map((c) => c.id).sort()).toEqual(codings.map((c) => c.id).sort());
+      }),
+    );
   });
 });

@@ -44,15 +44,22 @@ export function useDocumentCodings(content: LoadedDocument | null, visibleCoderI
     let live = true;
     const coderIds = coderKey ? coderKey.split(',') : [];
     const ask = (range: Span) => api.call('document.codings', { documentId: content.id, coderIds, range });
+    const none: Held = { revision, coderIds, covered: [], list: [] };
+    // All of a range, however many replies its codings take (a densely coded one is cut).
+    const askWhole = async (range: Span) => {
+      let part = none;
+      for (let gap = uncoveredIn(part.covered, [range]); gap && live; gap = uncoveredIn(part.covered, [range])) part = withCodings(part, gap, await ask(gap));
+      return part.list;
+    };
     void (async () => {
       try {
         let held = latest.current.current!;
         if (held.revision !== revision || held.coderIds.join(',') !== coderKey) {
           const ranges = refreshRanges(held.covered);
           // Asked together: the wait is about one reply's, and each reply stays one piece's size.
-          const replies = await Promise.all(ranges.map(ask));
+          const replies = await Promise.all(ranges.map(askWhole));
           if (!live) return;
-          held = ranges.reduce<Held>((fresh, range, i) => withCodings(fresh, range, replies[i]!), { revision, coderIds, covered: [], list: [] });
+          held = ranges.reduce((fresh, range, i) => withCodings(fresh, range, replies[i]!, Infinity), none);
           setArrived({ content, held });
         }
         while (live) {
