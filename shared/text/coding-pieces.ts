@@ -27,13 +27,17 @@ export interface HeldCodings<T extends Span & { id: string }> {
   list: readonly T[];
 }
 
-/** The codings overlapping `range`, cut when there are more than `max`: then only those starting before an offset past `range.start`. */
+/**
+ * The codings overlapping `range`, cut when there are more than `max`: then the first `max` by
+ * start and every other starting no later (codings starting together are never split, nor those
+ * starting at or before the range's start), so that a cut reply holds at least `max` and all
+ * the codings starting up to its last start: what coveredBy takes it to cover.
+ */
 export function boundedCodings<T extends Span>(overlapping: T[], range: Span, max = CODINGS_PER_REPLY): T[] {
   if (overlapping.length <= max) return overlapping;
   const starts = overlapping.map((c) => c.start).sort((a, b) => a - b);
-  // Those starting at or after the first start left out are left out too; the cut always moves on.
-  const cut = starts[max]! > range.start ? starts[max]! : (starts.find((s) => s > range.start) ?? range.end);
-  return overlapping.filter((c) => c.start < cut);
+  const last = Math.max(starts[max - 1]!, range.start);
+  return overlapping.filter((c) => c.start <= last);
 }
 
 /** What a reply of `codings` for `range` covers: all of it, or, when it may have been cut, up to just past the last coding starting in it. */
