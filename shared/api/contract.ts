@@ -233,7 +233,9 @@ export const contract = {
   /**
    * A document's outline, the text of a first stretch (from a little before offset `from`, the
    * passage the reader goes to; 0 when absent) and the codings of `coderIds` (the coders the
-   * reader shows; every coder's when absent): a reply sized to what is shown first.
+   * reader shows; every coder's when absent) overlapping that stretch, at most CODINGS_WITH_TEXT
+   * of them (coding-pieces.ts says how a reply is cut): a reply sized to what is shown first. The
+   * codings of further stretches come through document.codings with a range.
    */
   'document.get': {
     kind: 'query',
@@ -249,11 +251,23 @@ export const contract = {
     input: z.object({ documentId: entityId, start: offset, end: offset }).strict(),
     output: returns<TextPiece>(),
   },
-  /** Just the codings of one document (of `coderIds`, or all coders), to refresh a reader after a change or a new coder view. */
+  /**
+   * The codings of one document (of `coderIds`, or all coders) overlapping `range` [start, end),
+   * or all of them when absent. The reader always asks for a range (one text piece's worth): as
+   * a document's text arrives, after a change, and for a new coder view; a coding spanning two
+   * ranges comes in both. A range's reply carries at most CODINGS_PER_REPLY, cut as
+   * coding-pieces.ts says, so that no reply reaches 1 MB however densely the text is coded.
+   */
   'document.codings': {
     kind: 'query',
-    input: z.object({ documentId: entityId, coderIds: z.array(entityId).max(1000).optional() }).strict(),
+    input: z.object({ documentId: entityId, coderIds: z.array(entityId).max(1000).optional(), range: z.object({ start: offset, end: offset }).strict().optional() }).strict(),
     output: returns<CoderCoding[]>(),
+  },
+  /** How many codings one document holds, per code id then per coder id: what the reader counts, without fetching every coding. */
+  'document.codingCounts': {
+    kind: 'query',
+    input: z.object({ documentId: entityId }).strict(),
+    output: returns<Record<string, Record<string, number>>>(),
   },
 
   /**

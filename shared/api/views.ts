@@ -146,13 +146,14 @@ export interface CoderCoding extends Coding {
 
 /**
  * What the reader needs to open a document: its outline (blocks with offsets, speakers, length),
- * the text of a first stretch, and the shown coders' codings. The rest of the text comes through
- * document.text, a bounded piece at a time.
+ * the text of a first stretch, and the shown coders' codings overlapping it. The rest of the text
+ * comes through document.text, a bounded piece at a time, and its codings through document.codings.
  */
 export interface DocumentOutline extends TextOutline {
   id: string;
   name: string;
   first: TextPiece;
+  /** The codings overlapping `first` (a coding reaching beyond it comes whole). */
   codings: CoderCoding[];
 }
 

@@ -203,6 +203,8 @@ export async function browserStep(config: Config): Promise<StepResult> {
         scrollSteps: scroll.steps,
         scrollReachedEnd: scroll.reachedEnd ? 'yes' : 'no',
         serverPeakRssMb: serverPeakMb,
+        // The reader's first reply for the 1 MB transcript (outline, first stretch, its codings).
+        documentGetReplyMb: round(Math.max(0, ...requests.filter((r) => r.name === 'document.get').map((r) => r.bytes)) / 1048576, 2),
         largestReplyMb: round(largest.bytes / 1048576, 2),
         largestReplyChannel: largest.channel,
         pageJsHeapUsedMb: metric('JSHeapUsedSize') === null ? null : round(metric('JSHeapUsedSize')! / 1e6),

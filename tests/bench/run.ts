@@ -203,6 +203,7 @@ function buildRows(results: Partial<Record<StepName, StepResult | null>>, summar
     rows.push(row('Browser: 1 MB document visible, reopened (best of 2)', f('browser', 'warmFirstPaintMs'), 'ms', null, null));
     const tasks = f('browser', 'scrollLongTasks');
     rows.push(row('Browser: longest main-thread task scrolling it top to bottom', f('browser', 'longestScrollTaskMs'), 'ms', 50, null, tasks !== null ? ` (${tasks} tasks > 50 ms)` : ''));
+    rows.push(row('Browser: document.get reply for the 1 MB document (outline, first stretch, its codings)', f('browser', 'documentGetReplyMb'), 'MB', 1, null));
     rows.push(row(`Browser: largest reply (${results.browser?.figures.largestReplyChannel ?? '?'})`, f('browser', 'largestReplyMb'), 'MB', 1, null));
   }
   if ('survey-browser' in results) {

@@ -1,9 +1,11 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { AppState, CoderCoding, DocumentOutline } from '../../shared/api/contract';
+import type { Page } from '@playwright/test';
+import type { AppState, ChangeResult, CoderCoding, DocumentOutline, DocumentSummary } from '../../shared/api/contract';
 import { documents, rpc, snapshot } from './api';
-import { readerScroller, selectByMouse, start } from './reader';
+import { codedRunSelector, codedRuns, readerScroller, selectByMouse, start } from './reader';
 import { expect, test } from './web-app';
+import type { WebApp } from './web-app';
 
 /*
  * Issue 16: the reader asks for what it shows first. A 1.5 MB interview opens with its outline
@@ -22,8 +24,8 @@ function interview(): string {
   return `${turns.join('\n\n')}\n`;
 }
 
-test('a long transcript arrives in pieces; its end reads right and is coded at the exact offsets', async ({ app, page }) => {
-  test.setTimeout(180_000);
+/** The app started, with the interview imported. */
+async function withInterview(page: Page, app: WebApp): Promise<{ text: string; doc: DocumentSummary }> {
   await start(page, app);
   const project = await snapshot(page, app);
   const text = interview();
@@ -32,12 +34,11 @@ test('a long transcript arrives in pieces; its end reads right and is coded at t
   await rpc(page, app, 'import.run', { items: [{ source: { path: file }, options: {} }] });
   const doc = (await documents(page, app)).find((d) => d.name === 'Long interview')!;
   expect(doc.length).toBe(text.length);
+  return { text, doc };
+}
 
-  // What the reader asks for first is a stretch of it, not the whole text.
-  const outline = await rpc<DocumentOutline>(page, app, 'document.get', { documentId: doc.id });
-  expect(outline.first.text.length).toBeLessThan(text.length / 4);
-  expect(outline.first.text).toBe(text.slice(0, outline.first.text.length));
-
+/** Every reply the page receives from now on, with its size. */
+function recordReplies(page: Page): { url: string; bytes: number }[] {
   const replies: { url: string; bytes: number }[] = [];
   page.on('response', (response) => {
     if (response.request().method() !== 'POST') return;
@@ -46,6 +47,19 @@ test('a long transcript arrives in pieces; its end reads right and is coded at t
       () => undefined,
     );
   });
+  return replies;
+}
+
+test('a long transcript arrives in pieces; its end reads right and is coded at the exact offsets', async ({ app, page }) => {
+  test.setTimeout(180_000);
+  const { text, doc } = await withInterview(page, app);
+
+  // What the reader asks for first is a stretch of it, not the whole text.
+  const outline = await rpc<DocumentOutline>(page, app, 'document.get', { documentId: doc.id });
+  expect(outline.first.text.length).toBeLessThan(text.length / 4);
+  expect(outline.first.text).toBe(text.slice(0, outline.first.text.length));
+
+  const replies = recordReplies(page);
   await page.reload();
   await page.getByRole('listbox', { name: 'Documents' }).getByRole('option', { name: 'Long interview' }).click();
   const reader = page.getByRole('region', { name: 'Long interview' });
@@ -85,5 +99,75 @@ test('a long transcript arrives in pieces; its end reads right and is coded at t
 
   // Every reply stayed under 1 MB, and the text came in more than one piece.
   expect(replies.filter((r) => r.url.includes('document.text')).length).toBeGreaterThan(1);
+  expect(Math.max(...replies.map((r) => r.bytes))).toBeLessThan(1024 * 1024);
+});
+
+/**
+ * Scrolls the reader to about `fraction` of its height until an element matching `selector` is
+ * rendered there (the height settles as blocks are measured), then brings it to the middle.
+ */
+async function scrollUntilShown(page: Page, fraction: number, selector: string): Promise<void> {
+  await expect
+    .poll(
+      () =>
+        readerScroller(page).evaluate(
+          (el, [f, sel]) => {
+            const found = el.querySelector(sel);
+            if (found) found.scrollIntoView({ block: 'center' });
+            else el.scrollTop = el.scrollHeight * f;
+            return found !== null;
+          },
+          [fraction, selector] as const,
+        ),
+      { timeout: 60_000 },
+    )
+    .toBe(true);
+}
+
+test('the codings of a long transcript arrive with its text: one across the first piece shows once, one at the end shows there', async ({ app, page }) => {
+  test.setTimeout(180_000);
+  const { text, doc } = await withInterview(page, app);
+  const create = async (name: string) => (await rpc<ChangeResult>(page, app, 'code.create', { name, parentId: null })).createdIds[0]!;
+  const far = await create('Said at the very end');
+  const across = await create('Across the first piece');
+  const outline = await rpc<DocumentOutline>(page, app, 'document.get', { documentId: doc.id });
+  const boundary = outline.first.start + outline.first.text.length;
+  const acrossSpan = { start: text.lastIndexOf(' ', boundary - 40) + 1, end: text.indexOf(' ', boundary + 40) };
+  const closing = text.indexOf(CLOSING);
+  await rpc(page, app, 'coding.apply', { documentId: doc.id, codeId: across, ...acrossSpan });
+  await rpc(page, app, 'coding.apply', { documentId: doc.id, codeId: far, start: closing, end: closing + CLOSING.length });
+  // The first reply carries the coding across its end, not the one far beyond it.
+  const codes = (codings: readonly CoderCoding[]) => codings.map((c) => c.codeId);
+  expect(codes((await rpc<DocumentOutline>(page, app, 'document.get', { documentId: doc.id })).codings)).toEqual([across]);
+
+  const replies = recordReplies(page);
+  await page.reload();
+  await page.getByRole('listbox', { name: 'Documents' }).getByRole('option', { name: 'Long interview' }).click();
+  const reader = page.getByRole('region', { name: 'Long interview' });
+  // The count is the document's, not that of the stretches arrived so far.
+  await expect(reader.getByText('2 codings shown')).toBeVisible();
+
+  // Across the boundary: highlighted and striped, and one coding when clicked (held once, though it came in two replies).
+  const acrossRuns = codedRuns(reader, across);
+  await scrollUntilShown(page, boundary / text.length, codedRunSelector(across));
+  await expect(reader.locator(`[data-stripe-code="${across}"]`).first()).toBeVisible();
+  await expect
+    .poll(async () => (await acrossRuns.evaluateAll((els) => els.map((e) => e.textContent ?? '').join(''))).replace(/\s+/g, ''))
+    .toBe(text.slice(acrossSpan.start, acrossSpan.end).replace(/\s+/g, ''));
+  await acrossRuns.first().click();
+  const popover = page.getByRole('dialog', { name: 'Coding here' });
+  await expect(popover).toBeVisible();
+  await expect(popover).toContainText('Across the first piece');
+  await page.keyboard.press('Escape');
+
+  // At the end, far beyond the first piece: highlighted and striped once scrolled there.
+  const farRuns = codedRuns(reader, far);
+  await scrollUntilShown(page, 1, codedRunSelector(far));
+  await expect(farRuns.first()).toContainText('allotment saved me');
+  await expect(reader.locator(`[data-stripe-code="${far}"]`).first()).toBeVisible();
+  await page.screenshot({ path: 'tests/artifacts/reader-codings-end.png' });
+
+  // The codings came a stretch per reply, every reply under 1 MB.
+  expect(replies.filter((r) => r.url.includes('document.codings')).length).toBeGreaterThan(1);
   expect(Math.max(...replies.map((r) => r.bytes))).toBeLessThan(1024 * 1024);
 });

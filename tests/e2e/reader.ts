@@ -189,8 +189,13 @@ export async function dragOnto(page: Page, from: Locator, to: Locator): Promise<
   await page.mouse.up();
 }
 
+/** The reader's runs of text coded at a code, as a CSS selector. */
+export function codedRunSelector(codeId: string): string {
+  return `[data-code-ids~="${codeId}"]`;
+}
+
 export function codedRuns(reader: Locator, id: string): Locator {
-  return reader.locator(`[data-code-ids~="${id}"]`);
+  return reader.locator(codedRunSelector(id));
 }
 
 export function treeRow(page: Page, name: string): Locator {

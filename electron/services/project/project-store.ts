@@ -6,7 +6,10 @@ import type { Patch } from '../../../shared/domain/patch';
 import type { CoderFile, Coding, DocumentMeta, ProjectFile } from '../../../shared/domain/schemas';
 import { danglingReferences, patchConflicts } from '../../../shared/domain/state/patch-check';
 import type { ProjectState } from '../../../shared/domain/state/project-state';
+import { CODINGS_WITH_TEXT, boundedCodings } from '../../../shared/text/coding-pieces';
 import { outlineOf } from '../../../shared/text/outline';
+import { spansOverlap } from '../../../shared/text/spans';
+import type { Span } from '../../../shared/text/spans';
 import { firstPiece, pieceBounds } from '../../../shared/text/text-pieces';
 import type { ServiceDeps } from '../deps';
 import { service, stopAllOrThrow } from '../lifecycle';
@@ -205,7 +208,9 @@ export class ProjectStore {
       outline = outlineOf(source.text, source.turns);
       this.outlines.set(source, outline);
     }
-    return { id: doc.id, name: doc.name, ...outline, first: firstPiece(source.text, from), codings: this.documentCodings(documentId, coderIds) };
+    const first = firstPiece(source.text, from);
+    const span = { start: first.start, end: first.start + first.text.length };
+    return { id: doc.id, name: doc.name, ...outline, first, codings: boundedCodings(this.documentCodings(documentId, coderIds, span), span, CODINGS_WITH_TEXT) };
   }
 
   /** The text of [start, end) of a document, bounded to one reply's worth (text-pieces.ts). */
@@ -215,10 +220,12 @@ export class ProjectStore {
     return { start: span.start, text: text.slice(span.start, span.end) };
   }
 
-  /** The codings in one document of `coderIds` (every coder's when absent); unknown coders have none. */
-  documentCodings(documentId: string, coderIds?: readonly string[]): CoderCoding[] {
+  /** The codings in one document of `coderIds` (every coder's when absent) overlapping `range` when given; unknown coders have none. */
+  documentCodings(documentId: string, coderIds?: readonly string[], range?: Span): CoderCoding[] {
     this.document(documentId);
-    return (coderIds ?? this.state.coderIds()).flatMap((coderId) => (this.state.coder(coderId)?.codingsIn(documentId) ?? []).map((c) => ({ ...c, coderId })));
+    return (coderIds ?? this.state.coderIds()).flatMap((coderId) =>
+      (this.state.coder(coderId)?.codingsIn(documentId) ?? []).filter((c) => !range || spansOverlap(c, range)).map((c) => ({ ...c, coderId })),
+    );
   }
 
   coderFile(coderId: string): Readonly<CoderFile> {

@@ -10,6 +10,7 @@ import { changeSetMembers, createSet, deleteSet, renameSet } from '../../../shar
 import { setDocumentDone } from '../../../shared/operations/done-ops';
 import { createMemo, deleteMemo, updateMemo } from '../../../shared/operations/memo-ops';
 import { addedCodingIds } from '../../../shared/domain/patch';
+import { boundedCodings } from '../../../shared/text/coding-pieces';
 import { plural } from '../../../shared/text/plural';
 import { codeQueryResults } from '../../../shared/operations/query-ops';
 import { QueryError, runQuery } from '../../../shared/query';
@@ -20,11 +21,25 @@ import { AUTOCODE_LIMIT, findMatches } from './retrieval';
 
 type Session = () => ProjectSession;
 
+/** How many codings there are, per code id then per coder id. */
+function countsByCodeAndCoder(codings: readonly { codeId: string; coderId: string }[]): Record<string, Record<string, number>> {
+  const counts: Record<string, Record<string, number>> = {};
+  for (const { codeId, coderId } of codings) {
+    const perCoder = (counts[codeId] ??= {});
+    perCoder[coderId] = (perCoder[coderId] ?? 0) + 1;
+  }
+  return counts;
+}
+
 export function documentHandlers(session: Session) {
   return handlerModule('document', {
     'document.get': async ({ documentId, coderIds, from }) => session().store.documentOutline(documentId, coderIds, from),
     'document.text': async ({ documentId, start, end }) => session().store.documentText(documentId, start, end),
-    'document.codings': async ({ documentId, coderIds }) => session().store.documentCodings(documentId, coderIds),
+    'document.codings': async ({ documentId, coderIds, range }) => {
+      const codings = session().store.documentCodings(documentId, coderIds, range);
+      return range ? boundedCodings(codings, range) : codings;
+    },
+    'document.codingCounts': async ({ documentId }) => countsByCodeAndCoder(session().store.documentCodings(documentId)),
     'document.rename': async ({ documentId, name }) => session().change(renameDocument(session().context(), documentId, name)),
     'document.work': async ({ documentId }) => documentWork(session().context(), documentId),
     'document.delete': async ({ documentId }) => session().change(deleteDocument(session().context(), documentId)),

@@ -1,5 +1,6 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { DocumentSummary } from '../../../../shared/api/contract';
+import type { Span } from '../../../../shared/text/spans';
 import { Button } from '../../ui/Button';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { QuietLoading } from '../../ui/QuietLoading';
@@ -10,12 +11,16 @@ import { ReaderHeader } from './ReaderHeader';
 import { StripeControls } from './StripeControls';
 import { NO_STRIPE_FILTER } from './stripes';
 import type { StripeFilter } from './stripes';
+import { useDocumentCodingCounts, shownCounts } from './useDocumentCodingCounts';
 import { useDocumentCodings } from './useDocumentCodings';
 import { useDocumentContent } from './useDocumentContent';
 import { useDocumentText } from './useDocumentText';
 import styles from './Reader.module.css';
 import readerStyles from './reader.module.css';
 import { useDocument } from '../workbench/state/contexts';
+
+const NOTHING_LOADED: readonly Span[] = [];
+const NO_CODES: ReadonlySet<string> = new Set();
 
 export interface ReaderProps {
   meta: DocumentSummary;
@@ -29,8 +34,9 @@ export function Reader({ meta, revision }: ReaderProps) {
   const load = useDocumentContent(meta.id, revision, visibleCoderIds, focusRequest?.documentId === meta.id ? focusRequest.start : null);
   const content = load.status === 'ready' ? load.content : null;
   const { text, need } = useDocumentText(content);
-  const codings = useDocumentCodings(content, visibleCoderIds);
-  const shownCount = codings.reduce((n, c) => n + (visibleCoderIds.includes(c.coderId) ? 1 : 0), 0);
+  const codings = useDocumentCodings(content, visibleCoderIds, text?.loaded ?? NOTHING_LOADED);
+  const counts = useDocumentCodingCounts(meta.id);
+  const shown = useMemo(() => (counts ? shownCounts(counts, visibleCoderIds) : null), [counts, visibleCoderIds]);
   const [stripeFilter, setStripeFilter] = useState<StripeFilter>(NO_STRIPE_FILTER);
 
   return (
@@ -38,8 +44,8 @@ export function Reader({ meta, revision }: ReaderProps) {
       <ReaderHeader
         meta={meta}
         words={content?.words ?? null}
-        codingCount={content ? shownCount : null}
-        tools={content ? <StripeControls codings={codings} filter={stripeFilter} onFilter={setStripeFilter} /> : null}
+        codingCount={content && shown ? shown.total : null}
+        tools={content ? <StripeControls usedCodeIds={shown?.codeIds ?? NO_CODES} filter={stripeFilter} onFilter={setStripeFilter} /> : null}
       />
       <AttributesPanel documentId={meta.id} />
       <ExtentEditBar documentId={meta.id} />

@@ -44,7 +44,7 @@ export interface ReaderBodyProps {
   /** Its text as it arrives. */
   text: DocumentText;
   needText: NeedText;
-  /** Every coder's codings in the document (the view picks whose to show). */
+  /** The codings held so far (of the stretches whose text arrived; the view picks whose to show). */
   codings: readonly CoderCoding[];
   /** Which stripes the margin shows. */
   stripeFilter: StripeFilter;

@@ -1,5 +1,4 @@
 import { useMemo } from 'react';
-import type { CoderCoding } from '../../../../shared/api/contract';
 import { plural } from '../../../../shared/text/plural';
 import { ChecklistPicker } from '../agreement/ChecklistPicker';
 import type { ChecklistItem } from '../agreement/ChecklistPicker';
@@ -10,8 +9,8 @@ import styles from './StripeControls.module.css';
 import marginStyles from './StripeMargin.module.css';
 
 export interface StripeControlsProps {
-  /** The document's codings, every coder's. */
-  codings: readonly CoderCoding[];
+  /** The codes the shown coders used in the document (all of it, not only the stretches loaded). */
+  usedCodeIds: ReadonlySet<string>;
   filter: StripeFilter;
   onFilter: (filter: StripeFilter) => void;
 }
@@ -31,17 +30,17 @@ function toggle(list: readonly string[], id: string, on: boolean): string[] {
  * and filters by coder and by code. The text's highlights are not filtered: this only thins
  * the margin.
  */
-export function StripeControls({ codings, filter, onFilter }: StripeControlsProps) {
+export function StripeControls({ usedCodeIds, filter, onFilter }: StripeControlsProps) {
   const { project } = useProject();
   const { visibleCoderIds } = useDocument();
   const coderItems = useMemo<ChecklistItem[]>(
     () => project.coders.filter((c) => visibleCoderIds.includes(c.id)).map((c) => ({ id: c.id, label: c.name, color: c.color })),
     [project.coders, visibleCoderIds],
   );
-  const codeItems = useMemo<ChecklistItem[]>(() => {
-    const used = new Set(codings.filter((c) => visibleCoderIds.includes(c.coderId)).map((c) => c.codeId));
-    return project.codebook.filter((c) => used.has(c.id)).map((c) => ({ id: c.id, label: c.name, color: c.color }));
-  }, [codings, visibleCoderIds, project.codebook]);
+  const codeItems = useMemo<ChecklistItem[]>(
+    () => project.codebook.filter((c) => usedCodeIds.has(c.id)).map((c) => ({ id: c.id, label: c.name, color: c.color })),
+    [usedCodeIds, project.codebook],
+  );
   // The same order as the margin's bar slots: a coder's pattern is their place among those shown.
   const patterned = coderItems.filter((c) => filter.coderIds.length === 0 || filter.coderIds.includes(c.id));
 
