@@ -85,7 +85,7 @@ const importSource = z.union([z.object({ stagedId: z.string().uuid() }).strict()
 const importOptions = z
   .object({
     speakers: z.enum(['auto', 'none', 'colon', 'bracket', 'dash']).optional(),
-    /** Read a plain-text file in this encoding instead of the detected one. */
+    /** Read a plain-text or CSV file in this encoding instead of the detected one. */
     encoding: z.enum(textEncodings).optional(),
     splitLongLines: z.boolean().optional(),
     spreadsheet: z

@@ -118,6 +118,7 @@ const survey: ImportInspection = {
   fileName: 'survey456.csv',
   kind: 'spreadsheet',
   spreadsheet: {
+    encoding: 'utf-8',
     sheets: [
       {
         name: 'survey456',
@@ -138,6 +139,7 @@ const cases: ImportInspection = {
   fileName: 'cases123.csv',
   kind: 'spreadsheet',
   spreadsheet: {
+    encoding: 'utf-8',
     sheets: [
       {
         name: 'cases123',
@@ -158,6 +160,7 @@ const chat: ImportInspection = {
   fileName: 'chat.xlsx',
   kind: 'spreadsheet',
   spreadsheet: {
+    encoding: null,
     sheets: [
       {
         name: 'Readme',
