@@ -153,7 +153,7 @@ function decodeAs(file: SourceFile, bytes: Uint8Array, encoding: TextEncodingNam
       text = new TextDecoder('macintosh').decode(bytes);
       break;
   }
-  const wrong = (why: string) => new ImportError(file.name, `cannot be read as ${textEncodingLabels[encoding]}: ${why}. Choose another encoding`);
+  const wrong = (why: string) => new ImportError(file.name, `cannot be read as ${textEncodingLabels[encoding]}: ${why}. Choose another encoding.`);
   if (text === null) throw wrong('it holds bytes that are not valid in that encoding');
   try {
     assertText(file, text);
