@@ -11,9 +11,13 @@ export interface DocumentOptionProps {
   name: string;
   /** Attribute values, shown as "Hackney · Young people · 14 Mar 2017". */
   summary: string[];
+  /** In the selection (one row, or several picked with Shift and Ctrl). */
   selected: boolean;
+  /** The row the keyboard is on. */
+  active: boolean;
   open: boolean;
-  onClick: () => void;
+  /** A click; `extend` with Shift held, `toggle` with Ctrl (Cmd on a Mac). */
+  onClick: (how: { extend: boolean; toggle: boolean }) => void;
   /** A right-click: the document's actions (rename, delete) at the pointer. */
   onContextMenu: (at: { x: number; y: number }) => void;
 }
@@ -27,8 +31,8 @@ function optionPlace({ id, index, setSize, selected }: Pick<DocumentOptionProps,
  * One document in the list, named by what it shows: its name, then its attributes (WCAG 2.5.3,
  * Label in Name: a voice-control user says what they see, and a screen reader reads the same).
  */
-export function DocumentOption({ ref, index, setSize, id, name, summary, selected, open, onClick, onContextMenu }: DocumentOptionProps) {
-  const classes = [styles.docOption, selected ? styles.docOptionSelected : '', open ? styles.docOptionOpen : ''];
+export function DocumentOption({ ref, index, setSize, id, name, summary, selected, active, open, onClick, onContextMenu }: DocumentOptionProps) {
+  const classes = [styles.docOption, selected ? styles.docOptionSelected : '', active ? styles.docOptionActive : '', open ? styles.docOptionOpen : ''];
   return (
     <li
       ref={ref}
@@ -36,7 +40,7 @@ export function DocumentOption({ ref, index, setSize, id, name, summary, selecte
       aria-current={open ? 'true' : undefined}
       className={classes.filter(Boolean).join(' ')}
       title={name}
-      onClick={onClick}
+      onClick={(event) => onClick({ extend: event.shiftKey, toggle: event.ctrlKey || event.metaKey })}
       onContextMenu={(event) => {
         event.preventDefault();
         onContextMenu({ x: event.clientX, y: event.clientY });
@@ -72,13 +76,13 @@ export function DocumentOption({ ref, index, setSize, id, name, summary, selecte
 }
 
 /** A row whose page is on its way: an option in its place (the list's count and positions stay whole), marked busy. */
-export function PendingOption({ ref, index, setSize, id, selected }: Pick<DocumentOptionProps, 'ref' | 'index' | 'setSize' | 'id' | 'selected'>) {
+export function PendingOption({ ref, index, setSize, id, selected, active }: Pick<DocumentOptionProps, 'ref' | 'index' | 'setSize' | 'id' | 'selected' | 'active'>) {
   return (
     <li
       ref={ref}
       {...optionPlace({ id, index, setSize, selected })}
       aria-busy="true"
-      className={[styles.docOption, styles.docOptionPending, selected ? styles.docOptionSelected : ''].filter(Boolean).join(' ')}
+      className={[styles.docOption, styles.docOptionPending, selected ? styles.docOptionSelected : '', active ? styles.docOptionActive : ''].filter(Boolean).join(' ')}
     >
       <span className={styles.docOptionText}>
         <span className={styles.docOptionName}>Loading…</span>
