@@ -7,6 +7,8 @@ describe('the Documents list selection (row ranges)', () => {
     expect(run).toEqual({ focus: 9, anchor: 5, ranges: [[5, 9]] });
     expect(extendTo(run, 2)).toEqual({ focus: 2, anchor: 5, ranges: [[2, 5]] });
     expect(selectedCount(extendTo(run, 2))).toBe(4);
+    // With nothing selected (no document open), Shift+click selects just the row clicked.
+    expect(extendTo({ focus: -1, anchor: -1, ranges: [] }, 3).ranges).toEqual([[3, 3]]);
   });
 
   it('takes one row out of the middle of a run and puts it back, joining the run again', () => {

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { AttributeDef } from '../../../../shared/domain/schemas';
 import type { AttributeFilter, DocumentSummary } from '../../../../shared/api/contract';
+import { plural } from '../../../../shared/text/plural';
 import { useApi } from '../../api/context';
 import { MenuPopup } from '../../ui/MenuPopup';
 import { useWindowedList } from '../../ui/useWindowedList';
@@ -153,7 +154,7 @@ export function DocumentList({ filter, total, attributes, openId, onOpen }: Docu
       return;
     }
     const next = nextListIndex(event.key, selectedIndex, total);
-    if (next !== null && !event.ctrlKey && !event.metaKey && !event.altKey) {
+    if (next !== null) {
       event.preventDefault();
       select(next, event.shiftKey);
     } else if (event.key.length === 1 && event.key.trim() && !event.altKey && !event.ctrlKey && !event.metaKey) {
@@ -232,7 +233,7 @@ export function DocumentList({ filter, total, attributes, openId, onOpen }: Docu
           y={menu.y}
           items={[
             { id: 'rename', label: 'Rename…', shortcut: 'F2', keys: 'F2', onSelect: () => setDialog({ kind: 'rename', documentId: menuDoc.id }) },
-            { id: 'sets', label: menuCount > 1 ? `Add ${menuCount} documents to set…` : 'Add to set…', onSelect: () => void openSets(menuDoc, menuIndex) },
+            { id: 'sets', label: menuCount > 1 ? `Add ${plural(menuCount, 'document')} to set…` : 'Add to set…', onSelect: () => void openSets(menuDoc, menuIndex) },
             { id: 'delete', label: 'Delete…', shortcut: 'Del', keys: 'Delete', danger: true, onSelect: () => setDialog({ kind: 'delete', documentId: menuDoc.id }) },
           ]}
           onClose={(picked) => {

@@ -22,7 +22,8 @@ export function singleRow(index: number): ListSelection {
 
 /** Shift+click, Shift+arrows: the rows from the anchor to `index`, and nothing else. */
 export function extendTo(selection: ListSelection, index: number): ListSelection {
-  const { anchor } = selection;
+  // Nothing selected yet: the run starts where it ends.
+  const anchor = selection.anchor < 0 ? index : selection.anchor;
   return { focus: index, anchor, ranges: [[Math.min(anchor, index), Math.max(anchor, index)]] };
 }
 

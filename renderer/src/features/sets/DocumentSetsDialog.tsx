@@ -40,7 +40,7 @@ export function DocumentSetsDialog({ target, onDone }: { target: SetMembersTarge
       title={several ? `Sets for ${plural(documentIds.length, 'document')}` : `Sets for “${target.name}”`}
       description={
         several
-          ? `Tick a set to add all ${documentIds.length} documents to it; untick it to take them all out. Each change can be undone (Ctrl+Z).`
+          ? `Tick a set to add all ${plural(documentIds.length, 'document')} to it; untick it to take them all out. Each change can be undone (Ctrl+Z).`
           : 'Tick the sets this document belongs to. Each change can be undone (Ctrl+Z).'
       }
       onSubmit={create}
@@ -87,7 +87,7 @@ export function DocumentSetsDialog({ target, onDone }: { target: SetMembersTarge
       )}
       <div className={styles.setNew}>
         <Field
-          label={several ? `New set with these ${documentIds.length} documents` : 'New set with this document'}
+          label={several ? `New set with these ${plural(documentIds.length, 'document')}` : 'New set with this document'}
           value={name}
           maxLength={200}
           onChange={(event) => setName(event.target.value)}
