@@ -123,6 +123,13 @@ test('documents picked with Shift+click and Ctrl+click go into a set in one step
   await page.keyboard.press('Shift+ArrowDown');
   await expect(selected).toHaveCount(3);
   await expect(selected.nth(0)).toContainText(names[0]!);
+  // Shift+F10 offers the actions for the three, as a right-click does.
+  await page.keyboard.press('Shift+F10');
+  await expect(page.getByRole('menuitem', { name: 'Add 3 documents to set…' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('menu')).toBeHidden();
+  await expect(list).toBeFocused();
+  await expect(selected).toHaveCount(3);
   await page.keyboard.press('Control+a');
   await expect(list.locator('[role="option"][aria-selected="false"]')).toHaveCount(0);
   await page.keyboard.press('Escape');
