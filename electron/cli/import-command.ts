@@ -2,6 +2,8 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ImportItemOptions } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
+import { textEncodings } from '../../shared/text/encodings';
+import type { TextEncodingName } from '../../shared/text/encodings';
 import { systemDeps } from '../services/deps';
 import { runImport } from '../services/import/import-service';
 import { StagingArea } from '../services/import/staging';
@@ -10,6 +12,24 @@ import { ProjectSession, scriptUser } from '../services/workbench/project-sessio
 
 const speakerChoices = ['auto', 'none', 'colon', 'bracket', 'dash'] as const;
 const coderFromChoices = ['selection', 'coding'] as const;
+/** Names people type for the encodings, besides Marginalia's own (textEncodings). */
+const encodingAliases: Record<string, TextEncodingName> = {
+  utf8: 'utf-8',
+  'utf-16': 'utf-16le',
+  cp1252: 'windows-1252',
+  latin1: 'iso-8859-1',
+  'latin-1': 'iso-8859-1',
+  'mac-roman': 'macintosh',
+  macroman: 'macintosh',
+};
+
+function encodingFrom(name: string | undefined, usageError: (m: string) => Error): TextEncodingName | undefined {
+  if (name === undefined) return undefined;
+  const key = name.trim().toLowerCase();
+  const found = (textEncodings as readonly string[]).includes(key) ? (key as TextEncodingName) : encodingAliases[key];
+  if (!found) throw usageError(`--encoding must be one of ${textEncodings.join(', ')}`);
+  return found;
+}
 
 function optionsFrom(values: Record<string, string | boolean | undefined>, usageError: (m: string) => Error): ImportItemOptions {
   const speakers = (values.speakers as string | undefined) ?? 'auto';
@@ -18,8 +38,10 @@ function optionsFrom(values: Record<string, string | boolean | undefined>, usage
   const columns = ((values['text-columns'] as string | undefined) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   const coderFrom = (values['coder-from'] as string | undefined) ?? 'selection';
   if (!(coderFromChoices as readonly string[]).includes(coderFrom)) throw usageError(`--coder-from must be one of ${coderFromChoices.join(', ')}`);
+  const encoding = encodingFrom(values.encoding as string | undefined, usageError);
   const options: ImportItemOptions = {
     speakers: speakers as ImportItemOptions['speakers'],
+    ...(encoding && { encoding }),
     refi: { coderFrom: coderFrom as 'selection' | 'coding' },
     ...(values['split-long-lines'] && { splitLongLines: true }),
   };
@@ -49,6 +71,7 @@ export async function importCommand(args: string[], usageError: (message: string
       'match-column': { type: 'string' },
       'coder-from': { type: 'string' },
       'split-long-lines': { type: 'boolean' },
+      encoding: { type: 'string' },
     },
   });
   const [project, ...files] = positionals;

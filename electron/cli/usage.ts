@@ -6,12 +6,14 @@
 const IMPORT_USAGE = `  import PROJECT FILE… [--speakers auto|none|colon|bracket|dash]
             [--text-columns A,B] [--group-by COLUMN] [--name-column COLUMN] [--sheet NAME]
             [--attribute-table --match-column COLUMN] [--coder-from selection|coding] [--split-long-lines]
+            [--encoding utf-8|utf-8-bom|utf-16le|utf-16be|windows-1252|iso-8859-1|macintosh]
                       import transcripts (.txt .md .docx .odt .pdf .vtt .srt), spreadsheets
                       (.csv .xlsx: rows, or groups of rows, as documents; or an attribute
                       table), REFI-QDA projects (.qdpx) and codebooks (.qdc); one result per file.
                       --coder-from: whose a .qdpx coding is when it names another user than
                       its selection (default: the selection's); --split-long-lines: cut lines
-                      over 10,000 characters (a transcript saved as one line) into paragraphs`;
+                      over 10,000 characters (a transcript saved as one line) into paragraphs;
+                      --encoding: read .txt .md .vtt .srt .csv files in it (default: detected)`;
 
 const AGREEMENT_USAGE = `  agreement PROJECT --coders A,B[,C…] [--codes CODE,…] [--mode char|unitized|segment|presence]
             [--threshold 0.9] [--q N] [--all-documents] [--minimum 0.8] [--bands krippendorff|landis-koch]

@@ -80,12 +80,14 @@ const memoTarget = z.discriminatedUnion(
   'type',
   memoTargetSchema.options.map((option) => option.strict()) as unknown as typeof memoTargetSchema.options,
 );
+/** A text or CSV file's encoding, chosen by the user over the detected one (preview and import alike). */
+const textEncoding = z.enum(textEncodings);
 const importSource = z.union([z.object({ stagedId: z.string().uuid() }).strict(), z.object({ path }).strict()]);
 const importOptions = z
   .object({
     speakers: z.enum(['auto', 'none', 'colon', 'bracket', 'dash']).optional(),
-    /** Read a plain-text file in this encoding instead of the detected one. */
-    encoding: z.enum(textEncodings).optional(),
+    /** Read a plain-text or CSV file in this encoding instead of the detected one. */
+    encoding: textEncoding.optional(),
     splitLongLines: z.boolean().optional(),
     spreadsheet: z
       .object({
@@ -559,7 +561,7 @@ export const contract = {
   /** What a file holds, before importing it: speaker turns, or a spreadsheet's columns. */
   'import.inspect': {
     kind: 'query',
-    input: z.object({ source: importSource, encoding: z.enum(textEncodings).optional() }).strict(),
+    input: z.object({ source: importSource, encoding: textEncoding.optional() }).strict(),
     output: returns<ImportInspection>(),
   },
   /** Imports files, each completely or not at all, with a result per file; progress as import.progress events. */

@@ -353,7 +353,7 @@ export type ImportSource = { stagedId: string } | { path: string };
 export interface ImportItemOptions {
   /** How speaker turns are found in a document: detected, a given pattern, or none. */
   speakers?: 'auto' | 'none' | 'colon' | 'bracket' | 'dash';
-  /** A plain-text file's encoding, when the detected one is wrong. */
+  /** A plain-text or CSV file's encoding, when the detected one is wrong. */
   encoding?: TextEncodingName;
   /** Cut lines longer than LONG_LINE_CHARS into paragraphs (a transcript saved as one line). */
   splitLongLines?: boolean;
@@ -385,6 +385,8 @@ export interface ImportInspection {
     duplicateOf: string | null;
   };
   spreadsheet?: {
+    /** The encoding a CSV file was read in (detected or chosen); null for workbooks (.xlsx). */
+    encoding: TextEncodingName | null;
     sheets: {
       name: string;
       columns: string[];

@@ -1,9 +1,10 @@
 /**
- * The text encodings Marginalia reads plain-text files in. Detection picks one (see
+ * The text encodings Marginalia reads plain-text and CSV files in. Detection picks one (see
  * electron/services/import/encoding.ts); the import preview names it and lets the user choose
- * another when the guess is wrong (an old Windows file read as UTF-8, say).
+ * another when the guess is wrong (an old Windows file read as UTF-8, say). ISO-8859-1 and Mac
+ * Roman are never detected (their bytes cannot be told from Windows-1252's): the user names them.
  */
-export const textEncodings = ['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'windows-1252'] as const;
+export const textEncodings = ['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'windows-1252', 'iso-8859-1', 'macintosh'] as const;
 export type TextEncodingName = (typeof textEncodings)[number];
 
 /** Names as a researcher meets them in "Save as" dialogs. */
@@ -13,4 +14,7 @@ export const textEncodingLabels: Record<TextEncodingName, string> = {
   'utf-16le': 'UTF-16 (little-endian)',
   'utf-16be': 'UTF-16 (big-endian)',
   'windows-1252': 'Windows-1252 (Western European)',
+  'iso-8859-1': 'ISO-8859-1 (Latin-1)',
+  macintosh: 'Mac Roman (classic Mac OS)',
 };
+

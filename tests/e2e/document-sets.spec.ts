@@ -61,3 +61,77 @@ test('a set made from the document list filters the list and the analysis; undo 
   await expect(list.getByRole('option')).toHaveCount(1);
   await expect(list.getByRole('option', { name: FIRST })).toBeVisible();
 });
+
+test('documents picked with Shift+click and Ctrl+click go into a set in one step; one undo takes them all out', async ({ app, page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await start(page, app);
+  const list = page.getByRole('listbox', { name: 'Documents' });
+  await expect(list).toHaveAttribute('aria-multiselectable', 'true');
+  const options = list.getByRole('option');
+  await expect(options).toHaveCount(17);
+  const names = (await options.allInnerTexts()).slice(0, 4).map((text) => text.split('\n')[0]!.trim());
+
+  await options.nth(0).click();
+  await options.nth(2).click({ modifiers: ['Shift'] });
+  const selected = list.locator('[role="option"][aria-selected="true"]');
+  await expect(selected).toHaveCount(3);
+  await options.nth(1).click({ button: 'right' });
+  await page.getByRole('menuitem', { name: 'Add 3 documents to set…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Sets for 3 documents' });
+  await dialog.getByLabel('New set with these 3 documents').fill('Wave one');
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByRole('checkbox', { name: /Wave one/ })).toBeChecked();
+  await expect(dialog.getByText('3 documents', { exact: true })).toBeVisible();
+  await dialog.screenshot({ path: test.info().outputPath('sets-for-three.png') });
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  const members = async () => {
+    const set = (await snapshot(page, app)).sets.find((s) => s.name === 'Wave one');
+    return set ? set.documentIds.length : null;
+  };
+  expect(await members()).toBe(3);
+
+  const firstThree = (await snapshot(page, app)).sets.find((s) => s.name === 'Wave one')!.documentIds;
+
+  // Three more with Shift+click, and one of the first with Ctrl+click: the set holds some of them (a mixed box), and ticking it adds the three others in one step.
+  await options.nth(3).click();
+  await options.nth(5).click({ modifiers: ['Shift'] });
+  await options.nth(0).click({ modifiers: ['Control'] });
+  await expect(selected).toHaveCount(4);
+  await page.screenshot({ path: test.info().outputPath('documents-multi-select.png') });
+  await options.nth(4).click({ button: 'right' });
+  await page.getByRole('menuitem', { name: 'Add 4 documents to set…' }).click();
+  const four = page.getByRole('dialog', { name: 'Sets for 4 documents' });
+  const box = four.getByRole('checkbox', { name: /Wave one/ });
+  expect(await box.evaluate((el: HTMLInputElement) => el.indeterminate)).toBe(true);
+  await expect(four).toContainText('(1 of these)');
+  await box.click();
+  await expect(box).toBeChecked();
+  await four.getByRole('button', { name: 'Done' }).click();
+  expect(await members()).toBe(6);
+
+  // One undo takes the three added together back out; the next undoes the set made with the first three.
+  await list.focus();
+  await page.keyboard.press('Control+z');
+  await expect.poll(members).toBe(3);
+  expect((await snapshot(page, app)).sets.find((s) => s.name === 'Wave one')!.documentIds).toEqual(firstThree);
+  await page.keyboard.press('Control+z');
+  await expect.poll(members).toBeNull();
+
+  // The keyboard: Shift+Down extends from the focused row, Ctrl+A takes every row, Escape goes back to one.
+  await options.nth(0).click();
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Shift+ArrowDown');
+  await expect(selected).toHaveCount(3);
+  await expect(selected.nth(0)).toContainText(names[0]!);
+  // Shift+F10 offers the actions for the three, as a right-click does.
+  await page.keyboard.press('Shift+F10');
+  await expect(page.getByRole('menuitem', { name: 'Add 3 documents to set…' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('menu')).toBeHidden();
+  await expect(list).toBeFocused();
+  await expect(selected).toHaveCount(3);
+  await page.keyboard.press('Control+a');
+  await expect(list.locator('[role="option"][aria-selected="false"]')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(selected).toHaveCount(1);
+});

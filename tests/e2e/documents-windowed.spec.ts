@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { DocumentPage, ProjectSnapshot } from '../../shared/api/contract';
 import { generateProject } from '../bench/generate';
-import { rpc } from './api';
+import { rpc, snapshot } from './api';
 import { expect, launchWebApp, test } from './web-app';
 
 /*
@@ -214,6 +214,29 @@ test('documents: a row still loading is a skeleton of a loaded row\'s height, so
     expect(Math.abs(named.height - waiting.height)).toBeLessThan(0.5);
     expect(Math.abs(named.y - waiting.y), 'the row stays under the pointer').toBeLessThan(0.5);
     await page.screenshot({ path: 'tests/artifacts/documents-loaded-rows.png' });
+  } finally {
+    await done();
+  }
+});
+
+test('documents: a run from the first to the last of 1,000 (Shift+End), most never drawn, goes into a set in one step', async ({ page }) => {
+  test.setTimeout(240_000);
+  const { server, done } = await manyDocuments(page, 20);
+  try {
+    const list = page.getByRole('listbox', { name: 'Documents' });
+    await list.getByRole('option').first().click();
+    await page.keyboard.press('Shift+End');
+    const focused = list.locator('[role="option"][aria-posinset="1000"]');
+    await expect(focused).toHaveAttribute('aria-selected', 'true');
+    await expect(list.locator('[role="option"][aria-selected="false"]')).toHaveCount(0);
+    await focused.click({ button: 'right' });
+    await page.getByRole('menuitem', { name: 'Add 1,000 documents to set…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Sets for 1,000 documents' });
+    await dialog.getByLabel('New set with these 1,000 documents').fill('Everyone');
+    await page.keyboard.press('Enter');
+    await expect(dialog.getByRole('checkbox', { name: /Everyone/ })).toBeChecked();
+    const set = (await snapshot(page, server)).sets.find((s) => s.name === 'Everyone')!;
+    expect(new Set(set.documentIds).size).toBe(1000);
   } finally {
     await done();
   }

@@ -144,8 +144,16 @@ function decodeAs(file: SourceFile, bytes: Uint8Array, encoding: TextEncodingNam
     case 'windows-1252':
       text = decodeWindows1252(bytes);
       break;
+    case 'iso-8859-1':
+      // Every byte is a character (0x80–0x9F the C1 controls, which assertText counts).
+      text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+      break;
+    case 'macintosh':
+      // Every byte is a character; Node's and Electron's full ICU decode it.
+      text = new TextDecoder('macintosh').decode(bytes);
+      break;
   }
-  const wrong = (why: string) => new ImportError(file.name, `cannot be read as ${textEncodingLabels[encoding]}: ${why}. Choose another encoding`);
+  const wrong = (why: string) => new ImportError(file.name, `cannot be read as ${textEncodingLabels[encoding]}: ${why}. Choose another encoding.`);
   if (text === null) throw wrong('it holds bytes that are not valid in that encoding');
   try {
     assertText(file, text);

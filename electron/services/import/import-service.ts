@@ -43,7 +43,10 @@ function duplicateOf(store: ProjectStore, text: string): string | null {
 /** What a file holds before importing it: the speaker turns found, or a spreadsheet's columns. */
 export async function inspectFile(session: ProjectSession, file: SourceFile, encoding?: TextEncodingName): Promise<ImportInspection> {
   const kind = importKind(file.name);
-  if (kind === 'spreadsheet') return { fileName: file.name, kind, spreadsheet: inspectTable(await readTable(file)) };
+  if (kind === 'spreadsheet') {
+    const table = await readTable(file, { ...(encoding && { encoding }) });
+    return { fileName: file.name, kind, spreadsheet: inspectTable(table) };
+  }
   if (kind === 'refi-project') return { fileName: file.name, kind, refi: await inspectRefiProject(session.context(), file) };
   if (kind !== 'document') return { fileName: file.name, kind };
   const doc = await parseDocumentFile(file, { speakers: 'auto', ...(encoding && { encoding }) });
@@ -86,7 +89,7 @@ export async function readImport(file: SourceFile, options: ImportItemOptions): 
     const read = { speakers: options.speakers ?? 'auto', ...(options.encoding && { encoding: options.encoding }), ...(options.splitLongLines && { splitLongLines: true }) };
     return { kind: 'documents', file, documents: [await parseDocumentFile(file, read)], details: [] };
   }
-  const table = await readTable(file);
+  const table = await readTable(file, { ...(options.encoding && { encoding: options.encoding }) });
   if (options.attributeTable) return { kind: 'attribute-table', file, table, options: options.attributeTable };
   if (!options.spreadsheet) throw new ImportError(file.name, 'is a spreadsheet: choose which column holds the text before importing it.');
   const { documents, attributes, skipped } = tableToDocuments(table, { ...options.spreadsheet, fileName: file.name });

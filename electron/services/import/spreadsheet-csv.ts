@@ -4,21 +4,25 @@ import { isOleCompoundFile } from './docx-importer';
 import { formatCount } from './spreadsheet-types';
 import type { SpreadsheetLimits } from './spreadsheet-types';
 import { decodeText } from './encoding';
+import type { DecodedText } from './encoding';
+import type { TextEncodingName } from '../../../shared/text/encodings';
 import { ImportError } from './types';
 import type { SourceFile } from './types';
 
 /**
  * CSV as Excel, LibreOffice and survey tools write it: UTF-8 with or without a BOM, UTF-16
- * with a BOM (Excel's "Unicode text"), or Windows-1252 when the bytes are not valid UTF-8;
+ * with a BOM (Excel's "Unicode text"), or Windows-1252 when the bytes are not valid UTF-8 (or
+ * the encoding the user chose in the import preview);
  * comma, semicolon (European Excel) or tab separated, detected; RFC 4180 quotes, so a quoted
  * cell may hold separators, doubled quotes and line breaks.
  */
 
-export function decodeCsvBytes(file: SourceFile): string {
+/** The CSV's text in `chosen` encoding, or the one detected (see encoding.ts). */
+export function decodeCsvBytes(file: SourceFile, chosen?: TextEncodingName): DecodedText {
   if (looksLikeZip(file.bytes) || isOleCompoundFile(file.bytes)) {
     throw new ImportError(file.name, 'is not a CSV text file: it looks like an Excel workbook. Import it under its .xlsx name, or save it as CSV.');
   }
-  return decodeText(file).text;
+  return decodeText(file, chosen);
 }
 
 const CANDIDATES = ['\t', ';', ','] as const;
@@ -46,8 +50,8 @@ export function guessDelimiter(text: string): string {
   return best?.delimiter ?? NO_DELIMITER;
 }
 
-export function parseCsv(file: SourceFile, limits: SpreadsheetLimits): string[][] {
-  const text = decodeCsvBytes(file);
+export function parseCsv(file: SourceFile, limits: SpreadsheetLimits, chosen?: TextEncodingName): { rows: string[][]; encoding: TextEncodingName } {
+  const { text, encoding } = decodeCsvBytes(file, chosen);
   if (text.length > limits.maxTotalChars) {
     throw new ImportError(file.name, `is too large to import: it holds more than ${formatCount(limits.maxTotalChars)} characters.`);
   }
@@ -90,5 +94,5 @@ export function parseCsv(file: SourceFile, limits: SpreadsheetLimits): string[][
     cells += width;
   }
   if (cells > limits.maxCells) throw new ImportError(file.name, `is too large to import: it has more than ${formatCount(limits.maxCells)} cells.`);
-  return rows;
+  return { rows, encoding };
 }

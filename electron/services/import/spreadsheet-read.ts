@@ -1,3 +1,4 @@
+import type { TextEncodingName } from '../../../shared/text/encodings';
 import { parseCsv } from './spreadsheet-csv';
 import { baseName, spreadsheetLimits } from './spreadsheet-types';
 import type { SpreadsheetLimits, Table } from './spreadsheet-types';
@@ -12,6 +13,8 @@ export interface ReadTableOptions {
   /** How long an .xlsx may take to parse; default importLimits.spreadsheetTimeoutMs. */
   timeoutMs?: number;
   limits?: SpreadsheetLimits;
+  /** A CSV file's encoding, chosen by the user over the detected one. */
+  encoding?: TextEncodingName;
 }
 
 const saveAs = 'Open it in Excel or LibreOffice and save it as an Excel workbook (.xlsx) or CSV.';
@@ -36,8 +39,10 @@ export async function readTable(file: SourceFile, options: ReadTableOptions = {}
   }
   switch (extensionOf(file.name)) {
     case '.csv':
-    case '.tsv':
-      return { sheets: [{ name: baseName(file.name), rows: parseCsv(file, limits) }] };
+    case '.tsv': {
+      const { rows, encoding } = parseCsv(file, limits, options.encoding);
+      return { sheets: [{ name: baseName(file.name), rows }], encoding };
+    }
     case '.xlsx':
     case '.xlsm':
       return { sheets: await readXlsx(file, { limits, ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }) }) };

@@ -1,4 +1,5 @@
 import type { AttributeType } from '../../../shared/domain/schemas';
+import type { TextEncodingName } from '../../../shared/text/encodings';
 import { cleanCell, inferAttributeType, oneLine } from './spreadsheet-values';
 import type { Table, TableSheet } from './spreadsheet-types';
 import { ImportError } from './types';
@@ -96,6 +97,8 @@ export interface SheetInspection {
 }
 
 export interface TableInspection {
+  /** A CSV's encoding, as read; null for workbooks. */
+  encoding: TextEncodingName | null;
   sheets: SheetInspection[];
 }
 
@@ -144,6 +147,7 @@ function suggest(sheet: PreparedSheet): SheetInspection['suggested'] {
 
 export function inspectTable(table: Table): TableInspection {
   return {
+    encoding: table.encoding ?? null,
     sheets: table.sheets.map((s) => {
       const sheet = prepareSheet(s);
       return {

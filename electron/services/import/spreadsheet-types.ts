@@ -1,3 +1,5 @@
+import type { TextEncodingName } from '../../../shared/text/encodings';
+
 /**
  * A spreadsheet as Marginalia reads it: sheets of rows of cell texts, nothing else. Whatever
  * the file was (.csv or .xlsx), every cell arrives as a string: numbers as their text, dates
@@ -11,6 +13,8 @@ export interface TableSheet {
 
 export interface Table {
   sheets: TableSheet[];
+  /** The encoding a CSV file was read in; absent for workbooks, which carry their own. */
+  encoding?: TextEncodingName;
 }
 
 /** Bounds on what a spreadsheet may hold, so a hostile or broken file cannot exhaust memory. */

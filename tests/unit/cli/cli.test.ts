@@ -100,6 +100,25 @@ describe.skipIf(!haveShared(fixtures, 'marginalia import of the QualCoder exampl
   });
 });
 
+describe('marginalia import --encoding', slow, () => {
+  it('reads a CSV in the encoding named, and refuses an unknown name without importing', async () => {
+    const root = await tempDir();
+    // "Café – naïve" as classic Mac OS wrote it (Mac Roman: é 0x8E, – 0xD0, ï 0x95), which detection reads as Windows-1252.
+    const file = join(root, 'mac.csv');
+    await writeFile(file, Buffer.concat([Buffer.from('Name,Answer\nP1,Caf'), Buffer.from([0x8e, 0x20, 0xd0, 0x20]), Buffer.from('na'), Buffer.from([0x95]), Buffer.from('ve\n')]));
+    const dir = join(root, 'p');
+    await marginalia('new', dir, '--template', 'empty');
+    const bad = await marginalia('import', dir, file, '--text-columns', 'Answer', '--encoding', 'klingon');
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toMatch(/--encoding must be one of utf-8, .*macintosh/);
+    const ok = await marginalia('import', dir, file, '--text-columns', 'Answer', '--name-column', 'Name', '--encoding', 'mac-roman');
+    expect(ok.code).toBe(0);
+    const layout = new ProjectLayout(dir);
+    const [doc] = (await loadProject(layout, { discardTemp: false })).state.data.documents;
+    expect(await readFile(layout.sourceText(doc!.id), 'utf-8')).toContain('Café – naïve');
+  });
+});
+
 /** A Thrive LDN project made by the CLI, open in a backend to code in (shut it down before running the CLI on it). */
 describe('marginalia import --split-long-lines', slow, () => {
   it('cuts a transcript saved as one line into paragraphs only when asked, keeping every word', async () => {

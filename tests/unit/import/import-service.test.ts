@@ -53,7 +53,7 @@ describe('importing files into a project', () => {
     expect(run.results[0]).toMatchObject({
       fileName: 'ID8.txt',
       status: 'failed',
-      message: 'cannot be read as Windows-1252 (Western European): read that way it is not text but binary data. Choose another encoding',
+      message: 'cannot be read as Windows-1252 (Western European): read that way it is not text but binary data. Choose another encoding.',
     });
     const again = await h['import.run']({ items: [{ source: { stagedId: await stage(h, 'ID8.txt', utf16Bytes) }, options: { encoding: 'utf-16le' } }] });
     expect(again.results[0]).toMatchObject({ status: 'imported', documents: ['ID8'] });

@@ -15,6 +15,7 @@ import {
   speakerOptions,
 } from '../../../renderer/src/features/import/options';
 import type { SpreadsheetForm } from '../../../renderer/src/features/import/options';
+import { encodingOptions, formAfterReread, readEncoding } from '../../../renderer/src/features/import/encoding-choice';
 import { canRun, importReducer, mergeResults, summariseResults } from '../../../renderer/src/features/import/session';
 import type { ImportSession } from '../../../renderer/src/features/import/session';
 
@@ -118,6 +119,7 @@ const survey: ImportInspection = {
   fileName: 'survey456.csv',
   kind: 'spreadsheet',
   spreadsheet: {
+    encoding: 'utf-8',
     sheets: [
       {
         name: 'survey456',
@@ -138,6 +140,7 @@ const cases: ImportInspection = {
   fileName: 'cases123.csv',
   kind: 'spreadsheet',
   spreadsheet: {
+    encoding: 'utf-8',
     sheets: [
       {
         name: 'cases123',
@@ -158,6 +161,7 @@ const chat: ImportInspection = {
   fileName: 'chat.xlsx',
   kind: 'spreadsheet',
   spreadsheet: {
+    encoding: null,
     sheets: [
       {
         name: 'Readme',
@@ -301,6 +305,41 @@ const ok = (fileName: string, documents: string[]): ImportResult => ({
   documents,
   message: `Imported ${documents.length} document.`,
   details: [],
+});
+
+describe('the encoding choice of text and CSV files', () => {
+  it('names the encoding each file was read in, none for workbooks, and marks the detected one', () => {
+    expect([readEncoding(transcript), readEncoding(survey), readEncoding(chat), readEncoding(null)]).toEqual(['utf-8', 'utf-8', null, null]);
+    const options = encodingOptions('windows-1252');
+    expect(options.find((o) => o.value === 'windows-1252')!.label).toBe('Windows-1252 (Western European) (detected)');
+    expect(options.filter((o) => o.label.endsWith('(detected)'))).toHaveLength(1);
+    expect(options.map((o) => o.value)).toEqual(expect.arrayContaining(['utf-8', 'utf-16le', 'utf-16be', 'iso-8859-1', 'macintosh']));
+  });
+
+  it('sends the chosen encoding with a CSV’s columns and an attribute table’s, and the contract takes it', () => {
+    const form = { ...(initialForm(survey) as SpreadsheetForm), encoding: 'windows-1252' as const };
+    const options = buildImportOptions(form, survey);
+    expect(options).toEqual({ encoding: 'windows-1252', spreadsheet: { textColumns: ['freetext'], mode: 'row', nameColumn: 'Case' } });
+    expect(acceptedByContract(options)).toBe(true);
+    expect(buildImportOptions({ ...form, use: 'attributes', matchColumn: 'Case' }, survey)).toEqual({ encoding: 'windows-1252', attributeTable: { nameColumn: 'Case' } });
+  });
+
+  it('keeps the settings when the file is read again, unless a column they name is gone', () => {
+    const chosen: SpreadsheetForm = { ...(initialForm(survey) as SpreadsheetForm), textColumns: ['Interest', 'freetext'] };
+    expect(formAfterReread(chosen, survey, [], 'macintosh')).toEqual({ ...chosen, encoding: 'macintosh' });
+    // Read as another encoding, the header "freetext" became "frëetext": the settings start again from the new suggestions.
+    const renamed: ImportInspection = structuredClone(survey);
+    const sheet = renamed.spreadsheet!.sheets[0]!;
+    sheet.columns = sheet.columns.map((c) => (c === 'freetext' ? 'frëetext' : c));
+    sheet.suggested = { textColumns: ['frëetext'], nameColumn: 'Case' };
+    expect(formAfterReread(chosen, renamed, [], 'macintosh')).toMatchObject({ textColumns: ['frëetext'], nameColumn: 'Case', encoding: 'macintosh' });
+    expect(formAfterReread({ kind: 'document', speakers: 'dash', splitLongLines: false }, transcript, [], 'utf-16le')).toEqual({
+      kind: 'document',
+      speakers: 'dash',
+      splitLongLines: false,
+      encoding: 'utf-16le',
+    });
+  });
 });
 
 describe('the import session', () => {

@@ -2,14 +2,19 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { AttributeDef } from '../../../../shared/domain/schemas';
 import type { AttributeFilter, DocumentSummary } from '../../../../shared/api/contract';
+import { plural } from '../../../../shared/text/plural';
 import { useApi } from '../../api/context';
 import { MenuPopup } from '../../ui/MenuPopup';
 import { useWindowedList } from '../../ui/useWindowedList';
 import { WindowSpacer } from '../../ui/WindowSpacer';
-import { useChanges } from '../workbench/state/contexts';
+import { useChanges, useProject, useViewActions } from '../workbench/state/contexts';
 import { useDirectoryVersion, useDocumentDirectory } from '../workbench/state/useDocuments';
 import { DeleteDocumentDialog, RenameDocumentDialog } from './DocumentDialogs';
 import { DocumentSetsDialog } from '../sets/DocumentSetsDialog';
+import type { SetMembersTarget } from '../sets/DocumentSetsDialog';
+import { allRows, extendTo, isSelected, selectedCount, singleRow, toggleRow } from './listSelection';
+import { selectedDocumentIds } from './selectedDocuments';
+import { useListSelection } from './useListSelection';
 import { DocumentOption, PendingOption } from './DocumentOption';
 import { attributeSummary } from './attributes';
 import { nextListIndex } from './listboxKeys';
@@ -30,25 +35,30 @@ export interface DocumentListProps {
 }
 
 /**
- * The project's documents as a single-select listbox, its rows asked for a page at a time (a
- * survey of 20,000 answers sends the rows on screen). Focus stays on the list
- * (aria-activedescendant); arrow keys, Home/End, Page keys and type-ahead (found by the backend,
- * among every document) move the selection, Enter or a click opens it. Only the options near the
- * viewport are in the DOM, each saying where it stands (aria-posinset of aria-setsize), and the
- * selected one is always rendered so that it can be the active descendant; a row whose page is
- * on its way is an option marked busy. F2 renames the selected document, Delete deletes it (after
- * asking); a right-click offers both, and the document's sets.
+ * The project's documents as a listbox, its rows asked for a page at a time (a survey of 20,000
+ * answers sends the rows on screen). Focus stays on the list (aria-activedescendant); arrow keys,
+ * Home/End, Page keys and type-ahead (found by the backend, among every document) move the
+ * selection, Enter or a click opens it. Several documents are selected as in a file manager
+ * (Shift+click or Shift+arrows for a run, Ctrl/Cmd+click for one more, Ctrl+A for all, Escape
+ * back to one), held as row ranges (listSelection.ts), so a run may reach rows never sent. Only
+ * the options near the viewport are in the DOM, each saying where it stands (aria-posinset of
+ * aria-setsize), and the focused one is always rendered so that it can be the active descendant;
+ * a row whose page is on its way is an option marked busy. F2 renames the focused document,
+ * Delete deletes it (after asking); a right-click or Shift+F10 offers both, and the sets of the
+ * document or of all the selected ones.
  */
 export function DocumentList({ filter, total, attributes, openId, onOpen }: DocumentListProps) {
   const api = useApi();
   const { showError } = useChanges();
+  const { project } = useProject();
+  const { say } = useViewActions();
   const directory = useDocumentDirectory();
   const version = useDirectoryVersion(directory);
   const baseId = useId();
-  const [chosen, setChosen] = useState<{ filter: AttributeFilter; index: number } | null>(null);
   const [openAt, setOpenAt] = useState<{ filter: AttributeFilter; id: string; index: number | null } | null>(null);
   const [menu, setMenu] = useState<{ documentId: string; x: number; y: number } | null>(null);
-  const [dialog, setDialog] = useState<{ kind: 'rename' | 'delete' | 'sets'; documentId: string } | null>(null);
+  const [dialog, setDialog] = useState<{ kind: 'rename' | 'delete'; documentId: string } | null>(null);
+  const [setsFor, setSetsFor] = useState<SetMembersTarget | null>(null);
   const listRef = useRef<HTMLUListElement | null>(null);
 
   const rowAt = useCallback(
@@ -72,7 +82,9 @@ export function DocumentList({ filter, total, attributes, openId, onOpen }: Docu
     };
   }, [api, filter, openId, generation, showError]);
   const openIndex = openAt && openAt.filter === filter && openAt.id === openId ? (openAt.index ?? -1) : -1;
-  const selectedIndex = chosen && chosen.filter === filter && chosen.index < total ? chosen.index : openIndex;
+  const { selection, setSelection } = useListSelection(filter, total, project.documents, openIndex);
+  const selectedIndex = selection.focus;
+  const several = selectedCount(selection) > 1;
 
   const keyOf = useCallback((i: number) => rowAt(i)?.id ?? `#${i}`, [rowAt]);
   const { first, last, padTop, padBottom, setScroller, onScroll, measure, scrollToIndex } = useWindowedList({
@@ -88,9 +100,21 @@ export function DocumentList({ filter, total, attributes, openId, onOpen }: Docu
 
   const optionId = (index: number) => `${baseId}-doc-${index}`;
 
-  function select(index: number) {
-    setChosen({ filter, index });
+  function select(index: number, extend = false) {
+    setSelection(extend ? extendTo(selection, index) : singleRow(index));
     scrollToIndex(index);
+  }
+
+  /** The sets dialog for the selected documents when the row is among several selected, else for the row's own. */
+  async function openSets(doc: DocumentSummary, index: number) {
+    if (!several || !isSelected(selection, index)) return setSetsFor({ ids: [doc.id], name: doc.name });
+    try {
+      const ids = await selectedDocumentIds(api, filter, selection.ranges, total);
+      if (ids) setSetsFor({ ids, name: null });
+      else say('The list changed since these documents were selected: select them again.');
+    } catch (err) {
+      showError(err);
+    }
   }
 
   function typeahead(char: string) {
@@ -106,6 +130,22 @@ export function DocumentList({ filter, total, attributes, openId, onOpen }: Docu
       setDialog({ kind: event.key === 'F2' ? 'rename' : 'delete', documentId: selectedDoc.id });
       return;
     }
+    if (selectedDoc && (event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey))) {
+      event.preventDefault();
+      const box = document.getElementById(optionId(selectedIndex))?.getBoundingClientRect();
+      if (box) setMenu({ documentId: selectedDoc.id, x: box.left + 16, y: box.bottom });
+      return;
+    }
+    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'a' && !event.altKey && !event.shiftKey) {
+      event.preventDefault();
+      setSelection(allRows(total, Math.max(selectedIndex, 0)));
+      return;
+    }
+    if (event.key === 'Escape' && several) {
+      event.preventDefault();
+      setSelection(singleRow(selectedIndex));
+      return;
+    }
     if (event.key === 'Enter' || event.key === ' ') {
       if (selectedDoc) {
         event.preventDefault();
@@ -116,7 +156,7 @@ export function DocumentList({ filter, total, attributes, openId, onOpen }: Docu
     const next = nextListIndex(event.key, selectedIndex, total);
     if (next !== null) {
       event.preventDefault();
-      select(next);
+      select(next, event.shiftKey);
     } else if (event.key.length === 1 && event.key.trim() && !event.altKey && !event.ctrlKey && !event.metaKey) {
       event.preventDefault();
       typeahead(event.key);
@@ -126,7 +166,7 @@ export function DocumentList({ filter, total, attributes, openId, onOpen }: Docu
   const options = [];
   for (let i = first; i <= last; i++) {
     const doc = rowAt(i);
-    const common = { ref: measure, index: i, setSize: total, id: optionId(i), selected: i === selectedIndex };
+    const common = { ref: measure, index: i, setSize: total, id: optionId(i), selected: isSelected(selection, i), active: i === selectedIndex };
     if (!doc) {
       options.push(<PendingOption key={`#${i}`} {...common} summary={attributes.length > 0} />);
       continue;
@@ -138,12 +178,17 @@ export function DocumentList({ filter, total, attributes, openId, onOpen }: Docu
         name={doc.name}
         summary={attributes.length > 0 ? attributeSummary(doc, attributes) : null}
         open={doc.id === openId}
-        onClick={() => {
-          setChosen({ filter, index: i });
+        onClick={(how) => {
+          // Shift extends the selection from its anchor, Ctrl/Cmd adds or takes out one row; a plain click opens the document.
+          if (how.extend) return setSelection(extendTo(selection, i));
+          if (how.toggle) return setSelection(toggleRow(selection, i));
+          setSelection(singleRow(i));
           onOpen(doc.id);
         }}
         onContextMenu={(at) => {
-          setChosen({ filter, index: i });
+          // A right-click inside the selection acts on all of it, as in a file manager.
+          if (!isSelected(selection, i)) setSelection(singleRow(i));
+          else setSelection({ ...selection, focus: i });
           setMenu({ documentId: doc.id, ...at });
         }}
       />,
@@ -151,6 +196,8 @@ export function DocumentList({ filter, total, attributes, openId, onOpen }: Docu
   }
 
   const menuDoc = menu ? directory.summary(menu.documentId) : undefined;
+  const menuIndex = selectedIndex;
+  const menuCount = several && isSelected(selection, menuIndex) ? selectedCount(selection) : 1;
   const dialogDoc = dialog ? directory.summary(dialog.documentId) : undefined;
   const closeDialog = () => {
     setDialog(null);
@@ -167,9 +214,11 @@ export function DocumentList({ filter, total, attributes, openId, onOpen }: Docu
         ref={setList}
         role="listbox"
         aria-label="Documents"
+        aria-multiselectable="true"
         tabIndex={0}
         data-pane-start=""
         className={styles.docList}
+        data-several={several || undefined}
         aria-activedescendant={selectedIndex >= 0 ? optionId(selectedIndex) : undefined}
         onKeyDown={onKeyDown}
         onScroll={onScroll}
@@ -185,7 +234,7 @@ export function DocumentList({ filter, total, attributes, openId, onOpen }: Docu
           y={menu.y}
           items={[
             { id: 'rename', label: 'Rename…', shortcut: 'F2', keys: 'F2', onSelect: () => setDialog({ kind: 'rename', documentId: menuDoc.id }) },
-            { id: 'sets', label: 'Add to set…', onSelect: () => setDialog({ kind: 'sets', documentId: menuDoc.id }) },
+            { id: 'sets', label: menuCount > 1 ? `Add ${plural(menuCount, 'document')} to set…` : 'Add to set…', onSelect: () => void openSets(menuDoc, menuIndex) },
             { id: 'delete', label: 'Delete…', shortcut: 'Del', keys: 'Delete', danger: true, onSelect: () => setDialog({ kind: 'delete', documentId: menuDoc.id }) },
           ]}
           onClose={(picked) => {
@@ -197,11 +246,18 @@ export function DocumentList({ filter, total, attributes, openId, onOpen }: Docu
       {dialog && dialogDoc ? (
         dialog.kind === 'rename' ? (
           <RenameDocumentDialog document={dialogDoc} onDone={closeDialog} />
-        ) : dialog.kind === 'sets' ? (
-          <DocumentSetsDialog document={dialogDoc} onDone={closeDialog} />
         ) : (
           <DeleteDocumentDialog document={dialogDoc} onDone={closeDialog} />
         )
+      ) : null}
+      {setsFor ? (
+        <DocumentSetsDialog
+          target={setsFor}
+          onDone={() => {
+            setSetsFor(null);
+            listRef.current?.focus();
+          }}
+        />
       ) : null}
     </>
   );

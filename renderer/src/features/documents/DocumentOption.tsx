@@ -10,9 +10,13 @@ export interface DocumentOptionProps {
   name: string;
   /** Attribute values, shown as "Hackney · Young people · 14 Mar 2017"; null when the project has no attributes (no line for them). */
   summary: string | null;
+  /** In the selection (one row, or several picked with Shift and Ctrl). */
   selected: boolean;
+  /** The row the keyboard is on. */
+  active: boolean;
   open: boolean;
-  onClick: () => void;
+  /** A click; `extend` with Shift held, `toggle` with Ctrl (Cmd on a Mac). */
+  onClick: (how: { extend: boolean; toggle: boolean }) => void;
   /** A right-click: the document's actions (rename, delete) at the pointer. */
   onContextMenu: (at: { x: number; y: number }) => void;
 }
@@ -29,8 +33,8 @@ function optionPlace({ id, index, setSize, selected }: Pick<DocumentOptionProps,
  * name), so every option has one height and a row whose page comes later (PendingOption) has it
  * too: rows never move under the pointer as names arrive.
  */
-export function DocumentOption({ ref, index, setSize, id, name, summary, selected, open, onClick, onContextMenu }: DocumentOptionProps) {
-  const classes = [styles.docOption, selected ? styles.docOptionSelected : '', open ? styles.docOptionOpen : ''];
+export function DocumentOption({ ref, index, setSize, id, name, summary, selected, active, open, onClick, onContextMenu }: DocumentOptionProps) {
+  const classes = [styles.docOption, selected ? styles.docOptionSelected : '', active ? styles.docOptionActive : '', open ? styles.docOptionOpen : ''];
   return (
     <li
       ref={ref}
@@ -38,7 +42,7 @@ export function DocumentOption({ ref, index, setSize, id, name, summary, selecte
       aria-current={open ? 'true' : undefined}
       className={classes.filter(Boolean).join(' ')}
       title={name}
-      onClick={onClick}
+      onClick={(event) => onClick({ extend: event.shiftKey, toggle: event.ctrlKey || event.metaKey })}
       onContextMenu={(event) => {
         event.preventDefault();
         onContextMenu({ x: event.clientX, y: event.clientY });
@@ -70,14 +74,14 @@ export function DocumentOption({ ref, index, setSize, id, name, summary, selecte
  * whole), marked busy, drawn as a skeleton of the same lines as a loaded option, so it has its
  * height.
  */
-export function PendingOption({ ref, index, setSize, id, selected, summary }: Pick<DocumentOptionProps, 'ref' | 'index' | 'setSize' | 'id' | 'selected'> & { summary: boolean }) {
+export function PendingOption({ ref, index, setSize, id, selected, active, summary }: Pick<DocumentOptionProps, 'ref' | 'index' | 'setSize' | 'id' | 'selected' | 'active'> & { summary: boolean }) {
   return (
     <li
       ref={ref}
       {...optionPlace({ id, index, setSize, selected })}
       aria-busy="true"
       aria-label="Loading…"
-      className={[styles.docOption, styles.docOptionPending, selected ? styles.docOptionSelected : ''].filter(Boolean).join(' ')}
+      className={[styles.docOption, styles.docOptionPending, selected ? styles.docOptionSelected : '', active ? styles.docOptionActive : ''].filter(Boolean).join(' ')}
     >
       <span className={styles.docOptionIcon} aria-hidden="true">
         <span className={styles.docOptionIconSkeleton} />

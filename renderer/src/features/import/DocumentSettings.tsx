@@ -1,8 +1,6 @@
 import { useId } from 'react';
 import { PREVIEW_TURN_CHARS } from '../../../../shared/import/formats';
 import type { ImportInspection } from '../../../../shared/api/contract';
-import { textEncodingLabels, textEncodings } from '../../../../shared/text/encodings';
-import type { TextEncodingName } from '../../../../shared/text/encodings';
 import { SPLIT_PARAGRAPH_CHARS } from '../../../../shared/text/long-lines';
 import { formatNumber } from '../../../../shared/text/plural';
 import { SelectField } from '../../ui/SelectField';
@@ -11,9 +9,7 @@ import type { DocumentForm, ItemForm, SpeakerChoice } from './options';
 import styles from './DocumentSettings.module.css';
 import cardStyles from './ImportFileCard.module.css';
 
-const encodingOptions = textEncodings.map((value) => ({ value, label: textEncodingLabels[value] }));
-
-/** How a transcript will be imported: its encoding (plain text) and speaker turns, previewed. */
+/** How a transcript will be imported: its speaker turns, previewed (its encoding: EncodingField). */
 export function DocumentSettings({
   document: doc,
   form,
@@ -24,7 +20,6 @@ export function DocumentSettings({
   onForm: (form: ItemForm) => void;
 }) {
   const hintId = useId();
-  const encodingHintId = useId();
   const detected = doc.speakerPattern;
   const hasSpeakers = doc.turns.some((t) => t.speaker !== null);
   const turns = doc.turns.slice(0, 5);
@@ -45,21 +40,6 @@ export function DocumentSettings({
             <input type="checkbox" checked={form.splitLongLines} onChange={(event) => onForm({ ...form, splitLongLines: event.target.checked })} />
             <span>Split such lines into paragraphs (at sentence ends, about every {formatNumber(SPLIT_PARAGRAPH_CHARS)} characters)</span>
           </label>
-        </div>
-      ) : null}
-      {doc.encoding !== null ? (
-        <div className={styles.importDocSpeakers}>
-          <SelectField
-            label="Encoding"
-            className={styles.importDocSelect}
-            value={form.encoding ?? doc.encoding}
-            options={encodingOptions}
-            aria-describedby={encodingHintId}
-            onChange={(event) => onForm({ ...form, encoding: event.target.value as TextEncodingName })}
-          />
-          <p id={encodingHintId} className={styles.importDocHint}>
-            {form.encoding === undefined ? 'Detected from the file. If the preview shows wrong characters (Ã©, â€™), choose another.' : 'As you chose.'}
-          </p>
         </div>
       ) : null}
       <div className={styles.importDocSpeakers}>

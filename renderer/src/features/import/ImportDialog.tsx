@@ -54,6 +54,7 @@ function OpenImportDialog({ session, importer }: { session: ImportSession; impor
                   entry={entry}
                   documentNames={documentNames}
                   onForm={(form) => importer.setForm(entry.key, form)}
+                  onEncoding={(encoding) => void importer.setEncoding(entry.key, encoding)}
                   onRemove={() => importer.remove(entry.key)}
                 />
               </li>

@@ -9,6 +9,9 @@ import { coderFromOptions, exchangeSummary, kindLabel, overlapNotice } from './o
 import type { CoderFrom, ItemForm } from './options';
 import type { EntryPhase, ImportEntry } from './session';
 import { DocumentSettings } from './DocumentSettings';
+import { EncodingField } from './EncodingField';
+import { readEncoding } from './encoding-choice';
+import type { TextEncodingName } from '../../../../shared/text/encodings';
 import { SpreadsheetSettings } from './SpreadsheetSettings';
 import documentStyles from './DocumentSettings.module.css';
 import styles from './ImportFileCard.module.css';
@@ -25,12 +28,14 @@ export interface ImportFileCardProps {
   entry: ImportEntry;
   documentNames: readonly string[];
   onForm: (form: ItemForm) => void;
+  onEncoding: (encoding: TextEncodingName) => void;
   onRemove: () => void;
 }
 
 /** One file in the import dialog: what it is, how far it got, and its settings. */
-export function ImportFileCard({ entry, documentNames, onForm, onRemove }: ImportFileCardProps) {
+export function ImportFileCard({ entry, documentNames, onForm, onEncoding, onRemove }: ImportFileCardProps) {
   const titleId = useId();
+  const encoding = entry.phase === 'ready' ? readEncoding(entry.inspection) : null;
   const kind = entry.inspection?.kind ?? importKindOf(entry.fileName);
   const refused = entry.phase === 'refused';
   return (
@@ -58,6 +63,7 @@ export function ImportFileCard({ entry, documentNames, onForm, onRemove }: Impor
           {reasonSentence(entry.fileName, entry.problem ?? 'could not be read')} It will be left out.
         </p>
       ) : null}
+      {encoding !== null ? <EncodingField shown={encoding} detected={entry.detectedEncoding} problem={entry.encodingProblem} onChoose={onEncoding} /> : null}
       {entry.phase === 'ready' && entry.inspection && entry.form ? (
         <FileSettings inspection={entry.inspection} form={entry.form} documentNames={documentNames} onForm={onForm} />
       ) : null}

@@ -35,6 +35,8 @@ export interface SpreadsheetForm {
   nameColumn: string;
   /** Attribute table: the column holding document names; '' when none is chosen. */
   matchColumn: string;
+  /** A CSV file's encoding, when the user chose one over the detected one. */
+  encoding?: TextEncodingName;
 }
 
 export type CoderFrom = NonNullable<NonNullable<ImportItemOptions['refi']>['coderFrom']>;
@@ -225,11 +227,16 @@ export function formProblem(form: ItemForm, inspection: ImportInspection): strin
 
 /** The options `import.run` takes for one file. Call only when formProblem is null. */
 export function buildImportOptions(form: ItemForm, inspection: ImportInspection): ImportItemOptions {
+  const options = kindOptions(form, inspection);
+  // Text and CSV files alike are read in the encoding the user chose.
+  return 'encoding' in form && form.encoding ? { ...options, encoding: form.encoding } : options;
+}
+
+function kindOptions(form: ItemForm, inspection: ImportInspection): ImportItemOptions {
   switch (form.kind) {
     case 'document':
       return {
         speakers: form.speakers,
-        ...(form.encoding && { encoding: form.encoding }),
         ...(form.splitLongLines && hasLongLines(inspection.document) && { splitLongLines: true }),
       };
     case 'refi-project':

@@ -1,4 +1,5 @@
 import type { ImportInspection, ImportResult } from '../../../../shared/api/contract';
+import type { TextEncodingName } from '../../../../shared/text/encodings';
 import { formProblem } from './options';
 import type { ItemForm } from './options';
 
@@ -20,6 +21,10 @@ export interface ImportEntry {
   form: ItemForm | null;
   /** Why the file cannot be imported (phase 'refused'): as the backend words it, often a predicate of the file name. */
   problem: string | null;
+  /** The encoding a text or CSV file was first read in, found from its bytes; null for other files. */
+  detectedEncoding: TextEncodingName | null;
+  /** Why the encoding last chosen does not fit the file (it stays as it was read before). */
+  encodingProblem: string | null;
 }
 
 export interface ImportProgress {
@@ -113,7 +118,7 @@ export function summariseResults(results: readonly ImportResult[]): string {
 }
 
 function emptyEntry(file: { key: string; fileName: string; size: number }): ImportEntry {
-  return { ...file, phase: 'waiting', stagedId: null, inspection: null, form: null, problem: null };
+  return { ...file, phase: 'waiting', stagedId: null, inspection: null, form: null, problem: null, detectedEncoding: null, encodingProblem: null };
 }
 
 const noProgress: ImportProgress = { done: 0, total: 0, fileName: '' };

@@ -3,6 +3,7 @@ import { ApiError } from '../../api/client';
 import { useApi, useApiEvents } from '../../api/context';
 import { encodeBase64, refuseBeforeReading } from './files';
 import { buildImportOptions, initialForm } from './options';
+import { formAfterReread, readEncoding } from './encoding-choice';
 import type { ItemForm } from './options';
 import type { TextEncodingName } from '../../../../shared/text/encodings';
 import { canRun, importReducer, readyEntries, summariseResults } from './session';
@@ -19,6 +20,8 @@ export interface Importer {
   /** The same with files already staged by the desktop shell (a .qdpx the OS opened with the app). */
   addStaged(files: readonly OpenedFile[]): void;
   setForm(key: string, form: ItemForm): void;
+  /** Reads a text or CSV file again in this encoding, for its preview and its import. */
+  setEncoding(key: string, encoding: TextEncodingName): Promise<void>;
   remove(key: string): void;
   run(): Promise<void>;
   close(): void;
@@ -60,7 +63,7 @@ export function useImporter(): Importer {
         const inspection = await api.call('import.inspect', { source: { stagedId } });
         // A spreadsheet may be a table of attributes: its names are matched against every document's.
         const names = inspection.kind === 'spreadsheet' ? (await directory.all()).map((d) => d.name) : [];
-        update({ phase: 'ready', inspection, form: initialForm(inspection, names) });
+        update({ phase: 'ready', inspection, form: initialForm(inspection, names), detectedEncoding: readEncoding(inspection) });
       } catch (err) {
         update({ phase: 'refused', problem: ApiError.from(err).message });
       }
@@ -123,33 +126,30 @@ export function useImporter(): Importer {
     latestSession.current = session;
   });
 
-  /** The user chose another encoding for a text file: its preview is read again in it. */
-  const readAgain = useCallback(
-    async (key: string, stagedId: string, encoding: TextEncodingName, previous: ItemForm) => {
+  /** The user chose another encoding for a text or CSV file: its preview is read again in it. */
+  const setEncoding = useCallback(
+    async (key: string, encoding: TextEncodingName) => {
+      const entry = latestSession.current?.entries.find((e) => e.key === key);
+      if (!entry?.stagedId || !entry.form) return;
       const gen = generation.current;
+      const update = (patch: Partial<Omit<ImportEntry, 'key'>>) => {
+        if (generation.current === gen) dispatch({ type: 'update', key, patch });
+      };
       try {
-        const inspection = await api.call('import.inspect', { source: { stagedId }, encoding });
-        if (generation.current === gen) dispatch({ type: 'update', key, patch: { inspection } });
+        const inspection = await api.call('import.inspect', { source: { stagedId: entry.stagedId }, encoding });
+        const names = inspection.kind === 'spreadsheet' ? (await directory.all()).map((d) => d.name) : [];
+        update({ inspection, form: formAfterReread(entry.form, inspection, names, encoding), encodingProblem: null });
       } catch (err) {
-        // The file stays as it was read before; the message says why this encoding does not fit.
-        if (generation.current === gen) dispatch({ type: 'form', key, form: previous });
-        say(ApiError.from(err).message);
+        // The file stays as it was read before; the message names it and says why this encoding does not fit.
+        const message = ApiError.from(err).message;
+        update({ encodingProblem: message });
+        say(message);
       }
     },
-    [api, say],
+    [api, directory, say],
   );
 
-  const setForm = useCallback(
-    (key: string, form: ItemForm) => {
-      const entry = latestSession.current?.entries.find((e) => e.key === key);
-      dispatch({ type: 'form', key, form });
-      const shown = entry?.inspection?.document?.encoding;
-      if (form.kind === 'document' && form.encoding && shown && form.encoding !== shown && entry?.stagedId && entry.form) {
-        void readAgain(key, entry.stagedId, form.encoding, entry.form);
-      }
-    },
-    [readAgain],
-  );
+  const setForm = useCallback((key: string, form: ItemForm) => dispatch({ type: 'form', key, form }), []);
   const remove = useCallback((key: string) => dispatch({ type: 'remove', key }), []);
 
   const run = useCallback(async () => {
@@ -187,5 +187,5 @@ export function useImporter(): Importer {
     if (session.stage === 'results' && session.firstImportedId) openDocument(session.firstImportedId);
   }, [openDocument, session]);
 
-  return { session, addFiles, addStaged, setForm, remove, run, close };
+  return { session, addFiles, addStaged, setForm, setEncoding, remove, run, close };
 }

@@ -26,6 +26,15 @@ function groups(command: string): { title: string; keys: [string, string][] }[] 
       ],
     },
     {
+      title: 'Documents list',
+      keys: [
+        ['Shift+↑ ↓, Shift+click', 'Select a run of documents'],
+        [`${command}+click`, 'Add a document to the selection, or take it out'],
+        [`${command}+A`, 'Select every document in the list'],
+        ['Shift+F10', 'Actions for the selected documents (sets, rename, delete)'],
+      ],
+    },
+    {
       title: 'Changes',
       keys: [
         [`${command}+Z`, 'Undo your last change'],
