@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { parseAst } from 'vite';
 import { describe, expect, it } from 'vitest';
 
 /** Every file below `dir` whose name matches. */
@@ -26,19 +27,54 @@ const inertUrls: [RegExp, string][] = [
   [/^http:\/\/\[(\.\.\.|\$\{value\})\]$/, "zod's IPv6 check: it parses a URL string it builds, locally"],
 ];
 
+/** A node of the syntax tree, as far as these checks read it (ESTree shape). */
+interface AstNode {
+  type: string;
+  [field: string]: unknown;
+}
+const child = (node: AstNode, field: string) => node[field] as AstNode | null | undefined;
+const children = (node: AstNode, field: string) => (node[field] ?? []) as (AstNode | null)[];
+
+/** An expression that is plain data: literals, templates without placeholders, arrays and objects of them. */
+function isData(node: AstNode | null | undefined): boolean {
+  if (!node) return false;
+  switch (node.type) {
+    case 'Literal':
+      return !node.regex;
+    case 'TemplateLiteral':
+      return children(node, 'expressions').length === 0;
+    case 'UnaryExpression':
+      // How a minifier writes -1, true (!0) and false (!1).
+      return (node.operator === '-' || node.operator === '!') && typeof child(node, 'argument')?.value === 'number';
+    case 'ArrayExpression':
+      return children(node, 'elements').every((e) => isData(e));
+    case 'ObjectExpression':
+      return children(node, 'properties').every((p) => p?.type === 'Property' && !p.computed && !p.method && !p.shorthand && p.kind === 'init' && isData(child(p, 'value')));
+    default:
+      return false;
+  }
+}
+
 /**
- * A module that is only data (`var x = {…JSON…}; export { x as default }`) runs no code: its
- * addresses are text. Help → About's generated module is one, holding the licence texts.
+ * A module that is only data (`var x = {…}; export { x as default }`, read as syntax, so a
+ * minified one passes too) runs no code: its addresses are text. Help → About's generated
+ * module is one, holding the licence texts.
  */
 function isDataOnlyModule(text: string): boolean {
-  const match = /^(?:\/\/[^\n]*\n)?var ([\w$]+)\s*=\s*(\{[\s\S]*\});?\s*export\s*\{\s*\1 as default\s*\};?\s*$/.exec(text);
-  if (!match) return false;
+  let body: AstNode[];
   try {
-    JSON.parse(match[2]!);
-    return true;
+    body = parseAst(text).body as unknown as AstNode[];
   } catch {
     return false;
   }
+  const [declaration, exported, ...rest] = body;
+  if (rest.length > 0 || declaration?.type !== 'VariableDeclaration' || exported?.type !== 'ExportNamedDeclaration' || exported.source) return false;
+  const [variable, ...more] = children(declaration, 'declarations');
+  const id = variable ? child(variable, 'id') : null;
+  if (!variable || more.length > 0 || id?.type !== 'Identifier' || !isData(child(variable, 'init'))) return false;
+  const [specifier, ...others] = children(exported, 'specifiers');
+  const name = (n: AstNode | null | undefined) => (n?.type === 'Identifier' ? n.name : n?.value);
+  return others.length === 0 && !!specifier && name(child(specifier, 'local')) === id.name && name(child(specifier, 'exported')) === 'default';
 }
 
 describe('nothing leaves the machine', () => {
