@@ -11,14 +11,14 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /**
  * Issue 15: a transcript on one huge line (no paragraph breaks) froze the tab. In browser mode,
- * a 20 MB one-line document is opened, scrolled to its end, then another document is opened
+ * a 50 MB one-line document (issue 15's size) is opened, scrolled to its end, then another document is opened
  * and the big one again; the longest main-thread task of each is reported against the 200 ms
  * target (a page that answers).
  *
  *   node --import tsx tests/bench/huge-line.ts CONFIG_JSON   ({ work, out, profileDir? })
  */
 
-const MEGABYTES = 20;
+const MEGABYTES = 50;
 export const HUGE_LINE_DOCUMENT = 'one-line';
 const OTHER_DOCUMENT = 'short';
 /** After the text is painted, the rest of it still comes in behind: its tasks count too. */
@@ -125,6 +125,7 @@ export async function hugeLineStep(config: Config): Promise<StepResult> {
     return {
       step: 'huge-line',
       figures: {
+        megabytes: MEGABYTES,
         firstPaintMs: round(first.open.painted - first.open.t0),
         longestOpenTaskMs: firstTasks.longestMs,
         openLongTasks: firstTasks.count,
@@ -134,7 +135,7 @@ export async function hugeLineStep(config: Config): Promise<StepResult> {
         longestSwitchTaskMs: switchTasks.longestMs,
         switchLongTasks: switchTasks.count,
       },
-      breakdown: { megabytes: MEGABYTES, openTasksTop: firstTasks.top, endTasksTop: endTasks.top, switchTasksTop: switchTasks.top, awayPaintMs: round(away.open.painted - away.open.t0) },
+      breakdown: { openTasksTop: firstTasks.top, endTasksTop: endTasks.top, switchTasksTop: switchTasks.top, awayPaintMs: round(away.open.painted - away.open.t0) },
     };
   } finally {
     await browser.close();
