@@ -146,7 +146,7 @@ function buildRows(results: Partial<Record<StepName, StepResult | null>>, summar
     rows.push(row('Open: read + validate + index + first snapshot', f('open', 'openMs'), 'ms', 1000, peakOf('open'), cpu('openCpuMs')));
     rows.push(row('Open with 10,000 changes pending in a coder\'s log (replayed)', f('open', 'openPendingMs'), 'ms', 1000, results.open?.figures.openPendingPeakRssMb as number, cpu('openPendingCpuMs')));
   }
-  const editRows = (key: 'applyP95Ms' | 'applyCpuP95Ms' | 'undoP95Ms', what: string) => {
+  const editRows = (key: 'applyP95Ms' | 'applyCpuP95Ms' | 'undoP95Ms' | 'undoCpuP95Ms', what: string) => {
     const big = f('edit', key);
     const small = f('edit-sample', key);
     if ('edit' in results) rows.push(row(`${what}, p95, at 200,000 codings (median ${f('edit', key.replace('P95', 'Median')) ?? '?'} ms)`, big, 'ms', 5, peakOf('edit')));
@@ -156,6 +156,7 @@ function buildRows(results: Partial<Record<StepName, StepResult | null>>, summar
   editRows('applyP95Ms', 'Coding round trip (coding.apply incl. durable save)');
   editRows('applyCpuP95Ms', 'Coding round trip, CPU time (what grows with the project, without the disk and the queue)');
   editRows('undoP95Ms', 'Undo (history.undo incl. durable save)');
+  editRows('undoCpuP95Ms', 'Undo, CPU time');
   if ('edit' in results) {
     const wall = f('edit', 'compactionPauseWallMs');
     const onCpu = f('edit', 'compactionPauseOnCpuMs');
