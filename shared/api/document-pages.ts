@@ -70,12 +70,16 @@ export interface AttributeFacet {
   values: FacetValue[];
 }
 
+// One collator for every comparison: localeCompare with options builds a new one per call, which
+// made the attribute filter's choices cost 35-70 ms at 1,000 documents (at app load).
+const textOrder = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base' });
+
 /** Attribute values in the order a list shows them: numbers and dates in order, text alphabetically. */
 export function compareValues(a: string | number, b: string | number): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
   if (typeof a === 'number') return -1;
   if (typeof b === 'number') return 1;
-  return a.localeCompare(b, 'en-GB', { numeric: true, sensitivity: 'base' });
+  return textOrder.compare(a, b);
 }
 
 const isEmpty = (value: AttributeValue | undefined): value is null | undefined => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
