@@ -172,6 +172,8 @@ test('whose codings are shown: me, one coder, all coders; switching coder; the c
 
   await show.selectOption({ label: 'All coders' });
   await expect(reader.locator('[data-stripe-code]').first()).toBeVisible();
+  // The passage both coders coded "Children and young people", brought into the drawn blocks.
+  await phrasePoints(page, 'When I was fifteen');
   await expect(reader.getByRole('button', { name: /^Children and young people, Amara Okafor:/ })).toBeVisible();
   await expect(reader.getByRole('button', { name: /^Children and young people, Tom Reilly:/ }).first()).toBeVisible();
   // The densest stretch: several codes and both coders on the same sentences.
