@@ -64,8 +64,10 @@ test('a text PDF is previewed, imported and read with its pages marked; a scan i
   // A passage selected with the keyboard from page 1 over the break to page 2, coded, exported:
   // the Coded segments sheet has a Page column saying "1–2" for it (and nothing for the sample's texts).
   await page.keyboard.press('F7');
-  // Down a line at a time (the gap between turns is a step too), then two words into page 2.
-  for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+ArrowDown');
+  // Down a line at a time (the gap between turns is a step too) until page 1 is selected to its
+  // end (how many lines that takes depends on the reader's width), then two words into page 2.
+  const selected = reader.locator('[class*="run--selected"]');
+  for (let i = 0; i < 8 && !(await selected.allTextContents()).join('').includes('judging.'); i++) await page.keyboard.press('Shift+ArrowDown');
   for (let i = 0; i < 2; i++) await page.keyboard.press('Control+Shift+ArrowRight');
   await expect(page.locator('footer')).toContainText(/\d+ characters selected/);
   await page.keyboard.press('Control+k');
