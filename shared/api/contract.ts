@@ -145,6 +145,14 @@ export type TemplateId = (typeof templateIds)[number];
 export const attributeFilterSchema = z.record(z.string().max(100), z.array(z.union([z.string(), z.number()])).max(1000));
 export type AttributeFilter = z.infer<typeof attributeFilterSchema>;
 
+/**
+ * An order for documents other than the list's (rank): by name (`attribute` null) or by one
+ * attribute's value (numbers and dates in order, text alphabetically), documents without a value
+ * last either way; ties keep rank order. The attribute grid's column sort.
+ */
+export const documentSortSchema = z.object({ attribute: z.string().max(100).nullable(), descending: z.boolean() }).strict();
+export type DocumentSort = z.infer<typeof documentSortSchema>;
+
 /** A text search across the documents passing the attribute filter. */
 const searchRequest = {
   query: z.string().min(1).max(1000),
@@ -277,12 +285,19 @@ export const contract = {
    * `limit` from `offset`, with how many pass. The snapshot carries no documents (only their
    * tally): a list of 20,000 asks for the rows it shows; a picker that needs every document asks
    * page by page. `nameContains` narrows them to names holding it (case ignored): a picker that
-   * finds one document among 20,000 by part of its name.
+   * finds one document among 20,000 by part of its name. `sort` orders them otherwise (the
+   * attribute grid's sorted column) before paging.
    */
   'documents.page': {
     kind: 'query',
     input: z
-      .object({ filter: attributeFilterSchema, offset, limit: z.number().int().min(0).max(MAX_DOCUMENT_PAGE), nameContains: z.string().max(100).optional() })
+      .object({
+        filter: attributeFilterSchema,
+        offset,
+        limit: z.number().int().min(0).max(MAX_DOCUMENT_PAGE),
+        nameContains: z.string().max(100).optional(),
+        sort: documentSortSchema.optional(),
+      })
       .strict(),
     output: returns<DocumentPage>(),
   },
@@ -296,6 +311,11 @@ export const contract = {
   },
   /** These documents as the list shows them (those that still exist): names beside passages, hits and memos. */
   'documents.summaries': { kind: 'query', input: z.object({ ids: z.array(entityId).max(MAX_DOCUMENT_PAGE) }).strict(), output: returns<DocumentSummary[]>() },
+  /**
+   * Which of these names name a document (matched as an attribute table's rows are: exactly, or
+   * ignoring case and spaces): the import dialog finds the column of a sheet that names documents.
+   */
+  'documents.namesTaken': { kind: 'query', input: z.object({ names: z.array(z.string().max(1000)).max(MAX_DOCUMENT_PAGE) }).strict(), output: returns<string[]>() },
   /** Per attribute, the values the documents have and how many have each: the attribute filter's choices. */
   'documents.facets': { kind: 'query', input: none, output: returns<AttributeFacet[]>() },
 
@@ -444,6 +464,8 @@ export const contract = {
         attributes: attributeFilterSchema,
         /** Only these documents (a matrix cell's); null or absent: every document passing the filter. */
         documentIds: z.array(entityId).max(100_000).nullable().default(null),
+        /** Only the documents of one column of the matrix by attribute: whose value of `attribute` it keys as `value` ("(no value)": none). */
+        column: z.object({ attribute: z.string().min(1).max(100), value: z.string().max(1000) }).strict().optional(),
         /** Only these codings (where memos on codings sit); null or absent: every coding at the codes. */
         codingIds: z.array(entityId).max(100_000).nullable().optional(),
       })
