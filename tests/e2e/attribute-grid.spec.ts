@@ -1,10 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { DocumentPage } from '../../shared/api/contract';
-import { generateProject } from '../bench/generate';
 import { documents, rpc } from './api';
-import { expect, launchWebApp, test } from './web-app';
+import { manyDocuments } from './many-documents';
+import { expect, test } from './web-app';
 import { start } from './reader';
 
 /*
@@ -77,14 +74,8 @@ test('attributes edited in the grid: sort, edit a cell, paste a column; each und
  */
 test('attribute grid over many documents: Ctrl+End reaches the last, an edit there saves, a long paste fills rows never shown', async ({ page }) => {
   test.setTimeout(240_000);
-  const root = await mkdtemp(join(tmpdir(), 'marginalia-grid-'));
-  const project = join(root, 'Many.marginalia');
-  await generateProject(project, { seed: 21, documents: 1000, totalChars: 200_000, bigDocumentChars: 2_000, codes: 300, codings: 50 });
-  const server = await launchWebApp(join(root, 'data'), join(root, 'Documents'), { args: ['--project', project] });
+  const { server, done } = await manyDocuments(page, 22);
   try {
-    await rpc(page, server, 'app.setCoderName', { name: 'Test Coder' });
-    await page.setViewportSize({ width: 1280, height: 720 });
-    await page.goto(server.url);
     await page.getByRole('tab', { name: 'Attributes' }).click();
     const grid = page.getByRole('grid', { name: 'Document attributes' });
     await expect(grid).toHaveAttribute('aria-rowcount', '1001');
@@ -139,7 +130,6 @@ test('attribute grid over many documents: Ctrl+End reaches the last, an edit the
     await expect(header).toHaveAttribute('aria-sort', 'descending');
     await expect(rows.nth(1).getByRole('gridcell').nth(3)).toHaveText('799');
   } finally {
-    await server.stop();
-    await rm(root, { recursive: true, force: true });
+    await done();
   }
 });
