@@ -129,6 +129,8 @@ test('attribute grid over many documents: Ctrl+End reaches the last, an edit the
     await header.getByRole('button').click();
     await expect(header).toHaveAttribute('aria-sort', 'descending');
     await expect(rows.nth(1).getByRole('gridcell').nth(3)).toHaveText('799');
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.screenshot({ path: 'tests/artifacts/attribute-grid-sorted-1440.png' });
   } finally {
     await done();
   }
