@@ -11,19 +11,23 @@ import './styles/base.css';
 import { createApiClient } from './api/client';
 import { ApiProvider } from './api/context';
 import { App } from './app/App';
+import { askFirstState } from './app/firstState';
 import { AboutProvider } from './features/about/AboutProvider';
 import { OpenedFilesProvider } from './features/import/OpenedFiles';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element.');
 
+const api = createApiClient();
+const first = askFirstState(api);
+
 createRoot(container).render(
   <StrictMode>
-    <ApiProvider client={createApiClient()}>
+    <ApiProvider client={api}>
       {/* The desktop shell's requests (Help → About, files opened with the app) are heard from the first render. */}
       <AboutProvider>
         <OpenedFilesProvider>
-          <App />
+          <App first={first} />
         </OpenedFilesProvider>
       </AboutProvider>
     </ApiProvider>

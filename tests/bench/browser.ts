@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import type { Page } from 'playwright-core';
 import type { StepResult } from './steps';
-import { CHROMIUM, CHROMIUM_ARGS, OBSERVE_LONG_TASKS, REGION, inPage, largestReply, log, round, rpc, startServer, stopServer, timeOpen, vmPeakMb, runStepScript } from './page';
+import { CHROMIUM, CHROMIUM_ARGS, OBSERVE_LONG_TASKS, REGION, inPage, largestReply, log, round, rpc, startServer, stopServer, timeAppLoad, timeOpen, vmPeakMb, runStepScript } from './page';
 import type { OpenTiming } from './page';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -109,12 +109,7 @@ export async function browserStep(config: Config): Promise<StepResult> {
     await cdp.send('Performance.enable');
 
     log('loading the app');
-    const loadStart = Date.now();
-    await page.goto(server.url);
-    const list = page.getByRole('listbox', { name: 'Documents' });
-    await list.waitFor({ state: 'visible', timeout: 60_000 });
-    await list.getByRole('option').first().waitFor({ state: 'visible', timeout: 60_000 });
-    const appLoadMs = Date.now() - loadStart;
+    const appLoadMs = await timeAppLoad(page, server.url);
     // Let the start-up work settle so it is not counted against the document.
     await page.waitForTimeout(1000);
     if (await page.getByRole('region', { name: config.documentName, exact: true }).count()) {

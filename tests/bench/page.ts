@@ -162,6 +162,44 @@ export const ARM_OPEN_TIMER = `
   observer.observe(document.body, { childList: true, subtree: true, characterData: true });
 }`;
 
+/**
+ * Installed before the page loads: the wall-clock time of the first frame painted with a loaded
+ * row (a document's name, not a row still on its way) in the Documents list.
+ */
+const OBSERVE_FIRST_ROW = `
+(() => {
+  const state = { painted: null };
+  window.__firstRow = state;
+  const loaded = () => document.querySelector('[role="listbox"][aria-label="Documents"] [role="option"]:not([aria-busy="true"])');
+  const observer = new MutationObserver(() => {
+    if (!loaded()) return;
+    observer.disconnect();
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => { state.painted = performance.timeOrigin + performance.now(); };
+      channel.port2.postMessage(null);
+    });
+  });
+  observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-busy'] });
+})();
+`;
+
+/**
+ * Loads the app at `url` and times it until the Documents list shows a loaded row, timed in the
+ * page. Playwright's own waits poll ever less often (20, 50, 100, 100, then every 500 ms), which
+ * put up to half a second of polling into the figure.
+ */
+export async function timeAppLoad(page: Page, url: string, timeoutMs = 60_000): Promise<number> {
+  await page.addInitScript({ content: OBSERVE_FIRST_ROW });
+  const t0 = Date.now();
+  await page.goto(url);
+  for (const until = t0 + timeoutMs; ; await new Promise((r) => setTimeout(r, 20))) {
+    const painted = (await page.evaluate('window.__firstRow && window.__firstRow.painted')) as number | null;
+    if (painted !== null) return painted - t0;
+    if (Date.now() > until) throw new Error(`the Documents list showed no document within ${timeoutMs / 1000} s`);
+  }
+}
+
 /** Scrolls the (windowed) Documents list until the named option is rendered, then into view. */
 export const REVEAL_OPTION = `
 async (name) => {

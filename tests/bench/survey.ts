@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { createBackend } from '../../electron/services/backend';
 import { Rng } from './generate';
-import { CHROMIUM, CHROMIUM_ARGS, OBSERVE_LONG_TASKS, inPage, largestReply, log, round, rpc, startServer, stopServer, timeOpen, vmPeakMb, runStepScript } from './page';
+import { CHROMIUM, CHROMIUM_ARGS, OBSERVE_LONG_TASKS, inPage, largestReply, log, round, rpc, startServer, stopServer, timeAppLoad, timeOpen, vmPeakMb, runStepScript } from './page';
 import type { StepResult } from './steps';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -89,11 +89,8 @@ export async function surveyStep(config: { work: string; out: string }): Promise
     await context.addInitScript({ content: OBSERVE_LONG_TASKS });
     const page = await context.newPage();
     log('loading the survey project');
-    const loadStart = Date.now();
-    await page.goto(server.url);
+    const shownMs = await timeAppLoad(page, server.url, 120_000);
     const list = page.getByRole('listbox', { name: 'Documents' });
-    await list.getByRole('option').first().waitFor({ state: 'visible', timeout: 120_000 });
-    const shownMs = Date.now() - loadStart;
     const optionsInDom = await list.getByRole('option').count();
     await page.waitForTimeout(1000);
 

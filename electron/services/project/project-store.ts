@@ -151,6 +151,7 @@ export class ProjectStore {
         throw err;
       }
       // The project as it was before this change, all files at one moment (copied in the background).
+      this.backups.noteChange();
       if (this.backups.due) await this.backups.take(this.backupMembers());
       this.changedSinceSet = true;
       const appended = await this.files.save(this.state, patch, () => this.state.apply(inverse), (err) => this.writes.stopWriting(patch.label, err));

@@ -7,6 +7,10 @@ import { makePrivateDir } from './file-io';
 const KEEP_SETS = 10;
 const MIN_INTERVAL_MS = 10 * 60 * 1000;
 const COPY_CHUNK = 1024 * 1024;
+/** Saving must have been quiet this long before a backup copies its next piece (ms). */
+const QUIET_MS = 250;
+/** A copy that has waited this long for a quiet moment goes on anyway: a set is never put off for good. */
+const MAX_WAIT_MS = 10_000;
 
 /** "20260105-090001-000": when a backup was taken, in its name. */
 export function stamp(date: Date): string {
@@ -46,11 +50,33 @@ interface OpenMember {
 export class BackupSets {
   private lastTaken: number | null = null;
   private copying: Promise<void> = Promise.resolve();
+  private lastChange = -Infinity;
+  private hurry = false;
 
   constructor(
     private readonly projectDir: string,
     private readonly now: () => Date = () => new Date(),
+    private readonly quietMs = QUIET_MS,
   ) {}
+
+  /**
+   * A change is being saved. Copying gives way to saving: a 20 MB copy flushed while the user
+   * codes made each save wait behind it (the round trip's p95 rose by a third).
+   */
+  noteChange(): void {
+    this.lastChange = performance.now();
+  }
+
+  /** Resolves once saving has been quiet for `quietMs` (or the wait has gone on too long, or the project is closing). */
+  private async quietMoment(): Promise<void> {
+    const started = performance.now();
+    for (;;) {
+      const now = performance.now();
+      const quietFor = now - this.lastChange;
+      if (this.hurry || quietFor >= this.quietMs || now - started >= MAX_WAIT_MS) return;
+      await new Promise((resolve) => setTimeout(resolve, this.quietMs - quietFor));
+    }
+  }
 
   get dir(): string {
     return join(this.projectDir, 'backups');
@@ -88,9 +114,12 @@ export class BackupSets {
     this.copying = this.copying.then(() => copy);
   }
 
-  /** Waits for the sets being copied. */
+  /** Waits for the sets being copied, which stop giving way to changes (none come while closing). */
   settled(): Promise<void> {
-    return this.copying;
+    this.hurry = true;
+    return this.copying.finally(() => {
+      this.hurry = false;
+    });
   }
 
   private async copy(members: OpenMember[], taken: Date): Promise<void> {
@@ -101,11 +130,11 @@ export class BackupSets {
       for (const m of members) {
         const snapshot = `${m.stem}.${at}.json`;
         files.push(snapshot);
-        await copyInto(join(this.dir, snapshot), [{ handle: m.snapshot, length: (await m.snapshot.stat()).size }]);
+        await copyInto(join(this.dir, snapshot), [{ handle: m.snapshot, length: (await m.snapshot.stat()).size }], () => this.quietMoment());
         if (m.logs.length > 0) {
           const log = `${m.stem}.${at}.changes.jsonl`;
           files.push(log);
-          await copyInto(join(this.dir, log), m.logs);
+          await copyInto(join(this.dir, log), m.logs, () => this.quietMoment());
         }
       }
       await copyText(join(this.dir, `set.${at}.json`), JSON.stringify({ schemaVersion: 1, takenAt: taken.toISOString(), files }, null, 1));
@@ -178,15 +207,18 @@ export class BackupSets {
   }
 }
 
-async function copyInto(target: string, sources: { handle: FileHandle; length: number }[]): Promise<void> {
+/** Copies piece by piece, each flushed before the next, so a save never waits behind more than one piece. */
+async function copyInto(target: string, sources: { handle: FileHandle; length: number }[], quietMoment: () => Promise<void>): Promise<void> {
   const out = await open(target, 'w', PRIVATE_FILE_MODE);
   try {
     const buffer = Buffer.alloc(COPY_CHUNK);
     for (const { handle, length } of sources) {
       for (let at = 0; at < length; ) {
+        await quietMoment();
         const { bytesRead } = await handle.read(buffer, 0, Math.min(COPY_CHUNK, length - at), at);
         if (bytesRead === 0) break;
         for (let written = 0; written < bytesRead; ) written += (await out.write(buffer, written, bytesRead - written)).bytesWritten;
+        await out.datasync();
         at += bytesRead;
       }
     }

@@ -5,11 +5,12 @@ import { BannerStack } from './BannerStack';
 import { BootFailure } from './BootFailure';
 import { ReadOnlyBanner } from './ReadOnlyBanner';
 import { StrayFilesBanner } from './StrayFilesBanner';
+import type { FirstState } from './firstState';
 import { useAppState } from './useAppState';
 import styles from './app.module.css';
 
-export function App() {
-  const app = useAppState();
+export function App({ first }: { first: FirstState }) {
+  const app = useAppState(first);
   const { boot } = app;
   const project = boot.status === 'ready' ? boot.state.project : null;
   // A change refused because the project is read-only carries the banner's own reason: the

@@ -1,9 +1,11 @@
-import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useMemo, useReducer, useState } from 'react';
 import type { Dispatch } from 'react';
 import type { AppState, ProjectSnapshot, RestoreResult } from '../../../shared/api/contract';
 import { ApiError } from '../api/client';
+import type { ApiEvent } from '../api/client';
 import { useApi, useApiEvents } from '../api/context';
 import { appReducer } from './appStore';
+import type { FirstState } from './firstState';
 import type { AppAction, AppBoot } from './appStore';
 import { isAboutProject, noticeKey } from './reliability';
 
@@ -69,7 +71,7 @@ function withPath(paths: ReadonlySet<string>, path: string | undefined): Readonl
 }
 
 /** The app's top-level state: AppState from the backend, plus pushed errors, notices and reloads. */
-export function useAppState(): AppStateApi {
+export function useAppState(first: FirstState): AppStateApi {
   const api = useApi();
   const [boot, dispatch] = useReducer(appReducer, { status: 'loading' } as AppBoot);
   const [attempt, setAttempt] = useState(0);
@@ -107,8 +109,7 @@ export function useAppState(): AppStateApi {
     }
   }, [refresh, pushBanner]);
 
-  // Subscribed before the first app.getState: a startup error is pushed right after its reply.
-  useApiEvents((event) => {
+  const onEvent = (event: ApiEvent) => {
     if (event.name === 'backend.error') {
       pushBanner(ApiError.fromShape(event.payload));
     } else if (event.name === 'project.changed') {
@@ -117,11 +118,19 @@ export function useAppState(): AppStateApi {
         (err: unknown) => pushBanner(ApiError.from(err)),
       );
     }
-  });
+  };
+  useApiEvents(onEvent);
+  // Listening now: what was heard since the first state was asked for (a startup error),
+  // handled as events are, after the effect.
+  const handOver = useEffectEvent((events: ApiEvent[]) => events.forEach(onEvent));
+  useEffect(() => {
+    const heard = first.takeEvents();
+    if (heard.length > 0) queueMicrotask(() => handOver(heard));
+  }, [first]);
 
   useEffect(() => {
     let live = true;
-    api.call('app.getState', {}).then(
+    (attempt === 0 ? first.state : api.call('app.getState', {})).then(
       (state) => {
         if (live) adopt(state);
       },
@@ -132,7 +141,7 @@ export function useAppState(): AppStateApi {
     return () => {
       live = false;
     };
-  }, [api, adopt, attempt]);
+  }, [api, adopt, attempt, first]);
 
   const retry = useCallback(() => {
     dispatch({ type: 'loading' });

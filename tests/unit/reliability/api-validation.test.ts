@@ -9,7 +9,7 @@ import { dispatch } from '../../../shared/api/dispatch';
 import type { AppErrorCode } from '../../../shared/api/errors';
 import type { Backend } from '../../../electron/services/backend';
 import { allDocuments, SAMPLE_PATH, sampleBackend } from '../../helpers/backend';
-import { fileHashes } from '../../helpers/project-files';
+import { fileHashes, firstBackupSetWritten } from '../../helpers/project-files';
 
 /**
  * Every request that changes something, sent malformed through the real dispatch and
@@ -472,6 +472,7 @@ describe('malformed requests change nothing', () => {
     backend = await sampleBackend(root);
     f = await fixtureFrom(backend, root)();
     await backend.handlers['history.state']({});
+    await firstBackupSetWritten(f.dir);
     before = await fileHashes(f.dir);
   });
   afterAll(async () => {

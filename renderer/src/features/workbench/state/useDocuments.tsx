@@ -14,7 +14,13 @@ const DirectoryContext = createContext<DocumentDirectory | null>(null);
  */
 export function DocumentDirectoryProvider({ tally, sets, onError, children }: { tally: DocumentTally; sets: readonly DocumentSet[]; onError: (error: ApiError) => void; children: ReactNode }) {
   const api = useApi();
-  const [directory] = useState(() => new DocumentDirectory(api, (err) => onError(ApiError.from(err))));
+  const [directory] = useState(() => {
+    const made = new DocumentDirectory(api, (err) => onError(ApiError.from(err)));
+    // The list's first rows (a project opens unfiltered), asked for now rather than after the
+    // workbench's first render, which takes a few hundred ms at a big project.
+    made.wantRows({}, 0, 0);
+    return made;
+  });
   const seen = useRef({ tally, sets });
   useEffect(() => {
     if (seen.current.tally === tally && seen.current.sets === sets) return;
