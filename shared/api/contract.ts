@@ -14,7 +14,7 @@ export type * from './views';
 export type { AttributeFacet, FacetValue } from './document-pages';
 export type { ChannelKind } from './channels/channel-spec';
 export { LARGE_REQUEST_BYTES, QUERY_PASSAGES_SHOWN, WORDS_SHOWN, WORD_PASSAGES_SHOWN, attributeFilterSchema, templateIds } from './channels/fields';
-export type { AttributeFilter, TemplateId } from './channels/fields';
+export type { AttributeFilter, DocumentSort, TemplateId } from './channels/fields';
 
 /**
  * The one contract between the UI and the backend. Each channel names its kind, its input

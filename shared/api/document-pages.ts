@@ -1,5 +1,6 @@
-import type { AttributeFilter } from './contract';
+import type { AttributeFilter, DocumentSort } from './contract';
 import { documentFilter } from '../domain/filters';
+import { looseNameKey } from '../text/normalise';
 import type { AttributeType, AttributeDef, AttributeValue, DocumentMeta, DocumentSet } from '../domain/schemas';
 import type { DocumentPage, DocumentSummary, DocumentTally } from './views';
 
@@ -27,12 +28,41 @@ function passing(documents: readonly DocumentMeta[], filter: AttributeFilter, se
   return Object.values(filter).some((values) => values.length > 0) ? documents.filter(documentFilter(filter, sets)) : documents;
 }
 
-/** Rows `offset`… (at most `limit`) of the documents passing the filter (and whose names hold `nameContains`, case ignored), with how many pass. */
-export function documentPage(documents: readonly DocumentMeta[], filter: AttributeFilter, sets: Sets, offset: number, limit: number, nameContains = ''): DocumentPage {
+/** The documents in another order than rank (see DocumentSort): a stable sort, so ties keep rank order. */
+function sorted(documents: readonly DocumentMeta[], sort: DocumentSort | undefined): readonly DocumentMeta[] {
+  if (!sort) return documents;
+  const key = (d: DocumentMeta): AttributeValue | undefined => (sort.attribute === null ? d.name : d.attributes[sort.attribute]);
+  const sign = sort.descending ? -1 : 1;
+  return [...documents].sort((a, b) => {
+    const x = key(a);
+    const y = key(b);
+    if (isEmpty(x) || isEmpty(y)) return Number(isEmpty(x)) - Number(isEmpty(y));
+    return sign * compareValues(x, y);
+  });
+}
+
+/**
+ * Rows `offset`… (at most `limit`) of the documents passing the filter (and whose names hold
+ * `nameContains`, case ignored), in rank order or `sort`'s, with how many pass.
+ */
+export function documentPage(
+  documents: readonly DocumentMeta[],
+  filter: AttributeFilter,
+  sets: Sets,
+  offset: number,
+  limit: number,
+  { nameContains = '', sort }: { nameContains?: string | undefined; sort?: DocumentSort | undefined } = {},
+): DocumentPage {
   const needle = nameContains.trim().toLocaleLowerCase();
   const passed = passing(documents, filter, sets);
-  const shown = needle ? passed.filter((d) => d.name.toLocaleLowerCase().includes(needle)) : passed;
+  const shown = sorted(needle ? passed.filter((d) => d.name.toLocaleLowerCase().includes(needle)) : passed, sort);
   return { rows: shown.slice(offset, offset + limit).map(documentSummary), offset, total: shown.length, count: documents.length };
+}
+
+/** Which of `names` name a document, matched as an attribute table's rows are (case and spaces ignored). */
+export function namesTaken(documents: readonly Pick<DocumentMeta, 'name'>[], names: readonly string[]): string[] {
+  const taken = new Set(documents.map((d) => looseNameKey(d.name)));
+  return names.filter((name) => taken.has(looseNameKey(name)));
 }
 
 /** What to find among the documents passing a filter: one by id, or (type-ahead) the next after `after` whose name starts with `prefix`. */
@@ -84,7 +114,9 @@ export function compareValues(a: string | number, b: string | number): number {
   return textOrder.compare(a, b);
 }
 
-const isEmpty = (value: AttributeValue | undefined): value is null | undefined => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+function isEmpty(value: AttributeValue | undefined): value is null | undefined {
+  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
 
 /**
  * For each attribute the project defines, the values present in its documents (empty ones left

@@ -20,3 +20,12 @@ export function documentFilter(filter: AttributeFilter, sets: readonly Pick<Docu
       return value !== undefined && value !== null && allowed.includes(value);
     });
 }
+
+/** The matrix's column for documents without a value of its attribute. */
+export const NO_VALUE = '(no value)';
+
+/** The column a document falls in when the matrix's columns are an attribute's values: its value, or "(no value)". */
+export function attributeColumnKey(doc: Pick<DocumentMeta, 'attributes'>, name: string): string {
+  const value = doc.attributes[name];
+  return value === null || value === undefined || value === '' ? NO_VALUE : String(value);
+}

@@ -1,4 +1,6 @@
-import { documents } from './api';
+import type { DocumentPage } from '../../shared/api/contract';
+import { documents, rpc } from './api';
+import { manyDocuments } from './many-documents';
 import { expect, test } from './web-app';
 import { start } from './reader';
 
@@ -62,4 +64,74 @@ test('attributes edited in the grid: sort, edit a cell, paste a column; each und
   expect((await firstFour()).slice(1)).not.toContain(11);
   await page.keyboard.press('Control+z');
   await expect.poll(() => borough(1)).toBe('Hackney');
+});
+
+/*
+ * A project of 1,000 documents (ten pages of rows): the grid holds only the rows near the
+ * viewport, yet every key reaches every document. Ctrl+End lands on the last one, whose row was
+ * never fetched before, and editing it saves; a column pasted from the top reaches rows never
+ * sent (the backend says which documents they are); a sort is the backend's.
+ */
+test('attribute grid over many documents: Ctrl+End reaches the last, an edit there saves, a long paste fills rows never shown', async ({ page }) => {
+  test.setTimeout(240_000);
+  const { server, done } = await manyDocuments(page, 22);
+  try {
+    await page.getByRole('tab', { name: 'Attributes' }).click();
+    const grid = page.getByRole('grid', { name: 'Document attributes' });
+    await expect(grid).toHaveAttribute('aria-rowcount', '1001');
+    const rows = grid.getByRole('row');
+    await expect(rows.nth(1).getByRole('rowheader')).not.toBeEmpty();
+    // Windowed: not every row is in the page.
+    expect(await rows.count()).toBeLessThan(300);
+
+    const at = async (offset: number) => (await rpc<DocumentPage>(page, server, 'documents.page', { filter: {}, offset, limit: 1 })).rows[0]!;
+    const last = await at(999);
+    await grid.getByRole('gridcell').first().click();
+    await page.keyboard.press('Control+End');
+    const focusedRow = grid.locator('tr:has(:focus)');
+    await expect(focusedRow).toHaveAttribute('aria-rowindex', '1001');
+    await expect(focusedRow.getByRole('rowheader')).toHaveText(last.name);
+
+    // Home goes to the row's name, ArrowRight to its Site; Enter edits it and Enter saves.
+    await page.keyboard.press('Home');
+    await expect(focusedRow.getByRole('rowheader')).toBeFocused();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await grid.getByRole('textbox', { name: `Site of ${last.name}` }).fill('Far End');
+    await page.keyboard.press('Enter');
+    await expect(grid.getByRole('gridcell', { name: 'Far End' })).toBeFocused();
+    await expect.poll(async () => (await at(999)).attributes.Site).toBe('Far End');
+    await page.screenshot({ path: 'tests/artifacts/attribute-grid-many.png' });
+
+    // Page keys move a screenful; Ctrl+Home goes back to the first document.
+    await page.keyboard.press('PageUp');
+    const index = Number(await focusedRow.getAttribute('aria-rowindex'));
+    expect(index).toBeLessThan(1001);
+    expect(index).toBeGreaterThan(950);
+    await page.keyboard.press('Control+Home');
+    await expect(focusedRow).toHaveAttribute('aria-rowindex', '2');
+
+    // 300 lines pasted into Participants from the first row: rows 1…300, most never sent to the page.
+    for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+    await expect(grid.getByRole('columnheader').nth(4)).toContainText('Participants');
+    await page.evaluate(() => {
+      const data = new DataTransfer();
+      data.setData('text/plain', Array.from({ length: 300 }, (_, i) => String(500 + i)).join('\n'));
+      document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    await expect(focusedRow.getByRole('gridcell').nth(3)).toHaveText('500');
+    await expect.poll(async () => (await at(299)).attributes.Participants).toBe(799);
+    expect((await at(300)).attributes.Participants).toBeLessThan(500);
+
+    // Sorting by Participants, largest first: the backend's order, the pasted values on top.
+    const header = grid.getByRole('columnheader', { name: /Participants/ });
+    await header.getByRole('button').click();
+    await header.getByRole('button').click();
+    await expect(header).toHaveAttribute('aria-sort', 'descending');
+    await expect(rows.nth(1).getByRole('gridcell').nth(3)).toHaveText('799');
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.screenshot({ path: 'tests/artifacts/attribute-grid-sorted-1440.png' });
+  } finally {
+    await done();
+  }
 });

@@ -1,11 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import type { DocumentPage, ProjectSnapshot } from '../../shared/api/contract';
-import { generateProject } from '../bench/generate';
 import { rpc, snapshot } from './api';
-import { expect, launchWebApp, test } from './web-app';
+import { manyDocuments } from './many-documents';
+import { expect, test } from './web-app';
 
 /*
  * The Documents listbox over the windowing threshold (150): after a long jump down a list of
@@ -26,15 +22,8 @@ interface PageOption {
 
 test('documents: a click far down a windowed list of 1,000 lands on the option aimed at', async ({ page }) => {
   test.setTimeout(240_000);
-  const root = await mkdtemp(join(tmpdir(), 'marginalia-windowed-'));
-  const project = join(root, 'Many.marginalia');
-  await generateProject(project, { seed: 18, documents: 1000, totalChars: 400_000, bigDocumentChars: 4_000, codes: 300, codings: 400 });
-  const server = await launchWebApp(join(root, 'data'), join(root, 'Documents'), { args: ['--project', project] });
+  const { done } = await manyDocuments(page, 18);
   try {
-    await page.setViewportSize({ width: 1280, height: 720 });
-    await page.goto(server.url);
-    // Only reading: the name can wait.
-    await page.getByRole('dialog', { name: 'What’s your name?' }).getByRole('button', { name: 'Not now' }).click();
     const list = page.getByRole('listbox', { name: 'Documents' });
     const options = list.getByRole('option');
     await expect(options.first()).toHaveAttribute('aria-setsize', '1000');
@@ -70,26 +59,9 @@ test('documents: a click far down a windowed list of 1,000 lands on the option a
     await expect(list.getByRole('option', { selected: true })).toHaveAttribute('data-index', String(aim!.index));
     await expect(page.getByRole('region', { name: aim!.name })).toBeVisible();
   } finally {
-    await server.stop();
-    await rm(root, { recursive: true, force: true });
+    await done();
   }
 });
-
-/** A project of 1,000 generated documents in browser mode, the name prompt dismissed. */
-async function manyDocuments(page: Page, seed: number) {
-  const root = await mkdtemp(join(tmpdir(), 'marginalia-paged-'));
-  const project = join(root, 'Many.marginalia');
-  await generateProject(project, { seed, documents: 1000, totalChars: 400_000, bigDocumentChars: 4_000, codes: 300, codings: 400 });
-  const server = await launchWebApp(join(root, 'data'), join(root, 'Documents'), { args: ['--project', project] });
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await page.goto(server.url);
-  await page.getByRole('dialog', { name: 'What’s your name?' }).getByRole('button', { name: 'Not now' }).click();
-  const done = async () => {
-    await server.stop();
-    await rm(root, { recursive: true, force: true });
-  };
-  return { server, done };
-}
 
 test('documents: the list asks for its rows a page at a time: End, Home, type-ahead, a filter and a far document', async ({ page }) => {
   test.setTimeout(240_000);

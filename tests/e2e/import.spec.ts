@@ -211,6 +211,22 @@ test('a survey spreadsheet: text column "freetext", names from "Case" → docume
   await expect(page.getByRole('region', { name: 'ID4', exact: true })).toContainText('lost the interest');
 });
 
+test('a spreadsheet naming documents already in the project is offered as their attributes, matched by its name column', async ({ app, page }) => {
+  await openWorkbench(page, app);
+  // Names as a colleague typed them: another case, extra spaces. The backend says which name documents.
+  const csv = 'Facilitator,Conversation\nAmara,01 hackney:  young people\nBen,02 TOWER HAMLETS: faith groups\n';
+  await fileInput(page).setInputFiles({ name: 'facilitators.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  const dialog = importDialog(page);
+  const card = fileCard(dialog, 'facilitators.csv');
+  await expect(card.getByRole('radio', { name: 'Attributes of documents already in the project' })).toBeChecked();
+  await expect(card.getByLabel('Match documents by')).toHaveValue('Conversation');
+  await runImport(dialog, 1);
+  await closeResults(page);
+  const byName = new Map((await documents(page, app)).map((d) => [d.name, d.attributes]));
+  expect(byName.get('01 Hackney: young people')?.Facilitator).toBe('Amara');
+  expect(byName.get('02 Tower Hamlets: faith groups')?.Facilitator).toBe('Ben');
+});
+
 test('files dropped on the document list: highlight, a file over 100 MB refused up front, the rest imported', async ({ app, page }) => {
   const list = await openWorkbench(page, app);
   const staged: string[] = [];

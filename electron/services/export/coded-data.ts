@@ -1,7 +1,7 @@
 import type { AttributeFilter, CoderCoding, MemoView } from '../../../shared/api/contract';
 import { AppError } from '../../../shared/api/errors';
 import { codePath, subtreeIds } from '../../../shared/domain/codebook';
-import { documentFilter } from '../../../shared/domain/filters';
+import { NO_VALUE, attributeColumnKey, documentFilter } from '../../../shared/domain/filters';
 import type { AttributeDef, AttributeValue, Code, Coder, DocumentMeta, ProjectFile } from '../../../shared/domain/schemas';
 import { treeOrder } from '../../../shared/export/code-tree';
 import { coOccurrence, codeTable, countingStatement } from '../../../shared/export/matrices';
@@ -230,8 +230,6 @@ export function codeByDocumentTable(data: SelectedData, rollUp = false, counting
   };
 }
 
-const NO_VALUE = '(no value)';
-
 /** The distinct values of an attribute among the documents, in a natural order; "(no value)" last. */
 export function attributeValues(documents: readonly DocumentMeta[], name: string): string[] {
   const values = new Map<string, AttributeValue>();
@@ -247,11 +245,9 @@ export function attributeValues(documents: readonly DocumentMeta[], name: string
   return missing ? [...sorted, NO_VALUE] : sorted;
 }
 
-/** The column a document falls in for an attribute: its value, or "(no value)". */
+/** The column a document falls in for an attribute (see attributeColumnKey); null for a document not found. */
 export function attributeKey(doc: DocumentMeta | undefined, name: string): string | null {
-  if (!doc) return null;
-  const value = doc.attributes[name];
-  return value === null || value === undefined || value === '' ? NO_VALUE : String(value);
+  return doc ? attributeColumnKey(doc, name) : null;
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Change, Patch } from '../../../shared/domain/patch';
 import type { AttributeDef, AttributeValue, DocumentMeta, ProjectFile } from '../../../shared/domain/schemas';
 import { checkAttributeValue } from '../../../shared/operations/attribute-ops';
 import { nextRank } from '../../../shared/operations/context';
-import { normaliseText } from '../../../shared/text/normalise';
+import { looseNameKey } from '../../../shared/text/normalise';
 import { columnIndex, pickSheet } from './spreadsheet-sheets';
 import type { Table } from './spreadsheet-types';
 import { inferAttributeType, isNumberText, put, toAttributeValue, toIsoDate } from './spreadsheet-values';
@@ -40,10 +40,6 @@ export interface AttributeTableUpdates {
   duplicates: string[];
 }
 
-function looseKey(name: string): string {
-  return normaliseText(name).toLocaleLowerCase().replace(/\s+/g, '');
-}
-
 /**
  * Matches a table with one row per document (by the name column: exactly, else ignoring case
  * and spaces) to the project's documents, and reads the other columns as attribute values.
@@ -70,7 +66,7 @@ export function attributeTableUpdates(
   const exact = new Map<string, DocumentMeta[]>();
   const loose = new Map<string, DocumentMeta[]>();
   for (const doc of documents) {
-    for (const [map, key] of [[exact, doc.name], [loose, looseKey(doc.name)]] as const) {
+    for (const [map, key] of [[exact, doc.name], [loose, looseNameKey(doc.name)]] as const) {
       const list = map.get(key);
       if (list) list.push(doc);
       else map.set(key, [doc]);
@@ -86,7 +82,7 @@ export function attributeTableUpdates(
     if (!name) continue;
     let targets = exact.get(name) ?? [];
     if (targets.length === 0) {
-      const candidates = loose.get(looseKey(name)) ?? [];
+      const candidates = loose.get(looseNameKey(name)) ?? [];
       if (candidates.length > 1) {
         ambiguous.push(name);
         continue;

@@ -1,4 +1,4 @@
-import { attributeFacets, documentPage, documentSummary, locateDocument } from '../../../shared/api/document-pages';
+import { attributeFacets, documentPage, documentSummary, locateDocument, namesTaken } from '../../../shared/api/document-pages';
 import { handlerModule } from '../handler-registry';
 import type { ProjectSession } from './project-session';
 
@@ -7,7 +7,7 @@ export function documentListHandlers(session: () => ProjectSession) {
   const documents = () => session().store.data.documents;
   const sets = () => session().store.data.sets;
   return handlerModule('documents', {
-    'documents.page': async ({ filter, offset, limit, nameContains }) => documentPage(documents(), filter, sets(), offset, limit, nameContains),
+    'documents.page': async ({ filter, offset, limit, nameContains, sort }) => documentPage(documents(), filter, sets(), offset, limit, { nameContains, sort }),
     'documents.locate': async ({ filter, locator }) => ({ index: locateDocument(documents(), filter, sets(), locator) }),
     'documents.summaries': async ({ ids }) => {
       const table = session().store.state.tables.documents;
@@ -16,6 +16,7 @@ export function documentListHandlers(session: () => ProjectSession) {
         return doc ? [documentSummary(doc)] : [];
       });
     },
+    'documents.namesTaken': async ({ names }) => namesTaken(documents(), names),
     'documents.facets': async () => attributeFacets(documents(), session().store.data.attributes),
   });
 }

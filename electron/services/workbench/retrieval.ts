@@ -1,7 +1,7 @@
 import type { AttributeFilter, SearchResult, SegmentView } from '../../../shared/api/contract';
 import type { DocumentMatches } from '../../../shared/operations/autocode-ops';
 import { subtreeIds } from '../../../shared/domain/codebook';
-import { documentFilter } from '../../../shared/domain/filters';
+import { attributeColumnKey, documentFilter } from '../../../shared/domain/filters';
 import { isConsensusCoder } from '../../../shared/operations/consensus-ops';
 import { contextAround, speakerAt } from '../../../shared/text/context';
 import { findAll, searchPattern } from '../../../shared/text/search';
@@ -21,6 +21,8 @@ export interface SegmentQuery {
   attributes: AttributeFilter;
   /** Only these documents; null: every document passing the filter. */
   documentIds?: string[] | null;
+  /** Only the documents of one column of the matrix by attribute (see attributeColumnKey). */
+  column?: { attribute: string; value: string } | undefined;
   /** Only these codings (where memos on codings sit); null: every coding at the codes. */
   codingIds?: string[] | null;
 }
@@ -30,14 +32,16 @@ export async function querySegments(store: ProjectStore, query: SegmentQuery): P
   const codeIds = new Set(query.includeSubcodes ? query.codeIds.flatMap((id) => subtreeIds(store.data.codebook, id)) : query.codeIds);
   const coders = store.data.coders.filter((c) => (query.coderIds === null ? !isConsensusCoder(c) : query.coderIds.includes(c.id)));
   const passes = documentFilter(query.attributes, store.data.sets);
-  const documents = store.data.documents.filter((d) => (!query.documentIds || query.documentIds.includes(d.id)) && passes(d));
-  const only = query.codingIds ? new Set(query.codingIds) : null;
+  const onlyDocuments = query.documentIds ? new Set(query.documentIds) : null;
+  const { column } = query;
+  const documents = store.data.documents.filter((d) => (!onlyDocuments || onlyDocuments.has(d.id)) && (!column || attributeColumnKey(d, column.attribute) === column.value) && passes(d));
+  const onlyCodings = query.codingIds ? new Set(query.codingIds) : null;
   const segments: SegmentView[] = [];
   for (const doc of documents) {
     const codings = coders.flatMap((coder) =>
       store
         .codingsOf(coder.id)
-        .filter((c) => c.documentId === doc.id && codeIds.has(c.codeId) && (!only || only.has(c.id)))
+        .filter((c) => c.documentId === doc.id && codeIds.has(c.codeId) && (!onlyCodings || onlyCodings.has(c.id)))
         .map((c) => ({ ...c, coderId: coder.id })),
     );
     if (codings.length === 0) continue;

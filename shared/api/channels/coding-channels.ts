@@ -101,6 +101,8 @@ export const codingChannels = {
         attributes: attributeFilterSchema,
         /** Only these documents (a matrix cell's); null or absent: every document passing the filter. */
         documentIds: z.array(entityId).max(100_000).nullable().default(null),
+        /** Only the documents of one column of the matrix by attribute: whose value of `attribute` it keys as `value` ("(no value)": none). */
+        column: z.object({ attribute: z.string().min(1).max(100), value: z.string().max(1000) }).strict().optional(),
         /** Only these codings (where memos on codings sit); null or absent: every coding at the codes. */
         codingIds: z.array(entityId).max(100_000).nullable().optional(),
       })

@@ -6,7 +6,7 @@ import { MAX_DOCUMENT_PAGE } from '../limits';
 import type { ChangeResult, CoderCoding, DocumentOutline, DocumentPage, DocumentSummary, TextPiece } from '../views';
 import { returns } from './channel-spec';
 import type { ChannelSpec } from './channel-spec';
-import { entityId, offset, none, attributeFilterSchema } from './fields';
+import { entityId, offset, none, attributeFilterSchema, documentSortSchema } from './fields';
 
 /** Documents: their text and codings as the reader asks, the Documents list a page at a time, sets and attributes. */
 export const documentChannels = {
@@ -55,12 +55,19 @@ export const documentChannels = {
    * `limit` from `offset`, with how many pass. The snapshot carries no documents (only their
    * tally): a list of 20,000 asks for the rows it shows; a picker that needs every document asks
    * page by page. `nameContains` narrows them to names holding it (case ignored): a picker that
-   * finds one document among 20,000 by part of its name.
+   * finds one document among 20,000 by part of its name. `sort` orders them otherwise (the
+   * attribute grid's sorted column) before paging.
    */
   'documents.page': {
     kind: 'query',
     input: z
-      .object({ filter: attributeFilterSchema, offset, limit: z.number().int().min(0).max(MAX_DOCUMENT_PAGE), nameContains: z.string().max(100).optional() })
+      .object({
+        filter: attributeFilterSchema,
+        offset,
+        limit: z.number().int().min(0).max(MAX_DOCUMENT_PAGE),
+        nameContains: z.string().max(100).optional(),
+        sort: documentSortSchema.optional(),
+      })
       .strict(),
     output: returns<DocumentPage>(),
   },
@@ -74,6 +81,11 @@ export const documentChannels = {
   },
   /** These documents as the list shows them (those that still exist): names beside passages, hits and memos. */
   'documents.summaries': { kind: 'query', input: z.object({ ids: z.array(entityId).max(MAX_DOCUMENT_PAGE) }).strict(), output: returns<DocumentSummary[]>() },
+  /**
+   * Which of these names name a document (matched as an attribute table's rows are: exactly, or
+   * ignoring case and spaces): the import dialog finds the column of a sheet that names documents.
+   */
+  'documents.namesTaken': { kind: 'query', input: z.object({ names: z.array(z.string().max(1000)).max(MAX_DOCUMENT_PAGE) }).strict(), output: returns<string[]>() },
   /** Per attribute, the values the documents have and how many have each: the attribute filter's choices. */
   'documents.facets': { kind: 'query', input: none, output: returns<AttributeFacet[]>() },
 

@@ -88,6 +88,14 @@ export type TemplateId = (typeof templateIds)[number];
 export const attributeFilterSchema = z.record(z.string().max(100), z.array(z.union([z.string(), z.number()])).max(1000));
 export type AttributeFilter = z.infer<typeof attributeFilterSchema>;
 
+/**
+ * An order for documents other than the list's (rank): by name (`attribute` null) or by one
+ * attribute's value (numbers and dates in order, text alphabetically), documents without a value
+ * last either way; ties keep rank order. The attribute grid's column sort.
+ */
+export const documentSortSchema = z.object({ attribute: z.string().max(100).nullable(), descending: z.boolean() }).strict();
+export type DocumentSort = z.infer<typeof documentSortSchema>;
+
 /** A text search across the documents passing the attribute filter. */
 export const searchRequest = {
   query: z.string().min(1).max(1000),

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { CoOccurrenceView, MatrixView, SegmentView } from '../../../shared/api/contract';
-import { SET_FILTER_KEY } from '../../../shared/api/limits';
-import type { Code, DocumentMeta } from '../../../shared/domain/schemas';
+import type { Code } from '../../../shared/domain/schemas';
 import {
   coOccurrenceTable,
-  columnDocumentIds,
+  columnDocuments,
   frequencyExport,
   frequencyRows,
   heatScale,
@@ -36,9 +35,6 @@ const codebook: Code[] = [
   code('lonely', 'Isolation and loneliness', 'themes'),
   code('night', 'Night-time loneliness', 'lonely'),
 ];
-
-const doc = (id: string, attributes: DocumentMeta['attributes']): DocumentMeta =>
-  ({ id, name: `Doc ${id}`, attributes }) as unknown as DocumentMeta;
 
 describe('treeRows', () => {
   it('puts parents before sub-codes, siblings in codebook order, with depth and path', () => {
@@ -186,26 +182,9 @@ describe('frequencies', () => {
 });
 
 describe('what a cell stands for', () => {
-  const documents = [
-    doc('d1', { 'Stakeholder group': 'Young people', Borough: 'Hackney', Participants: 48 }),
-    doc('d2', { 'Stakeholder group': 'Carers', Borough: 'Hackney', Participants: 55 }),
-    doc('d3', { 'Stakeholder group': 'Young people', Borough: 'Haringey', Participants: 76 }),
-    doc('d4', { Borough: 'Camden' }),
-  ];
-
-  it('a document column is that document', () => {
-    expect(columnDocumentIds(documents, {}, [], { kind: 'documents' }, 'd2')).toEqual(['d2']);
-  });
-
-  it('a value column is the documents with that value that pass the filter', () => {
-    const young = { kind: 'attribute', name: 'Stakeholder group' } as const;
-    expect(columnDocumentIds(documents, {}, [], young, 'Young people')).toEqual(['d1', 'd3']);
-    expect(columnDocumentIds(documents, { Borough: ['Hackney'] }, [], young, 'Young people')).toEqual(['d1']);
-    expect(columnDocumentIds(documents, {}, [], young, '(no value)')).toEqual(['d4']);
-    const pilot = [{ id: 's1', documentIds: ['d3', 'd4'], name: 'Pilot', rank: 0 }];
-    expect(columnDocumentIds(documents, { [SET_FILTER_KEY]: ['s1'] }, pilot, young, 'Young people')).toEqual(['d3']);
-    // Numbers are keyed as the matrix keys them, by their text.
-    expect(columnDocumentIds(documents, {}, [], { kind: 'attribute', name: 'Participants' }, '76')).toEqual(['d3']);
+  it('a document column is that document; a value column is the documents the backend finds with that value', () => {
+    expect(columnDocuments({ kind: 'documents' }, 'd2')).toEqual({ documentIds: ['d2'] });
+    expect(columnDocuments({ kind: 'attribute', name: 'Borough' }, '(no value)')).toEqual({ documentIds: null, column: { attribute: 'Borough', value: '(no value)' } });
   });
 
   const seg = (codingId: string, codeId: string, documentId: string, start: number, end: number, coderId = 'amara'): SegmentView => ({

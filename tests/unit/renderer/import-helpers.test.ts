@@ -11,6 +11,7 @@ import {
   describeSpeakerChoice,
   formProblem,
   initialForm,
+  sampleCells,
   sheetForm,
   speakerOptions,
 } from '../../../renderer/src/features/import/options';
@@ -257,6 +258,16 @@ describe('import settings → ImportItemOptions', () => {
     expect(acceptedByContract(options)).toBe(true);
     // With no such documents, the same table is texts by default.
     expect(initialForm(cases, ['transcript'])).toMatchObject({ use: 'documents' });
+  });
+
+  it('asks the backend about each distinct sample cell short enough to be a document name, never a long answer', () => {
+    const cells = sampleCells(survey);
+    expect(cells).toContain('ID4');
+    expect(cells.filter((c) => c === 'f')).toHaveLength(1);
+    expect(cells).not.toContain('');
+    expect(sampleCells(cases)).toEqual(expect.arrayContaining(['ID1', 'ID2', 'performing arts']));
+    const long = 'x'.repeat(301);
+    expect(sampleCells({ ...cases, spreadsheet: { ...cases.spreadsheet!, sheets: [{ ...cases.spreadsheet!.sheets[0]!, sample: [[long, 'P1']] }] } })).toEqual(['P1']);
   });
 
   it('groups a conversation sheet by its suggested column, with the speaker column, and names the sheet', () => {

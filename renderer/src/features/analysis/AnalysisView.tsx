@@ -93,7 +93,6 @@ export function AnalysisView() {
         rollUp={rollUp}
         coderIds={coderIds}
         attributes={attributeFilter}
-        sets={project.sets}
         pick={settings.matrixPick}
         onPick={(pick) => set('matrixPick', pick)}
       />

@@ -1,9 +1,6 @@
 import type { AttributeFilter } from '../../../../shared/api/contract';
-import { useChanges } from '../workbench/state/contexts';
-import { useAllDocuments } from '../workbench/state/useDocuments';
-import type { DocumentSet } from '../../../../shared/domain/schemas';
 import { EmptyState } from '../../ui/EmptyState';
-import { columnDocumentIds, measureCount, measureLabel } from './analysisModel';
+import { columnDocuments, measureCount, measureLabel } from './analysisModel';
 import type { HeatTable, MatrixColumns, Measure } from './analysisModel';
 import { CellSegments } from './CellSegments';
 import { HeatmapTable } from './HeatmapTable';
@@ -17,16 +14,12 @@ export interface MatrixBodyProps {
   rollUp: boolean;
   coderIds: string[] | null;
   attributes: AttributeFilter;
-  sets: readonly DocumentSet[];
   pick: MatrixPick | null;
   onPick: (pick: MatrixPick | null) => void;
 }
 
 /** The code × document (or × attribute value) heat map, and the passages of the cell picked in it. */
-export function MatrixBody({ heat, measure, columns, columnsTitle, rollUp, coderIds, attributes, sets, pick, onPick }: MatrixBodyProps) {
-  const { showError } = useChanges();
-  // An attribute's column stands for the documents with its value: found among them all.
-  const documents = useAllDocuments(showError) ?? [];
+export function MatrixBody({ heat, measure, columns, columnsTitle, rollUp, coderIds, attributes, pick, onPick }: MatrixBodyProps) {
   const rowIndex = pick ? heat.rows.findIndex((r) => r.code.id === pick.codeId) : -1;
   const columnIndex = pick ? heat.columns.findIndex((c) => c.key === pick.columnKey) : -1;
   const picked = rowIndex >= 0 && columnIndex >= 0 ? { row: rowIndex, column: columnIndex } : null;
@@ -57,7 +50,7 @@ export function MatrixBody({ heat, measure, columns, columnsTitle, rollUp, coder
             includeSubcodes: rollUp,
             coderIds,
             attributes,
-            documentIds: columnDocumentIds(documents, attributes, sets, columns, pickedColumn.key),
+            ...columnDocuments(columns, pickedColumn.key),
           }}
           onClose={() => onPick(null)}
         />

@@ -1,7 +1,5 @@
-import type { AttributeFilter, CoOccurrenceView, Input, MatrixView, SegmentView } from '../../../../shared/api/contract';
-import { documentFilter } from '../../../../shared/domain/filters';
-import type { Code, DocumentSet } from '../../../../shared/domain/schemas';
-import type { DocumentSummary } from '../../../../shared/api/contract';
+import type { CoOccurrenceView, Input, MatrixView, SegmentView } from '../../../../shared/api/contract';
+import type { Code } from '../../../../shared/domain/schemas';
 import { codeForest } from '../../../../shared/export/code-tree';
 import type { CodeNode } from '../../../../shared/export/code-tree';
 
@@ -13,8 +11,6 @@ import type { CodeNode } from '../../../../shared/export/code-tree';
 
 /** How a code path is written in exported tables (the same as the Excel workbook's sheets). */
 export const PATH_SEPARATOR = ' > ';
-/** The column the backend gives documents without a value for the attribute. */
-export const NO_VALUE = '(no value)';
 
 export type Measure = MatrixView['measure'];
 export type TableExport = Input<'export.table'>;
@@ -247,26 +243,13 @@ export function measureCount(n: number, measure: Measure): string {
 
 export type MatrixColumns = { kind: 'documents' } | { kind: 'attribute'; name: string };
 
-/** An attribute's value as the matrix keys its columns (no value: "(no value)"). */
-function attributeKey(doc: DocumentSummary, name: string): string {
-  const value = doc.attributes[name];
-  return value === null || value === undefined || value === '' ? NO_VALUE : String(value);
-}
-
 /**
- * The documents behind a matrix column: the document itself, or the documents passing the
- * filter whose value of the attribute is the column's.
+ * The documents behind a matrix column, as the passages query narrows to them: the document
+ * itself, or (found by the backend, among every document passing the filter) those whose value
+ * of the attribute is the column's, "(no value)" for none.
  */
-export function columnDocumentIds(
-  documents: readonly DocumentSummary[],
-  filter: AttributeFilter,
-  sets: readonly DocumentSet[],
-  columns: MatrixColumns,
-  columnKey: string,
-): string[] {
-  if (columns.kind === 'documents') return [columnKey];
-  const passes = documentFilter(filter, sets);
-  return documents.filter((d) => passes(d) && attributeKey(d, columns.name) === columnKey).map((d) => d.id);
+export function columnDocuments(columns: MatrixColumns, columnKey: string): Pick<Input<'segments.query'>, 'documentIds' | 'column'> {
+  return columns.kind === 'documents' ? { documentIds: [columnKey] } : { documentIds: null, column: { attribute: columns.name, value: columnKey } };
 }
 
 /** A pair of overlapping codings at two codes: what one co-occurrence count stands for. */

@@ -1,6 +1,4 @@
-import { useMemo, useRef } from 'react';
-import { useChanges } from '../workbench/state/contexts';
-import { useAllDocuments } from '../workbench/state/useDocuments';
+import { useRef } from 'react';
 import { Button } from '../../ui/Button';
 import { DialogModal } from '../../ui/DialogModal';
 import { FileDropZone, ImportFileInput } from './FileInputs';
@@ -20,10 +18,6 @@ export function ImportDialog({ importer }: { importer: Importer }) {
 }
 
 function OpenImportDialog({ session, importer }: { session: ImportSession; importer: Importer }) {
-  const { showError } = useChanges();
-  // Names to match a spreadsheet of attributes against, when another sheet is chosen.
-  const documents = useAllDocuments(showError);
-  const documentNames = useMemo(() => documents?.map((d) => d.name) ?? [], [documents]);
   const addInput = useRef<HTMLInputElement>(null);
   const { stage, entries } = session;
   const verdict = canRun(session);
@@ -52,7 +46,6 @@ function OpenImportDialog({ session, importer }: { session: ImportSession; impor
               <li key={entry.key}>
                 <ImportFileCard
                   entry={entry}
-                  documentNames={documentNames}
                   onForm={(form) => importer.setForm(entry.key, form)}
                   onEncoding={(encoding) => void importer.setEncoding(entry.key, encoding)}
                   onRemove={() => importer.remove(entry.key)}

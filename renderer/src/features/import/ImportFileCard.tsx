@@ -26,14 +26,13 @@ const phaseText: Record<Exclude<EntryPhase, 'ready' | 'refused'>, string> = {
 
 export interface ImportFileCardProps {
   entry: ImportEntry;
-  documentNames: readonly string[];
   onForm: (form: ItemForm) => void;
   onEncoding: (encoding: TextEncodingName) => void;
   onRemove: () => void;
 }
 
 /** One file in the import dialog: what it is, how far it got, and its settings. */
-export function ImportFileCard({ entry, documentNames, onForm, onEncoding, onRemove }: ImportFileCardProps) {
+export function ImportFileCard({ entry, onForm, onEncoding, onRemove }: ImportFileCardProps) {
   const titleId = useId();
   const encoding = entry.phase === 'ready' ? readEncoding(entry.inspection) : null;
   const kind = entry.inspection?.kind ?? importKindOf(entry.fileName);
@@ -65,7 +64,7 @@ export function ImportFileCard({ entry, documentNames, onForm, onEncoding, onRem
       ) : null}
       {encoding !== null ? <EncodingField shown={encoding} detected={entry.detectedEncoding} problem={entry.encodingProblem} onChoose={onEncoding} /> : null}
       {entry.phase === 'ready' && entry.inspection && entry.form ? (
-        <FileSettings inspection={entry.inspection} form={entry.form} documentNames={documentNames} onForm={onForm} />
+        <FileSettings inspection={entry.inspection} form={entry.form} namesTaken={entry.namesTaken} onForm={onForm} />
       ) : null}
     </section>
   );
@@ -74,19 +73,19 @@ export function ImportFileCard({ entry, documentNames, onForm, onEncoding, onRem
 function FileSettings({
   inspection,
   form,
-  documentNames,
+  namesTaken,
   onForm,
 }: {
   inspection: ImportInspection;
   form: ItemForm;
-  documentNames: readonly string[];
+  namesTaken: readonly string[];
   onForm: (form: ItemForm) => void;
 }) {
   if (form.kind === 'document' && inspection.document) {
     return <DocumentSettings document={inspection.document} form={form} onForm={onForm} />;
   }
   if (form.kind === 'spreadsheet') {
-    return <SpreadsheetSettings inspection={inspection} form={form} documentNames={documentNames} onForm={onForm} />;
+    return <SpreadsheetSettings inspection={inspection} form={form} namesTaken={namesTaken} onForm={onForm} />;
   }
   if (form.kind === 'refi-project' || form.kind === 'refi-codebook') {
     const differ = inspection.refi?.codingsWithOtherUser ?? 0;

@@ -4,6 +4,7 @@ import { SelectField } from '../../ui/SelectField';
 import { formProblem, sheetForm, sheetOf, spreadsheetOutcome } from './options';
 import type { ItemForm, SpreadsheetForm } from './options';
 import { RadioGroup } from '../../ui/RadioGroup';
+import { useProject } from '../workbench/state/contexts';
 import styles from './SpreadsheetSettings.module.css';
 import cardStyles from './ImportFileCard.module.css';
 
@@ -16,14 +17,16 @@ const columnOptions = (columns: readonly string[], none: string) => [
 export function SpreadsheetSettings({
   inspection,
   form,
-  documentNames,
+  namesTaken,
   onForm,
 }: {
   inspection: ImportInspection;
   form: SpreadsheetForm;
-  documentNames: readonly string[];
+  /** Cells of the sample that name documents in the project (see ImportEntry). */
+  namesTaken: readonly string[];
   onForm: (form: ItemForm) => void;
 }) {
+  const { project } = useProject();
   const sheets = inspection.spreadsheet?.sheets ?? [];
   const sheet = sheetOf(inspection, form.sheet);
   const problem = formProblem(form, inspection);
@@ -47,7 +50,7 @@ export function SpreadsheetSettings({
           options={sheets.map((s) => ({ value: s.name, label: `${s.name} (${s.rowCount} ${s.rowCount === 1 ? 'row' : 'rows'})` }))}
           onChange={(event) => {
             const next = sheetOf(inspection, event.target.value);
-            if (next) onForm(sheetForm(next, documentNames));
+            if (next) onForm(sheetForm(next, namesTaken));
           }}
         />
       ) : null}
@@ -126,7 +129,7 @@ export function SpreadsheetSettings({
       ) : (
         <p className={cardStyles.importFileSummary}>{spreadsheetOutcome(form, inspection)}</p>
       )}
-      {form.use === 'attributes' && documentNames.length === 0 ? (
+      {form.use === 'attributes' && project.documents.count === 0 ? (
         <p className={`${cardStyles.importNote} ${cardStyles.importNoteWarn}`}>The project has no documents yet, so no row can match one.</p>
       ) : null}
       {sheet && sheet.sample.length > 0 ? <SampleTable sheet={sheet} form={form} /> : null}

@@ -24,11 +24,11 @@ export function encodingOptions(detected: TextEncodingName | null): { value: Tex
  * spreadsheet keeps them while its columns are the same, else starts afresh from the new
  * suggestions (a header such as "CafÃ©" is now "Café", so the old choices name no column).
  */
-export function formAfterReread(previous: ItemForm, inspection: ImportInspection, documentNames: readonly string[], encoding: TextEncodingName): ItemForm {
+export function formAfterReread(previous: ItemForm, inspection: ImportInspection, namesTaken: readonly string[], encoding: TextEncodingName): ItemForm {
   if (previous.kind === 'document') return { ...previous, encoding };
   if (previous.kind !== 'spreadsheet') return previous;
   const sheet = sheetOf(inspection, previous.sheet);
   const named = [...previous.textColumns, previous.nameColumn, previous.groupColumn, previous.matchColumn].filter(Boolean);
-  const form = sheet !== null && named.every((c) => sheet.columns.includes(c)) ? previous : initialForm(inspection, documentNames);
+  const form = sheet !== null && named.every((c) => sheet.columns.includes(c)) ? previous : initialForm(inspection, namesTaken);
   return form.kind === 'spreadsheet' ? { ...form, encoding } : form;
 }

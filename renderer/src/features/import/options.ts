@@ -2,6 +2,7 @@ import type { ImportInspection, ImportItemOptions } from '../../../../shared/api
 import type { TextEncodingName } from '../../../../shared/text/encodings';
 import { LONG_LINE_CHARS } from '../../../../shared/text/long-lines';
 import { formatNumber, plural } from '../../../../shared/text/plural';
+import { MAX_DOCUMENT_PAGE } from '../../../../shared/api/limits';
 
 /**
  * The import dialog's per-file settings (the form), how they start from what `import.inspect`
@@ -128,15 +129,23 @@ export function exchangeSummary(kind: 'refi-project' | 'refi-codebook'): string 
     : 'Its codes, with their sub-codes, colours and descriptions, will be added to the codebook. Codes with the same name at the same level are reused.';
 }
 
-const looseKey = (name: string) => name.toLocaleLowerCase().replace(/\s+/g, '');
+/** A document's name is at most this long: a longer cell names none. */
+const NAME_MAX = 300;
 
-/** The column whose sample values name the most documents already in the project, if any does. */
-function matchingColumn(sheet: SheetInspection, documentNames: readonly string[]): string | null {
-  const names = new Set(documentNames.map(looseKey));
+/** The distinct cells of every sheet's sample that could name a document: what the backend is asked to match (documents.namesTaken). */
+export function sampleCells(inspection: ImportInspection): string[] {
+  const cells = new Set<string>();
+  for (const sheet of inspection.spreadsheet?.sheets ?? []) for (const row of sheet.sample) for (const cell of row) if (cell.trim() && cell.length <= NAME_MAX) cells.add(cell);
+  return [...cells].slice(0, MAX_DOCUMENT_PAGE);
+}
+
+/** The column whose sample values name the most documents already in the project (`namesTaken`: the cells that do), if any does. */
+function matchingColumn(sheet: SheetInspection, namesTaken: readonly string[]): string | null {
+  const names = new Set(namesTaken);
   let best: string | null = null;
   let bestHits = 0;
   for (const [i, column] of sheet.columns.entries()) {
-    const hits = sheet.sample.filter((row) => row[i] && names.has(looseKey(row[i]))).length;
+    const hits = sheet.sample.filter((row) => row[i] && names.has(row[i])).length;
     if (hits > bestHits) {
       best = column;
       bestHits = hits;
@@ -149,11 +158,11 @@ const SPEAKER_HINT = /(^|[^a-z])(speaker|author|from|sender|user|person|particip
 /** Cells this long are answers or speech, not names: an attribute table has none. */
 const LONG_TEXT = 60;
 
-/** The settings for one sheet, from the backend's suggestions and the project's documents. */
-export function sheetForm(sheet: SheetInspection, documentNames: readonly string[]): SpreadsheetForm {
+/** The settings for one sheet, from the backend's suggestions and the cells of its sample that name documents. */
+export function sheetForm(sheet: SheetInspection, namesTaken: readonly string[]): SpreadsheetForm {
   const { suggested } = sheet;
   const hasLongText = sheet.sample.some((row) => row.some((cell) => cell.length >= LONG_TEXT));
-  const match = matchingColumn(sheet, documentNames);
+  const match = matchingColumn(sheet, namesTaken);
   const mode = suggested.groupColumn ? 'group' : 'row';
   const taken = new Set([...suggested.textColumns, suggested.groupColumn]);
   const speaker = sheet.columns.find((c) => !taken.has(c) && SPEAKER_HINT.test(c)) ?? '';
@@ -170,7 +179,7 @@ export function sheetForm(sheet: SheetInspection, documentNames: readonly string
 }
 
 /** The settings a file starts with, from what inspecting it found. */
-export function initialForm(inspection: ImportInspection, documentNames: readonly string[] = []): ItemForm {
+export function initialForm(inspection: ImportInspection, namesTaken: readonly string[] = []): ItemForm {
   switch (inspection.kind) {
     case 'document':
       return { kind: 'document', speakers: 'auto', splitLongLines: hasLongLines(inspection.document) };
@@ -179,7 +188,7 @@ export function initialForm(inspection: ImportInspection, documentNames: readonl
       if (!first) {
         return { kind: 'spreadsheet', sheet: '', use: 'documents', textColumns: [], mode: 'row', groupColumn: '', nameColumn: '', matchColumn: '' };
       }
-      return sheetForm(first, documentNames);
+      return sheetForm(first, namesTaken);
     }
     case 'refi-project':
     case 'refi-codebook':

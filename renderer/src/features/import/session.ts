@@ -25,6 +25,8 @@ export interface ImportEntry {
   detectedEncoding: TextEncodingName | null;
   /** Why the encoding last chosen does not fit the file (it stays as it was read before). */
   encodingProblem: string | null;
+  /** Cells of a spreadsheet's sample that name a document already in the project (the backend matched them): how a sheet's name column is found. */
+  namesTaken: readonly string[];
 }
 
 export interface ImportProgress {
@@ -118,7 +120,7 @@ export function summariseResults(results: readonly ImportResult[]): string {
 }
 
 function emptyEntry(file: { key: string; fileName: string; size: number }): ImportEntry {
-  return { ...file, phase: 'waiting', stagedId: null, inspection: null, form: null, problem: null, detectedEncoding: null, encodingProblem: null };
+  return { ...file, phase: 'waiting', stagedId: null, inspection: null, form: null, problem: null, detectedEncoding: null, encodingProblem: null, namesTaken: [] };
 }
 
 const noProgress: ImportProgress = { done: 0, total: 0, fileName: '' };

@@ -2,15 +2,15 @@ import { useCallback, useEffect, useReducer, useRef } from 'react';
 import { ApiError } from '../../api/client';
 import { useApi, useApiEvents } from '../../api/context';
 import { encodeBase64, refuseBeforeReading } from './files';
-import { buildImportOptions, initialForm } from './options';
+import { buildImportOptions, initialForm, sampleCells } from './options';
 import { formAfterReread, readEncoding } from './encoding-choice';
 import type { ItemForm } from './options';
+import type { ImportInspection } from '../../../../shared/api/contract';
 import type { TextEncodingName } from '../../../../shared/text/encodings';
 import { canRun, importReducer, readyEntries, summariseResults } from './session';
 import type { ImportEntry, ImportSession } from './session';
 import type { OpenedFile } from './OpenedFiles';
 import { useChanges, useDocumentActions, useViewActions } from '../workbench/state/contexts';
-import { useDocumentDirectory } from '../workbench/state/useDocuments';
 
 export interface Importer {
   /** null while no import is under way (the dialog is closed). */
@@ -46,7 +46,11 @@ export function useImporter(): Importer {
   const generation = useRef(0);
   /** Files are prepared one at a time: one large file's bytes in memory at once. */
   const queue = useRef<Promise<void>>(Promise.resolve());
-  const directory = useDocumentDirectory();
+  /** A spreadsheet may be a table of attributes: the backend says which of its sample's cells name documents. */
+  const namesTaken = useCallback(
+    async (inspection: ImportInspection) => (inspection.kind === 'spreadsheet' ? api.call('documents.namesTaken', { names: sampleCells(inspection) }) : []),
+    [api],
+  );
 
   useApiEvents((event) => {
     if (event.name === 'import.progress') dispatch({ type: 'progress', progress: event.payload });
@@ -61,14 +65,13 @@ export function useImporter(): Importer {
       try {
         update({ phase: 'checking', stagedId });
         const inspection = await api.call('import.inspect', { source: { stagedId } });
-        // A spreadsheet may be a table of attributes: its names are matched against every document's.
-        const names = inspection.kind === 'spreadsheet' ? (await directory.all()).map((d) => d.name) : [];
-        update({ phase: 'ready', inspection, form: initialForm(inspection, names), detectedEncoding: readEncoding(inspection) });
+        const names = await namesTaken(inspection);
+        update({ phase: 'ready', inspection, form: initialForm(inspection, names), detectedEncoding: readEncoding(inspection), namesTaken: names });
       } catch (err) {
         update({ phase: 'refused', problem: ApiError.from(err).message });
       }
     },
-    [api, directory],
+    [api, namesTaken],
   );
 
   const prepare = useCallback(
@@ -137,8 +140,8 @@ export function useImporter(): Importer {
       };
       try {
         const inspection = await api.call('import.inspect', { source: { stagedId: entry.stagedId }, encoding });
-        const names = inspection.kind === 'spreadsheet' ? (await directory.all()).map((d) => d.name) : [];
-        update({ inspection, form: formAfterReread(entry.form, inspection, names, encoding), encodingProblem: null });
+        const names = await namesTaken(inspection);
+        update({ inspection, form: formAfterReread(entry.form, inspection, names, encoding), encodingProblem: null, namesTaken: names });
       } catch (err) {
         // The file stays as it was read before; the message names it and says why this encoding does not fit.
         const message = ApiError.from(err).message;
@@ -146,7 +149,7 @@ export function useImporter(): Importer {
         say(message);
       }
     },
-    [api, directory, say],
+    [api, namesTaken, say],
   );
 
   const setForm = useCallback((key: string, form: ItemForm) => dispatch({ type: 'form', key, form }), []);

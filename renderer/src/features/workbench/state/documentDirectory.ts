@@ -1,4 +1,4 @@
-import type { AttributeFilter, DocumentPage, DocumentSummary } from '../../../../../shared/api/contract';
+import type { AttributeFilter, DocumentPage, DocumentSort, DocumentSummary } from '../../../../../shared/api/contract';
 import { MAX_DOCUMENT_PAGE } from '../../../../../shared/api/limits';
 import type { ApiClient } from '../../../api/client';
 
@@ -11,8 +11,9 @@ interface Entry<T> {
   generation: number;
 }
 
-const filterKey = (filter: AttributeFilter): string =>
-  JSON.stringify(Object.entries(filter).filter(([, values]) => values.length > 0).sort(([a], [b]) => (a < b ? -1 : 1)));
+/** A list's key: its filter (attributes with nothing ticked left out) and its order. */
+const listKey = (filter: AttributeFilter, sort: DocumentSort | undefined): string =>
+  JSON.stringify([Object.entries(filter).filter(([, values]) => values.length > 0).sort(([a], [b]) => (a < b ? -1 : 1)), sort ?? null]);
 
 /**
  * The documents the renderer has been sent, a page or a name at a time: the snapshot carries
@@ -28,7 +29,6 @@ export class DocumentDirectory {
   private readonly inFlight = new Set<string>();
   private readonly wanted = new Set<string>();
   private flushing = false;
-  private everything: Entry<Promise<DocumentSummary[]>> | null = null;
   private readonly listeners = new Set<() => void>();
   /** Bumped whenever anything arrives: what `useSyncExternalStore` compares. */
   version = 0;
@@ -56,7 +56,6 @@ export class DocumentDirectory {
   /** The documents changed: everything held is kept but asked for again when next read. */
   invalidate(): void {
     this.generation += 1;
-    this.everything = null;
     this.changed();
   }
 
@@ -103,20 +102,20 @@ export class DocumentDirectory {
     });
   }
 
-  /** The page holding row `index` of the list under this filter, if it has come. */
-  page(filter: AttributeFilter, index: number): DocumentPage | undefined {
-    return this.pages.get(`${filterKey(filter)}#${Math.floor(index / LIST_PAGE)}`)?.value;
+  /** The page holding row `index` of the list under this filter (in rank order, or `sort`'s), if it has come. */
+  page(filter: AttributeFilter, index: number, sort?: DocumentSort): DocumentPage | undefined {
+    return this.pages.get(`${listKey(filter, sort)}#${Math.floor(index / LIST_PAGE)}`)?.value;
   }
 
-  /** Fetches the pages covering rows first…last of the list under this filter that are missing or out of date. */
-  wantRows(filter: AttributeFilter, first: number, last: number): void {
-    const key = filterKey(filter);
+  /** Fetches the pages covering rows first…last of the list under this filter (and order) that are missing or out of date. */
+  wantRows(filter: AttributeFilter, first: number, last: number, sort?: DocumentSort): void {
+    const key = listKey(filter, sort);
     for (let p = Math.floor(Math.max(0, first) / LIST_PAGE); p <= Math.floor(Math.max(0, last) / LIST_PAGE); p++) {
       const pageKey = `${key}#${p}`;
       if (this.fresh(this.pages.get(pageKey)) || this.inFlight.has(pageKey)) continue;
       this.inFlight.add(pageKey);
       const generation = this.generation;
-      this.api.call('documents.page', { filter, offset: p * LIST_PAGE, limit: LIST_PAGE }).then(
+      this.api.call('documents.page', { filter, offset: p * LIST_PAGE, limit: LIST_PAGE, ...(sort ? { sort } : {}) }).then(
         (page) => {
           this.inFlight.delete(pageKey);
           this.pages.set(pageKey, { value: page, generation });
@@ -129,25 +128,5 @@ export class DocumentDirectory {
         },
       );
     }
-  }
-
-  /**
-   * Every document, fetched page by page (each reply stays small): for what must offer them all,
-   * the document pickers of the agreement and export views. Shared until the documents change.
-   */
-  all(): Promise<DocumentSummary[]> {
-    if (this.everything && this.fresh(this.everything)) return this.everything.value;
-    const load = async () => {
-      const rows: DocumentSummary[] = [];
-      for (let offset = 0; ; offset += MAX_DOCUMENT_PAGE) {
-        const page = await this.api.call('documents.page', { filter: {}, offset, limit: MAX_DOCUMENT_PAGE });
-        rows.push(...page.rows);
-        if (offset + MAX_DOCUMENT_PAGE >= page.total) return rows;
-      }
-    };
-    const promise = load();
-    this.everything = { value: promise, generation: this.generation };
-    promise.catch(() => (this.everything = null));
-    return promise;
   }
 }

@@ -60,26 +60,6 @@ export function useDocumentSummary(id: string | null): DocumentSummary | null | 
   return id ? lookup(id) : null;
 }
 
-/**
- * Every document (null until they have come), fetched page by page: for the views that show or
- * match every one (the attribute grid, the matrix's document columns, an attribute sheet's name
- * column), which cost as much as the project is big. A picker finds documents by name instead
- * (useDocumentMatches).
- */
-export function useAllDocuments(onError: (error: unknown) => void): DocumentSummary[] | null {
-  const directory = useDocumentDirectory();
-  const generation = useSyncExternalStore(directory.subscribe, directory.getGeneration);
-  const [all, setAll] = useState<{ generation: number; rows: DocumentSummary[] } | null>(null);
-  useEffect(() => {
-    let live = true;
-    directory.all().then((rows) => live && setAll({ generation, rows }), (err: unknown) => live && onError(err));
-    return () => {
-      live = false;
-    };
-  }, [directory, generation, onError]);
-  return all?.rows ?? null;
-}
-
 /** The attribute filter's choices (each attribute's values, with how many documents have each), asked again when the documents change. */
 export function useDocumentFacets(onError: (error: unknown) => void): AttributeFacet[] {
   const api = useApi();
