@@ -3,6 +3,7 @@ import { open, stat, unlink } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { AppError } from '../../../shared/api/errors';
 import type { BackupChoice, RestoreOffer } from '../../../shared/api/errors';
+import type { RestoreResult } from '../../../shared/api/contract';
 import type { ServiceDeps } from '../deps';
 import { BackupSets, stamp } from '../store/backups';
 import { fsyncDir } from '../store/durable-file';
@@ -153,16 +154,8 @@ export async function putInPlace(paths: DataFilePaths, name: string, text: strin
   await fsyncDir(dirname(paths.snapshot));
 }
 
-export interface Restored {
-  file: string;
-  backup: string;
-  takenAt: string;
-  damagedCopy: string | null;
-  /** The other files of the set restored with it (coder files with project.json). */
-  alsoRestored: string[];
-  /** Every file copied to damaged/ first (relative to the project). */
-  keptAside: string[];
-}
+/** What a restore did: the reply to project.restoreBackup without its sentence and the project. */
+export type Restored = Omit<RestoreResult, 'message' | 'snapshot'>;
 
 /**
  * Puts the newest valid backup (or the one named) of a damaged or missing file in its place.

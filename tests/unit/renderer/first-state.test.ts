@@ -1,39 +1,18 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createApiClient, createHttpTransport } from '../../../renderer/src/api/client';
 import { askFirstState } from '../../../renderer/src/app/firstState';
+import { fakeWebServer } from '../../helpers/fake-web-server';
 
 const TOKEN = 'token-of-this-tab-0123456789abcdef';
 
-/** A stand-in server: the event stream connects, then app.getState answers; `push` sends an event. */
-function fakeServer() {
-  const order: string[] = [];
-  let push: (text: string) => void = () => {};
-  const fetchImpl: typeof fetch = async (input, init) => {
-    const path = new URL(String(input)).pathname;
-    order.push(path);
-    if (path === '/events') {
-      const body = new ReadableStream<Uint8Array>({
-        start(controller) {
-          push = (text) => controller.enqueue(new TextEncoder().encode(text));
-          init?.signal?.addEventListener('abort', () => controller.error(new DOMException('aborted', 'AbortError')));
-          push(': connected\n\n');
-        },
-      });
-      return new Response(body, { status: 200, headers: { 'Content-Type': 'text/event-stream' } });
-    }
-    return Response.json({ ok: true, value: { coderName: 'Ana' } });
-  };
-  return { order, fetchImpl, push: (text: string) => push(text) };
-}
-
 describe('the first app state, asked for before React renders', () => {
   it('listens before it asks, and hands over a startup error pushed after the reply', async () => {
-    const server = fakeServer();
+    const server = fakeWebServer(TOKEN);
     const api = createApiClient(createHttpTransport({ baseUrl: 'http://127.0.0.1:5199', token: TOKEN, fetch: server.fetchImpl }));
     const first = askFirstState(api);
     expect(await first.state).toEqual({ coderName: 'Ana' });
     // The stream was connected first, so nothing pushed right after the reply is missed.
-    expect(server.order).toEqual(['/events', '/rpc/app.getState']);
+    expect(server.seen.map((s) => new URL(s.url).pathname)).toEqual(['/events', '/rpc/app.getState']);
     const probe = vi.fn();
     const offProbe = api.onEvent(probe);
     server.push('event: backend.error\ndata: {"code":"NOT_FOUND","message":"The project named on the command line could not be opened."}\n\n');

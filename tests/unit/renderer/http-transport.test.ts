@@ -4,6 +4,7 @@ import type { ApiEvent } from '../../../renderer/src/api/client';
 import { EventStreamParser } from '../../../renderer/src/api/event-stream';
 import { takeSessionToken } from '../../../renderer/src/api/session-token';
 import type { TokenPlace } from '../../../renderer/src/api/session-token';
+import { fakeWebServer } from '../../helpers/fake-web-server';
 
 /**
  * Browser mode's transport: the token travels only in the X-Marginalia-Token header (never a
@@ -13,40 +14,9 @@ import type { TokenPlace } from '../../../renderer/src/api/session-token';
 
 const TOKEN = 'token-of-this-tab-0123456789abcdef';
 
-interface Seen {
-  url: string;
-  headers: Headers;
-  credentials: RequestCredentials | undefined;
-}
-
-/** A stand-in server: answers app.getState, streams whatever `push` sends on /events. */
-function fakeServer(token: string | null) {
-  const seen: Seen[] = [];
-  let push: (text: string) => void = () => {};
-  const fetchImpl: typeof fetch = async (input, init) => {
-    const headers = new Headers(init?.headers);
-    seen.push({ url: String(input), headers, credentials: init?.credentials });
-    if (headers.get('x-marginalia-token') !== token) {
-      return new Response('Marginalia: access denied: this tab has no access token. Open the address printed in the terminal.', { status: 403 });
-    }
-    if (String(input).endsWith('/events')) {
-      const body = new ReadableStream<Uint8Array>({
-        start(controller) {
-          push = (text) => controller.enqueue(new TextEncoder().encode(text));
-          init?.signal?.addEventListener('abort', () => controller.error(new DOMException('aborted', 'AbortError')));
-          push(': connected\n\n');
-        },
-      });
-      return new Response(body, { status: 200, headers: { 'Content-Type': 'text/event-stream' } });
-    }
-    return Response.json({ ok: true, value: { coderName: 'Ana' } });
-  };
-  return { seen, fetchImpl, push: (text: string) => push(text) };
-}
-
 describe('the browser-mode transport', () => {
   it('sends the token as a header, never a cookie or in the URL, and receives events over a fetch stream', async () => {
-    const server = fakeServer(TOKEN);
+    const server = fakeWebServer(TOKEN);
     const client = createApiClient(createHttpTransport({ baseUrl: 'http://127.0.0.1:5199', token: TOKEN, fetch: server.fetchImpl }));
     const received: ApiEvent[] = [];
     const off = client.onEvent((event) => received.push(event));
@@ -67,7 +37,7 @@ describe('the browser-mode transport', () => {
   });
 
   it('without a token, a call fails with the server’s words: where the address with the token is', async () => {
-    const server = fakeServer(TOKEN);
+    const server = fakeWebServer(TOKEN);
     const client = createApiClient(createHttpTransport({ token: null, fetch: server.fetchImpl }));
     await expect(client.call('app.getState', {})).rejects.toThrow(/no access token.*address printed in the terminal/);
     expect(server.seen[0]?.headers.get('x-marginalia-token')).toBeNull();
