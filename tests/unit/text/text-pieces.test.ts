@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildBlocks } from '../../../shared/text/blocks';
 import { outlineBlocks, outlineOf } from '../../../shared/text/outline';
-import { TEXT_PIECE_UNITS, addPieces, firstPiece, missingIn, nextMissing, partialText, pieceBounds, sliceText } from '../../../shared/text/text-pieces';
+import { FIRST_PIECE_UNITS, TEXT_PIECE_UNITS, addPieces, firstPiece, missingIn, nextMissing, partialText, pieceBounds, sliceText } from '../../../shared/text/text-pieces';
 import type { Turn } from '../../../shared/domain/schemas';
 
 const transcript = 'Facilitator: Hello 😀 there.\n\nAmara: First line.\nSecond line.\n\nTom:   Short.  \n';
@@ -72,7 +72,7 @@ describe('text pieces (UTF-16 offsets, as every coding)', () => {
     const first = firstPiece(text, TEXT_PIECE_UNITS * 2);
     expect(first.start).toBeLessThan(TEXT_PIECE_UNITS * 2);
     expect(first.start + first.text.length).toBeGreaterThan(TEXT_PIECE_UNITS * 2);
-    expect(first.text.length).toBe(TEXT_PIECE_UNITS);
+    expect(first.text.length).toBe(FIRST_PIECE_UNITS);
   });
 });
 
