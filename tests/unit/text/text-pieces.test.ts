@@ -86,6 +86,14 @@ describe('document outline', () => {
     expect(outlineBlocks(outline).map((b) => b.breaks)).toEqual([0, 1, 0]);
   });
 
+  it('names each speaker once, however many turns they take', () => {
+    const talk = 'A: one.\nB: two.\nA: three.\nB: four.\n';
+    const talkTurns: Turn[] = [0, 8, 16, 26].map((start, i) => ({ start: start + 3, end: talk.indexOf('\n', start), speaker: i % 2 ? 'B' : 'A' }));
+    const outline = outlineOf(talk, talkTurns);
+    expect(outline.speakers).toEqual(['A', 'B']);
+    expect(outlineBlocks(outline).map((b) => [b.speaker, talk.slice(b.start, b.end)])).toEqual([['A', 'one.'], ['B', 'two.'], ['A', 'three.'], ['B', 'four.']]);
+  });
+
   it('keeps a long one-line document small: a few numbers per block', () => {
     const line = 'I waited months for a referral and nobody called me back about it. '.repeat(30_000);
     const outline = outlineOf(line, []);
