@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../shared/api/errors';
 import { turnSchema } from '../../../shared/domain/schemas';
 import { allSoundTurns, isSoundTurn } from '../../../shared/domain/turn-check';
 import { turnsFileKind } from '../../../electron/services/project/file-kinds';
 import { parseJsonFile } from '../../../electron/services/store/json-store';
+import { damagedFileError, expectAgreesWithSchema, offsetVariants } from '../../helpers/quick-check';
 
 const sound = { start: 13, end: 503, speaker: 'Facilitator' };
 
@@ -15,12 +15,7 @@ const variants: [string, unknown][] = [
   ['with its media time', { ...sound, time: { start: 1.5, end: 4.25 } }],
   ['with its page', { ...sound, page: 3 }],
   ['fields in another order', { speaker: 'GP', end: 9, start: 0, page: 1 }],
-  ['start 0', { ...sound, start: 0 }],
-  ['start -0', { ...sound, start: -0 }],
-  ['start negative', { ...sound, start: -1 }],
-  ['start fractional', { ...sound, start: 1.5 }],
-  ['start a string', { ...sound, start: '3' }],
-  ['start beyond safe integers', { ...sound, start: 2 ** 53 }],
+  ...offsetVariants(sound, 'start'),
   ['end missing', { start: 0, speaker: 'GP' }],
   ['end null', { ...sound, end: null }],
   ['speaker missing', { start: 0, end: 4 }],
@@ -43,13 +38,7 @@ const quickPath = new Set(['sound', 'no speaker', 'empty speaker', 'with its med
 
 describe('the quick check of speaker turns', () => {
   it.each(variants)('agrees with the turn schema: %s', (name, value) => {
-    const schema = turnSchema.safeParse(value);
-    const quick = isSoundTurn(value);
-    // Quick says yes only where the schema accepts the value and returns it as it is.
-    if (quick) expect(schema.success && schema.data).toEqual(value);
-    // Everything the schema refuses, quick refuses too (the schema then explains).
-    if (!schema.success) expect(quick).toBe(false);
-    if (quickPath.has(name)) expect(quick).toBe(true);
+    expectAgreesWithSchema(turnSchema, isSoundTurn, value, quickPath.has(name));
   });
 
   it('reads a long transcript\'s turns file as the schema does, and still names the file, the turn and the problem when it is damaged', () => {
@@ -60,15 +49,7 @@ describe('the quick check of speaker turns', () => {
     expect(parseJsonFile(JSON.stringify(data), turnsFileKind, where)).toEqual(data);
 
     turns[4321] = { ...turns[4321]!, end: -3 };
-    let err: unknown;
-    try {
-      parseJsonFile(JSON.stringify(data), turnsFileKind, where);
-    } catch (e) {
-      err = e;
-    }
-    expect(err).toBeInstanceOf(AppError);
-    expect((err as AppError).code).toBe('DAMAGED_FILE');
-    expect((err as AppError).message).toMatch(/^sources\/doc-1\.turns\.json does not match the speaker turns file format: turns\.4321\.end: .*It has not been changed\.$/);
+    expect(damagedFileError(JSON.stringify(data), turnsFileKind, where).message).toMatch(/^sources\/doc-1\.turns\.json does not match the speaker turns file format: turns\.4321\.end: .*It has not been changed\.$/);
   });
 
   it('refuses a turns file whose other parts are damaged even when every turn is sound', () => {
