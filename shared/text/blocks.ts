@@ -1,6 +1,7 @@
 import type { Turn } from '../domain/schemas';
 import { cutPoint, isSpace } from './cut-point';
 import { buildSegments } from './segments';
+import { firstWhere } from './spans';
 
 /**
  * The unit the reader renders and windows: a speaker turn, a paragraph, or a piece of a long
@@ -36,17 +37,23 @@ function trimmed(text: string, start: number, end: number): [number, number] {
   return [s, e];
 }
 
-/** Line breaks in [start, end): a loop over the stretch alone (indexOf would run on to the end of a one-line text). */
-function lineBreaks(text: string, start: number, end: number): number {
-  let n = 0;
-  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 10) n++;
-  return n;
+/**
+ * Counts the line breaks in stretches of the text: they are found once, by indexOf over the whole
+ * text (native: a loop over every character was a quarter of a 1 MB transcript's outline), and a
+ * stretch's are counted by two binary searches, whatever its length.
+ */
+function lineBreakCounter(text: string): (start: number, end: number) => number {
+  const breaks: number[] = [];
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) breaks.push(at);
+  const from = (offset: number) => firstWhere(breaks.length, (i) => breaks[i]! >= offset);
+  return (start, end) => from(end) - from(start);
 }
 
 /** The document as blocks: its turns (or paragraphs), long ones split into pieces of at most `maxChars`. */
 export function buildBlocks(text: string, turns: readonly Turn[], maxChars = MAX_BLOCK_CHARS): Block[] {
   const inTurn = turns.length > 0;
   const out: Block[] = [];
+  const lineBreaks = lineBreakCounter(text);
   let page: number | undefined;
   for (const segment of buildSegments(text, turns)) {
     const newPage = segment.page !== undefined && segment.page !== page ? segment.page : undefined;
@@ -65,7 +72,7 @@ export function buildBlocks(text: string, turns: readonly Turn[], maxChars = MAX
           continued: piece > 0,
           continues: false,
           inTurn,
-          breaks: lineBreaks(text, s, e),
+          breaks: lineBreaks(s, e),
           ...(piece === 0 && newPage !== undefined && { page: newPage }),
         });
         if (piece > 0) out[out.length - 2]!.continues = true;

@@ -14,8 +14,8 @@ import { TEXT_PIECE_UNITS, missingIn } from './text-pieces';
 
 /** The most codings a document.codings reply carries: about 230 bytes of JSON each, 0.9 MB. */
 export const CODINGS_PER_REPLY = 4000;
-/** The most codings document.get carries beside its text piece (up to 0.75 MB of JSON itself). */
-export const CODINGS_WITH_TEXT = 1000;
+/** The most codings document.get carries beside its first piece (up to 0.12 MB of JSON): more than a few screens hold. */
+export const CODINGS_WITH_TEXT = 500;
 export interface HeldCodings<T extends Span & { id: string }> {
   /** The document's coding revision they were asked at (bumped by every change to its codings). */
   revision: number;

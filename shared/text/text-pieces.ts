@@ -21,6 +21,12 @@ export interface TextPiece {
 export const TEXT_PIECE_UNITS = 256 * 1024;
 /** How far before the offset asked for the first piece begins (the reader shows some text above a passage it goes to). */
 const LEAD_UNITS = 16 * 1024;
+/**
+ * The first piece's length: a few screens, not a whole piece. What comes with the outline is
+ * waited for before anything shows (1 MB transcript visible ≤ 150 ms, issue 16); the rest follows
+ * a piece at a time while the reader is already on screen.
+ */
+export const FIRST_PIECE_UNITS = 32 * 1024;
 
 function isHigh(code: number): boolean {
   return code >= 0xd800 && code <= 0xdbff;
@@ -50,7 +56,7 @@ export function pieceBounds(text: string, start: number, end: number, max = TEXT
 /** The piece a reader asks for first: from a little before `from` (0: the beginning). */
 export function firstPiece(text: string, from: number): TextPiece {
   const start = Math.max(0, from - LEAD_UNITS);
-  const span = pieceBounds(text, start, start + TEXT_PIECE_UNITS);
+  const span = pieceBounds(text, start, start + FIRST_PIECE_UNITS);
   return { start: span.start, text: text.slice(span.start, span.end) };
 }
 

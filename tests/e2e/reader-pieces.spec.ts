@@ -132,7 +132,8 @@ test('the codings of a long transcript arrive with its text: one across the firs
   const across = await create('Across the first piece');
   const outline = await rpc<DocumentOutline>(page, app, 'document.get', { documentId: doc.id });
   const boundary = outline.first.start + outline.first.text.length;
-  const acrossSpan = { start: text.lastIndexOf(' ', boundary - 40) + 1, end: text.indexOf(' ', boundary + 40) };
+  // Within the turn the boundary falls in (the next turn's speaker label is not among the coded words shown).
+  const acrossSpan = { start: text.lastIndexOf(' ', boundary - 40) + 1, end: Math.min(text.indexOf(' ', boundary + 40), text.indexOf('\n', boundary)) };
   const closing = text.indexOf(CLOSING);
   await rpc(page, app, 'coding.apply', { documentId: doc.id, codeId: across, ...acrossSpan });
   await rpc(page, app, 'coding.apply', { documentId: doc.id, codeId: far, start: closing, end: closing + CLOSING.length });

@@ -18,8 +18,9 @@ import {
   savedQuerySchema,
   turnsFileSchema,
 } from '../../../shared/domain/schemas';
-import type { CoderFile, Coding, ProjectFile, TurnsFile } from '../../../shared/domain/schemas';
+import type { CoderFile, Coding, ProjectFile, Turn, TurnsFile } from '../../../shared/domain/schemas';
 import { allSoundCodings } from '../../../shared/domain/coding-check';
+import { allSoundTurns } from '../../../shared/domain/turn-check';
 import type { CoderEntities, ProjectEntities } from '../../../shared/domain/patch';
 import { migrateCoderFile, migrateProjectFile } from '../../../shared/domain/migrations';
 import type { JsonFileKind } from '../store/json-store';
@@ -57,10 +58,19 @@ export const coderFileKind: JsonFileKind<CoderFile & Positioned> = {
   },
 };
 
+/** A turns file but its turns, which are checked by isSoundTurn (the schema's checks, fast). */
+const turnsFileRest = turnsFileSchema.omit({ turns: true });
+
 export const turnsFileKind: JsonFileKind<TurnsFile> = {
   schema: turnsFileSchema,
   version: 1,
   description: 'speaker turns file',
+  quickParse: (raw) => {
+    const turns = (raw as { turns?: unknown } | null)?.turns;
+    if (!allSoundTurns(turns)) return null;
+    const rest = turnsFileRest.safeParse(raw);
+    return rest.success ? { ...rest.data, turns: turns as Turn[] } : null;
+  },
 };
 
 /** Each collection's entity, as a change log leaves it, is checked against the snapshot's own schema. */

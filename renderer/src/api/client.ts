@@ -145,7 +145,7 @@ export function createHttpTransport(options: HttpTransportOptions = {}): Transpo
   const headers: Record<string, string> = token ? { 'X-Marginalia-Token': token } : {};
   const listeners = new Set<LooseListener>();
   let stream: AbortController | null = null;
-  /** Settles once the event stream has connected (or failed, or taken too long). */
+  /** While the event stream is connecting: settles once it has (or failed, or taken too long). */
   let streamReady: Promise<void> | null = null;
 
   function dispatchEvent(name: string, data: string): void {
@@ -164,14 +164,17 @@ export function createHttpTransport(options: HttpTransportOptions = {}): Transpo
     const controller = new AbortController();
     stream = controller;
     let settle: () => void = () => {};
-    streamReady = new Promise<void>((resolve) => {
+    const ready = new Promise<void>((resolve) => {
       const timer = setTimeout(done, EVENTS_OPEN_WAIT_MS);
       function done() {
         clearTimeout(timer);
         resolve();
+        // Settled: requests leave at once, not a microtask later (a click's request before its render).
+        if (streamReady === ready) streamReady = null;
       }
       settle = done;
     });
+    streamReady = ready;
     void (async () => {
       let retry = false;
       try {

@@ -2,11 +2,11 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../shared/api/errors';
 import { allSoundCodings, isSoundCoding } from '../../../shared/domain/coding-check';
 import { codingSchema } from '../../../shared/domain/schemas';
 import { coderFileKind } from '../../../electron/services/project/file-kinds';
 import { parseJsonFile } from '../../../electron/services/store/json-store';
+import { damagedFileError, expectAgreesWithSchema, offsetVariants } from '../../helpers/quick-check';
 
 const sound = {
   id: 'c0ffee00-1234-4abc-8def-0123456789ab',
@@ -30,12 +30,7 @@ const variants: [string, unknown][] = [
   ['id with a space', { ...sound, codeId: 'a b' }],
   ['id with a slash', { ...sound, documentId: '../etc' }],
   ['id a number', { ...sound, id: 42 }],
-  ['start 0', { ...sound, start: 0 }],
-  ['start -0', { ...sound, start: -0 }],
-  ['start negative', { ...sound, start: -1 }],
-  ['start fractional', { ...sound, start: 1.5 }],
-  ['start a string', { ...sound, start: '3' }],
-  ['start beyond safe integers', { ...sound, start: 2 ** 53 }],
+  ...offsetVariants(sound, 'start'),
   ['end 0', { ...sound, end: 0 }],
   ['end null', { ...sound, end: null }],
   ['end missing', { id: sound.id, documentId: sound.documentId, codeId: sound.codeId, start: 0, createdAt: sound.createdAt }],
@@ -55,14 +50,7 @@ const quickPath = new Set(['sound', 'short id', 'id of 64', 'start 0', 'date wit
 
 describe('the quick check of codings', () => {
   it.each(variants)('agrees with the coding schema: %s', (name, value) => {
-    const schema = codingSchema.safeParse(value);
-    const quick = isSoundCoding(value);
-    // Quick says yes only where the schema accepts the value and returns it as it is.
-    if (quick) expect(schema.success && schema.data).toEqual(value);
-    // Everything the schema refuses, quick refuses too (the schema then explains).
-    if (!schema.success) expect(quick).toBe(false);
-    // Sound codings as the app writes them take the quick path.
-    if (quickPath.has(name)) expect(quick).toBe(true);
+    expectAgreesWithSchema(codingSchema, (v) => isSoundCoding(v), value, quickPath.has(name));
   });
 
   it('checks each coding\'s document even when it follows a sound coding of another document or of none', () => {
@@ -85,15 +73,8 @@ describe('the quick check of codings', () => {
 
     codings[4321] = { ...codings[4321]!, end: -3 };
     await writeFile(file, JSON.stringify(data));
-    let err: unknown;
-    try {
-      parseJsonFile(await readFile(file, 'utf-8'), coderFileKind, { file, displayName: 'coders/coder-1.json' });
-    } catch (e) {
-      err = e;
-    }
-    expect(err).toBeInstanceOf(AppError);
-    expect((err as AppError).code).toBe('DAMAGED_FILE');
-    expect((err as AppError).message).toMatch(/^coders\/coder-1\.json does not match the coder file format: codings\.4321\.end: .*It has not been changed\.$/);
+    const err = damagedFileError(await readFile(file, 'utf-8'), coderFileKind, { file, displayName: 'coders/coder-1.json' });
+    expect(err.message).toMatch(/^coders\/coder-1\.json does not match the coder file format: codings\.4321\.end: .*It has not been changed\.$/);
   });
 
   it('refuses a coder file whose other parts are damaged even when every coding is sound', () => {

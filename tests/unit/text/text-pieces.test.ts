@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildBlocks } from '../../../shared/text/blocks';
 import { outlineBlocks, outlineOf } from '../../../shared/text/outline';
-import { TEXT_PIECE_UNITS, addPieces, firstPiece, missingIn, nextMissing, partialText, pieceBounds, sliceText } from '../../../shared/text/text-pieces';
+import { FIRST_PIECE_UNITS, TEXT_PIECE_UNITS, addPieces, firstPiece, missingIn, nextMissing, partialText, pieceBounds, sliceText } from '../../../shared/text/text-pieces';
 import type { Turn } from '../../../shared/domain/schemas';
 
 const transcript = 'Facilitator: Hello 😀 there.\n\nAmara: First line.\nSecond line.\n\nTom:   Short.  \n';
@@ -72,7 +72,7 @@ describe('text pieces (UTF-16 offsets, as every coding)', () => {
     const first = firstPiece(text, TEXT_PIECE_UNITS * 2);
     expect(first.start).toBeLessThan(TEXT_PIECE_UNITS * 2);
     expect(first.start + first.text.length).toBeGreaterThan(TEXT_PIECE_UNITS * 2);
-    expect(first.text.length).toBe(TEXT_PIECE_UNITS);
+    expect(first.text.length).toBe(FIRST_PIECE_UNITS);
   });
 });
 
@@ -84,6 +84,14 @@ describe('document outline', () => {
     expect(outline).toMatchObject({ length: transcript.length, words: 11, inTurn: true });
     expect(outlineBlocks(outline).map((b) => transcript.slice(b.start, b.end))).toEqual(['Hello 😀 there.', 'First line.\nSecond line.', 'Short.']);
     expect(outlineBlocks(outline).map((b) => b.breaks)).toEqual([0, 1, 0]);
+  });
+
+  it('names each speaker once, however many turns they take', () => {
+    const talk = 'A: one.\nB: two.\nA: three.\nB: four.\n';
+    const talkTurns: Turn[] = [0, 8, 16, 26].map((start, i) => ({ start: start + 3, end: talk.indexOf('\n', start), speaker: i % 2 ? 'B' : 'A' }));
+    const outline = outlineOf(talk, talkTurns);
+    expect(outline.speakers).toEqual(['A', 'B']);
+    expect(outlineBlocks(outline).map((b) => [b.speaker, talk.slice(b.start, b.end)])).toEqual([['A', 'one.'], ['B', 'two.'], ['A', 'three.'], ['B', 'four.']]);
   });
 
   it('keeps a long one-line document small: a few numbers per block', () => {

@@ -40,7 +40,7 @@ const documentGet = vi.fn(async (input: { documentId: string }) => ({
   length: 5,
   words: 1,
   inTurn: false,
-  segments: [{ speaker: null, blocks: [0, 5, 0] }],
+  speakers: [], segments: [[-1, 0, 0, 5, 0]],
   first: { start: 0, text: 'Hello' },
   codings: [],
 }));
@@ -373,7 +373,7 @@ describe('rpc', () => {
     expect(reply.status).toBe(200);
     expect(JSON.parse(reply.body)).toEqual({
       ok: true,
-      value: { id: 'd1', name: 'Interview 1', length: 5, words: 1, inTurn: false, segments: [{ speaker: null, blocks: [0, 5, 0] }], first: { start: 0, text: 'Hello' }, codings: [] },
+      value: { id: 'd1', name: 'Interview 1', length: 5, words: 1, inTurn: false, speakers: [], segments: [[-1, 0, 0, 5, 0]], first: { start: 0, text: 'Hello' }, codings: [] },
     });
     expect(documentGet).toHaveBeenCalledExactlyOnceWith({ documentId: 'd1' });
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CoderCoding } from '../../../shared/api/contract';
 import { CODINGS_WITH_TEXT, heldCodings, uncoveredIn, withCodings } from '../../../shared/text/coding-pieces';
-import { TEXT_PIECE_UNITS } from '../../../shared/text/text-pieces';
+import { FIRST_PIECE_UNITS, TEXT_PIECE_UNITS } from '../../../shared/text/text-pieces';
 import { allDocuments, sampleBackend } from '../../helpers/backend';
 import { useTempDirs } from '../../helpers/temp-dir';
 
@@ -17,7 +17,10 @@ function longTranscript(): string {
   return `${turns.join('\n\n')}\n`;
 }
 
-/** A project on disk with a long transcript densely coded (every 100 characters), plus one coding across the first text piece's end. */
+/**
+ * A project on disk with a long transcript densely coded (every 100 characters, every 20 in its
+ * first stretch: more than document.get carries), plus one coding across a text piece's end.
+ */
 async function codedLongDocument() {
   const root = await tempDir();
   const backend = await sampleBackend(root, 'Test Coder');
@@ -30,6 +33,7 @@ async function codedLongDocument() {
   const [every, across] = project!.codebook.filter((c) => c.codable);
   const spans = [];
   for (let start = 0; start + 50 < text.length; start += 100) spans.push({ documentId: doc.id, start, end: start + 50 });
+  for (let start = 10; start < FIRST_PIECE_UNITS; start += 20) if (start % 100 !== 0) spans.push({ documentId: doc.id, start, end: start + 5 });
   await h['coding.applyMany']({ codeId: every!.id, spans });
   await h['coding.apply']({ documentId: doc.id, codeId: across!.id, start: TEXT_PIECE_UNITS - 50, end: TEXT_PIECE_UNITS + 50 });
   const all = await h['document.codings']({ documentId: doc.id });

@@ -11,6 +11,7 @@ import { ReaderHeader } from './ReaderHeader';
 import { StripeControls } from './StripeControls';
 import { NO_STRIPE_FILTER } from './stripes';
 import type { StripeFilter } from './stripes';
+import { readerStart } from './documentRequest';
 import { useDocumentCodingCounts, shownCounts } from './useDocumentCodingCounts';
 import { useDocumentCodings } from './useDocumentCodings';
 import { useDocumentContent } from './useDocumentContent';
@@ -31,7 +32,7 @@ export interface ReaderProps {
 /** The open document: its header and attributes, then its text with the codings shown. */
 export function Reader({ meta, revision }: ReaderProps) {
   const { visibleCoderIds, focusRequest } = useDocument();
-  const load = useDocumentContent(meta.id, revision, visibleCoderIds, focusRequest?.documentId === meta.id ? focusRequest.start : null);
+  const load = useDocumentContent(meta.id, revision, visibleCoderIds, readerStart(focusRequest, meta.id));
   const content = load.status === 'ready' ? load.content : null;
   const { text, need } = useDocumentText(content);
   const codings = useDocumentCodings(content, visibleCoderIds, text?.loaded ?? NOTHING_LOADED);

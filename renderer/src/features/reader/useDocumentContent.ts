@@ -4,6 +4,7 @@ import type { Block } from '../../../../shared/text/blocks';
 import { outlineBlocks } from '../../../../shared/text/outline';
 import { ApiError } from '../../api/client';
 import { useApi } from '../../api/context';
+import { askDocument } from './documentRequest';
 
 /** A document as opened: its outline and first stretch of text, and the codings of the coders it was asked with. */
 export interface LoadedDocument extends DocumentOutline {
@@ -25,7 +26,8 @@ type Result = { documentId: string; content: LoadedDocument } | { documentId: st
  * opened from elsewhere) and the codings of the coders shown now (useDocumentText brings the
  * rest of the text; useDocumentCodings other coders' codings when the view changes). A reload
  * of the same document (revision bump) keeps the current one on screen until the new one
- * arrives; replies for a document no longer wanted are dropped.
+ * arrives; replies for a document no longer wanted are dropped. The request may have left
+ * already, with the click that opened the document (documentRequest.ts).
  */
 export function useDocumentContent(documentId: string, revision: number, visibleCoderIds: readonly string[], from: number | null): DocumentLoad & { reload: () => void } {
   const api = useApi();
@@ -41,7 +43,7 @@ export function useDocumentContent(documentId: string, revision: number, visible
     let live = true;
     const coderIds = [...asked.current.coderIds];
     const from = asked.current.from;
-    api.call('document.get', { documentId, coderIds, ...(from !== null && { from }) }).then(
+    askDocument(api, { documentId, coderIds, from }).then(
       (outline) => {
         if (live) setResult({ documentId, content: { ...outline, coderIds, blocks: outlineBlocks(outline) } });
       },

@@ -2,6 +2,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { AttributeFilter, ProjectSnapshot } from '../../../../../shared/api/contract';
 import { codersSeenBy } from '../../../../../shared/domain/second-round';
+import { useApi } from '../../../api/context';
+import { askDocumentEarly, readerStart } from '../../reader/documentRequest';
 import { parseViewValue, viewValue, visibleCoders } from '../coderView';
 import type { CoderView, DocumentSpan } from '../types';
 import { DocumentActionsContext, DocumentStateContext, useChanges, useProject, useViewActions } from './contexts';
@@ -21,6 +23,7 @@ function sameSpan(a: DocumentSpan | null, b: DocumentSpan | null): boolean {
 
 /** The open document, the selection in it, and what the workbench shows (coders, attribute filter). */
 export function DocumentProvider({ children }: { children: ReactNode }) {
+  const api = useApi();
   const { project, coderName } = useProject();
   const { change, refuseReadOnly, requestCoderName, showError } = useChanges();
   const { setCentre, say } = useViewActions();
@@ -39,9 +42,15 @@ export function DocumentProvider({ children }: { children: ReactNode }) {
   const chosen = useDocumentSummary(chosenDocumentId);
   const documentId = chosenDocumentId && chosen !== null ? chosenDocumentId : heldDocumentId ? null : project.documents.firstId;
 
-  const latest = useRef({ project, documentId, selection, coderName });
+  // A second round is blind to its first: those codings are never shown, whatever the view.
+  const visibleCoderIds = useMemo(
+    () => visibleCoders(coderView, codersSeenBy(project.coders, coderName), project.currentCoderId),
+    [coderView, project.coders, project.currentCoderId, coderName],
+  );
+
+  const latest = useRef({ project, documentId, selection, coderName, visibleCoderIds, focusRequest });
   useEffect(() => {
-    latest.current = { project, documentId, selection, coderName };
+    latest.current = { project, documentId, selection, coderName, visibleCoderIds, focusRequest };
   });
 
   const focusSeq = useRef(0);
@@ -53,6 +62,11 @@ export function DocumentProvider({ children }: { children: ReactNode }) {
   const openDocument = useCallback(
     (docId: string, focus?: { start: number; end: number }) => {
       const switching = docId !== latest.current.documentId;
+      if (switching) {
+        // Before anything renders: the reader about to mount asks for this, and takes the reply.
+        const from = focus ? focus.start : readerStart(latest.current.focusRequest, docId);
+        askDocumentEarly(api, { documentId: docId, coderIds: latest.current.visibleCoderIds, from });
+      }
       setHeldDocumentId(null);
       setChosenDocumentId(docId);
       setCentre({ kind: 'reader' });
@@ -66,7 +80,7 @@ export function DocumentProvider({ children }: { children: ReactNode }) {
         documentOpened(docId);
       }
     },
-    [documentOpened, setCentre],
+    [api, documentOpened, setCentre],
   );
 
   const setSelection = useCallback((next: DocumentSpan | null) => setSelectionState((current) => (sameSpan(current, next) ? current : next)), []);
@@ -115,12 +129,6 @@ export function DocumentProvider({ children }: { children: ReactNode }) {
     const span = await codableSelection('code its words in vivo');
     if (span) await change('coding.inVivo', { documentId: span.documentId, start: span.start, end: span.end });
   }, [change, codableSelection]);
-
-  // A second round is blind to its first: those codings are never shown, whatever the view.
-  const visibleCoderIds = useMemo(
-    () => visibleCoders(coderView, codersSeenBy(project.coders, coderName), project.currentCoderId),
-    [coderView, project.coders, project.currentCoderId, coderName],
-  );
 
   const { takeInitialScroll, rememberScroll, flushWorkspace, documentShown, coderViewChosen } = workspace;
   const setCoderView = useCallback(
