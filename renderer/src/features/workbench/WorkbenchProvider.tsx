@@ -30,7 +30,7 @@ export interface WorkbenchProviderProps {
 export function WorkbenchProvider({ project, coderName, history, dispatch, onError, children }: WorkbenchProviderProps) {
   return (
     <ViewProvider>
-      <DocumentDirectoryProvider tally={project.documents} sets={project.sets} onError={onError}>
+      <DocumentDirectoryProvider path={project.path} tally={project.documents} sets={project.sets} onError={onError}>
         <ProjectProvider project={project} history={history} coderName={coderName} dispatch={dispatch} onError={onError}>
           <DocumentProvider>
             {children}

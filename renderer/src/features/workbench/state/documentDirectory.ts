@@ -16,6 +16,23 @@ const listKey = (filter: AttributeFilter, sort: DocumentSort | undefined): strin
   JSON.stringify([Object.entries(filter).filter(([, values]) => values.length > 0).sort(([a], [b]) => (a < b ? -1 : 1)), sort ?? null]);
 
 /**
+ * The list's first page, asked for with the app's first state (app/firstState.ts): a reply that
+ * arrives while the workbench first renders waits for that render to end (~400 ms at a big
+ * project), so the list would come last. Taken once, by the directory made for that project.
+ */
+let offered: { path: string; page: DocumentPage } | null = null;
+
+export function offerFirstPage(path: string, page: DocumentPage): void {
+  offered = { path, page };
+}
+
+export function takeFirstPage(path: string): DocumentPage | null {
+  const taken = offered;
+  offered = null;
+  return taken && taken.path === path ? taken.page : null;
+}
+
+/**
  * The documents the renderer has been sent, a page or a name at a time: the snapshot carries
  * only their tally (issue 16: a project of 20,000 answers would otherwise send them all at load).
  * Readers ask (`want…`), the directory fetches in batches and tells subscribers; a new tally
@@ -100,6 +117,12 @@ export class DocumentDirectory {
         },
       );
     });
+  }
+
+  /** Holds a page fetched before this directory was made (the list's first, unfiltered, in rank order). */
+  seed(filter: AttributeFilter, page: DocumentPage): void {
+    this.pages.set(`${listKey(filter, undefined)}#${Math.floor(page.offset / LIST_PAGE)}`, { value: page, generation: this.generation });
+    for (const row of page.rows) this.summaries.set(row.id, { value: row, generation: this.generation });
   }
 
   /** The page holding row `index` of the list under this filter (in rank order, or `sort`'s), if it has come. */

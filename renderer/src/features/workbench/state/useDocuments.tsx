@@ -4,7 +4,7 @@ import type { AttributeFacet, AttributeFilter, DocumentSummary, DocumentTally } 
 import type { DocumentSet } from '../../../../../shared/domain/schemas';
 import { ApiError } from '../../../api/client';
 import { useApi } from '../../../api/context';
-import { DocumentDirectory } from './documentDirectory';
+import { DocumentDirectory, takeFirstPage } from './documentDirectory';
 
 const DirectoryContext = createContext<DocumentDirectory | null>(null);
 
@@ -12,13 +12,15 @@ const DirectoryContext = createContext<DocumentDirectory | null>(null);
  * The project's document directory: made once per project, asked again whenever the snapshot's
  * tally changes, or its document sets (a list filtered by a set changes with its members).
  */
-export function DocumentDirectoryProvider({ tally, sets, onError, children }: { tally: DocumentTally; sets: readonly DocumentSet[]; onError: (error: ApiError) => void; children: ReactNode }) {
+export function DocumentDirectoryProvider({ path, tally, sets, onError, children }: { path: string; tally: DocumentTally; sets: readonly DocumentSet[]; onError: (error: ApiError) => void; children: ReactNode }) {
   const api = useApi();
   const [directory] = useState(() => {
     const made = new DocumentDirectory(api, (err) => onError(ApiError.from(err)));
-    // The list's first rows (a project opens unfiltered), asked for now rather than after the
-    // workbench's first render, which takes a few hundred ms at a big project.
-    made.wantRows({}, 0, 0);
+    // The list's first rows (a project opens unfiltered): sent with the app's first state, or
+    // asked for now rather than after the workbench's first render.
+    const first = takeFirstPage(path);
+    if (first) made.seed({}, first);
+    else made.wantRows({}, 0, 0);
     return made;
   });
   const seen = useRef({ tally, sets });
