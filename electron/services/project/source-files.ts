@@ -125,21 +125,28 @@ export class SourceFiles {
 
   private async readFiles(doc: DocumentMeta): Promise<SourceText> {
     const textFile = this.layout.sourceText(doc.id);
-    const text = await readFile(textFile, 'utf-8').catch(() => {
-      throw new AppError('NOT_FOUND', `The transcript of "${doc.name}" is missing (${displayNames.sourceText(doc.id)}). ${NO_BACKUP}`, textFile);
-    });
-    if (text.length !== doc.length || hashText(text) !== doc.hash) {
+    const turnsFile = this.layout.sourceTurns(doc.id);
+    // Both read at once, the text as bytes: they are what was hashed (the text in UTF-8), so
+    // the check needs no second encoding of a transcript that may be megabytes long.
+    const [bytes, turnsText] = await Promise.all([
+      readFile(textFile).catch(() => {
+        throw new AppError('NOT_FOUND', `The transcript of "${doc.name}" is missing (${displayNames.sourceText(doc.id)}). ${NO_BACKUP}`, textFile);
+      }),
+      readFile(turnsFile, 'utf-8').catch(() => null),
+    ]);
+    const text = bytes.toString('utf-8');
+    if (text.length !== doc.length || createHash('sha256').update(bytes).digest('hex') !== doc.hash) {
       throw new AppError(
         'DAMAGED_FILE',
         `${displayNames.sourceText(doc.id)} ("${doc.name}") has been changed outside Marginalia: its codings would no longer line up, so it is not shown. Restore the original file. ${NO_BACKUP}`,
         textFile,
       );
     }
-    const turnsFile = this.layout.sourceTurns(doc.id);
-    const turnsText = await readFile(turnsFile, 'utf-8').catch(() => {
+    if (turnsText === null) {
       throw new AppError('NOT_FOUND', `${displayNames.sourceTurns(doc.id)} (the speaker turns of "${doc.name}") is missing. ${NO_BACKUP}`, turnsFile);
-    });
+    }
     const { turns } = parseJsonFile(turnsText, turnsFileKind, { file: turnsFile, displayName: displayNames.sourceTurns(doc.id) });
     return { text, turns };
   }
+
 }

@@ -36,7 +36,7 @@ export function Reader({ meta, revision }: ReaderProps) {
   const content = load.status === 'ready' ? load.content : null;
   const { text, need } = useDocumentText(content);
   const codings = useDocumentCodings(content, visibleCoderIds, text?.loaded ?? NOTHING_LOADED);
-  const counts = useDocumentCodingCounts(meta.id);
+  const counts = useDocumentCodingCounts(content ? meta.id : null);
   const shown = useMemo(() => (counts ? shownCounts(counts, visibleCoderIds) : null), [counts, visibleCoderIds]);
   const [stripeFilter, setStripeFilter] = useState<StripeFilter>(NO_STRIPE_FILTER);
 

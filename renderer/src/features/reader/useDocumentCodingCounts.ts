@@ -9,14 +9,18 @@ export type CodingCounts = Readonly<Record<string, Readonly<Record<string, numbe
  * How many codings the open document holds, per code and coder (document.codingCounts): the
  * reader's count and the stripe filter's codes, which cannot wait for every stretch's codings to
  * arrive. Asked again when its codings change; the old counts stay until the new ones arrive.
+ * Asked once the document's text has come (`documentId` null until then): asked together, the
+ * two competed for the backend and the text came later.
  */
-export function useDocumentCodingCounts(documentId: string): CodingCounts | null {
+export function useDocumentCodingCounts(documentId: string | null): CodingCounts | null {
   const api = useApi();
   const { showError } = useChanges();
-  const revision = useProject().codingRevisions.get(documentId) ?? 0;
+  const revisions = useProject().codingRevisions;
+  const revision = documentId === null ? 0 : (revisions.get(documentId) ?? 0);
   const [arrived, setArrived] = useState<{ documentId: string; counts: CodingCounts } | null>(null);
 
   useEffect(() => {
+    if (documentId === null) return;
     let live = true;
     api.call('document.codingCounts', { documentId }).then(
       (counts) => {
