@@ -5,9 +5,9 @@ import { LIST_PAGE, offerFirstPage } from '../features/workbench/state/documentD
 /**
  * The app's first state, asked for as soon as the page's script has run rather than from an
  * effect after React's first paint (which put a tenth of a second or more into app load), with
- * the Documents list's first page when a project is open. It
- * listens from the start, because a startup error is pushed right after the first reply; what
- * it heard before the app listens is handed over.
+ * the Documents list's first page when a project is open. It listens from the start, because a
+ * startup error is pushed right after the first reply; what it heard before the app listens is
+ * handed over.
  */
 export interface FirstState {
   state: Promise<AppState>;

@@ -121,8 +121,13 @@ export class DocumentDirectory {
 
   /** Holds a page fetched before this directory was made (the list's first, unfiltered, in rank order). */
   seed(filter: AttributeFilter, page: DocumentPage): void {
-    this.pages.set(`${listKey(filter, undefined)}#${Math.floor(page.offset / LIST_PAGE)}`, { value: page, generation: this.generation });
-    for (const row of page.rows) this.summaries.set(row.id, { value: row, generation: this.generation });
+    this.hold(`${listKey(filter, undefined)}#${Math.floor(page.offset / LIST_PAGE)}`, page, this.generation);
+  }
+
+  /** A page as it came, and its rows as the documents' summaries. */
+  private hold(pageKey: string, page: DocumentPage, generation: number): void {
+    this.pages.set(pageKey, { value: page, generation });
+    for (const row of page.rows) this.summaries.set(row.id, { value: row, generation });
   }
 
   /** The page holding row `index` of the list under this filter (in rank order, or `sort`'s), if it has come. */
@@ -141,8 +146,7 @@ export class DocumentDirectory {
       this.api.call('documents.page', { filter, offset: p * LIST_PAGE, limit: LIST_PAGE, ...(sort ? { sort } : {}) }).then(
         (page) => {
           this.inFlight.delete(pageKey);
-          this.pages.set(pageKey, { value: page, generation });
-          for (const row of page.rows) this.summaries.set(row.id, { value: row, generation });
+          this.hold(pageKey, page, generation);
           this.changed();
         },
         (err: unknown) => {
