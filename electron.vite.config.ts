@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import { aboutModule } from './electron/packaging/about-info';
+import { preloadFonts } from './electron/packaging/preload-fonts';
 import { workerModules } from './electron/services/workers/worker-modules';
 
 // One build for the three Electron parts. Browser mode serves the same renderer output
@@ -39,8 +40,13 @@ export default defineConfig({
   },
   renderer: {
     root: 'renderer',
-    // Help → About's facts, made from package.json and the dependency tree at build time.
-    plugins: [react(), aboutModule(resolve('.'))],
+    // Help → About's facts, made from package.json and the dependency tree at build time; and
+    // the faces the first screen is drawn in, fetched with the script.
+    plugins: [
+      react(),
+      aboutModule(resolve('.')),
+      preloadFonts(['inter-latin-400-normal', 'inter-latin-500-normal', 'inter-latin-600-normal', 'source-serif-4-latin-400-normal']),
+    ],
     // Styles are CSS Modules: `.code-row--active` is read as styles.codeRowActive.
     css: { modules: { localsConvention: 'camelCaseOnly' } },
     build: {
