@@ -18,16 +18,13 @@ export interface FirstState {
 export function askFirstState(api: ApiClient): FirstState {
   const heard: ApiEvent[] = [];
   const stop = api.onEvent((event) => heard.push(event));
+  // The Documents list's first rows are asked for at the same time (documentDirectory.ts): with
+  // no project open the backend refuses, and that is all.
+  const page = api.call('documents.page', { filter: {}, offset: 0, limit: LIST_PAGE }).catch(() => null);
   const state = api.call('app.getState', {}).then(async (first) => {
-    const project = first.project;
-    if (project && project.documents.count > 0) {
-      // The Documents list's first rows too, before the workbench renders (documentDirectory.ts).
-      try {
-        offerFirstPage(project.path, await api.call('documents.page', { filter: {}, offset: 0, limit: LIST_PAGE }));
-      } catch {
-        // The list asks again, and reports its own failure.
-      }
-    }
+    const rows = await page;
+    // Kept only if it is this project's: the document count tells another project's page apart.
+    if (first.project && rows && rows.count === first.project.documents.count) offerFirstPage(first.project.path, rows);
     return first;
   });
   // Read by the app; a failure is its to show (unhandled here only until then).

@@ -53,10 +53,13 @@ export function useWindowedList({ count, keyOf, estimate, pinned = [] }: Windowe
   const [view, setView] = useState({ top: 0, height: 800 });
   const scroller = useRef<HTMLElement | null>(null);
   const observer = useRef<ResizeObserver | null>(null);
-  const keyRef = useRef(keyOf);
+  const keyRef = useRef({ keyOf, estimate });
   useEffect(() => {
-    keyRef.current = keyOf;
+    keyRef.current = { keyOf, estimate };
   });
+  /** Every height measured so far, as the observer reports them; `heights` is its last copy rendered. */
+  const measured = useRef(new Map<string, number>());
+  const overscan = useOverscan(windowed);
 
   const offsets = useMemo(() => {
     if (!windowed) return new Float64Array(0);
@@ -74,7 +77,8 @@ export function useWindowedList({ count, keyOf, estimate, pinned = [] }: Windowe
   const shown = useRef({ offsets, keyOf });
   // Scrolled to the very end (End pressed, or scrolled down to the bottom): it stays at the end
   // while the rows there are measured, until the user scrolls again (wheel, touch, pointer or
-  // key). Scroll events cannot say it: the browser clamps the scroll as measured rows shrink.
+  // key) or the list is scrolled away from the end. A scroll event at the end cannot say the
+  // user went there: the browser clamps the scroll there as measured rows shrink.
   const atEnd = useRef(false);
   useLayoutEffect(() => {
     const before = shown.current;
@@ -96,7 +100,7 @@ export function useWindowedList({ count, keyOf, estimate, pinned = [] }: Windowe
   // Made on first use, from the ref callbacks (which run before effects), so the first items are measured too.
   const observe = useCallback((el: HTMLElement) => {
     observer.current ??= new ResizeObserver((entries) => {
-      const sizes: [string, number][] = [];
+      let changed = false;
       for (const entry of entries) {
         const target = entry.target as HTMLElement;
         if (target === scroller.current) {
@@ -105,15 +109,15 @@ export function useWindowedList({ count, keyOf, estimate, pinned = [] }: Windowe
         }
         const index = Number(target.dataset.index);
         if (!Number.isInteger(index)) continue;
-        sizes.push([keyRef.current(index), entry.borderBoxSize?.[0]?.blockSize ?? target.offsetHeight]);
+        const key = keyRef.current.keyOf(index);
+        const height = entry.borderBoxSize?.[0]?.blockSize ?? target.offsetHeight;
+        // An item measured at the height it is laid out with (its estimate, until measured)
+        // changes nothing: the list is not rendered again for it.
+        if (Math.abs((measured.current.get(key) ?? keyRef.current.estimate) - height) < 0.5) continue;
+        measured.current.set(key, height);
+        changed = true;
       }
-      if (sizes.length === 0) return;
-      setHeights((prev) => {
-        if (sizes.every(([k, h]) => Math.abs((prev.get(k) ?? -1) - h) < 0.5)) return prev;
-        const next = new Map(prev);
-        for (const [k, h] of sizes) next.set(k, h);
-        return next;
-      });
+      if (changed) setHeights(new Map(measured.current));
     });
     observer.current.observe(el);
   }, []);
@@ -141,7 +145,7 @@ export function useWindowedList({ count, keyOf, estimate, pinned = [] }: Windowe
   const onScroll = useCallback(() => {
     const el = scroller.current;
     if (!el) return;
-    if (el.scrollTop > 0 && el.scrollTop + el.clientHeight >= el.scrollHeight - 2) atEnd.current = true;
+    atEnd.current = el.scrollTop > 0 && el.scrollTop + el.clientHeight >= el.scrollHeight - 2;
     setView((v) => (Math.abs(v.top - el.scrollTop) < 40 && v.height === el.clientHeight ? v : { top: el.scrollTop, height: el.clientHeight }));
   }, []);
   const measure = useCallback(
@@ -154,7 +158,7 @@ export function useWindowedList({ count, keyOf, estimate, pinned = [] }: Windowe
   );
 
   // Two binary searches: cheap enough for every render, and the pinned indexes come as a new array each time.
-  const range = windowed ? pinRange(windowRange(offsets, view.top, view.height, OVERSCAN), pinned, 400) : { first: 0, last: count - 1 };
+  const range = windowed ? pinRange(windowRange(offsets, view.top, view.height, overscan), pinned, 400) : { first: 0, last: count - 1 };
   const scrollToIndex = useCallback(
     (index: number) => {
       const el = scroller.current;
@@ -189,6 +193,25 @@ export function useWindowedList({ count, keyOf, estimate, pinned = [] }: Windowe
     scrollToIndex,
     onKeyDown,
   };
+}
+
+/**
+ * How far beyond its viewport a list renders: nothing at first, so that the first frame (the
+ * app's load, a view opened) has only what is seen to build; the rest once that frame is painted.
+ */
+function useOverscan(windowed: boolean): number {
+  const [overscan, setOverscan] = useState(0);
+  useEffect(() => {
+    if (!windowed || overscan > 0) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // A task after the next frame: the frame is painted by then.
+    const frame = requestAnimationFrame(() => (timer = setTimeout(() => setOverscan(OVERSCAN), 0)));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [windowed, overscan]);
+  return overscan;
 }
 
 /** The index of the item with this key, or -1 (a linear search, for the rare change of list length). */

@@ -140,13 +140,12 @@ export function CodeTreeItem({ code, index, measure, tree }: CodeTreeItemProps) 
         data-drop-hint={dropHint ?? undefined}
         {...(renaming ? {} : draggable.listeners)}
       >
-        <span className={styles.codeRowTwisty} aria-hidden="true" onClick={item.hasChildren ? onTwistyClick : undefined}>
-          {item.hasChildren ? (
-            <svg viewBox="0 0 12 12" width="10" height="10" className={item.expanded ? styles.isOpen : undefined}>
-              <path d="M4 2.5L7.5 6 4 9.5" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round" />
-            </svg>
-          ) : null}
-        </span>
+        {/* The chevron and the three dots are drawn by their styles (masks), not SVGs: the tree's rows are its bulk. */}
+        <span
+          className={cx(styles.codeRowTwisty, item.hasChildren && styles.codeRowTwistyBranch, item.expanded && styles.codeRowTwistyOpen)}
+          aria-hidden="true"
+          onClick={item.hasChildren ? onTwistyClick : undefined}
+        />
         <CodeGlyph color={code.color} folder={isFolder} />
         {renaming ? (
           <RenameBox name={code.name} onDone={(name) => tree.onRenameDone(code.id, name)} />
@@ -183,13 +182,7 @@ export function CodeTreeItem({ code, index, measure, tree }: CodeTreeItemProps) 
           aria-haspopup="menu"
           onPointerDown={(event) => event.stopPropagation()}
           onClick={onMoreClick}
-        >
-          <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
-            <circle cx="3.5" cy="8" r="1.3" fill="currentColor" />
-            <circle cx="8" cy="8" r="1.3" fill="currentColor" />
-            <circle cx="12.5" cy="8" r="1.3" fill="currentColor" />
-          </svg>
-        </button>
+        />
       </div>
     </li>
   );

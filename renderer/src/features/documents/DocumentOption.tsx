@@ -48,17 +48,8 @@ export function DocumentOption({ ref, index, setSize, id, name, summary, selecte
         onContextMenu({ x: event.clientX, y: event.clientY });
       }}
     >
-      <span className={styles.docOptionIcon} aria-hidden="true">
-        <svg viewBox="0 0 16 16" width="14" height="14">
-          <path
-            d="M4 1.75h5.5L12.25 4.5v9.25a.5.5 0 0 1-.5.5h-7.5a.5.5 0 0 1-.5-.5V2.25a.5.5 0 0 1 .5-.5z"
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="1.2"
-          />
-          <path d="M6 7.5h4M6 10h4" stroke="currentColor" strokeWidth="1.2" strokeLinecap="round" />
-        </svg>
-      </span>
+      {/* Drawn by its style (a mask), not an SVG of its own: three fewer elements in every row. */}
+      <span className={styles.docOptionIcon} aria-hidden="true" />
       <span className={styles.docOptionText}>
         <span className={styles.docOptionName}>{name}</span>
         {summary !== null ? <span className={styles.docOptionSummary} title={summary || undefined}>
@@ -83,9 +74,7 @@ export function PendingOption({ ref, index, setSize, id, selected, active, summa
       aria-label="Loading…"
       className={[styles.docOption, styles.docOptionPending, selected ? styles.docOptionSelected : '', active ? styles.docOptionActive : ''].filter(Boolean).join(' ')}
     >
-      <span className={styles.docOptionIcon} aria-hidden="true">
-        <span className={styles.docOptionIconSkeleton} />
-      </span>
+      <span className={styles.docOptionIconSkeleton} aria-hidden="true" />
       <span className={styles.docOptionText} aria-hidden="true">
         <span className={`${styles.docOptionName} ${styles.docOptionSkeleton}`}>{'\u00a0'}</span>
         {summary ? <span className={`${styles.docOptionSummary} ${styles.docOptionSkeleton}`}>{'\u00a0'}</span> : null}
