@@ -80,11 +80,16 @@ export function useWindowedList({ count, keyOf, estimate, pinned = [] }: Windowe
   // key) or the list is scrolled away from the end. A scroll event at the end cannot say the
   // user went there: the browser clamps the scroll there as measured rows shrink.
   const atEnd = useRef(false);
+  /** The scroll position as the last scroll event found it (reading the element's would force a layout). */
+  const lastTop = useRef(0);
   useLayoutEffect(() => {
     const before = shown.current;
     shown.current = { offsets, keyOf };
     const el = scroller.current;
     if (!windowed || !el || before.offsets === offsets || before.offsets.length < 2) return;
+    // At the top with the same items, the first stays first: nothing to correct, and no layout
+    // forced to find it out (each was ~10 ms as a big project's lists were measured at load).
+    if (lastTop.current === 0 && !atEnd.current && before.offsets.length === offsets.length) return;
     const top = el.scrollTop;
     if (atEnd.current) {
       el.scrollTop = el.scrollHeight;
@@ -104,6 +109,7 @@ export function useWindowedList({ count, keyOf, estimate, pinned = [] }: Windowe
       for (const entry of entries) {
         const target = entry.target as HTMLElement;
         if (target === scroller.current) {
+          lastTop.current = target.scrollTop;
           setView({ top: target.scrollTop, height: target.clientHeight });
           continue;
         }
@@ -145,6 +151,7 @@ export function useWindowedList({ count, keyOf, estimate, pinned = [] }: Windowe
   const onScroll = useCallback(() => {
     const el = scroller.current;
     if (!el) return;
+    lastTop.current = el.scrollTop;
     atEnd.current = el.scrollTop > 0 && el.scrollTop + el.clientHeight >= el.scrollHeight - 2;
     setView((v) => (Math.abs(v.top - el.scrollTop) < 40 && v.height === el.clientHeight ? v : { top: el.scrollTop, height: el.clientHeight }));
   }, []);

@@ -247,7 +247,7 @@ function AddAttributeForm({
 /** Asks before deleting an attribute, saying how many documents lose their value for it. */
 function DeleteAttributeDialog({ attribute, onDone }: { attribute: AttributeDef; onDone: () => void }) {
   const { change, showError } = useChanges();
-  const facets = useDocumentFacets(showError);
+  const facets = useDocumentFacets(showError) ?? [];
   const usedBy = facets.find((f) => f.name === attribute.name)?.values.reduce((n, v) => n + v.count, 0) ?? 0;
   return (
     <DialogModal

@@ -34,8 +34,11 @@ export function DocumentsPanel() {
   const [open, setOpen] = useState(false);
   const filterId = useId();
 
-  const facets = useDocumentFacets(showError);
-  const options = useMemo(() => [...setFilterOptions(sets), ...attributeFilterOptions(facets)], [facets, sets]);
+  // The filter's values are asked for when it is opened; whether there is anything to filter by
+  // is known from the project (its sets and attributes), so the bar is there from the first frame.
+  const facets = useDocumentFacets(showError, open);
+  const options = useMemo(() => [...setFilterOptions(sets), ...attributeFilterOptions(facets ?? [])], [facets, sets]);
+  const filterable = sets.length > 0 || attributes.length > 0;
   const listed = useListedFilter(attributeFilter);
   const active = activeFilterCount(attributeFilter);
   const summary = describeFilter(attributeFilter, project);
@@ -68,7 +71,7 @@ export function DocumentsPanel() {
         </Button>
         <ImportFileInput ref={fileInput} label="Choose files to import" onFiles={importer.addFiles} />
       </PaneHeader>
-      {options.length > 0 ? (
+      {filterable ? (
         <div className={styles.docFilter}>
           <div className={styles.docFilterBar}>
             <button
@@ -112,6 +115,7 @@ export function DocumentsPanel() {
               {options.map((o) => (
                 <FilterGroup key={o.key} options={o} filter={attributeFilter} onChange={setAttributeFilter} />
               ))}
+              {facets !== null && options.length === 0 ? <p className={styles.docFilterNone}>No document has an attribute value yet.</p> : null}
             </div>
           ) : null}
         </div>

@@ -12,7 +12,7 @@ import { useDocumentFacets } from '../workbench/state/useDocuments';
 export function RestrictionPickers({ value, onChange }: { value: QueryRestrictions; onChange: (next: QueryRestrictions) => void }) {
   const { project } = useProject();
   const { showError } = useChanges();
-  const attributes = attributeValues(useDocumentFacets(showError));
+  const attributes = attributeValues(useDocumentFacets(showError) ?? []);
   const attributeOptions = attributes.flatMap((a) => a.values.map((v) => ({ value: JSON.stringify([a.name, v]), label: `${a.name} = ${v}`, group: a.name })));
   return (
     <div className={viewPage.controls}>

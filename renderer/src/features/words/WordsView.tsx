@@ -43,7 +43,7 @@ export function WordsView() {
   const id = useId();
   // Attribute values come from the facets; one document is found by name: nothing here needs every document.
   const facets = useDocumentFacets(showError);
-  const options = useMemo(() => wordScopeOptions(project, facets), [project, facets]);
+  const options = useMemo(() => wordScopeOptions(project, facets ?? []), [project, facets]);
   const [scopeValue, setScopeValue] = useState('');
   const [oneDocument, setOneDocument] = useState<DocumentSummary | null>(null);
   const [stem, setStem] = useState(false);

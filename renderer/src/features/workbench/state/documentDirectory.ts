@@ -12,8 +12,22 @@ interface Entry<T> {
 }
 
 /** A list's key: its filter (attributes with nothing ticked left out) and its order. */
-const listKey = (filter: AttributeFilter, sort: DocumentSort | undefined): string =>
+const makeListKey = (filter: AttributeFilter, sort: DocumentSort | undefined): string =>
   JSON.stringify([Object.entries(filter).filter(([, values]) => values.length > 0).sort(([a], [b]) => (a < b ? -1 : 1)), sort ?? null]);
+
+/**
+ * Keys of lists in rank order, made once per filter (filters are never changed in place): a
+ * windowed list asks for a row's page, and so its key, for every row each time it lays them out
+ * (20,000 times at a survey).
+ */
+const rankOrderKeys = new WeakMap<AttributeFilter, string>();
+
+function listKey(filter: AttributeFilter, sort: DocumentSort | undefined): string {
+  if (sort !== undefined) return makeListKey(filter, sort);
+  let key = rankOrderKeys.get(filter);
+  if (key === undefined) rankOrderKeys.set(filter, (key = makeListKey(filter, undefined)));
+  return key;
+}
 
 /**
  * The list's first page, asked for with the app's first state (app/firstState.ts): a reply that

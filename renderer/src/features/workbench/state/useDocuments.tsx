@@ -62,19 +62,24 @@ export function useDocumentSummary(id: string | null): DocumentSummary | null | 
   return id ? lookup(id) : null;
 }
 
-/** The attribute filter's choices (each attribute's values, with how many documents have each), asked again when the documents change. */
-export function useDocumentFacets(onError: (error: unknown) => void): AttributeFacet[] {
+/**
+ * The attribute filter's choices (each attribute's values, with how many documents have each),
+ * asked again when the documents change; null until the first reply. Asked only while `wanted`:
+ * the Documents filter asks when it is opened, not at every load and change.
+ */
+export function useDocumentFacets(onError: (error: unknown) => void, wanted = true): AttributeFacet[] | null {
   const api = useApi();
   const directory = useDocumentDirectory();
   const generation = useSyncExternalStore(directory.subscribe, directory.getGeneration);
-  const [facets, setFacets] = useState<AttributeFacet[]>([]);
+  const [facets, setFacets] = useState<AttributeFacet[] | null>(null);
   useEffect(() => {
+    if (!wanted) return;
     let live = true;
     api.call('documents.facets', {}).then((next) => live && setFacets(next), (err: unknown) => live && onError(err));
     return () => {
       live = false;
     };
-  }, [api, generation, onError]);
+  }, [api, generation, onError, wanted]);
   return facets;
 }
 
