@@ -89,7 +89,7 @@ export async function surveyStep(config: { work: string; out: string }): Promise
     await context.addInitScript({ content: OBSERVE_LONG_TASKS });
     const page = await context.newPage();
     log('loading the survey project');
-    const shownMs = await timeAppLoad(page, server.url, 120_000);
+    const shown = await timeAppLoad(page, server.url, 120_000);
     const list = page.getByRole('listbox', { name: 'Documents' });
     const optionsInDom = await list.getByRole('option').count();
     await page.waitForTimeout(1000);
@@ -118,7 +118,8 @@ export async function surveyStep(config: { work: string; out: string }): Promise
     return {
       step: 'survey-browser',
       figures: {
-        projectShownMs: shownMs,
+        projectShownMs: shown.framed,
+        projectOnScreenMs: shown.onScreen,
         optionsInDom,
         openAnswerMs: round(open.painted - open.t0),
         filterMs: round(filter.painted - filter.t0),
