@@ -135,7 +135,7 @@ export const OBSERVE_LONG_TASKS = `
  * a task of the highest priority (scheduler.postTask's user-blocking) runs once that frame's style,
  * layout and paint are done, ahead of the tasks the app queued meanwhile (React's work, replies).
  */
-const AFTER_FRAME = `(done) => requestAnimationFrame(() => {
+export const AFTER_FRAME = `(done) => requestAnimationFrame(() => {
   if (window.scheduler && scheduler.postTask) { scheduler.postTask(() => done(performance.now()), { priority: 'user-blocking' }); return; }
   const channel = new MessageChannel();
   channel.port1.onmessage = () => done(performance.now());

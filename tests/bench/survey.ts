@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { createBackend } from '../../electron/services/backend';
 import { Rng } from './generate';
-import { CHROMIUM, CHROMIUM_ARGS, OBSERVE_LONG_TASKS, inPage, largestReply, log, round, rpc, startServer, stopServer, timeAppLoad, timeOpen, vmPeakMb, runStepScript } from './page';
+import { AFTER_FRAME, CHROMIUM, CHROMIUM_ARGS, OBSERVE_LONG_TASKS, inPage, largestReply, log, round, rpc, startServer, stopServer, timeAppLoad, timeOpen, vmPeakMb, runStepScript } from './page';
 import type { StepResult } from './steps';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -67,11 +67,7 @@ const ARM_LIST_TIMER = `
     if (state.t0 === null || state.dom !== null) return;
     state.dom = performance.now();
     observer.disconnect();
-    requestAnimationFrame(() => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => { state.painted = performance.now(); };
-      channel.port2.postMessage(null);
-    });
+    (${AFTER_FRAME})((now) => { state.painted = now; });
   });
   observer.observe(list, { childList: true, subtree: true, attributes: true });
 }`;
