@@ -77,8 +77,7 @@ export function useWindowedList({ count, keyOf, estimate, pinned = [] }: Windowe
   const shown = useRef({ offsets, keyOf });
   // Scrolled to the very end (End pressed, or scrolled down to the bottom): it stays at the end
   // while the rows there are measured, until the user scrolls again (wheel, touch, pointer or
-  // key) or the list is scrolled away from the end. A scroll event at the end cannot say the
-  // user went there: the browser clamps the scroll there as measured rows shrink.
+  // key). Scroll events cannot say it: the browser clamps the scroll as measured rows shrink.
   const atEnd = useRef(false);
   /** The scroll position as the last scroll event found it (reading the element's would force a layout). */
   const lastTop = useRef(0);
@@ -152,7 +151,7 @@ export function useWindowedList({ count, keyOf, estimate, pinned = [] }: Windowe
     const el = scroller.current;
     if (!el) return;
     lastTop.current = el.scrollTop;
-    atEnd.current = el.scrollTop > 0 && el.scrollTop + el.clientHeight >= el.scrollHeight - 2;
+    if (el.scrollTop > 0 && el.scrollTop + el.clientHeight >= el.scrollHeight - 2) atEnd.current = true;
     setView((v) => (Math.abs(v.top - el.scrollTop) < 40 && v.height === el.clientHeight ? v : { top: el.scrollTop, height: el.clientHeight }));
   }, []);
   const measure = useCallback(
