@@ -197,6 +197,9 @@ test('axe: search, query, words, memos, analysis and agreement with a drill-down
   await audit(page, 'the word frequencies view with a word chosen');
 
   await page.getByRole('tab', { name: 'Memos' }).click();
+  // Audited once it has come: while its script loads, a "Loading…" note fades in, and axe would
+  // measure that note's contrast halfway through the fade.
+  await expect(page.getByRole('main').getByRole('heading', { name: /^Memos/ })).toBeVisible();
   // After the whole page once, only the centre pane changes from view to view.
   await audit(page, 'the memos view', 'main');
 
