@@ -223,23 +223,19 @@ export async function timeAppLoad(page: Page, url: string, timeoutMs = 60_000): 
   await page.addInitScript({ content: OBSERVE_FIRST_ROW });
   const t0 = Date.now();
   await page.goto(url);
-  for (const until = t0 + timeoutMs; ; await new Promise((r) => setTimeout(r, 20))) {
-    const framed = (await page.evaluate('window.__firstRow && window.__firstRow.framed')) as number | null;
-    if (framed !== null) {
-      const onScreen = await waitForValue(page, 'window.__firstRow.onScreen', 2000);
-      return { framed: round(framed - t0), onScreen: onScreen === null ? null : round(onScreen - t0) };
-    }
-    if (Date.now() > until) throw new Error(`the Documents list showed no document within ${timeoutMs / 1000} s`);
-  }
+  const framed = await waitForValue(page, 'window.__firstRow && window.__firstRow.framed', timeoutMs);
+  if (framed === null) throw new Error(`the Documents list showed no document within ${timeoutMs / 1000} s`);
+  const onScreen = await waitForValue(page, 'window.__firstRow.onScreen', 2000);
+  return { framed: round(framed - t0), onScreen: onScreen === null ? null : round(onScreen - t0) };
 }
 
-/** An in-page value once it is set, or null after `ms`. */
-async function waitForValue(page: Page, expression: string, ms: number): Promise<number | null> {
-  for (const until = Date.now() + ms; Date.now() < until; await new Promise((r) => setTimeout(r, 20))) {
-    const value = (await page.evaluate(expression)) as number | null;
-    if (value !== null) return value;
+/** An in-page value once it is set, or null after `ms` (the page's Content-Security-Policy forbids waitForFunction's eval). */
+export async function waitForValue(page: Page, expression: string, ms: number): Promise<number | null> {
+  for (const until = Date.now() + ms; ; await new Promise((r) => setTimeout(r, 20))) {
+    const value = (await page.evaluate(expression)) as number | null | undefined;
+    if (value !== null && value !== undefined) return value;
+    if (Date.now() > until) return null;
   }
-  return null;
 }
 
 /**
@@ -307,10 +303,8 @@ export async function timeOpen(page: Page, documentName: string): Promise<OpenTi
   await inPage(page, REVEAL_OPTION, documentName);
   await inPage(page, ARM_OPEN_TIMER, documentName);
   await option.click();
-  // Polled from here: the page's Content-Security-Policy forbids waitForFunction's eval.
-  for (const until = Date.now() + 60_000; !(await page.evaluate('window.__open.painted !== null')); ) {
-    if (Date.now() > until) throw new Error(`the document did not show its text within 60 s: ${JSON.stringify(await page.evaluate('window.__open'))}`);
-    await new Promise((r) => setTimeout(r, 50));
+  if ((await waitForValue(page, 'window.__open.painted', 60_000)) === null) {
+    throw new Error(`the document did not show its text within 60 s: ${JSON.stringify(await page.evaluate('window.__open'))}`);
   }
   await waitForValue(page, 'window.__open.onScreen', 2000);
   const open = (await page.evaluate('window.__open')) as OpenTiming['open'];

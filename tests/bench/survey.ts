@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { createBackend } from '../../electron/services/backend';
 import { Rng } from './generate';
-import { AFTER_FRAME, CHROMIUM, CHROMIUM_ARGS, OBSERVE_LONG_TASKS, inPage, largestReply, log, round, rpc, startServer, stopServer, timeAppLoad, timeOpen, vmPeakMb, runStepScript } from './page';
+import { AFTER_FRAME, CHROMIUM, CHROMIUM_ARGS, OBSERVE_LONG_TASKS, inPage, largestReply, log, round, rpc, startServer, stopServer, timeAppLoad, timeOpen, vmPeakMb, runStepScript, waitForValue } from './page';
 import type { StepResult } from './steps';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -101,10 +101,7 @@ export async function surveyStep(config: { work: string; out: string }): Promise
     await borough.getByRole('button', { name: /Borough/ }).click();
     await inPage(page, ARM_LIST_TIMER, null);
     await borough.getByRole('checkbox', { name: 'Hackney' }).click();
-    for (const until = Date.now() + 60_000; !(await page.evaluate('window.__list.painted !== null')); ) {
-      if (Date.now() > until) throw new Error('the list did not change within 60 s of the filter');
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    if ((await waitForValue(page, 'window.__list.painted', 60_000)) === null) throw new Error('the list did not change within 60 s of the filter');
     const filter = (await page.evaluate('window.__list')) as { t0: number; dom: number; painted: number };
     const filtered = await page.getByRole('status').filter({ hasText: / of / }).first().textContent();
 
