@@ -174,6 +174,7 @@ export class ProjectSession {
   async undo(): Promise<ChangeResult> {
     const patch = this.history.peekUndo();
     if (!patch) throw new AppError('INVALID_INPUT', 'There is nothing to undo.');
+    this.assertNobodyStranded('undo', patch);
     await this.store.applyPatch(patch).catch((err: unknown) => {
       throw refusedStep('undo', patch.label, err);
     });
@@ -184,11 +185,23 @@ export class ProjectSession {
   async redo(): Promise<ChangeResult> {
     const patch = this.history.peekRedo();
     if (!patch) throw new AppError('INVALID_INPUT', 'There is nothing to redo.');
+    this.assertNobodyStranded('redo', patch);
     await this.store.applyPatch(patch).catch((err: unknown) => {
       throw refusedStep('redo', patch.label, err);
     });
     this.history.commitRedo();
     return this.result(patch, [], `Redid: ${patch.label}`);
+  }
+
+  /**
+   * An undo or redo that removes a document, code or coding another coder's steps still need
+   * waits for those steps: otherwise the other coder is left with steps they can never undo.
+   */
+  private assertNobodyStranded(step: 'undo' | 'redo', patch: Patch): void {
+    const others = this.histories.othersNeeding(this.user.coderName ?? '', patch);
+    if (others.length === 0) return;
+    const who = others.map((name) => name || 'a script').join(' and ');
+    throw new AppError('CONFLICT', `Cannot ${step} “${patch.label}”: ${who} made later changes to what it removes. Undo those first (switch to ${who}), or leave this one as it is.`);
   }
 
   historyState(): HistoryState {

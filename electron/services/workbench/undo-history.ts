@@ -1,5 +1,6 @@
 import type { HistoryState } from '../../../shared/api/contract';
 import { invertPatch } from '../../../shared/domain/patch';
+import { removalsNeededBy } from '../../../shared/domain/state/patch-check';
 import type { Patch } from '../../../shared/domain/patch';
 
 const MAX_STEPS = 500;
@@ -35,6 +36,11 @@ export class UndoHistory {
     if (next) this.done.push(next);
   }
 
+  /** Whether undoing one of these steps would need something `patch` removes. */
+  wouldNeedRemovalsOf(patch: Patch): boolean {
+    return this.done.some((step) => removalsNeededBy(patch, step).length > 0);
+  }
+
   state(): HistoryState {
     const undo = this.done[this.done.length - 1];
     const redo = this.undone[this.undone.length - 1];
@@ -51,5 +57,10 @@ export class Histories {
 
   of(author: string): UndoHistory {
     return this.byAuthor.get(author) ?? this.byAuthor.set(author, new UndoHistory()).get(author)!;
+  }
+
+  /** The others whose undo would need what `patch` (an undo or redo of `author`'s) removes. */
+  othersNeeding(author: string, patch: Patch): string[] {
+    return [...this.byAuthor].filter(([other, history]) => other !== author && history.wouldNeedRemovalsOf(patch)).map(([other]) => other);
   }
 }

@@ -83,6 +83,32 @@ export function danglingReferences(state: ProjectState, patch: Patch): string[] 
   return [...new Set(problems)];
 }
 
+/**
+ * What a patch removes that another step still needs: the documents, codes and codings it takes
+ * away that `other` (a step in someone else's history) changes or points at. Undoing that step
+ * later needs them, so the removal waits until it is undone (issue 11: nobody is left with steps
+ * they cannot undo).
+ */
+export function removalsNeededBy(patch: Patch, other: Patch): string[] {
+  const removing = new Set<string>();
+  for (const { collection, change } of eachChange(patch)) {
+    if (change.after === null && (collection === 'documents' || collection === 'codes' || collection === 'codings')) removing.add(change.id);
+  }
+  if (removing.size === 0) return [];
+  const needed = new Set<string>();
+  for (const { collection, change } of eachChange(other)) {
+    if (collection === 'documents' || collection === 'codes' || collection === 'codings') needed.add(change.id);
+    for (const side of [change.before, change.after] as (Record<string, unknown> | null)[]) {
+      if (!side) continue;
+      for (const key of ['documentId', 'codeId', 'parentId']) if (typeof side[key] === 'string') needed.add(side[key]);
+      const target = side.target as { id?: string } | undefined;
+      if (target?.id) needed.add(target.id);
+      if (Array.isArray(side.documentIds)) for (const id of side.documentIds as string[]) needed.add(id);
+    }
+  }
+  return [...removing].filter((id) => needed.has(id));
+}
+
 function targetExists(state: ProjectState, target: Memo['target']): boolean {
   switch (target.type) {
     case 'code':

@@ -86,13 +86,33 @@ describe('one door for every change', () => {
     const documents = await allDocuments(h);
     await h['coding.apply']({ documentId: documents[0]!.id, codeId: created.createdIds[0]!, start: 0, end: 20 });
     await h['app.setCoderName']({ name: 'Amara Okafor' });
-    await expect(h['history.undo']({})).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/Cannot undo “Create code “Shared idea””: a code it removes holds codings made since/) });
+    await expect(h['history.undo']({})).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/Cannot undo “Create code “Shared idea””: Tom Reilly made later changes to what it removes/) });
     // Tom undoes his coding; then Amara's undo goes through.
     await h['app.setCoderName']({ name: 'Tom Reilly' });
     await h['history.undo']({});
     await h['app.setCoderName']({ name: 'Amara Okafor' });
     await h['history.undo']({});
     expect((await h['app.getState']({})).project!.codebook.some((c) => c.name === 'Shared idea')).toBe(false);
+  });
+
+  it("an undo is refused while another coder's undo still needs what it removes, even with none of their work left in the project", async () => {
+    const { h, project } = await sample();
+    const created = (await h['code.create']({ name: 'Passing idea', parentId: null })).createdIds[0]!;
+    await h['app.setCoderName']({ name: 'Tom Reilly' });
+    const documents = await allDocuments(h);
+    const coded = await h['coding.apply']({ documentId: documents[0]!.id, codeId: created, start: 0, end: 20 });
+    await h['coding.remove']({ codingId: coded.createdIds[0]! });
+    await h['app.setCoderName']({ name: 'Amara Okafor' });
+    // Were it taken back now, Tom's undo of his removal would need a code that is gone, for good.
+    await expect(h['history.undo']({})).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/Cannot undo “Create code “Passing idea””: Tom Reilly made later changes to what it removes\. Undo those first \(switch to Tom Reilly\)/) });
+    expect((await project()).codebook.some((c) => c.id === created)).toBe(true);
+    await h['app.setCoderName']({ name: 'Tom Reilly' });
+    await h['history.undo']({});
+    await h['history.undo']({});
+    expect((await h['app.getState']({})).history.canUndo).toBe(false);
+    await h['app.setCoderName']({ name: 'Amara Okafor' });
+    await h['history.undo']({});
+    expect((await project()).codebook.some((c) => c.id === created)).toBe(false);
   });
 
   it('an undo that would bring a code back under a code another coder has deleted since is refused', async () => {
