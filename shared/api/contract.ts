@@ -13,7 +13,7 @@ import type { ChangeResult } from './views';
 export type * from './views';
 export type { AttributeFacet, FacetValue } from './document-pages';
 export type { ChannelKind } from './channels/channel-spec';
-export { LARGE_REQUEST_BYTES, QUERY_PASSAGES_SHOWN, WORDS_SHOWN, WORD_PASSAGES_SHOWN, attributeFilterSchema, templateIds } from './channels/fields';
+export { LARGE_REQUEST_BYTES, QUERY_PASSAGES_SHOWN, WORD_PASSAGES_SHOWN, attributeFilterSchema, templateIds } from './channels/fields';
 export type { AttributeFilter, DocumentSort, TemplateId } from './channels/fields';
 
 /**

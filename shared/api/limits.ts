@@ -13,3 +13,6 @@ export const MAX_DISAGREEMENT_PAGE = 1000;
 
 /** The attribute filter's key for document sets: no attribute can have it (names hold no control characters). */
 export const SET_FILTER_KEY = '\u0001set';
+
+/** Rows words.frequencies sends back at most (the commonest; export.words writes them all). */
+export const WORDS_SHOWN = 2000;

@@ -1,5 +1,6 @@
 import type { Span } from '../text/spans';
-import { wordTokens } from './tokens';
+import { stemmers } from './stemmers';
+import { foldWord, wordTokens } from './tokens';
 import type { WordToken } from './tokens';
 
 /** How words are counted. */
@@ -40,7 +41,8 @@ export interface WordFrequencies {
 
 /** Calls `visit` with each counted word of the stretches and its key. */
 export function eachCountedWord(stretches: Iterable<TextStretches>, options: WordOptions, visit: (stretch: TextStretches, token: WordToken, key: string) => void): void {
-  const stop = new Set(options.stopWords);
+  // Folded as the words are: "don’t" typed in the list leaves out "Don't" in the text.
+  const stop = new Set(options.stopWords.map((w) => foldWord(w, options.locale)));
   const keys = new Map<string, string>();
   for (const stretch of stretches) {
     for (const span of stretch.spans) {
@@ -72,4 +74,9 @@ export function wordFrequencies(stretches: Iterable<TextStretches>, options: Wor
   });
   words.sort((a, b) => b.count - a.count || a.word.localeCompare(b.word));
   return { words, totalWords };
+}
+
+/** The options the app counts with: the user's stop words, and English stemming when asked for. */
+export function wordOptions(stopWords: readonly string[], stem: boolean): WordOptions {
+  return { stopWords, stem: stem ? stemmers.english : null };
 }

@@ -4,6 +4,7 @@ import type { ProjectView, SourceView } from '../domain/project-view';
 import { runQuery } from '../query';
 import { passagesAt } from '../text/passages';
 import type { Passage } from '../text/passages';
+import { intersectSpanLists, unionSpans } from '../text/spans';
 import type { Span } from '../text/spans';
 import { eachCountedWord, wordFrequencies } from './frequencies';
 import type { TextStretches, WordFrequencies, WordOptions } from './frequencies';
@@ -47,11 +48,16 @@ async function scopeSpans(view: ProjectView, scope: WordScope): Promise<Map<stri
   }
 }
 
-/** Reads the text of each document in the scope, one at a time. */
+/** A transcript's text without its speaker labels ("Facilitator:" is not a word anyone said). */
+function spokenText(source: SourceView): Span[] {
+  return source.turns.length > 0 ? unionSpans(source.turns) : [{ start: 0, end: source.text.length }];
+}
+
+/** Reads the text of each document in the scope, one at a time, speaker labels left out. */
 async function* stretchesOf(view: ProjectView, scope: WordScope): AsyncGenerator<{ stretch: TextStretches; source: SourceView }> {
   for (const [documentId, spans] of await scopeSpans(view, scope)) {
     const source = await view.readSource(documentId);
-    yield { stretch: { documentId, text: source.text, spans }, source };
+    yield { stretch: { documentId, text: source.text, spans: intersectSpanLists(unionSpans(spans), spokenText(source)) }, source };
   }
 }
 

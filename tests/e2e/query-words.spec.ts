@@ -148,6 +148,17 @@ test('the word table: sorted, clicked through to a word\'s passages, stop words 
   for (const text of (await passages.locator('[data-segment="passage"]').allTextContents()).slice(0, 20)) expect(text.toLowerCase().replace(/’/g, "'")).toBe(word);
   await page.screenshot({ path: `${LOOK}/words-passages.png` });
 
+  // Off to the reader and back: the view is as it was left.
+  await page.getByRole('tab', { name: 'Reader' }).click();
+  await page.getByRole('tab', { name: 'Words' }).click();
+  await expect(page.getByRole('combobox', { name: 'Count words in' })).toHaveValue(/Hackney/);
+  await expect(page.getByRole('heading', { name: new RegExp(`^“${word}”: ${count} occurrences?$`) })).toBeVisible();
+
+  // Speaker labels are not words anyone said: the sample's "Facilitator:" and "Participant:" are not counted.
+  const counted = await rpc<WordTable>(page, app, 'words.frequencies', { scope: { kind: 'all' }, stopWords: [], stem: false });
+  expect(counted.words.map((w) => w.word)).not.toContain('facilitator');
+  expect(counted.words.map((w) => w.word)).toEqual(expect.arrayContaining(['people', 'services']));
+
   // The word made a stop word leaves the table (kept in the user's settings for this project).
   await page.getByRole('button', { name: /^Stop words \(\d+\)…$/ }).click();
   const stop = page.getByRole('dialog', { name: 'Stop words' });
@@ -157,11 +168,17 @@ test('the word table: sorted, clicked through to a word\'s passages, stop words 
   await expect(table.getByRole('rowheader').getByRole('button', { name: word, exact: true })).toHaveCount(0);
   expect((await snapshot(page, app)).workspace.stopWords).toContain(word);
 
+  // Exported in the order the table shows: fewest first, after a second click on Count.
+  await table.getByRole('button', { name: 'Count' }).click();
+  await expect(table.getByRole('columnheader', { name: 'Count' })).toHaveAttribute('aria-sort', 'ascending');
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export to Excel' }).click();
   const book = XLSX.read(await readFile(await saved(await downloading, testInfo, 'words.xlsx')));
   const rows = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets[book.SheetNames[0]!]!, { header: 1 });
   expect(rows[0]).toEqual(['Word', 'Count', 'Documents', 'Forms counted']);
+  const exportedCounts = rows.slice(1, rows.findIndex((r) => r.length === 0)).map((r) => Number(r[1]));
+  expect(exportedCounts.length).toBeGreaterThan(10);
+  expect(exportedCounts).toEqual([...exportedCounts].sort((a, b) => a - b));
   expect(rows.some((r) => r[0] === 'Counted in' && r[1] === 'Borough = Hackney')).toBe(true);
   expect(rows.some((r) => r[0] === word)).toBe(false);
 });

@@ -31,6 +31,7 @@ export function exportHandlers(session: () => ProjectSession, events: EventHub, 
     'export.csv': ({ selection, attributeColumns }) => exported({ format: 'csv', selection, attributeColumns }),
     'export.refi': ({ format, offsets }) => exported(format === 'qdpx' ? { format, offsets } : { format }),
     'export.query': ({ query }) => exported({ format: 'query', query }),
+    'export.words': (request) => exported({ format: 'words', ...request }),
     'export.report': ({ selection }) => exported({ format: 'report', selection }),
     'export.read': ({ fileId, offset }) => files.read(fileId, offset),
     'export.table': async ({ name, columns, rows }) => {

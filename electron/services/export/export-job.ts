@@ -16,6 +16,8 @@ import { projectView } from '../project/project-view';
 import { querySheets } from './query-sheets';
 import { buildCodingReport, codingReportHtml } from './report';
 import { workbookBytes } from './workbook';
+import { sortWords, wordFrequenciesIn, wordOptions, wordSheet } from '../../../shared/words';
+import type { WordScope, WordSort } from '../../../shared/words';
 
 /**
  * One export, whoever asks for it: the app's export dialog and query view (export-handlers.ts) and
@@ -44,6 +46,8 @@ export type ExportJob =
   | { format: 'qdc' }
   /** A coding query's passages (query-sheets.ts). */
   | { format: 'query'; query: string }
+  /** Every word of a word table, in the table's order (shared/words/word-sheet.ts). */
+  | { format: 'words'; scope: WordScope; stopWords: string[]; stem: boolean; sort: WordSort; scopeLabel: string }
   /** The coding report: one self-contained HTML page (report/). */
   | { format: 'report'; selection: ExportSelection };
 
@@ -106,6 +110,12 @@ export async function runExport(store: ProjectStore, job: ExportJob, output: Wri
       await endWith(output, workbook.bytes);
       return { notes: workbook.notes, contents: querySummary(result) };
     }
+    case 'words': {
+      const { words, totalWords } = await wordFrequenciesIn(projectView(store), job.scope, wordOptions(job.stopWords, job.stem));
+      const workbook = await workbookBytes([wordSheet(sortWords(words, job.sort), { scope: job.scopeLabel, stopWords: job.stopWords, stem: job.stem })]);
+      await endWith(output, workbook.bytes);
+      return { notes: workbook.notes, contents: `${count(words.length, 'different word')}, ${count(totalWords, 'word')} counted` };
+    }
     case 'report': {
       const report = await buildCodingReport(store, { selection: job.selection });
       await endWith(output, codingReportHtml(report));
@@ -128,6 +138,8 @@ export function jobFileName(projectName: string, job: ExportJob): { fileName: st
       return named('codebook', 'qdc', 'application/xml');
     case 'query':
       return named('query results', 'xlsx', XLSX_TYPE);
+    case 'words':
+      return named('word frequencies', 'xlsx', XLSX_TYPE);
     case 'report':
       return named('coding report', 'html', 'text/html');
   }

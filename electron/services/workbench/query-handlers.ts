@@ -1,9 +1,9 @@
-import { QUERY_PASSAGES_SHOWN, WORDS_SHOWN, WORD_PASSAGES_SHOWN } from '../../../shared/api/contract';
+import { QUERY_PASSAGES_SHOWN, WORD_PASSAGES_SHOWN } from '../../../shared/api/contract';
+import { WORDS_SHOWN } from '../../../shared/api/limits';
 import type { QueryOutcome } from '../../../shared/api/contract';
 import { deleteQuery, saveQuery, updateQuery } from '../../../shared/operations/query-ops';
 import { QueryError, runQuery } from '../../../shared/query';
-import { passagesForWord, stemmers, wordFrequenciesIn } from '../../../shared/words';
-import type { WordOptions } from '../../../shared/words';
+import { passagesForWord, wordFrequenciesIn, wordOptions } from '../../../shared/words';
 import { handlerModule } from '../handler-registry';
 import { projectView } from '../project/project-view';
 import type { ProjectSession } from './project-session';
@@ -35,8 +35,6 @@ export function queryHandlers(session: Session) {
     'query.delete': async ({ queryId }) => session().change(deleteQuery(session().context(), queryId)),
   });
 }
-
-const wordOptions = (stopWords: readonly string[], stem: boolean): WordOptions => ({ stopWords, stem: stem ? stemmers.english : null });
 
 /** Word frequencies and the passages of a word. */
 export function wordHandlers(session: Session) {

@@ -125,8 +125,9 @@ export const wordRequest = {
   /** Count a word's forms together (English stemming). */
   stem: z.boolean(),
 };
-/** Rows words.frequencies sends back at most, and occurrences words.passages. */
-export const WORDS_SHOWN = 2000;
+/** The order of a word table's rows (shared/words/word-sort.ts). */
+export const wordSortSchema = z.object({ key: z.enum(['word', 'count', 'documents']), descending: z.boolean() }).strict();
+/** Occurrences words.passages sends back at most (rows of words.frequencies: WORDS_SHOWN in ../limits). */
 export const WORD_PASSAGES_SHOWN = 2000;
 
 /** What "code all results as …" codes around each match. */

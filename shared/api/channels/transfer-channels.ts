@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ExchangeImportResult, ExportChunk, ExportFile, ExportedFile, ImportInspection, ImportRunResult } from '../views';
 import { returns } from './channel-spec';
 import type { ChannelSpec } from './channel-spec';
-import { path, entityId, textEncoding, importSource, importOptions, selectionSchema, LARGE_REQUEST_BYTES, queryText } from './fields';
+import { path, entityId, textEncoding, importSource, importOptions, selectionSchema, LARGE_REQUEST_BYTES, queryText, wordRequest, wordSortSchema } from './fields';
 
 /** Files in and out: imports, exports and REFI-QDA exchange. */
 export const transferChannels = {
@@ -71,6 +71,12 @@ export const transferChannels = {
   },
   /** A coding query's passages as a workbook (as `marginalia query --xlsx` writes it). */
   'export.query': { kind: 'job', input: z.object({ query: queryText }).strict(), output: returns<ExportedFile>() },
+  /** Every word of a word table (not only the commonest WORDS_SHOWN), in the order the table shows, as a workbook. */
+  'export.words': {
+    kind: 'job',
+    input: z.object({ ...wordRequest, sort: wordSortSchema, scopeLabel: z.string().max(1000) }).strict(),
+    output: returns<ExportedFile>(),
+  },
   /** The coding report: one self-contained HTML page (as `marginalia export --report` writes it). */
   'export.report': { kind: 'job', input: z.object({ selection: selectionSchema }).strict(), output: returns<ExportedFile>() },
   /** A piece of a file export.workbook, export.csv or export.refi made, from `offset`; the last piece deletes the file. */

@@ -92,4 +92,26 @@ describe('exports and analyses through the API', () => {
     const json = JSON.parse(Buffer.from((await h['agreement.export'](request('agreement.export', { coderIds: coders, codeIds: null, documentIds: null, attributes: {}, mode: 'segment', threshold: 0.9, q: null, format: 'json' }))).base64, 'base64').toString());
     expect(json.report.mode).toBe('segment');
   }, 120_000); // three exports, each in a worker thread started from source (tsx)
+
+  it('exports every word of a word table, not only the commonest the view lists, in the order the table shows', async () => {
+    const backend = await sampleBackend(await tempDir());
+    const h = backend.handlers;
+    // A transcript of 1,000 made-up words takes the sample past the 2,000 words the view lists.
+    const text = `Participant: ${Array.from({ length: 1000 }, (_, i) => `zq${i}`).join(' ')}`;
+    const { stagedId } = await h['import.stage']({ fileName: 'many words.txt', base64: Buffer.from(text).toString('base64') });
+    await h['import.run']({ items: [{ source: { stagedId }, options: {} }] });
+    const words = { scope: { kind: 'all' as const }, stopWords: ['the', 'and'], stem: false };
+    const shown = await h['words.frequencies'](words);
+    const file = await h['export.words']({ ...words, sort: { key: 'word', descending: false }, scopeLabel: 'All documents' });
+    expect(file.fileName).toMatch(/word frequencies\.xlsx$/);
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(XLSX.read(await exportedBytes(h, file)).Sheets['Word frequencies']!, { header: 1 });
+    const listed = rows.slice(1, rows.findIndex((r) => r.length === 0));
+    expect(shown.distinctWords).toBeGreaterThan(shown.words.length);
+    expect(listed).toHaveLength(shown.distinctWords);
+    const sorted = listed.map((r) => String(r[0]));
+    expect(sorted).toEqual([...sorted].sort((a, b) => a.localeCompare(b)));
+    expect(listed.find((r) => r[0] === shown.words[0]!.word)?.[1]).toBe(shown.words[0]!.count);
+    expect(rows).toContainEqual(['Counted in', 'All documents']);
+    expect(sorted).not.toContain('facilitator');
+  }, 60_000);
 });

@@ -39,6 +39,14 @@ describe('word frequencies', () => {
     ]);
   });
 
+  it('leave out a stop word however its apostrophe was typed in the list', () => {
+    expect(table('Don\'t wait. Don’t rush. Waiting.', { ...english, stopWords: ['don’t'] })).toEqual([
+      ['rush', 1],
+      ['wait', 1],
+      ['waiting', 1],
+    ]);
+  });
+
   it('with stemming, count a word\'s forms together and list them, commonest first', () => {
     const text = 'Services, service, services. Young carers and a carer\'s stress; caring.';
     const { words } = wordFrequencies([whole(text)], stemmed);
@@ -76,11 +84,11 @@ const counts = async (scope: Parameters<typeof wordFrequenciesIn>[1], options = 
   Object.fromEntries((await wordFrequenciesIn(view, scope, options)).words.map((w) => [w.word, w.count]));
 
 describe('word frequencies in a project', () => {
-  it('per document and per set of documents', async () => {
+  it('per document and per set of documents, speaker labels left out ("Youth worker:" is nobody\'s word)', async () => {
     const view = project();
     const hackney = await counts({ kind: 'documents', documentIds: [view.documentId('Hackney')] }, stemmed, view);
     // "service" and "services" once each: the tie shows the first in the alphabet.
-    expect(hackney).toEqual({ service: 2, youth: 1, worker: 1, waiting: 1, lists: 1, stigma: 1, school: 1, student: 1, slow: 1 });
+    expect(hackney).toEqual({ service: 2, waiting: 1, lists: 1, stigma: 1, school: 1, slow: 1 });
     expect(await counts({ kind: 'documents', documentIds: view.documents.map((d) => d.id) })).toMatchObject({ services: 3, waiting: 2 });
   });
 
@@ -90,7 +98,7 @@ describe('word frequencies in a project', () => {
   });
 
   it('per attribute value', async () => {
-    expect(await counts({ kind: 'attribute', name: 'Group', value: 'Commissioners' })).toEqual({ commissioner: 1, services: 1, cost: 1, money: 1, chair: 1, waiting: 1, times: 1 });
+    expect(await counts({ kind: 'attribute', name: 'Group', value: 'Commissioners' })).toEqual({ services: 1, cost: 1, money: 1, waiting: 1, times: 1 });
   });
 
   it('per code: only the coded passages, sub-codes included, by every coder or the chosen ones', async () => {

@@ -9,7 +9,7 @@ import { coOccurrenceTable, frequencyExport, frequencyRows, heatTableExport, mat
 import type { MatrixColumns } from './analysisModel';
 import { AnalysisControls } from './AnalysisControls';
 import { CoOccurrenceBody } from './CoOccurrenceBody';
-import { ExportTableButton } from './ExportTableButton';
+import { ExportTableButton } from './ExportButton';
 import { FrequencyBody } from './FrequencyBody';
 import { MatrixBody } from './MatrixBody';
 import { useAnalysisSettings } from './useAnalysisSettings';

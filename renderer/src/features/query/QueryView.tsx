@@ -9,6 +9,7 @@ import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { QuietLoading } from '../../ui/QuietLoading';
+import { ExportButton } from '../analysis/ExportButton';
 import { useApiQuery } from '../analysis/useApiQuery';
 import { PassageList } from '../retrieval/PassageList';
 import { CodeResultsDialog } from './CodeResultsDialog';
@@ -20,7 +21,7 @@ import { SavedQueries } from './SavedQueries';
 import styles from './query.module.css';
 import viewPage from '../../ui/viewPage.module.css';
 import uiStyles from '../../ui/ui.module.css';
-import { useChanges, useProject } from '../workbench/state/contexts';
+import { useProject } from '../workbench/state/contexts';
 
 /** The last query in each project, so leaving for the reader and coming back keeps it. */
 const remembered = new Map<string, { draft: string; restrictions: QueryRestrictions; submitted: string | null }>();
@@ -33,14 +34,12 @@ const remembered = new Map<string, { draft: string; restrictions: QueryRestricti
  */
 export function QueryView() {
   const { project } = useProject();
-  const { showError } = useChanges();
   const api = useApi();
   const memory = remembered.get(project.path);
   const [draft, setDraft] = useState(memory?.draft ?? '');
   const [restrictions, setRestrictions] = useState<QueryRestrictions>(memory?.restrictions ?? noRestrictions);
   const [submitted, setSubmitted] = useState<string | null>(memory?.submitted ?? null);
   const [coding, setCoding] = useState(false);
-  const [exporting, setExporting] = useState(false);
   const [outcome, setOutcome] = useState<string | null>(null);
   const id = useId();
   const inputRef = useRef<HTMLTextAreaElement>(null);
@@ -66,17 +65,11 @@ export function QueryView() {
     submit(saved.query, { draft: saved.query, restrictions: noRestrictions });
   }
 
-  async function exportResults() {
-    if (!submitted) return;
-    setExporting(true);
-    try {
-      await saveExportedFile(api, await api.call('export.query', { query: submitted }));
-    } catch (error) {
-      showError(error);
-    } finally {
-      setExporting(false);
-    }
-  }
+  const exportResults = async () => {
+    const file = await api.call('export.query', { query: submitted! });
+    await saveExportedFile(api, file);
+    return file.notes;
+  };
 
   const busy = run.loading || run.stale;
   return (
@@ -125,9 +118,7 @@ export function QueryView() {
                 <Button size="sm" onClick={() => setCoding(true)} disabled={busy}>
                   Code all results…
                 </Button>
-                <Button size="sm" onClick={() => void exportResults()} disabled={busy || exporting}>
-                  {exporting ? 'Exporting…' : 'Export to Excel'}
-                </Button>
+                <ExportButton run={busy ? null : exportResults} />
               </>
             ) : null}
           </div>

@@ -1,7 +1,7 @@
 import type { WordCount } from '../../../../shared/words/frequencies';
 import { formatNumber } from '../../../../shared/text/plural';
-import { nextSort } from './wordSort';
-import type { WordSort, WordSortKey } from './wordSort';
+import { nextSort } from '../../../../shared/words/word-sort';
+import type { WordSort, WordSortKey } from '../../../../shared/words/word-sort';
 import styles from './words.module.css';
 
 const columns: { key: WordSortKey; label: string }[] = [

@@ -1,7 +1,10 @@
 import { useId, useMemo, useState } from 'react';
+import { WORDS_SHOWN } from '../../../../shared/api/limits';
 import type { DocumentSummary } from '../../../../shared/api/contract';
 import { stopWordLists } from '../../../../shared/words/stop-words';
 import type { WordCount } from '../../../../shared/words/frequencies';
+import { sortWords } from '../../../../shared/words/word-sort';
+import type { WordSort } from '../../../../shared/words/word-sort';
 import { formatNumber, plural } from '../../../../shared/text/plural';
 import { useApi } from '../../api/context';
 import { Button } from '../../ui/Button';
@@ -9,7 +12,9 @@ import { LabelledSelect } from '../../ui/LabelledSelect';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { QuietLoading } from '../../ui/QuietLoading';
-import { ExportTableButton } from '../analysis/ExportTableButton';
+import { ExportButton } from '../analysis/ExportButton';
+import { saveExportedFile } from '../../lib/download';
+import { rememberedState } from '../../ui/useRemembered';
 import { useApiQuery } from '../analysis/useApiQuery';
 import { PassageList } from '../retrieval/PassageList';
 import { StopWordsDialog } from './StopWordsDialog';
@@ -18,17 +23,23 @@ import { WordTable } from './WordTable';
 import { ONE_DOCUMENT, wordScopeOptions } from './wordScopes';
 import { useDocumentFacets } from '../workbench/state/useDocuments';
 import { DocumentPicker } from '../documents/DocumentPicker';
-import { sortWords } from './wordSort';
-import type { WordSort } from './wordSort';
-import { wordTableExport } from './wordTableExport';
 import styles from './words.module.css';
 import viewPage from '../../ui/viewPage.module.css';
 import uiStyles from '../../ui/ui.module.css';
 import { useChanges, useProject } from '../workbench/state/contexts';
 
 const CHART_WORDS = 15;
-/** The user's stop words per project this session (the snapshot's copy is from when it opened). */
-const editedStopWords = new Map<string, string[]>();
+
+interface WordsChoices {
+  scopeValue: string;
+  oneDocument: DocumentSummary | null;
+  stem: boolean;
+  /** The user's list as edited this session (the snapshot's copy is from when the project opened). */
+  stopWords: string[];
+  sort: WordSort;
+  selected: WordCount | null;
+}
+const useWordsChoices = rememberedState<WordsChoices>();
 
 /**
  * Word frequencies: counted in all documents, a set, one document, an attribute value or a
@@ -44,13 +55,16 @@ export function WordsView() {
   // Attribute values come from the facets; one document is found by name: nothing here needs every document.
   const facets = useDocumentFacets(showError);
   const options = useMemo(() => wordScopeOptions(project, facets ?? []), [project, facets]);
-  const [scopeValue, setScopeValue] = useState('');
-  const [oneDocument, setOneDocument] = useState<DocumentSummary | null>(null);
-  const [stem, setStem] = useState(false);
-  const [stopWords, setStopWords] = useState<string[]>(() => editedStopWords.get(project.path) ?? project.workspace.stopWords ?? [...stopWordLists.english]);
+  const [choices, choose] = useWordsChoices(project.path, () => ({
+    scopeValue: '',
+    oneDocument: null,
+    stem: false,
+    stopWords: project.workspace.stopWords ?? [...stopWordLists.english],
+    sort: { key: 'count', descending: true },
+    selected: null,
+  }));
+  const { scopeValue, oneDocument, stem, stopWords, sort, selected } = choices;
   const [editing, setEditing] = useState(false);
-  const [sort, setSort] = useState<WordSort>({ key: 'count', descending: true });
-  const [selected, setSelected] = useState<WordCount | null>(null);
   const option = options.find((o) => o.value === scopeValue) ?? options[0] ?? null;
   const picking = option?.value === ONE_DOCUMENT;
   const scope = picking ? (oneDocument && { kind: 'documents' as const, documentIds: [oneDocument.id] }) : (option?.scope ?? null);
@@ -62,11 +76,16 @@ export function WordsView() {
 
   function saveStopWords(next: string[]) {
     setEditing(false);
-    setStopWords(next);
-    setSelected(null);
-    editedStopWords.set(project.path, next);
+    choose({ stopWords: next, selected: null });
     api.call('workspace.update', { stopWords: next }).catch(showError);
   }
+
+  // Every word, not only the commonest the table holds, in the table's order.
+  const exportWords = async () => {
+    const file = await api.call('export.words', { ...request!, sort, scopeLabel });
+    await saveExportedFile(api, file);
+    return file.notes;
+  };
 
   const busy = table.loading || table.stale;
   return (
@@ -81,39 +100,30 @@ export function WordsView() {
             className={styles.wordsScope}
             value={option?.value ?? ''}
             options={options}
-            onChange={(next) => {
-              setScopeValue(next);
-              setSelected(null);
-            }}
+            onChange={(next) => choose({ scopeValue: next, selected: null })}
           />
           {picking ? (
             <DocumentPicker
               label="Document"
               value={oneDocument}
-              onChange={(doc) => {
-                setOneDocument(doc);
-                setSelected(null);
-              }}
+              onChange={(doc) => choose({ oneDocument: doc, selected: null })}
             />
           ) : null}
           <label className={viewPage.check}>
             <input
               type="checkbox"
               checked={stem}
-              onChange={(e) => {
-                setStem(e.target.checked);
-                setSelected(null);
-              }}
+              onChange={(e) => choose({ stem: e.target.checked, selected: null })}
             />
-            Count a word’s forms together (stemming)
+            Count a word’s forms together (English stemming)
           </label>
           <Button size="sm" onClick={() => setEditing(true)}>
             Stop words ({stopWords.length})…
           </Button>
-          <ExportTableButton table={table.value && request ? wordTableExport(table.value.words, scopeLabel, stopWords, stem) : null} />
+          <ExportButton run={table.value && request ? exportWords : null} />
         </div>
         <p className={viewPage.count} role="status" aria-live="polite">
-          {table.value ? `${plural(table.value.totalWords, 'word')} counted, ${formatNumber(table.value.distinctWords)} different; case folded, ${plural(stopWords.length, 'stop word')} left out.` : '\u00a0'}
+          {table.value ? `${plural(table.value.totalWords, 'word')} counted, ${formatNumber(table.value.distinctWords)} different${table.value.distinctWords > WORDS_SHOWN ? ` (the commonest ${formatNumber(WORDS_SHOWN)} listed; the export has them all)` : ''}; case folded, speaker labels and ${plural(stopWords.length, 'stop word')} left out.` : '\u00a0'}
           {busy ? <span className={viewPage.updating}> · counting…</span> : null}
         </p>
       </header>
@@ -126,8 +136,8 @@ export function WordsView() {
         {table.value && table.value.words.length > 0 ? (
           <>
             <div className={styles.wordsCounts}>
-              <WordChart words={table.value.words.slice(0, CHART_WORDS)} onSelect={setSelected} />
-              <WordTable words={words} sort={sort} onSort={setSort} selectedKey={selected?.key ?? null} onSelect={setSelected} />
+              <WordChart words={table.value.words.slice(0, CHART_WORDS)} onSelect={(word) => choose({ selected: word })} />
+              <WordTable words={words} sort={sort} onSort={(next) => choose({ sort: next })} selectedKey={selected?.key ?? null} onSelect={(word) => choose({ selected: word })} />
             </div>
             <section className={styles.wordsPassages} aria-label={selected ? `Passages with “${selected.word}”` : 'Passages'}>
               {selected ? (

@@ -36,7 +36,7 @@ export function wordScopeOptions(project: Pick<ProjectSnapshot, 'sets' | 'codebo
     }
   }
   for (const code of project.codebook) {
-    options.push({ value: `code:${code.id}`, group: 'Coded at', label: codePath(project.codebook, code.id).join(' › '), scope: { kind: 'code', codeId: code.id, coderIds: null } });
+    options.push({ value: `code:${code.id}`, group: 'Coded at (every coder, sub-codes included)', label: codePath(project.codebook, code.id).join(' › '), scope: { kind: 'code', codeId: code.id, coderIds: null } });
   }
   return options;
 }

@@ -3,27 +3,24 @@ import { useApi } from '../../api/context';
 import { saveExportFile } from '../../lib/download';
 import { Button } from '../../ui/Button';
 import type { TableExport } from './analysisModel';
-import styles from './ExportTableButton.module.css';
+import styles from './ExportButton.module.css';
 import { useChanges } from '../workbench/state/contexts';
 
-/**
- * "Export to Excel": the table exactly as the view shows it (`export.table`), saved as a
- * one-sheet workbook. Anything Excel's limits changed is said beside the button.
- */
-export function ExportTableButton({ table }: { table: TableExport | null }) {
-  const api = useApi();
+/** Makes a file and saves it; resolves to what Excel's limits changed, in words. */
+export type ExportRun = () => Promise<string[]>;
+
+/** "Export to Excel": runs an export, and says beside the button anything Excel's limits changed. */
+export function ExportButton({ run }: { run: ExportRun | null }) {
   const { showError } = useChanges();
   const [busy, setBusy] = useState(false);
   const [notes, setNotes] = useState<string[]>([]);
 
-  async function run() {
-    if (!table) return;
+  async function start() {
+    if (!run) return;
     setBusy(true);
     setNotes([]);
     try {
-      const file = await api.call('export.table', table);
-      saveExportFile(file);
-      setNotes(file.notes);
+      setNotes(await run());
     } catch (error) {
       showError(error);
     } finally {
@@ -38,7 +35,7 @@ export function ExportTableButton({ table }: { table: TableExport | null }) {
           {notes.join(' ')}
         </span>
       ) : null}
-      <Button size="sm" onClick={() => void run()} disabled={!table || busy}>
+      <Button size="sm" onClick={() => void start()} disabled={!run || busy}>
         <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
           <path d="M8 2.5v7.5M4.75 6.75 8 10l3.25-3.25M3 12.5h10" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round" />
         </svg>
@@ -46,4 +43,15 @@ export function ExportTableButton({ table }: { table: TableExport | null }) {
       </Button>
     </span>
   );
+}
+
+/** The table exactly as the view shows it (`export.table`), saved as a one-sheet workbook. */
+export function ExportTableButton({ table }: { table: TableExport | null }) {
+  const api = useApi();
+  const run = async () => {
+    const file = await api.call('export.table', table!);
+    saveExportFile(file);
+    return file.notes;
+  };
+  return <ExportButton run={table ? run : null} />;
 }

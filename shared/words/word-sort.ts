@@ -1,4 +1,4 @@
-import type { WordCount } from '../../../../shared/words/frequencies';
+import type { WordCount } from './frequencies';
 
 export type WordSortKey = 'word' | 'count' | 'documents';
 export interface WordSort {
