@@ -68,6 +68,16 @@ test('a coding query: an error at its place, results coded and undone, saved and
   const list = page.getByRole('list', { name: 'Passages found' });
   await expect(list.getByRole('listitem')).toHaveCount(expected.total);
   await expect(list.locator('[data-segment="passage"]').first()).toHaveText(expected.passages[0]!.text);
+
+  // The language in brief, beside the box; the query and its results kept across a visit to the reader.
+  await page.getByText('Query language', { exact: true }).click();
+  await expect(page.getByRole('rowheader', { name: 'A NEAR(turn) B, A NEAR(paragraph) B' })).toBeVisible();
+  await mkdir(LOOK, { recursive: true });
+  await page.screenshot({ path: `${LOOK}/query-language.png` });
+  await page.getByRole('tab', { name: 'Reader' }).click();
+  await page.getByRole('tab', { name: 'Query' }).click();
+  await expect(box).toHaveValue(QUERY);
+  await expect(status).toHaveText(new RegExp(`^${expected.total} passages in`));
   await mkdir(LOOK, { recursive: true });
   await page.screenshot({ path: `${LOOK}/query-view.png` });
 

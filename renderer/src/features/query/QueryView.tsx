@@ -11,9 +11,11 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { QuietLoading } from '../../ui/QuietLoading';
 import { ExportButton } from '../analysis/ExportButton';
 import { useApiQuery } from '../analysis/useApiQuery';
+import { rememberedState } from '../../ui/useRemembered';
 import { PassageList } from '../retrieval/PassageList';
 import { CodeResultsDialog } from './CodeResultsDialog';
 import { QueryErrorNote } from './QueryErrorNote';
+import { QueryLanguageHelp } from './QueryLanguageHelp';
 import { noRestrictions, restrictedQuery } from './queryRestrictions';
 import type { QueryRestrictions } from './queryRestrictions';
 import { RestrictionPickers } from './RestrictionPickers';
@@ -23,8 +25,8 @@ import viewPage from '../../ui/viewPage.module.css';
 import uiStyles from '../../ui/ui.module.css';
 import { useProject } from '../workbench/state/contexts';
 
-/** The last query in each project, so leaving for the reader and coming back keeps it. */
-const remembered = new Map<string, { draft: string; restrictions: QueryRestrictions; submitted: string | null }>();
+/** The query in each project as left, so going to the reader and back keeps it. */
+const useQueryState = rememberedState<{ draft: string; restrictions: QueryRestrictions; submitted: string | null }>();
 
 /**
  * Coding queries: the user writes a query in the query language (README, shared/query), picks
@@ -35,10 +37,7 @@ const remembered = new Map<string, { draft: string; restrictions: QueryRestricti
 export function QueryView() {
   const { project } = useProject();
   const api = useApi();
-  const memory = remembered.get(project.path);
-  const [draft, setDraft] = useState(memory?.draft ?? '');
-  const [restrictions, setRestrictions] = useState<QueryRestrictions>(memory?.restrictions ?? noRestrictions);
-  const [submitted, setSubmitted] = useState<string | null>(memory?.submitted ?? null);
+  const [{ draft, restrictions, submitted }, change] = useQueryState(project.path, () => ({ draft: '', restrictions: noRestrictions, submitted: null }));
   const [coding, setCoding] = useState(false);
   const [outcome, setOutcome] = useState<string | null>(null);
   const id = useId();
@@ -48,21 +47,19 @@ export function QueryView() {
   const result = run.value?.ok ? run.value : null;
   const current = restrictedQuery(draft, restrictions);
 
-  function submit(query: string, next: { draft: string; restrictions: QueryRestrictions }) {
-    setSubmitted(query || null);
+  function submit(query: string) {
+    change({ submitted: query || null });
     setOutcome(null);
-    remembered.set(project.path, { ...next, submitted: query || null });
   }
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    submit(current, { draft, restrictions });
+    submit(current);
   }
 
   function runSaved(saved: SavedQuery) {
-    setDraft(saved.query);
-    setRestrictions(noRestrictions);
-    submit(saved.query, { draft: saved.query, restrictions: noRestrictions });
+    change({ draft: saved.query, restrictions: noRestrictions });
+    submit(saved.query);
   }
 
   const exportResults = async () => {
@@ -90,12 +87,12 @@ export function QueryView() {
             maxLength={10_000}
             spellCheck={false}
             ref={inputRef}
-            onChange={(e) => setDraft(e.target.value)}
+            onChange={(e) => change({ draft: e.target.value })}
             onKeyDown={(e) => {
               e.stopPropagation();
               if (e.key === 'Enter' && !e.shiftKey) {
                 e.preventDefault();
-                submit(current, { draft, restrictions });
+                submit(current);
               }
             }}
           />
@@ -106,7 +103,8 @@ export function QueryView() {
         <p className={styles.queryHelp} id={`${id}-help`}>
           Codes combined with AND, OR, NOT, NEAR(50), NEAR(turn), FOLLOWED BY; BY a coder; WHERE CODER, DOCUMENT, SET or an attribute. Enter runs it.
         </p>
-        <RestrictionPickers value={restrictions} onChange={setRestrictions} />
+        <QueryLanguageHelp />
+        <RestrictionPickers value={restrictions} onChange={(next) => change({ restrictions: next })} />
         {submitted ? (
           <div className={styles.querySummary}>
             <p className={viewPage.count} role="status" aria-live="polite">
