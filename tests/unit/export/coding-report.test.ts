@@ -72,19 +72,20 @@ describe('the coding report', () => {
       expect(await page.locator('#codebook dd', { hasText: '</style>' }).first().textContent()).toBe(HOSTILE_DEFINITION);
       expect(await page.locator('.passage .memo', { hasText: '<angled>' }).first().textContent()).toBe(`Memo ${codingMemo}`);
       const emoji = await page.locator('.passage', { hasText: 'the 🌳 park' }).first().locator('.meta').textContent();
-      expect(emoji).toMatch(/^Emoji 🌳 chat · Resident · Test Coder · characters \d+–\d+$/);
+      expect(emoji).toMatch(/^Emoji 🌳 chat · Speaker: Resident · Coder: Test Coder · characters \d+–\d+$/);
+      // The matrices count distinct passages (the workbook's default), and say so.
       expect(await page.locator('#matrices caption').allTextContents()).toEqual([
-        "Codings per code and Borough (each coder's codings counted; a code's row excludes its sub-codes)",
-        "Codings per code and Stakeholder group (each coder's codings counted; a code's row excludes its sub-codes)",
+        "Passages per code and Borough: distinct passages, so several coders' codings of the same text count once; a code's row leaves out its sub-codes",
+        "Passages per code and Stakeholder group: distinct passages, so several coders' codings of the same text count once; a code's row leaves out its sub-codes",
       ]);
       expect(await page.locator('#agreement caption').textContent()).toBe('Agreement by code');
       expect(await page.locator('#agreement .about').textContent()).toMatch(/Character mode, 3 coders/);
-      // A heading over every column: characters coded by none, some and all 3 of the coders.
+      // A heading over every column: characters coded by some and all 3 of the coders, then the figures.
       const headers = await page.locator('#agreement th').allTextContents();
-      expect(headers.slice(1, 4)).toEqual(['Coded by none', 'By some', 'By all 3']);
+      expect(headers.slice(1, 3)).toEqual(['By some', 'By all 3']);
       // Without a paragraph given, the report writes its own from the same figures.
       expect(await page.locator('#agreement .methods').textContent()).toMatch(/3 coders/);
-      for (const row of await page.locator('#agreement tbody tr').all()) expect(await row.locator('td').count()).toBe(headers.length);
+      for (const row of await page.locator('#agreement tbody tr:not(.note)').all()) expect(await row.locator('td').count()).toBe(headers.length);
 
       const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
       const raw = Buffer.from(pdf).toString('latin1');

@@ -1,17 +1,18 @@
-import { agreementTables } from '../../../../shared/agreement/report-tables';
-import type { ReportTable } from '../../../../shared/agreement/report-tables';
 import { methodsText } from '../../../../shared/agreement/methods';
 import type { AgreementResult } from '../../../../shared/api/contract';
 import { codePath } from '../../../../shared/domain/codebook';
+import { countingStatement } from '../../../../shared/export/matrices';
 import { CONSENSUS_CODER_NAME } from '../../../../shared/operations/consensus-ops';
 import { plural } from '../../../../shared/text/plural';
 import { agreementRequest, computeAgreement } from '../../agreement/agreement-service';
 import type { ProjectStore } from '../../project/project-store';
 import { codeByAttributeTable, everything, selectData } from '../coded-data';
-import type { ExportSelection, SelectedData, Table } from '../coded-data';
-import { codedSegments } from '../coded-segments';
-import type { CodedSegmentRow } from '../coded-segments';
-import type { CodingReport, ReportAgreement, ReportCode, ReportTableData } from './report-model';
+import type { ExportSelection, SelectedData } from '../coded-data';
+import { agreementSummary } from './report-agreement';
+import { PATH_SEPARATOR } from './report-model';
+import type { CodingReport, ReportAgreement, ReportCell, ReportCode, ReportPassage, ReportTableData } from './report-model';
+import { passagesByCode } from './report-passages';
+import { selectionLine } from './report-selection';
 
 export interface AgreementForReport {
   result: AgreementResult;
@@ -33,15 +34,28 @@ export interface CodingReportOptions {
   now?: () => Date;
 }
 
-function tableData(caption: string, table: Table | ReportTable): ReportTableData {
+/**
+ * Passages per code and value of an attribute. Counted as the workbook counts by default:
+ * distinct passages, so the total is below the number of codings listed when coders overlap.
+ */
+function matrix(data: SelectedData, attribute: string): ReportTableData {
+  const table = codeByAttributeTable(data, attribute, 'codings');
+  // Its rows: one per selected code, in order; then the total; then the counting statement.
+  const cells = table.rows.map((row) => row.map((cell): ReportCell => (cell === null || typeof cell === 'number' || typeof cell === 'string' ? cell : String(cell))));
+  const codes = data.codes.length;
+  const total = Number(cells[codes]!.at(-1));
+  const listed = data.codings.length;
+  const comparison = total === listed ? '' : ` So the total, ${total.toLocaleString('en-GB')}, is less than the ${listed.toLocaleString('en-GB')} codings under Coded passages, where each coder's coding is listed on its own.`;
   return {
-    caption,
+    caption: `Passages per code and ${attribute}: distinct passages, so several coders' codings of the same text count once; a code's row leaves out its sub-codes`,
     columns: table.columns.map((c) => ({ header: c.header, numeric: c.type === 'number' })),
-    rows: table.rows.map((row) => row.map((cell) => (cell === null || typeof cell === 'number' || typeof cell === 'string' ? cell : String(cell)))),
+    rows: data.codes.map((code, r) => [codePath(data.project.codebook, code.id).join(PATH_SEPARATOR), ...cells[r]!.slice(1)]),
+    totals: [['Total distinct passages', ...cells[codes]!.slice(1)]],
+    note: `${countingStatement('distinct')}${comparison}`,
   };
 }
 
-function reportCodes(data: SelectedData, rows: CodedSegmentRow[]): ReportCode[] {
+function reportCodes(data: SelectedData, passages: ReadonlyMap<string, ReportPassage[]>): ReportCode[] {
   const { codebook } = data.project;
   return data.codes.map((code) => ({
     id: code.id,
@@ -50,9 +64,7 @@ function reportCodes(data: SelectedData, rows: CodedSegmentRow[]): ReportCode[] 
     codable: code.codable,
     description: code.description,
     memos: data.memos.filter((m) => m.target.type === 'code' && m.target.id === code.id).map((m) => `${m.author}: ${m.text}`),
-    passages: rows
-      .filter((r) => r.codeId === code.id)
-      .map((r) => ({ document: r.document, speaker: r.speaker, coder: r.coder, start: r.start, end: r.end, text: r.text, memo: r.memo })),
+    passages: passages.get(code.id) ?? [],
   }));
 }
 
@@ -68,9 +80,8 @@ function agreementSection(store: ProjectStore, data: SelectedData, selection: Ex
   } else {
     given = option;
   }
-  const summary = agreementTables(given.result)[0]!;
   return {
-    agreement: { table: tableData(summary.name, summary), description: given.result.description, methods: given.methods ?? null },
+    agreement: { table: agreementSummary(given.result), description: given.result.description, methods: given.methods ?? null },
     note: null,
   };
 }
@@ -79,12 +90,8 @@ function agreementSection(store: ProjectStore, data: SelectedData, selection: Ex
 export async function buildCodingReport(store: ProjectStore, options: CodingReportOptions = {}): Promise<CodingReport> {
   const selection = options.selection ?? everything;
   const data = selectData(store, selection);
-  const rows: CodedSegmentRow[] = [];
-  for await (const row of codedSegments(store, data)) rows.push(row);
+  const passages = await passagesByCode(store, data);
   const attributes = options.matrixAttributes ?? data.project.attributes.filter((a) => a.type === 'text').map((a) => a.name);
-  const matrices = attributes.map((name) =>
-    tableData(`Codings per code and ${name} (each coder's codings counted; a code's row excludes its sub-codes)`, codeByAttributeTable(data, name, 'codings')),
-  );
   const { agreement, note } = agreementSection(store, data, selection, options.agreement);
   const perCoder = data.coders.map((c) => `${c.name} (${plural(data.codings.filter((x) => x.coderId === c.id).length, 'passage')})`);
   return {
@@ -92,12 +99,13 @@ export async function buildCodingReport(store: ProjectStore, options: CodingRepo
     projectDescription: data.project.description,
     generatedAt: (options.now ?? (() => new Date()))(),
     scope: [
+      selectionLine(data.project, selection),
       plural(data.documents.length, 'document'),
       `${plural(data.codes.filter((c) => c.codable).length, 'code')}${data.codes.some((c) => !c.codable) ? ` in ${plural(data.codes.filter((c) => !c.codable).length, 'folder')}` : ''}`,
       `${plural(data.codings.length, 'coded passage')}${perCoder.length ? `: ${perCoder.join(', ')}` : ''}`,
     ],
-    codes: reportCodes(data, rows),
-    matrices,
+    codes: reportCodes(data, passages),
+    matrices: attributes.map((name) => matrix(data, name)),
     agreement,
     agreementNote: note,
   };

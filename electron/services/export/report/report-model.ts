@@ -5,9 +5,13 @@ import type { CodeDescription } from '../../../../shared/domain/schemas';
  * HTML (report-html.ts). Plain data: the HTML is built from it alone.
  */
 
+/** How the report writes a code's path, in every section. */
+export const PATH_SEPARATOR = ' › ';
+
 export interface ReportPassage {
   document: string;
-  speaker: string | null;
+  /** Everyone whose turn the passage covers, in order; none for a text without speakers. */
+  speakers: string[];
   coder: string;
   /** [start, end) in the document's text. */
   start: number;
@@ -31,15 +35,21 @@ export interface ReportCode {
   passages: ReportPassage[];
 }
 
+export type ReportCell = string | number | null;
+
 /** A table as the report prints it; "undefined: reason" cells print as — with the reason below. */
 export interface ReportTableData {
   caption: string;
   columns: { header: string; numeric: boolean }[];
-  rows: (string | number | null)[][];
+  rows: ReportCell[][];
+  /** Total or Overall rows, printed after `rows` and kept on a page with the last of them. */
+  totals: ReportCell[][];
+  /** What the figures count, printed across the table under its totals. */
+  note: string | null;
 }
 
 export interface ReportAgreement {
-  /** The agreement summary by code, with its Overall row. */
+  /** The pooled summary by code, with its Overall row; the full tables are in the Excel export. */
   table: ReportTableData;
   /** What was compared and how, in words (the agreement result's description). */
   description: string[];
@@ -54,7 +64,7 @@ export interface CodingReport {
   projectName: string;
   projectDescription: string;
   generatedAt: Date;
-  /** What the report covers, a line each ("17 documents", "Coders: …"). */
+  /** What the report covers, a line each ("Selection: everything", "17 documents", …). */
   scope: string[];
   /** Every selected code, parents before sub-codes. */
   codes: ReportCode[];

@@ -1,10 +1,10 @@
 import { plural } from '../../../../shared/text/plural';
 import { anchor, esc, safeColor } from './html';
-import type { CodingReport, ReportCode, ReportPassage, ReportTableData } from './report-model';
+import { PATH_SEPARATOR } from './report-model';
+import type { CodingReport, ReportCell, ReportCode, ReportPassage, ReportTableData } from './report-model';
 
 /** The report's sections as HTML. Pure: every user string escaped here, nothing else trusted. */
 
-const PATH = ' › ';
 const DESCRIPTION_FIELDS = [
   ['definition', 'Definition'],
   ['whenToUse', 'When to use'],
@@ -17,7 +17,7 @@ function swatch(color: string): string {
 }
 
 function codeTitle(code: ReportCode): string {
-  const parents = code.path.slice(0, -1).map((p) => `<span class="parent">${esc(p)}${PATH}</span>`).join('');
+  const parents = code.path.slice(0, -1).map((p) => `<span class="parent">${esc(p)}${PATH_SEPARATOR}</span>`).join('');
   return `${swatch(code.color)}<span>${parents}${esc(code.path[code.path.length - 1]!)}</span>`;
 }
 
@@ -37,7 +37,9 @@ ${fields ? `<dl>${fields}</dl>` : '<p class="none">No definition written.</p>'}$
 }
 
 function passageHtml(p: ReportPassage, color: string): string {
-  const where = [esc(p.document), p.speaker ? esc(p.speaker) : null, esc(p.coder), `characters ${p.start}–${p.end}`].filter(Boolean).join(' · ');
+  // Labelled, so that a passage without a speaker cannot be read as spoken by its coder.
+  const speakers = p.speakers.length > 0 ? `${p.speakers.length > 1 ? 'Speakers' : 'Speaker'}: ${p.speakers.map(esc).join(', ')}` : null;
+  const where = [esc(p.document), speakers, `Coder: ${esc(p.coder)}`, `characters ${p.start}–${p.end}`].filter(Boolean).join(' · ');
   const memo = p.memo ? `<p class="memo"><span class="label">Memo</span> ${esc(p.memo)}</p>` : '';
   return `<blockquote class="passage" style="border-left-color:${safeColor(color)}"><p class="quote">${esc(p.text)}</p><p class="meta">${where}</p>${memo}</blockquote>`;
 }
@@ -54,15 +56,18 @@ ${code.passages.map((p) => passageHtml(p, code.color)).join('\n') || '<p class="
   return `<section id="passages"><h2>Coded passages</h2>\n${parts.join('\n')}\n</section>`;
 }
 
+/** Figures come as the text to print (report-agreement.ts): numbers are counts. */
 function cellText(value: string | number): string {
-  if (typeof value === 'string') return esc(value);
-  return Number.isInteger(value) ? value.toLocaleString('en-GB') : value.toFixed(3);
+  return typeof value === 'string' ? esc(value) : value.toLocaleString('en-GB');
 }
+
+/** Code rows printed on one page with the totals under them, so that a Total row never stands alone. */
+const KEPT_WITH_TOTALS = 2;
 
 /** A table; an "undefined: reason" cell prints as — with a numbered note giving the reason. */
 export function tableHtml(table: ReportTableData): string {
   const reasons: string[] = [];
-  const cell = (value: string | number | null, numeric: boolean) => {
+  const cell = (value: ReportCell, numeric: boolean) => {
     if (value === null) return `<td${numeric ? ' class="num"' : ''}></td>`;
     if (typeof value === 'string' && value.startsWith('undefined: ')) {
       const reason = value.slice('undefined: '.length);
@@ -72,20 +77,22 @@ export function tableHtml(table: ReportTableData): string {
     const kind = value === 0 ? 'num zero' : numeric ? 'num' : '';
     return `<td${kind ? ` class="${kind}"` : ''}>${cellText(value)}</td>`;
   };
+  const line = (row: ReportCell[], total: boolean) => `<tr${total ? ' class="total"' : ''}>${row.map((v, i) => cell(v, table.columns[i]?.numeric ?? false)).join('')}</tr>`;
+  const body = table.rows.map((row) => line(row, false));
+  const end = [
+    ...body.splice(Math.max(0, body.length - KEPT_WITH_TOTALS)),
+    ...table.totals.map((row) => line(row, true)),
+    ...(table.note ? [`<tr class="note"><td colspan="${table.columns.length}">${esc(table.note)}</td></tr>`] : []),
+  ];
   const head = table.columns.map((c) => `<th${c.numeric ? ' class="num"' : ''}>${esc(c.header)}</th>`).join('');
-  const body = table.rows
-    .map((row) => {
-      const total = typeof row[0] === 'string' && /^(Total|Overall|Documents with)/.test(row[0]);
-      return `<tr${total ? ' class="total"' : ''}>${row.map((v, i) => cell(v, table.columns[i]?.numeric ?? false)).join('')}</tr>`;
-    })
-    .join('\n');
   const notes = reasons.length ? `<ol class="notes">${reasons.map((r) => `<li>Undefined: ${esc(r)}</li>`).join('')}</ol>` : '';
-  return `<table><caption>${esc(table.caption)}</caption><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>${notes}`;
+  return `<table><caption>${esc(table.caption)}</caption><thead><tr>${head}</tr></thead>${body.length ? `<tbody>\n${body.join('\n')}\n</tbody>` : ''}<tbody class="end">\n${end.join('\n')}\n</tbody></table>${notes}`;
 }
 
 export function matricesSection(matrices: readonly ReportTableData[]): string {
-  const body = matrices.map((m) => `<div class="table-block">${tableHtml(m)}</div>`).join('\n') || '<p class="none">The project has no text attributes to cross with the codes.</p>';
-  return `<section id="matrices" class="wide"><h2>Codes × attributes</h2>\n${body}\n</section>`;
+  // A landscape page only for tables to fill it.
+  if (matrices.length === 0) return '<section id="matrices"><h2>Codes × attributes</h2>\n<p class="none">The project has no text attributes to cross with the codes.</p>\n</section>';
+  return `<section id="matrices" class="wide"><h2>Codes × attributes</h2>\n${matrices.map((m) => `<div class="table-block">${tableHtml(m)}</div>`).join('\n')}\n</section>`;
 }
 
 export function agreementSection(report: CodingReport): string {

@@ -3,7 +3,8 @@ import { cssString } from './html';
 /**
  * The report's only styles, inline in the page. On screen: one readable column. In print:
  * A4 with the project's name at the top of every page and "Page n of m" at the bottom; each
- * section on a new page, wide tables on landscape pages, no passage or table row split.
+ * section on a new page, wide tables on landscape pages, no passage or table row split, a
+ * table's totals kept with its last rows.
  * System fonts only: nothing is fetched.
  */
 export function reportStyles(header: string, footer: string): string {
@@ -39,9 +40,10 @@ caption { text-align: left; font-weight: 600; padding: 0 0 .4em; }
 th, td { border: 1px solid var(--rule); padding: .2em .4em; vertical-align: top; }
 th { background: #eef1f4; text-align: left; font-weight: 600; }
 .num { text-align: right; font-variant-numeric: tabular-nums; }
-td:first-child { min-width: 13em; }
+th:first-child, tr:not(.note) > td:first-child { min-width: 13em; }
 .zero { color: #b1b8c0; }
 tr.total td { font-weight: 600; background: var(--tint); }
+tr.note td { color: var(--muted); font-size: .95em; }
 .undefined { color: var(--muted); }
 .notes { font-size: .8em; color: var(--muted); margin: .4em 0 0; padding-left: 1.4em; }
 .methods, .about p { max-width: 46em; }
@@ -63,14 +65,19 @@ thead { display: table-header-group; }
   a { color: inherit; text-decoration: none; }
   h2 { break-before: page; margin-top: 0; }
   h2, h3, caption { break-after: avoid; }
-  .passage, .code-def, tr { break-inside: avoid; }
+  /* A table that fits on a page is printed on one. */
+  .passage, .code-def, .table-block, tr, tbody.end { break-inside: avoid; }
   .wide { page: wide; }
   .table-block { overflow: visible; }
   table { font-size: .78em; }
-  /* Paper does not scroll: a wide table's columns share the page's width, long headings wrap. */
-  .wide table { table-layout: fixed; font-size: .62em; }
-  .wide th, .wide td { overflow-wrap: anywhere; padding-left: .2em; padding-right: .2em; }
-  .wide th:first-child, .wide td:first-child { width: 11em; }
+  /*
+   * Paper does not scroll: a wide table's columns share the page's width, each as wide as its
+   * longest word (headings wrap between words only); the code column wide enough for a path.
+   */
+  .wide table { font-size: .7em; }
+  .wide th, .wide td { padding-left: .25em; padding-right: .25em; }
+  .wide th { hyphens: manual; overflow-wrap: normal; word-break: normal; }
+  .wide th:first-child, .wide tr:not(.note) > td:first-child { min-width: 19em; }
 }
 `;
 }
