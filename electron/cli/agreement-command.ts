@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { AgreementMode } from '../../shared/api/contract';
@@ -12,8 +11,10 @@ import type { TableModel } from '../../shared/agreement/table-model';
 import { agreementReportJson, agreementReportTables, agreementRequest, computeAgreement } from '../services/agreement/agreement-service';
 import { systemDeps } from '../services/deps';
 import { agreementSheets } from '../services/export/agreement-sheets';
-import { workbookBytes } from '../services/export/workbook';
+import { writeOutputFile } from '../services/export/output-file';
+import { writeWorkbook } from '../services/export/workbook';
 import { ProjectStore } from '../services/project/project-store';
+import { outsideProject } from './output-path';
 import { codeIdsNamed, coderIdsNamed, listed } from './project-names';
 
 const modes: Record<string, AgreementMode> = { char: 'character', character: 'character', unitized: 'unitized', segment: 'segment', presence: 'presence' };
@@ -65,6 +66,7 @@ export async function agreementCommand(args: string[], usageError: (message: str
       seed: { type: 'string' },
       json: { type: 'boolean' },
       xlsx: { type: 'string' },
+      force: { type: 'boolean' },
       methods: { type: 'boolean' },
     },
   });
@@ -87,6 +89,8 @@ export async function agreementCommand(args: string[], usageError: (message: str
   const samples = whole('samples', values.samples, 10_000);
   const seed = whole('seed', values.seed, 2 ** 32 - 1);
   if ([values.json, values.xlsx !== undefined, values.methods].filter(Boolean).length > 1) throw usageError('choose one of --json, --xlsx and --methods');
+  if (values.xlsx === '') throw usageError('--xlsx needs a file name');
+  if (values.force && values.xlsx === undefined) throw usageError('--force applies to --xlsx only');
 
   const store = await ProjectStore.open(resolve(positionals[0]!), systemDeps, { access: 'read' });
   const { coders, codebook } = store.data;
@@ -111,9 +115,8 @@ export async function agreementCommand(args: string[], usageError: (message: str
   });
   if (values.json) console.log(agreementReportJson(store, request));
   else if (values.xlsx) {
-    const out = resolve(values.xlsx);
-    const workbook = await workbookBytes(agreementSheets(agreementReportTables(store, request)));
-    await writeFile(out, workbook.bytes);
+    const out = await outsideProject(store.dir, values.xlsx);
+    const { result: workbook } = await writeOutputFile(out, values.force ?? false, (stream) => writeWorkbook(agreementSheets(agreementReportTables(store, request)), stream));
     console.log(`Wrote ${out}${workbook.notes.length ? `\n${workbook.notes.join('\n')}` : ''}`);
   } else {
     const result = computeAgreement(store, request);

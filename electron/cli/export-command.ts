@@ -6,6 +6,7 @@ import type { ExportSelection } from '../services/export/coded-data';
 import { runExport } from '../services/export/export-job';
 import type { ExportJob, ExportProgress } from '../services/export/export-job';
 import { ProjectStore } from '../services/project/project-store';
+import { outsideProject } from './output-path';
 import { writeOutputFile } from '../services/export/output-file';
 import { codeIdsNamed, coderIdsNamed, documentIdsNamed, listed, whereFilter } from './project-names';
 
@@ -133,10 +134,12 @@ export async function exportCommand(args: string[], usageError: (message: string
   const chosen = formats.filter((f) => values[f] !== undefined);
   if (chosen.length !== 1) throw usageError('choose one format: --xlsx FILE, --csv FILE, --qdpx FILE, --qdc FILE or --report FILE.html');
   const format = chosen[0]!;
-  const target = resolve(values[format]!);
+  // The report is an HTML page: under another name (a .pdf above all) it opens as a broken file.
+  if (format === 'report' && !/\.html?$/i.test(values.report!)) throw usageError(`--report "${values.report}": the coding report is an HTML page; name it .html or .htm (a browser prints it to PDF)`);
   const started = performance.now();
   // Reading only: no lock, so it works while the project is open in the app.
   const store = await ProjectStore.open(resolve(positionals[0]!), systemDeps, { access: 'read' });
+  const target = await outsideProject(store.dir, values[format]!);
   const job = jobFrom(store, format, values, usageError);
   const progress = progressOnStderr();
   const { result, bytes } = await writeOutputFile(target, values.force ?? false, (stream) => runExport(store, job, stream, progress));

@@ -17,16 +17,19 @@ const IMPORT_USAGE = `  import PROJECT FILE… [--speakers auto|none|colon|brack
 
 const AGREEMENT_USAGE = `  agreement PROJECT --coders A,B[,C…] [--codes CODE,…] [--mode char|unitized|segment|presence]
             [--threshold 0.9] [--q N] [--all-documents] [--minimum 0.8] [--bands krippendorff|landis-koch]
-            [--samples 1000] [--seed N] [--json | --xlsx FILE | --methods]
+            [--samples 1000] [--seed N] [--json | --xlsx FILE [--force] | --methods]
                       inter-coder agreement; coders and codes by name (codes by name or
                       path "Parent/Child"); a code includes its sub-codes; any two coders,
                       a coder's second round included; compares the documents every coder
-                      worked on unless --all-documents; --methods prints a methods paragraph`;
+                      worked on unless --all-documents; --methods prints a methods paragraph;
+                      --xlsx never writes inside the project, nor replaces FILE without --force`;
 
-const QUERY_USAGE = `  query PROJECT QUERY [--json | --xlsx FILE]
+const QUERY_USAGE = `  query PROJECT (QUERY | --saved NAME) [--json | --xlsx FILE [--force]]
                       the passages a coding query finds, with document, speaker and
-                      context, e.g. '"Tackling stigma" AND "Children and young people"
-                      WHERE "Stakeholder group" != Commissioners' (the language: README)`;
+                      context, e.g. '"Zero suicide" NEAR(turn) "Training and awareness"
+                      WHERE "Stakeholder group" != Commissioners' (the language: README);
+                      --saved: a query saved in the project, by name; --xlsx never writes
+                      inside the project, nor replaces FILE without --force`;
 
 const EXPORT_USAGE = `  export PROJECT (--xlsx | --csv | --qdpx | --qdc | --report) FILE [--force]
             [--codes CODE,…] [--coders NAME,…] [--documents NAME,…] [--where "Attribute=Value"]…
@@ -36,8 +39,8 @@ const EXPORT_USAGE = `  export PROJECT (--xlsx | --csv | --qdpx | --qdc | --repo
                       export as the app does: an Excel workbook or CSV of the coded segments
                       (filtered by code with its sub-codes, coder, document and attribute
                       values), or the whole project (.qdpx; --offsets utf16 for NVivo) or its
-                      codebook (.qdc) in REFI-QDA, or the coding report (--report: one
-                      HTML page to hand round, printable to PDF, with the same filters);
+                      codebook (.qdc) in REFI-QDA, or the coding report (--report FILE.html:
+                      one HTML page to hand round, printable to PDF, with the same filters);
                       never replaces FILE without --force.
                       Counts show distinct passages (--per-coder: each coder's added up);
                       agreement compares the documents every coder finished (--all-documents:

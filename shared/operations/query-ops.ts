@@ -2,6 +2,7 @@ import { AppError } from '../api/errors';
 import { added, removed, updated } from '../domain/patch';
 import type { Patch } from '../domain/patch';
 import type { SavedQuery } from '../domain/schemas';
+import { QueryError, bindQuery, parseQuery } from '../query';
 import { plural } from '../text/plural';
 import { applyCodings, where } from './coding-ops';
 import type { DocumentSpan } from './coding-ops';
@@ -21,8 +22,22 @@ function checkName(ctx: OperationContext, name: string, except: string | null): 
   if (clash) throw new AppError('ALREADY_EXISTS', `A query named “${clash.name}” is already saved: choose another name, or replace that one.`);
 }
 
+/**
+ * A saved query is kept to be run again: one that would not run now (a mistake, or a name the
+ * project does not have) is refused with the message running it gives.
+ */
+function checkRunnable(ctx: OperationContext, query: string): void {
+  try {
+    bindQuery(ctx.project, parseQuery(query));
+  } catch (err) {
+    if (err instanceof QueryError) throw new AppError('INVALID_INPUT', `This query cannot be run, so it is not saved: ${err.message}`);
+    throw err;
+  }
+}
+
 export function saveQuery(ctx: OperationContext, id: string, name: string, query: string): Patch {
   checkName(ctx, name, null);
+  checkRunnable(ctx, query);
   return { label: `Save the query “${name}”`, project: { queries: [added(id, { id, name, query, rank: nextRank(ctx.project.queries) })] } };
 }
 
@@ -30,6 +45,8 @@ export function saveQuery(ctx: OperationContext, id: string, name: string, query
 export function updateQuery(ctx: OperationContext, queryId: string, change: { name?: string | undefined; query?: string | undefined }): Patch {
   const saved = findQuery(ctx, queryId);
   if (change.name !== undefined) checkName(ctx, change.name, queryId);
+  // Only new text is checked: a query that a since-deleted code broke can still be renamed.
+  if (change.query !== undefined) checkRunnable(ctx, change.query);
   const next = { ...saved, ...(change.name !== undefined && { name: change.name }), ...(change.query !== undefined && { query: change.query }) };
   const diff = updated(saved.id, saved, next);
   const label = change.name !== undefined && change.name !== saved.name ? `Rename the query “${saved.name}” to “${change.name}”` : `Change the query “${saved.name}”`;

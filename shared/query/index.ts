@@ -4,7 +4,7 @@ export { parseQuery } from './parser';
 export { formatQuery, quoteName } from './format';
 export { QueryError, formatQueryError } from './query-error';
 export { bindQuery } from './resolve';
-export type { BoundQuery, QueryPlan } from './resolve';
+export type { BoundQuery, ProjectNames, QueryPlan } from './resolve';
 export { runQuery } from './evaluate';
 export type { QueryResult } from './evaluate';
 export { querySummary } from './summary';

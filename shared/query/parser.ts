@@ -1,5 +1,5 @@
 import type { Comparison, Condition, NameRef, Place, QueryAst, QueryExpr, QueryWindow } from './ast';
-import { tokenize } from './lexer';
+import { INNER_QUOTE_HINT, tokenize } from './lexer';
 import type { Token } from './lexer';
 import { QueryError } from './query-error';
 
@@ -16,7 +16,7 @@ import { QueryError } from './query-error';
  *   term      = factor { AND factor }
  *   factor    = NOT factor | sequence
  *   sequence  = primary { ( NEAR window | FOLLOWED BY [ window ] ) primary }
- *   window    = "(" ( count | TURN | PARAGRAPH ) ")"
+ *   window    = "(" ( count | TURN | PARAGRAPH ) ")"   (after FOLLOWED BY, only when a code follows it)
  *   primary   = ( name | "(" expr ")" ) [ BY names ]
  *   condition = ( CODER | DOCUMENT | SET ) ( "=" name | "!=" name | [ NOT ] IN list )
  *             | name ( "=" | "!=" | "<" | "<=" | ">" | ">=" ) name
@@ -28,15 +28,17 @@ import { QueryError } from './query-error';
  * NEAR and FOLLOWED BY bind tightest, then NOT, AND, OR; brackets group. A word is anything
  * without spaces, brackets, commas, quotes or comparison signs (Zero-suicide, Themes/Isolation);
  * a name with spaces, or one spelt like a keyword (AND OR NOT NEAR FOLLOWED BY WHERE), is
- * quoted with straight or curly double quotes. A code is named by its name or its path
- * ("Cross-cutting themes/Isolation and loneliness"); BY binds to the code or bracketed group just
- * before it. Left of a condition, CODER, DOCUMENT and SET (a document set; unquoted) are keywords;
- * any other name is a document attribute. What each part means is in ./evaluate.ts and the README.
+ * quoted with straight or curly double quotes (\" for a quote inside). A code is named by its
+ * name or its path ("Cross-cutting themes/Isolation and loneliness"); BY binds to the code or
+ * bracketed group just before it. Left of a condition, CODER, DOCUMENT and SET (a document set;
+ * unquoted) are keywords; any other name is a document attribute. What each part means is in
+ * ./evaluate.ts and the README.
  */
 export function parseQuery(source: string): QueryAst {
   if (source.length > MAX_QUERY_LENGTH) {
     throw new QueryError(`The query is too long (${source.length} characters; at most ${MAX_QUERY_LENGTH})`, { start: MAX_QUERY_LENGTH, end: source.length });
   }
+  if (source.trim() === '') throw new QueryError('The query is empty: write a code to look for, or codes joined with AND, OR, NEAR…', { start: 0, end: source.length });
   return new Parser(tokenize(source)).query();
 }
 
@@ -82,7 +84,14 @@ class Parser {
   }
 
   private fail(expected: string, token = this.token, hint = ''): never {
-    throw new QueryError(`Expected ${expected}, found ${shown(token)}${hint}`, token.at);
+    throw new QueryError(`Expected ${expected}, found ${shown(token)}${hint || this.quoteHint(token)}`, token.at);
+  }
+
+  /** Names touching each other ("Say "no" to it") are most likely one name with quotes inside. */
+  private quoteHint(token: Token): string {
+    const before = this.tokens[this.tokens.indexOf(token) - 1];
+    const named = (t: Token) => t.type === 'word' || t.type === 'string';
+    return before && named(before) && named(token) && (before.type === 'string' || token.type === 'string') && before.at.end === token.at.start ? `: ${INNER_QUOTE_HINT}` : '';
   }
 
   private expectSymbol(symbol: string, expected = `"${symbol}"`): Token {
@@ -107,7 +116,9 @@ class Parser {
       const hint =
         this.token.type === 'word' && previous.type === 'word' && !RESERVED.has(this.token.text.toUpperCase())
           ? `: put a name with spaces in quotes, "${previous.text} ${this.token.text}"`
-          : '';
+          : this.isSymbol(')')
+            ? ': this ")" closes no "("'
+            : '';
       this.fail(where.length ? 'AND or the end of the query' : 'AND, OR, NEAR, FOLLOWED BY, WHERE or the end of the query', this.token, hint);
     }
     return { expr, where };
@@ -170,10 +181,15 @@ class Parser {
     }
   }
 
-  /** "(" count | TURN | PARAGRAPH ")", told apart from a bracketed group by what it holds. */
+  /**
+   * "(" count | TURN | PARAGRAPH ")" followed by a code, told apart from a bracketed group by
+   * what it holds and what follows: A FOLLOWED BY (Turn) is the code Turn, as nothing else could be meant.
+   */
   private startsWindow(): boolean {
     const inside = this.peek();
-    return this.isSymbol('(') && this.isSymbol(')', this.peek(2)) && inside.type === 'word' && /^(\d+|turns?|paragraphs?)$/i.test(inside.text);
+    const after = this.peek(3);
+    const startsOperand = after.type === 'string' || this.isSymbol('(', after) || (after.type === 'word' && (!RESERVED.has(after.text.toUpperCase()) || this.isWord('NOT', after)));
+    return this.isSymbol('(') && this.isSymbol(')', this.peek(2)) && inside.type === 'word' && /^(\d+|turns?|paragraphs?)$/i.test(inside.text) && startsOperand;
   }
 
   private window(): QueryWindow {
@@ -182,7 +198,7 @@ class Parser {
     let window: QueryWindow;
     if (inside.type === 'word' && /^\d+$/.test(inside.text)) {
       const count = Number(inside.text);
-      if (count > MAX_WINDOW) throw new QueryError(`A distance of at most ${MAX_WINDOW.toLocaleString('en-GB')} characters`, inside.at);
+      if (count > MAX_WINDOW) throw new QueryError(`The distance is too large: at most ${MAX_WINDOW.toLocaleString('en-GB')} characters`, inside.at);
       window = { kind: 'characters', count };
     } else if (inside.type === 'word' && /^turns?$/i.test(inside.text)) {
       window = { kind: 'turn' };

@@ -13,6 +13,9 @@ export type QueryPlan =
   | { kind: 'near'; left: QueryPlan; right: QueryPlan; window: QueryWindow }
   | { kind: 'followedBy'; left: QueryPlan; right: QueryPlan; window: QueryWindow | null };
 
+/** What binding a query reads: the project's names, not its codings or texts (so project.json alone will do). */
+export type ProjectNames = Pick<ProjectView, 'codebook' | 'coders' | 'attributes' | 'documents' | 'sets'>;
+
 export interface BoundQuery {
   plan: QueryPlan;
   /** The documents the WHERE clause leaves, in project order. */
@@ -51,7 +54,7 @@ function findCode(codebook: readonly Code[], ref: NameRef): Code {
   throw new QueryError(`There is no code "${ref.name}" in this project.${suggestions(ref.name, paths(codebook))}`, ref.at);
 }
 
-function findCoders(view: ProjectView, refs: readonly NameRef[]): string[] {
+function findCoders(view: ProjectNames, refs: readonly NameRef[]): string[] {
   return refs.map((ref) => {
     const coder = view.coders.find((c) => key(c.name) === key(ref.name) || c.id === ref.name);
     if (!coder) throw new QueryError(`There is no coder "${ref.name}" (coders: ${quotedList(view.coders.map((c) => c.name)) || 'none yet'})`, ref.at);
@@ -59,7 +62,7 @@ function findCoders(view: ProjectView, refs: readonly NameRef[]): string[] {
   });
 }
 
-function findDocumentIds(view: ProjectView, refs: readonly NameRef[]): Set<string> {
+function findDocumentIds(view: ProjectNames, refs: readonly NameRef[]): Set<string> {
   return new Set(
     refs.map((ref) => {
       const doc = view.documents.find((d) => key(d.name) === key(ref.name));
@@ -70,7 +73,7 @@ function findDocumentIds(view: ProjectView, refs: readonly NameRef[]): Set<strin
 }
 
 /** The documents in any of the named sets. */
-function findSetDocumentIds(view: ProjectView, refs: readonly NameRef[]): Set<string> {
+function findSetDocumentIds(view: ProjectNames, refs: readonly NameRef[]): Set<string> {
   return new Set(
     refs.flatMap((ref) => {
       const set = view.sets.find((s) => key(s.name) === key(ref.name));
@@ -80,12 +83,19 @@ function findSetDocumentIds(view: ProjectView, refs: readonly NameRef[]): Set<st
   );
 }
 
+/** Whether yyyy-mm-dd names a day of the calendar (2017-02-30 does not). */
+function isDay(text: string): boolean {
+  const [year, month, day] = text.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
 function missing(value: AttributeValue | undefined): value is null | undefined | '' {
   return value === null || value === undefined || value === '';
 }
 
 /** A test of one document attribute, with each value checked against the attribute's type. */
-function attributeTest(view: ProjectView, condition: Extract<Condition, { kind: 'attribute' }>): (doc: DocumentMeta) => boolean {
+function attributeTest(view: ProjectNames, condition: Extract<Condition, { kind: 'attribute' }>): (doc: DocumentMeta) => boolean {
   const { attribute: ref, op } = condition;
   const def: AttributeDef | undefined = view.attributes.find((a) => key(a.name) === key(ref.name));
   if (!def) {
@@ -103,6 +113,7 @@ function attributeTest(view: ProjectView, condition: Extract<Condition, { kind: 
   const wanted = condition.values.map((v) => {
     if (def.type === 'number' && !Number.isFinite(Number(v.name))) throw new QueryError(`"${def.name}" is a number attribute: "${v.name}" is not a number`, v.at);
     if (def.type === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(v.name)) throw new QueryError(`"${def.name}" is a date attribute: write dates as 2017-03-14`, v.at);
+    if (def.type === 'date' && !isDay(v.name)) throw new QueryError(`"${def.name}" is a date attribute: there is no day ${v.name}`, v.at);
     if (def.type === 'text' && !known.has(key(v.name))) {
       throw new QueryError(`No document has ${def.name} "${v.name}" (values: ${quotedList([...known.values()]) || 'none yet'})`, v.at);
     }
@@ -120,7 +131,7 @@ function attributeTest(view: ProjectView, condition: Extract<Condition, { kind: 
   };
 }
 
-function bindExpr(view: ProjectView, expr: QueryExpr, coderIds: readonly string[]): QueryPlan {
+function bindExpr(view: ProjectNames, expr: QueryExpr, coderIds: readonly string[]): QueryPlan {
   switch (expr.kind) {
     case 'code':
       return { kind: 'code', codeIds: new Set(subtreeIds(view.codebook, findCode(view.codebook, expr.code).id)), coderIds };
@@ -142,7 +153,7 @@ function bindExpr(view: ProjectView, expr: QueryExpr, coderIds: readonly string[
  * sets and attribute values by name, each unknown or ambiguous name reported at its place in the query.
  * Every coder's codings count unless WHERE CODER or a BY says otherwise; the nearest BY wins.
  */
-export function bindQuery(view: ProjectView, ast: QueryAst): BoundQuery {
+export function bindQuery(view: ProjectNames, ast: QueryAst): BoundQuery {
   let coderIds = view.coders.map((c) => c.id);
   const tests: ((doc: DocumentMeta) => boolean)[] = [];
   for (const condition of ast.where) {

@@ -209,6 +209,15 @@ describe('marginalia agreement', slow, () => {
     const XLSX = (await import('xlsx')).default;
     const wb = XLSX.read(await readFile(out));
     expect(wb.SheetNames).toEqual(expect.arrayContaining(['Agreement by code', 'Agreement by code and document', 'About this report']));
+    // Like every file the commands write: never replaced without --force, never inside the project.
+    expect(await marginalia('agreement', dir, '--coders', 'Ann,Ben', '--xlsx', out)).toMatchObject({ code: 1, stderr: `marginalia agreement: ${out} already exists: give --force to replace it.\n` });
+    expect((await marginalia('agreement', dir, '--coders', 'Ann,Ben', '--xlsx', out, '--force')).code).toBe(0);
+    const projectJson = join(dir, 'project.json');
+    const before = await readFile(projectJson, 'utf-8');
+    for (const command of [['agreement', dir, '--coders', 'Ann,Ben', '--xlsx', projectJson, '--force'], ['export', dir, '--xlsx', projectJson, '--force']]) {
+      expect(await marginalia(...command)).toMatchObject({ code: 1, stderr: `marginalia ${command[0]}: will not write ${projectJson}: it is inside the project folder ${dir}; choose a file outside it.\n` });
+    }
+    expect(await readFile(projectJson, 'utf-8')).toBe(before);
 
     expect((await marginalia('agreement', dir, '--coders', 'Ann')).code).toBe(2);
     expect((await marginalia('agreement', dir, '--coders', 'Ann,Nobody')).stderr).toMatch(/--coders: there is no coder "Nobody"/);

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSampleProject } from '../../../electron/services/project/sample-project';
 import { projectView } from '../../../electron/services/project/project-view';
 import { ProjectStore } from '../../../electron/services/project/project-store';
+import { operationContext } from '../../../shared/operations/context';
+import { saveQuery } from '../../../shared/operations/query-ops';
 import { runQuery } from '../../../shared/query';
 import type { QueryResult } from '../../../shared/query';
 import { marginalia } from '../../helpers/cli';
@@ -29,7 +31,9 @@ describe('marginalia query', { timeout: 90_000 }, () => {
   beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), 'marginalia-query-'));
     dir = join(root, 'Sample.marginalia');
-    const store = await createSampleProject(resolve('resources'), dir, { now: fixedDeps().now, newId: () => randomUUID() });
+    const deps = { now: fixedDeps().now, newId: () => randomUUID() };
+    const store = await createSampleProject(resolve('resources'), dir, deps);
+    await store.applyPatch(saveQuery(operationContext(store.state, deps), deps.newId(), 'Wide stigma', WIDE));
     await store.close();
     const reader = await ProjectStore.open(dir, fixedDeps(), { access: 'read' });
     expected = await runQuery(projectView(reader), WIDE);
@@ -76,5 +80,44 @@ describe('marginalia query', { timeout: 90_000 }, () => {
     expect(unknown.stderr).toMatch(/There is no code "Stigma" in this project\. Did you mean "Tackling stigma"\?/);
     expect((await marginalia('query', dir)).code).toBe(2);
     expect((await marginalia('query', join(dir, 'missing'), 'Stigma')).stderr).toMatch(/There is no project folder/);
+  });
+
+  it('--xlsx never replaces a file without --force, and --force replaces it', async () => {
+    const out = join(await tempDir(), 'passages.xlsx');
+    await writeFile(out, 'last week\'s passages');
+    const refused = await marginalia('query', dir, WIDE, '--xlsx', out);
+    expect(refused).toMatchObject({ code: 1, stderr: `marginalia query: ${out} already exists: give --force to replace it.\n` });
+    expect(await readFile(out, 'utf-8')).toBe('last week\'s passages');
+    expect((await marginalia('query', dir, WIDE, '--xlsx', out, '--force')).code).toBe(0);
+    expect(XLSX.utils.sheet_to_json(XLSX.read(await readFile(out)).Sheets['Passages']!)).toHaveLength(expected.passages.length);
+  });
+
+  it('--xlsx never writes inside the project, and names a file it cannot write, in one line', async () => {
+    const projectJson = join(dir, 'project.json');
+    const before = await readFile(projectJson, 'utf-8');
+    const inside = await marginalia('query', dir, WIDE, '--xlsx', projectJson, '--force');
+    expect(inside).toMatchObject({ code: 1, stderr: `marginalia query: will not write ${projectJson}: it is inside the project folder ${dir}; choose a file outside it.\n` });
+    expect(await readFile(projectJson, 'utf-8')).toBe(before);
+    const folder = await tempDir();
+    const missing = join(folder, 'no such folder', 'passages.xlsx');
+    expect(await marginalia('query', dir, WIDE, '--xlsx', missing)).toMatchObject({ code: 1, stderr: `marginalia query: cannot write ${missing}: its folder does not exist.\n` });
+    await mkdir(join(folder, 'a folder'));
+    expect(await marginalia('query', dir, WIDE, '--xlsx', join(folder, 'a folder'))).toMatchObject({ code: 1, stderr: `marginalia query: cannot write ${join(folder, 'a folder')}: it is a folder.\n` });
+    const empty = await marginalia('query', dir, WIDE, '--xlsx', '');
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toMatch(/^marginalia query: --xlsx needs a file name\n/);
+  });
+
+  it('--saved runs a query saved in the project, by its name in any case', async () => {
+    const saved = await marginalia('query', dir, '--saved', 'WIDE stigma', '--json');
+    expect(saved.code).toBe(0);
+    expect(JSON.parse(saved.stdout)).toEqual({ query: WIDE, ...expected });
+    expect(await marginalia('query', dir, '--saved', 'Narrow stigma')).toMatchObject({
+      code: 1,
+      stderr: 'marginalia query: there is no saved query "Narrow stigma" (saved: "Wide stigma").\n',
+    });
+    const both = await marginalia('query', dir, WIDE, '--saved', 'Wide stigma');
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/^marginalia query: give a query or --saved NAME, not both\n/);
   });
 });

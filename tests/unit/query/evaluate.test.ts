@@ -123,6 +123,8 @@ describe('query operators', () => {
     expect(await texts('Services FOLLOWED BY(paragraph) Stigma')).toEqual([]);
     expect(await texts('Stigma FOLLOWED BY(turn) Services')).toHaveLength(1);
     expect(await texts('Stigma FOLLOWED BY(1) Services')).toEqual([]);
+    expect(await texts('Stigma FOLLOWED BY(2) Services')).toEqual(['Hackney: Stigma at school stops people asking for help. The waiting list was eight months']);
+    expect(await texts('Stigma FOLLOWED BY(paragraph) Money')).toEqual(['Hackney: Stigma at school stops people asking for help. The waiting list was eight months.\nYouth worker: Families worry about money']);
     // Order matters: in Camden, Young people comes after Stigma, not before it.
     expect(await texts('"Young people" FOLLOWED BY Stigma WHERE DOCUMENT = "Camden commissioners"')).toEqual([]);
   });
@@ -143,6 +145,13 @@ describe('query scope', () => {
     expect(await texts('Stigma OR "Young people" WHERE CODER = "Tom Reilly"')).toEqual(['Hackney: Stigma at school', 'Hackney: young people']);
     expect(await texts('Stigma WHERE CODER != "Amara Okafor"')).toEqual(['Hackney: Stigma at school']);
     expect(await texts('Stigma BY "Amara Okafor" WHERE CODER = "Tom Reilly"')).toHaveLength(3);
+  });
+
+  it('WHERE CODER IN and NOT IN keep or leave out each coder named', async () => {
+    expect(await texts('Stigma OR "Young people" WHERE CODER IN ("tom reilly")')).toEqual(['Hackney: Stigma at school', 'Hackney: young people']);
+    expect(await texts('Stigma WHERE CODER IN ("Amara Okafor", "Tom Reilly")')).toEqual(await texts('Stigma'));
+    expect(await texts('Stigma OR "Young people" WHERE CODER NOT IN ("Amara Okafor")')).toEqual(['Hackney: Stigma at school', 'Hackney: young people']);
+    expect(await texts('Stigma WHERE CODER NOT IN ("Amara Okafor", "Tom Reilly")')).toEqual([]);
   });
 
   it('WHERE DOCUMENT picks documents by name', async () => {
@@ -166,6 +175,8 @@ describe('query scope', () => {
     expect(await texts('Stigma WHERE Size <= 12')).toEqual(['Camden: Stigma is not our budget line']);
     expect(await texts('Stigma WHERE "Held on" >= 2017-05-01')).toEqual(['Camden: Stigma is not our budget line']);
     expect(await texts('Stigma WHERE Size >= 12 AND Group != "Young people"')).toHaveLength(1);
+    expect(await texts('Stigma WHERE Group NOT IN (commissioners, Carers)')).toEqual(['Hackney: Stigma at school stops people asking for help', 'Hackney: tackle stigma']);
+    expect((await runQuery(project(), 'NOT Stigma WHERE Size NOT IN (48, 12)')).passages.map((p) => p.document)).toEqual(['Newham carers']);
     const unsized = await runQuery(project(), 'NOT Stigma WHERE Size != 48');
     expect(unsized.documentsSearched).toBe(2);
     expect(unsized.passages.map((p) => p.document)).toEqual(['Camden commissioners', 'Camden commissioners', 'Newham carers']);
@@ -222,6 +233,8 @@ describe('names that name nothing', () => {
     ['Stigma WHERE Group < Carers', '"Group" is a text attribute: compare it with =, != or IN (at character 14).', 'Group < Carers'],
     ['Stigma WHERE Size > many', '"Size" is a number attribute: "many" is not a number (at character 21).', 'many'],
     ['Stigma WHERE "Held on" > 14/03/2017', '"Held on" is a date attribute: write dates as 2017-03-14 (at character 26).', '14/03/2017'],
+    ['Stigma WHERE "Held on" = 2017-02-30', '"Held on" is a date attribute: there is no day 2017-02-30 (at character 26).', '2017-02-30'],
+    ['Stigma WHERE "Held on" IN (2017-03-14, 2017-13-01)', '"Held on" is a date attribute: there is no day 2017-13-01 (at character 40).', '2017-13-01'],
   ])('%j', async (query, message, at) => {
     expect(await failure(query)).toEqual({ message, at });
   });

@@ -33,6 +33,11 @@ describe('query parser', () => {
     expect(understood('"AND"')).toBe('"AND"');
   });
 
+  it('ends a curly-quoted name only at its closing curly quote, so straight quotes inside need no escape', () => {
+    expect(parseQuery('“Say "no" to suicide”').expr).toMatchObject({ kind: 'code', code: { name: 'Say "no" to suicide' } });
+    expect(understood('“Say "no" to suicide” OR B')).toBe('"Say \\"no\\" to suicide" OR "B"');
+  });
+
   it('reads NEAR windows and tells FOLLOWED BY\'s window from a bracketed group', () => {
     expect(parseQuery('A NEAR(50) B').expr).toMatchObject({ kind: 'near', window: { kind: 'characters', count: 50 } });
     expect(parseQuery('A NEAR(Turn) B').expr).toMatchObject({ kind: 'near', window: { kind: 'turn' } });
@@ -40,6 +45,12 @@ describe('query parser', () => {
     expect(parseQuery('A FOLLOWED BY B').expr).toMatchObject({ kind: 'followedBy', window: null });
     expect(understood('A FOLLOWED BY (B OR C)')).toBe('"A" FOLLOWED BY ("B" OR "C")');
     expect(understood('A FOLLOWED BY(200) B')).toBe('"A" FOLLOWED BY(200) "B"');
+  });
+
+  it('reads a bracketed Turn, Paragraph or number after FOLLOWED BY with no code after it as a code of that name', () => {
+    expect(parseQuery('A FOLLOWED BY (Turn)').expr).toMatchObject({ kind: 'followedBy', window: null, right: { kind: 'code', code: { name: 'Turn' } } });
+    expect(understood('A FOLLOWED BY (paragraph) OR B')).toBe('("A" FOLLOWED BY "paragraph") OR "B"');
+    expect(understood('A FOLLOWED BY (2) (B)')).toBe('"A" FOLLOWED BY(2) "B"');
   });
 
   it('binds BY to the code or bracketed group before it', () => {
@@ -69,7 +80,7 @@ describe('query parser', () => {
   });
 
   it('writes a query out so that it parses back to the same query (property)', () => {
-    const name = fc.constantFrom('A', 'Tackling stigma', 'Themes/Trust', 'say "hi"', 'back\\slash', 'and', 'Near');
+    const name = fc.constantFrom('A', 'Tackling stigma', 'Themes/Trust', 'say "hi"', 'back\\slash', 'and', 'Near', 'Turn', '50');
     const expr: fc.Arbitrary<string> = fc.letrec<{ e: string }>((tie) => ({
       e: fc.oneof(
         { depthSize: 'small', withCrossShrink: true },
@@ -90,7 +101,24 @@ describe('query parser', () => {
 
 describe('query errors say where and what was expected', () => {
   it.each([
-    ['', 'Expected a code or "(", found the end of the query (at character 1).', '', 1],
+    ['', 'The query is empty: write a code to look for, or codes joined with AND, OR, NEAR… (at character 1).', '', 1],
+    ['  \n ', 'The query is empty: write a code to look for, or codes joined with AND, OR, NEAR… (at character 1).', '  \n ', 1],
+    ['A) OR B', 'Expected AND, OR, NEAR, FOLLOWED BY, WHERE or the end of the query, found ")": this ")" closes no "(" (at character 2).', ')', 2],
+    ['A WHERE Borough = Hackney Camden', 'Expected AND or the end of the query, found "Camden": put a name with spaces in quotes, "Hackney Camden" (at character 27).', 'Camden', 27],
+    ['A NEAR(1000001) B', 'The distance is too large: at most 1,000,000 characters (at character 8).', '1000001', 8],
+    [
+      '"Say "no" to suicide"',
+      'Expected AND, OR, NEAR, FOLLOWED BY, WHERE or the end of the query, found "no": to put a " inside a name, write \\" ("Say \\"no\\" to it") or quote the name with curly quotes “…” (at character 7).',
+      'no',
+      7,
+    ],
+    [
+      'A WHERE Borough IN ("Hack"ney", Camden)',
+      'This quotation mark is never closed: end the name with "; to put a " inside a name, write \\" ("Say \\"no\\" to it") or quote the name with curly quotes “…” (at character 30).',
+      '"',
+      30,
+    ],
+    ['“Tackling stigma"', 'This quotation mark is never closed: end the name with ” (at character 1).', '“', 1],
     ['"Tackling stigma" AND AND x', 'Expected a code or "(", found AND: a name spelt like a keyword goes in quotes, "AND" (at character 23).', 'AND', 23],
     ['Tackling stigma', 'Expected AND, OR, NEAR, FOLLOWED BY, WHERE or the end of the query, found "stigma": put a name with spaces in quotes, "Tackling stigma" (at character 10).', 'stigma', 10],
     ['"Tackling stigma', 'This quotation mark is never closed: end the name with " (at character 1).', '"', 1],

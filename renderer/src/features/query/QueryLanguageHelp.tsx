@@ -38,8 +38,9 @@ export function QueryLanguageHelp() {
         </tbody>
       </table>
       <p>
-        NEAR and FOLLOWED BY bind tightest, then NOT, AND, OR; brackets group. Keywords and names are case-insensitive. A name with spaces goes in double quotes,
-        and a quote inside a name is written \". A query is only ever read, never run as code.
+        A and B stand for codes. NEAR and FOLLOWED BY bind tightest, then NOT, AND, OR; brackets group. Keywords and names are case-insensitive. A name with
+        spaces goes in double quotes: inside straight quotes write \" for a quotation mark; a name in curly quotes ends only at the closing ”. A query is only
+        ever read, never run as code.
       </p>
     </details>
   );
