@@ -222,8 +222,14 @@ test('the coding report from the export dialog: every code\'s passages, without 
   await mkdir(LOOK, { recursive: true });
   const pdf = await report.pdf({ path: pdfPath, preferCSSPageSize: true, printBackground: true });
   expect(Buffer.from(pdf).subarray(0, 5).toString()).toBe('%PDF-');
-  // Two pages as pictures, for a person to look at (pdftoppm where installed).
-  if (existsSync('/usr/bin/pdftoppm')) await promisify(execFile)('/usr/bin/pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '3', pdfPath, `${LOOK}/report-page`]);
+  // Pages as pictures, for a person to look at (poppler where installed): the first three, and
+  // the landscape ones (the code × attribute tables, the agreement summary), eight in all at most.
+  if (existsSync('/usr/bin/pdftoppm') && existsSync('/usr/bin/pdfinfo')) {
+    const exec = promisify(execFile);
+    const { stdout } = await exec('/usr/bin/pdfinfo', ['-f', '1', '-l', '999', pdfPath]);
+    const wide = [...stdout.matchAll(/^Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+)/gm)].filter((m) => Number(m[2]) > Number(m[3])).map((m) => Number(m[1]));
+    for (const n of [1, 2, 3, ...wide.slice(0, 5)]) await exec('/usr/bin/pdftoppm', ['-png', '-r', '60', '-f', String(n), '-l', String(n), pdfPath, `${LOOK}/report-page`]);
+  }
   await reader.close();
 });
 
