@@ -1,29 +1,16 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ProjectStore } from '../../../electron/services/project/project-store';
 import { createSampleProject } from '../../../electron/services/project/sample-project';
 import { subtreeIds } from '../../../shared/domain/codebook';
 import { XLSX, unzip } from '../export/export-fixture';
+import { marginalia } from '../../helpers/cli';
 import { fixedDeps } from '../../helpers/temp-dir';
 
-const run = promisify(execFile);
 // Each test runs the command several times, a second or more each on a busy machine.
 vi.setConfig({ testTimeout: 180_000 });
-
-/** The real `marginalia` command, through its installed bin script. */
-async function marginalia(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['electron/cli/bin.mjs', ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 const rowsOf = (bytes: Buffer, sheet: string) => XLSX.utils.sheet_to_json<Record<string, unknown>>(XLSX.read(bytes).Sheets[sheet]!, { defval: null });
 

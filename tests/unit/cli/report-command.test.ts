@@ -1,26 +1,14 @@
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createSampleProject } from '../../../electron/services/project/sample-project';
+import { marginalia } from '../../helpers/cli';
 import { fixedDeps } from '../../helpers/temp-dir';
 
-const run = promisify(execFile);
 // The real command, a second or more a run on a busy machine.
 vi.setConfig({ testTimeout: 120_000 });
-
-async function marginalia(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['electron/cli/bin.mjs', ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 describe('marginalia export --report', () => {
   let root: string;
