@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -106,6 +107,16 @@ describe('marginalia query', { timeout: 90_000 }, () => {
     const empty = await marginalia('query', dir, WIDE, '--xlsx', '');
     expect(empty.code).toBe(2);
     expect(empty.stderr).toMatch(/^marginalia query: --xlsx needs a file name\n/);
+  });
+
+  it('stops quietly when the reader of its output has had enough (| head)', async () => {
+    const child = spawn(process.execPath, ['electron/cli/bin.mjs', 'query', dir, WIDE, '--json']);
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    // The reader goes before a word is printed: every write the command makes meets a closed pipe.
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((done) => child.once('close', done));
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
   });
 
   it('--saved runs a query saved in the project, by its name in any case', async () => {
