@@ -1,7 +1,6 @@
 import type { Span } from '../text/spans';
 import { stemmers } from './stemmers';
-import { foldWord, wordTokens } from './tokens';
-import type { WordToken } from './tokens';
+import { cachedFold, eachWordToken } from './tokens';
 
 /** How words are counted. */
 export interface WordOptions {
@@ -39,35 +38,43 @@ export interface WordFrequencies {
   totalWords: number;
 }
 
-/** Calls `visit` with each counted word of the stretches and its key. */
-export function eachCountedWord(stretches: Iterable<TextStretches>, options: WordOptions, visit: (stretch: TextStretches, token: WordToken, key: string) => void): void {
+type WordVisitor = (stretch: TextStretches, start: number, end: number, folded: string, key: string) => void;
+
+/**
+ * Reads stretches one at a time, calling `visit` with each counted word and its key; folds and
+ * stems are remembered across every stretch it reads (one count over many documents).
+ */
+export function wordReader(options: WordOptions): (stretch: TextStretches, visit: WordVisitor) => void {
+  const fold = cachedFold(options.locale);
   // Folded as the words are: "don’t" typed in the list leaves out "Don't" in the text.
-  const stop = new Set(options.stopWords.map((w) => foldWord(w, options.locale)));
+  const stop = new Set(options.stopWords.map(fold));
   const keys = new Map<string, string>();
-  for (const stretch of stretches) {
+  return (stretch, visit) => {
     for (const span of stretch.spans) {
-      for (const token of wordTokens(stretch.text, span.start, span.end, options.locale)) {
-        if (stop.has(token.folded)) continue;
-        let key = keys.get(token.folded);
-        if (key === undefined) keys.set(token.folded, (key = options.stem ? options.stem(token.folded) : token.folded));
-        visit(stretch, token, key);
-      }
+      eachWordToken(stretch.text, span.start, span.end, fold, (start, end, folded) => {
+        if (stop.has(folded)) return;
+        let key = keys.get(folded);
+        if (key === undefined) keys.set(folded, (key = options.stem ? options.stem(folded) : folded));
+        visit(stretch, start, end, folded, key);
+      });
     }
-  }
+  };
 }
 
 /** Word counts over stretches of text: case folded, stop words left out, optionally stemmed. */
 export function wordFrequencies(stretches: Iterable<TextStretches>, options: WordOptions): WordFrequencies {
   const byKey = new Map<string, { count: number; forms: Map<string, number>; documents: Set<string> }>();
   let totalWords = 0;
-  eachCountedWord(stretches, options, (stretch, token, key) => {
+  const read = wordReader(options);
+  const count: WordVisitor = (stretch, _start, _end, folded, key) => {
     let entry = byKey.get(key);
     if (!entry) byKey.set(key, (entry = { count: 0, forms: new Map(), documents: new Set() }));
     entry.count++;
-    entry.forms.set(token.folded, (entry.forms.get(token.folded) ?? 0) + 1);
+    entry.forms.set(folded, (entry.forms.get(folded) ?? 0) + 1);
     entry.documents.add(stretch.documentId);
     totalWords++;
-  });
+  };
+  for (const stretch of stretches) read(stretch, count);
   const words = [...byKey].map(([key, entry]): WordCount => {
     const forms = [...entry.forms].sort(([a, n], [b, m]) => m - n || a.localeCompare(b)).map(([form]) => form);
     return { word: forms[0]!, key, count: entry.count, forms, documents: entry.documents.size };

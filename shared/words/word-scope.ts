@@ -6,7 +6,7 @@ import { passagesAt } from '../text/passages';
 import type { Passage } from '../text/passages';
 import { intersectSpanLists, unionSpans } from '../text/spans';
 import type { Span } from '../text/spans';
-import { eachCountedWord, wordFrequencies } from './frequencies';
+import { wordFrequencies, wordReader } from './frequencies';
 import type { TextStretches, WordFrequencies, WordOptions } from './frequencies';
 
 /** Which text words are counted in. */
@@ -69,16 +69,20 @@ export async function wordFrequenciesIn(view: ProjectView, scope: WordScope, opt
 }
 
 /**
- * Every occurrence, in the scope, of the word a table row stands for (its `key`: any form that
- * folds or stems to it), as a passage with its context: what a click on a word shows.
+ * The occurrences, in the scope, of the word a table row stands for (its `key`: any form that
+ * folds or stems to it), the first `limit` as passages with their context, and how many there
+ * are in all: what a click on a word shows (a common word occurs tens of thousands of times).
  */
-export async function passagesForWord(view: ProjectView, scope: WordScope, key: string, options: WordOptions): Promise<Passage[]> {
+export async function passagesForWord(view: ProjectView, scope: WordScope, key: string, options: WordOptions, limit = Infinity): Promise<{ passages: Passage[]; total: number }> {
   const passages: Passage[] = [];
+  const byId = new Map(view.documents.map((d) => [d.id, d]));
+  const read = wordReader(options);
+  let total = 0;
   for await (const { stretch, source } of stretchesOf(view, scope)) {
     const hits: Span[] = [];
-    eachCountedWord([stretch], options, (_, token, tokenKey) => tokenKey === key && hits.push(token));
-    const doc = view.documents.find((d) => d.id === stretch.documentId)!;
-    passages.push(...passagesAt(doc, source, hits));
+    read(stretch, (_, start, end, _folded, tokenKey) => tokenKey === key && hits.push({ start, end }));
+    total += hits.length;
+    if (passages.length < limit) passages.push(...passagesAt(byId.get(stretch.documentId)!, source, hits.slice(0, limit - passages.length)));
   }
-  return passages;
+  return { passages, total };
 }

@@ -3,34 +3,11 @@ import { agreementInput } from '../../electron/services/agreement/agreement-serv
 import { ProjectStore } from '../../electron/services/project/project-store';
 import { DEFAULT_RESAMPLES, DEFAULT_SEED } from '../../shared/agreement/bootstrap';
 import { characterAgreement, findDisagreements } from '../../shared/agreement/project';
-import { dispatchRequest } from '../../shared/api/dispatch';
-import type { Channel } from '../../shared/api/contract';
-import type { Backend } from '../../electron/services/backend';
-import { openBackend, peak, projectFile, round, startPeak, time } from './measure';
+import { measured, openBackend, peak, projectFile, round, startPeak, time } from './measure';
 import type { Config, StepResult } from './measure';
 
 /** Above this a reply is a bug (issue 16): the view should have asked for less. */
 export const REPLY_LIMIT_MB = 1;
-
-interface Reply {
-  channel: Channel;
-  /** What was asked, for the table: the channel alone does not say which call it was. */
-  what: string;
-  value: unknown;
-  ms: number;
-  /** This process's CPU time during the call: on a shared machine the wall time mostly measures the queue. */
-  cpuMs: number;
-  mb: number;
-}
-
-/** A request as a transport makes it (validated, handled), timed, with its reply's size as the wire carries it. */
-async function measured(backend: Backend, channel: Channel, input: unknown, what: string): Promise<Reply> {
-  const before = process.cpuUsage();
-  const [{ reply }, ms] = await time(() => dispatchRequest(backend.handlers, channel, input));
-  const cpu = process.cpuUsage(before);
-  if (!reply.ok) throw new Error(`${channel} failed: ${reply.error.code}: ${reply.error.message}`);
-  return { channel, what, value: reply.value, ms, cpuMs: (cpu.user + cpu.system) / 1000, mb: Buffer.byteLength(JSON.stringify(reply)) / 1e6 };
-}
 
 /**
  * What the Agreement view asks for on the benchmark study: the figures (character mode, the first

@@ -135,6 +135,26 @@ export async function call(backend: Backend, channel: Channel, input: unknown): 
   return reply.value;
 }
 
+export interface Reply {
+  channel: Channel;
+  /** What was asked, for the table: the channel alone does not say which call it was. */
+  what: string;
+  value: unknown;
+  ms: number;
+  /** This process's CPU time during the call: on a shared machine the wall time mostly measures the queue. */
+  cpuMs: number;
+  mb: number;
+}
+
+/** A request as a transport makes it (validated, handled), timed, with its reply's size as the wire carries it. */
+export async function measured(backend: Backend, channel: Channel, input: unknown, what: string): Promise<Reply> {
+  const before = process.cpuUsage();
+  const [{ reply }, ms] = await time(() => dispatchRequest(backend.handlers, channel, input));
+  const cpu = process.cpuUsage(before);
+  if (!reply.ok) throw new Error(`${channel} failed: ${reply.error.code}: ${reply.error.message}`);
+  return { channel, what, value: reply.value, ms, cpuMs: (cpu.user + cpu.system) / 1000, mb: Buffer.byteLength(JSON.stringify(reply)) / 1e6 };
+}
+
 export const scriptUser = (coderName: string | null): SessionUser => ({
   coderName,
   workspace: () => freshWorkspace,

@@ -22,7 +22,8 @@ import { builtCliIsFresh } from '../../electron/cli/build-freshness.mjs';
  *               work on a copy) instead of generating one into a temp folder
  * --keep        keep the temp folder (the generated project) afterwards
  * --only LIST   run only these steps: floor-parse, floor-copy, open, edit, edit-sample, survey
- *               (the import), agreement, xlsx, export-wait, qdpx, browser, survey-browser,
+ *               (the import), agreement, analysis (queries, words, the coding report), xlsx,
+ *               export-wait, qdpx, browser, survey-browser,
  *               huge-line (a 50 MB one-line transcript opened and switched back to); or
  *               `export` for xlsx, export-wait and qdpx
  * --profile     also write CPU profiles of every step to bench-results/profiles/
@@ -32,7 +33,7 @@ import { builtCliIsFresh } from '../../electron/cli/build-freshness.mjs';
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const resultsDir = join(repoRoot, 'bench-results');
 const STEP_TIMEOUT_MS = 300_000;
-const ALL_STEPS = ['floor-parse', 'floor-copy', 'open', 'edit', 'edit-sample', 'survey', 'agreement', 'xlsx', 'export-wait', 'qdpx', 'browser', 'survey-browser', 'huge-line'] as const;
+const ALL_STEPS = ['floor-parse', 'floor-copy', 'open', 'edit', 'edit-sample', 'survey', 'agreement', 'analysis', 'xlsx', 'export-wait', 'qdpx', 'browser', 'survey-browser', 'huge-line'] as const;
 /** The script of each step that is not in steps.ts. */
 const SCRIPTS: Partial<Record<string, string>> = {
   browser: 'tests/bench/browser.ts',
@@ -181,6 +182,13 @@ function buildRows(results: Partial<Record<StepName, StepResult | null>>, summar
     rows.push(row('Agreement: character mode, 3 coders (Fleiss κ, α, every pair), 95 % intervals', f('agreement', 'threeCodersMs'), 'ms', null, null, ` (CPU ${figure(f('agreement', 'threeCodersCpuMs'), 'ms')}; ${f('agreement', 'threeCodersReplyMb') ?? '?'} MB)`));
     rows.push(row(`Agreement: largest reply (${results.agreement?.figures.largestReplyChannel ?? '?'})`, f('agreement', 'largestReplyMb'), 'MB', 1, null));
   }
+  if ('analysis' in results) {
+    const what = (key: string) => String(results.analysis?.figures[key] ?? '?');
+    rows.push(row(`Query: ${what('queryWhat')}`, f('analysis', 'queryMs'), 'ms', 1000, null, ` (${f('analysis', 'queryReplyMb') ?? '?'} MB)`));
+    rows.push(row('Words: the word table of every document, stemmed (10 M characters)', f('analysis', 'wordsMs'), 'ms', 2000, null, ` (${f('analysis', 'wordsReplyMb') ?? '?'} MB)`));
+    rows.push(row(`Words: a word's passages on a click, ${what('wordPassagesWhat')} (the first 2,000 sent)`, f('analysis', 'wordPassagesMs'), 'ms', 1000, null, ` (${f('analysis', 'wordPassagesReplyMb') ?? '?'} MB)`));
+    rows.push(row('Coding report of the whole project (every code, all 200,000 passages), by the export job', f('analysis', 'reportMs'), 'ms', 30_000, peakOf('analysis'), ` (${f('analysis', 'reportMb') ?? '?'} MB of HTML)`));
+  }
   if ('xlsx' in results) {
     const peer = f('xlsx', 'peerMs');
     const cli = `xlsx: marginalia export --xlsx, start-up included (${f('xlsx', 'xlsxMb') ?? '?'} MB file)`;
@@ -236,6 +244,7 @@ function stepOf(label: string): StepName | undefined {
   if (label.startsWith('Coding') || label.startsWith('Undo') || label.startsWith('Compaction') || label.startsWith('Floor: append')) return 'edit';
   if (label.startsWith('Import')) return 'survey';
   if (label.startsWith('Agreement')) return 'agreement';
+  if (label.startsWith('Query') || label.startsWith('Words') || label.startsWith('Coding report')) return 'analysis';
   if (label.startsWith('xlsx in the app')) return 'export-wait';
   if (label.startsWith('xlsx')) return 'xlsx';
   if (label.startsWith('qdpx')) return 'qdpx';

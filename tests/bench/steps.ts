@@ -9,6 +9,7 @@ import { peak, round, startPeak, time } from './measure';
 import type { Config, StepResult } from './measure';
 import { survey } from './survey-step';
 import { agreement } from './agreement-step';
+import { analysis } from './analysis-step';
 
 export type { StepResult };
 
@@ -78,6 +79,7 @@ const steps: Record<string, (config: Config) => Promise<StepResult>> = {
   'edit-sample': editSample,
   survey,
   agreement,
+  analysis,
   qdpx,
 };
 

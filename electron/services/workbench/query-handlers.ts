@@ -44,8 +44,7 @@ export function wordHandlers(session: Session) {
       return { words: words.slice(0, WORDS_SHOWN), distinctWords: words.length, totalWords };
     },
     'words.passages': async ({ scope, key, stopWords, stem }) => {
-      const passages = await passagesForWord(projectView(session().store), scope, key, wordOptions(stopWords, stem));
-      return { passages: passages.slice(0, WORD_PASSAGES_SHOWN), total: passages.length };
+      return passagesForWord(projectView(session().store), scope, key, wordOptions(stopWords, stem), WORD_PASSAGES_SHOWN);
     },
   });
 }

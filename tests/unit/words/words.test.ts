@@ -114,13 +114,16 @@ describe('word frequencies in a project', () => {
   it('gives the passages of a clicked word: every form of it, in its context', async () => {
     const view = project();
     const scope = { kind: 'documents' as const, documentIds: view.documents.map((d) => d.id) };
-    const passages = await passagesForWord(view, scope, 'servic', stemmed);
+    const { passages, total } = await passagesForWord(view, scope, 'servic', stemmed);
+    expect(total).toBe(3);
     expect(passages.map((p) => [p.document, p.text, p.speaker])).toEqual([
       ['Hackney', 'services', 'Youth worker'],
       ['Hackney', 'service', 'Student'],
       ['Camden', 'Services', 'Commissioner'],
     ]);
     expect(passages[1]).toMatchObject({ ...view.spanOf('Hackney', 'service', 2), before: expect.stringMatching(/Student: The $/), after: ' was slow.' });
-    expect(await passagesForWord(view, { kind: 'code', codeId: view.codeId('Stigma'), coderIds: null }, 'servic', stemmed)).toEqual([]);
+    expect(await passagesForWord(view, { kind: 'code', codeId: view.codeId('Stigma'), coderIds: null }, 'servic', stemmed)).toEqual({ passages: [], total: 0 });
+    // A common word's first passages only are made, all of them counted.
+    expect(await passagesForWord(view, scope, 'servic', stemmed, 2)).toEqual({ passages: passages.slice(0, 2), total: 3 });
   });
 });
