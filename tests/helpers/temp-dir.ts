@@ -7,7 +7,8 @@ import { afterEach } from 'vitest';
 export function useTempDirs(): () => Promise<string> {
   const made: string[] = [];
   afterEach(async () => {
-    await Promise.all(made.splice(0).map((d) => rm(d, { recursive: true, force: true })));
+    // A backend a test left open may still be copying a backup in: rm tries again (ENOTEMPTY) rather than fail the test.
+    await Promise.all(made.splice(0).map((d) => rm(d, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 })));
   });
   return async () => {
     const dir = await mkdtemp(join(tmpdir(), 'marginalia-test-'));
