@@ -20,11 +20,21 @@ export function renameDocument(ctx: OperationContext, documentId: string, name: 
   return { label: `Rename document “${doc.name}” to “${name}”`, ...(change && { project: { documents: [change] } }) };
 }
 
-/** What deleting a document takes with it: for the confirmation. */
-export function documentWork(ctx: OperationContext, documentId: string): { codings: number; coders: number } {
-  findDocument(ctx, documentId);
-  const counts = ctx.state.coderIds().map((id) => ctx.state.coder(id)!.codingsIn(documentId).length);
+/** What deleting documents takes with them: their codings, and how many coders made those. */
+export function documentWork(ctx: OperationContext, documentIds: readonly string[]): { codings: number; coders: number } {
+  for (const id of documentIds) findDocument(ctx, id);
+  const counts = ctx.state.coderIds().map((coder) => documentIds.reduce((n, id) => n + ctx.state.coder(coder)!.codingsIn(id).length, 0));
   return { codings: counts.reduce((a, b) => a + b, 0), coders: counts.filter((n) => n > 0).length };
+}
+
+/** How a change that takes codings with it names them: " and 12 codings by 2 coders". */
+function workTaken(work: { codings: number; coders: number }): string {
+  return work.codings > 0 ? ` and ${plural(work.codings, 'coding')} by ${plural(work.coders, 'coder')}` : '';
+}
+
+/** The undo step's name for deleting several documents at once. */
+export function deleteDocumentsLabel(ctx: OperationContext, documentIds: readonly string[]): string {
+  return `Delete ${plural(documentIds.length, 'document')}${workTaken(documentWork(ctx, documentIds))}`;
 }
 
 /**
@@ -51,10 +61,8 @@ export function deleteDocument(ctx: OperationContext, documentId: string): Patch
   const sets = ctx.project.sets
     .filter((s) => s.documentIds.includes(documentId))
     .map((s) => updated(s.id, s, { ...s, documentIds: s.documentIds.filter((id) => id !== documentId) })!);
-  const { codings, coders: by } = documentWork(ctx, documentId);
-  const what = codings > 0 ? ` and ${plural(codings, 'coding')} by ${plural(by, 'coder')}` : '';
   return {
-    label: `Delete document “${doc.name}”${what}`,
+    label: `Delete document “${doc.name}”${workTaken(documentWork(ctx, [documentId]))}`,
     project: { documents: [removed(doc.id, doc)], ...(sets.length > 0 && { sets }) },
     ...(coders.length > 0 && { coders }),
   };

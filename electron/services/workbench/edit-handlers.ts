@@ -4,7 +4,7 @@ import { AppError } from '../../../shared/api/errors';
 import { autocode } from '../../../shared/operations/autocode-ops';
 import { codeInVivo, createCodeAndCode } from '../../../shared/operations/code-while-coding';
 import { applyCodings, removeCoding, setCodingExtent } from '../../../shared/operations/coding-ops';
-import { deleteDocument, documentWork, renameDocument } from '../../../shared/operations/document-ops';
+import { deleteDocument, deleteDocumentsLabel, documentWork, renameDocument } from '../../../shared/operations/document-ops';
 import { renameCoder } from '../../../shared/operations/coder-ops';
 import { changeSetMembers, createSet, deleteSet, renameSet } from '../../../shared/operations/set-ops';
 import { setDocumentDone } from '../../../shared/operations/done-ops';
@@ -41,8 +41,14 @@ export function documentHandlers(session: Session) {
     },
     'document.codingCounts': async ({ documentId }) => countsByCodeAndCoder(session().store.documentCodings(documentId)),
     'document.rename': async ({ documentId, name }) => session().change(renameDocument(session().context(), documentId, name)),
-    'document.work': async ({ documentId }) => documentWork(session().context(), documentId),
-    'document.delete': async ({ documentId }) => session().change(deleteDocument(session().context(), documentId)),
+    'document.work': async ({ documentIds }) => documentWork(session().context(), documentIds),
+    'document.delete': async ({ documentIds }) => {
+      const s = session();
+      const ids = [...new Set(documentIds)];
+      if (ids.length === 1) return s.change(deleteDocument(s.context(), ids[0]!));
+      // Each part sees the documents before it gone (a set holding two loses both): one step to undo.
+      return s.changeInSteps(deleteDocumentsLabel(s.context(), ids), ids.map((id) => (ctx) => deleteDocument(ctx, id)));
+    },
     'document.setDone': async ({ documentId, done }) => {
       const s = session();
       return s.change(setDocumentDone(s.context(), s.coder(), documentId, done));

@@ -8,6 +8,9 @@ import { returns } from './channel-spec';
 import type { ChannelSpec } from './channel-spec';
 import { entityId, offset, none, attributeFilterSchema, documentSortSchema } from './fields';
 
+/** Documents acted on together: the one a menu was opened on, or every one selected in the list. */
+const documentIdList = z.array(entityId).min(1).max(100_000);
+
 /** Documents: their text and codings as the reader asks, the Documents list a page at a time, sets and attributes. */
 export const documentChannels = {
   /**
@@ -95,13 +98,13 @@ export const documentChannels = {
     input: z.object({ documentId: entityId, name: withNameRule(z.string().trim().min(1).max(300)) }).strict(),
     output: returns<ChangeResult>(),
   },
-  /** What deleting a document would take with it, for the confirmation. */
-  'document.work': { kind: 'query', input: z.object({ documentId: entityId }).strict(), output: returns<{ codings: number; coders: number }>() },
+  /** What deleting documents would take with them (codings, and how many coders made them), for the confirmation. */
+  'document.work': { kind: 'query', input: z.object({ documentIds: documentIdList }).strict(), output: returns<{ codings: number; coders: number }>() },
   /**
-   * Deletes a document with every coder's codings and memos on it (undoable while the project is
-   * open; its text is purged from the project when it is closed).
+   * Deletes documents, one or several, with every coder's codings and memos on them, as one step
+   * (undoable while the project is open; their text is purged from the project when it is closed).
    */
-  'document.delete': { kind: 'change', input: z.object({ documentId: entityId }).strict(), output: returns<ChangeResult>() },
+  'document.delete': { kind: 'change', input: z.object({ documentIds: documentIdList }).strict(), output: returns<ChangeResult>() },
   /** Marks a document done (read through, coded or not) for the current user's coder, or not done; agreement compares documents every coder marked done. */
   'document.setDone': { kind: 'change', input: z.object({ documentId: entityId, done: z.boolean() }).strict(), output: returns<ChangeResult>() },
 

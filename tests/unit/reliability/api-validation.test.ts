@@ -303,9 +303,13 @@ const specs: Partial<Record<Channel, Spec>> = {
     semantic: () => [{ label: 'an unknown document', input: { documentId: UNKNOWN, name: 'Renamed' }, codes: ['NOT_FOUND'] }],
   },
   'document.delete': {
-    valid: () => ({ documentId: UNKNOWN }),
-    fields: { documentId: 'id' },
-    semantic: () => [{ label: 'an unknown document', input: { documentId: UNKNOWN }, codes: ['NOT_FOUND'] }],
+    valid: () => ({ documentIds: [UNKNOWN] }),
+    fields: { documentIds: 'array', 'documentIds.0': 'id' },
+    semantic: (f) => [
+      { label: 'an unknown document', input: { documentIds: [UNKNOWN] }, codes: ['NOT_FOUND'] },
+      { label: 'an unknown document beside a known one', input: { documentIds: [f.docId, UNKNOWN] }, codes: ['NOT_FOUND'] },
+      { label: 'no documents', input: { documentIds: [] } },
+    ],
   },
   'document.setDone': {
     valid: () => ({ documentId: UNKNOWN, done: true }),

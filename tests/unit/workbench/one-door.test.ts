@@ -203,17 +203,17 @@ describe('documents', () => {
     expect(renamed.history.undoLabel).toBe(`Rename document “${doc.name}” to “01 Hackney (renamed)”`);
     await expect(h['document.rename']({ documentId: doc.id, name: (await allDocuments(h))[1]!.name })).rejects.toMatchObject({ code: 'ALREADY_EXISTS' });
 
-    const work = await h['document.work']({ documentId: doc.id });
+    const work = await h['document.work']({ documentIds: [doc.id] });
     expect(work.coders).toBe(2);
     expect(work.codings).toBeGreaterThan(0);
-    const deleted = await h['document.delete']({ documentId: doc.id });
+    const deleted = await h['document.delete']({ documentIds: [doc.id] });
     expect(deleted.message).toBe(`Delete document “01 Hackney (renamed)” and ${work.codings} codings by 2 coders`);
     expect(deleted.delta.documentTally?.count).toBe(p.documents.count - 1);
     expect((await allDocuments(h)).some((d) => d.id === doc.id)).toBe(false);
     expect(await checkProject(dir)).toEqual([]);
 
     await h['history.undo']({});
-    expect((await h['document.work']({ documentId: doc.id })).codings).toBe(work.codings);
+    expect((await h['document.work']({ documentIds: [doc.id] })).codings).toBe(work.codings);
     expect((await h['document.get']({ documentId: doc.id })).first.text.length).toBe(doc.length);
 
     await h['history.redo']({});
@@ -223,6 +223,35 @@ describe('documents', () => {
     for (const backup of await readdir(join(dir, 'backups'))) {
       expect(await readFile(join(dir, 'backups', backup), 'utf-8')).not.toContain(doc.id);
     }
+    expect(await checkProject(dir)).toEqual([]);
+  });
+
+  it('deletes several documents as one step, sets and all; one undo brings every one back; closing purges their texts', async () => {
+    const { h, project, dir } = await sample();
+    const before = await project();
+    const chosen = (await allDocuments(h)).filter((d) => /^0[123] /.test(d.name));
+    expect(chosen).toHaveLength(3);
+    const ids = chosen.map((d) => d.id);
+    await h['set.create']({ name: 'Round one', documentIds: ids.slice(0, 2) });
+    const work = await h['document.work']({ documentIds: ids });
+    expect(work.codings).toBe((await Promise.all(ids.map((id) => h['document.work']({ documentIds: [id] })))).reduce((n, w) => n + w.codings, 0));
+
+    const deleted = await h['document.delete']({ documentIds: ids });
+    expect(deleted.message).toBe(`Delete 3 documents and ${work.codings} codings by ${work.coders} coders`);
+    expect(deleted.delta.documentTally?.count).toBe(before.documents.count - 3);
+    expect((await project()).sets[0]!.documentIds).toEqual([]);
+    expect(await checkProject(dir)).toEqual([]);
+
+    const undone = await h['history.undo']({});
+    expect(undone.message).toBe(`Undid: Delete 3 documents and ${work.codings} codings by ${work.coders} coders`);
+    expect((await allDocuments(h)).map((d) => d.id)).toEqual(expect.arrayContaining(ids));
+    expect((await project()).sets[0]!.documentIds).toEqual(ids.slice(0, 2));
+    expect((await h['document.work']({ documentIds: ids })).codings).toBe(work.codings);
+    expect(await checkProject(dir)).toEqual([]);
+
+    await h['history.redo']({});
+    await h['project.close']({});
+    expect((await readdir(join(dir, 'sources'))).filter((f) => ids.some((id) => f.startsWith(id)))).toEqual([]);
     expect(await checkProject(dir)).toEqual([]);
   });
 });

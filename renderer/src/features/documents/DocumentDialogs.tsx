@@ -6,6 +6,7 @@ import { Button } from '../../ui/Button';
 import { DialogModal } from '../../ui/DialogModal';
 import { Field } from '../../ui/Field';
 import overlayStyles from '../../ui/overlay.module.css';
+import type { SetMembersTarget } from '../sets/DocumentSetsDialog';
 import { useChanges } from '../workbench/state/contexts';
 import styles from './documents.module.css';
 
@@ -50,43 +51,46 @@ export function RenameDocumentDialog({ document, onDone }: DocumentDialogProps) 
 }
 
 /**
- * Asks before deleting a document, saying how many codings by how many coders go with it, that
- * it can be undone while the project is open, and that closing the project purges its text.
+ * Asks before deleting one document or several selected, saying how many codings by how many
+ * coders go with them, that it can be undone while the project is open, and that closing the
+ * project purges their text.
  */
-export function DeleteDocumentDialog({ document, onDone }: DocumentDialogProps) {
+export function DeleteDocumentDialog({ target, onDone }: { target: SetMembersTarget; onDone: () => void }) {
   const api = useApi();
   const { change, showError } = useChanges();
   const [work, setWork] = useState<{ codings: number; coders: number } | null>(null);
   const [busy, setBusy] = useState(false);
+  const { ids, name } = target;
 
   useEffect(() => {
     let live = true;
-    api.call('document.work', { documentId: document.id }).then(
+    api.call('document.work', { documentIds: [...ids] }).then(
       (w) => live && setWork(w),
       (err: unknown) => live && showError(err),
     );
     return () => {
       live = false;
     };
-  }, [api, document.id, showError]);
+  }, [api, ids, showError]);
 
   async function submit() {
     setBusy(true);
-    const result = await change('document.delete', { documentId: document.id });
+    const result = await change('document.delete', { documentIds: [...ids] });
     setBusy(false);
     if (result) onDone();
   }
 
+  const these = name === null ? plural(ids.length, 'document') : `“${name}”`;
   const what =
     work === null
-      ? 'Counting the codings in it…'
+      ? `Counting the codings in ${name === null ? 'them' : 'it'}…`
       : work.codings === 0
-        ? `This deletes “${document.name}”. Nobody has coded it yet.`
-        : `This deletes “${document.name}” and the ${plural(work.codings, 'coding')} made in it by ${plural(work.coders, 'coder')}.`;
+        ? `This deletes ${these}. Nobody has coded ${name === null ? 'them' : 'it'} yet.`
+        : `This deletes ${these} and the ${plural(work.codings, 'coding')} made in ${name === null ? 'them' : 'it'} by ${plural(work.coders, 'coder')}.`;
 
   return (
     <DialogModal
-      title={`Delete “${document.name}”?`}
+      title={`Delete ${these}?`}
       description={what}
       onSubmit={submit}
       onClose={onDone}
@@ -94,14 +98,14 @@ export function DeleteDocumentDialog({ document, onDone }: DocumentDialogProps) 
         <>
           <Button onClick={onDone}>Cancel</Button>
           <Button type="submit" className={overlayStyles.btnDanger} disabled={busy || work === null} data-autofocus="">
-            Delete document
+            {name === null ? `Delete ${plural(ids.length, 'document')}` : 'Delete document'}
           </Button>
         </>
       }
     >
       <p className={styles.docDialogNote}>
-        You can undo this (Ctrl+Z) while the project is open. When the project closes, the document’s text is purged from the project and its backups
-        for good.
+        You can undo this (Ctrl+Z) while the project is open. When the project closes, {name === null ? 'their texts are' : 'the document’s text is'} purged
+        from the project and its backups for good.
       </p>
     </DialogModal>
   );

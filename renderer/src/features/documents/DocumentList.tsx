@@ -57,7 +57,8 @@ export function DocumentList({ filter, total, attributes, openId, onOpen }: Docu
   const baseId = useId();
   const [openAt, setOpenAt] = useState<{ filter: AttributeFilter; id: string; index: number | null } | null>(null);
   const [menu, setMenu] = useState<{ documentId: string; x: number; y: number } | null>(null);
-  const [dialog, setDialog] = useState<{ kind: 'rename' | 'delete'; documentId: string } | null>(null);
+  const [renaming, setRenaming] = useState<string | null>(null);
+  const [deleting, setDeleting] = useState<SetMembersTarget | null>(null);
   const [setsFor, setSetsFor] = useState<SetMembersTarget | null>(null);
   const listRef = useRef<HTMLUListElement | null>(null);
 
@@ -105,12 +106,12 @@ export function DocumentList({ filter, total, attributes, openId, onOpen }: Docu
     scrollToIndex(index);
   }
 
-  /** The sets dialog for the selected documents when the row is among several selected, else for the row's own. */
-  async function openSets(doc: DocumentSummary, index: number) {
-    if (!several || !isSelected(selection, index)) return setSetsFor({ ids: [doc.id], name: doc.name });
+  /** What a row's action acts on: every selected document when the row is among several selected, else the row's own. */
+  async function actOn(doc: DocumentSummary, index: number, open: (target: SetMembersTarget) => void) {
+    if (!several || !isSelected(selection, index)) return open({ ids: [doc.id], name: doc.name });
     try {
       const ids = await selectedDocumentIds(api, filter, selection.ranges, total);
-      if (ids) setSetsFor({ ids, name: null });
+      if (ids) open({ ids, name: null });
       else say('The list changed since these documents were selected: select them again.');
     } catch (err) {
       showError(err);
@@ -125,9 +126,14 @@ export function DocumentList({ filter, total, attributes, openId, onOpen }: Docu
 
   function onKeyDown(event: KeyboardEvent<HTMLUListElement>) {
     const selectedDoc = rowAt(selectedIndex);
-    if (selectedDoc && (event.key === 'F2' || event.key === 'Delete')) {
+    if (selectedDoc && event.key === 'F2') {
       event.preventDefault();
-      setDialog({ kind: event.key === 'F2' ? 'rename' : 'delete', documentId: selectedDoc.id });
+      setRenaming(selectedDoc.id);
+      return;
+    }
+    if (selectedDoc && event.key === 'Delete') {
+      event.preventDefault();
+      void actOn(selectedDoc, selectedIndex, setDeleting);
       return;
     }
     if (selectedDoc && (event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey))) {
@@ -198,9 +204,10 @@ export function DocumentList({ filter, total, attributes, openId, onOpen }: Docu
   const menuDoc = menu ? directory.summary(menu.documentId) : undefined;
   const menuIndex = selectedIndex;
   const menuCount = several && isSelected(selection, menuIndex) ? selectedCount(selection) : 1;
-  const dialogDoc = dialog ? directory.summary(dialog.documentId) : undefined;
+  const renamingDoc = renaming ? directory.summary(renaming) : undefined;
   const closeDialog = () => {
-    setDialog(null);
+    setRenaming(null);
+    setDeleting(null);
     listRef.current?.focus();
   };
   const setList = (el: HTMLUListElement | null) => {
@@ -233,9 +240,16 @@ export function DocumentList({ filter, total, attributes, openId, onOpen }: Docu
           x={menu.x}
           y={menu.y}
           items={[
-            { id: 'rename', label: 'Rename…', shortcut: 'F2', keys: 'F2', onSelect: () => setDialog({ kind: 'rename', documentId: menuDoc.id }) },
-            { id: 'sets', label: menuCount > 1 ? `Add ${plural(menuCount, 'document')} to set…` : 'Add to set…', onSelect: () => void openSets(menuDoc, menuIndex) },
-            { id: 'delete', label: 'Delete…', shortcut: 'Del', keys: 'Delete', danger: true, onSelect: () => setDialog({ kind: 'delete', documentId: menuDoc.id }) },
+            { id: 'rename', label: 'Rename…', shortcut: 'F2', keys: 'F2', onSelect: () => setRenaming(menuDoc.id) },
+            { id: 'sets', label: menuCount > 1 ? `Add ${plural(menuCount, 'document')} to set…` : 'Add to set…', onSelect: () => void actOn(menuDoc, menuIndex, setSetsFor) },
+            {
+              id: 'delete',
+              label: menuCount > 1 ? `Delete ${plural(menuCount, 'document')}…` : 'Delete…',
+              shortcut: 'Del',
+              keys: 'Delete',
+              danger: true,
+              onSelect: () => void actOn(menuDoc, menuIndex, setDeleting),
+            },
           ]}
           onClose={(picked) => {
             setMenu(null);
@@ -243,13 +257,8 @@ export function DocumentList({ filter, total, attributes, openId, onOpen }: Docu
           }}
         />
       ) : null}
-      {dialog && dialogDoc ? (
-        dialog.kind === 'rename' ? (
-          <RenameDocumentDialog document={dialogDoc} onDone={closeDialog} />
-        ) : (
-          <DeleteDocumentDialog document={dialogDoc} onDone={closeDialog} />
-        )
-      ) : null}
+      {renamingDoc ? <RenameDocumentDialog document={renamingDoc} onDone={closeDialog} /> : null}
+      {deleting ? <DeleteDocumentDialog target={deleting} onDone={closeDialog} /> : null}
       {setsFor ? (
         <DocumentSetsDialog
           target={setsFor}
