@@ -1,5 +1,6 @@
 import type { Turn } from '../../../../shared/domain/schemas';
 import { speakerAt } from '../../../../shared/text/context';
+import { firstWhere } from '../../../../shared/text/spans';
 import type { ProjectStore } from '../../project/project-store';
 import type { SelectedData } from '../coded-data';
 import { codedSegments } from '../coded-segments';
@@ -12,15 +13,8 @@ import type { ReportPassage } from './report-model';
  */
 export function speakersIn(turns: readonly Turn[], start: number, end: number): string[] {
   // Turns are sorted and disjoint: find the first ending after `start`, then walk on.
-  let lo = 0;
-  let hi = turns.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (turns[mid]!.end <= start) lo = mid + 1;
-    else hi = mid;
-  }
   const names: string[] = [];
-  for (let i = lo; i < turns.length && turns[i]!.start < end; i++) {
+  for (let i = firstWhere(turns.length, (t) => turns[t]!.end > start); i < turns.length && turns[i]!.start < end; i++) {
     const speaker = turns[i]!.speaker;
     if (speaker !== null && !names.includes(speaker)) names.push(speaker);
   }
