@@ -1,4 +1,5 @@
 import { codedSpans } from '../domain/coded-spans';
+import { sourcesInOrder } from '../domain/project-view';
 import type { ProjectView, SourceView } from '../domain/project-view';
 import type { DocumentMeta } from '../domain/schemas';
 import { paragraphSpans } from '../text/paragraphs';
@@ -115,8 +116,10 @@ export async function runQuery(view: ProjectView, query: string): Promise<QueryR
   const needsUnits = usesUnits(plan);
   const passages: Passage[] = [];
   let documentsWithPassages = 0;
+  // Turns and paragraphs are in every document's source: read them a few ahead.
+  const sources = needsUnits ? sourcesInOrder(view, documents.map((d) => d.id)) : null;
   for (const doc of documents) {
-    let source = needsUnits ? await view.readSource(doc.id) : null;
+    let source = sources ? ((await sources.next()).value as SourceView) : null;
     const spans = evaluate(plan, { id: doc.id, length: doc.length, coded, source });
     if (spans.length === 0) continue;
     source ??= await view.readSource(doc.id);

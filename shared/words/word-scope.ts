@@ -1,5 +1,6 @@
 import { subtreeIds } from '../domain/codebook';
 import { codedSpans } from '../domain/coded-spans';
+import { sourcesInOrder } from '../domain/project-view';
 import type { ProjectView, SourceView } from '../domain/project-view';
 import { runQuery } from '../query';
 import { passagesAt } from '../text/passages';
@@ -55,8 +56,10 @@ function spokenText(source: SourceView): Span[] {
 
 /** Reads the text of each document in the scope, one at a time, speaker labels left out. */
 async function* stretchesOf(view: ProjectView, scope: WordScope): AsyncGenerator<{ stretch: TextStretches; source: SourceView }> {
-  for (const [documentId, spans] of await scopeSpans(view, scope)) {
-    const source = await view.readSource(documentId);
+  const scoped = [...(await scopeSpans(view, scope))];
+  const sources = sourcesInOrder(view, scoped.map(([documentId]) => documentId));
+  for (const [documentId, spans] of scoped) {
+    const source = (await sources.next()).value as SourceView;
     yield { stretch: { documentId, text: source.text, spans: intersectSpanLists(unionSpans(spans), spokenText(source)) }, source };
   }
 }

@@ -223,6 +223,7 @@ function buildRows(results: Partial<Record<StepName, StepResult | null>>, summar
     rows.push(row('Survey (20,000 answers): project shown', f('survey-browser', 'projectShownMs'), 'ms', 1500, peakOf('survey-browser'), shown !== null ? ` (${shown} options in the DOM${surveyScreen === null ? '' : `; on screen at ${figure(surveyScreen, 'ms')}`})` : ''));
     rows.push(row('Survey: an answer opened (click to its text painted)', f('survey-browser', 'openAnswerMs'), 'ms', 150, null));
     rows.push(row('Survey: the list filtered by an attribute (click to painted)', f('survey-browser', 'filterMs'), 'ms', 100, null));
+    rows.push(row('Survey: the word table of all 20,000 answers, stemmed (the first count after start: every answer read from disk)', f('survey-browser', 'wordsMs'), 'ms', 5000, null));
     rows.push(row(`Survey: largest reply (${results['survey-browser']?.figures.largestReplyChannel ?? '?'})`, f('survey-browser', 'largestReplyMb'), 'MB', 1, null));
   }
   if ('huge-line' in results) {

@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { createBackend } from '../../electron/services/backend';
+import { stopWordLists } from '../../shared/words/stop-words';
 import { Rng } from './generate';
 import { AFTER_FRAME, CHROMIUM, CHROMIUM_ARGS, OBSERVE_LONG_TASKS, inPage, largestReply, log, round, rpc, startServer, stopServer, timeAppLoad, timeOpen, vmPeakMb, runStepScript, waitForValue } from './page';
 import type { StepResult } from './steps';
@@ -105,6 +106,12 @@ export async function surveyStep(config: { work: string; out: string }): Promise
     const filter = (await page.evaluate('window.__list')) as { t0: number; dom: number; painted: number };
     const filtered = await page.getByRole('status').filter({ hasText: / of / }).first().textContent();
 
+    log('counting the words of every answer');
+    // The first count since the server started: every answer's text is read from disk.
+    const wordsStarted = performance.now();
+    await rpc(origin, 'words.frequencies', { scope: { kind: 'all' }, stopWords: stopWordLists.english, stem: true });
+    const wordsMs = performance.now() - wordsStarted;
+
     const largest = await largestReply(page);
     const serverPeakMb = vmPeakMb(server.child.pid!);
     await context.close();
@@ -117,6 +124,7 @@ export async function surveyStep(config: { work: string; out: string }): Promise
         openAnswerMs: round(open.painted - open.t0),
         filterMs: round(filter.painted - filter.t0),
         filtered: filtered ?? null,
+        wordsMs: round(wordsMs),
         largestReplyMb: round(largest.bytes / 1048576, 2),
         largestReplyChannel: largest.channel,
         serverPeakRssMb: serverPeakMb,

@@ -67,6 +67,8 @@ const NO_BACKUP =
  */
 export class SourceFiles {
   private readonly cache = new Map<string, SourceText>();
+  /** The cached texts' length, kept as they come and go: summing it at every read made reading 20,000 answers quadratic. */
+  private cachedUnits = 0;
 
   constructor(
     private readonly layout: ProjectLayout,
@@ -97,7 +99,7 @@ export class SourceFiles {
 
   async remove(documentIds: Iterable<string>): Promise<void> {
     for (const id of documentIds) {
-      this.cache.delete(id);
+      this.forget(id);
       await Promise.all([this.layout.sourceText(id), this.layout.sourceTurns(id)].map((f) => unlink(f).catch(() => undefined)));
     }
   }
@@ -112,15 +114,23 @@ export class SourceFiles {
       return cached;
     }
     const source = await this.readFiles(doc);
+    // Read twice at once: the first read's copy goes, so the total counts each text once.
+    this.forget(doc.id);
     this.cache.set(doc.id, source);
-    let units = 0;
-    for (const s of this.cache.values()) units += s.text.length;
-    for (const [id, s] of this.cache) {
-      if (units <= SOURCE_CACHE_UNITS || id === doc.id) break;
-      this.cache.delete(id);
-      units -= s.text.length;
+    this.cachedUnits += source.text.length;
+    // The least recently used go first, until the texts fit (the one just read always stays).
+    for (const id of this.cache.keys()) {
+      if (this.cachedUnits <= SOURCE_CACHE_UNITS || id === doc.id) break;
+      this.forget(id);
     }
     return source;
+  }
+
+  private forget(id: string): void {
+    const cached = this.cache.get(id);
+    if (!cached) return;
+    this.cache.delete(id);
+    this.cachedUnits -= cached.text.length;
   }
 
   private async readFiles(doc: DocumentMeta): Promise<SourceText> {
