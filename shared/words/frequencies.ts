@@ -61,8 +61,11 @@ export function wordReader(options: WordOptions): (stretch: TextStretches, visit
   };
 }
 
-/** Word counts over stretches of text: case folded, stop words left out, optionally stemmed. */
-export function wordFrequencies(stretches: Iterable<TextStretches>, options: WordOptions): WordFrequencies {
+/**
+ * A word count that takes stretches as they come (a project's documents one by one, none kept
+ * once counted) and gives the table when asked: case folded, stop words left out, optionally stemmed.
+ */
+export function wordCounter(options: WordOptions): { add: (stretch: TextStretches) => void; result: () => WordFrequencies } {
   const byKey = new Map<string, { count: number; forms: Map<string, number>; documents: Set<string> }>();
   let totalWords = 0;
   const read = wordReader(options);
@@ -74,13 +77,22 @@ export function wordFrequencies(stretches: Iterable<TextStretches>, options: Wor
     entry.documents.add(stretch.documentId);
     totalWords++;
   };
-  for (const stretch of stretches) read(stretch, count);
-  const words = [...byKey].map(([key, entry]): WordCount => {
-    const forms = [...entry.forms].sort(([a, n], [b, m]) => m - n || a.localeCompare(b)).map(([form]) => form);
-    return { word: forms[0]!, key, count: entry.count, forms, documents: entry.documents.size };
-  });
-  words.sort((a, b) => b.count - a.count || a.word.localeCompare(b.word));
-  return { words, totalWords };
+  const result = (): WordFrequencies => {
+    const words = [...byKey].map(([key, entry]): WordCount => {
+      const forms = [...entry.forms].sort(([a, n], [b, m]) => m - n || a.localeCompare(b)).map(([form]) => form);
+      return { word: forms[0]!, key, count: entry.count, forms, documents: entry.documents.size };
+    });
+    words.sort((a, b) => b.count - a.count || a.word.localeCompare(b.word));
+    return { words, totalWords };
+  };
+  return { add: (stretch) => read(stretch, count), result };
+}
+
+/** Word counts over stretches of text: case folded, stop words left out, optionally stemmed. */
+export function wordFrequencies(stretches: Iterable<TextStretches>, options: WordOptions): WordFrequencies {
+  const counter = wordCounter(options);
+  for (const stretch of stretches) counter.add(stretch);
+  return counter.result();
 }
 
 /** The options the app counts with: the user's stop words, and English stemming when asked for. */

@@ -7,7 +7,7 @@ import { passagesAt } from '../text/passages';
 import type { Passage } from '../text/passages';
 import { intersectSpanLists, unionSpans } from '../text/spans';
 import type { Span } from '../text/spans';
-import { wordFrequencies, wordReader } from './frequencies';
+import { wordCounter, wordReader } from './frequencies';
 import type { TextStretches, WordFrequencies, WordOptions } from './frequencies';
 
 /** Which text words are counted in. */
@@ -54,7 +54,7 @@ function spokenText(source: SourceView): Span[] {
   return source.turns.length > 0 ? unionSpans(source.turns) : [{ start: 0, end: source.text.length }];
 }
 
-/** Reads the text of each document in the scope, one at a time, speaker labels left out. */
+/** The text of each document in the scope, in order (a few read ahead), speaker labels left out. */
 async function* stretchesOf(view: ProjectView, scope: WordScope): AsyncGenerator<{ stretch: TextStretches; source: SourceView }> {
   const scoped = [...(await scopeSpans(view, scope))];
   const sources = sourcesInOrder(view, scoped.map(([documentId]) => documentId));
@@ -66,9 +66,9 @@ async function* stretchesOf(view: ProjectView, scope: WordScope): AsyncGenerator
 
 /** Word frequencies in a document, a set of documents, an attribute value, a code or a query's results. */
 export async function wordFrequenciesIn(view: ProjectView, scope: WordScope, options: WordOptions): Promise<WordFrequencies> {
-  const stretches: TextStretches[] = [];
-  for await (const { stretch } of stretchesOf(view, scope)) stretches.push(stretch);
-  return wordFrequencies(stretches, options);
+  const counter = wordCounter(options);
+  for await (const { stretch } of stretchesOf(view, scope)) counter.add(stretch);
+  return counter.result();
 }
 
 /**
