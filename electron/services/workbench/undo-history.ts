@@ -1,6 +1,6 @@
 import type { HistoryState } from '../../../shared/api/contract';
 import { invertPatch } from '../../../shared/domain/patch';
-import { removalsNeededBy } from '../../../shared/domain/state/patch-check';
+import { removedReferents, stepNeedsAny } from '../../../shared/domain/state/patch-check';
 import type { Patch } from '../../../shared/domain/patch';
 
 const MAX_STEPS = 500;
@@ -36,9 +36,9 @@ export class UndoHistory {
     if (next) this.done.push(next);
   }
 
-  /** Whether undoing one of these steps would need something `patch` removes. */
-  wouldNeedRemovalsOf(patch: Patch): boolean {
-    return this.done.some((step) => removalsNeededBy(patch, step).length > 0);
+  /** Whether undoing one of these steps would need any of `ids`. */
+  needsAny(ids: ReadonlySet<string>): boolean {
+    return this.done.some((step) => stepNeedsAny(step, ids));
   }
 
   state(): HistoryState {
@@ -61,6 +61,8 @@ export class Histories {
 
   /** The others whose undo would need what `patch` (an undo or redo of `author`'s) removes. */
   othersNeeding(author: string, patch: Patch): string[] {
-    return [...this.byAuthor].filter(([other, history]) => other !== author && history.wouldNeedRemovalsOf(patch)).map(([other]) => other);
+    const removing = removedReferents(patch);
+    if (removing.size === 0) return [];
+    return [...this.byAuthor].filter(([other, history]) => other !== author && history.needsAny(removing)).map(([other]) => other);
   }
 }

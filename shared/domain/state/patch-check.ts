@@ -83,30 +83,29 @@ export function danglingReferences(state: ProjectState, patch: Patch): string[] 
   return [...new Set(problems)];
 }
 
-/**
- * What a patch removes that another step still needs: the documents, codes and codings it takes
- * away that `other` (a step in someone else's history) changes or points at. Undoing that step
- * later needs them, so the removal waits until it is undone (issue 11: nobody is left with steps
- * they cannot undo).
- */
-export function removalsNeededBy(patch: Patch, other: Patch): string[] {
+const REFERENCED = new Set(['documents', 'codes', 'codings']);
+
+/** The documents, codes and codings a patch removes: what other steps may still need. */
+export function removedReferents(patch: Patch): Set<string> {
   const removing = new Set<string>();
-  for (const { collection, change } of eachChange(patch)) {
-    if (change.after === null && (collection === 'documents' || collection === 'codes' || collection === 'codings')) removing.add(change.id);
-  }
-  if (removing.size === 0) return [];
-  const needed = new Set<string>();
-  for (const { collection, change } of eachChange(other)) {
-    if (collection === 'documents' || collection === 'codes' || collection === 'codings') needed.add(change.id);
+  for (const { collection, change } of eachChange(patch)) if (change.after === null && REFERENCED.has(collection)) removing.add(change.id);
+  return removing;
+}
+
+/**
+ * Whether `step` (in someone else's history) changes or points at any of `ids`: undoing it later
+ * needs them, so their removal waits until it is undone (nobody is left with steps they cannot undo).
+ */
+export function stepNeedsAny(step: Patch, ids: ReadonlySet<string>): boolean {
+  for (const { collection, change } of eachChange(step)) {
+    if (REFERENCED.has(collection) && ids.has(change.id)) return true;
     for (const side of [change.before, change.after] as (Record<string, unknown> | null)[]) {
       if (!side) continue;
-      for (const key of ['documentId', 'codeId', 'parentId']) if (typeof side[key] === 'string') needed.add(side[key]);
-      const target = side.target as { id?: string } | undefined;
-      if (target?.id) needed.add(target.id);
-      if (Array.isArray(side.documentIds)) for (const id of side.documentIds as string[]) needed.add(id);
+      const named = [side.documentId, side.codeId, side.parentId, (side.target as { id?: unknown } | undefined)?.id, ...(Array.isArray(side.documentIds) ? side.documentIds : [])];
+      if (named.some((id) => typeof id === 'string' && ids.has(id))) return true;
     }
   }
-  return [...removing].filter((id) => needed.has(id));
+  return false;
 }
 
 function targetExists(state: ProjectState, target: Memo['target']): boolean {
